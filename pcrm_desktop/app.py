@@ -1,0 +1,130 @@
+"""Bootstrap of the GUI: arguments, Qt application, font, language, database, main window.
+
+Heavy libraries (pandas, reportlab) are imported only where first needed, never here.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+
+from pcrm_desktop import APP_NAME, ORG_NAME, __version__
+
+log = logging.getLogger(__name__)
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="pcrm-desktop", description=f"{APP_NAME} {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="데이터베이스 파일 (기본: 사용자 데이터 폴더)")
+    parser.add_argument("--lang", choices=("ko", "en"), help="화면 언어 (기본: 지난번 설정, 처음엔 한국어)")
+    parser.add_argument("--user", metavar="LOGIN", help="이 직원으로 작업 (로그인 기능 전까지)")
+    # For benchmarks and smoke checks: print the milliseconds to a shown window, then quit.
+    parser.add_argument("--exit-after-show", action="store_true", help=argparse.SUPPRESS)
+    args, _qt_args = parser.parse_known_args(argv)
+    return args
+
+
+class Application:
+    """Owns the pieces that live as long as the process: settings, language, runner, window."""
+
+    def __init__(self, args: argparse.Namespace, qt_app) -> None:
+        from pcrm_desktop.ui.appearance import apply_font_scale, install_korean_font
+        from pcrm_desktop.ui.i18n import LanguageManager
+        from pcrm_desktop.ui.settings import FONT_SCALE, LANGUAGE, AppSettings
+        self.args, self.qt_app = args, qt_app
+        self.settings = AppSettings()
+        self.font_family = install_korean_font(qt_app)
+        self.font_scale = self.settings.get(FONT_SCALE)
+        apply_font_scale(qt_app, self.font_scale)
+        self.languages = LanguageManager()
+        self.languages.set_language(args.lang or self.settings.get(LANGUAGE))
+        self.window = None
+
+    def open_window(self, backend) -> None:
+        from pcrm_desktop.services import office as office_service
+        from pcrm_desktop.ui.main_window import MainWindow
+        from pcrm_desktop.ui.settings import LAST_USER
+        from pcrm_desktop.ui.tasks import TaskRunner
+        self.runner = TaskRunner()
+        self.window = MainWindow(backend.ctx, backend.location.label, self.runner,
+                                 self.languages.language, self.font_scale)
+        self.window.language_requested.connect(self.set_language)
+        self.window.font_scale_requested.connect(self.set_font_scale)
+        geometry, state = self.settings.window_state("main")
+        if geometry is not None:
+            self.window.restoreGeometry(geometry)
+        if state is not None:
+            self.window.restoreState(state)
+        self.window.show()
+        if office_service.is_set_up(backend.ctx):
+            actor = office_service.actor_for(backend.ctx, self.args.user or self.settings.get(LAST_USER))
+            self.window.start_session(actor)
+        else:
+            self.window.setup_finished.connect(self._setup_finished)
+            self.window.begin_setup()
+
+    def _setup_finished(self, actor) -> None:
+        if actor is None:
+            self.window.close()
+
+    def set_language(self, language: str) -> None:
+        from pcrm_desktop.ui.settings import LANGUAGE
+        if self.languages.set_language(language):
+            self.settings.set(LANGUAGE, language)
+            if self.window is not None:
+                self.window.language = language
+
+    def set_font_scale(self, percent: int) -> None:
+        from pcrm_desktop.ui.appearance import apply_font_scale
+        from pcrm_desktop.ui.settings import FONT_SCALE
+        apply_font_scale(self.qt_app, percent)
+        self.settings.set(FONT_SCALE, percent)
+        self.font_scale = percent
+
+    def save_state(self) -> None:
+        from pcrm_desktop.ui.settings import LAST_USER
+        if self.window is None:
+            return
+        self.settings.save_window_state("main", self.window.saveGeometry(), self.window.saveState())
+        if self.window.ctx.actor.staff_id is not None:
+            self.settings.set(LAST_USER, self.window.ctx.actor.login)
+
+
+def main(argv: list[str] | None = None) -> int:
+    started = time.perf_counter()
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from pcrm_desktop.bootstrap import open_backend
+    from pcrm_desktop.domain.errors import DomainError
+    from pcrm_desktop.logs import setup_logging
+    from pcrm_desktop.ui.appearance import NO_FONT_MESSAGE, icon
+    from pcrm_desktop.ui.i18n import error_text
+
+    setup_logging()
+    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    qt_app.setOrganizationName(ORG_NAME)
+    qt_app.setApplicationName(APP_NAME)
+    qt_app.setApplicationVersion(__version__)
+    qt_app.setWindowIcon(icon("app"))
+    app = Application(args, qt_app)
+    try:
+        backend = open_backend(args.db)
+    except DomainError as error:
+        log.error("cannot open database: %r", error)
+        QMessageBox.critical(None, APP_NAME, error_text(error))
+        return 1
+    app.open_window(backend)
+    if app.font_family is None:
+        QMessageBox.warning(app.window, APP_NAME, NO_FONT_MESSAGE)
+    if args.exit_after_show:
+        qt_app.processEvents()
+        print(f"shown_ms={(time.perf_counter() - started) * 1000:.1f}", flush=True)
+        app.runner.wait(5000)
+        backend.close()
+        return 0
+    code = qt_app.exec()
+    app.save_state()
+    backend.close()
+    return code

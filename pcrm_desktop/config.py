@@ -1,0 +1,65 @@
+"""Where the database lives: `--db PATH`, else PCRM_DATABASE_URL, else the per-user data folder.
+
+Qt-free on purpose, so the command line finds the same file as the GUI; a UI test checks that
+`default_data_dir()` equals Qt's AppDataLocation.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from pcrm_desktop import APP_NAME, ORG_NAME
+
+DB_FILENAME = "pcrm.db"
+ENV_DATABASE_URL = "PCRM_DATABASE_URL"
+
+
+def default_data_dir() -> Path:
+    """The folder QStandardPaths.AppDataLocation gives for our organisation and application."""
+    if sys.platform.startswith("win"):
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / ORG_NAME / APP_NAME
+
+
+@dataclass(frozen=True)
+class DatabaseLocation:
+    url: str
+    path: Path | None  # the SQLite file, when the URL names one
+
+    @property
+    def label(self) -> str:
+        return str(self.path) if self.path else self.url.split("@")[-1]
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path.resolve().as_posix()}"
+
+
+def resolve_database(db_option: str | None = None) -> DatabaseLocation:
+    if db_option:
+        path = Path(db_option).expanduser()
+        return DatabaseLocation(sqlite_url(path), path.resolve())
+    url = os.environ.get(ENV_DATABASE_URL)
+    if url:
+        return DatabaseLocation(url, sqlite_path_from_url(url))
+    path = default_data_dir() / DB_FILENAME
+    return DatabaseLocation(sqlite_url(path), path)
+
+
+def sqlite_path_from_url(url: str) -> Path | None:
+    prefix = "sqlite:///"
+    if not url.startswith(prefix):
+        return None
+    rest = url[len(prefix):].split("?")[0]
+    return Path(rest) if rest and rest != ":memory:" else None
+
+
+def workstation_name() -> str:
+    return os.environ.get("COMPUTERNAME") or socket.gethostname() or "unknown"

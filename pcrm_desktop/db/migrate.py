@@ -1,0 +1,92 @@
+"""Bring a database to the schema this version expects, after a backup; refuse newer ones."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from pcrm_desktop.config import DatabaseLocation
+from pcrm_desktop.db.backup import backup_database
+from pcrm_desktop.db.engine import make_engine
+from pcrm_desktop.db.health import inspect_file
+from pcrm_desktop.domain.errors import DatabaseError
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    engine: Engine
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    return script_directory().get_current_head()
+
+
+def known_revisions() -> set[str]:
+    return {s.revision for s in script_directory().walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def open_database(location: DatabaseLocation, now: datetime | None = None) -> MigrationResult:
+    """Check, back up if an upgrade is pending, migrate to head; return the ready engine."""
+    if location.path is not None:
+        _ensure_folder(location.path.parent)
+        if location.path.exists():
+            inspect_file(location.path, integrity=None)  # refuses what is not ours, writes nothing
+    engine = make_engine(location.url)
+    current = current_revision(engine)
+    head = head_revision()
+    if current is not None and current not in known_revisions():
+        engine.dispose()
+        raise DatabaseError("db_too_new", revision=current)
+    backup = None
+    if current != head:
+        if current is not None and location.path is not None:
+            backup = backup_database(location.path, f"before-{head}", now or datetime.now())
+        upgrade(engine)
+    return MigrationResult(engine, current, head, backup)
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    config = alembic_config()
+    with engine.connect().execution_options(pcrm_write=True) as connection:
+        config.attributes["connection"] = connection
+        with connection.begin():
+            command.upgrade(config, target)
+
+
+def _ensure_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError("db_unwritable", path=str(folder)) from exc
+    probe = folder / ".pcrm-write-test"
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise DatabaseError("db_unwritable", path=str(folder)) from exc

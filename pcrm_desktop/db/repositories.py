@@ -1,0 +1,106 @@
+"""Repositories over one connection: rows in, domain dataclasses out."""
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from pcrm_desktop.db import tables as t
+from pcrm_desktop.domain.audit import AuditEntry
+from pcrm_desktop.domain.office import Department, OfficeHours, OfficeProfile, Role, Staff
+
+
+def _hhmm(value: time) -> str:
+    return value.strftime("%H:%M")
+
+
+def _time(value: str) -> time:
+    hour, minute = value.split(":")
+    return time(int(hour), int(minute))
+
+
+class OfficeRepository:
+    def __init__(self, connection: Connection) -> None:
+        self.c = connection
+
+    def get(self) -> OfficeProfile | None:
+        row = self.c.execute(select(t.office).where(t.office.c.id == 1)).mappings().first()
+        if row is None:
+            return None
+        hours = OfficeHours(_time(row["hours_start"]), _time(row["lunch_start"]),
+                            _time(row["lunch_end"]), _time(row["hours_end"]))
+        return OfficeProfile(row["name"], row["code"], row["address"], row["phone"], hours)
+
+    def save(self, profile: OfficeProfile, now: datetime) -> None:
+        values = dict(
+            name=profile.name, code=profile.code, address=profile.address, phone=profile.phone,
+            hours_start=_hhmm(profile.hours.start), lunch_start=_hhmm(profile.hours.lunch_start),
+            lunch_end=_hhmm(profile.hours.lunch_end), hours_end=_hhmm(profile.hours.end),
+        )
+        done = self.c.execute(update(t.office).where(t.office.c.id == 1).values(**values))
+        if done.rowcount == 0:
+            self.c.execute(insert(t.office).values(id=1, created_at=now, **values))
+
+
+class DepartmentRepository:
+    def __init__(self, connection: Connection) -> None:
+        self.c = connection
+
+    def list(self) -> list[Department]:
+        rows = self.c.execute(select(t.departments).order_by(t.departments.c.id))
+        return [Department(r.id, r.name, r.active) for r in rows]
+
+    def add(self, name: str) -> int:
+        return self.c.execute(insert(t.departments).values(name=name)).inserted_primary_key[0]
+
+    def get_by_name(self, name: str) -> Department | None:
+        r = self.c.execute(select(t.departments).where(t.departments.c.name == name)).first()
+        return Department(r.id, r.name, r.active) if r else None
+
+
+class StaffRepository:
+    def __init__(self, connection: Connection) -> None:
+        self.c = connection
+
+    @staticmethod
+    def _staff(r) -> Staff:
+        return Staff(r.id, r.name, r.login, Role(r.role), r.department_id, r.active)
+
+    def list(self) -> list[Staff]:
+        return [self._staff(r) for r in self.c.execute(select(t.staff).order_by(t.staff.c.id))]
+
+    def get_by_login(self, login: str) -> Staff | None:
+        r = self.c.execute(select(t.staff).where(t.staff.c.login == login)).first()
+        return self._staff(r) if r else None
+
+    def add(self, member: Staff, now: datetime) -> int:
+        result = self.c.execute(insert(t.staff).values(
+            name=member.name, login=member.login, role=member.role.value,
+            department_id=member.department_id, active=member.active, created_at=now))
+        return result.inserted_primary_key[0]
+
+    def set_active(self, staff_id: int, active: bool) -> None:
+        self.c.execute(update(t.staff).where(t.staff.c.id == staff_id).values(active=active))
+
+    def count_active_admins(self) -> int:
+        query = select(func.count()).select_from(t.staff).where(
+            t.staff.c.role == Role.ADMIN.value, t.staff.c.active.is_(True))
+        return self.c.execute(query).scalar_one()
+
+
+class AuditRepository:
+    def __init__(self, connection: Connection) -> None:
+        self.c = connection
+
+    def add(self, entry: AuditEntry, staff_id: int | None) -> None:
+        self.c.execute(insert(t.audit_log).values(
+            at=entry.at, staff_id=staff_id, actor=entry.actor, workstation=entry.workstation,
+            action=entry.action, target=entry.target, detail=entry.detail))
+
+    def recent(self, limit: int = 50) -> list[AuditEntry]:
+        query = select(t.audit_log).order_by(t.audit_log.c.id.desc()).limit(limit)
+        return [AuditEntry(r.at, r.actor, r.workstation, r.action, r.target, r.detail)
+                for r in self.c.execute(query)]
+
+    def count(self) -> int:
+        return self.c.execute(select(func.count()).select_from(t.audit_log)).scalar_one()

@@ -1,0 +1,41 @@
+"""The unit of work: one connection, one transaction, the repositories over it."""
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from pcrm_desktop.db.repositories import (
+    AuditRepository,
+    DepartmentRepository,
+    OfficeRepository,
+    StaffRepository,
+)
+
+
+class SqlUnitOfWork:
+    """`with uow:` opens a transaction; `uow.commit()` makes it durable; leaving without
+    committing rolls back. The transaction takes the write lock at BEGIN (see db.engine)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def __enter__(self) -> "SqlUnitOfWork":
+        self.connection = self.engine.connect().execution_options(pcrm_write=True)
+        self.transaction = self.connection.begin()
+        c = self.connection
+        self.office = OfficeRepository(c)
+        self.departments = DepartmentRepository(c)
+        self.staff = StaffRepository(c)
+        self.audit = AuditRepository(c)
+        return self
+
+    def commit(self) -> None:
+        self.transaction.commit()
+
+    def rollback(self) -> None:
+        self.transaction.rollback()
+
+    def __exit__(self, *exc) -> None:
+        if self.transaction.is_active:
+            self.transaction.rollback()
+        self.connection.close()
+

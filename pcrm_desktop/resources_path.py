@@ -1,0 +1,12 @@
+"""Where resources/ is: beside the package in a source tree, or inside a frozen bundle."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def resources_dir() -> Path:
+    base = getattr(sys, "_MEIPASS", None)
+    if base:
+        return Path(base) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"

@@ -1,0 +1,41 @@
+"""What every service call needs: a way to open a unit of work, the acting staff member, a clock."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Protocol
+
+from pcrm_desktop.domain.audit import Actor, AuditEntry
+
+
+class UnitOfWork(Protocol):
+    office: object
+    departments: object
+    staff: object
+    audit: object
+
+    def __enter__(self) -> "UnitOfWork": ...
+    def __exit__(self, *exc: object) -> None: ...
+    def commit(self) -> None: ...
+
+
+# A set of names of what a write changed ("office", "staff", …), so each screen can decide
+# whether to redraw (Anki's OpChanges).
+Changes = frozenset[str]
+
+
+@dataclass(frozen=True)
+class ServiceContext:
+    uow_factory: Callable[[], UnitOfWork]
+    actor: Actor
+    clock: Callable[[], datetime] = datetime.now
+
+    def as_actor(self, actor: Actor) -> "ServiceContext":
+        return replace(self, actor=actor)
+
+    def audit(self, uow: UnitOfWork, action: str, target: str = "", detail: str = "") -> None:
+        """Write the audit entry inside the caller's transaction, so it commits with the change."""
+        entry = AuditEntry(self.clock(), self.actor.login, self.actor.workstation,
+                           action, target, detail)
+        uow.audit.add(entry, self.actor.staff_id)

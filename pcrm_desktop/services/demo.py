@@ -1,0 +1,93 @@
+"""`pcrm demo`: realistic Korean synthetic data, the same for the same seed.
+
+It fills whatever the schema has so far; parts asked for whose tables do not exist yet are
+reported as skipped, never faked. It refuses a database that already has an office, so real data
+is never mixed with invented data.
+"""
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import time as clock_time
+
+from pcrm_desktop.domain.errors import ConflictError
+from pcrm_desktop.domain.office import OfficeHours, OfficeProfile, Role, Staff
+from pcrm_desktop.services.context import ServiceContext
+from pcrm_desktop.services.demo_names import NameMaker
+
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+
+DEMO_OFFICE = OfficeProfile(
+    name="청운효자동 행정복지센터 (데모)",
+    code="3000001",
+    address="서울특별시 종로구 자하문로 000 (데모 주소)",
+    phone="02-0000-0000",
+    hours=OfficeHours(clock_time(9, 0), clock_time(12, 0), clock_time(13, 0), clock_time(18, 0)),
+)
+DEMO_DEPARTMENTS = ("민원행정팀", "맞춤형복지팀", "복지행정팀", "주민자치팀", "행정지원팀")
+ADMIN_LOGIN = "admin"
+
+
+@dataclass(frozen=True)
+class DemoRequest:
+    citizens: int = 1000
+    complaints: int = 0
+    responses: int = 0
+    seed: int = 1
+    clerks: int = 12
+
+
+@dataclass
+class DemoResult:
+    counts: dict[str, int] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+# Parts that later issues add: name -> (request attribute, filler). Each filler takes
+# (ctx, request, rng, progress, cancelled) and returns how many rows it wrote.
+FILLERS: dict[str, tuple[str, Callable[..., int]]] = {}
+
+
+def fill_demo(ctx: ServiceContext, request: DemoRequest, progress: Progress | None = None,
+              cancelled: Cancelled | None = None) -> DemoResult:
+    started = time.perf_counter()
+    rng = random.Random(request.seed)
+    result = DemoResult()
+    result.counts.update(_fill_office(ctx, request, rng))
+    for part in ("citizens", "complaints", "responses"):
+        wanted = getattr(request, part)
+        if not wanted:
+            continue
+        if part not in FILLERS:
+            result.skipped[part] = "not available in this version"
+            continue
+        _, filler = FILLERS[part]
+        result.counts[part] = filler(ctx, request, rng, progress, cancelled or (lambda: False))
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _fill_office(ctx: ServiceContext, request: DemoRequest, rng: random.Random) -> dict[str, int]:
+    names = NameMaker(rng)
+    with ctx.uow_factory() as uow:
+        if uow.office.get() is not None:
+            raise ConflictError("demo_not_empty")
+        now = ctx.clock()
+        uow.office.save(DEMO_OFFICE, now)
+        department_ids = [uow.departments.add(name) for name in DEMO_DEPARTMENTS]
+        members = [Staff(None, names.full(), ADMIN_LOGIN, Role.ADMIN, department_ids[0])]
+        members.append(Staff(None, names.full(), "manager1", Role.MANAGER, department_ids[0]))
+        members.append(Staff(None, names.full(), "manager2", Role.MANAGER, department_ids[1]))
+        for number in range(1, request.clerks + 1):
+            department = department_ids[(number - 1) % len(department_ids)]
+            members.append(Staff(None, names.full(), f"clerk{number:02d}", Role.CLERK, department))
+        members.append(Staff(None, "민원실 키오스크", "kiosk", Role.KIOSK, department_ids[0]))
+        for member in members:
+            uow.staff.add(member, now)
+        ctx.audit(uow, "demo.fill", "office", f"seed={request.seed}")
+        uow.commit()
+    return {"departments": len(department_ids), "staff": len(members)}

@@ -1,0 +1,31 @@
+"""Message boxes in one place, so tests can replace them (a modal box would hang a test)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from pcrm_desktop.domain.errors import DomainError
+from pcrm_desktop.ui.i18n import error_text
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def explain(parent: QWidget | None, title: str, error: BaseException) -> None:
+    """Say what went wrong in plain words: a domain error's message, else where the log is."""
+    if isinstance(error, DomainError):
+        show_error(parent, title, error_text(error))
+    else:
+        from PySide6.QtCore import QCoreApplication
+        show_error(parent, title, QCoreApplication.translate(
+            "dialogs", "예기치 않은 오류가 발생했습니다. 입력한 내용은 저장되지 않았을 수 있습니다.\n"
+            "자세한 내용은 로그 파일에 기록되었습니다: {log}").format(log=log_path_text()))
+
+
+def log_path_text() -> str:
+    from pcrm_desktop.logs import log_file
+    return str(log_file())

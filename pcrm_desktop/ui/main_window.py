@@ -1,0 +1,258 @@
+"""The main window: navigation, pages (created when first visited), status bar, menus.
+
+It stays thin: pages do their own work and announce what they changed; the window passes the
+change on to the other pages.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcrm_desktop import APP_NAME, __version__
+from pcrm_desktop.domain.audit import Actor
+from pcrm_desktop.services import office as office_service
+from pcrm_desktop.services.context import Changes, ServiceContext
+from pcrm_desktop.ui.appearance import icon
+from pcrm_desktop.ui.dialogs import show_info
+from pcrm_desktop.ui.pages.base import Page
+from pcrm_desktop.ui.labels import role_name
+from pcrm_desktop.ui.pages.dashboard import DashboardPage
+from pcrm_desktop.ui.pages.placeholder import PlaceholderPage
+from pcrm_desktop.ui.pages.settings_page import SettingsPage
+from pcrm_desktop.ui.settings import FONT_SCALES
+from pcrm_desktop.ui.tasks import TaskRunner
+from pcrm_desktop.ui.wizard import FirstRunWizard
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    key: str
+    icon: str
+    title: Callable[[], str]
+    make: Callable[[], Page]
+
+
+class MainWindow(QMainWindow):
+    language_requested = Signal(str)
+    font_scale_requested = Signal(int)
+    setup_finished = Signal(object)  # the admin Actor, or None when the wizard was cancelled
+
+    def __init__(self, ctx: ServiceContext, database_label: str, runner: TaskRunner,
+                 language: str = "ko", font_scale: int = 100) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.ctx, self.database_label, self.runner = ctx, database_label, runner
+        self.language, self.font_scale = language, font_scale
+        self.office_name = ""
+        self.wizard: FirstRunWizard | None = None
+        self.pages: dict[str, Page] = {}
+        self.entries = self._nav_entries()
+        self._build()
+        self._build_menus()
+        self.retranslate_ui()
+        self.resize(1280, 720)
+        self.setMinimumSize(QSize(1024, 600))
+
+    # --- construction ---------------------------------------------------------------------
+    def _nav_entries(self) -> list[NavEntry]:
+        def later(title: Callable[[], str], what: Callable[[], str]) -> Callable[[], Page]:
+            return lambda: PlaceholderPage(title, what)
+        titles = {
+            "dashboard": lambda: _t("대시보드"), "citizens": lambda: _t("주민(고객)"),
+            "complaints": lambda: _t("민원"), "surveys": lambda: _t("만족도 조사"),
+            "reports": lambda: _t("보고서"), "settings": lambda: _t("설정")}
+        return [
+            NavEntry("dashboard", "dashboard", titles["dashboard"],
+                     lambda: DashboardPage(self.ctx, self.runner, self.database_label)),
+            NavEntry("citizens", "citizens", titles["citizens"], later(titles["citizens"], lambda: _t(
+                "주민 한 사람에 대한 모든 기록(연락처, 고객집단, 상담·민원·설문 이력)을 한곳에서 찾고 관리하는 화면입니다."))),
+            NavEntry("complaints", "complaints", titles["complaints"], later(titles["complaints"], lambda: _t(
+                "민원 접수, 법정 처리기한 계산, 배정·처리·종결, 기한 임박·초과 목록을 다루는 화면입니다."))),
+            NavEntry("surveys", "surveys", titles["surveys"], later(titles["surveys"], lambda: _t(
+                "민원 만족도 설문(키오스크·전화·서면)과 결과 지수를 다루는 화면입니다."))),
+            NavEntry("reports", "reports", titles["reports"], later(titles["reports"], lambda: _t(
+                "월간 민원·고객만족 보고서와 민원처리부를 PDF·엑셀로 만드는 화면입니다."))),
+            NavEntry("settings", "settings", titles["settings"], self._make_settings),
+        ]
+
+    def _make_settings(self) -> Page:
+        page = SettingsPage(self.ctx, self.runner, self.language, self.font_scale)
+        page.language_chosen.connect(self.language_requested)
+        page.font_scale_chosen.connect(self.font_scale_requested)
+        page.changed.connect(self.broadcast)
+        return page
+
+    def _build(self) -> None:
+        self.search = QLineEdit()
+        self.search.setObjectName("globalSearch")
+        self.search.setEnabled(False)  # becomes live with the citizens capability
+        self.user_label = QLabel()
+        self.user_label.setObjectName("userLabel")
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addSpacing(24)
+        top.addWidget(self.user_label)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setFixedWidth(190)
+        self.nav.setStyleSheet("QListWidget::item { padding: 10px 6px; }")
+        for entry in self.entries:
+            item = QListWidgetItem(icon(entry.icon), "")
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        self.nav.currentRowChanged.connect(self._show_entry)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self.status_office, self.status_user, self.status_db = QLabel(), QLabel(), QLabel()
+        for label in (self.status_office, self.status_user):
+            self.statusBar().addWidget(label)
+        self.statusBar().addPermanentWidget(self.status_db)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh_current)
+        for number in range(len(self.entries)):
+            QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self,
+                      activated=lambda n=number: self.nav.setCurrentRow(n))
+
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = self.menuBar().addMenu("")
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_actions = QActionGroup(self)
+        for code, name in (("ko", "한국어"), ("en", "English")):
+            action = QAction(name, self, checkable=True, checked=code == self.language)
+            action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
+            self.language_actions.addAction(action)
+            self.language_menu.addAction(action)
+        self.scale_menu = self.view_menu.addMenu("")
+        self.scale_actions = QActionGroup(self)
+        for percent in FONT_SCALES:
+            action = QAction(f"{percent}%", self, checkable=True, checked=percent == self.font_scale)
+            action.triggered.connect(lambda _=False, p=percent: self.font_scale_requested.emit(p))
+            self.scale_actions.addAction(action)
+            self.scale_menu.addAction(action)
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = QAction(self, triggered=self.show_about)
+        self.help_menu.addAction(self.about_action)
+
+    # --- texts ----------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(f"{APP_NAME} — {self.office_name}" if self.office_name else APP_NAME)
+        for row, entry in enumerate(self.entries):
+            self.nav.item(row).setText(entry.title())
+        self.search.setPlaceholderText(_t("통합검색: 이름·전화 뒷자리·접수번호 (Ctrl+K) — 주민 기능과 함께 제공됩니다"))
+        self.file_menu.setTitle(_t("파일(&F)"))
+        self.quit_action.setText(_t("종료(&X)"))
+        self.view_menu.setTitle(_t("보기(&V)"))
+        self.language_menu.setTitle(_t("언어 / Language"))
+        self.scale_menu.setTitle(_t("글자 크기"))
+        self.help_menu.setTitle(_t("도움말(&H)"))
+        self.about_action.setText(_t("PCRM Desktop 정보"))
+        self._update_status()
+
+    def _update_status(self) -> None:
+        actor = self.ctx.actor
+        self.status_office.setText(self.office_name or _t("초기 설정 필요"))
+        who = "—" if actor.staff_id is None else f"{self._actor_name} ({role_name(actor.role)})"
+        self.status_user.setText(_t("사용자: {who}").format(who=who))
+        self.user_label.setText(who)
+        self.status_db.setText(_t("DB: 로컬 ({path})").format(path=self.database_label))
+
+    _actor_name = ""
+
+    # --- navigation -----------------------------------------------------------------------
+    def open_page(self, key: str) -> Page:
+        row = next(i for i, entry in enumerate(self.entries) if entry.key == key)
+        self.nav.setCurrentRow(row)
+        return self.pages[key]
+
+    def _show_entry(self, row: int) -> None:
+        if row < 0 or self.ctx.actor.staff_id is None:
+            return
+        entry = self.entries[row]
+        if entry.key not in self.pages:
+            page = entry.make()
+            self.pages[entry.key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(self.pages[entry.key])
+
+    def refresh_current(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, Page):
+            page.reload()
+
+    def broadcast(self, changes: Changes) -> None:
+        for page in self.pages.values():
+            page.on_changes(changes)
+        if "office" in changes or "staff" in changes:
+            self.load_identity()
+
+    # --- session --------------------------------------------------------------------------
+    def begin_setup(self) -> FirstRunWizard:
+        """Open the first-run wizard over the window (not blocking: tests drive it)."""
+        self.wizard = FirstRunWizard(self.ctx, self)
+        self.wizard.finished.connect(self._setup_done)
+        self.wizard.open()
+        return self.wizard
+
+    def _setup_done(self, _result: int) -> None:
+        actor = self.wizard.actor if self.wizard else None
+        if actor is not None:
+            self.start_session(actor)
+        self.setup_finished.emit(actor)
+
+    def start_session(self, actor: Actor) -> None:
+        self.ctx = self.ctx.as_actor(actor)
+        self.load_identity()
+        self.nav.setCurrentRow(-1)
+        self.nav.setCurrentRow(0)
+
+    def load_identity(self) -> None:
+        ctx = self.ctx
+        self.runner.run(lambda control: office_service.overview(ctx), self._show_identity)
+
+    def _show_identity(self, overview) -> None:
+        self.office_name = overview.profile.name if overview.profile else ""
+        me = next((m for m in overview.staff if m.id == self.ctx.actor.staff_id), None)
+        self._actor_name = me.name if me else self.ctx.actor.login
+        self.retranslate_ui()
+
+    def show_about(self) -> None:
+        show_info(self, _t("PCRM Desktop 정보"), _t(
+            "PCRM Desktop {version}\n지방자치단체 공공고객관리(PCRM) — 오프라인 민원·고객만족 관리\n\n"
+            "데이터베이스: {db}").format(version=__version__, db=self.database_label))
+
+    def closeEvent(self, event) -> None:
+        self.runner.wait(5000)
+        super().closeEvent(event)

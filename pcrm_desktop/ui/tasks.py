@@ -1,0 +1,137 @@
+"""Background work: `runner.run(fn, on_done)` runs fn off the GUI thread (Anki's and Picard's way).
+
+- Database work goes through one serialized lane (a pool of one thread): SQLite has one writer,
+  and the order of the user's actions is kept.
+- A progress dialog appears only if the task is still running after SHOW_AFTER_MS, and can cancel.
+- `fn` receives a TaskControl: `control.progress(done, total, text)` and `control.cancelled()`.
+- Results and errors come back by signal on the GUI thread; no worker touches a widget.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+log = logging.getLogger(__name__)
+SHOW_AFTER_MS = 600
+
+
+class TaskCancelled(Exception):
+    """Raised inside a task (by TaskControl.check) when the user pressed 취소."""
+
+
+class TaskControl:
+    def __init__(self, signals: "_Signals") -> None:
+        self._signals = signals
+        self._cancel = threading.Event()
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        self._signals.progress.emit(done, total, text)
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise TaskCancelled()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, int, str)
+
+
+class Task(QRunnable):
+    def __init__(self, fn: Callable[[TaskControl], object]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the runner drops its reference when the task ends
+        self.signals = _Signals()
+        self.control = TaskControl(self.signals)
+        self.fn = fn
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.control)
+        except BaseException as error:  # noqa: BLE001 - every failure must reach the GUI
+            if not isinstance(error, TaskCancelled):
+                log.exception("background task failed")
+            self.signals.failed.emit(error)
+        else:
+            self.signals.done.emit(result)
+
+
+class TaskRunner(QObject):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._running: set[Task] = set()
+
+    def run(self, fn: Callable[[TaskControl], object], on_done: Callable[[object], None],
+            on_error: Callable[[BaseException], None] | None = None, *,
+            label: str | None = None, parent: QWidget | None = None) -> Task:
+        """Run fn(control) in the lane; with `label`, show a cancellable progress dialog."""
+        task = Task(fn)
+        dialog = _ProgressDialog(task, label, parent) if label else None
+        task.signals.done.connect(lambda result: self._finish(task, dialog, on_done, result))
+        task.signals.failed.connect(lambda error: self._finish(task, dialog, on_error, error))
+        self._running.add(task)
+        self.pool.start(task)
+        return task
+
+    def _finish(self, task: Task, dialog, callback, value) -> None:
+        self._running.discard(task)
+        if dialog is not None:
+            dialog.finish()
+        if callback is not None:
+            callback(value)
+        elif isinstance(value, BaseException) and not isinstance(value, TaskCancelled):
+            log.error("unhandled task error: %r", value)
+
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Wait for queued work to end (used when closing the window)."""
+        for task in list(self._running):
+            task.control.cancel()
+        return self.pool.waitForDone(msecs)
+
+
+class _ProgressDialog:
+    """Created hidden; shown only if the task outlives SHOW_AFTER_MS."""
+
+    def __init__(self, task: Task, label: str, parent: QWidget | None) -> None:
+        cancel = QCoreApplication.translate("TaskRunner", "취소")
+        self.dialog = QProgressDialog(label, cancel, 0, 0, parent)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(2**30)  # never by itself: our timer decides
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(task.control.cancel)
+        self.dialog.hide()
+        self.finished = False
+        QTimer.singleShot(SHOW_AFTER_MS, self._show)
+        task.signals.progress.connect(self._progress)
+
+    def _show(self) -> None:
+        if not self.finished:
+            self.dialog.show()
+
+    def _progress(self, done: int, total: int, text: str) -> None:
+        self.dialog.setMaximum(max(total, 0))
+        self.dialog.setValue(min(done, total) if total else 0)
+        if text:
+            self.dialog.setLabelText(text)
+
+    def finish(self) -> None:
+        self.finished = True
+        self.dialog.hide()
+        self.dialog.deleteLater()

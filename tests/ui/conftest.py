@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _qt_settings_and_translations(tmp_path_factory):
+    """Private QSettings and compiled translations for every UI test."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from pcrm_desktop import APP_NAME, ORG_NAME
+    from pcrm_desktop.ui.i18n_build import build
+    build()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path_factory.mktemp("qsettings")))
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+
+
+@pytest.fixture
+def no_message_boxes(monkeypatch):
+    """Record message boxes instead of showing them (a modal box would hang the test)."""
+    shown: list[tuple[str, str]] = []
+    from pcrm_desktop.ui import dialogs
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: shown.append((title, text)))
+    return shown
