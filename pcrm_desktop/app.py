@@ -122,9 +122,18 @@ def main(argv: list[str] | None = None) -> int:
         qt_app.processEvents()
         print(f"shown_ms={(time.perf_counter() - started) * 1000:.1f}", flush=True)
         app.runner.wait(5000)
+        print(f"peak_rss_mb={_peak_rss_mb():.1f}", flush=True)
         backend.close()
         return 0
     code = qt_app.exec()
     app.save_state()
     backend.close()
     return code
+
+
+def _peak_rss_mb() -> float:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return float("nan")
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -5,11 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from pcrm_desktop.config import DatabaseLocation
 from pcrm_desktop.db.backup import backup_database
@@ -17,24 +13,34 @@ from pcrm_desktop.db.engine import make_engine
 from pcrm_desktop.db.health import inspect_file
 from pcrm_desktop.domain.errors import DatabaseError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import Engine
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# The newest migration. Kept here so that a start on a current database needs no Alembic import
+# (about a third of a second); a test checks it equals the head of migrations/versions.
+HEAD_REVISION = "0001"
 
 
 @dataclass(frozen=True)
 class MigrationResult:
-    engine: Engine
+    engine: "Engine"
     from_revision: str | None
     to_revision: str
     backup: Path | None
 
 
-def alembic_config() -> Config:
+def alembic_config() -> "Config":
+    from alembic.config import Config
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
-def script_directory() -> ScriptDirectory:
+def script_directory() -> "ScriptDirectory":
+    from alembic.script import ScriptDirectory
     return ScriptDirectory.from_config(alembic_config())
 
 
@@ -46,18 +52,23 @@ def known_revisions() -> set[str]:
     return {s.revision for s in script_directory().walk_revisions()}
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revision(engine: "Engine") -> str | None:
+    from alembic.runtime.migration import MigrationContext
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
 def open_database(location: DatabaseLocation, now: datetime | None = None) -> MigrationResult:
     """Check, back up if an upgrade is pending, migrate to head; return the ready engine."""
+    known_current = None
     if location.path is not None:
         _ensure_folder(location.path.parent)
         if location.path.exists():
-            inspect_file(location.path, integrity=None)  # refuses what is not ours, writes nothing
+            # Refuses what is not ours and writes nothing.
+            known_current = inspect_file(location.path, integrity=None).revision
     engine = make_engine(location.url)
+    if known_current == HEAD_REVISION:  # the everyday case: no Alembic needed
+        return MigrationResult(engine, known_current, HEAD_REVISION, None)
     current = current_revision(engine)
     head = head_revision()
     if current is not None and current not in known_revisions():
@@ -71,7 +82,8 @@ def open_database(location: DatabaseLocation, now: datetime | None = None) -> Mi
     return MigrationResult(engine, current, head, backup)
 
 
-def upgrade(engine: Engine, target: str = "head") -> None:
+def upgrade(engine: "Engine", target: str = "head") -> None:
+    from alembic import command
     config = alembic_config()
     with engine.connect().execution_options(pcrm_write=True) as connection:
         config.attributes["connection"] = connection

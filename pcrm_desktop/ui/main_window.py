@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,7 +27,7 @@ from pcrm_desktop.domain.audit import Actor
 from pcrm_desktop.services import office as office_service
 from pcrm_desktop.services.context import Changes, ServiceContext
 from pcrm_desktop.ui.appearance import icon
-from pcrm_desktop.ui.dialogs import show_info
+from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.pages.base import Page
 from pcrm_desktop.ui.labels import role_name
 from pcrm_desktop.ui.pages.dashboard import DashboardPage
@@ -36,10 +36,6 @@ from pcrm_desktop.ui.pages.settings_page import SettingsPage
 from pcrm_desktop.ui.settings import FONT_SCALES
 from pcrm_desktop.ui.tasks import TaskRunner
 from pcrm_desktop.ui.wizard import FirstRunWizard
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 @dataclass(frozen=True)
@@ -76,19 +72,19 @@ class MainWindow(QMainWindow):
         def later(title: Callable[[], str], what: Callable[[], str]) -> Callable[[], Page]:
             return lambda: PlaceholderPage(title, what)
         titles = {
-            "dashboard": lambda: _t("대시보드"), "citizens": lambda: _t("주민(고객)"),
-            "complaints": lambda: _t("민원"), "surveys": lambda: _t("만족도 조사"),
-            "reports": lambda: _t("보고서"), "settings": lambda: _t("설정")}
+            "dashboard": lambda: self.tr("대시보드"), "citizens": lambda: self.tr("주민(고객)"),
+            "complaints": lambda: self.tr("민원"), "surveys": lambda: self.tr("만족도 조사"),
+            "reports": lambda: self.tr("보고서"), "settings": lambda: self.tr("설정")}
         return [
             NavEntry("dashboard", "dashboard", titles["dashboard"],
                      lambda: DashboardPage(self.ctx, self.runner, self.database_label)),
-            NavEntry("citizens", "citizens", titles["citizens"], later(titles["citizens"], lambda: _t(
+            NavEntry("citizens", "citizens", titles["citizens"], later(titles["citizens"], lambda: self.tr(
                 "주민 한 사람에 대한 모든 기록(연락처, 고객집단, 상담·민원·설문 이력)을 한곳에서 찾고 관리하는 화면입니다."))),
-            NavEntry("complaints", "complaints", titles["complaints"], later(titles["complaints"], lambda: _t(
+            NavEntry("complaints", "complaints", titles["complaints"], later(titles["complaints"], lambda: self.tr(
                 "민원 접수, 법정 처리기한 계산, 배정·처리·종결, 기한 임박·초과 목록을 다루는 화면입니다."))),
-            NavEntry("surveys", "surveys", titles["surveys"], later(titles["surveys"], lambda: _t(
+            NavEntry("surveys", "surveys", titles["surveys"], later(titles["surveys"], lambda: self.tr(
                 "민원 만족도 설문(키오스크·전화·서면)과 결과 지수를 다루는 화면입니다."))),
-            NavEntry("reports", "reports", titles["reports"], later(titles["reports"], lambda: _t(
+            NavEntry("reports", "reports", titles["reports"], later(titles["reports"], lambda: self.tr(
                 "월간 민원·고객만족 보고서와 민원처리부를 PDF·엑셀로 만드는 화면입니다."))),
             NavEntry("settings", "settings", titles["settings"], self._make_settings),
         ]
@@ -171,23 +167,23 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {self.office_name}" if self.office_name else APP_NAME)
         for row, entry in enumerate(self.entries):
             self.nav.item(row).setText(entry.title())
-        self.search.setPlaceholderText(_t("통합검색: 이름·전화 뒷자리·접수번호 (Ctrl+K) — 주민 기능과 함께 제공됩니다"))
-        self.file_menu.setTitle(_t("파일(&F)"))
-        self.quit_action.setText(_t("종료(&X)"))
-        self.view_menu.setTitle(_t("보기(&V)"))
-        self.language_menu.setTitle(_t("언어 / Language"))
-        self.scale_menu.setTitle(_t("글자 크기"))
-        self.help_menu.setTitle(_t("도움말(&H)"))
-        self.about_action.setText(_t("PCRM Desktop 정보"))
+        self.search.setPlaceholderText(self.tr("통합검색: 이름·전화 뒷자리·접수번호 (Ctrl+K) — 주민 기능과 함께 제공됩니다"))
+        self.file_menu.setTitle(self.tr("파일(&F)"))
+        self.quit_action.setText(self.tr("종료(&X)"))
+        self.view_menu.setTitle(self.tr("보기(&V)"))
+        self.language_menu.setTitle(self.tr("언어 / Language"))
+        self.scale_menu.setTitle(self.tr("글자 크기"))
+        self.help_menu.setTitle(self.tr("도움말(&H)"))
+        self.about_action.setText(self.tr("PCRM Desktop 정보"))
         self._update_status()
 
     def _update_status(self) -> None:
         actor = self.ctx.actor
-        self.status_office.setText(self.office_name or _t("초기 설정 필요"))
+        self.status_office.setText(self.office_name or self.tr("초기 설정 필요"))
         who = "—" if actor.staff_id is None else f"{self._actor_name} ({role_name(actor.role)})"
-        self.status_user.setText(_t("사용자: {who}").format(who=who))
+        self.status_user.setText(self.tr("사용자: {who}").format(who=who))
         self.user_label.setText(who)
-        self.status_db.setText(_t("DB: 로컬 ({path})").format(path=self.database_label))
+        self.status_db.setText(self.tr("DB: 로컬 ({path})").format(path=self.database_label))
 
     _actor_name = ""
 
@@ -249,7 +245,7 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
 
     def show_about(self) -> None:
-        show_info(self, _t("PCRM Desktop 정보"), _t(
+        dialogs.show_info(self, self.tr("PCRM Desktop 정보"), self.tr(
             "PCRM Desktop {version}\n지방자치단체 공공고객관리(PCRM) — 오프라인 민원·고객만족 관리\n\n"
             "데이터베이스: {db}").format(version=__version__, db=self.database_label))
 

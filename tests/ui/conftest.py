@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import argparse
+
 import pytest
 
 
@@ -26,3 +28,21 @@ def no_message_boxes(monkeypatch):
     monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: shown.append((title, text)))
     monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: shown.append((title, text)))
     return shown
+
+
+def _args(**overrides) -> argparse.Namespace:
+    values = dict(db=None, lang="ko", user=None, exit_after_show=False)
+    values.update(overrides)
+    return argparse.Namespace(**values)
+
+
+@pytest.fixture
+def application(qtbot, backend):
+    from PySide6.QtWidgets import QApplication
+
+    from pcrm_desktop.app import Application
+    app = Application(_args(), QApplication.instance())
+    app.open_window(backend)
+    qtbot.addWidget(app.window)
+    yield app
+    app.runner.wait(5000)

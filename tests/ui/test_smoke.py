@@ -1,30 +1,11 @@
 """The real main window on a fresh database: first-run wizard, every page, screenshots."""
 from __future__ import annotations
 
-import argparse
-
-import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QWizard
 
-from pcrm_desktop.app import Application
 from tests.ui.helpers import save_screenshot, type_text
 
 SIZES = {"1366x768": (1366, 768), "1920x1080": (1920, 1080)}
-
-
-def _args(**overrides) -> argparse.Namespace:
-    values = dict(db=None, lang="ko", user=None, exit_after_show=False)
-    values.update(overrides)
-    return argparse.Namespace(**values)
-
-
-@pytest.fixture
-def application(qtbot, backend):
-    app = Application(_args(), QApplication.instance())
-    app.open_window(backend)
-    qtbot.addWidget(app.window)
-    yield app
-    app.runner.wait(5000)
 
 
 def _finish_wizard(qtbot, wizard) -> None:

@@ -209,10 +209,12 @@ class SettingsPage(Page):
             for edit, value in zip(self.hour_edits, (hours.start, hours.lunch_start,
                                                      hours.lunch_end, hours.end)):
                 edit.setTime(_qtime(value))
+        chosen = self.new_department.currentData()
         self.new_department.clear()
         self.new_department.addItem("—", None)
         for department in overview.departments:
             self.new_department.addItem(department.name, department.id)
+        self.new_department.setCurrentIndex(max(0, self.new_department.findData(chosen)))
         self.staff_model.set_rows(overview.staff)
 
     def _department_name(self, department_id: int | None) -> str:

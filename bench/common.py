@@ -1,0 +1,56 @@
+"""Helpers shared by the benchmark scripts: build databases with `pcrm demo`, time, print tables."""
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def env() -> dict[str, str]:
+    values = dict(os.environ)
+    values.setdefault("QT_QPA_PLATFORM", "offscreen")
+    values["HOME"] = values.get("PCRM_BENCH_HOME") or tempfile.mkdtemp(prefix="pcrm-bench-home-")
+    values.pop("PCRM_DATABASE_URL", None)
+    return values
+
+
+def pcrm(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([PYTHON, "-m", "pcrm_desktop.cli", *args], cwd=REPO, env=env(),
+                          check=True, capture_output=True, text=True)
+
+
+def demo_database(folder: Path, name: str, *demo_args: str) -> Path:
+    path = folder / f"{name}.db"
+    if not path.exists():
+        pcrm("demo", "--db", str(path), *demo_args)
+    return path
+
+
+def timed(fn, repeat: int) -> list[float]:
+    results = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        results.append(time.perf_counter() - started)
+    return results
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def print_table(title: str, header: list[str], rows: list[list[object]]) -> None:
+    print(f"\n{title}")
+    widths = [max(len(str(x)) for x in column) for column in zip(header, *rows)]
+    line = " | ".join(h.ljust(w) for h, w in zip(header, widths))
+    print(line)
+    print("-+-".join("-" * w for w in widths))
+    for row in rows:
+        print(" | ".join(str(x).ljust(w) for x, w in zip(row, widths)))

@@ -1,0 +1,54 @@
+"""Cold start to a shown main window, offscreen: `python bench/startup.py [--runs 7]`.
+
+Each run is a new process (`main.py --exit-after-show`), so nothing is warm but the OS file
+cache. Prints the median wall-clock time from spawning the process to the window being shown,
+the time the process measured itself, and its peak memory.
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from common import PYTHON, REPO, demo_database, env, median, print_table
+
+
+def one_start(db: Path) -> tuple[float, float, float]:
+    started = time.perf_counter()
+    process = subprocess.Popen([PYTHON, "main.py", "--db", str(db), "--exit-after-show"],
+                               cwd=REPO, env=env(), stdout=subprocess.PIPE, text=True)
+    shown_wall = inner = rss = float("nan")
+    for line in process.stdout:
+        if line.startswith("shown_ms="):
+            shown_wall = (time.perf_counter() - started) * 1000
+            inner = float(line.split("=")[1])
+        elif line.startswith("peak_rss_mb="):
+            rss = float(line.split("=")[1])
+    if process.wait() != 0:
+        raise SystemExit(f"main.py failed on {db}")
+    return shown_wall, inner, rss
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--demo-args", default="--citizens 1000 --seed 1",
+                        help="arguments of `pcrm demo` for the populated database")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="pcrm-bench-"))
+    cases = {"empty (first-run wizard)": None,
+             f"demo ({args.demo_args})": demo_database(folder, "demo", *args.demo_args.split())}
+    rows = []
+    for name, db in cases.items():
+        one_start(db or folder / "warmup.db")  # let the OS cache the libraries once
+        runs = [one_start(db or folder / f"empty-{i}.db") for i in range(args.runs)]
+        rows.append([name, args.runs, f"{median([r[0] for r in runs]):.0f}",
+                     f"{median([r[1] for r in runs]):.0f}", f"{max(r[2] for r in runs):.0f}"])
+    print_table("Cold start to shown main window (offscreen)",
+                ["database", "runs", "median wall ms", "median in-process ms", "peak RSS MB"], rows)
+
+
+if __name__ == "__main__":
+    main()
