@@ -29,4 +29,16 @@ def open_backend(db_option: str | None = None) -> Backend:
     engine = migration.engine
     ctx = ServiceContext(uow_factory=lambda: SqlUnitOfWork(engine),
                          actor=Actor.system(workstation_name()))
+    if migration.from_revision != migration.to_revision:
+        _audit_migration(ctx, migration)
     return Backend(location, migration, ctx)
+
+
+def _audit_migration(ctx: ServiceContext, migration: MigrationResult) -> None:
+    action = "db.create" if migration.from_revision is None else "db.upgrade"
+    detail = f"{migration.from_revision or '-'} → {migration.to_revision}"
+    if migration.backup:
+        detail += f"; 백업 {migration.backup.name}"
+    with ctx.uow_factory() as uow:
+        ctx.audit(uow, action, "database", detail)
+        uow.commit()

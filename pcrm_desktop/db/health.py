@@ -36,6 +36,8 @@ def inspect_file(path: Path, integrity: str | None = "full") -> FileHealth:
     fast enough for every start-up on a large file)."""
     if not path.exists():
         raise DatabaseError("db_missing", path=str(path))
+    if not path.is_file():
+        raise DatabaseError("db_not_database", path=str(path))
     size = path.stat().st_size
     if size > 0:
         with path.open("rb") as handle:

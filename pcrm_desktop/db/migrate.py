@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest migration. Kept here so that a start on a current database needs no Alembic import
 # (about a third of a second); a test checks it equals the head of migrations/versions.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,9 @@ def open_database(location: DatabaseLocation, now: datetime | None = None) -> Mi
         if location.path.exists():
             # Refuses what is not ours and writes nothing.
             known_current = inspect_file(location.path, integrity=None).revision
+            if known_current not in (None, HEAD_REVISION) and known_current not in known_revisions():
+                # Refuse before any connection could switch the file to WAL mode.
+                raise DatabaseError("db_too_new", revision=known_current)
     engine = make_engine(location.url)
     if known_current == HEAD_REVISION:  # the everyday case: no Alembic needed
         return MigrationResult(engine, known_current, HEAD_REVISION, None)
@@ -77,7 +80,10 @@ def open_database(location: DatabaseLocation, now: datetime | None = None) -> Mi
     backup = None
     if current != head:
         if current is not None and location.path is not None:
-            backup = backup_database(location.path, f"before-{head}", now or datetime.now())
+            try:
+                backup = backup_database(location.path, f"before-{head}", now or datetime.now())
+            except OSError as exc:  # a full disk, a failed check of the copy: do not upgrade
+                raise DatabaseError("backup_failed", detail=str(exc)) from exc
         upgrade(engine)
     return MigrationResult(engine, current, head, backup)
 

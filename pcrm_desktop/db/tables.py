@@ -10,6 +10,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -79,4 +80,110 @@ audit_log = Table(
     Column("target", String(80), nullable=False, server_default=""),
     Column("detail", Text, nullable=False, server_default=""),
     Index("ix_audit_log_at", "at"),
+)
+
+# --- residents (주민·고객) -----------------------------------------------------------------
+citizens = Table(
+    "citizens",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(50), nullable=False),
+    Column("name_key", String(50), nullable=False),   # NFC, no spaces: sort and prefix search
+    Column("given_key", String(50), nullable=False),  # the given name, for given-name searches
+    Column("birth_year", Integer, nullable=True),
+    Column("birth_date", Date, nullable=True),
+    Column("gender", String(1), nullable=False, server_default=""),
+    Column("email", String(100), nullable=False, server_default=""),
+    Column("road", String(200), nullable=False, server_default=""),
+    Column("address_detail", String(100), nullable=False, server_default=""),
+    Column("dong_code", String(10), nullable=False, server_default=""),
+    Column("dong_name", String(30), nullable=False, server_default=""),
+    Column("preferred_channel", String(10), nullable=True),
+    Column("preferred_language", String(5), nullable=False, server_default="ko"),
+    Column("accessibility", String(100), nullable=False, server_default=""),
+    Column("memo", Text, nullable=False, server_default=""),
+    Column("version", Integer, nullable=False, server_default="1"),
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    Index("ix_citizens_name_key_id", "name_key", "id"),
+    Index("ix_citizens_given_key", "given_key"),
+    Index("ix_citizens_updated_at_id", "updated_at", "id"),
+    Index("ix_citizens_birth_year", "birth_year"),
+    Index("ix_citizens_dong_name", "dong_name"),
+)
+
+citizen_phones = Table(
+    "citizen_phones",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("citizen_id", Integer, ForeignKey("citizens.id", ondelete="CASCADE"), nullable=False),
+    Column("number", String(20), nullable=False),  # canonical 010-1234-5678
+    Column("digits", String(15), nullable=False),  # 01012345678
+    Column("tail4", String(4), nullable=False),
+    Column("position", Integer, nullable=False, server_default="0"),
+    Index("ix_citizen_phones_citizen_id", "citizen_id"),
+    Index("ix_citizen_phones_tail4", "tail4"),
+    Index("ix_citizen_phones_digits", "digits"),
+)
+
+# Two-character pieces of names, 동 names and road names: the index behind two-syllable searches
+# (FTS5 trigram cannot match fewer than three characters).
+citizen_grams = Table(
+    "citizen_grams",
+    metadata,
+    Column("gram", String(2), primary_key=True),
+    Column("citizen_id", Integer, ForeignKey("citizens.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_citizen_grams_citizen_id", "citizen_id"),
+    sqlite_with_rowid=False,
+)
+
+customer_groups = Table(
+    "customer_groups",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(30), nullable=False, unique=True),
+    Column("name", String(50), nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("min_age", Integer, nullable=True),
+    Column("max_age", Integer, nullable=True),
+    Column("rule", Text, nullable=False, server_default=""),  # JSON of a smart group's search
+    Column("builtin", Boolean, nullable=False, server_default="0"),
+    Column("active", Boolean, nullable=False, server_default="1"),
+    CheckConstraint("kind IN ('derived', 'assigned', 'smart')", name="kind"),
+)
+
+citizen_groups = Table(
+    "citizen_groups",
+    metadata,
+    Column("citizen_id", Integer, ForeignKey("citizens.id", ondelete="CASCADE"), primary_key=True),
+    Column("group_id", Integer, ForeignKey("customer_groups.id"), primary_key=True),
+    Column("since", Date, nullable=False),
+    Index("ix_citizen_groups_group_id", "group_id"),
+)
+
+consents = Table(
+    "consents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("citizen_id", Integer, ForeignKey("citizens.id", ondelete="CASCADE"), nullable=False),
+    Column("purpose", String(200), nullable=False),
+    Column("items", String(200), nullable=False),
+    Column("given_on", Date, nullable=False),
+    Column("retention_until", Date, nullable=False),
+    Column("method", String(20), nullable=False),
+    Column("withdrawn_on", Date, nullable=True),
+    Index("ix_consents_citizen_id", "citizen_id"),
+)
+
+interactions = Table(
+    "interactions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("citizen_id", Integer, ForeignKey("citizens.id", ondelete="CASCADE"), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("channel", String(10), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("staff_id", Integer, ForeignKey("staff.id"), nullable=True),
+    Index("ix_interactions_citizen_id_at", "citizen_id", "at"),
 )

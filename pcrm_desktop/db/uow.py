@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
+from pcrm_desktop.db.citizen_queries import CitizenRead
+from pcrm_desktop.db.citizen_repo import CitizenRepository
+from pcrm_desktop.db.group_repo import GroupRepository
 from pcrm_desktop.db.repositories import (
     AuditRepository,
     DepartmentRepository,
@@ -26,6 +29,9 @@ class SqlUnitOfWork:
         self.departments = DepartmentRepository(c)
         self.staff = StaffRepository(c)
         self.audit = AuditRepository(c)
+        self.citizens = CitizenRepository(c)
+        self.groups = GroupRepository(c)
+        self.citizen_read = CitizenRead(c)
         return self
 
     def commit(self) -> None:

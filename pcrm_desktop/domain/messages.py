@@ -38,6 +38,29 @@ MESSAGES: dict[str, str] = {
         "messages", "활성 관리자가 최소 한 명은 있어야 합니다."),
     "demo_not_empty": QT_TRANSLATE_NOOP(
         "messages", "데모 데이터는 빈 데이터베이스에만 만들 수 있습니다. 실제 자료와 섞이지 않도록 새 파일을 --db로 지정하십시오."),
+    "backup_failed": QT_TRANSLATE_NOOP(
+        "messages", "업그레이드 전 백업을 만들지 못해 업그레이드하지 않았습니다: {detail}\n"
+        "디스크 공간과 폴더 권한을 확인하십시오."),
+    "forbidden": QT_TRANSLATE_NOOP("messages", "이 작업을 할 권한이 없습니다({role})."),
+    "rrn_in_name": QT_TRANSLATE_NOOP(
+        "messages", "이름 칸에 주민등록번호 형태의 숫자가 있습니다. 주민등록번호는 수집하지 않습니다."),
+    "birth_year_range": QT_TRANSLATE_NOOP("messages", "출생연도는 1900~{max} 사이여야 합니다."),
+    "birth_year_format": QT_TRANSLATE_NOOP(
+        "messages", "출생연도 형식이 올바르지 않습니다: {value}. 예: 1968"),
+    "birth_date_mismatch": QT_TRANSLATE_NOOP("messages", "생년월일과 출생연도가 서로 다릅니다."),
+    "email_format": QT_TRANSLATE_NOOP(
+        "messages", "전자우편 주소 형식이 올바르지 않습니다. 예: hong@example.kr"),
+    "language_unknown": QT_TRANSLATE_NOOP("messages", "지원하지 않는 언어 코드입니다."),
+    "possible_duplicate": QT_TRANSLATE_NOOP("messages", "이 주민과 같은 사람일 수 있습니다."),
+    "citizen_not_found": QT_TRANSLATE_NOOP(
+        "messages", "주민 기록을 찾을 수 없습니다(번호 {id}). 다른 사용자가 병합했을 수 있습니다."),
+    "edited_elsewhere": QT_TRANSLATE_NOOP(
+        "messages", "그사이 다른 사용자가 이 기록을 고쳤습니다. 다시 열어 최신 내용을 확인한 뒤 저장하십시오."),
+    "reason_required": QT_TRANSLATE_NOOP("messages", "사유를 입력하십시오. 개인정보 열람·반출은 사유와 함께 기록됩니다."),
+    "field_unknown": QT_TRANSLATE_NOOP("messages", "알 수 없는 항목입니다."),
+    "kind_unknown": QT_TRANSLATE_NOOP("messages", "알 수 없는 상담 종류입니다."),
+    "merge_same": QT_TRANSLATE_NOOP("messages", "같은 기록끼리는 병합할 수 없습니다."),
+    "group_duplicate": QT_TRANSLATE_NOOP("messages", "고객집단 '{name}'이(가) 이미 있습니다."),
     "db_missing": QT_TRANSLATE_NOOP("messages", "데이터베이스 파일이 없습니다: {path}"),
     "db_not_database": QT_TRANSLATE_NOOP(
         "messages", "이 파일은 PCRM 데이터베이스가 아닙니다(SQLite 파일이 아님): {path}\n"
@@ -63,6 +86,10 @@ FIELD_LABELS: dict[str, str] = {
     "department_name": QT_TRANSLATE_NOOP("messages", "부서 이름"),
     "staff_name": QT_TRANSLATE_NOOP("messages", "직원 이름"),
     "login": QT_TRANSLATE_NOOP("messages", "로그인 ID"),
+    "citizen_name": QT_TRANSLATE_NOOP("messages", "이름"),
+    "memo": QT_TRANSLATE_NOOP("messages", "메모"),
+    "summary": QT_TRANSLATE_NOOP("messages", "상담 내용"),
+    "group_name": QT_TRANSLATE_NOOP("messages", "고객집단 이름"),
 }
 
 

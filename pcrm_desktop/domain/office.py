@@ -57,7 +57,7 @@ class OfficeProfile:
         name = clean_text(self.name)
         require(name, "office_name", max_len=100)
         code = self.code.strip()
-        if code and not re.fullmatch(r"\d{7}", code):
+        if code and not re.fullmatch(r"[0-9]{7}", code):
             raise ValidationError("office_code_format", field="office_code")
         address = clean_text(self.address)
         require(address, "office_address", max_len=200, optional=True)

@@ -47,9 +47,11 @@ class DemoResult:
     seconds: float = 0.0
 
 
-# Parts that later issues add: name -> (request attribute, filler). Each filler takes
-# (ctx, request, rng, progress, cancelled) and returns how many rows it wrote.
-FILLERS: dict[str, tuple[str, Callable[..., int]]] = {}
+# Each part that the schema has: a filler taking (ctx, request, rng, progress, cancelled) and
+# returning how many rows it wrote. Later issues add theirs in _fillers().
+def _fillers() -> dict[str, Callable[..., int]]:
+    from pcrm_desktop.services.demo_citizens import fill_citizens
+    return {"citizens": fill_citizens}
 
 
 def fill_demo(ctx: ServiceContext, request: DemoRequest, progress: Progress | None = None,
@@ -62,11 +64,11 @@ def fill_demo(ctx: ServiceContext, request: DemoRequest, progress: Progress | No
         wanted = getattr(request, part)
         if not wanted:
             continue
-        if part not in FILLERS:
+        fillers = _fillers()
+        if part not in fillers:
             result.skipped[part] = "not available in this version"
             continue
-        _, filler = FILLERS[part]
-        result.counts[part] = filler(ctx, request, rng, progress, cancelled or (lambda: False))
+        result.counts[part] = fillers[part](ctx, request, rng, progress, cancelled or (lambda: False))
     result.seconds = time.perf_counter() - started
     return result
 

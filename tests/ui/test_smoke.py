@@ -36,7 +36,8 @@ def test_first_run_wizard_then_every_page(qtbot, application, screenshot_dir, no
 
     dashboard = window.pages["dashboard"]
     qtbot.waitUntil(lambda: dashboard.office_card.value.text() == "종로구 청운효자동 행정복지센터")
-    assert dashboard.activity.rowCount() == 2  # office.setup and staff.add, written by the wizard
+    # db.create when the file was made, then office.setup and staff.add from the wizard
+    assert dashboard.activity.rowCount() == 3
 
     for size_name, (width, height) in SIZES.items():
         window.resize(width, height)

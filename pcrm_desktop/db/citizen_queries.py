@@ -1,0 +1,191 @@
+"""Read side for residents: the searched, sorted, keyset-paged list, the timeline, group figures.
+
+Search plan (all in SQL, every branch on an index):
+- digits only: the last four digits (indexed), or any run of 3+ digits (FTS5 trigram);
+- one character: a name-prefix range (a surname);
+- two or more: the two-character index (names, 동, road names), intersected per piece and then
+  confirmed with LIKE; three or more also search the address text with FTS5 trigram.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Connection, text
+
+from pcrm_desktop.db.citizen_repo import bigrams, name_key
+from pcrm_desktop.domain.phone import digits_of
+from pcrm_desktop.domain.text import nfc
+
+PHONE_QUERY = re.compile(r"[\d\s\-+]+")
+SORTS = {  # sort name → (ORDER BY, keyset comparison, key column)
+    "name": ("c.name_key, c.id", "(c.name_key, c.id) > (:k, :i)", "name_key"),
+    "recent": ("c.updated_at DESC, c.id DESC", "(c.updated_at, c.id) < (:k, :i)", "updated_at"),
+}
+
+
+@dataclass(frozen=True)
+class CitizenRow:
+    id: int
+    name: str
+    birth_year: int | None
+    phone: str
+    dong_name: str
+    road: str
+    sort_key: object  # the value of the sort column: the keyset position for the next page
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    at: datetime
+    source: str     # "interaction" (later also "complaint", "survey")
+    channel: str
+    kind: str
+    summary: str
+    staff: str
+
+
+def _candidates(query: str) -> tuple[str, dict] | None:
+    """SQL selecting candidate ids for the query, with its parameters; None for no filter."""
+    raw = nfc(query)
+    if not raw:
+        return None
+    if PHONE_QUERY.fullmatch(raw):
+        digits = digits_of(raw)
+        parts, params = [], {"d": digits}
+        if len(digits) == 4:
+            parts.append("SELECT citizen_id FROM citizen_phones WHERE tail4 = :d")
+        if len(digits) >= 3:
+            parts.append("SELECT rowid FROM citizen_fts WHERE phones MATCH :fd")
+            params["fd"] = '"' + digits + '"'
+        if not parts:
+            return "SELECT NULL WHERE 0", {}
+        return " UNION ".join(parts), params
+    key = name_key(raw)
+    if len(key) == 1:
+        return ("SELECT id FROM citizens WHERE name_key >= :p AND name_key < :p || char(1114111)",
+                {"p": key})
+    grams = sorted(bigrams(key))
+    params = {f"g{n}": g for n, g in enumerate(grams)}
+    params["like"] = "%" + key.replace("%", "").replace("_", "") + "%"
+    gram_sql = " INTERSECT ".join(f"SELECT citizen_id FROM citizen_grams WHERE gram = :g{n}"
+                                  for n in range(len(grams)))
+    sql = (f"SELECT id FROM citizens WHERE id IN ({gram_sql}) AND "
+           "(name_key LIKE :like OR dong_name LIKE :like OR replace(road, ' ', '') LIKE :like)")
+    if len(raw) >= 3:
+        sql += " UNION SELECT rowid FROM citizen_fts WHERE address MATCH :fa"
+        params["fa"] = '"' + raw.replace('"', '""') + '"'
+    return sql, params
+
+
+def search_page(conn: Connection, query: str = "", after: tuple | None = None, limit: int = 100,
+                sort: str = "name") -> list[CitizenRow]:
+    """One page of residents matching `query`, in `sort` order, after keyset position `after`."""
+    order, keyset, key_column = SORTS[sort]
+    where, params = [], {"limit": limit}
+    found = _candidates(query)
+    if found is not None:
+        sql, found_params = found
+        where.append(f"c.id IN ({sql})")
+        params.update(found_params)
+    if after is not None:
+        where.append(keyset)
+        params["k"], params["i"] = after
+    sql = (
+        "SELECT c.id, c.name, c.birth_year, c.dong_name, c.road, c." + key_column + " AS sort_key,"
+        " (SELECT number FROM citizen_phones p WHERE p.citizen_id = c.id ORDER BY p.position"
+        "  LIMIT 1) AS phone FROM citizens c"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + f" ORDER BY {order} LIMIT :limit")
+    rows = conn.execute(text(sql), params).mappings()
+    return [CitizenRow(r["id"], r["name"], r["birth_year"], r["phone"] or "", r["dong_name"],
+                       r["road"], r["sort_key"]) for r in rows]
+
+
+def count_all(conn: Connection) -> int:
+    return conn.execute(text("SELECT count(*) FROM citizens")).scalar_one()
+
+
+def timeline(conn: Connection, citizen_id: int, limit: int = 200) -> list[TimelineItem]:
+    rows = conn.execute(text(
+        "SELECT i.at, i.channel, i.kind, i.summary, coalesce(s.name, '') AS staff"
+        " FROM interactions i LEFT JOIN staff s ON s.id = i.staff_id"
+        " WHERE i.citizen_id = :id ORDER BY i.at DESC, i.id DESC LIMIT :limit"),
+        {"id": citizen_id, "limit": limit}).mappings()
+    return [TimelineItem(_dt(r["at"]), "interaction", r["channel"], r["kind"], r["summary"],
+                         r["staff"]) for r in rows]
+
+
+def _dt(value) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def consents(conn: Connection, citizen_id: int) -> list[dict]:
+    return [dict(r) for r in conn.execute(text(
+        "SELECT purpose, items, given_on, retention_until, method, withdrawn_on FROM consents"
+        " WHERE citizen_id = :id ORDER BY given_on DESC"), {"id": citizen_id}).mappings()]
+
+
+def group_rows(conn: Connection) -> list[dict]:
+    return [dict(r) for r in conn.execute(text(
+        "SELECT id, code, name, kind, min_age, max_age, rule, builtin, active"
+        " FROM customer_groups ORDER BY id")).mappings()]
+
+
+def member_filter(group: dict, today: date) -> tuple[str, dict]:
+    """SQL condition on citizens `c` for membership of a derived or assigned group."""
+    if group["kind"] == "derived":
+        parts, params = [], {}
+        if group["min_age"] is not None:
+            parts.append("c.birth_year <= :latest")
+            params["latest"] = today.year - group["min_age"]
+        if group["max_age"] is not None:
+            parts.append("c.birth_year >= :earliest")
+            params["earliest"] = today.year - group["max_age"]
+        return " AND ".join(parts) or "1", params
+    return ("c.id IN (SELECT citizen_id FROM citizen_groups WHERE group_id = :gid)",
+            {"gid": group["id"]})
+
+
+def group_profile(conn: Connection, group: dict, today: date) -> dict:
+    """Size, age bands, preferred-channel mix and interactions of one group, in three queries."""
+    condition, params = member_filter(group, today)
+    params["year"] = today.year
+    size = conn.execute(text(f"SELECT count(*) FROM citizens c WHERE {condition}"), params).scalar_one()
+    bands = dict(conn.execute(text(
+        "SELECT CASE WHEN c.birth_year IS NULL THEN '?'"
+        " WHEN :year - c.birth_year <= 18 THEN '~18' WHEN :year - c.birth_year <= 34 THEN '19–34'"
+        " WHEN :year - c.birth_year <= 49 THEN '35–49' WHEN :year - c.birth_year <= 64 THEN '50–64'"
+        f" ELSE '65+' END AS band, count(*) FROM citizens c WHERE {condition} GROUP BY band"),
+        params).all())
+    channels = dict(conn.execute(text(
+        "SELECT coalesce(c.preferred_channel, '?'), count(*) FROM citizens c"
+        f" WHERE {condition} GROUP BY 1"), params).all())
+    contacts = conn.execute(text(
+        f"SELECT count(*) FROM interactions i JOIN citizens c ON c.id = i.citizen_id WHERE {condition}"),
+        params).scalar_one()
+    return {"size": size, "age_bands": bands, "channels": channels, "interactions": contacts}
+
+
+class CitizenRead:
+    """The read-side queries bound to a unit of work's connection."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.c = connection
+
+    def search(self, query: str = "", after: tuple | None = None, limit: int = 100,
+               sort: str = "name") -> list[CitizenRow]:
+        return search_page(self.c, query, after, limit, sort)
+
+    def timeline(self, citizen_id: int) -> list[TimelineItem]:
+        return timeline(self.c, citizen_id)
+
+    def consents(self, citizen_id: int) -> list[dict]:
+        return consents(self.c, citizen_id)
+
+    def count(self) -> int:
+        return count_all(self.c)
+
+    def group_profile(self, group: dict, today: date) -> dict:
+        return group_profile(self.c, group, today)

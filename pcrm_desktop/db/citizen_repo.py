@@ -1,0 +1,196 @@
+"""Residents: writes, the two-character and full-text search indexes, and history moves."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, text, update
+
+from pcrm_desktop.db import tables as t
+from pcrm_desktop.domain.citizens import Address, Channel, Citizen, Gender, split_name
+from pcrm_desktop.domain.duplicates import MatchFacts
+from pcrm_desktop.domain.phone import digits_of
+from pcrm_desktop.domain.text import nfc
+
+
+def name_key(name: str) -> str:
+    return nfc(name).replace(" ", "")
+
+
+def bigrams(value: str) -> set[str]:
+    value = name_key(value)
+    return {value[i:i + 2] for i in range(len(value) - 1)}
+
+
+def search_grams(name: str, dong_name: str, road: str) -> set[str]:
+    """Pieces that a two-character search can meet: the name, the 동, the road name (…로, …길)."""
+    grams = bigrams(name) | bigrams(dong_name)
+    for token in nfc(road).split():
+        if token.endswith(("로", "길")) and not token[0].isdigit():
+            grams |= bigrams(token)
+    return grams
+
+
+def citizen_values(c: Citizen, now: datetime) -> dict:
+    return dict(
+        name=c.name, name_key=name_key(c.name), given_key=split_name(c.name)[1],
+        birth_year=c.birth_year, birth_date=c.birth_date, gender=c.gender.value, email=c.email,
+        road=c.address.road, address_detail=c.address.detail, dong_code=c.address.dong_code,
+        dong_name=c.address.dong_name,
+        preferred_channel=c.preferred_channel.value if c.preferred_channel else None,
+        preferred_language=c.preferred_language, accessibility=",".join(c.accessibility),
+        memo=c.memo, updated_at=now)
+
+
+def phone_rows(citizen_id: int, phones: tuple[str, ...]) -> list[dict]:
+    return [dict(citizen_id=citizen_id, number=p, digits=digits_of(p), tail4=digits_of(p)[-4:],
+                 position=i) for i, p in enumerate(phones)]
+
+
+def fts_row(citizen_id: int, c: Citizen) -> dict:
+    address = " ".join(x for x in (c.address.road, c.address.detail, c.address.dong_name) if x)
+    return dict(rowid=citizen_id, address=address, phones=" ".join(digits_of(p) for p in c.phones))
+
+
+INSERT_FTS = text("INSERT INTO citizen_fts(rowid, address, phones) VALUES (:rowid, :address, :phones)")
+DELETE_FTS = text("DELETE FROM citizen_fts WHERE rowid = :rowid")
+
+
+class CitizenRepository:
+    def __init__(self, connection: Connection) -> None:
+        self.c = connection
+
+    # --- writes ---------------------------------------------------------------------------
+    def add(self, citizen: Citizen, now: datetime) -> int:
+        values = citizen_values(citizen, now)
+        citizen_id = self.c.execute(insert(t.citizens).values(created_at=now, version=1, **values)
+                                    ).inserted_primary_key[0]
+        self._write_children(citizen_id, citizen)
+        return citizen_id
+
+    def update(self, citizen: Citizen, now: datetime) -> bool:
+        """Write if nobody changed the record since `citizen.version` was read."""
+        done = self.c.execute(update(t.citizens).where(
+            t.citizens.c.id == citizen.id, t.citizens.c.version == citizen.version
+        ).values(version=t.citizens.c.version + 1, **citizen_values(citizen, now)))
+        if done.rowcount != 1:
+            return False
+        self._clear_children(citizen.id)
+        self._write_children(citizen.id, citizen)
+        return True
+
+    def _write_children(self, citizen_id: int, citizen: Citizen) -> None:
+        if citizen.phones:
+            self.c.execute(insert(t.citizen_phones), phone_rows(citizen_id, citizen.phones))
+        grams = search_grams(citizen.name, citizen.address.dong_name, citizen.address.road)
+        if grams:
+            self.c.execute(insert(t.citizen_grams),
+                           [dict(gram=g, citizen_id=citizen_id) for g in sorted(grams)])
+        self.c.execute(INSERT_FTS, fts_row(citizen_id, citizen))
+
+    def _clear_children(self, citizen_id: int) -> None:
+        self.c.execute(delete(t.citizen_phones).where(t.citizen_phones.c.citizen_id == citizen_id))
+        self.c.execute(delete(t.citizen_grams).where(t.citizen_grams.c.citizen_id == citizen_id))
+        self.c.execute(DELETE_FTS, dict(rowid=citizen_id))
+
+    def delete(self, citizen_id: int) -> None:
+        self._clear_children(citizen_id)
+        self.c.execute(delete(t.citizens).where(t.citizens.c.id == citizen_id))
+
+    def bulk_add(self, citizens: list[Citizen], now: datetime) -> list[int]:
+        """Insert many at once (imports, demo): executemany per table, one transaction."""
+        first = (self.c.execute(select(func.max(t.citizens.c.id))).scalar() or 0) + 1
+        ids = list(range(first, first + len(citizens)))
+        self.c.execute(insert(t.citizens), [dict(id=i, created_at=now, version=1,
+                                                 **citizen_values(c, now))
+                                            for i, c in zip(ids, citizens)])
+        phones = [row for i, c in zip(ids, citizens) for row in phone_rows(i, c.phones)]
+        if phones:
+            self.c.execute(insert(t.citizen_phones), phones)
+        grams = [dict(gram=g, citizen_id=i) for i, c in zip(ids, citizens)
+                 for g in search_grams(c.name, c.address.dong_name, c.address.road)]
+        if grams:
+            self.c.execute(insert(t.citizen_grams), grams)
+        self.c.execute(INSERT_FTS, [fts_row(i, c) for i, c in zip(ids, citizens)])
+        return ids
+
+    def bulk_link_groups(self, rows: list[dict]) -> None:
+        if rows:
+            self.c.execute(insert(t.citizen_groups), rows)
+
+    def bulk_add_interactions(self, rows: list[dict]) -> None:
+        if rows:
+            self.c.execute(insert(t.interactions), rows)
+
+    # --- reads ----------------------------------------------------------------------------
+    def get(self, citizen_id: int) -> Citizen | None:
+        row = self.c.execute(select(t.citizens).where(t.citizens.c.id == citizen_id)).mappings().first()
+        if row is None:
+            return None
+        phones = self.c.execute(select(t.citizen_phones.c.number).where(
+            t.citizen_phones.c.citizen_id == citizen_id).order_by(t.citizen_phones.c.position)
+        ).scalars().all()
+        return row_to_citizen(row, tuple(phones))
+
+    def exists(self, citizen_id: int) -> bool:
+        return self.c.execute(select(t.citizens.c.id).where(t.citizens.c.id == citizen_id)).first() is not None
+
+    def candidates(self, facts: MatchFacts, exclude_id: int | None = None, limit: int = 20) -> list[Citizen]:
+        """Records that may be the same person: the same name, or a shared phone number."""
+        digits = [digits_of(p) for p in facts.phones if p]
+        by_phone = select(t.citizen_phones.c.citizen_id).where(t.citizen_phones.c.digits.in_(digits))
+        query = select(t.citizens.c.id).where(or_(
+            t.citizens.c.name_key == name_key(facts.name), t.citizens.c.id.in_(by_phone)))
+        if exclude_id is not None:
+            query = query.where(t.citizens.c.id != exclude_id)
+        ids = self.c.execute(query.limit(limit)).scalars().all()
+        return [c for c in (self.get(i) for i in ids) if c is not None]
+
+    # --- groups, interactions, consents ---------------------------------------------------
+    def group_ids(self, citizen_id: int) -> list[int]:
+        return list(self.c.execute(select(t.citizen_groups.c.group_id).where(
+            t.citizen_groups.c.citizen_id == citizen_id)).scalars())
+
+    def set_groups(self, citizen_id: int, group_ids: list[int], since: date) -> None:
+        current = set(self.group_ids(citizen_id))
+        wanted = set(group_ids)
+        if current - wanted:
+            self.c.execute(delete(t.citizen_groups).where(and_(
+                t.citizen_groups.c.citizen_id == citizen_id,
+                t.citizen_groups.c.group_id.in_(current - wanted))))
+        if wanted - current:
+            self.c.execute(insert(t.citizen_groups), [
+                dict(citizen_id=citizen_id, group_id=g, since=since) for g in sorted(wanted - current)])
+
+    def add_interaction(self, citizen_id: int, at: datetime, channel: str, kind: str,
+                        summary: str, staff_id: int | None) -> int:
+        return self.c.execute(insert(t.interactions).values(
+            citizen_id=citizen_id, at=at, channel=channel, kind=kind, summary=summary,
+            staff_id=staff_id)).inserted_primary_key[0]
+
+    def add_consent(self, citizen_id: int, purpose: str, items: str, given_on: date,
+                    retention_until: date, method: str) -> int:
+        return self.c.execute(insert(t.consents).values(
+            citizen_id=citizen_id, purpose=purpose, items=items, given_on=given_on,
+            retention_until=retention_until, method=method)).inserted_primary_key[0]
+
+    def move_history(self, from_id: int, to_id: int, since: date) -> dict[str, int]:
+        """Move everything attached to `from_id` onto `to_id`; say how many rows of each."""
+        moved = {}
+        for table in (t.interactions, t.consents):
+            moved[table.name] = self.c.execute(update(table).where(
+                table.c.citizen_id == from_id).values(citizen_id=to_id)).rowcount
+        groups = set(self.group_ids(from_id)) | set(self.group_ids(to_id))
+        moved["citizen_groups"] = len(set(self.group_ids(from_id)) - set(self.group_ids(to_id)))
+        self.set_groups(to_id, sorted(groups), since)
+        return moved
+
+
+def row_to_citizen(row, phones: tuple[str, ...]) -> Citizen:
+    return Citizen(
+        id=row["id"], name=row["name"], birth_year=row["birth_year"], birth_date=row["birth_date"],
+        gender=Gender(row["gender"]), phones=phones, email=row["email"],
+        address=Address(row["road"], row["address_detail"], row["dong_code"], row["dong_name"]),
+        preferred_channel=Channel(row["preferred_channel"]) if row["preferred_channel"] else None,
+        preferred_language=row["preferred_language"],
+        accessibility=tuple(a for a in row["accessibility"].split(",") if a),
+        memo=row["memo"], version=row["version"])

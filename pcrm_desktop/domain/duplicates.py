@@ -1,0 +1,76 @@
+"""Weighted matching of two resident records ("이 주민과 같은 사람일 수 있습니다").
+
+Weights: the same normalised phone is strong evidence (0.45), the same name (0.35) or a name
+one syllable off (0.15), the same birth year (0.15, a conflicting one −0.25), the same address
+(0.15) or the same 동 (0.05). A pair scoring 0.6 or more is shown to the clerk; nothing is merged
+without the clerk.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pcrm_desktop.domain.phone import digits_of
+from pcrm_desktop.domain.text import nfc
+
+THRESHOLD = 0.6
+
+
+@dataclass(frozen=True)
+class MatchFacts:
+    """What matching needs of a record; built from a Citizen or from an import row."""
+    name: str
+    phones: tuple[str, ...]
+    birth_year: int | None
+    road: str
+    dong_name: str
+
+
+@dataclass(frozen=True)
+class Match:
+    score: float
+    reasons: tuple[str, ...]  # codes: same_phone, same_name, similar_name, same_birth_year …
+
+    @property
+    def likely(self) -> bool:
+        return self.score >= THRESHOLD
+
+
+def _name_key(name: str) -> str:
+    return nfc(name).replace(" ", "").lower()
+
+
+def _one_syllable_apart(a: str, b: str) -> bool:
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    return sum(x != y for x, y in zip(a, b)) == 1
+
+
+def score(a: MatchFacts, b: MatchFacts) -> Match:
+    total, reasons = 0.0, []
+    phones_a = {digits_of(p) for p in a.phones if p}
+    phones_b = {digits_of(p) for p in b.phones if p}
+    if phones_a & phones_b:
+        total += 0.45
+        reasons.append("same_phone")
+    name_a, name_b = _name_key(a.name), _name_key(b.name)
+    if name_a and name_a == name_b:
+        total += 0.35
+        reasons.append("same_name")
+    elif _one_syllable_apart(name_a, name_b):
+        total += 0.15
+        reasons.append("similar_name")
+    if a.birth_year and b.birth_year:
+        if a.birth_year == b.birth_year:
+            total += 0.15
+            reasons.append("same_birth_year")
+        else:
+            total -= 0.25
+            reasons.append("different_birth_year")
+    road_a, road_b = nfc(a.road).replace(" ", ""), nfc(b.road).replace(" ", "")
+    if road_a and road_a == road_b:
+        total += 0.15
+        reasons.append("same_address")
+    elif a.dong_name and nfc(a.dong_name) == nfc(b.dong_name):
+        total += 0.05
+        reasons.append("same_dong")
+    return Match(round(max(0.0, min(1.0, total)), 2), tuple(reasons))

@@ -1,0 +1,45 @@
+"""Korean phone numbers: accept any typing, store one canonical form, mask for display.
+
+Canonical forms: 010-1234-5678 (mobile), 02-123-4567 / 02-1234-5678 (Seoul),
+031-123-4567 (other areas), 1588-1234 (nationwide representative numbers), 070-1234-5678.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pcrm_desktop.domain.errors import ValidationError
+
+AREA_CODES = {"031", "032", "033", "041", "042", "043", "044", "051", "052", "053", "054",
+              "055", "061", "062", "063", "064"}
+MOBILE_PREFIXES = {"010", "011", "016", "017", "018", "019"}
+REPRESENTATIVE_PREFIXES = {"15", "16", "18"}  # 15xx, 16xx, 18xx 8-digit numbers
+
+
+def digits_of(text: str) -> str:
+    digits = re.sub(r"[^0-9]", "", unicodedata.normalize("NFKC", text or ""))
+    if digits.startswith("82") and len(digits) in (11, 12):  # +82 10-1234-5678
+        digits = "0" + digits[2:]
+    return digits
+
+
+def normalize_phone(text: str) -> str:
+    """The canonical form, or ValidationError phone_format."""
+    d = digits_of(text)
+    if d.startswith("02") and len(d) in (9, 10):
+        return f"02-{d[2:-4]}-{d[-4:]}"
+    if d[:3] in MOBILE_PREFIXES | {"070"} | AREA_CODES and len(d) in (10, 11):
+        return f"{d[:3]}-{d[3:-4]}-{d[-4:]}"
+    if d[:2] in REPRESENTATIVE_PREFIXES and len(d) == 8:
+        return f"{d[:4]}-{d[4:]}"
+    raise ValidationError("phone_format", field="phone", value=text)
+
+
+def mask_phone(canonical: str) -> str:
+    """010-1234-5678 → 010-****-5678; 1588-1234 → 1588-****."""
+    parts = canonical.split("-")
+    if len(parts) == 3:
+        return f"{parts[0]}-{'*' * len(parts[1])}-{parts[2]}"
+    if len(parts) == 2:
+        return f"{parts[0]}-****"
+    return canonical

@@ -1,0 +1,207 @@
+"""Use cases for residents: register, edit, open a profile, reveal, contact, merge."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, replace
+from datetime import date
+
+from pcrm_desktop.domain.citizens import Channel, Citizen, clean_citizen
+from pcrm_desktop.domain.duplicates import Match, MatchFacts, score
+from pcrm_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from pcrm_desktop.domain.phone import mask_phone
+from pcrm_desktop.domain.privacy import MERGE_ROLES, PERSONAL_DATA_ROLES, require_role
+from pcrm_desktop.domain.text import mask_email, mask_name, mask_rrns, nfc
+from pcrm_desktop.services.context import Changes, ServiceContext
+
+INTERACTION_KINDS = ("visit", "call", "counselling", "outreach", "other")
+
+
+@dataclass(frozen=True)
+class Possible:
+    citizen_id: int
+    name: str          # masked
+    birth_year: int | None
+    phone: str         # masked
+    match: Match
+
+
+@dataclass(frozen=True)
+class Registered:
+    citizen_id: int
+    rrn_masked: int
+
+
+def facts_of(c: Citizen) -> MatchFacts:
+    return MatchFacts(c.name, c.phones, c.birth_year, c.address.road, c.address.dong_name)
+
+
+def possible_duplicates(ctx: ServiceContext, citizen: Citizen,
+                        exclude_id: int | None = None) -> list[Possible]:
+    """Existing records that may be this person, likeliest first (for the live warning)."""
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "citizen.search")
+    facts = facts_of(citizen)
+    with ctx.uow_factory() as uow:
+        found = uow.citizens.candidates(facts, exclude_id)
+    matches = [(other, score(facts, facts_of(other))) for other in found]
+    return [Possible(o.id, mask_name(o.name), o.birth_year, mask_phone(o.phones[0]) if o.phones else "", m)
+            for o, m in sorted(matches, key=lambda p: -p[1].score) if m.likely]
+
+
+def register_citizen(ctx: ServiceContext, citizen: Citizen, group_ids: tuple[int, ...] = (),
+                     allow_duplicate: bool = False) -> Registered:
+    """Create a resident. A likely duplicate is refused (possible_duplicate) unless the clerk
+    confirmed it is another person (allow_duplicate)."""
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "citizen.add")
+    cleaned = clean_citizen(citizen, ctx.clock().date())
+    if not allow_duplicate:
+        likely = possible_duplicates(ctx, cleaned.citizen)
+        if likely:
+            raise ConflictError("possible_duplicate", matches=likely)
+    with ctx.uow_factory() as uow:
+        citizen_id = uow.citizens.add(cleaned.citizen, ctx.clock())
+        if group_ids:
+            uow.citizens.set_groups(citizen_id, list(group_ids), ctx.clock().date())
+        detail = "중복 경고 확인 후 등록" if allow_duplicate else ""
+        if cleaned.rrn_masked:
+            detail += f" 주민등록번호 형태 {cleaned.rrn_masked}건 가림"
+        ctx.audit(uow, "citizen.add", f"citizen:{citizen_id}", detail.strip())
+        uow.commit()
+    return Registered(citizen_id, cleaned.rrn_masked)
+
+
+def citizen_for_edit(ctx: ServiceContext, citizen_id: int) -> tuple[Citizen, list[int]]:
+    """The full record (unmasked) for the edit dialog: an audited view."""
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "citizen.edit")
+    with ctx.uow_factory() as uow:
+        citizen = uow.citizens.get(citizen_id)
+        if citizen is None:
+            raise NotFoundError("citizen_not_found", id=citizen_id)
+        groups = uow.citizens.group_ids(citizen_id)
+        ctx.audit(uow, "citizen.view_full", f"citizen:{citizen_id}", "수정 화면")
+        uow.commit()
+    return citizen, groups
+
+
+def update_citizen(ctx: ServiceContext, citizen: Citizen, group_ids: tuple[int, ...] | None = None
+                   ) -> Registered:
+    """Save an edit made on version `citizen.version`; refuse if someone saved in between."""
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "citizen.edit")
+    cleaned = clean_citizen(citizen, ctx.clock().date())
+    with ctx.uow_factory() as uow:
+        if not uow.citizens.exists(citizen.id):
+            raise NotFoundError("citizen_not_found", id=citizen.id)
+        if not uow.citizens.update(cleaned.citizen, ctx.clock()):
+            raise ConflictError("edited_elsewhere")
+        if group_ids is not None:
+            uow.citizens.set_groups(citizen.id, list(group_ids), ctx.clock().date())
+        ctx.audit(uow, "citizen.update", f"citizen:{citizen.id}")
+        uow.commit()
+    return Registered(citizen.id, cleaned.rrn_masked)
+
+
+@dataclass(frozen=True)
+class Profile:
+    citizen_id: int
+    name: str               # masked
+    birth_year: int | None
+    phones: tuple[str, ...]  # masked
+    email: str              # masked
+    address: str
+    dong_name: str
+    preferred_channel: str
+    preferred_language: str
+    accessibility: tuple[str, ...]
+    group_names: tuple[str, ...]
+    memo: str
+    timeline: tuple
+    consents: tuple
+
+
+def open_profile(ctx: ServiceContext, citizen_id: int) -> Profile:
+    """Everything about one resident, masked; opening it is logged (who viewed whose data)."""
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "citizen.view")
+    today = ctx.clock().date()
+    with ctx.uow_factory() as uow:
+        c = uow.citizens.get(citizen_id)
+        if c is None:
+            raise NotFoundError("citizen_not_found", id=citizen_id)
+        names = uow.groups.names_for(citizen_id, c.birth_year, today)
+        items = uow.citizen_read.timeline(citizen_id)
+        consent_rows = uow.citizen_read.consents(citizen_id)
+        ctx.audit(uow, "citizen.view", f"citizen:{citizen_id}")
+        uow.commit()
+    return Profile(citizen_id, mask_name(c.name), c.birth_year,
+                   tuple(mask_phone(p) for p in c.phones), mask_email(c.email),
+                   c.address.one_line(), c.address.dong_name,
+                   c.preferred_channel.value if c.preferred_channel else "", c.preferred_language,
+                   c.accessibility, tuple(names), c.memo, tuple(items), tuple(consent_rows))
+
+
+REVEALABLE = ("name", "phones", "email")
+
+
+def reveal(ctx: ServiceContext, citizen_id: int, field: str, reason: str) -> str:
+    """The full value of a masked field; an audited action that needs a reason."""
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "citizen.reveal")
+    reason = nfc(reason)
+    if not reason:
+        raise ValidationError("reason_required", field="reason")
+    if field not in REVEALABLE:
+        raise ValidationError("field_unknown", field="field")
+    with ctx.uow_factory() as uow:
+        c = uow.citizens.get(citizen_id)
+        if c is None:
+            raise NotFoundError("citizen_not_found", id=citizen_id)
+        ctx.audit(uow, "citizen.reveal", f"citizen:{citizen_id}", f"{field}: {reason}")
+        uow.commit()
+    value = getattr(c, field)
+    return ", ".join(value) if isinstance(value, tuple) else value
+
+
+def add_interaction(ctx: ServiceContext, citizen_id: int, channel: Channel | str, kind: str,
+                    summary: str) -> Changes:
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "interaction.add")
+    channel = Channel(channel)
+    if kind not in INTERACTION_KINDS:
+        raise ValidationError("kind_unknown", field="kind")
+    summary, masked = mask_rrns(nfc(summary))
+    if not summary:
+        raise ValidationError("required", field="summary")
+    with ctx.uow_factory() as uow:
+        if not uow.citizens.exists(citizen_id):
+            raise NotFoundError("citizen_not_found", id=citizen_id)
+        uow.citizens.add_interaction(citizen_id, ctx.clock(), channel.value, kind, summary,
+                                     ctx.actor.staff_id)
+        ctx.audit(uow, "interaction.add", f"citizen:{citizen_id}", kind)
+        uow.commit()
+    return frozenset({"citizens", "timeline"})
+
+
+MERGEABLE = ("name", "birth_year", "birth_date", "gender", "email", "address",
+             "preferred_channel", "preferred_language", "memo")
+
+
+def merge_citizens(ctx: ServiceContext, keep_id: int, drop_id: int,
+                   take_from_drop: tuple[str, ...] = ()) -> Changes:
+    """Merge `drop_id` into `keep_id`: fields named in take_from_drop come from the dropped
+    record; phones are united; all history moves; the dropped record's full content is kept
+    in the audit entry, so the merge can be traced and undone by hand."""
+    require_role(ctx.actor, MERGE_ROLES, "citizen.merge")
+    if keep_id == drop_id:
+        raise ValidationError("merge_same", field="drop_id")
+    with ctx.uow_factory() as uow:
+        keep, drop = uow.citizens.get(keep_id), uow.citizens.get(drop_id)
+        if keep is None or drop is None:
+            raise NotFoundError("citizen_not_found", id=drop_id if keep else keep_id)
+        merged = replace(keep, **{f: getattr(drop, f) for f in take_from_drop if f in MERGEABLE},
+                         phones=tuple(dict.fromkeys(keep.phones + drop.phones)))
+        moved = uow.citizens.move_history(drop_id, keep_id, ctx.clock().date())
+        snapshot = json.dumps(asdict(drop), ensure_ascii=False, default=str)
+        uow.citizens.delete(drop_id)
+        if not uow.citizens.update(merged, ctx.clock()):
+            raise ConflictError("edited_elsewhere")
+        ctx.audit(uow, "citizen.merge", f"citizen:{keep_id}",
+                  json.dumps({"merged": drop_id, "fields": list(take_from_drop), "moved": moved,
+                              "removed_record": json.loads(snapshot)}, ensure_ascii=False))
+        uow.commit()
+    return frozenset({"citizens", "timeline"})
