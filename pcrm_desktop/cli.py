@@ -32,7 +32,30 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--responses", type=_count, default=0, metavar="N", help="만족도 응답 수")
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="같은 값이면 같은 데이터")
     sub.add_parser("check", parents=[common], help="무결성 검사와 스키마 버전 (정상일 때만 0)")
+    _import_parser(sub, common)
+    export = sub.add_parser("export", parents=[common], help="자료 내보내기 (XLSX/CSV)")
+    export.add_argument("what", choices=["citizens"], help="citizens: 주민")
+    export.add_argument("--out", required=True, metavar="FILE", help=".xlsx 또는 .csv (UTF-8 BOM)")
+    export.add_argument("--unmasked", action="store_true",
+                        help="이름·전화·전자우편을 가리지 않음 (관리자·팀장만, --reason 필요)")
+    export.add_argument("--reason", default="", help="반출 사유 (접속기록에 남음)")
     return parser
+
+
+def _import_parser(sub, common) -> None:
+    from pcrm_desktop.services.citizen_import import FIELDS
+    fields = ", ".join(f"{name}({label})" for name, (label, _) in FIELDS.items())
+    parser = sub.add_parser(
+        "import", parents=[common], help="CSV/XLSX에서 가져오기",
+        description="CSV(UTF-8, UTF-8 BOM, CP949/EUC-KR) 또는 XLSX에서 주민을 가져옵니다. "
+                    "유효한 행은 한 번에 모두 저장되거나, 오류가 나면 하나도 저장되지 않습니다.",
+        epilog=f"--mapping 파일은 {{\"필드\": \"원본 열 이름\"}} 형태의 JSON입니다. 필드: {fields}. "
+               "지정하지 않으면 머리글 이름으로 추정합니다.")
+    parser.add_argument("what", choices=["citizens"], help="citizens: 주민")
+    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("--mapping", metavar="MAPPING.json", help="열 연결 (JSON)")
+    parser.add_argument("--skip-duplicates", action="store_true", help="중복 의심 행은 가져오지 않음")
+    parser.add_argument("--report", metavar="OUT.csv", help="거부된 행과 사유, 중복 의심을 CSV로 저장")
 
 
 def _count(text: str) -> int:
@@ -90,7 +113,64 @@ def cmd_check(args: argparse.Namespace) -> tuple[int, dict, str]:
     return (0 if report.healthy else 1), summary, "\n".join(lines)
 
 
-COMMANDS: dict[str, Handler] = {"init": cmd_init, "demo": cmd_demo, "check": cmd_check}
+def cmd_import(args: argparse.Namespace) -> tuple[int, dict, str]:
+    from pathlib import Path
+
+    from pcrm_desktop.bootstrap import open_backend
+    from pcrm_desktop.services.citizen_import import import_citizens, write_report
+    mapping = _read_mapping(args.mapping) if args.mapping else None
+    backend = open_backend(args.db)
+    try:
+        result, plan = import_citizens(backend.ctx, Path(args.file), mapping, args.skip_duplicates,
+                                       progress=_stderr_progress)
+    finally:
+        backend.close()
+    if args.report:
+        write_report(plan, Path(args.report))
+    summary = {"ok": True, "imported": result.imported, "rejected": result.rejected,
+               "duplicates": result.duplicates, "rrn_masked": result.rrn_masked,
+               "encoding": result.encoding, "mapping": plan.mapping,
+               "rejections": [{"row": r.row, "code": r.code, "reason": r.reason}
+                              for r in plan.rejected[:1000]]}
+    lines = [f"가져오기 완료 ({result.encoding}): {result.imported:,}명 저장, "
+             f"거부 {result.rejected:,}행, 중복 의심 {result.duplicates:,}행"]
+    lines += [f"  {r.row}행: {r.reason}" for r in plan.rejected[:20]]
+    if len(plan.rejected) > 20:
+        lines.append(f"  … 외 {len(plan.rejected) - 20}행 (--report로 전체 저장)")
+    if result.rrn_masked:
+        lines.append(f"주의: 주민등록번호 형태의 숫자 {result.rrn_masked}건을 가려서 저장했습니다.")
+    return 0, summary, "\n".join(lines)
+
+
+def _read_mapping(path: str) -> dict[str, str]:
+    from pcrm_desktop.domain.errors import ValidationError
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            mapping = json.load(handle)
+    except (OSError, ValueError) as exc:
+        raise ValidationError("mapping_invalid", field="mapping", detail=str(exc)) from exc
+    if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
+        raise ValidationError("mapping_invalid", field="mapping", detail="JSON 객체가 아님")
+    return mapping
+
+
+def cmd_export(args: argparse.Namespace) -> tuple[int, dict, str]:
+    from pathlib import Path
+
+    from pcrm_desktop.bootstrap import open_backend
+    from pcrm_desktop.services.citizen_export import export_citizens
+    backend = open_backend(args.db)
+    try:
+        result = export_citizens(backend.ctx, Path(args.out), args.unmasked, args.reason)
+    finally:
+        backend.close()
+    summary = {"ok": True, "out": str(result.path), "rows": result.rows, "masked": result.masked}
+    return 0, summary, (f"내보내기 완료: {result.path} ({result.rows:,}명, "
+                        f"{'가림' if result.masked else '전체 값'})")
+
+
+COMMANDS: dict[str, Handler] = {"init": cmd_init, "demo": cmd_demo, "check": cmd_check,
+                                "import": cmd_import, "export": cmd_export}
 
 
 def _stderr_progress(done: int, total: int, what: str) -> None:
@@ -99,17 +179,27 @@ def _stderr_progress(done: int, total: int, what: str) -> None:
               file=sys.stderr, flush=True)
 
 
+def _refused(args: argparse.Namespace, code: str, message: str) -> int:
+    print(message, file=sys.stderr)
+    if args.json:
+        print(json.dumps({"ok": False, "error": code, "message": message}, ensure_ascii=False))
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         code, summary, text = COMMANDS[args.command](args)
     except DomainError as error:
-        message = korean_message(error)
-        print(message, file=sys.stderr)
-        if args.json:
-            print(json.dumps({"ok": False, "error": error.code, "message": message},
-                             ensure_ascii=False))
-        return 1
+        return _refused(args, error.code, korean_message(error))
+    except Exception:  # noqa: BLE001 - say it plainly, keep the details in the log
+        import logging
+
+        from pcrm_desktop.logs import log_file, setup_logging
+        setup_logging()
+        logging.getLogger("pcrm.cli").exception("command failed: %s", args.command)
+        return _refused(args, "unexpected", "예기치 않은 오류가 발생했습니다. 저장되지 않았을 수 있습니다.\n"
+                                            f"자세한 내용: {log_file()}")
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:

@@ -4,7 +4,8 @@ Search plan (all in SQL, every branch on an index):
 - digits only: the last four digits (indexed), or any run of 3+ digits (FTS5 trigram);
 - one character: a name-prefix range (a surname);
 - two or more: the two-character index (names, 동, road names), intersected per piece and then
-  confirmed with LIKE; three or more also search the address text with FTS5 trigram.
+  confirmed with LIKE; when no piece is known, 3+ characters search the whole address text
+  (FTS5 trigram: house numbers, building names, details).
 """
 from __future__ import annotations
 
@@ -46,37 +47,52 @@ class TimelineItem:
     staff: str
 
 
-def _candidates(query: str) -> tuple[str, dict] | None:
-    """SQL selecting candidate ids for the query, with its parameters; None for no filter."""
+# Above this many rows for the rarest piece, scanning in sort order and probing each row
+# beats collecting every candidate and sorting them: a page of 100 is found within a few
+# thousand rows. Below it, collecting is cheaper (a rare name would make the scan walk the
+# whole table).
+SCAN_THRESHOLD = 2000
+
+
+def _condition(conn: Connection, query: str) -> tuple[str, dict] | None:
+    """SQL condition on `c` (citizens) for the query, with its parameters; None for no filter."""
     raw = nfc(query)
     if not raw:
         return None
     if PHONE_QUERY.fullmatch(raw):
-        digits = digits_of(raw)
-        parts, params = [], {"d": digits}
-        if len(digits) == 4:
-            parts.append("SELECT citizen_id FROM citizen_phones WHERE tail4 = :d")
-        if len(digits) >= 3:
-            parts.append("SELECT rowid FROM citizen_fts WHERE phones MATCH :fd")
-            params["fd"] = '"' + digits + '"'
-        if not parts:
-            return "SELECT NULL WHERE 0", {}
-        return " UNION ".join(parts), params
+        return _phone_condition(digits_of(raw))
     key = name_key(raw)
     if len(key) == 1:
-        return ("SELECT id FROM citizens WHERE name_key >= :p AND name_key < :p || char(1114111)",
-                {"p": key})
+        return "c.name_key >= :p AND c.name_key < :p || char(1114111)", {"p": key}
     grams = sorted(bigrams(key))
     params = {f"g{n}": g for n, g in enumerate(grams)}
     params["like"] = "%" + key.replace("%", "").replace("_", "") + "%"
-    gram_sql = " INTERSECT ".join(f"SELECT citizen_id FROM citizen_grams WHERE gram = :g{n}"
-                                  for n in range(len(grams)))
-    sql = (f"SELECT id FROM citizens WHERE id IN ({gram_sql}) AND "
-           "(name_key LIKE :like OR dong_name LIKE :like OR replace(road, ' ', '') LIKE :like)")
-    if len(raw) >= 3:
-        sql += " UNION SELECT rowid FROM citizen_fts WHERE address MATCH :fa"
+    confirm = ("(c.name_key LIKE :like OR c.dong_name LIKE :like"
+               " OR replace(c.road, ' ', '') LIKE :like)")
+    rarest = min(conn.execute(text("SELECT count(*) FROM citizen_grams WHERE gram = :g"),
+                              {"g": g}).scalar_one() for g in grams)
+    if rarest > SCAN_THRESHOLD:
+        probes = " AND ".join(f"EXISTS (SELECT 1 FROM citizen_grams g WHERE g.gram = :g{n}"
+                              " AND g.citizen_id = c.id)" for n in range(len(grams)))
+        condition = f"({probes} AND {confirm})"
+    else:
+        ids = " INTERSECT ".join(f"SELECT citizen_id FROM citizen_grams WHERE gram = :g{n}"
+                                 for n in range(len(grams)))
+        condition = f"(c.id IN ({ids}) AND {confirm})"
+    if rarest == 0 and len(raw) >= 3:
+        # Not a name, 동 or road name: an address fragment with numbers or details.
         params["fa"] = '"' + raw.replace('"', '""') + '"'
-    return sql, params
+        condition = "c.id IN (SELECT rowid FROM citizen_fts WHERE address MATCH :fa)"
+    return condition, params
+
+
+def _phone_condition(digits: str) -> tuple[str, dict]:
+    if len(digits) < 3:
+        return "0", {}
+    parts = ["SELECT rowid FROM citizen_fts WHERE phones MATCH :fd"]
+    if len(digits) == 4:
+        parts.append("SELECT citizen_id FROM citizen_phones WHERE tail4 = :d")
+    return f"c.id IN ({' UNION '.join(parts)})", {"d": digits, "fd": '"' + digits + '"'}
 
 
 def search_page(conn: Connection, query: str = "", after: tuple | None = None, limit: int = 100,
@@ -84,10 +100,10 @@ def search_page(conn: Connection, query: str = "", after: tuple | None = None, l
     """One page of residents matching `query`, in `sort` order, after keyset position `after`."""
     order, keyset, key_column = SORTS[sort]
     where, params = [], {"limit": limit}
-    found = _candidates(query)
+    found = _condition(conn, query)
     if found is not None:
-        sql, found_params = found
-        where.append(f"c.id IN ({sql})")
+        condition, found_params = found
+        where.append(condition)
         params.update(found_params)
     if after is not None:
         where.append(keyset)
@@ -186,6 +202,27 @@ class CitizenRead:
 
     def count(self) -> int:
         return count_all(self.c)
+
+    def match_facts(self):
+        """(id, MatchFacts) of every resident, for duplicate checks during an import."""
+        from pcrm_desktop.domain.duplicates import MatchFacts
+        rows = self.c.execute(text(
+            "SELECT c.id, c.name, c.birth_year, c.road, c.dong_name,"
+            " (SELECT group_concat(number, ',') FROM citizen_phones p WHERE p.citizen_id = c.id)"
+            " FROM citizens c"))
+        for r in rows:
+            yield r[0], MatchFacts(r[1], tuple((r[5] or "").split(",")) if r[5] else (), r[2],
+                                   r[3], r[4])
+
+    def export_rows(self):
+        """Every resident with phones and assigned groups, in name order, for export."""
+        return self.c.execute(text(
+            "SELECT c.id, c.name, c.birth_year, c.gender, c.email, c.road, c.address_detail,"
+            " c.dong_name, c.preferred_channel, c.memo,"
+            " (SELECT group_concat(number, ', ') FROM citizen_phones p WHERE p.citizen_id = c.id),"
+            " (SELECT group_concat(g.name, ', ') FROM citizen_groups cg"
+            "  JOIN customer_groups g ON g.id = cg.group_id WHERE cg.citizen_id = c.id)"
+            " FROM citizens c ORDER BY c.name_key, c.id"))
 
     def group_profile(self, group: dict, today: date) -> dict:
         return group_profile(self.c, group, today)

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, text, update
 
 from pcrm_desktop.db import tables as t
-from pcrm_desktop.domain.citizens import Address, Channel, Citizen, Gender, split_name
+from pcrm_desktop.domain.citizens import Address, Channel, Citizen, Gender
 from pcrm_desktop.domain.duplicates import MatchFacts
 from pcrm_desktop.domain.phone import digits_of
 from pcrm_desktop.domain.text import nfc
@@ -21,18 +21,14 @@ def bigrams(value: str) -> set[str]:
     return {value[i:i + 2] for i in range(len(value) - 1)}
 
 
-def search_grams(name: str, dong_name: str, road: str) -> set[str]:
-    """Pieces that a two-character search can meet: the name, the 동, the road name (…로, …길)."""
-    grams = bigrams(name) | bigrams(dong_name)
-    for token in nfc(road).split():
-        if token.endswith(("로", "길")) and not token[0].isdigit():
-            grams |= bigrams(token)
-    return grams
+def search_grams(name: str, dong_name: str) -> set[str]:
+    """Pieces that a two-character search can meet: the name and the 동."""
+    return bigrams(name) | bigrams(dong_name)
 
 
 def citizen_values(c: Citizen, now: datetime) -> dict:
     return dict(
-        name=c.name, name_key=name_key(c.name), given_key=split_name(c.name)[1],
+        name=c.name, name_key=name_key(c.name),
         birth_year=c.birth_year, birth_date=c.birth_date, gender=c.gender.value, email=c.email,
         road=c.address.road, address_detail=c.address.detail, dong_code=c.address.dong_code,
         dong_name=c.address.dong_name,
@@ -49,6 +45,29 @@ def phone_rows(citizen_id: int, phones: tuple[str, ...]) -> list[dict]:
 def fts_row(citizen_id: int, c: Citizen) -> dict:
     address = " ".join(x for x in (c.address.road, c.address.detail, c.address.dong_name) if x)
     return dict(rowid=citizen_id, address=address, phones=" ".join(digits_of(p) for p in c.phones))
+
+
+CITIZEN_COLUMNS = ("id", "name", "name_key", "birth_year", "birth_date", "gender",
+                   "email", "road", "address_detail", "dong_code", "dong_name", "preferred_channel",
+                   "preferred_language", "accessibility", "memo", "version", "created_at",
+                   "updated_at")
+
+
+def sql_datetime(value: datetime) -> str:
+    """The text form SQLAlchemy's SQLite DateTime type stores and reads back."""
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def sql_date(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def citizen_tuple(citizen_id: int, c: Citizen, stamp: str) -> tuple:
+    v = citizen_values(c, None)
+    return (citizen_id, v["name"], v["name_key"], v["birth_year"],
+            sql_date(v["birth_date"]), v["gender"], v["email"], v["road"], v["address_detail"],
+            v["dong_code"], v["dong_name"], v["preferred_channel"], v["preferred_language"],
+            v["accessibility"], v["memo"], 1, stamp, stamp)
 
 
 INSERT_FTS = text("INSERT INTO citizen_fts(rowid, address, phones) VALUES (:rowid, :address, :phones)")
@@ -69,57 +88,73 @@ class CitizenRepository:
 
     def update(self, citizen: Citizen, now: datetime) -> bool:
         """Write if nobody changed the record since `citizen.version` was read."""
+        old = self._indexed(citizen.id)
         done = self.c.execute(update(t.citizens).where(
             t.citizens.c.id == citizen.id, t.citizens.c.version == citizen.version
         ).values(version=t.citizens.c.version + 1, **citizen_values(citizen, now)))
         if done.rowcount != 1:
             return False
-        self._clear_children(citizen.id)
+        self._clear_children(citizen.id, old)
         self._write_children(citizen.id, citizen)
         return True
 
     def _write_children(self, citizen_id: int, citizen: Citizen) -> None:
         if citizen.phones:
             self.c.execute(insert(t.citizen_phones), phone_rows(citizen_id, citizen.phones))
-        grams = search_grams(citizen.name, citizen.address.dong_name, citizen.address.road)
+        grams = search_grams(citizen.name, citizen.address.dong_name)
         if grams:
             self.c.execute(insert(t.citizen_grams),
                            [dict(gram=g, citizen_id=citizen_id) for g in sorted(grams)])
         self.c.execute(INSERT_FTS, fts_row(citizen_id, citizen))
 
-    def _clear_children(self, citizen_id: int) -> None:
+    def _indexed(self, citizen_id: int) -> tuple[str, str]:
+        row = self.c.execute(select(t.citizens.c.name, t.citizens.c.dong_name).where(
+            t.citizens.c.id == citizen_id)).first()
+        return (row.name, row.dong_name) if row else ("", "")
+
+    def _clear_children(self, citizen_id: int, indexed: tuple[str, str]) -> None:
         self.c.execute(delete(t.citizen_phones).where(t.citizen_phones.c.citizen_id == citizen_id))
-        self.c.execute(delete(t.citizen_grams).where(t.citizen_grams.c.citizen_id == citizen_id))
+        for gram in search_grams(*indexed):
+            self.c.execute(delete(t.citizen_grams).where(
+                t.citizen_grams.c.gram == gram, t.citizen_grams.c.citizen_id == citizen_id))
         self.c.execute(DELETE_FTS, dict(rowid=citizen_id))
 
     def delete(self, citizen_id: int) -> None:
-        self._clear_children(citizen_id)
+        self._clear_children(citizen_id, self._indexed(citizen_id))
         self.c.execute(delete(t.citizens).where(t.citizens.c.id == citizen_id))
 
     def bulk_add(self, citizens: list[Citizen], now: datetime) -> list[int]:
-        """Insert many at once (imports, demo): executemany per table, one transaction."""
+        """Insert many at once (imports, demo) in the caller's transaction. Rows go straight to
+        the driver's executemany: SQLAlchemy's per-row parameter handling would cost more than
+        SQLite itself."""
         first = (self.c.execute(select(func.max(t.citizens.c.id))).scalar() or 0) + 1
         ids = list(range(first, first + len(citizens)))
-        self.c.execute(insert(t.citizens), [dict(id=i, created_at=now, version=1,
-                                                 **citizen_values(c, now))
-                                            for i, c in zip(ids, citizens)])
-        phones = [row for i, c in zip(ids, citizens) for row in phone_rows(i, c.phones)]
-        if phones:
-            self.c.execute(insert(t.citizen_phones), phones)
-        grams = [dict(gram=g, citizen_id=i) for i, c in zip(ids, citizens)
-                 for g in search_grams(c.name, c.address.dong_name, c.address.road)]
-        if grams:
-            self.c.execute(insert(t.citizen_grams), grams)
-        self.c.execute(INSERT_FTS, [fts_row(i, c) for i, c in zip(ids, citizens)])
+        stamp = sql_datetime(now)
+        self._executemany(t.citizens, CITIZEN_COLUMNS, [
+            citizen_tuple(i, c, stamp) for i, c in zip(ids, citizens)])
+        self._executemany(t.citizen_phones, ("citizen_id", "number", "digits", "tail4", "position"), [
+            tuple(row.values()) for i, c in zip(ids, citizens) for row in phone_rows(i, c.phones)])
+        self._executemany(t.citizen_grams, ("gram", "citizen_id"), sorted(
+            (g, i) for i, c in zip(ids, citizens) for g in search_grams(c.name, c.address.dong_name)))
+        fts = [tuple(fts_row(i, c).values()) for i, c in zip(ids, citizens)]
+        self.c.exec_driver_sql("INSERT INTO citizen_fts(rowid, address, phones) VALUES (?, ?, ?)", fts)
         return ids
 
-    def bulk_link_groups(self, rows: list[dict]) -> None:
+    def _executemany(self, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
         if rows:
-            self.c.execute(insert(t.citizen_groups), rows)
+            marks = ", ".join("?" * len(columns))
+            self.c.exec_driver_sql(
+                f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows)
 
-    def bulk_add_interactions(self, rows: list[dict]) -> None:
-        if rows:
-            self.c.execute(insert(t.interactions), rows)
+    def bulk_link_groups(self, rows: list[tuple[int, int, date]]) -> None:
+        """(citizen_id, group_id, since) rows."""
+        self._executemany(t.citizen_groups, ("citizen_id", "group_id", "since"),
+                          [(c, g, sql_date(d)) for c, g, d in rows])
+
+    def bulk_add_interactions(self, rows: list[tuple]) -> None:
+        """(citizen_id, at, channel, kind, summary, staff_id) rows."""
+        self._executemany(t.interactions, ("citizen_id", "at", "channel", "kind", "summary", "staff_id"),
+                          [(r[0], sql_datetime(r[1]), *r[2:]) for r in rows])
 
     # --- reads ----------------------------------------------------------------------------
     def get(self, citizen_id: int) -> Citizen | None:

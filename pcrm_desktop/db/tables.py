@@ -89,7 +89,6 @@ citizens = Table(
     Column("id", Integer, primary_key=True),
     Column("name", String(50), nullable=False),
     Column("name_key", String(50), nullable=False),   # NFC, no spaces: sort and prefix search
-    Column("given_key", String(50), nullable=False),  # the given name, for given-name searches
     Column("birth_year", Integer, nullable=True),
     Column("birth_date", Date, nullable=True),
     Column("gender", String(1), nullable=False, server_default=""),
@@ -106,7 +105,6 @@ citizens = Table(
     Column("created_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
     Index("ix_citizens_name_key_id", "name_key", "id"),
-    Index("ix_citizens_given_key", "given_key"),
     Index("ix_citizens_updated_at_id", "updated_at", "id"),
     Index("ix_citizens_birth_year", "birth_year"),
     Index("ix_citizens_dong_name", "dong_name"),
@@ -126,14 +124,15 @@ citizen_phones = Table(
     Index("ix_citizen_phones_digits", "digits"),
 )
 
-# Two-character pieces of names, 동 names and road names: the index behind two-syllable searches
-# (FTS5 trigram cannot match fewer than three characters).
+# Two-character pieces of names and 동 names: the index behind two-syllable searches (FTS5
+# trigram cannot match fewer than three characters). Road names are found by the FTS table.
 citizen_grams = Table(
     "citizen_grams",
     metadata,
     Column("gram", String(2), primary_key=True),
-    Column("citizen_id", Integer, ForeignKey("citizens.id", ondelete="CASCADE"), primary_key=True),
-    Index("ix_citizen_grams_citizen_id", "citizen_id"),
+    # No foreign key and no index on citizen_id: this is a derived index kept by the repository,
+    # which removes a record's pieces by recomputing them (a cascade would scan the table).
+    Column("citizen_id", Integer, primary_key=True),
     sqlite_with_rowid=False,
 )
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from pcrm_desktop.domain.errors import ValidationError
@@ -117,12 +117,13 @@ def clean_citizen(citizen: Citizen, today: date) -> CleanResult:
     masked += n
     if len(memo) > 4000:
         raise ValidationError("too_long", field="memo", max=4000)
-    address = replace(citizen.address, road=road, detail=detail,
-                      dong_name=nfc(citizen.address.dong_name))
+    address = Address(road, detail, nfc(citizen.address.dong_code), nfc(citizen.address.dong_name))
     birth_year = citizen.birth_year or (citizen.birth_date.year if citizen.birth_date else None)
-    cleaned = replace(citizen, name=name, phones=tuple(phones), email=email, memo=memo,
-                      address=address, birth_year=birth_year,
-                      accessibility=tuple(a for a in citizen.accessibility if a in ACCESSIBILITY))
+    cleaned = Citizen(citizen.id, name, birth_year, citizen.birth_date, citizen.gender,
+                      tuple(phones), email, address, citizen.preferred_channel,
+                      citizen.preferred_language,
+                      tuple(a for a in citizen.accessibility if a in ACCESSIBILITY), memo,
+                      citizen.version)
     return CleanResult(cleaned, masked)
 
 

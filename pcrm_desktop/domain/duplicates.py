@@ -24,6 +24,20 @@ class MatchFacts:
     road: str
     dong_name: str
 
+    def prepared(self) -> "Prepared":
+        return Prepared(_name_key(self.name), frozenset(digits_of(p) for p in self.phones if p),
+                        self.birth_year, nfc(self.road).replace(" ", ""), nfc(self.dong_name))
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """MatchFacts normalised once, so that scoring many pairs (an import) stays cheap."""
+    name_key: str
+    phone_digits: frozenset[str]
+    birth_year: int | None
+    road_key: str
+    dong_name: str
+
 
 @dataclass(frozen=True)
 class Match:
@@ -45,14 +59,14 @@ def _one_syllable_apart(a: str, b: str) -> bool:
     return sum(x != y for x, y in zip(a, b)) == 1
 
 
-def score(a: MatchFacts, b: MatchFacts) -> Match:
+def score(a: MatchFacts | Prepared, b: MatchFacts | Prepared) -> Match:
+    a = a.prepared() if isinstance(a, MatchFacts) else a
+    b = b.prepared() if isinstance(b, MatchFacts) else b
     total, reasons = 0.0, []
-    phones_a = {digits_of(p) for p in a.phones if p}
-    phones_b = {digits_of(p) for p in b.phones if p}
-    if phones_a & phones_b:
+    if a.phone_digits & b.phone_digits:
         total += 0.45
         reasons.append("same_phone")
-    name_a, name_b = _name_key(a.name), _name_key(b.name)
+    name_a, name_b = a.name_key, b.name_key
     if name_a and name_a == name_b:
         total += 0.35
         reasons.append("same_name")
@@ -66,11 +80,10 @@ def score(a: MatchFacts, b: MatchFacts) -> Match:
         else:
             total -= 0.25
             reasons.append("different_birth_year")
-    road_a, road_b = nfc(a.road).replace(" ", ""), nfc(b.road).replace(" ", "")
-    if road_a and road_a == road_b:
+    if a.road_key and a.road_key == b.road_key:
         total += 0.15
         reasons.append("same_address")
-    elif a.dong_name and nfc(a.dong_name) == nfc(b.dong_name):
+    elif a.dong_name and a.dong_name == b.dong_name:
         total += 0.05
         reasons.append("same_dong")
     return Match(round(max(0.0, min(1.0, total)), 2), tuple(reasons))

@@ -61,6 +61,19 @@ MESSAGES: dict[str, str] = {
     "kind_unknown": QT_TRANSLATE_NOOP("messages", "알 수 없는 상담 종류입니다."),
     "merge_same": QT_TRANSLATE_NOOP("messages", "같은 기록끼리는 병합할 수 없습니다."),
     "group_duplicate": QT_TRANSLATE_NOOP("messages", "고객집단 '{name}'이(가) 이미 있습니다."),
+    "encoding_unknown": QT_TRANSLATE_NOOP(
+        "messages", "파일의 문자 인코딩을 알 수 없습니다. UTF-8 또는 CP949(EUC-KR) CSV나 XLSX로 저장해 주십시오."),
+    "file_missing": QT_TRANSLATE_NOOP("messages", "파일이 없습니다: {path}"),
+    "file_too_large": QT_TRANSLATE_NOOP("messages", "파일이 너무 큽니다(최대 {max_mb}MB). 나누어 가져오십시오."),
+    "file_empty": QT_TRANSLATE_NOOP("messages", "파일에 자료가 없습니다."),
+    "xlsx_unreadable": QT_TRANSLATE_NOOP("messages", "엑셀 파일을 읽을 수 없습니다: {detail}"),
+    "gender_unknown": QT_TRANSLATE_NOOP("messages", "성별 값을 알 수 없습니다: {value} (남/여)"),
+    "channel_unknown": QT_TRANSLATE_NOOP(
+        "messages", "연락 방법을 알 수 없습니다: {value} (방문/전화/문자/우편/이메일/인터넷)"),
+    "mapping_invalid": QT_TRANSLATE_NOOP("messages", "열 연결이 올바르지 않습니다: {detail}"),
+    "group_unknown": QT_TRANSLATE_NOOP("messages", "없는 고객집단입니다: {value}"),
+    "import_cancelled": QT_TRANSLATE_NOOP("messages", "가져오기를 취소했습니다. 아무것도 저장하지 않았습니다."),
+    "export_format": QT_TRANSLATE_NOOP("messages", "내보낼 파일은 .xlsx 또는 .csv여야 합니다."),
     "db_missing": QT_TRANSLATE_NOOP("messages", "데이터베이스 파일이 없습니다: {path}"),
     "db_not_database": QT_TRANSLATE_NOOP(
         "messages", "이 파일은 PCRM 데이터베이스가 아닙니다(SQLite 파일이 아님): {path}\n"

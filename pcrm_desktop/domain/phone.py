@@ -16,8 +16,12 @@ MOBILE_PREFIXES = {"010", "011", "016", "017", "018", "019"}
 REPRESENTATIVE_PREFIXES = {"15", "16", "18"}  # 15xx, 16xx, 18xx 8-digit numbers
 
 
+NOT_DIGIT = re.compile(r"[^0-9]")
+
+
 def digits_of(text: str) -> str:
-    digits = re.sub(r"[^0-9]", "", unicodedata.normalize("NFKC", text or ""))
+    text = text or ""
+    digits = NOT_DIGIT.sub("", text if text.isascii() else unicodedata.normalize("NFKC", text))
     if digits.startswith("82") and len(digits) in (11, 12):  # +82 10-1234-5678
         digits = "0" + digits[2:]
     return digits

@@ -12,7 +12,11 @@ RRN_PATTERN = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})-?([1-8])\d{6}(?!\d)")
 
 def nfc(value: str | None) -> str:
     """Trimmed NFC text, so Hangul typed on macOS (NFD) equals Hangul typed on Windows (NFC)."""
-    return unicodedata.normalize("NFC", value or "").strip()
+    if not value:
+        return ""
+    if value.isascii() or unicodedata.is_normalized("NFC", value):
+        return value.strip()
+    return unicodedata.normalize("NFC", value).strip()
 
 
 def _plausible_birth_date(yy: str, mm: str, dd: str) -> bool:

@@ -205,3 +205,29 @@ def merge_citizens(ctx: ServiceContext, keep_id: int, drop_id: int,
                               "removed_record": json.loads(snapshot)}, ensure_ascii=False))
         uow.commit()
     return frozenset({"citizens", "timeline"})
+
+
+@dataclass(frozen=True)
+class ListItem:
+    id: int
+    name: str          # masked
+    birth_year: int | None
+    phone: str         # masked
+    dong_name: str
+    road: str
+    position: tuple    # keyset position: pass as `after` to get the next page
+
+
+def search(ctx: ServiceContext, query: str = "", after: tuple | None = None, limit: int = 100,
+           sort: str = "name") -> list[ListItem]:
+    """A page of the resident list, searched and sorted in SQL, names and phones masked."""
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "citizen.search")
+    with ctx.uow_factory() as uow:
+        rows = uow.citizen_read.search(query, after, limit, sort)
+    return [ListItem(r.id, mask_name(r.name), r.birth_year, mask_phone(r.phone) if r.phone else "",
+                     r.dong_name, r.road, (r.sort_key, r.id)) for r in rows]
+
+
+def count(ctx: ServiceContext) -> int:
+    with ctx.uow_factory() as uow:
+        return uow.citizen_read.count()

@@ -86,7 +86,7 @@ def fill_citizens(ctx: ServiceContext, request, rng: random.Random, progress, ca
 
 def _link_groups(uow, rng, ids, group_ids, now) -> None:
     uow.citizens.bulk_link_groups([
-        dict(citizen_id=i, group_id=group_ids[code], since=now.date())
+        (i, group_ids[code], now.date())
         for i in ids for code, share in ASSIGNED_SHARES.items() if rng.random() < share])
 
 
@@ -94,10 +94,8 @@ def _interactions(uow, rng, ids, staff_ids, now) -> None:
     rows = []
     for citizen_id in ids:
         for _ in range(rng.choices((0, 1, 2, 3), (50, 30, 15, 5))[0]):
-            rows.append(dict(
-                citizen_id=citizen_id,
-                at=now - timedelta(days=rng.randint(0, 720), minutes=rng.randint(0, 600)),
-                channel=rng.choice(("visit", "phone")),
-                kind=rng.choice(("visit", "call", "counselling")),
-                summary=rng.choice(SUMMARIES), staff_id=rng.choice(staff_ids) if staff_ids else None))
+            rows.append((
+                citizen_id, now - timedelta(days=rng.randint(0, 720), minutes=rng.randint(0, 600)),
+                rng.choice(("visit", "phone")), rng.choice(("visit", "call", "counselling")),
+                rng.choice(SUMMARIES), rng.choice(staff_ids) if staff_ids else None))
     uow.citizens.bulk_add_interactions(rows)

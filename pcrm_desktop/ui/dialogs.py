@@ -15,6 +15,25 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
+def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A line of text from the user (a reason, a name); None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+    text, ok = QInputDialog.getText(parent, title, label)
+    return text if ok else None
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+    from PySide6.QtWidgets import QFileDialog
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return path or None
+
+
+def ask_open_path(parent: QWidget | None, title: str, filters: str) -> str | None:
+    from PySide6.QtWidgets import QFileDialog
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+    return path or None
+
+
 def explain(parent: QWidget | None, title: str, error: BaseException) -> None:
     """Say what went wrong in plain words: a domain error's message, else where the log is."""
     if isinstance(error, DomainError):

@@ -45,3 +45,37 @@ def action_name(action: str) -> str:
 
 def actor_name(login: str) -> str:
     return QCoreApplication.translate("labels", "시스템") if login == "system" else login
+
+
+def channel_name(code: str) -> str:
+    names = {
+        "visit": QCoreApplication.translate("labels", "방문"),
+        "phone": QCoreApplication.translate("labels", "전화"),
+        "sms": QCoreApplication.translate("labels", "문자"),
+        "mail": QCoreApplication.translate("labels", "우편"),
+        "email": QCoreApplication.translate("labels", "전자우편"),
+        "online": QCoreApplication.translate("labels", "인터넷"),
+    }
+    return names.get(code, code)
+
+
+def accessibility_name(code: str) -> str:
+    names = {
+        "hearing": QCoreApplication.translate("labels", "청각"),
+        "vision": QCoreApplication.translate("labels", "시각"),
+        "mobility": QCoreApplication.translate("labels", "거동 불편"),
+        "cognitive": QCoreApplication.translate("labels", "인지·발달"),
+        "interpreter": QCoreApplication.translate("labels", "통역 필요"),
+    }
+    return names.get(code, code)
+
+
+def interaction_kind_name(code: str) -> str:
+    names = {
+        "visit": QCoreApplication.translate("labels", "방문 상담"),
+        "call": QCoreApplication.translate("labels", "전화 상담"),
+        "counselling": QCoreApplication.translate("labels", "심층 상담"),
+        "outreach": QCoreApplication.translate("labels", "찾아가는 상담"),
+        "other": QCoreApplication.translate("labels", "기타"),
+    }
+    return names.get(code, code)

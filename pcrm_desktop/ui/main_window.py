@@ -78,8 +78,7 @@ class MainWindow(QMainWindow):
         return [
             NavEntry("dashboard", "dashboard", titles["dashboard"],
                      lambda: DashboardPage(self.ctx, self.runner, self.database_label)),
-            NavEntry("citizens", "citizens", titles["citizens"], later(titles["citizens"], lambda: self.tr(
-                "주민 한 사람에 대한 모든 기록(연락처, 고객집단, 상담·민원·설문 이력)을 한곳에서 찾고 관리하는 화면입니다."))),
+            NavEntry("citizens", "citizens", titles["citizens"], self._make_citizens),
             NavEntry("complaints", "complaints", titles["complaints"], later(titles["complaints"], lambda: self.tr(
                 "민원 접수, 법정 처리기한 계산, 배정·처리·종결, 기한 임박·초과 목록을 다루는 화면입니다."))),
             NavEntry("surveys", "surveys", titles["surveys"], later(titles["surveys"], lambda: self.tr(
@@ -88,6 +87,12 @@ class MainWindow(QMainWindow):
                 "월간 민원·고객만족 보고서와 민원처리부를 PDF·엑셀로 만드는 화면입니다."))),
             NavEntry("settings", "settings", titles["settings"], self._make_settings),
         ]
+
+    def _make_citizens(self) -> Page:
+        from pcrm_desktop.ui.pages.citizens_page import CitizensPage
+        page = CitizensPage(self.ctx, self.runner)
+        page.changed.connect(self.broadcast)
+        return page
 
     def _make_settings(self) -> Page:
         page = SettingsPage(self.ctx, self.runner, self.language, self.font_scale)
@@ -99,7 +104,7 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         self.search = QLineEdit()
         self.search.setObjectName("globalSearch")
-        self.search.setEnabled(False)  # becomes live with the citizens capability
+        self.search.returnPressed.connect(self.global_search)
         self.user_label = QLabel()
         self.user_label.setObjectName("userLabel")
         top = QHBoxLayout()
@@ -130,6 +135,7 @@ class MainWindow(QMainWindow):
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.status_db)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh_current)
+        QShortcut(QKeySequence("Ctrl+K"), self, activated=self._focus_search)
         for number in range(len(self.entries)):
             QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self,
                       activated=lambda n=number: self.nav.setCurrentRow(n))
@@ -167,7 +173,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {self.office_name}" if self.office_name else APP_NAME)
         for row, entry in enumerate(self.entries):
             self.nav.item(row).setText(entry.title())
-        self.search.setPlaceholderText(self.tr("통합검색: 이름·전화 뒷자리·접수번호 (Ctrl+K) — 주민 기능과 함께 제공됩니다"))
+        self.search.setPlaceholderText(self.tr("통합검색: 이름·전화 뒷자리·주소 (Ctrl+K, Enter)"))
         self.file_menu.setTitle(self.tr("파일(&F)"))
         self.quit_action.setText(self.tr("종료(&X)"))
         self.view_menu.setTitle(self.tr("보기(&V)"))
@@ -202,6 +208,16 @@ class MainWindow(QMainWindow):
             self.pages[entry.key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(self.pages[entry.key])
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def global_search(self) -> None:
+        """Enter in the top search box: show the residents that match."""
+        if self.ctx.actor.staff_id is None:
+            return
+        self.open_page("citizens").set_query(self.search.text())
 
     def refresh_current(self) -> None:
         page = self.stack.currentWidget()

@@ -32,7 +32,6 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=50), nullable=False),
     sa.Column('name_key', sa.String(length=50), nullable=False),
-    sa.Column('given_key', sa.String(length=50), nullable=False),
     sa.Column('birth_year', sa.Integer(), nullable=True),
     sa.Column('birth_date', sa.Date(), nullable=True),
     sa.Column('gender', sa.String(length=1), server_default='', nullable=False),
@@ -53,7 +52,6 @@ def upgrade() -> None:
     with op.batch_alter_table('citizens', schema=None) as batch_op:
         batch_op.create_index('ix_citizens_birth_year', ['birth_year'], unique=False)
         batch_op.create_index('ix_citizens_dong_name', ['dong_name'], unique=False)
-        batch_op.create_index('ix_citizens_given_key', ['given_key'], unique=False)
         batch_op.create_index('ix_citizens_name_key_id', ['name_key', 'id'], unique=False)
         batch_op.create_index('ix_citizens_updated_at_id', ['updated_at', 'id'], unique=False)
 
@@ -74,13 +72,9 @@ def upgrade() -> None:
     op.create_table('citizen_grams',
     sa.Column('gram', sa.String(length=2), nullable=False),
     sa.Column('citizen_id', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_citizen_grams_citizen_id_citizens'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('gram', 'citizen_id', name=op.f('pk_citizen_grams')),
     sqlite_with_rowid=False
     )
-    with op.batch_alter_table('citizen_grams', schema=None) as batch_op:
-        batch_op.create_index('ix_citizen_grams_citizen_id', ['citizen_id'], unique=False)
-
     op.create_table('citizen_groups',
     sa.Column('citizen_id', sa.Integer(), nullable=False),
     sa.Column('group_id', sa.Integer(), nullable=False),
@@ -167,15 +161,11 @@ def downgrade() -> None:
         batch_op.drop_index('ix_citizen_groups_group_id')
 
     op.drop_table('citizen_groups')
-    with op.batch_alter_table('citizen_grams', schema=None) as batch_op:
-        batch_op.drop_index('ix_citizen_grams_citizen_id')
-
     op.drop_table('citizen_grams')
     op.drop_table('customer_groups')
     with op.batch_alter_table('citizens', schema=None) as batch_op:
         batch_op.drop_index('ix_citizens_updated_at_id')
         batch_op.drop_index('ix_citizens_name_key_id')
-        batch_op.drop_index('ix_citizens_given_key')
         batch_op.drop_index('ix_citizens_dong_name')
         batch_op.drop_index('ix_citizens_birth_year')
 

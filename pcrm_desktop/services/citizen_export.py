@@ -1,0 +1,78 @@
+"""Exporting residents to XLSX or CSV (UTF-8 with BOM, so Excel opens Hangul correctly).
+
+Masked by default. Full values need a role that may export them and a reason; every export is
+audited with its reason and row count. Cells that Excel would run as formulas are neutralised.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from pcrm_desktop.domain.errors import ValidationError
+from pcrm_desktop.domain.phone import mask_phone
+from pcrm_desktop.domain.privacy import EXPORT_UNMASKED_ROLES, PERSONAL_DATA_ROLES, require_role
+from pcrm_desktop.domain.text import mask_email, mask_name, nfc
+from pcrm_desktop.services.citizen_import import neutralise
+from pcrm_desktop.services.context import ServiceContext
+
+HEADERS = ["번호", "이름", "출생연도", "성별", "전화", "전자우편", "주소", "상세주소", "동",
+           "선호 연락", "고객집단", "메모"]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    rows: int
+    masked: bool
+
+
+def export_citizens(ctx: ServiceContext, out: Path, unmasked: bool = False, reason: str = "",
+                    progress=None) -> ExportResult:
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "citizen.export")
+    reason = nfc(reason)
+    if unmasked:
+        require_role(ctx.actor, EXPORT_UNMASKED_ROLES, "citizen.export_unmasked")
+        if not reason:
+            raise ValidationError("reason_required", field="reason")
+    out = Path(out)
+    if out.suffix.lower() not in (".xlsx", ".csv"):
+        raise ValidationError("export_format", field="out")
+    with ctx.uow_factory() as uow:
+        rows = [_row(r, unmasked) for r in uow.citizen_read.export_rows()]
+        if out.suffix.lower() == ".xlsx":
+            _write_xlsx(out, rows)
+        else:
+            _write_csv(out, rows)
+        ctx.audit(uow, "citizen.export", out.name,
+                  f"{len(rows)}명, {'전체 값' if unmasked else '가림'}; 사유: {reason or '-'}")
+        uow.commit()
+    return ExportResult(out, len(rows), not unmasked)
+
+
+def _row(r, unmasked: bool) -> list:
+    citizen_id, name, birth_year, gender, email, road, detail, dong, channel, memo, phones, groups = r
+    phones = phones or ""
+    if not unmasked:
+        name, email = mask_name(name), mask_email(email)
+        phones = ", ".join(mask_phone(p) for p in phones.split(", ") if p)
+    values = [citizen_id, name, birth_year or "", gender, phones, email, road, detail, dong,
+              channel or "", groups or "", memo]
+    return [neutralise(v) if isinstance(v, str) else v for v in values]
+
+
+def _write_csv(out: Path, rows: list[list]) -> None:
+    with out.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADERS)
+        writer.writerows(rows)
+
+
+def _write_xlsx(out: Path, rows: list[list]) -> None:
+    from openpyxl import Workbook
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("주민")
+    sheet.append(HEADERS)
+    for row in rows:
+        sheet.append(row)
+    book.save(out)

@@ -1,0 +1,233 @@
+"""Importing residents from CSV/XLSX: map columns, validate every row, flag duplicates, then
+commit everything valid in one transaction or nothing at all."""
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pcrm_desktop.domain.citizens import Address, Channel, Citizen, Gender, clean_citizen, parse_birth_year
+from pcrm_desktop.domain.duplicates import MatchFacts, Prepared, score
+from pcrm_desktop.domain.errors import DomainError, ValidationError
+from pcrm_desktop.domain.messages import korean_message
+from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
+from pcrm_desktop.domain.text import nfc
+from pcrm_desktop.services.context import ServiceContext
+from pcrm_desktop.services.tabular import Table, read_table
+
+# field → (Korean label, header names seen in office spreadsheets)
+FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "name": ("이름", ("이름", "성명", "성함", "민원인", "name")),
+    "birth_year": ("출생연도", ("출생연도", "생년", "생년월일", "출생년도", "birth_year", "birth")),
+    "gender": ("성별", ("성별", "gender", "sex")),
+    "phone": ("전화", ("전화", "전화번호", "휴대폰", "휴대전화", "연락처", "phone", "mobile")),
+    "phone2": ("전화2", ("전화2", "집전화", "보조연락처", "phone2")),
+    "email": ("전자우편", ("전자우편", "이메일", "email", "e-mail")),
+    "road": ("주소", ("주소", "도로명주소", "address", "road")),
+    "address_detail": ("상세주소", ("상세주소", "상세", "address_detail")),
+    "dong_name": ("동", ("동", "법정동", "행정동", "dong")),
+    "dong_code": ("법정동코드", ("법정동코드", "dong_code")),
+    "preferred_channel": ("선호 연락", ("선호연락", "연락방법", "preferred_channel")),
+    "groups": ("고객집단", ("고객집단", "집단", "groups")),
+    "memo": ("메모", ("메모", "비고", "memo", "note")),
+}
+GENDERS = {"여": Gender.FEMALE, "여자": Gender.FEMALE, "f": Gender.FEMALE, "female": Gender.FEMALE,
+           "남": Gender.MALE, "남자": Gender.MALE, "m": Gender.MALE, "male": Gender.MALE}
+CHANNELS = {"방문": Channel.VISIT, "전화": Channel.PHONE, "문자": Channel.SMS, "우편": Channel.MAIL,
+            "이메일": Channel.EMAIL, "전자우편": Channel.EMAIL, "인터넷": Channel.ONLINE}
+Progress = Callable[[int, int, str], None]
+
+
+def guess_mapping(headers: list[str]) -> dict[str, str]:
+    """field → header, for the headers that match a known name (spaces and case ignored)."""
+    normal = {h.replace(" ", "").lower(): h for h in headers if h}
+    mapping = {}
+    for name, (_, aliases) in FIELDS.items():
+        for alias in aliases:
+            if alias.lower() in normal and normal[alias.lower()] not in mapping.values():
+                mapping[name] = normal[alias.lower()]
+                break
+    return mapping
+
+
+@dataclass(frozen=True)
+class Rejected:
+    row: int          # 2 = the first data row under the header, as Excel numbers it
+    reason: str       # Korean, for the report
+    code: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FlaggedDuplicate:
+    row: int
+    other: str        # "기존 주민 #123" or "파일 7행"
+    score: float
+
+
+@dataclass
+class ImportPlan:
+    table: Table
+    mapping: dict[str, str]
+    valid: list[tuple[int, Citizen, tuple[str, ...]]] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    duplicates: list[FlaggedDuplicate] = field(default_factory=list)
+    rrn_masked: int = 0
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    imported: int
+    rejected: int
+    duplicates: int
+    rrn_masked: int
+    encoding: str
+
+
+def _value(row: list[str], index: dict[str, int], name: str) -> str:
+    i = index.get(name)
+    return nfc(row[i]) if i is not None and i < len(row) else ""
+
+
+def _citizen_from(row: list[str], index: dict[str, int]) -> tuple[Citizen, tuple[str, ...]]:
+    gender_text = _value(row, index, "gender").lower()
+    if gender_text and gender_text not in GENDERS:
+        raise ValidationError("gender_unknown", field="gender", value=gender_text)
+    channel_text = _value(row, index, "preferred_channel")
+    if channel_text and channel_text not in CHANNELS:
+        raise ValidationError("channel_unknown", field="preferred_channel", value=channel_text)
+    phones = tuple(p for p in (_value(row, index, "phone"), _value(row, index, "phone2")) if p)
+    groups = tuple(g.strip() for g in _value(row, index, "groups").replace(";", ",").split(",")
+                   if g.strip())
+    citizen = Citizen(
+        id=None, name=_value(row, index, "name"),
+        birth_year=parse_birth_year(_value(row, index, "birth_year")),
+        gender=GENDERS.get(gender_text, Gender.UNKNOWN), phones=phones,
+        email=_value(row, index, "email"),
+        address=Address(_value(row, index, "road"), _value(row, index, "address_detail"),
+                        _value(row, index, "dong_code"), _value(row, index, "dong_name")),
+        preferred_channel=CHANNELS.get(channel_text), memo=_value(row, index, "memo"))
+    return citizen, groups
+
+
+def plan_import(ctx: ServiceContext, table: Table, mapping: dict[str, str],
+                progress: Progress | None = None, cancelled: Callable[[], bool] = lambda: False
+                ) -> ImportPlan:
+    """Validate every row and find likely duplicates; writes nothing."""
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "citizen.import")
+    unknown = [h for h in mapping.values() if h not in table.headers]
+    if "name" not in mapping or unknown:
+        raise ValidationError("mapping_invalid", field="mapping",
+                              detail=", ".join(unknown) or "이름(name) 열이 지정되지 않음")
+    index = {name: table.headers.index(header) for name, header in mapping.items()}
+    plan = ImportPlan(table, mapping)
+    today = ctx.clock().date()
+    with ctx.uow_factory() as uow:
+        group_codes = {g.name: g.code for g in uow.groups.list()} | {g.code: g.code for g in uow.groups.list()}
+        existing = _ExistingIndex(uow)
+    for number, row in enumerate(table.rows, start=2):
+        if len(row) > len(table.headers):
+            plan.rejected.append(Rejected(number, "열 개수가 머리글보다 많습니다", "columns_extra", tuple(row)))
+            continue
+        try:
+            citizen, groups = _citizen_from(row, index)
+            cleaned = clean_citizen(citizen, today)
+            unknown_groups = [g for g in groups if g not in group_codes]
+            if unknown_groups:
+                raise ValidationError("group_unknown", field="groups", value=", ".join(unknown_groups))
+        except DomainError as error:
+            plan.rejected.append(Rejected(number, korean_message(error), error.code, tuple(row)))
+            continue
+        plan.rrn_masked += cleaned.rrn_masked
+        plan.valid.append((number, cleaned.citizen, tuple(group_codes[g] for g in groups)))
+        match = existing.match(number, cleaned.citizen)
+        if match:
+            plan.duplicates.append(match)
+        if progress and number % 2000 == 0:
+            progress(number, len(table.rows), "검사")
+            if cancelled():
+                raise ValidationError("import_cancelled", field="file")
+    return plan
+
+
+class _ExistingIndex:
+    """Residents already in the database and rows already seen in this file, looked up by
+    phone number and by (name, birth year). Without a shared phone, only a pair with the same
+    name and birth year can reach the duplicate threshold (see domain.duplicates), so these two
+    keys find every likely pair while keeping each lookup small even for common names."""
+
+    def __init__(self, uow) -> None:
+        self.by_person: dict[tuple[str, int | None], list[tuple[str, Prepared]]] = {}
+        self.by_phone: dict[str, list[tuple[str, Prepared]]] = {}
+        for citizen_id, facts in uow.citizen_read.match_facts():
+            self._add(f"기존 주민 #{citizen_id}", facts)
+
+    def _add(self, label: str, facts: MatchFacts | Prepared) -> None:
+        facts = facts.prepared() if isinstance(facts, MatchFacts) else facts
+        self.by_person.setdefault((facts.name_key, facts.birth_year), []).append((label, facts))
+        for digits in facts.phone_digits:
+            self.by_phone.setdefault(digits, []).append((label, facts))
+
+    def match(self, number: int, citizen: Citizen) -> FlaggedDuplicate | None:
+        facts = MatchFacts(citizen.name, citizen.phones, citizen.birth_year, citizen.address.road,
+                           citizen.address.dong_name).prepared()
+        candidates = list(self.by_person.get((facts.name_key, facts.birth_year), []))
+        for digits in facts.phone_digits:
+            candidates += self.by_phone.get(digits, [])
+        self._add(f"파일 {number}행", facts)
+        for label, other in candidates:  # the first likely one is enough to flag the row
+            found = score(facts, other)
+            if found.likely:
+                return FlaggedDuplicate(number, label, found.score)
+        return None
+
+
+def commit_import(ctx: ServiceContext, plan: ImportPlan, skip_duplicates: bool = False,
+                  progress: Progress | None = None, cancelled: Callable[[], bool] = lambda: False
+                  ) -> ImportResult:
+    """Write every valid row in one transaction; a cancel or an error leaves nothing behind."""
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "citizen.import")
+    flagged = {d.row for d in plan.duplicates}
+    rows = [(n, c, g) for n, c, g in plan.valid if not (skip_duplicates and n in flagged)]
+    with ctx.uow_factory() as uow:
+        group_ids = {g.code: g.id for g in uow.groups.list()}
+        for start in range(0, len(rows), 5000):
+            chunk = rows[start:start + 5000]
+            ids = uow.citizens.bulk_add([c for _, c, _ in chunk], ctx.clock())
+            uow.citizens.bulk_link_groups([(i, group_ids[code], ctx.clock().date())
+                                           for i, (_, _, codes) in zip(ids, chunk) for code in codes])
+            if progress:
+                progress(start + len(chunk), len(rows), "저장")
+            if cancelled():
+                raise ValidationError("import_cancelled", field="file")
+        ctx.audit(uow, "citizen.import", plan.table.path.name,
+                  f"{len(rows)}명 가져옴, 거부 {len(plan.rejected)}행, 중복 의심 {len(plan.duplicates)}행"
+                  f"{', 중복 의심 제외' if skip_duplicates else ''}")
+        uow.commit()
+    return ImportResult(len(rows), len(plan.rejected), len(plan.duplicates), plan.rrn_masked,
+                        plan.table.encoding)
+
+
+def import_citizens(ctx: ServiceContext, path: Path, mapping: dict[str, str] | None = None,
+                    skip_duplicates: bool = False, progress: Progress | None = None
+                    ) -> tuple[ImportResult, ImportPlan]:
+    table = read_table(path)
+    plan = plan_import(ctx, table, mapping or guess_mapping(table.headers), progress)
+    return commit_import(ctx, plan, skip_duplicates, progress), plan
+
+
+def write_report(plan: ImportPlan, out: Path) -> None:
+    """The rejected rows with their reasons and the flagged duplicates, as CSV for Excel."""
+    with Path(out).open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["행", "결과", "사유", *plan.table.headers])
+        for r in plan.rejected:
+            writer.writerow([r.row, "거부", r.reason, *[neutralise(v) for v in r.values]])
+        for d in plan.duplicates:
+            writer.writerow([d.row, "중복 의심", f"{d.other}와(과) 같은 사람일 수 있음 (점수 {d.score:.2f})"])
+
+
+def neutralise(value: str) -> str:
+    """A cell that Excel would run as a formula (=, +, -, @) is written as text."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

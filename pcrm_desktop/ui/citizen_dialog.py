@@ -1,0 +1,287 @@
+"""주민 등록·수정: keyboard-first form with a live duplicate warning and an RRN warning.
+
+Enter moves to the next field, Ctrl+Enter saves, Esc cancels. Nothing typed is lost on an error.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcrm_desktop.domain.citizens import ACCESSIBILITY, Address, Channel, Citizen, Gender, parse_birth_year
+from pcrm_desktop.domain.errors import ConflictError, DomainError
+from pcrm_desktop.domain.groups import CustomerGroup, GroupKind
+from pcrm_desktop.domain.text import find_rrns
+from pcrm_desktop.services import citizens as citizen_service
+from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui.i18n import error_text
+from pcrm_desktop.ui.labels import accessibility_name, channel_name
+
+WARNING_STYLE = ("background: #fff4e5; border: 1px solid #e0a030; border-radius: 4px;"
+                 " padding: 6px; color: #5a3b00;")
+
+
+class CitizenDialog(QDialog):
+    saved = Signal(int)            # the resident's id
+    open_existing = Signal(int)    # the clerk chose an existing record from the warning
+
+    def __init__(self, ctx, runner, groups: list[CustomerGroup], citizen: Citizen | None = None,
+                 group_ids: list[int] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("citizenDialog")
+        self.ctx, self.runner, self.editing = ctx, runner, citizen
+        self.assigned = [g for g in groups if g.kind is GroupKind.ASSIGNED]
+        self._build()
+        if citizen is not None:
+            self._fill(citizen, group_ids or [])
+        self.retranslate_ui()
+        self.resize(760, 640)
+
+    # --- building -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.name, self.birth_year, self.phone1, self.phone2 = (QLineEdit() for _ in range(4))
+        self.email, self.road, self.detail, self.dong = (QLineEdit() for _ in range(4))
+        for widget, name in ((self.name, "nameEdit"), (self.birth_year, "birthYearEdit"),
+                             (self.phone1, "phoneEdit"), (self.phone2, "phone2Edit")):
+            widget.setObjectName(name)
+        self.gender, self.channel, self.language = QComboBox(), QComboBox(), QComboBox()
+        self.memo = QPlainTextEdit()
+        self.memo.setObjectName("memoEdit")
+        self.memo.setTabChangesFocus(True)
+        self.memo.setFixedHeight(70)
+        self.labels = {key: QLabel() for key in ("name", "birth_year", "gender", "phone1", "phone2",
+                                                 "email", "road", "detail", "dong", "channel",
+                                                 "language", "memo")}
+        form = QFormLayout()
+        for key, field in (("name", self.name), ("birth_year", self.birth_year),
+                           ("gender", self.gender), ("phone1", self.phone1),
+                           ("phone2", self.phone2), ("email", self.email), ("road", self.road),
+                           ("detail", self.detail), ("dong", self.dong),
+                           ("channel", self.channel), ("language", self.language),
+                           ("memo", self.memo)):
+            self.labels[key].setBuddy(field)
+            form.addRow(self.labels[key], field)
+        self.group_box, self.access_box = QGroupBox(), QGroupBox()
+        self.group_checks = {g.id: QCheckBox(g.name) for g in self.assigned}
+        self.access_checks = {code: QCheckBox() for code in ACCESSIBILITY}
+        for box, checks in ((self.group_box, self.group_checks), (self.access_box, self.access_checks)):
+            grid = QGridLayout(box)
+            for n, check in enumerate(checks.values()):
+                grid.addWidget(check, n // 2, n % 2)
+        self.duplicate_warning = QLabel()
+        self.duplicate_warning.setObjectName("duplicateWarning")
+        self.duplicate_warning.setStyleSheet(WARNING_STYLE)
+        self.duplicate_warning.setWordWrap(True)
+        self.duplicate_warning.setTextFormat(Qt.TextFormat.RichText)
+        self.duplicate_warning.linkActivated.connect(self._open_existing)
+        self.duplicate_warning.hide()
+        self.confirm_new = QCheckBox()
+        self.confirm_new.setObjectName("confirmNewPerson")
+        self.confirm_new.hide()
+        self.rrn_warning = QLabel()
+        self.rrn_warning.setObjectName("rrnWarning")
+        self.rrn_warning.setStyleSheet(WARNING_STYLE)
+        self.rrn_warning.setWordWrap(True)
+        self.rrn_warning.hide()
+        self.error = QLabel()
+        self.error.setObjectName("errorLabel")
+        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.save)
+        side = QVBoxLayout()
+        side.addWidget(self.group_box)
+        side.addWidget(self.access_box)
+        side.addWidget(self.duplicate_warning)
+        side.addWidget(self.confirm_new)
+        side.addWidget(self.rrn_warning)
+        side.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(form, 3)
+        columns.addLayout(side, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        for field in (self.name, self.phone1, self.phone2, self.birth_year):
+            field.editingFinished.connect(self.check_duplicates)
+        for field in (self.road, self.detail):
+            field.textChanged.connect(self._check_rrn)
+        self.memo.textChanged.connect(self._check_rrn)
+        for field in self.findChildren(QLineEdit):
+            field.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        """Enter moves to the next field (Ctrl+Enter saves), as at the counter."""
+        if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QLineEdit)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.focusNextChild()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _fill(self, c: Citizen, group_ids: list[int]) -> None:
+        self.name.setText(c.name)
+        self.birth_year.setText(str(c.birth_year or ""))
+        self.phone1.setText(c.phones[0] if c.phones else "")
+        self.phone2.setText(c.phones[1] if len(c.phones) > 1 else "")
+        self.email.setText(c.email)
+        self.road.setText(c.address.road)
+        self.detail.setText(c.address.detail)
+        self.dong.setText(c.address.dong_name)
+        self.memo.setPlainText(c.memo)
+        for group_id, check in self.group_checks.items():
+            check.setChecked(group_id in group_ids)
+        for code, check in self.access_checks.items():
+            check.setChecked(code in c.accessibility)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("주민 정보 수정") if self.editing else self.tr("새 주민 등록"))
+        texts = {"name": self.tr("이름(&N) *"), "birth_year": self.tr("출생연도(&Y)"),
+                 "gender": self.tr("성별"), "phone1": self.tr("전화(&P)"), "phone2": self.tr("전화 2"),
+                 "email": self.tr("전자우편"), "road": self.tr("도로명주소(&A)"),
+                 "detail": self.tr("상세주소"), "dong": self.tr("법정동"),
+                 "channel": self.tr("선호 연락 방법"), "language": self.tr("선호 언어"),
+                 "memo": self.tr("메모")}
+        for key, text in texts.items():
+            self.labels[key].setText(text)
+        self.birth_year.setPlaceholderText(self.tr("예: 1968 (생년월일은 필요할 때만)"))
+        self.phone1.setPlaceholderText(self.tr("예: 010-1234-5678, 어떤 형식이든 됩니다"))
+        self.dong.setPlaceholderText(self.tr("예: 청운동"))
+        self._fill_combo(self.gender, [(Gender.UNKNOWN.value, self.tr("선택 안 함")),
+                                       (Gender.FEMALE.value, self.tr("여")), (Gender.MALE.value, self.tr("남"))],
+                         self.editing.gender.value if self.editing else "")
+        self._fill_combo(self.channel, [("", self.tr("선택 안 함"))] + [(c.value, channel_name(c.value)) for c in Channel],
+                         self.editing.preferred_channel.value if self.editing and self.editing.preferred_channel else "")
+        self._fill_combo(self.language, [("ko", "한국어"), ("en", "English"), ("zh", "中文"),
+                                         ("vi", "Tiếng Việt"), ("ja", "日本語"), ("th", "ภาษาไทย"),
+                                         ("ru", "Русский"), ("uz", "Oʻzbekcha"), ("mn", "Монгол"),
+                                         ("tl", "Filipino")],
+                         self.editing.preferred_language if self.editing else "ko")
+        self.group_box.setTitle(self.tr("고객집단 (지정)"))
+        self.access_box.setTitle(self.tr("접근성 필요"))
+        for code, check in self.access_checks.items():
+            check.setText(accessibility_name(code))
+        self.confirm_new.setText(self.tr("확인했습니다. 다른 사람이므로 새로 등록합니다."))
+        self.rrn_warning.setText(self.tr("주민등록번호로 보이는 숫자가 있습니다. 주민등록번호는 수집하지 않으므로 "
+                                         "저장할 때 뒷자리를 가립니다."))
+
+    @staticmethod
+    def _fill_combo(combo: QComboBox, items: list[tuple[str, str]], current: str) -> None:
+        chosen = combo.currentData() if combo.count() else current
+        combo.clear()
+        for value, text in items:
+            combo.addItem(text, value)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
+
+    # --- reading the form -----------------------------------------------------------------
+    def citizen(self) -> Citizen:
+        channel = self.channel.currentData()
+        return Citizen(
+            id=self.editing.id if self.editing else None, name=self.name.text(),
+            birth_year=parse_birth_year(self.birth_year.text()),
+            gender=Gender(self.gender.currentData() or ""),
+            phones=tuple(p for p in (self.phone1.text(), self.phone2.text()) if p.strip()),
+            email=self.email.text(),
+            address=Address(self.road.text(), self.detail.text(), "", self.dong.text()),
+            preferred_channel=Channel(channel) if channel else None,
+            preferred_language=self.language.currentData() or "ko",
+            accessibility=tuple(c for c, check in self.access_checks.items() if check.isChecked()),
+            memo=self.memo.toPlainText(),
+            version=self.editing.version if self.editing else 0)
+
+    def group_ids(self) -> tuple[int, ...]:
+        return tuple(g for g, check in self.group_checks.items() if check.isChecked())
+
+    # --- checks ---------------------------------------------------------------------------
+    def _check_rrn(self) -> None:
+        text = " ".join((self.road.text(), self.detail.text(), self.memo.toPlainText()))
+        self.rrn_warning.setVisible(bool(find_rrns(text)))
+
+    def check_duplicates(self) -> None:
+        if not self.name.text().strip():
+            return
+        try:
+            citizen = self.citizen()
+        except DomainError:
+            return  # the form says what is wrong when the clerk saves
+        ctx, exclude = self.ctx, self.editing.id if self.editing else None
+        self.runner.run(lambda control: citizen_service.possible_duplicates(ctx, citizen, exclude),
+                        self._show_duplicates, lambda error: None)
+
+    def _show_duplicates(self, matches) -> None:
+        if not matches:
+            self.duplicate_warning.hide()
+            self.confirm_new.hide()
+            return
+        lines = [f'<a href="{m.citizen_id}">{m.name} · {m.birth_year or "?"} · {m.phone or "-"}</a>'
+                 f' ({self.tr("일치도")} {m.match.score:.0%})' for m in matches[:5]]
+        self.duplicate_warning.setText(
+            "<b>⚠ " + self.tr("이 주민과 같은 사람일 수 있습니다") + "</b><br>" + "<br>".join(lines)
+            + "<br>" + self.tr("이름을 누르면 기존 기록을 엽니다."))
+        self.duplicate_warning.show()
+        if not self.editing:
+            self.confirm_new.show()
+
+    def _open_existing(self, link: str) -> None:
+        self.open_existing.emit(int(link))
+        self.reject()
+
+    # --- saving ---------------------------------------------------------------------------
+    def save(self) -> None:
+        self.error.clear()
+        try:
+            citizen = self.citizen()
+        except DomainError as error:
+            self.error.setText(error_text(error))
+            return
+        ctx, groups = self.ctx, self.group_ids()
+        if self.editing:
+            work = lambda control: citizen_service.update_citizen(ctx, citizen, groups)  # noqa: E731
+        else:
+            allow = self.confirm_new.isVisible() and self.confirm_new.isChecked()
+            work = lambda control: citizen_service.register_citizen(ctx, citizen, groups, allow)  # noqa: E731
+        self.buttons.setEnabled(False)
+        self.runner.run(work, self._saved, self._failed)
+
+    def _saved(self, result) -> None:
+        self.buttons.setEnabled(True)
+        if result.rrn_masked:
+            dialogs.show_info(self, self.windowTitle(), self.tr(
+                "주민등록번호 형태의 숫자 {n}건을 가려서 저장했습니다.").format(n=result.rrn_masked))
+        self.saved.emit(result.citizen_id)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(error, ConflictError) and error.code == "possible_duplicate":
+            self._show_duplicates(error.params["matches"])
+            self.error.setText(self.tr("같은 사람일 수 있는 기록이 있습니다. 기존 기록을 열거나, 다른 사람임을 "
+                                       "확인한 뒤 다시 저장하십시오."))
+        elif isinstance(error, DomainError):
+            self.error.setText(error_text(error))
+        else:
+            dialogs.explain(self, self.windowTitle(), error)

@@ -1,0 +1,204 @@
+"""The resident profile: a header card and one timeline of everything about the person.
+
+Names and phones are masked; "표시" reveals a value after asking the reason (an audited action).
+"+ 상담 기록" (Ctrl+I) adds an interaction: type the summary, Enter saves.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcrm_desktop.domain.errors import DomainError
+from pcrm_desktop.services import citizens as citizen_service
+from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui.i18n import error_text
+from pcrm_desktop.ui.labels import accessibility_name, channel_name, interaction_kind_name
+from pcrm_desktop.ui.table_model import RowsModel
+
+CHIP = ("background: #e8eef7; color: #1d3a5f; border: 1px solid #b7c7dd; border-radius: 9px;"
+        " padding: 1px 8px; margin-right: 4px;")
+
+
+class ProfilePanel(QWidget):
+    changed = Signal(object)      # Changes
+    edit_requested = Signal(int)
+
+    def __init__(self, ctx, runner) -> None:
+        super().__init__()
+        self.setObjectName("profilePanel")
+        self.ctx, self.runner = ctx, runner
+        self.profile = None
+        self.name = QLabel()
+        self.name.setObjectName("profileName")
+        self.name.setStyleSheet("font-size: 160%; font-weight: bold;")
+        self.facts, self.groups, self.contact = QLabel(), QLabel(), QLabel()
+        self.groups.setObjectName("profileGroups")
+        for label in (self.facts, self.groups, self.contact):
+            label.setWordWrap(True)
+        self.reveal_button, self.edit_button = QPushButton(), QPushButton()
+        self.reveal_button.setObjectName("revealButton")
+        self.reveal_button.clicked.connect(self._reveal)
+        self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.profile.citizen_id))
+        self.timeline = RowsModel([
+            (lambda: self.tr("일시"), lambda i: i.at.strftime("%Y-%m-%d %H:%M")),
+            (lambda: self.tr("경로"), lambda i: channel_name(i.channel)),
+            (lambda: self.tr("종류"), lambda i: interaction_kind_name(i.kind)),
+            (lambda: self.tr("내용"), lambda i: i.summary),
+            (lambda: self.tr("담당"), lambda i: i.staff)])
+        self.timeline_view = QTableView()
+        self.timeline_view.setObjectName("timelineView")
+        self.timeline_view.setModel(self.timeline)
+        self.timeline_view.verticalHeader().hide()
+        header = self.timeline_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.consents = QLabel()
+        self.consents.setWordWrap(True)
+        self.memo = QLabel()
+        self.memo.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.timeline_view, "")
+        self.tabs.addTab(self._padded(self.consents), "")
+        self.tabs.addTab(self._padded(self.memo), "")
+        self.contact_channel, self.contact_kind = QComboBox(), QComboBox()
+        self.contact_summary = QLineEdit()
+        self.contact_summary.setObjectName("contactSummary")
+        self.contact_summary.returnPressed.connect(self._add_contact)
+        self.contact_label, self.contact_status = QLabel(), QLabel()
+        QShortcut(QKeySequence("Ctrl+I"), self, activated=self.contact_summary.setFocus)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.reveal_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addStretch(1)
+        contact = QHBoxLayout()
+        contact.addWidget(self.contact_label)
+        contact.addWidget(self.contact_channel)
+        contact.addWidget(self.contact_kind)
+        contact.addWidget(self.contact_summary, 1)
+        layout = QVBoxLayout(self)
+        for widget in (self.name, self.facts, self.groups, self.contact):
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+        layout.addLayout(contact)
+        layout.addWidget(self.contact_status)
+        layout.addWidget(self.tabs, 1)
+        self.retranslate_ui()
+        self.setEnabled(False)
+
+    @staticmethod
+    def _padded(label: QLabel) -> QWidget:
+        box = QWidget()
+        inner = QVBoxLayout(box)
+        inner.addWidget(label)
+        inner.addStretch(1)
+        return box
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.reveal_button.setText(self.tr("표시 (기록됨)"))
+        self.reveal_button.setToolTip(self.tr("가린 이름·전화를 보여 줍니다. 사유와 함께 접속기록에 남습니다."))
+        self.edit_button.setText(self.tr("수정"))
+        for index, text in enumerate((self.tr("타임라인"), self.tr("동의·개인정보"), self.tr("메모"))):
+            self.tabs.setTabText(index, text)
+        self.contact_label.setText(self.tr("+ 상담 기록 (Ctrl+I)"))
+        self.contact_summary.setPlaceholderText(self.tr("상담 내용을 입력하고 Enter"))
+        for combo, items in ((self.contact_channel, [(c, channel_name(c)) for c in ("phone", "visit", "sms", "email")]),
+                             (self.contact_kind, [(k, interaction_kind_name(k)) for k in citizen_service.INTERACTION_KINDS])):
+            current = combo.currentData()
+            combo.clear()
+            for value, text in items:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+        self.timeline.retranslate()
+        if self.profile is not None:
+            self._show(self.profile)
+
+    # --- data -----------------------------------------------------------------------------
+    def load(self, citizen_id: int) -> None:
+        ctx = self.ctx
+        self.runner.run(lambda control: citizen_service.open_profile(ctx, citizen_id), self._show,
+                        lambda error: dialogs.explain(self, self.tr("주민 정보"), error))
+
+    def clear(self) -> None:
+        self.profile = None
+        self.setEnabled(False)
+        for label in (self.name, self.facts, self.groups, self.contact, self.consents, self.memo):
+            label.clear()
+        self.timeline.set_rows([])
+
+    def _show(self, profile) -> None:
+        self.profile = profile
+        self.setEnabled(True)
+        self.name.setText(profile.name)
+        age = self.ctx.clock().year - profile.birth_year if profile.birth_year else None
+        facts = [self.tr("{year}년생 ({age}세)").format(year=profile.birth_year, age=age)
+                 if profile.birth_year else self.tr("출생연도 미상")]
+        if profile.address:
+            facts.append(profile.address)
+        self.facts.setText(" · ".join(facts))
+        self.groups.setText(" ".join(f'<span style="{CHIP}">{g}</span>' for g in profile.group_names)
+                            or self.tr("고객집단 없음"))
+        contact = [", ".join(profile.phones) or self.tr("전화 없음")]
+        if profile.preferred_channel:
+            contact.append(self.tr("선호: {channel}").format(channel=channel_name(profile.preferred_channel)))
+        if profile.accessibility:
+            contact.append(self.tr("접근성: {needs}").format(
+                needs=", ".join(accessibility_name(a) for a in profile.accessibility)))
+        self.contact.setText(" · ".join(contact))
+        self.timeline.set_rows(list(profile.timeline))
+        self.consents.setText("\n".join(
+            f"{c['purpose']} — {c['items']} ({c['given_on']}~{c['retention_until']}, {c['method']})"
+            for c in profile.consents) or self.tr("기록된 동의가 없습니다."))
+        self.memo.setText(profile.memo or self.tr("메모가 없습니다."))
+
+    def _reveal(self) -> None:
+        reason = dialogs.ask_text(self, self.tr("가린 정보 표시"),
+                                  self.tr("열람 사유를 입력하십시오 (접속기록에 남습니다):"))
+        if reason is None:
+            return
+        ctx, citizen_id = self.ctx, self.profile.citizen_id
+
+        def work(control):
+            return (citizen_service.reveal(ctx, citizen_id, "name", reason),
+                    citizen_service.reveal(ctx, citizen_id, "phones", reason))
+
+        def done(values) -> None:
+            self.name.setText(values[0])
+            self.contact.setText(values[1] or self.tr("전화 없음"))
+        self.runner.run(work, done, lambda error: self._status_error(error))
+
+    def _add_contact(self) -> None:
+        ctx, citizen_id = self.ctx, self.profile.citizen_id
+        channel, kind = self.contact_channel.currentData(), self.contact_kind.currentData()
+        summary = self.contact_summary.text()
+
+        def done(changes) -> None:
+            self.contact_summary.clear()
+            self.contact_status.setText(self.tr("상담 기록을 저장했습니다."))
+            self.changed.emit(changes)
+            self.load(citizen_id)
+        self.runner.run(lambda control: citizen_service.add_interaction(ctx, citizen_id, channel, kind, summary),
+                        done, self._status_error)
+
+    def _status_error(self, error: BaseException) -> None:
+        if isinstance(error, DomainError):
+            self.contact_status.setText(error_text(error))
+        else:
+            dialogs.explain(self, self.tr("주민 정보"), error)
