@@ -98,6 +98,15 @@ def _phone_condition(digits: str) -> tuple[str, dict]:
 def search_page(conn: Connection, query: str = "", after: tuple | None = None, limit: int = 100,
                 sort: str = "name") -> list[CitizenRow]:
     """One page of residents matching `query`, in `sort` order, after keyset position `after`."""
+    sql, params = search_sql(conn, query, after, limit, sort)
+    rows = conn.execute(text(sql), params).mappings()
+    return [CitizenRow(r["id"], r["name"], r["birth_year"], r["phone"] or "", r["dong_name"],
+                       r["road"], r["sort_key"]) for r in rows]
+
+
+def search_sql(conn: Connection, query: str, after: tuple | None, limit: int,
+               sort: str) -> tuple[str, dict]:
+    """The SQL text and named parameters of one page (also run raw by the benchmark)."""
     order, keyset, key_column = SORTS[sort]
     where, params = [], {"limit": limit}
     found = _condition(conn, query)
@@ -114,9 +123,7 @@ def search_page(conn: Connection, query: str = "", after: tuple | None = None, l
         "  LIMIT 1) AS phone FROM citizens c"
         + (" WHERE " + " AND ".join(where) if where else "")
         + f" ORDER BY {order} LIMIT :limit")
-    rows = conn.execute(text(sql), params).mappings()
-    return [CitizenRow(r["id"], r["name"], r["birth_year"], r["phone"] or "", r["dong_name"],
-                       r["road"], r["sort_key"]) for r in rows]
+    return sql, params
 
 
 def count_all(conn: Connection) -> int:

@@ -96,7 +96,7 @@ class ProfilePanel(QWidget):
         layout.addWidget(self.contact_status)
         layout.addWidget(self.tabs, 1)
         self.retranslate_ui()
-        self.setEnabled(False)
+        self.clear()
 
     @staticmethod
     def _padded(label: QLabel) -> QWidget:
@@ -139,8 +139,9 @@ class ProfilePanel(QWidget):
     def clear(self) -> None:
         self.profile = None
         self.setEnabled(False)
-        for label in (self.name, self.facts, self.groups, self.contact, self.consents, self.memo):
+        for label in (self.facts, self.groups, self.contact, self.consents, self.memo):
             label.clear()
+        self.name.setText(self.tr("목록에서 주민을 고르면 여기에 모든 기록이 나옵니다."))
         self.timeline.set_rows([])
 
     def _show(self, profile) -> None:

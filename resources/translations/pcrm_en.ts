@@ -24,6 +24,224 @@
     </message>
 </context>
 <context>
+    <name>CitizenDialog</name>
+    <message>
+        <source>주민 정보 수정</source>
+        <translation>Edit resident</translation>
+    </message>
+    <message>
+        <source>새 주민 등록</source>
+        <translation>New resident</translation>
+    </message>
+    <message>
+        <source>이름(&amp;N) *</source>
+        <translation>&amp;Name *</translation>
+    </message>
+    <message>
+        <source>출생연도(&amp;Y)</source>
+        <translation>Birth &amp;year</translation>
+    </message>
+    <message>
+        <source>성별</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>전화(&amp;P)</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <source>전화 2</source>
+        <translation>Phone 2</translation>
+    </message>
+    <message>
+        <source>전자우편</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>도로명주소(&amp;A)</source>
+        <translation>Road &amp;address</translation>
+    </message>
+    <message>
+        <source>상세주소</source>
+        <translation>Address details</translation>
+    </message>
+    <message>
+        <source>법정동</source>
+        <translation>Legal dong</translation>
+    </message>
+    <message>
+        <source>선호 연락 방법</source>
+        <translation>Preferred contact</translation>
+    </message>
+    <message>
+        <source>선호 언어</source>
+        <translation>Preferred language</translation>
+    </message>
+    <message>
+        <source>메모</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>예: 1968 (생년월일은 필요할 때만)</source>
+        <translation>e.g. 1968 (a full date only when needed)</translation>
+    </message>
+    <message>
+        <source>예: 010-1234-5678, 어떤 형식이든 됩니다</source>
+        <translation>e.g. 010-1234-5678, any typing will do</translation>
+    </message>
+    <message>
+        <source>예: 청운동</source>
+        <translation>e.g. Cheongun-dong</translation>
+    </message>
+    <message>
+        <source>선택 안 함</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>여</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>남</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>고객집단 (지정)</source>
+        <translation>Customer groups (assigned)</translation>
+    </message>
+    <message>
+        <source>접근성 필요</source>
+        <translation>Accessibility needs</translation>
+    </message>
+    <message>
+        <source>확인했습니다. 다른 사람이므로 새로 등록합니다.</source>
+        <translation>Checked: this is a different person, register anyway.</translation>
+    </message>
+    <message>
+        <source>주민등록번호로 보이는 숫자가 있습니다. 주민등록번호는 수집하지 않으므로 저장할 때 뒷자리를 가립니다.</source>
+        <translation>There is a number that looks like a resident registration number. Such numbers are not collected: its last digits will be masked when saved.</translation>
+    </message>
+    <message>
+        <source>이 주민과 같은 사람일 수 있습니다</source>
+        <translation>This may be the same person as</translation>
+    </message>
+    <message>
+        <source>이름을 누르면 기존 기록을 엽니다.</source>
+        <translation>Click a name to open the existing record.</translation>
+    </message>
+    <message>
+        <source>주민등록번호 형태의 숫자 {n}건을 가려서 저장했습니다.</source>
+        <translation>{n} number(s) shaped like a resident registration number were masked before saving.</translation>
+    </message>
+    <message>
+        <source>같은 사람일 수 있는 기록이 있습니다. 기존 기록을 열거나, 다른 사람임을 확인한 뒤 다시 저장하십시오.</source>
+        <translation>A record that may be the same person exists. Open it, or confirm that this is a different person and save again.</translation>
+    </message>
+</context>
+<context>
+    <name>CitizensPage</name>
+    <message>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>출생연도</source>
+        <translation>Birth year</translation>
+    </message>
+    <message>
+        <source>전화</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>동</source>
+        <translation>Dong</translation>
+    </message>
+    <message>
+        <source>주소</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>주민(고객)</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>주민 목록</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>고객집단</source>
+        <translation>Customer groups</translation>
+    </message>
+    <message>
+        <source>이름(두 글자도), 전화 뒷자리, 주소·동으로 검색</source>
+        <translation>Search by name (two syllables will do), phone ending, address or dong</translation>
+    </message>
+    <message>
+        <source>이름순</source>
+        <translation>By name</translation>
+    </message>
+    <message>
+        <source>최근 수정순</source>
+        <translation>Recently changed</translation>
+    </message>
+    <message>
+        <source>새 주민 (Ctrl+Shift+N)</source>
+        <translation>New resident (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>가져오기…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>내보내기…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>병합…</source>
+        <translation>Merge…</translation>
+    </message>
+    <message>
+        <source>목록에서 두 사람을 골라(Ctrl+클릭) 한 기록으로 합칩니다.</source>
+        <translation>Pick two people in the list (Ctrl+click) to merge them into one record.</translation>
+    </message>
+    <message>
+        <source>{n}명 표시{more}</source>
+        <translation>{n} shown{more}</translation>
+    </message>
+    <message>
+        <source> (아래로 내리면 더 불러옵니다)</source>
+        <translation> (scroll down to load more)</translation>
+    </message>
+    <message>
+        <source>주민 정보</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>주민 가져오기</source>
+        <translation>Import residents</translation>
+    </message>
+    <message>
+        <source>표 파일 (*.csv *.xlsx);;모든 파일 (*)</source>
+        <translation>Tables (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>주민 내보내기</source>
+        <translation>Export residents</translation>
+    </message>
+    <message>
+        <source>엑셀 (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>{n}명을 내보냈습니다(이름·전화 가림): {path}</source>
+        <translation>Exported {n} residents (names and phones masked): {path}</translation>
+    </message>
+    <message>
+        <source>내보내는 중…</source>
+        <translation>Exporting…</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>일시</source>
@@ -105,6 +323,41 @@
     </message>
 </context>
 <context>
+    <name>GroupsView</name>
+    <message>
+        <source>고객집단</source>
+        <translation>Customer groups</translation>
+    </message>
+    <message>
+        <source>구분</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>연령 기준</source>
+        <translation>By age</translation>
+    </message>
+    <message>
+        <source>지정</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>인원</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>상담 (100명당)</source>
+        <translation>Contacts per 100</translation>
+    </message>
+    <message>
+        <source>연령 기준 집단은 출생연도로 계산하고, 지정 집단은 주민 정보에서 직원이 지정합니다. 민원 건수와 만족도는 해당 기능이 추가되면 함께 표시됩니다.</source>
+        <translation>Age groups are computed from the birth year; assigned groups are set by staff on the resident's record. Complaint counts and satisfaction will appear here once those features are added.</translation>
+    </message>
+    <message>
+        <source>{group}: 선호 연락 방법 — {channels}</source>
+        <translation>{group}: preferred contact — {channels}</translation>
+    </message>
+</context>
+<context>
     <name>HoursPage</name>
     <message>
         <source>업무 시간</source>
@@ -129,6 +382,85 @@
     <message>
         <source>업무 종료</source>
         <translation>Closes at</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>행</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>사유</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>중복 의심 행은 가져오지 않기</source>
+        <translation>Leave out rows flagged as possible duplicates</translation>
+    </message>
+    <message>
+        <source>검사(&amp;C)</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <source>가져오기(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>보고서 저장…</source>
+        <translation>Save report…</translation>
+    </message>
+    <message>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>미리 보기 (처음 {n}행)</source>
+        <translation>Preview (first {n} rows)</translation>
+    </message>
+    <message>
+        <source>주민 가져오기 — {name}</source>
+        <translation>Import residents — {name}</translation>
+    </message>
+    <message>
+        <source>파일을 읽는 중…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>{name}: {rows}행, 열 {cols}개, 인코딩 {enc}. 각 항목에 맞는 열을 고르고 [검사]를 누르십시오. 유효한 행은 한 번에 모두 저장되거나 하나도 저장되지 않습니다.</source>
+        <translation>{name}: {rows} rows, {cols} columns, encoding {enc}. Choose the column for each field and press [Check]. Valid rows are saved all at once, or none at all.</translation>
+    </message>
+    <message>
+        <source>— 사용 안 함 —</source>
+        <translation>— not used —</translation>
+    </message>
+    <message>
+        <source>검사하는 중…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>유효 {valid}행 · 거부 {rejected}행 · 중복 의심 {dups}행{rrn}</source>
+        <translation>Valid {valid} · rejected {rejected} · possible duplicates {dups}{rrn}</translation>
+    </message>
+    <message>
+        <source> · 주민등록번호 형태 {n}건은 가려서 저장됩니다</source>
+        <translation> · {n} RRN-shaped numbers will be masked</translation>
+    </message>
+    <message>
+        <source>중복 의심: {other}</source>
+        <translation>Possible duplicate of {other}</translation>
+    </message>
+    <message>
+        <source>가져오는 중…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>{n}명을 가져왔습니다. 거부 {rejected}행, 중복 의심 {dups}행.</source>
+        <translation>Imported {n} residents. Rejected {rejected} rows; {dups} possible duplicates.</translation>
+    </message>
+    <message>
+        <source>보고서 저장</source>
+        <translation>Save report</translation>
     </message>
 </context>
 <context>
@@ -158,10 +490,6 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <source>주민 한 사람에 대한 모든 기록(연락처, 고객집단, 상담·민원·설문 이력)을 한곳에서 찾고 관리하는 화면입니다.</source>
-        <translation>Here you will find and manage everything the office knows about a resident (contacts, customer groups, counselling, complaint and survey history) in one place.</translation>
-    </message>
-    <message>
         <source>민원 접수, 법정 처리기한 계산, 배정·처리·종결, 기한 임박·초과 목록을 다루는 화면입니다.</source>
         <translation>Here you will receive complaints, compute their statutory deadlines, assign, handle and close them, and watch those due soon or overdue.</translation>
     </message>
@@ -174,8 +502,8 @@
         <translation>Here you will build the monthly complaints and satisfaction report and the complaint register as PDF and Excel.</translation>
     </message>
     <message>
-        <source>통합검색: 이름·전화 뒷자리·접수번호 (Ctrl+K) — 주민 기능과 함께 제공됩니다</source>
-        <translation>Search by name, phone ending or receipt number (Ctrl+K) — comes with the residents feature</translation>
+        <source>통합검색: 이름·전화 뒷자리·주소 (Ctrl+K, Enter)</source>
+        <translation>Search: name, phone ending, address (Ctrl+K, Enter)</translation>
     </message>
     <message>
         <source>파일(&amp;F)</source>
@@ -229,6 +557,49 @@ Database: {db}</translation>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>주민 기록 병합</source>
+        <translation>Residents merged</translation>
+    </message>
+    <message>
+        <source>남길 기록을 고르고, 항목마다 어느 쪽 값을 쓸지 고르십시오. 전화번호는 합쳐지고 상담·동의 이력은 남는 기록으로 옮겨집니다. 병합은 접속기록에 전체 내용과 함께 남습니다.</source>
+        <translation>Choose the record to keep and, for each field, which value to use. Phone numbers are combined; contacts and consents move to the kept record. The merge is logged with the full content.</translation>
+    </message>
+    <message>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>출생연도</source>
+        <translation>Birth year</translation>
+    </message>
+    <message>
+        <source>전자우편</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>주소</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>선호 연락</source>
+        <translation>Preferred contact</translation>
+    </message>
+    <message>
+        <source>메모</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>남길 기록</source>
+        <translation>Keep record</translation>
+    </message>
+    <message>
+        <source>기록 #{id} (전화 {phones})</source>
+        <translation>Record #{id} (phone {phones})</translation>
+    </message>
+</context>
+<context>
     <name>OfficePage</name>
     <message>
         <source>기관 정보</source>
@@ -272,6 +643,113 @@ Database: {db}</translation>
     <message>
         <source>이 기능은 아직 준비 중입니다.</source>
         <translation>This feature is not available yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePanel</name>
+    <message>
+        <source>일시</source>
+        <translation>Date/time</translation>
+    </message>
+    <message>
+        <source>경로</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>종류</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>내용</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>담당</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>표시 (기록됨)</source>
+        <translation>Reveal (logged)</translation>
+    </message>
+    <message>
+        <source>가린 이름·전화를 보여 줍니다. 사유와 함께 접속기록에 남습니다.</source>
+        <translation>Shows the masked name and phone; logged with your reason.</translation>
+    </message>
+    <message>
+        <source>수정</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>타임라인</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>동의·개인정보</source>
+        <translation>Consent and privacy</translation>
+    </message>
+    <message>
+        <source>메모</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>+ 상담 기록 (Ctrl+I)</source>
+        <translation>+ Contact (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>상담 내용을 입력하고 Enter</source>
+        <translation>Type what was discussed and press Enter</translation>
+    </message>
+    <message>
+        <source>주민 정보</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>목록에서 주민을 고르면 여기에 모든 기록이 나옵니다.</source>
+        <translation>Pick a resident in the list to see everything about them here.</translation>
+    </message>
+    <message>
+        <source>{year}년생 ({age}세)</source>
+        <translation>Born {year} (age {age})</translation>
+    </message>
+    <message>
+        <source>출생연도 미상</source>
+        <translation>Birth year unknown</translation>
+    </message>
+    <message>
+        <source>고객집단 없음</source>
+        <translation>No customer group</translation>
+    </message>
+    <message>
+        <source>전화 없음</source>
+        <translation>No phone</translation>
+    </message>
+    <message>
+        <source>선호: {channel}</source>
+        <translation>Prefers: {channel}</translation>
+    </message>
+    <message>
+        <source>접근성: {needs}</source>
+        <translation>Accessibility: {needs}</translation>
+    </message>
+    <message>
+        <source>기록된 동의가 없습니다.</source>
+        <translation>No consent recorded.</translation>
+    </message>
+    <message>
+        <source>메모가 없습니다.</source>
+        <translation>No memo.</translation>
+    </message>
+    <message>
+        <source>가린 정보 표시</source>
+        <translation>Reveal masked data</translation>
+    </message>
+    <message>
+        <source>열람 사유를 입력하십시오 (접속기록에 남습니다):</source>
+        <translation>Why do you need to see it? (logged):</translation>
+    </message>
+    <message>
+        <source>상담 기록을 저장했습니다.</source>
+        <translation>Contact saved.</translation>
     </message>
 </context>
 <context>
@@ -468,8 +946,124 @@ Details were written to the log file: {log}</translation>
         <translation>Demo data created</translation>
     </message>
     <message>
+        <source>데모 주민 생성</source>
+        <translation>Demo residents created</translation>
+    </message>
+    <message>
+        <source>데이터베이스 생성</source>
+        <translation>Database created</translation>
+    </message>
+    <message>
+        <source>데이터베이스 업그레이드</source>
+        <translation>Database upgraded</translation>
+    </message>
+    <message>
+        <source>주민 등록</source>
+        <translation>Resident registered</translation>
+    </message>
+    <message>
+        <source>주민 정보 수정</source>
+        <translation>Edit resident</translation>
+    </message>
+    <message>
+        <source>주민 정보 열람</source>
+        <translation>Resident viewed</translation>
+    </message>
+    <message>
+        <source>주민 정보 전체 열람</source>
+        <translation>Resident viewed in full</translation>
+    </message>
+    <message>
+        <source>가린 정보 표시</source>
+        <translation>Reveal masked data</translation>
+    </message>
+    <message>
+        <source>주민 기록 병합</source>
+        <translation>Residents merged</translation>
+    </message>
+    <message>
+        <source>주민 가져오기</source>
+        <translation>Import residents</translation>
+    </message>
+    <message>
+        <source>주민 내보내기</source>
+        <translation>Export residents</translation>
+    </message>
+    <message>
+        <source>상담 기록</source>
+        <translation>Contact recorded</translation>
+    </message>
+    <message>
+        <source>고객집단 추가</source>
+        <translation>Customer group added</translation>
+    </message>
+    <message>
         <source>시스템</source>
         <translation>System</translation>
+    </message>
+    <message>
+        <source>방문</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>전화</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>문자</source>
+        <translation>Text message</translation>
+    </message>
+    <message>
+        <source>우편</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>전자우편</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>인터넷</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>청각</source>
+        <translation>Hearing</translation>
+    </message>
+    <message>
+        <source>시각</source>
+        <translation>Sight</translation>
+    </message>
+    <message>
+        <source>거동 불편</source>
+        <translation>Limited mobility</translation>
+    </message>
+    <message>
+        <source>인지·발달</source>
+        <translation>Cognitive or developmental</translation>
+    </message>
+    <message>
+        <source>통역 필요</source>
+        <translation>Needs an interpreter</translation>
+    </message>
+    <message>
+        <source>방문 상담</source>
+        <translation>Counter visit</translation>
+    </message>
+    <message>
+        <source>전화 상담</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <source>심층 상담</source>
+        <translation>Counselling</translation>
+    </message>
+    <message>
+        <source>찾아가는 상담</source>
+        <translation>Outreach</translation>
+    </message>
+    <message>
+        <source>기타</source>
+        <translation>Other</translation>
     </message>
 </context>
 <context>
@@ -535,6 +1129,116 @@ Details were written to the log file: {log}</translation>
         <translation>Demo data can only be created in an empty database. Name a new file with --db so that it is never mixed with real data.</translation>
     </message>
     <message>
+        <source>업그레이드 전 백업을 만들지 못해 업그레이드하지 않았습니다: {detail}
+디스크 공간과 폴더 권한을 확인하십시오.</source>
+        <translation>The backup before the upgrade could not be made, so nothing was upgraded: {detail}
+Check the free disk space and the folder's permissions.</translation>
+    </message>
+    <message>
+        <source>이 작업을 할 권한이 없습니다({role}).</source>
+        <translation>Your role ({role}) does not allow this.</translation>
+    </message>
+    <message>
+        <source>이름 칸에 주민등록번호 형태의 숫자가 있습니다. 주민등록번호는 수집하지 않습니다.</source>
+        <translation>The name contains a number shaped like a resident registration number. Such numbers are not collected.</translation>
+    </message>
+    <message>
+        <source>출생연도는 1900~{max} 사이여야 합니다.</source>
+        <translation>The birth year must be between 1900 and {max}.</translation>
+    </message>
+    <message>
+        <source>출생연도 형식이 올바르지 않습니다: {value}. 예: 1968</source>
+        <translation>The birth year is not valid: {value}. e.g. 1968</translation>
+    </message>
+    <message>
+        <source>생년월일과 출생연도가 서로 다릅니다.</source>
+        <translation>The date of birth and the birth year differ.</translation>
+    </message>
+    <message>
+        <source>전자우편 주소 형식이 올바르지 않습니다. 예: hong@example.kr</source>
+        <translation>The e-mail address is not valid, e.g. hong@example.kr</translation>
+    </message>
+    <message>
+        <source>지원하지 않는 언어 코드입니다.</source>
+        <translation>Unsupported language code.</translation>
+    </message>
+    <message>
+        <source>이 주민과 같은 사람일 수 있습니다.</source>
+        <translation>This may be the same person as an existing resident.</translation>
+    </message>
+    <message>
+        <source>주민 기록을 찾을 수 없습니다(번호 {id}). 다른 사용자가 병합했을 수 있습니다.</source>
+        <translation>Resident record {id} was not found. Another user may have merged it.</translation>
+    </message>
+    <message>
+        <source>그사이 다른 사용자가 이 기록을 고쳤습니다. 다시 열어 최신 내용을 확인한 뒤 저장하십시오.</source>
+        <translation>Another user changed this record meanwhile. Open it again, check the latest content, then save.</translation>
+    </message>
+    <message>
+        <source>사유를 입력하십시오. 개인정보 열람·반출은 사유와 함께 기록됩니다.</source>
+        <translation>Please give a reason: viewing or exporting personal data is logged with its reason.</translation>
+    </message>
+    <message>
+        <source>알 수 없는 항목입니다.</source>
+        <translation>Unknown field.</translation>
+    </message>
+    <message>
+        <source>알 수 없는 상담 종류입니다.</source>
+        <translation>Unknown kind of contact.</translation>
+    </message>
+    <message>
+        <source>같은 기록끼리는 병합할 수 없습니다.</source>
+        <translation>A record cannot be merged with itself.</translation>
+    </message>
+    <message>
+        <source>고객집단 '{name}'이(가) 이미 있습니다.</source>
+        <translation>The customer group '{name}' already exists.</translation>
+    </message>
+    <message>
+        <source>파일의 문자 인코딩을 알 수 없습니다. UTF-8 또는 CP949(EUC-KR) CSV나 XLSX로 저장해 주십시오.</source>
+        <translation>The file's character encoding is not recognised. Save it as UTF-8 or CP949 (EUC-KR) CSV, or as XLSX.</translation>
+    </message>
+    <message>
+        <source>파일이 없습니다: {path}</source>
+        <translation>The file does not exist: {path}</translation>
+    </message>
+    <message>
+        <source>파일이 너무 큽니다(최대 {max_mb}MB). 나누어 가져오십시오.</source>
+        <translation>The file is too large (at most {max_mb} MB). Import it in parts.</translation>
+    </message>
+    <message>
+        <source>파일에 자료가 없습니다.</source>
+        <translation>The file holds no data.</translation>
+    </message>
+    <message>
+        <source>엑셀 파일을 읽을 수 없습니다: {detail}</source>
+        <translation>The Excel file cannot be read: {detail}</translation>
+    </message>
+    <message>
+        <source>성별 값을 알 수 없습니다: {value} (남/여)</source>
+        <translation>Unknown gender: {value} (남/여)</translation>
+    </message>
+    <message>
+        <source>연락 방법을 알 수 없습니다: {value} (방문/전화/문자/우편/이메일/인터넷)</source>
+        <translation>Unknown contact channel: {value} (방문/전화/문자/우편/이메일/인터넷)</translation>
+    </message>
+    <message>
+        <source>열 연결이 올바르지 않습니다: {detail}</source>
+        <translation>The column mapping is not valid: {detail}</translation>
+    </message>
+    <message>
+        <source>없는 고객집단입니다: {value}</source>
+        <translation>No such customer group: {value}</translation>
+    </message>
+    <message>
+        <source>가져오기를 취소했습니다. 아무것도 저장하지 않았습니다.</source>
+        <translation>Import cancelled. Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>내보낼 파일은 .xlsx 또는 .csv여야 합니다.</source>
+        <translation>The export file must be .xlsx or .csv.</translation>
+    </message>
+    <message>
         <source>데이터베이스 파일이 없습니다: {path}</source>
         <translation>The database file does not exist: {path}</translation>
     </message>
@@ -591,6 +1295,22 @@ Check the folder's permissions or name another location with --db.</translation>
     <message>
         <source>로그인 ID</source>
         <translation>Login ID</translation>
+    </message>
+    <message>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>메모</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>상담 내용</source>
+        <translation>summary</translation>
+    </message>
+    <message>
+        <source>고객집단 이름</source>
+        <translation>customer group name</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,176 @@
+"""Residents at district scale: `python bench/citizens.py [--citizens 300000] [--runs 5]`.
+
+Builds (once, cached in the temp folder) a database with `pcrm demo`, then measures, each beside
+the same work done with raw sqlite3 on the same file:
+- search as you type (first page of 100, masked) for two-syllable names, 3+ character
+  fragments and phone tails: p50 and p95 over many queries;
+- opening a profile (the resident, phones, groups, timeline, consents; audited);
+- importing a 100,000-row CP949 CSV (validation, duplicate check, indexes, one transaction).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from common import PYTHON, REPO, env, print_table  # noqa: E402
+
+TWO_SYLLABLES = ["김철", "이정", "민수", "서연", "지현", "박민", "최수", "정민", "영희", "준호",
+                 "수영", "하은", "도윤", "현우", "예은", "재훈", "성민", "유진", "동현", "은지"]
+FRAGMENTS = ["김민서", "이지현", "박성민", "자하문", "평창문화", "창경궁", "정수빈", "최영희",
+             "효자로", "북촌로", "사직로 1", "계동길"]
+
+
+def build(folder: Path, citizens: int) -> Path:
+    path = folder / f"citizens-{citizens}.db"
+    if not path.exists():
+        started = time.perf_counter()
+        subprocess.run([PYTHON, "-m", "pcrm_desktop.cli", "demo", "--db", str(path), "--citizens",
+                        str(citizens), "--seed", "1"], cwd=REPO, env=env(), check=True,
+                       capture_output=True)
+        print(f"built {path} in {time.perf_counter() - started:.1f} s")
+    return path
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def measure(fn, queries, runs) -> list[float]:
+    times = []
+    for _ in range(runs):
+        for q in queries:
+            started = time.perf_counter()
+            fn(q)
+            times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--citizens", type=int, default=300_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--import-rows", type=int, default=100_000)
+    args = parser.parse_args()
+    folder = Path(tempfile.gettempdir()) / "pcrm-bench-cache"
+    folder.mkdir(exist_ok=True)
+    db = build(folder, args.citizens)
+
+    from pcrm_desktop.bootstrap import open_backend
+    from pcrm_desktop.db.citizen_queries import search_sql
+    from pcrm_desktop.services import citizens, office
+    backend = open_backend(str(db))
+    ctx = backend.ctx.as_actor(office.actor_for(backend.ctx, None))
+    raw = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    rng = random.Random(7)
+    tails = [f"{rng.randint(0, 9999):04d}" for _ in range(20)]
+
+    def raw_search(q):
+        with backend.migration.engine.connect() as conn:
+            sql, params = search_sql(conn, q, None, 100, "name")
+        raw.execute(sql, params).fetchall()
+
+    rows = []
+    for name, queries in (("two-syllable names", TWO_SYLLABLES), ("3+ char fragments", FRAGMENTS),
+                          ("phone tails", tails)):
+        ours = measure(lambda q: citizens.search(ctx, q), queries, args.runs)
+        base = measure(raw_search, queries, args.runs)
+        rows.append([f"search: {name}", len(ours), f"{statistics.median(ours):.1f}",
+                     f"{percentile(ours, 0.95):.1f}", f"{percentile(base, 0.95):.1f}",
+                     f"{percentile(ours, 0.95) / percentile(base, 0.95):.2f}"])
+
+    ids = [r[0] for r in raw.execute("SELECT id FROM citizens ORDER BY random() LIMIT 50")]
+
+    def raw_profile(i):
+        raw.execute("SELECT * FROM citizens WHERE id = ?", (i,)).fetchall()
+        raw.execute("SELECT number FROM citizen_phones WHERE citizen_id = ? ORDER BY position", (i,)).fetchall()
+        raw.execute("SELECT group_id FROM citizen_groups WHERE citizen_id = ?", (i,)).fetchall()
+        raw.execute("SELECT * FROM interactions WHERE citizen_id = ? ORDER BY at DESC LIMIT 200", (i,)).fetchall()
+        raw.execute("SELECT * FROM consents WHERE citizen_id = ?", (i,)).fetchall()
+    ours = measure(lambda i: citizens.open_profile(ctx, i), ids, 1)
+    base = measure(raw_profile, ids, 1)
+    rows.append(["open profile (audited)", len(ours), f"{statistics.median(ours):.1f}",
+                 f"{percentile(ours, 0.95):.1f}", f"{percentile(base, 0.95):.1f}",
+                 f"{percentile(ours, 0.95) / percentile(base, 0.95):.2f}"])
+    raw.close()
+    backend.close()
+    print_table(f"Residents, {args.citizens:,} in the database (ms)",
+                ["operation", "n", "p50", "p95", "raw sqlite3 p95", "ratio"], rows)
+    bench_import(folder, db, args.import_rows)
+
+
+def write_csv(path: Path, rows: int) -> None:
+    from pcrm_desktop.services.demo_citizens import make_citizen
+    from pcrm_desktop.services.demo_names import NameMaker
+    rng = random.Random(5)
+    names, used = NameMaker(rng), set()
+    with path.open("w", encoding="cp949", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["성명", "생년", "휴대폰", "주소", "상세주소", "동", "비고"])
+        for i in range(rows):
+            c = make_citizen(rng, names, used, 2026)
+            writer.writerow([c.name, c.birth_year, c.phones[0] if c.phones else "", c.address.road,
+                             c.address.detail, c.address.dong_name, "방문 상담" if i % 20 == 0 else ""])
+
+
+def bench_import(folder: Path, big_db: Path, rows: int) -> None:
+    from pcrm_desktop.bootstrap import open_backend
+    from pcrm_desktop.services.citizen_import import import_citizens
+    source = folder / f"import-{rows}.csv"
+    if not source.exists():
+        write_csv(source, rows)
+    results = []
+    for label, start_from in (("into an empty database", None), ("into the big database", big_db)):
+        target = Path(tempfile.mkdtemp()) / "target.db"
+        if start_from is not None:
+            shutil.copy(start_from, target)
+        backend = open_backend(str(target))
+        if start_from is None:
+            from pcrm_desktop.services.demo import DemoRequest, fill_demo
+            fill_demo(backend.ctx, DemoRequest(citizens=0))
+        from pcrm_desktop.services import office
+        ctx = backend.ctx.as_actor(office.actor_for(backend.ctx, None))
+        started = time.perf_counter()
+        result, _ = import_citizens(ctx, source)
+        seconds = time.perf_counter() - started
+        backend.close()
+        raw_seconds = raw_import(source, target.parent / "raw.db")
+        results.append([f"CP949 CSV {label}", f"{result.imported:,}", f"{seconds:.2f}",
+                        f"{result.imported / seconds:,.0f}", f"{rows / raw_seconds:,.0f}",
+                        f"{raw_seconds / seconds:.2f}"])
+    print_table("Import (one transaction, with validation, duplicate check and search indexes)",
+                ["operation", "rows", "seconds", "rows/s", "raw sqlite3 rows/s", "ratio (ours/raw)"],
+                results)
+
+
+def raw_import(source: Path, target: Path) -> float:
+    """The floor: decode the CSV and insert the bare rows into one indexed table."""
+    started = time.perf_counter()
+    conn = sqlite3.connect(target)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("CREATE TABLE citizens (id INTEGER PRIMARY KEY, name TEXT, birth_year INT,"
+                 " phone TEXT, road TEXT, detail TEXT, dong TEXT, memo TEXT)")
+    conn.execute("CREATE INDEX ix_name ON citizens(name, id)")
+    with source.open(encoding="cp949", newline="") as handle:
+        reader = csv.reader(handle)
+        next(reader)
+        conn.executemany("INSERT INTO citizens (name, birth_year, phone, road, detail, dong, memo)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?)", reader)
+    conn.commit()
+    conn.close()
+    return time.perf_counter() - started
+
+
+if __name__ == "__main__":
+    main()
