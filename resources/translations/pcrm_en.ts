@@ -205,6 +205,14 @@
         <translation>Pick two people in the list (Ctrl+click) to merge them into one record.</translation>
     </message>
     <message>
+        <source>찾는 주민이 없습니다. 다른 검색어를 넣어 보십시오.</source>
+        <translation>No resident matches. Try another search.</translation>
+    </message>
+    <message>
+        <source>등록된 주민이 없습니다. [새 주민]이나 [가져오기…]로 시작하십시오.</source>
+        <translation>No residents yet. Start with [New resident] or [Import…].</translation>
+    </message>
+    <message>
         <source>{n}명 표시{more}</source>
         <translation>{n} shown{more}</translation>
     </message>

@@ -46,3 +46,12 @@ def application(qtbot, backend):
     qtbot.addWidget(app.window)
     yield app
     app.runner.wait(5000)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings():
+    """Each test starts with no saved window state, language or last user."""
+    from PySide6.QtCore import QSettings
+    QSettings().clear()
+    yield
+    QSettings().clear()

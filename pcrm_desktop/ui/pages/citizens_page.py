@@ -48,6 +48,7 @@ class CitizensPage(Page):
         self.export_button, self.merge_button = QPushButton(), QPushButton()
         self.new_button.setObjectName("newCitizen")
         self.merge_button.setObjectName("mergeCitizens")
+        self.merge_button.setEnabled(False)
         self.count_label = QLabel()
         self.model = LazyRowsModel(runner, [
             (lambda: self.tr("이름"), lambda r: r.name),
@@ -159,6 +160,11 @@ class CitizensPage(Page):
     def _update_count(self) -> None:
         n = self.model.rowCount()
         more = self.model.canFetchMore() or self.model.is_loading()
+        if n == 0 and not more:
+            self.count_label.setText(self.tr("찾는 주민이 없습니다. 다른 검색어를 넣어 보십시오.")
+                                     if self.search.text().strip() else
+                                     self.tr("등록된 주민이 없습니다. [새 주민]이나 [가져오기…]로 시작하십시오."))
+            return
         self.count_label.setText(self.tr("{n}명 표시{more}").format(
             n=f"{n:,}", more=self.tr(" (아래로 내리면 더 불러옵니다)") if more else ""))
 

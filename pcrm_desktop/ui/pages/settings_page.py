@@ -93,7 +93,7 @@ class SettingsPage(Page):
         layout.addWidget(self.office_status)
         layout.addStretch(1)
         outer = QHBoxLayout(tab)
-        outer.addWidget(column)
+        outer.addWidget(column, 2)
         outer.addStretch(1)
         return tab
 
