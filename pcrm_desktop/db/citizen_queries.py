@@ -210,16 +210,30 @@ class CitizenRead:
     def count(self) -> int:
         return count_all(self.c)
 
-    def match_facts(self):
-        """(id, MatchFacts) of every resident, for duplicate checks during an import."""
+    def match_candidates(self, people: list[tuple[str, int]], phone_digits: list[str]):
+        """(id, MatchFacts) of residents with one of these (name key, birth year) pairs or
+        phone numbers: the only ones that can be likely duplicates of an imported row (see
+        domain.duplicates)."""
         from pcrm_desktop.domain.duplicates import MatchFacts
-        rows = self.c.execute(text(
-            "SELECT c.id, c.name, c.birth_year, c.road, c.dong_name,"
-            " (SELECT group_concat(number, ',') FROM citizen_phones p WHERE p.citizen_id = c.id)"
-            " FROM citizens c"))
-        for r in rows:
-            yield r[0], MatchFacts(r[1], tuple((r[5] or "").split(",")) if r[5] else (), r[2],
-                                   r[3], r[4])
+        ids: set[int] = set()
+        wanted = set(people)
+        for chunk in _chunks(sorted({name for name, _ in wanted}), 500):
+            marks = ", ".join("?" * len(chunk))
+            ids.update(r[0] for r in self.c.exec_driver_sql(
+                f"SELECT id, name_key, birth_year FROM citizens WHERE name_key IN ({marks})",
+                tuple(chunk)) if (r[1], r[2]) in wanted)
+        for chunk in _chunks(sorted(set(phone_digits)), 500):
+            marks = ", ".join("?" * len(chunk))
+            ids.update(r[0] for r in self.c.exec_driver_sql(
+                f"SELECT citizen_id FROM citizen_phones WHERE digits IN ({marks})", tuple(chunk)))
+        for chunk in _chunks(sorted(ids), 500):
+            marks = ", ".join("?" * len(chunk))
+            for r in self.c.exec_driver_sql(
+                    "SELECT c.id, c.name, c.birth_year, c.road, c.dong_name,"
+                    " (SELECT group_concat(number, ',') FROM citizen_phones p"
+                    "  WHERE p.citizen_id = c.id) FROM citizens c"
+                    f" WHERE c.id IN ({marks})", tuple(chunk)):
+                yield r[0], MatchFacts(r[1], tuple(r[5].split(",")) if r[5] else (), r[2], r[3], r[4])
 
     def export_rows(self):
         """Every resident with phones and assigned groups, in name order, for export."""
@@ -233,3 +247,8 @@ class CitizenRead:
 
     def group_profile(self, group: dict, today: date) -> dict:
         return group_profile(self.c, group, today)
+
+
+def _chunks(values: list, size: int):
+    for start in range(0, len(values), size):
+        yield values[start:start + size]

@@ -13,7 +13,8 @@ from pcrm_desktop.domain.text import nfc
 
 
 def name_key(name: str) -> str:
-    return nfc(name).replace(" ", "")
+    """The sort and search form of a name: NFC, no spaces, lower case (for Latin names)."""
+    return nfc(name).replace(" ", "").lower()
 
 
 def bigrams(value: str) -> set[str]:
@@ -21,9 +22,14 @@ def bigrams(value: str) -> set[str]:
     return {value[i:i + 2] for i in range(len(value) - 1)}
 
 
-def search_grams(name: str, dong_name: str) -> set[str]:
-    """Pieces that a two-character search can meet: the name and the 동."""
-    return bigrams(name) | bigrams(dong_name)
+def search_grams(name: str, dong_name: str, road: str = "") -> set[str]:
+    """Pieces that a two-character search can meet: the name, the 동 and the road name
+    (the …로 or …길 word of the address, not the city or 구 before it)."""
+    grams = bigrams(name) | bigrams(dong_name)
+    for word in nfc(road).split():
+        if word.endswith(("로", "길")) and not word[0].isdigit():
+            grams |= bigrams(word)
+    return grams
 
 
 def citizen_values(c: Citizen, now: datetime) -> dict:
@@ -101,18 +107,18 @@ class CitizenRepository:
     def _write_children(self, citizen_id: int, citizen: Citizen) -> None:
         if citizen.phones:
             self.c.execute(insert(t.citizen_phones), phone_rows(citizen_id, citizen.phones))
-        grams = search_grams(citizen.name, citizen.address.dong_name)
+        grams = search_grams(citizen.name, citizen.address.dong_name, citizen.address.road)
         if grams:
             self.c.execute(insert(t.citizen_grams),
                            [dict(gram=g, citizen_id=citizen_id) for g in sorted(grams)])
         self.c.execute(INSERT_FTS, fts_row(citizen_id, citizen))
 
-    def _indexed(self, citizen_id: int) -> tuple[str, str]:
-        row = self.c.execute(select(t.citizens.c.name, t.citizens.c.dong_name).where(
-            t.citizens.c.id == citizen_id)).first()
-        return (row.name, row.dong_name) if row else ("", "")
+    def _indexed(self, citizen_id: int) -> tuple[str, str, str]:
+        row = self.c.execute(select(t.citizens.c.name, t.citizens.c.dong_name, t.citizens.c.road)
+                             .where(t.citizens.c.id == citizen_id)).first()
+        return (row.name, row.dong_name, row.road) if row else ("", "", "")
 
-    def _clear_children(self, citizen_id: int, indexed: tuple[str, str]) -> None:
+    def _clear_children(self, citizen_id: int, indexed: tuple[str, str, str]) -> None:
         self.c.execute(delete(t.citizen_phones).where(t.citizen_phones.c.citizen_id == citizen_id))
         for gram in search_grams(*indexed):
             self.c.execute(delete(t.citizen_grams).where(
@@ -135,7 +141,7 @@ class CitizenRepository:
         self._executemany(t.citizen_phones, ("citizen_id", "number", "digits", "tail4", "position"), [
             tuple(row.values()) for i, c in zip(ids, citizens) for row in phone_rows(i, c.phones)])
         self._executemany(t.citizen_grams, ("gram", "citizen_id"), sorted(
-            (g, i) for i, c in zip(ids, citizens) for g in search_grams(c.name, c.address.dong_name)))
+            (g, i) for i, c in zip(ids, citizens) for g in search_grams(c.name, c.address.dong_name, c.address.road)))
         fts = [tuple(fts_row(i, c).values()) for i, c in zip(ids, citizens)]
         self.c.exec_driver_sql("INSERT INTO citizen_fts(rowid, address, phones) VALUES (?, ?, ?)", fts)
         return ids

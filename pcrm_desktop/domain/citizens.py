@@ -132,6 +132,9 @@ def parse_birth_year(text: str) -> int | None:
     text = nfc(text)
     if not text:
         return None
+    parts = [p for p in re.split(r"[^0-9]+", text) if p]
+    if len(parts) > 1:  # 1968-3-2, 1968.3.2, 1968년 3월 2일: the first part is the year
+        text = parts[0]
     digits = re.sub(r"\D", "", text)
     if len(digits) in (4, 8) and digits[:2] in ("19", "20"):
         return int(digits[:4])

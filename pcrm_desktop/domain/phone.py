@@ -19,16 +19,24 @@ REPRESENTATIVE_PREFIXES = {"15", "16", "18"}  # 15xx, 16xx, 18xx 8-digit numbers
 NOT_DIGIT = re.compile(r"[^0-9]")
 
 
+LETTER_INSIDE = re.compile(r"[0-9][^\W\d_]|[^\W\d_][0-9]|[0-9][^0-9\s\-().+/]+[0-9]")
+
+
 def digits_of(text: str) -> str:
     text = text or ""
     digits = NOT_DIGIT.sub("", text if text.isascii() else unicodedata.normalize("NFKC", text))
-    if digits.startswith("82") and len(digits) in (11, 12):  # +82 10-1234-5678
+    if digits.startswith("82") and len(digits) in (10, 11, 12):  # +82 10-1234-5678, +82 2-123-4567
         digits = "0" + digits[2:]
+    elif len(digits) == 10 and digits[:2] in ("10", "11", "16", "17", "18", "19"):
+        digits = "0" + digits  # a mobile number that lost its 0 in an Excel number cell
     return digits
 
 
 def normalize_phone(text: str) -> str:
     """The canonical form, or ValidationError phone_format."""
+    if LETTER_INSIDE.search(unicodedata.normalize("NFKC", text or "")):
+        # 010-1234-567O: a letter typed for a digit would silently make someone else's number
+        raise ValidationError("phone_format", field="phone", value=text)
     d = digits_of(text)
     if d.startswith("02") and len(d) in (9, 10):
         return f"02-{d[2:-4]}-{d[-4:]}"

@@ -111,6 +111,9 @@ def _citizen_from(row: list[str], index: dict[str, int]) -> tuple[Citizen, tuple
     return citizen, groups
 
 
+BATCH = 2000
+
+
 def plan_import(ctx: ServiceContext, table: Table, mapping: dict[str, str],
                 progress: Progress | None = None, cancelled: Callable[[], bool] = lambda: False
                 ) -> ImportPlan:
@@ -123,11 +126,36 @@ def plan_import(ctx: ServiceContext, table: Table, mapping: dict[str, str],
     index = {name: table.headers.index(header) for name, header in mapping.items()}
     plan = ImportPlan(table, mapping)
     today = ctx.clock().date()
+    seen = _SeenIndex()
     with ctx.uow_factory() as uow:
-        group_codes = {g.name: g.code for g in uow.groups.list()} | {g.code: g.code for g in uow.groups.list()}
-        existing = _ExistingIndex(uow)
-    for number, row in enumerate(table.rows, start=2):
-        if len(row) > len(table.headers):
+        groups = uow.groups.list()
+        group_codes = {g.name: g.code for g in groups} | {g.code: g.code for g in groups}
+        for start in range(0, len(table.rows), BATCH):
+            batch = _validate_batch(plan, table.rows[start:start + BATCH],
+                                    table.numbers[start:start + BATCH], index, group_codes, today)
+            existing = _SeenIndex()
+            for citizen_id, facts in uow.citizen_read.match_candidates(
+                    [(p.name_key, p.birth_year) for _, _, p in batch if p.birth_year],
+                    [d for _, _, p in batch for d in p.phone_digits]):
+                existing.add(f"기존 주민 #{citizen_id}", facts.prepared())
+            for number, _citizen, prepared in batch:
+                match = existing.match(prepared) or seen.match(prepared)
+                seen.add(f"파일 {number}행", prepared)
+                if match:
+                    plan.duplicates.append(FlaggedDuplicate(number, *match))
+            if progress:
+                progress(min(start + BATCH, len(table.rows)), len(table.rows), "검사")
+            if cancelled():
+                raise ValidationError("import_cancelled", field="file")
+    return plan
+
+
+def _validate_batch(plan: ImportPlan, rows: list[list[str]], numbers: list[int],
+                    index: dict[str, int], group_codes: dict[str, str], today) -> list:
+    """Clean each row; valid ones go to the plan and come back with their match facts."""
+    valid = []
+    for number, row in zip(numbers, rows):
+        if len(row) > len(plan.table.headers):
             plan.rejected.append(Rejected(number, "열 개수가 머리글보다 많습니다", "columns_extra", tuple(row)))
             continue
         try:
@@ -139,47 +167,36 @@ def plan_import(ctx: ServiceContext, table: Table, mapping: dict[str, str],
         except DomainError as error:
             plan.rejected.append(Rejected(number, korean_message(error), error.code, tuple(row)))
             continue
+        c = cleaned.citizen
         plan.rrn_masked += cleaned.rrn_masked
-        plan.valid.append((number, cleaned.citizen, tuple(group_codes[g] for g in groups)))
-        match = existing.match(number, cleaned.citizen)
-        if match:
-            plan.duplicates.append(match)
-        if progress and number % 2000 == 0:
-            progress(number, len(table.rows), "검사")
-            if cancelled():
-                raise ValidationError("import_cancelled", field="file")
-    return plan
+        plan.valid.append((number, c, tuple(group_codes[g] for g in groups)))
+        valid.append((number, c, MatchFacts(c.name, c.phones, c.birth_year, c.address.road,
+                                            c.address.dong_name).prepared()))
+    return valid
 
 
-class _ExistingIndex:
-    """Residents already in the database and rows already seen in this file, looked up by
-    phone number and by (name, birth year). Without a shared phone, only a pair with the same
-    name and birth year can reach the duplicate threshold (see domain.duplicates), so these two
-    keys find every likely pair while keeping each lookup small even for common names."""
+class _SeenIndex:
+    """Records by phone number and by (name, birth year). Without a shared phone, only a pair
+    with the same name and birth year can reach the duplicate threshold (domain.duplicates),
+    so these two keys find every likely pair and keep each lookup small."""
 
-    def __init__(self, uow) -> None:
+    def __init__(self) -> None:
         self.by_person: dict[tuple[str, int | None], list[tuple[str, Prepared]]] = {}
         self.by_phone: dict[str, list[tuple[str, Prepared]]] = {}
-        for citizen_id, facts in uow.citizen_read.match_facts():
-            self._add(f"기존 주민 #{citizen_id}", facts)
 
-    def _add(self, label: str, facts: MatchFacts | Prepared) -> None:
-        facts = facts.prepared() if isinstance(facts, MatchFacts) else facts
+    def add(self, label: str, facts: Prepared) -> None:
         self.by_person.setdefault((facts.name_key, facts.birth_year), []).append((label, facts))
         for digits in facts.phone_digits:
             self.by_phone.setdefault(digits, []).append((label, facts))
 
-    def match(self, number: int, citizen: Citizen) -> FlaggedDuplicate | None:
-        facts = MatchFacts(citizen.name, citizen.phones, citizen.birth_year, citizen.address.road,
-                           citizen.address.dong_name).prepared()
-        candidates = list(self.by_person.get((facts.name_key, facts.birth_year), []))
+    def match(self, facts: Prepared) -> tuple[str, float] | None:
+        candidates = list(self.by_person.get((facts.name_key, facts.birth_year), ()))
         for digits in facts.phone_digits:
-            candidates += self.by_phone.get(digits, [])
-        self._add(f"파일 {number}행", facts)
+            candidates += self.by_phone.get(digits, ())
         for label, other in candidates:  # the first likely one is enough to flag the row
             found = score(facts, other)
             if found.likely:
-                return FlaggedDuplicate(number, label, found.score)
+                return label, found.score
         return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from pcrm_desktop.domain.errors import ValidationError
@@ -19,6 +20,7 @@ class Table:
     encoding: str           # "utf-8", "utf-8-sig", "cp949" or "xlsx"
     headers: list[str]
     rows: list[list[str]]   # every data row as text, short rows padded to the header's width
+    numbers: list[int]      # each row's number as Excel shows it (blank rows counted)
 
 
 def detect_encoding(raw: bytes) -> str:
@@ -69,15 +71,17 @@ def _read_xlsx(path: Path) -> Table:
 def _cell_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, (datetime, date)):
+        return value.strftime("%Y-%m-%d")  # a birth date typed as a date in Excel
     return str(value)
 
 
 def _table(path: Path, encoding: str, rows: list[list[str]]) -> Table:
-    rows = [r for r in rows if any(cell.strip() for cell in r)]
-    if not rows:
+    numbered = [(n, r) for n, r in enumerate(rows, start=1) if any(cell.strip() for cell in r)]
+    if not numbered:
         raise ValidationError("file_empty", field="file")
-    headers = [nfc(h) for h in rows[0]]
+    headers = [nfc(h) for h in numbered[0][1]]
     width = len(headers)
     # Short rows are padded; longer rows are kept whole so the importer can reject them.
-    body = [r + [""] * (width - len(r)) if len(r) < width else r for r in rows[1:]]
-    return Table(path, encoding, headers, body)
+    body = [r + [""] * (width - len(r)) if len(r) < width else r for _, r in numbered[1:]]
+    return Table(path, encoding, headers, body, [n for n, _ in numbered[1:]])

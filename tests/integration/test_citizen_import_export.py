@@ -177,7 +177,9 @@ def test_guess_mapping():
     assert guess_mapping(headers) == {
         "name": "성명", "birth_year": "생년월일", "phone": "휴대폰", "phone2": "집전화",
         "road": "도로명주소", "dong_name": "행정동", "memo": "비고"}
-    assert guess_mapping(["Name", " 전화 번호"]) == {"name": "Name"}
+    # spaces and case are ignored; an unknown header is left out
+    assert guess_mapping(["Name", " 전화 번호", "고객명"]) == {"name": "Name", "phone": " 전화 번호"}
+    assert guess_mapping(["고객명", "핸드폰 번호"]) == {}
 
 
 # --- importing ---------------------------------------------------------------------------------
@@ -283,6 +285,42 @@ def test_import_with_unknown_group_and_known_groups(admin_ctx, db_path, tmp_path
     assert linked == {"DISABLED", "BASIC_LIVING"}
 
 
+def _xlsx(path: Path, rows: list[list]) -> Path:
+    from openpyxl import Workbook
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def test_import_xlsx(admin_ctx, db_path, tmp_path):
+    path = _xlsx(tmp_path / "명단.xlsx", [
+        ["성명", "출생연도", "휴대폰", "비고"],
+        ["홍길동", 1968, "010-1234-5678", None],
+        ["김철수", "1970", "010 2222 3333", "메모"],
+        [None, 1980, None, "이름 없음"],
+    ])
+    result, plan = import_citizens(admin_ctx, path)
+    assert (result.encoding, result.imported, result.rejected) == ("xlsx", 2, 1)
+    assert [(r.row, r.code) for r in plan.rejected] == [(4, "required")]
+    assert rows(db_path, "SELECT name, birth_year FROM citizens ORDER BY name") == [
+        ("김철수", 1970), ("홍길동", 1968)]
+
+
+def test_import_xlsx_with_birth_dates_typed_as_dates(admin_ctx, db_path, tmp_path):
+    """Excel stores a typed 생년월일 as a date cell; openpyxl gives a datetime, which must give
+    the birth year, not a birth_year_format rejection of every row."""
+    from datetime import date, datetime
+    path = _xlsx(tmp_path / "생년월일.xlsx", [
+        ["이름", "생년월일"], ["홍길동", datetime(1968, 3, 2)], ["김철수", date(1970, 1, 5)]])
+    result, plan = import_citizens(admin_ctx, path)
+    assert [(r.row, r.code) for r in plan.rejected] == []
+    assert result.imported == 2
+    assert rows(db_path, "SELECT name, birth_year FROM citizens ORDER BY name") == [
+        ("김철수", 1970), ("홍길동", 1968)]
+
+
 def test_import_mapping_must_name_the_name_column(admin_ctx, db_path, cp949_file):
     table = read_table(cp949_file)
     for mapping in ({"phone": "전화"}, {"name": "성명"}):
@@ -309,7 +347,7 @@ def test_import_all_or_nothing_when_the_audit_fails(admin_ctx, db_path, existing
 
 def test_import_all_or_nothing_when_the_second_chunk_fails(admin_ctx, db_path, tmp_path,
                                                           monkeypatch):
-    surnames, syllables = "김이박최정강조윤장임", "가나다라마바사아자차카타파하"
+    surnames, syllables = "김이박최정강조윤장임", "가나다라마바사아자차카타파하거너더러머버서어저처"
     names = [s + a + b for s in surnames for a in syllables for b in syllables][:5003]
     assert len(set(names)) == 5003
     path = write_csv(tmp_path / "big.csv", [["이름", "출생연도", "고객집단"]] + [
@@ -380,22 +418,24 @@ def test_write_report(admin_ctx, existing, cp949_file, tmp_path):
 def test_cli_import_with_a_mapping_file(capsys, tmp_path):
     db = tmp_path / "cli.db"
     source = write_csv(tmp_path / "명단.csv", [
-        ["성함", "태어난 해", "핸드폰", "비고"],
+        ["고객명", "태어난 해", "핸드폰 번호", "참고"],
         ["홍길동", "1968", "010-1234-5678", "첫 방문"],
         ["김철수", "1970", "010 2222 3333", ""],
         ["", "1980", "", "이름 없음"],
         ["홍길동", "1968", "01012345678", "다시 적음"],
     ], "cp949")
     mapping = tmp_path / "mapping.json"
-    mapping.write_text(json.dumps({"name": "성함", "birth_year": "태어난 해", "phone": "핸드폰",
-                                   "memo": "비고"}, ensure_ascii=False), encoding="utf-8")
+    assert guess_mapping(["고객명", "태어난 해", "핸드폰 번호", "참고"]) == {}  # the mapping is needed
+    mapping.write_text(json.dumps({"name": "고객명", "birth_year": "태어난 해", "phone": "핸드폰 번호",
+                                   "memo": "참고"}, ensure_ascii=False), encoding="utf-8")
     report = tmp_path / "report.csv"
     code, summary, _ = run_json(capsys, "import", "citizens", str(source), "--mapping", str(mapping),
                                 "--report", str(report), "--db", str(db))
     assert code == 0
     assert (summary["imported"], summary["rejected"], summary["duplicates"]) == (3, 1, 1)
     assert summary["encoding"] == "cp949"
-    assert summary["mapping"]["name"] == "성함"
+    assert summary["mapping"] == {"name": "고객명", "birth_year": "태어난 해", "phone": "핸드폰 번호",
+                                  "memo": "참고"}
     assert summary["rejections"] == [{"row": 4, "code": "required",
                                       "reason": summary["rejections"][0]["reason"]}]
     assert sorted(n for (n,) in rows(db, "SELECT name FROM citizens")) == ["김철수", "홍길동", "홍길동"]
@@ -412,8 +452,8 @@ def test_cli_import_with_a_mapping_file(capsys, tmp_path):
 
 def test_cli_import_refusals(capsys, tmp_path):
     db = tmp_path / "cli.db"
-    source = write_csv(tmp_path / "명단.csv", [["성함", "핸드폰"], ["홍길동", "010-1234-5678"]])
-    # without a mapping, '성함' is not guessed as the name column
+    source = write_csv(tmp_path / "명단.csv", [["고객명", "핸드폰"], ["홍길동", "010-1234-5678"]])
+    # without a mapping, '고객명' is not guessed as the name column
     code, summary, err = run_json(capsys, "import", "citizens", str(source), "--db", str(db))
     assert (code, summary["ok"], summary["error"]) == (1, False, "mapping_invalid")
     assert "열 연결" in err

@@ -88,6 +88,15 @@ def test_nfd_registered_name_found_by_nfc_query(admin_ctx, people):
     assert ids(S.search(admin_ctx, "다운")) == [new]
 
 
+def test_latin_name_search_ignores_case(admin_ctx, people):
+    """Foreign residents: 'smith' must find John Smith, as the duplicate check already treats
+    'John Smith' and 'john smith' as the same name (domain.duplicates lower-cases)."""
+    new = add(admin_ctx, "John Smith", birth_year=1980)
+    assert ids(S.search(admin_ctx, "Smith")) == [new]
+    assert ids(S.search(admin_ctx, "smith")) == [new]
+    assert ids(S.search(admin_ctx, "JOHN")) == [new]
+
+
 def test_no_match(admin_ctx, people):
     assert S.search(admin_ctx, "없는이름") == []
     assert S.search(admin_ctx, "황보") == []
@@ -177,13 +186,14 @@ def test_first_phone_is_shown(admin_ctx):
 
 def _all_pages(ctx, query="", sort="name", limit=3):
     pages, after = [], None
-    while True:
+    for _ in range(100):  # a keyset that does not advance must fail, not loop forever
         page = S.search(ctx, query, after=after, limit=limit, sort=sort)
         if not page:
             return pages
         assert len(page) <= limit
         pages.append(page)
         after = page[-1].position
+    raise AssertionError("paging did not end")
 
 
 def test_keyset_paging_returns_every_row_once(admin_ctx, people):
@@ -258,7 +268,9 @@ def test_rename_updates_the_search_index(admin_ctx, people, db_path):
     assert ids(S.search(admin_ctx, "효자로 50")) == [target]
     assert target in ids(S.search(admin_ctx, "효자"))
     grams = {g for (g,) in _rows(db_path, "SELECT gram FROM citizen_grams WHERE citizen_id = ?", target)}
-    assert grams == {"이순", "순신", "효자", "자동"}
+    # the name, the 동 (효자동) and the road name (효자로); none of the old ones remain
+    assert grams == {"이순", "순신", "효자", "자동", "자로"}
+    assert target not in ids(S.search(admin_ctx, "자하"))  # the old road name
 
 
 def test_merge_removes_the_dropped_record_from_search(admin_ctx, people, db_path):

@@ -50,8 +50,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_citizens'))
     )
     with op.batch_alter_table('citizens', schema=None) as batch_op:
-        batch_op.create_index('ix_citizens_birth_year', ['birth_year'], unique=False)
-        batch_op.create_index('ix_citizens_dong_name', ['dong_name'], unique=False)
+        batch_op.create_index('ix_citizens_name_key_birth_year', ['name_key', 'birth_year'], unique=False)
         batch_op.create_index('ix_citizens_name_key_id', ['name_key', 'id'], unique=False)
         batch_op.create_index('ix_citizens_updated_at_id', ['updated_at', 'id'], unique=False)
 
@@ -166,7 +165,6 @@ def downgrade() -> None:
     with op.batch_alter_table('citizens', schema=None) as batch_op:
         batch_op.drop_index('ix_citizens_updated_at_id')
         batch_op.drop_index('ix_citizens_name_key_id')
-        batch_op.drop_index('ix_citizens_dong_name')
-        batch_op.drop_index('ix_citizens_birth_year')
+        batch_op.drop_index('ix_citizens_name_key_birth_year')
 
     op.drop_table('citizens')
