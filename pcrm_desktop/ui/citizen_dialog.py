@@ -28,14 +28,14 @@ from pcrm_desktop.domain.groups import CustomerGroup, GroupKind
 from pcrm_desktop.domain.text import find_rrns
 from pcrm_desktop.services import citizens as citizen_service
 from pcrm_desktop.ui import dialogs
-from pcrm_desktop.ui.i18n import error_text
+from pcrm_desktop.ui.i18n import Retranslatable, error_text
 from pcrm_desktop.ui.labels import accessibility_name, channel_name
 
 WARNING_STYLE = ("background: #fff4e5; border: 1px solid #e0a030; border-radius: 4px;"
                  " padding: 6px; color: #5a3b00;")
 
 
-class CitizenDialog(QDialog):
+class CitizenDialog(Retranslatable, QDialog):
     saved = Signal(int)            # the resident's id
     open_existing = Signal(int)    # the clerk chose an existing record from the warning
 
@@ -152,11 +152,6 @@ class CitizenDialog(QDialog):
             check.setChecked(group_id in group_ids)
         for code, check in self.access_checks.items():
             check.setChecked(code in c.accessibility)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("주민 정보 수정") if self.editing else self.tr("새 주민 등록"))

@@ -5,7 +5,7 @@ Names and phones are masked; "표시" reveals a value after asking the reason (a
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.services import citizens as citizen_service
 from pcrm_desktop.ui import dialogs
-from pcrm_desktop.ui.i18n import error_text
+from pcrm_desktop.ui.i18n import Retranslatable, error_text
 from pcrm_desktop.ui.labels import accessibility_name, channel_name, interaction_kind_name
 from pcrm_desktop.ui.table_model import RowsModel
 
@@ -31,7 +31,7 @@ CHIP = ("background: #e8eef7; color: #1d3a5f; border: 1px solid #b7c7dd; border-
         " padding: 1px 8px; margin-right: 4px;")
 
 
-class ProfilePanel(QWidget):
+class ProfilePanel(Retranslatable, QWidget):
     changed = Signal(object)      # Changes
     edit_requested = Signal(int)
 
@@ -105,11 +105,6 @@ class ProfilePanel(QWidget):
         inner.addWidget(label)
         inner.addStretch(1)
         return box
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.reveal_button.setText(self.tr("표시 (기록됨)"))

@@ -7,13 +7,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.domain.messages import CONTEXT, FIELD_LABELS, format_message, message_template
 from pcrm_desktop.resources_path import resources_dir
 
 TRANSLATIONS_DIR = resources_dir() / "translations"
+
+
+class Retranslatable:
+    """Mixin for widgets: `retranslate_ui()` runs again whenever the language changes."""
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set every visible text."""
 
 
 class LanguageManager:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,6 +36,7 @@ from pcrm_desktop.ui.pages.settings_page import SettingsPage
 from pcrm_desktop.ui.settings import FONT_SCALES
 from pcrm_desktop.ui.tasks import TaskRunner
 from pcrm_desktop.ui.wizard import FirstRunWizard
+from pcrm_desktop.ui.i18n import Retranslatable
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class NavEntry:
     make: Callable[[], Page]
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslatable, QMainWindow):
     language_requested = Signal(str)
     font_scale_requested = Signal(int)
     setup_finished = Signal(object)  # the admin Actor, or None when the wizard was cancelled
@@ -164,10 +165,6 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
 
     # --- texts ----------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(f"{APP_NAME} — {self.office_name}" if self.office_name else APP_NAME)

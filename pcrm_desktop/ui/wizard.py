@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import QEvent, QTime
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -27,7 +27,7 @@ from pcrm_desktop.domain.office import (
 )
 from pcrm_desktop.services import office as office_service
 from pcrm_desktop.services.context import ServiceContext
-from pcrm_desktop.ui.i18n import error_text
+from pcrm_desktop.ui.i18n import Retranslatable, error_text
 
 DEFAULT_DEPARTMENTS = "민원행정팀\n맞춤형복지팀\n행정지원팀"
 
@@ -40,7 +40,7 @@ def _error_label() -> QLabel:
     return label
 
 
-class _Page(QWizardPage):
+class _Page(Retranslatable, QWizardPage):
     """A page whose texts are set in retranslate_ui and whose check shows domain errors inline."""
 
     def __init__(self) -> None:
@@ -51,11 +51,6 @@ class _Page(QWizardPage):
         layout.addLayout(self.form)
         layout.addStretch(1)
         layout.addWidget(self.error)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         raise NotImplementedError
@@ -189,7 +184,7 @@ class AdminPage(_Page):
         self.on_finish()
 
 
-class FirstRunWizard(QWizard):
+class FirstRunWizard(Retranslatable, QWizard):
     """On finishing, the office is created in one transaction and `self.actor` is the admin."""
 
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
@@ -207,11 +202,6 @@ class FirstRunWizard(QWizard):
             self.addPage(page)
         self.setMinimumSize(640, 440)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("PCRM Desktop 처음 설정"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ from pcrm_desktop.db.citizen_repo import CitizenRepository
 from pcrm_desktop.domain.audit import Actor
 from pcrm_desktop.domain.citizens import Address, Citizen
 from pcrm_desktop.domain.errors import ValidationError
-from pcrm_desktop.domain.messages import korean_message
 from pcrm_desktop.domain.privacy import PermissionDenied
 from pcrm_desktop.services import citizens as S
 from pcrm_desktop.services.citizen_export import HEADERS, export_citizens
@@ -30,6 +28,7 @@ from pcrm_desktop.services.context import ServiceContext
 from pcrm_desktop.services.groups import list_groups
 from pcrm_desktop.services.tabular import read_table
 from tests.conftest import SHARED_DATA
+from tests.dbutil import rows
 
 BOM = b"\xef\xbb\xbf"
 CLERK = Actor(staff_id=None, login="clerk01", role="clerk", workstation="창구1")
@@ -47,12 +46,6 @@ def write_csv(path: Path, rows: list[list[str]], encoding: str = "utf-8") -> Pat
     return path
 
 
-def rows(db: Path, sql: str, *args) -> list[tuple]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql, args).fetchall()
-    finally:
-        conn.close()
 
 
 def count(db: Path, table: str) -> int:

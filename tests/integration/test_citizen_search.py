@@ -1,16 +1,15 @@
 """Searching the resident list (services.citizens.search over db.citizen_queries) on a temp file."""
 from __future__ import annotations
 
-import sqlite3
 import unicodedata
 from dataclasses import replace
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 
 from pcrm_desktop.domain.citizens import Address, Citizen
 from pcrm_desktop.services import citizens as S
+from tests.dbutil import rows as _rows
 
 ROAD = "서울특별시 종로구 "
 
@@ -241,12 +240,6 @@ def test_sort_recent_ties_broken_by_id(admin_ctx):
 
 # --- the index stays current -------------------------------------------------------------------
 
-def _rows(db: Path, sql: str, *args) -> list[tuple]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql, args).fetchall()
-    finally:
-        conn.close()
 
 
 def test_rename_updates_the_search_index(admin_ctx, people, db_path):

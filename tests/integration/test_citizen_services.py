@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,17 +14,12 @@ from pcrm_desktop.domain.errors import ConflictError, NotFoundError, ValidationE
 from pcrm_desktop.domain.privacy import PermissionDenied
 from pcrm_desktop.services import citizens as S
 from pcrm_desktop.services.groups import group_summaries, list_groups
+from tests.dbutil import rows
 
 ROAD = "서울특별시 종로구 자하문로 92"
 KIOSK = Actor(staff_id=None, login="kiosk", role="kiosk", workstation="민원실")
 
 
-def rows(db: Path, sql: str, *args) -> list[tuple]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql, args).fetchall()
-    finally:
-        conn.close()
 
 
 def audit_rows(db: Path, action: str) -> list[tuple]:

@@ -1,20 +1,15 @@
 """What every page of the main window has: a title, retranslate_ui, refresh on changes."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from pcrm_desktop.services.context import Changes
+from pcrm_desktop.ui.i18n import Retranslatable
 
 
-class Page(QWidget):
+class Page(Retranslatable, QWidget):
     #: the kinds of change (see services.context.Changes) after which this page reloads
     depends_on: frozenset[str] = frozenset()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set every visible text; called again when the language changes."""

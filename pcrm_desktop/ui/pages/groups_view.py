@@ -1,12 +1,12 @@
 """고객집단: each group's size and profile (age bands, preferred channels, contacts)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from pcrm_desktop.services import groups as group_service
 from pcrm_desktop.ui.labels import channel_name
 from pcrm_desktop.ui.table_model import RowsModel
+from pcrm_desktop.ui.i18n import Retranslatable
 
 BANDS = ("~18", "19–34", "35–49", "50–64", "65+", "?")
 
@@ -15,7 +15,7 @@ def _share(part: int, whole: int) -> str:
     return f"{part / whole:.0%}" if whole else "-"
 
 
-class GroupsView(QWidget):
+class GroupsView(Retranslatable, QWidget):
     def __init__(self, ctx, runner) -> None:
         super().__init__()
         self.ctx, self.runner = ctx, runner
@@ -43,11 +43,6 @@ class GroupsView(QWidget):
         layout.addWidget(self.detail)
         self.table.clicked.connect(lambda index: self._show_detail(self.model.row(index.row())))
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.note.setText(self.tr("연령 기준 집단은 출생연도로 계산하고, 지정 집단은 주민 정보에서 직원이 지정합니다. "
