@@ -221,6 +221,10 @@
         <translation> (scroll down to load more)</translation>
     </message>
     <message>
+        <source>전체 {total}명 중 </source>
+        <translation>{total} residents in all; </translation>
+    </message>
+    <message>
         <source>주민 정보</source>
         <translation>Resident</translation>
     </message>

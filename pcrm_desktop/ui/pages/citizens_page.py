@@ -38,6 +38,7 @@ class CitizensPage(Page):
         super().__init__()
         self.ctx, self.runner = ctx, runner
         self.groups: list = []
+        self.total: int | None = None  # residents in the database, shown beside the list
         self.heading = heading()
         self.search = QLineEdit()
         self.search.setObjectName("citizenSearch")
@@ -156,6 +157,11 @@ class CitizensPage(Page):
         ctx, query, sort = self.ctx, self.search.text(), self.sort.currentData() or "name"
         self.profile.clear()
         self.model.set_source(lambda after, limit: citizen_service.search(ctx, query, after, limit, sort))
+        self.runner.run(lambda control: citizen_service.count(ctx), self._set_total, lambda error: None)
+
+    def _set_total(self, total: int) -> None:
+        self.total = total
+        self._update_count()
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
@@ -165,8 +171,11 @@ class CitizensPage(Page):
                                      if self.search.text().strip() else
                                      self.tr("등록된 주민이 없습니다. [새 주민]이나 [가져오기…]로 시작하십시오."))
             return
-        self.count_label.setText(self.tr("{n}명 표시{more}").format(
-            n=f"{n:,}", more=self.tr(" (아래로 내리면 더 불러옵니다)") if more else ""))
+        text = self.tr("{n}명 표시{more}").format(
+            n=f"{n:,}", more=self.tr(" (아래로 내리면 더 불러옵니다)") if more else "")
+        if self.total is not None:
+            text = self.tr("전체 {total}명 중 ").format(total=f"{self.total:,}") + text
+        self.count_label.setText(text)
 
     def _select_first_if_none(self) -> None:
         self._update_count()
