@@ -58,7 +58,10 @@ class Application:
             self.window.restoreState(state)
         self.window.show()
         if office_service.is_set_up(backend.ctx):
-            actor = office_service.actor_for(backend.ctx, self.args.user or self.settings.get(LAST_USER))
+            if self.args.user:  # asked for by name: an unknown or suspended login is refused
+                actor = office_service.actor_for(backend.ctx, self.args.user, strict=True)
+            else:
+                actor = office_service.actor_for(backend.ctx, self.settings.get(LAST_USER))
             self.window.start_session(actor)
         else:
             self.window.setup_finished.connect(self._setup_finished)
@@ -115,7 +118,12 @@ def main(argv: list[str] | None = None) -> int:
         log.error("cannot open database: %r", error)
         QMessageBox.critical(None, APP_NAME, error_text(error))
         return 1
-    app.open_window(backend)
+    try:
+        app.open_window(backend)
+    except DomainError as error:
+        QMessageBox.critical(None, APP_NAME, error_text(error))
+        backend.close()
+        return 1
     if app.font_family is None:
         QMessageBox.warning(app.window, APP_NAME, NO_FONT_MESSAGE)
     if args.exit_after_show:

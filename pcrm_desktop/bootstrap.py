@@ -27,7 +27,7 @@ def open_backend(db_option: str | None = None) -> Backend:
     location = resolve_database(db_option)
     migration = open_database(location)
     engine = migration.engine
-    ctx = ServiceContext(uow_factory=lambda: SqlUnitOfWork(engine),
+    ctx = ServiceContext(uow_factory=lambda write=True: SqlUnitOfWork(engine, write),
                          actor=Actor.system(workstation_name()))
     if migration.from_revision != migration.to_revision:
         _audit_migration(ctx, migration)

@@ -187,7 +187,7 @@ def make_context(db: FakeDatabase | None = None, actor: Actor | None = None,
                  workstation: str = WORKSTATION) -> tuple[ServiceContext, FakeDatabase]:
     """A ServiceContext over a fake database with a clock that always says `now`."""
     db = db or FakeDatabase()
-    ctx = ServiceContext(uow_factory=lambda: FakeUnitOfWork(db),
+    ctx = ServiceContext(uow_factory=lambda write=True: FakeUnitOfWork(db),
                          actor=actor or Actor.system(workstation),
                          clock=lambda: now)
     return ctx, db

@@ -133,7 +133,9 @@ class CitizenRepository:
         """Insert many at once (imports, demo) in the caller's transaction. Rows go straight to
         the driver's executemany: SQLAlchemy's per-row parameter handling would cost more than
         SQLite itself."""
-        first = (self.c.execute(select(func.max(t.citizens.c.id))).scalar() or 0) + 1
+        first = max(self.c.execute(select(func.max(t.citizens.c.id))).scalar() or 0,
+                    self.c.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM sqlite_sequence"
+                                           " WHERE name = 'citizens'").scalar()) + 1
         ids = list(range(first, first + len(citizens)))
         stamp = sql_datetime(now)
         self._executemany(t.citizens, CITIZEN_COLUMNS, [
@@ -175,15 +177,18 @@ class CitizenRepository:
     def exists(self, citizen_id: int) -> bool:
         return self.c.execute(select(t.citizens.c.id).where(t.citizens.c.id == citizen_id)).first() is not None
 
-    def candidates(self, facts: MatchFacts, exclude_id: int | None = None, limit: int = 20) -> list[Citizen]:
-        """Records that may be the same person: the same name, or a shared phone number."""
+    def candidates(self, facts: MatchFacts, exclude_id: int | None = None) -> list[Citizen]:
+        """Every record that may be the same person: a shared phone number, or the same name
+        and birth year (without a shared phone nothing else reaches the duplicate threshold,
+        see domain.duplicates). Both lookups are indexed and small even for common names."""
         digits = [digits_of(p) for p in facts.phones if p]
         by_phone = select(t.citizen_phones.c.citizen_id).where(t.citizen_phones.c.digits.in_(digits))
-        query = select(t.citizens.c.id).where(or_(
-            t.citizens.c.name_key == name_key(facts.name), t.citizens.c.id.in_(by_phone)))
+        same_person = and_(t.citizens.c.name_key == name_key(facts.name),
+                           t.citizens.c.birth_year == facts.birth_year)
+        query = select(t.citizens.c.id).where(or_(same_person, t.citizens.c.id.in_(by_phone)))
         if exclude_id is not None:
             query = query.where(t.citizens.c.id != exclude_id)
-        ids = self.c.execute(query.limit(limit)).scalars().all()
+        ids = self.c.execute(query).scalars().all()
         return [c for c in (self.get(i) for i in ids) if c is not None]
 
     # --- groups, interactions, consents ---------------------------------------------------

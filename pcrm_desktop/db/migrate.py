@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from pcrm_desktop.config import DatabaseLocation
@@ -93,8 +92,20 @@ def upgrade(engine: "Engine", target: str = "head") -> None:
     config = alembic_config()
     with engine.connect().execution_options(pcrm_write=True) as connection:
         config.attributes["connection"] = connection
-        with connection.begin():
-            command.upgrade(config, target)
+        # Batch mode rebuilds a table by copy, drop and rename: with foreign keys on, the drop
+        # would cascade into its children. The pragma only works outside a transaction.
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:  # on the driver's connection: going through SQLAlchemy would begin a transaction
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                command.upgrade(config, target)
+                broken = sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise DatabaseError("db_damaged", detail=f"foreign keys after migration: {broken[:3]}")
+        finally:
+            if sqlite:
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
 
 
 def _ensure_folder(folder: Path) -> None:

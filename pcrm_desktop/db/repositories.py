@@ -7,7 +7,13 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from pcrm_desktop.db import tables as t
 from pcrm_desktop.domain.audit import AuditEntry
-from pcrm_desktop.domain.office import Department, OfficeHours, OfficeProfile, Role, Staff
+from pcrm_desktop.domain.office import (
+    Department,
+    OfficeHours,
+    OfficeProfile,
+    Role,
+    Staff,
+)
 
 
 def _hhmm(value: time) -> str:

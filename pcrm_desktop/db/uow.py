@@ -16,14 +16,20 @@ from pcrm_desktop.db.repositories import (
 
 class SqlUnitOfWork:
     """`with uow:` opens a transaction; `uow.commit()` makes it durable; leaving without
-    committing rolls back. The transaction takes the write lock at BEGIN (see db.engine)."""
+    committing rolls back. A writing unit takes the write lock at BEGIN (see db.engine); a
+    reading one (write=False) never waits for writers: WAL lets it read the last commit."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, write: bool = True) -> None:
         self.engine = engine
+        self.write = write
 
     def __enter__(self) -> "SqlUnitOfWork":
-        self.connection = self.engine.connect().execution_options(pcrm_write=True)
-        self.transaction = self.connection.begin()
+        self.connection = self.engine.connect().execution_options(pcrm_write=self.write)
+        try:
+            self.transaction = self.connection.begin()
+        except BaseException:
+            self.connection.close()
+            raise
         c = self.connection
         self.office = OfficeRepository(c)
         self.departments = DepartmentRepository(c)

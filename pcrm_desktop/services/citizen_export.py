@@ -11,7 +11,11 @@ from pathlib import Path
 
 from pcrm_desktop.domain.errors import ValidationError
 from pcrm_desktop.domain.phone import mask_phone
-from pcrm_desktop.domain.privacy import EXPORT_UNMASKED_ROLES, PERSONAL_DATA_ROLES, require_role
+from pcrm_desktop.domain.privacy import (
+    EXPORT_UNMASKED_ROLES,
+    PERSONAL_DATA_ROLES,
+    require_role,
+)
 from pcrm_desktop.domain.text import mask_email, mask_name, nfc
 from pcrm_desktop.services.citizen_import import neutralise
 from pcrm_desktop.services.context import ServiceContext
@@ -38,15 +42,20 @@ def export_citizens(ctx: ServiceContext, out: Path, unmasked: bool = False, reas
     out = Path(out)
     if out.suffix.lower() not in (".xlsx", ".csv"):
         raise ValidationError("export_format", field="out")
-    with ctx.uow_factory() as uow:
+    with ctx.reading() as uow:
         rows = [_row(r, unmasked) for r in uow.citizen_read.export_rows()]
-        if out.suffix.lower() == ".xlsx":
-            _write_xlsx(out, rows)
-        else:
-            _write_csv(out, rows)
-        ctx.audit(uow, "citizen.export", out.name,
-                  f"{len(rows)}명, {'전체 값' if unmasked else '가림'}; 사유: {reason or '-'}")
-        uow.commit()
+    # The file appears under its name only once its audit entry is committed; a failure on
+    # either side leaves neither a half-written file nor an unlogged export.
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        (_write_xlsx if out.suffix.lower() == ".xlsx" else _write_csv)(partial, rows)
+        with ctx.uow_factory() as uow:
+            ctx.audit(uow, "citizen.export", out.name,
+                      f"{len(rows)}명, {'전체 값' if unmasked else '가림'}; 사유: {reason or '-'}")
+            uow.commit()
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
     return ExportResult(out, len(rows), not unmasked)
 
 

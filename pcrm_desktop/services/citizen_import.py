@@ -7,7 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pcrm_desktop.domain.citizens import Address, Channel, Citizen, Gender, clean_citizen, parse_birth_year
+from pcrm_desktop.domain.citizens import (
+    Address,
+    Channel,
+    Citizen,
+    Gender,
+    clean_citizen,
+    parse_birth_year,
+)
 from pcrm_desktop.domain.duplicates import MatchFacts, Prepared, score
 from pcrm_desktop.domain.errors import DomainError, ValidationError
 from pcrm_desktop.domain.messages import korean_message
@@ -127,7 +134,7 @@ def plan_import(ctx: ServiceContext, table: Table, mapping: dict[str, str],
     plan = ImportPlan(table, mapping)
     today = ctx.clock().date()
     seen = _SeenIndex()
-    with ctx.uow_factory() as uow:
+    with ctx.reading() as uow:
         groups = uow.groups.list()
         group_codes = {g.name: g.code for g in groups} | {g.code: g.code for g in groups}
         for start in range(0, len(table.rows), BATCH):
@@ -209,6 +216,9 @@ def commit_import(ctx: ServiceContext, plan: ImportPlan, skip_duplicates: bool =
     rows = [(n, c, g) for n, c, g in plan.valid if not (skip_duplicates and n in flagged)]
     with ctx.uow_factory() as uow:
         group_ids = {g.code: g.id for g in uow.groups.list()}
+        missing = {code for _, _, codes in rows for code in codes} - set(group_ids)
+        if missing:  # a group removed between the check and the import
+            raise ValidationError("group_unknown", field="groups", value=", ".join(sorted(missing)))
         for start in range(0, len(rows), 5000):
             chunk = rows[start:start + 5000]
             ids = uow.citizens.bulk_add([c for _, c, _ in chunk], ctx.clock())

@@ -38,9 +38,13 @@ def possible_duplicates(ctx: ServiceContext, citizen: Citizen,
                         exclude_id: int | None = None) -> list[Possible]:
     """Existing records that may be this person, likeliest first (for the live warning)."""
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "citizen.search")
+    with ctx.reading() as uow:
+        return _likely(uow, citizen, exclude_id)
+
+
+def _likely(uow, citizen: Citizen, exclude_id: int | None = None) -> list[Possible]:
     facts = facts_of(citizen)
-    with ctx.uow_factory() as uow:
-        found = uow.citizens.candidates(facts, exclude_id)
+    found = uow.citizens.candidates(facts, exclude_id)
     matches = [(other, score(facts, facts_of(other))) for other in found]
     return [Possible(o.id, mask_name(o.name), o.birth_year, mask_phone(o.phones[0]) if o.phones else "", m)
             for o, m in sorted(matches, key=lambda p: -p[1].score) if m.likely]
@@ -52,11 +56,13 @@ def register_citizen(ctx: ServiceContext, citizen: Citizen, group_ids: tuple[int
     confirmed it is another person (allow_duplicate)."""
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "citizen.add")
     cleaned = clean_citizen(citizen, ctx.clock().date())
-    if not allow_duplicate:
-        likely = possible_duplicates(ctx, cleaned.citizen)
-        if likely:
-            raise ConflictError("possible_duplicate", matches=likely)
     with ctx.uow_factory() as uow:
+        # Checked inside the insert's transaction, which holds the write lock: two counters
+        # registering the same person at once cannot both pass.
+        if not allow_duplicate:
+            likely = _likely(uow, cleaned.citizen)
+            if likely:
+                raise ConflictError("possible_duplicate", matches=likely)
         citizen_id = uow.citizens.add(cleaned.citizen, ctx.clock())
         if group_ids:
             uow.citizens.set_groups(citizen_id, list(group_ids), ctx.clock().date())
@@ -192,8 +198,12 @@ def merge_citizens(ctx: ServiceContext, keep_id: int, drop_id: int,
         keep, drop = uow.citizens.get(keep_id), uow.citizens.get(drop_id)
         if keep is None or drop is None:
             raise NotFoundError("citizen_not_found", id=drop_id if keep else keep_id)
-        merged = replace(keep, **{f: getattr(drop, f) for f in take_from_drop if f in MERGEABLE},
+        taken = {f for f in take_from_drop if f in MERGEABLE}
+        if taken & {"birth_year", "birth_date"}:
+            taken |= {"birth_year", "birth_date"}  # a year and a date from two records may clash
+        merged = replace(keep, **{f: getattr(drop, f) for f in taken},
                          phones=tuple(dict.fromkeys(keep.phones + drop.phones)))
+        merged = clean_citizen(merged, ctx.clock().date()).citizen
         moved = uow.citizens.move_history(drop_id, keep_id, ctx.clock().date())
         snapshot = json.dumps(asdict(drop), ensure_ascii=False, default=str)
         uow.citizens.delete(drop_id)
@@ -221,12 +231,12 @@ def search(ctx: ServiceContext, query: str = "", after: tuple | None = None, lim
            sort: str = "name") -> list[ListItem]:
     """A page of the resident list, searched and sorted in SQL, names and phones masked."""
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "citizen.search")
-    with ctx.uow_factory() as uow:
+    with ctx.reading() as uow:
         rows = uow.citizen_read.search(query, after, limit, sort)
     return [ListItem(r.id, mask_name(r.name), r.birth_year, mask_phone(r.phone) if r.phone else "",
                      r.dong_name, r.road, (r.sort_key, r.id)) for r in rows]
 
 
 def count(ctx: ServiceContext) -> int:
-    with ctx.uow_factory() as uow:
+    with ctx.reading() as uow:
         return uow.citizen_read.count()

@@ -31,6 +31,13 @@ class ServiceContext:
     actor: Actor
     clock: Callable[[], datetime] = datetime.now
 
+    def reading(self) -> UnitOfWork:
+        """A unit of work for reads only: it takes no write lock."""
+        try:
+            return self.uow_factory(write=False)
+        except TypeError:  # a factory without read-only units (the test fakes)
+            return self.uow_factory()
+
     def as_actor(self, actor: Actor) -> "ServiceContext":
         return replace(self, actor=actor)
 

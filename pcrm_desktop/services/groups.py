@@ -22,7 +22,7 @@ class GroupSummary:
 
 
 def list_groups(ctx: ServiceContext) -> list[CustomerGroup]:
-    with ctx.uow_factory() as uow:
+    with ctx.reading() as uow:
         return [g for g in uow.groups.list() if g.active]
 
 
@@ -31,7 +31,7 @@ def group_summaries(ctx: ServiceContext) -> list[GroupSummary]:
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "groups.view")
     today = ctx.clock().date()
     summaries = []
-    with ctx.uow_factory() as uow:
+    with ctx.reading() as uow:
         groups = {g.id: g for g in uow.groups.list()}
         for row in uow.groups.rows():
             if row["kind"] == GroupKind.SMART.value or not row["active"]:

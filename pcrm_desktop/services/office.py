@@ -1,6 +1,7 @@
 """Use cases for the office itself: first-run set-up, profile, departments, staff."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from pcrm_desktop.domain.audit import Actor
@@ -15,6 +16,7 @@ from pcrm_desktop.domain.office import (
     validate_department_names,
     validate_staff,
 )
+from pcrm_desktop.domain.privacy import require_role
 from pcrm_desktop.services.context import Changes, ServiceContext
 
 
@@ -30,12 +32,12 @@ class OfficeOverview:
 
 
 def overview(ctx: ServiceContext) -> OfficeOverview:
-    with ctx.uow_factory() as uow:
+    with ctx.reading() as uow:
         return OfficeOverview(uow.office.get(), uow.departments.list(), uow.staff.list())
 
 
 def is_set_up(ctx: ServiceContext) -> bool:
-    with ctx.uow_factory() as uow:
+    with ctx.reading() as uow:
         return uow.office.get() is not None
 
 
@@ -59,7 +61,11 @@ def complete_first_run(ctx: ServiceContext, profile: OfficeProfile, department_n
     return Actor(admin_id, admin_login, Role.ADMIN.value, ctx.actor.workstation)
 
 
+ADMINS = frozenset({"admin"})
+
+
 def update_office(ctx: ServiceContext, profile: OfficeProfile) -> Changes:
+    require_role(ctx.actor, ADMINS, "office.update")
     profile = profile.validated()
     with ctx.uow_factory() as uow:
         if uow.office.get() is None:
@@ -71,6 +77,7 @@ def update_office(ctx: ServiceContext, profile: OfficeProfile) -> Changes:
 
 
 def add_department(ctx: ServiceContext, name: str) -> Changes:
+    require_role(ctx.actor, ADMINS, "department.add")
     name = clean_text(name)
     require(name, "department_name", max_len=50)
     with ctx.uow_factory() as uow:
@@ -84,6 +91,7 @@ def add_department(ctx: ServiceContext, name: str) -> Changes:
 
 def add_staff(ctx: ServiceContext, name: str, login: str, role: Role | str,
               department_id: int | None = None) -> Changes:
+    require_role(ctx.actor, ADMINS, "staff.add")
     name, login, role = validate_staff(name, login, role)
     with ctx.uow_factory() as uow:
         if uow.staff.get_by_login(login) is not None:
@@ -95,6 +103,7 @@ def add_staff(ctx: ServiceContext, name: str, login: str, role: Role | str,
 
 
 def set_staff_active(ctx: ServiceContext, login: str, active: bool) -> Changes:
+    require_role(ctx.actor, ADMINS, "staff.activate")
     with ctx.uow_factory() as uow:
         member = uow.staff.get_by_login(login)
         if member is None:
@@ -109,14 +118,18 @@ def set_staff_active(ctx: ServiceContext, login: str, active: bool) -> Changes:
     return frozenset({"staff"})
 
 
-def actor_for(ctx: ServiceContext, login: str | None) -> Actor | None:
-    """The staff member the app acts for: the named login, else the first active admin."""
-    with ctx.uow_factory() as uow:
+def actor_for(ctx: ServiceContext, login: str | None, strict: bool = False) -> Actor:
+    """The staff member the app acts for (until accounts and login land): the named active
+    login; with strict, a login that is unknown or suspended is refused; otherwise the first
+    active admin."""
+    with ctx.reading() as uow:
         members = [m for m in uow.staff.list() if m.active]
     chosen = next((m for m in members if m.login == login), None) if login else None
+    if chosen is None and strict and login:
+        raise NotFoundError("staff_not_found", login=login)
     chosen = chosen or next((m for m in members if m.role is Role.ADMIN), None)
     if chosen is None:
-        return None
+        raise NotFoundError("staff_not_found", login=login or "admin")
     return Actor(chosen.id, chosen.login, chosen.role.value, ctx.actor.workstation)
 
 
@@ -131,8 +144,21 @@ class ActivityRow:
 
 
 def recent_activity(ctx: ServiceContext, limit: int = 20) -> list[ActivityRow]:
-    """The newest audit entries, for the dashboard and the settings page."""
-    with ctx.uow_factory() as uow:
+    """The newest audit entries, for the dashboard. Details of actions on personal data (a
+    merge keeps the removed record whole) are shown to admins and managers only, summarised."""
+    with ctx.reading() as uow:
         entries = uow.audit.recent(limit)
     return [ActivityRow(e.at.strftime("%Y-%m-%d %H:%M"), e.actor, e.workstation, e.action,
-                        e.target, e.detail) for e in entries]
+                        e.target, _shown_detail(ctx, e.action, e.detail)) for e in entries]
+
+
+def _shown_detail(ctx: ServiceContext, action: str, detail: str) -> str:
+    personal = action.startswith(("citizen.", "interaction."))
+    if personal and ctx.actor.role not in ("admin", "manager"):
+        return ""
+    if action == "citizen.merge":
+        try:
+            return f"#{json.loads(detail)['merged']} 병합"
+        except (ValueError, KeyError, TypeError):
+            return ""
+    return detail

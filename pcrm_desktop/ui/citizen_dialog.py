@@ -22,7 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcrm_desktop.domain.citizens import ACCESSIBILITY, Address, Channel, Citizen, Gender, parse_birth_year
+from pcrm_desktop.domain.citizens import (
+    ACCESSIBILITY,
+    Address,
+    Channel,
+    Citizen,
+    Gender,
+    parse_birth_year,
+)
 from pcrm_desktop.domain.errors import ConflictError, DomainError
 from pcrm_desktop.domain.groups import CustomerGroup, GroupKind
 from pcrm_desktop.domain.text import find_rrns
@@ -194,19 +201,24 @@ class CitizenDialog(Retranslatable, QDialog):
 
     # --- reading the form -----------------------------------------------------------------
     def citizen(self) -> Citizen:
+        """The record as the form shows it. Editing keeps what the form does not show: a full
+        birth date (unless the year changed), the 법정동 code, a third phone or more."""
         channel = self.channel.currentData()
+        old = self.editing or Citizen(None, "")
+        birth_year = parse_birth_year(self.birth_year.text())
+        birth_date = old.birth_date if old.birth_date and old.birth_date.year == birth_year else None
+        dong_code = old.address.dong_code if self.dong.text().strip() == old.address.dong_name else ""
         return Citizen(
-            id=self.editing.id if self.editing else None, name=self.name.text(),
-            birth_year=parse_birth_year(self.birth_year.text()),
+            id=old.id, name=self.name.text(), birth_year=birth_year, birth_date=birth_date,
             gender=Gender(self.gender.currentData() or ""),
-            phones=tuple(p for p in (self.phone1.text(), self.phone2.text()) if p.strip()),
+            phones=tuple(p for p in (self.phone1.text(), self.phone2.text()) if p.strip())
+            + old.phones[2:],
             email=self.email.text(),
-            address=Address(self.road.text(), self.detail.text(), "", self.dong.text()),
+            address=Address(self.road.text(), self.detail.text(), dong_code, self.dong.text()),
             preferred_channel=Channel(channel) if channel else None,
             preferred_language=self.language.currentData() or "ko",
             accessibility=tuple(c for c, check in self.access_checks.items() if check.isChecked()),
-            memo=self.memo.toPlainText(),
-            version=self.editing.version if self.editing else 0)
+            memo=self.memo.toPlainText(), version=old.version)
 
     def group_ids(self) -> tuple[int, ...]:
         return tuple(g for g, check in self.group_checks.items() if check.isChecked())

@@ -24,7 +24,11 @@ from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.services import citizens as citizen_service
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.i18n import Retranslatable, error_text
-from pcrm_desktop.ui.labels import accessibility_name, channel_name, interaction_kind_name
+from pcrm_desktop.ui.labels import (
+    accessibility_name,
+    channel_name,
+    interaction_kind_name,
+)
 from pcrm_desktop.ui.table_model import RowsModel
 
 CHIP = ("background: #e8eef7; color: #1d3a5f; border: 1px solid #b7c7dd; border-radius: 9px;"
@@ -127,11 +131,21 @@ class ProfilePanel(Retranslatable, QWidget):
 
     # --- data -----------------------------------------------------------------------------
     def load(self, citizen_id: int) -> None:
-        ctx = self.ctx
-        self.runner.run(lambda control: citizen_service.open_profile(ctx, citizen_id), self._show,
+        ctx, request = self.ctx, self._next_request()
+        self.runner.run(lambda control: citizen_service.open_profile(ctx, citizen_id),
+                        lambda profile: request == self._request and self._show(profile),
                         lambda error: dialogs.explain(self, self.tr("주민 정보"), error))
 
+    def _next_request(self) -> int:
+        """Answers that arrive after the clerk moved on (another resident, a new search) are
+        dropped: the panel never shows a person the list no longer points at."""
+        self._request += 1
+        return self._request
+
+    _request = 0
+
     def clear(self) -> None:
+        self._next_request()
         self.profile = None
         self.setEnabled(False)
         for label in (self.facts, self.groups, self.contact, self.consents, self.memo):
@@ -169,13 +183,15 @@ class ProfilePanel(Retranslatable, QWidget):
                                   self.tr("열람 사유를 입력하십시오 (접속기록에 남습니다):"))
         if reason is None:
             return
-        ctx, citizen_id = self.ctx, self.profile.citizen_id
+        ctx, citizen_id, request = self.ctx, self.profile.citizen_id, self._request
 
         def work(control):
             return (citizen_service.reveal(ctx, citizen_id, "name", reason),
                     citizen_service.reveal(ctx, citizen_id, "phones", reason))
 
         def done(values) -> None:
+            if request != self._request:
+                return
             self.name.setText(values[0])
             self.contact.setText(values[1] or self.tr("전화 없음"))
         self.runner.run(work, done, lambda error: self._status_error(error))

@@ -10,7 +10,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from pcrm_desktop.domain.errors import DomainError
-from pcrm_desktop.domain.messages import CONTEXT, FIELD_LABELS, format_message, message_template
+from pcrm_desktop.domain.messages import (
+    CONTEXT,
+    FIELD_LABELS,
+    format_message,
+    message_template,
+)
 from pcrm_desktop.resources_path import resources_dir
 
 TRANSLATIONS_DIR = resources_dir() / "translations"

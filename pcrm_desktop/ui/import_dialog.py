@@ -58,6 +58,7 @@ class ImportDialog(QDialog):
         self.check_button, self.import_button = QPushButton(self.tr("검사(&C)")), QPushButton(self.tr("가져오기(&I)"))
         self.save_report_button, self.close_button = QPushButton(self.tr("보고서 저장…")), QPushButton(self.tr("닫기"))
         self.check_button.setObjectName("checkImport")
+        self.check_button.setEnabled(False)  # until the file has been read
         self.import_button.setObjectName("runImport")
         self.import_button.setEnabled(False)
         self.save_report_button.setEnabled(False)
@@ -110,6 +111,7 @@ class ImportDialog(QDialog):
         self.preview = RowsModel([(lambda h=h: h, lambda r, i=i: r[i] if i < len(r) else "")
                                   for i, h in enumerate(table.headers)])
         self.preview.set_rows(table.rows[:PREVIEW_ROWS])
+        self.check_button.setEnabled(True)
         self.preview_view.setModel(self.preview)
         self.preview_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
@@ -129,6 +131,8 @@ class ImportDialog(QDialog):
                         self._checked, self._fail, label=self.tr("검사하는 중…"), parent=self)
 
     def _checked(self, plan) -> None:
+        if plan.mapping != self.mapping():
+            return  # the clerk changed the mapping while it was being checked: check again
         self.plan = plan
         self.report.setText(self.tr("유효 {valid}행 · 거부 {rejected}행 · 중복 의심 {dups}행{rrn}").format(
             valid=f"{len(plan.valid):,}", rejected=f"{len(plan.rejected):,}", dups=f"{len(plan.duplicates):,}",

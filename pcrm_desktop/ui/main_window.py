@@ -26,17 +26,17 @@ from pcrm_desktop import APP_NAME, __version__
 from pcrm_desktop.domain.audit import Actor
 from pcrm_desktop.services import office as office_service
 from pcrm_desktop.services.context import Changes, ServiceContext
-from pcrm_desktop.ui.appearance import icon
 from pcrm_desktop.ui import dialogs
-from pcrm_desktop.ui.pages.base import Page
+from pcrm_desktop.ui.appearance import icon
+from pcrm_desktop.ui.i18n import Retranslatable
 from pcrm_desktop.ui.labels import role_name
+from pcrm_desktop.ui.pages.base import Page
 from pcrm_desktop.ui.pages.dashboard import DashboardPage
 from pcrm_desktop.ui.pages.placeholder import PlaceholderPage
 from pcrm_desktop.ui.pages.settings_page import SettingsPage
 from pcrm_desktop.ui.settings import FONT_SCALES
 from pcrm_desktop.ui.tasks import TaskRunner
 from pcrm_desktop.ui.wizard import FirstRunWizard
-from pcrm_desktop.ui.i18n import Retranslatable
 
 
 @dataclass(frozen=True)

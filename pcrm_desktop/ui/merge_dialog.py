@@ -1,6 +1,7 @@
 """병합: two records side by side; the clerk picks each field; history moves to the kept one."""
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -11,7 +12,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from PySide6.QtCore import Signal
 
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.services import citizens as citizen_service

@@ -17,7 +17,11 @@ from pcrm_desktop.domain.errors import (
     ValidationError,
 )
 from pcrm_desktop.domain.messages import FIELD_LABELS, MESSAGES, korean_message
-from pcrm_desktop.domain.office import OfficeProfile, validate_department_names, validate_staff
+from pcrm_desktop.domain.office import (
+    OfficeProfile,
+    validate_department_names,
+    validate_staff,
+)
 
 PACKAGE = Path(pcrm_desktop.__file__).resolve().parent
 SOURCES = sorted(PACKAGE.rglob("*.py"))

@@ -13,7 +13,13 @@ from pcrm_desktop.domain.errors import ConflictError, NotFoundError, ValidationE
 from pcrm_desktop.domain.office import OfficeProfile, Role
 from pcrm_desktop.services import office as svc
 from tests import fakes
-from tests.fakes import FIXED_NOW, WORKSTATION, FakeDatabase, FakeUnitOfWork, make_context
+from tests.fakes import (
+    FIXED_NOW,
+    WORKSTATION,
+    FakeDatabase,
+    FakeUnitOfWork,
+    make_context,
+)
 
 PROFILE = OfficeProfile("청운효자동 행정복지센터", code="1111051", phone="02-2148-5092")
 DEPARTMENTS = ["민원행정팀", "맞춤형복지팀"]
@@ -363,5 +369,12 @@ def test_actor_for_skips_inactive(office):
 
 def test_actor_for_empty_database(fresh):
     ctx, _ = fresh
-    assert svc.actor_for(ctx, "hong") is None
-    assert svc.actor_for(ctx, None) is None
+    for login in ("hong", None):
+        with pytest.raises(NotFoundError):
+            svc.actor_for(ctx, login)
+
+
+def test_actor_for_strict_refuses_an_unknown_or_suspended_login(office):
+    ctx = office[0] if isinstance(office, tuple) else office
+    with pytest.raises(NotFoundError):
+        svc.actor_for(ctx, "nobody", strict=True)

@@ -3,7 +3,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QHeaderView, QLabel, QTableView, QVBoxLayout
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+)
 
 from pcrm_desktop.domain.office import Role
 from pcrm_desktop.services import office as office_service

@@ -1,12 +1,19 @@
 """고객집단: each group's size and profile (age bands, preferred channels, contacts)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pcrm_desktop.services import groups as group_service
+from pcrm_desktop.ui.i18n import Retranslatable
 from pcrm_desktop.ui.labels import channel_name
 from pcrm_desktop.ui.table_model import RowsModel
-from pcrm_desktop.ui.i18n import Retranslatable
 
 BANDS = ("~18", "19–34", "35–49", "50–64", "65+", "?")
 

@@ -24,8 +24,8 @@ from pcrm_desktop.domain.office import OfficeHours, OfficeProfile, Role
 from pcrm_desktop.services import office as office_service
 from pcrm_desktop.ui.dialogs import explain
 from pcrm_desktop.ui.i18n import error_text
-from pcrm_desktop.ui.pages.base import Page, heading
 from pcrm_desktop.ui.labels import role_name
+from pcrm_desktop.ui.pages.base import Page, heading
 from pcrm_desktop.ui.settings import FONT_SCALES, LANGUAGES
 from pcrm_desktop.ui.table_model import RowsModel
 

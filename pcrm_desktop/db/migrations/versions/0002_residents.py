@@ -47,7 +47,8 @@ def upgrade() -> None:
     sa.Column('version', sa.Integer(), server_default='1', nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_citizens'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_citizens')),
+    sqlite_autoincrement=True,
     )
     with op.batch_alter_table('citizens', schema=None) as batch_op:
         batch_op.create_index('ix_citizens_name_key_birth_year', ['name_key', 'birth_year'], unique=False)
