@@ -54,3 +54,19 @@ def test_language_switches_at_run_time(qtbot, application, screenshot_dir, no_me
     window.language_requested.emit("ko")
     qtbot.waitUntil(lambda: window.nav.item(0).text() == "대시보드", timeout=3000)
     assert window.pages["dashboard"].heading.text() == "대시보드"
+
+
+def test_every_text_in_the_code_is_in_the_translation_source(tmp_path):
+    """lupdate over the package now finds no text that the committed .ts lacks."""
+    import subprocess
+
+    from pcrm_desktop.ui.i18n_build import PACKAGE_DIR, _tool
+    fresh = tmp_path / "pcrm_en.ts"
+    sources = sorted(str(p) for p in PACKAGE_DIR.rglob("*.py"))
+    subprocess.run([_tool("lupdate"), *sources, "-locations", "none", "-source-language", "ko",
+                    "-target-language", "en", "-ts", str(fresh)], check=True,
+                   stdout=subprocess.DEVNULL)
+    in_code = {m.find("source").text for m in ET.parse(fresh).getroot().iter("message")}
+    committed = {m.find("source").text
+                 for m in ET.parse(TRANSLATIONS_DIR / "pcrm_en.ts").getroot().iter("message")}
+    assert in_code - committed == set()
