@@ -71,6 +71,7 @@ MESSAGES: dict[str, str] = {
     "channel_unknown": QT_TRANSLATE_NOOP(
         "messages", "연락 방법을 알 수 없습니다: {value} (방문/전화/문자/우편/이메일/인터넷)"),
     "mapping_invalid": QT_TRANSLATE_NOOP("messages", "열 연결이 올바르지 않습니다: {detail}"),
+    "retention_range": QT_TRANSLATE_NOOP("messages", "보유 기간은 1~120개월 사이로 입력하십시오."),
     "group_unknown": QT_TRANSLATE_NOOP("messages", "없는 고객집단입니다: {value}"),
     "import_cancelled": QT_TRANSLATE_NOOP("messages", "가져오기를 취소했습니다. 아무것도 저장하지 않았습니다."),
     "export_format": QT_TRANSLATE_NOOP("messages", "내보낼 파일은 .xlsx 또는 .csv여야 합니다."),
@@ -103,6 +104,8 @@ FIELD_LABELS: dict[str, str] = {
     "memo": QT_TRANSLATE_NOOP("messages", "메모"),
     "summary": QT_TRANSLATE_NOOP("messages", "상담 내용"),
     "group_name": QT_TRANSLATE_NOOP("messages", "고객집단 이름"),
+    "consent_purpose": QT_TRANSLATE_NOOP("messages", "동의 목적"),
+    "consent_items": QT_TRANSLATE_NOOP("messages", "동의 항목"),
 }
 
 

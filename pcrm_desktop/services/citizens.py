@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from dataclasses import asdict, dataclass, replace
 
 from pcrm_desktop.domain.citizens import Channel, Citizen, clean_citizen
@@ -240,3 +241,41 @@ def search(ctx: ServiceContext, query: str = "", after: tuple | None = None, lim
 def count(ctx: ServiceContext) -> int:
     with ctx.reading() as uow:
         return uow.citizen_read.count()
+
+
+CONSENT_METHODS = ("written", "verbal", "online")
+
+
+def add_consent(ctx: ServiceContext, citizen_id: int, purpose: str, items: str,
+                retention_months: int, method: str) -> Changes:
+    """Record a consent to collect optional items (purpose, items, retention, how given)."""
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "consent.add")
+    purpose, items = nfc(purpose), nfc(items)
+    if not purpose:
+        raise ValidationError("required", field="consent_purpose")
+    if not items:
+        raise ValidationError("required", field="consent_items")
+    if method not in CONSENT_METHODS:
+        raise ValidationError("field_unknown", field="method")
+    if not 1 <= retention_months <= 120:
+        raise ValidationError("retention_range", field="retention")
+    today = ctx.clock().date()
+    until = _add_months(today, retention_months)
+    with ctx.uow_factory() as uow:
+        if not uow.citizens.exists(citizen_id):
+            raise NotFoundError("citizen_not_found", id=citizen_id)
+        uow.citizens.add_consent(citizen_id, purpose, items, today, until, method)
+        ctx.audit(uow, "consent.add", f"citizen:{citizen_id}", f"{purpose}; ~{until}")
+        uow.commit()
+    return frozenset({"citizens", "timeline"})
+
+
+def _add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")

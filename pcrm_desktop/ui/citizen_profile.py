@@ -75,7 +75,7 @@ class ProfilePanel(Retranslatable, QWidget):
         self.memo.setWordWrap(True)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.timeline_view, "")
-        self.tabs.addTab(self._padded(self.consents), "")
+        self.tabs.addTab(self._consent_tab(), "")
         self.tabs.addTab(self._padded(self.memo), "")
         self.contact_channel, self.contact_kind = QComboBox(), QComboBox()
         self.contact_summary = QLineEdit()
@@ -102,6 +102,39 @@ class ProfilePanel(Retranslatable, QWidget):
         self.retranslate_ui()
         self.clear()
 
+    def _consent_tab(self) -> QWidget:
+        self.consent_purpose, self.consent_items = QLineEdit(), QLineEdit()
+        self.consent_purpose.setObjectName("consentPurpose")
+        self.consent_items.setObjectName("consentItems")
+        self.consent_months, self.consent_method = QComboBox(), QComboBox()
+        self.consent_button = QPushButton()
+        self.consent_button.setObjectName("addConsent")
+        self.consent_button.clicked.connect(self._add_consent)
+        form = QHBoxLayout()
+        for widget in (self.consent_purpose, self.consent_items, self.consent_months,
+                       self.consent_method, self.consent_button):
+            form.addWidget(widget)
+        box = QWidget()
+        inner = QVBoxLayout(box)
+        inner.addWidget(self.consents)
+        inner.addStretch(1)
+        inner.addLayout(form)
+        return box
+
+    def _add_consent(self) -> None:
+        ctx, citizen_id = self.ctx, self.profile.citizen_id
+        purpose, items = self.consent_purpose.text(), self.consent_items.text()
+        months, method = self.consent_months.currentData(), self.consent_method.currentData()
+
+        def done(changes) -> None:
+            self.consent_purpose.clear()
+            self.consent_items.clear()
+            self.contact_status.setText(self.tr("동의 기록을 저장했습니다."))
+            self.load(citizen_id)
+        self.runner.run(lambda control: citizen_service.add_consent(ctx, citizen_id, purpose, items,
+                                                                    months, method),
+                        done, self._status_error)
+
     @staticmethod
     def _padded(label: QLabel) -> QWidget:
         box = QWidget()
@@ -120,6 +153,18 @@ class ProfilePanel(Retranslatable, QWidget):
         self.contact_summary.setPlaceholderText(self.tr("상담 내용을 입력하고 Enter"))
         for combo, items in ((self.contact_channel, [(c, channel_name(c)) for c in ("phone", "visit", "sms", "email")]),
                              (self.contact_kind, [(k, interaction_kind_name(k)) for k in citizen_service.INTERACTION_KINDS])):
+            current = combo.currentData()
+            combo.clear()
+            for value, text in items:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+        self.consent_purpose.setPlaceholderText(self.tr("목적 (예: 복지 서비스 안내)"))
+        self.consent_items.setPlaceholderText(self.tr("항목 (예: 휴대전화, 주소)"))
+        self.consent_button.setText(self.tr("동의 기록 추가"))
+        for combo, items in ((self.consent_months, [(12, self.tr("1년 보유")), (36, self.tr("3년 보유")),
+                                                    (60, self.tr("5년 보유"))]),
+                             (self.consent_method, [("written", self.tr("서면")), ("verbal", self.tr("구두")),
+                                                    ("online", self.tr("온라인"))])):
             current = combo.currentData()
             combo.clear()
             for value, text in items:
@@ -173,8 +218,10 @@ class ProfilePanel(Retranslatable, QWidget):
                 needs=", ".join(accessibility_name(a) for a in profile.accessibility)))
         self.contact.setText(" · ".join(contact))
         self.timeline.set_rows(list(profile.timeline))
+        methods = {"written": self.tr("서면"), "verbal": self.tr("구두"), "online": self.tr("온라인")}
         self.consents.setText("\n".join(
-            f"{c['purpose']} — {c['items']} ({c['given_on']}~{c['retention_until']}, {c['method']})"
+            f"{c['purpose']} — {c['items']} ({c['given_on']}~{c['retention_until']}, "
+            f"{methods.get(c['method'], c['method'])})"
             for c in profile.consents) or self.tr("기록된 동의가 없습니다."))
         self.memo.setText(profile.memo or self.tr("메모가 없습니다."))
 

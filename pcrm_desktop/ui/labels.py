@@ -39,6 +39,7 @@ def action_name(action: str) -> str:
         "citizen.export": QCoreApplication.translate("labels", "주민 내보내기"),
         "interaction.add": QCoreApplication.translate("labels", "상담 기록"),
         "group.add": QCoreApplication.translate("labels", "고객집단 추가"),
+        "consent.add": QCoreApplication.translate("labels", "동의 기록"),
     }
     return names.get(action, action)
 

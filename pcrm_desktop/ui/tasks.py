@@ -23,6 +23,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from pcrm_desktop.domain.errors import DomainError
+
 log = logging.getLogger(__name__)
 SHOW_AFTER_MS = 600
 
@@ -68,7 +70,7 @@ class Task(QRunnable):
         try:
             result = self.fn(self.control)
         except BaseException as error:  # noqa: BLE001 - every failure must reach the GUI
-            if not isinstance(error, TaskCancelled):
+            if not isinstance(error, (TaskCancelled, DomainError)):  # a refusal is no failure
                 log.exception("background task failed")
             self.signals.failed.emit(error)
         else:

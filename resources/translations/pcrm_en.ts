@@ -680,6 +680,10 @@ Database: {db}</translation>
         <translation>Staff</translation>
     </message>
     <message>
+        <source>동의 기록을 저장했습니다.</source>
+        <translation>Consent recorded.</translation>
+    </message>
+    <message>
         <source>표시 (기록됨)</source>
         <translation>Reveal (logged)</translation>
     </message>
@@ -710,6 +714,42 @@ Database: {db}</translation>
     <message>
         <source>상담 내용을 입력하고 Enter</source>
         <translation>Type what was discussed and press Enter</translation>
+    </message>
+    <message>
+        <source>목적 (예: 복지 서비스 안내)</source>
+        <translation>Purpose (e.g. welfare service notices)</translation>
+    </message>
+    <message>
+        <source>항목 (예: 휴대전화, 주소)</source>
+        <translation>Items (e.g. mobile phone, address)</translation>
+    </message>
+    <message>
+        <source>동의 기록 추가</source>
+        <translation>Record consent</translation>
+    </message>
+    <message>
+        <source>1년 보유</source>
+        <translation>Keep 1 year</translation>
+    </message>
+    <message>
+        <source>3년 보유</source>
+        <translation>Keep 3 years</translation>
+    </message>
+    <message>
+        <source>5년 보유</source>
+        <translation>Keep 5 years</translation>
+    </message>
+    <message>
+        <source>서면</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>구두</source>
+        <translation>Verbal</translation>
+    </message>
+    <message>
+        <source>온라인</source>
+        <translation>Online</translation>
     </message>
     <message>
         <source>주민 정보</source>
@@ -1010,6 +1050,10 @@ Details were written to the log file: {log}</translation>
         <translation>Customer group added</translation>
     </message>
     <message>
+        <source>동의 기록</source>
+        <translation>Consent recorded</translation>
+    </message>
+    <message>
         <source>시스템</source>
         <translation>System</translation>
     </message>
@@ -1239,6 +1283,10 @@ Check the free disk space and the folder's permissions.</translation>
         <translation>The column mapping is not valid: {detail}</translation>
     </message>
     <message>
+        <source>보유 기간은 1~120개월 사이로 입력하십시오.</source>
+        <translation>The retention period must be 1 to 120 months.</translation>
+    </message>
+    <message>
         <source>없는 고객집단입니다: {value}</source>
         <translation>No such customer group: {value}</translation>
     </message>
@@ -1323,6 +1371,14 @@ Check the folder's permissions or name another location with --db.</translation>
     <message>
         <source>고객집단 이름</source>
         <translation>customer group name</translation>
+    </message>
+    <message>
+        <source>동의 목적</source>
+        <translation>consent purpose</translation>
+    </message>
+    <message>
+        <source>동의 항목</source>
+        <translation>consent items</translation>
     </message>
 </context>
 </TS>

@@ -150,3 +150,27 @@ def test_import_dialog_maps_columns_and_imports_all_or_nothing(qtbot, page, tmp_
     dialog.run_import()
     qtbot.waitUntil(lambda: "2명을 가져왔습니다" in dialog.report.text(), timeout=5000)
     assert citizen_service.search(page.ctx, "최민수")[0].name == "최*수"
+
+
+def test_consent_recorded_from_the_profile(qtbot, page, screenshot_dir):
+    rows = _search(qtbot, page, "김")
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.profile.profile is not None, timeout=5000)
+    citizen_id = page.profile.profile.citizen_id
+    page.profile.tabs.setCurrentIndex(1)
+    page.profile.consent_button.click()
+    qtbot.waitUntil(lambda: "동의 목적" in page.profile.contact_status.text(), timeout=5000)
+    type_text(page.profile.consent_purpose, "복지 서비스 안내")
+    type_text(page.profile.consent_items, "휴대전화, 주소")
+    page.profile.consent_months.setCurrentIndex(page.profile.consent_months.findData(36))
+    page.profile.consent_button.click()
+    qtbot.waitUntil(lambda: "복지 서비스 안내" in page.profile.consents.text(), timeout=5000)
+    assert page.profile.profile.citizen_id == citizen_id
+    consent = page.profile.profile.consents[0]
+    assert consent["items"] == "휴대전화, 주소" and consent["method"] == "written"
+    from datetime import date
+    kept = date.fromisoformat(str(consent["retention_until"])) - date.fromisoformat(str(consent["given_on"]))
+    assert kept.days in range(1094, 1098)  # three years
+    assert rows
+    _idle(qtbot, page)
+    save_screenshot(page.window(), screenshot_dir, "citizens-consent")
