@@ -75,6 +75,7 @@ MESSAGES: dict[str, str] = {
     "group_unknown": QT_TRANSLATE_NOOP("messages", "없는 고객집단입니다: {value}"),
     "import_cancelled": QT_TRANSLATE_NOOP("messages", "가져오기를 취소했습니다. 아무것도 저장하지 않았습니다."),
     "export_format": QT_TRANSLATE_NOOP("messages", "내보낼 파일은 .xlsx 또는 .csv여야 합니다."),
+    "demo_cancelled": QT_TRANSLATE_NOOP("messages", "데모 데이터 생성을 취소했습니다. 아무것도 저장하지 않았습니다."),
     "db_missing": QT_TRANSLATE_NOOP("messages", "데이터베이스 파일이 없습니다: {path}"),
     "db_not_database": QT_TRANSLATE_NOOP(
         "messages", "이 파일은 PCRM 데이터베이스가 아닙니다(SQLite 파일이 아님): {path}\n"

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from dataclasses import asdict, dataclass, replace
+from datetime import date
 
 from pcrm_desktop.domain.citizens import Channel, Citizen, clean_citizen
 from pcrm_desktop.domain.duplicates import Match, MatchFacts, score

@@ -47,8 +47,9 @@ class DemoResult:
     seconds: float = 0.0
 
 
-# Each part that the schema has: a filler taking (ctx, request, rng, progress, cancelled) and
-# returning how many rows it wrote. Later issues add theirs in _fillers().
+# Each part that the schema has: a filler taking (ctx, uow, request, rng, progress, cancelled)
+# and returning how many rows it wrote, inside the one transaction of the whole demo. Later
+# issues add theirs in _fillers().
 def _fillers() -> dict[str, Callable[..., int]]:
     from pcrm_desktop.services.demo_citizens import fill_citizens
     return {"citizens": fill_citizens}
@@ -59,37 +60,38 @@ def fill_demo(ctx: ServiceContext, request: DemoRequest, progress: Progress | No
     started = time.perf_counter()
     rng = random.Random(request.seed)
     result = DemoResult()
-    result.counts.update(_fill_office(ctx, request, rng))
-    for part in ("citizens", "complaints", "responses"):
-        wanted = getattr(request, part)
-        if not wanted:
-            continue
-        fillers = _fillers()
-        if part not in fillers:
-            result.skipped[part] = "not available in this version"
-            continue
-        result.counts[part] = fillers[part](ctx, request, rng, progress, cancelled or (lambda: False))
+    fillers = _fillers()
+    with ctx.uow_factory() as uow:  # all or nothing: an interrupted demo leaves an empty file
+        result.counts.update(_fill_office(ctx, uow, request, rng))
+        for part in ("citizens", "complaints", "responses"):
+            wanted = getattr(request, part)
+            if not wanted:
+                continue
+            if part not in fillers:
+                result.skipped[part] = "not available in this version"
+                continue
+            result.counts[part] = fillers[part](ctx, uow, request, rng, progress,
+                                                cancelled or (lambda: False))
+        uow.commit()
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _fill_office(ctx: ServiceContext, request: DemoRequest, rng: random.Random) -> dict[str, int]:
+def _fill_office(ctx: ServiceContext, uow, request: DemoRequest, rng: random.Random) -> dict[str, int]:
     names = NameMaker(rng)
-    with ctx.uow_factory() as uow:
-        if uow.office.get() is not None:
-            raise ConflictError("demo_not_empty")
-        now = ctx.clock()
-        uow.office.save(DEMO_OFFICE, now)
-        department_ids = [uow.departments.add(name) for name in DEMO_DEPARTMENTS]
-        members = [Staff(None, names.full(), ADMIN_LOGIN, Role.ADMIN, department_ids[0])]
-        members.append(Staff(None, names.full(), "manager1", Role.MANAGER, department_ids[0]))
-        members.append(Staff(None, names.full(), "manager2", Role.MANAGER, department_ids[1]))
-        for number in range(1, request.clerks + 1):
-            department = department_ids[(number - 1) % len(department_ids)]
-            members.append(Staff(None, names.full(), f"clerk{number:02d}", Role.CLERK, department))
-        members.append(Staff(None, "민원실 키오스크", "kiosk", Role.KIOSK, department_ids[0]))
-        for member in members:
-            uow.staff.add(member, now)
-        ctx.audit(uow, "demo.fill", "office", f"seed={request.seed}")
-        uow.commit()
+    if uow.office.get() is not None:
+        raise ConflictError("demo_not_empty")
+    now = ctx.clock()
+    uow.office.save(DEMO_OFFICE, now)
+    department_ids = [uow.departments.add(name) for name in DEMO_DEPARTMENTS]
+    members = [Staff(None, names.full(), ADMIN_LOGIN, Role.ADMIN, department_ids[0])]
+    members.append(Staff(None, names.full(), "manager1", Role.MANAGER, department_ids[0]))
+    members.append(Staff(None, names.full(), "manager2", Role.MANAGER, department_ids[1]))
+    for number in range(1, request.clerks + 1):
+        department = department_ids[(number - 1) % len(department_ids)]
+        members.append(Staff(None, names.full(), f"clerk{number:02d}", Role.CLERK, department))
+    members.append(Staff(None, "민원실 키오스크", "kiosk", Role.KIOSK, department_ids[0]))
+    for member in members:
+        uow.staff.add(member, now)
+    ctx.audit(uow, "demo.fill", "office", f"seed={request.seed}")
     return {"departments": len(department_ids), "staff": len(members)}

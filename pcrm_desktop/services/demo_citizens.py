@@ -6,6 +6,7 @@ import random
 from datetime import timedelta
 
 from pcrm_desktop.domain.citizens import Address, Channel, Citizen, Gender
+from pcrm_desktop.domain.errors import ConflictError
 from pcrm_desktop.services.context import ServiceContext
 from pcrm_desktop.services.demo_names import NameMaker
 
@@ -61,26 +62,24 @@ def make_citizen(rng: random.Random, names: NameMaker, used: set[str], year: int
         preferred_language="vi" if rng.random() < 0.01 else ("zh" if rng.random() < 0.01 else "ko"))
 
 
-def fill_citizens(ctx: ServiceContext, request, rng: random.Random, progress, cancelled) -> int:
+def fill_citizens(ctx: ServiceContext, uow, request, rng: random.Random, progress, cancelled) -> int:
     names, used = NameMaker(rng), set()
     now = ctx.clock()
     total, done = request.citizens, 0
-    with ctx.uow_factory() as uow:
-        group_ids = {g.code: g.id for g in uow.groups.list()}
-        staff_ids = [m.id for m in uow.staff.list() if m.role.value in ("clerk", "manager")]
-        while done < total:
-            size = min(BATCH, total - done)
-            batch = [make_citizen(rng, names, used, now.year) for _ in range(size)]
-            ids = uow.citizens.bulk_add(batch, now)
-            _link_groups(uow, rng, ids, group_ids, now)
-            _interactions(uow, rng, ids, staff_ids, now)
-            done += size
-            if progress:
-                progress(done, total, "citizens")
-            if cancelled():
-                return 0  # leaving without commit rolls everything back
-        ctx.audit(uow, "demo.citizens", "citizens", f"{total}명 seed={request.seed}")
-        uow.commit()
+    group_ids = {g.code: g.id for g in uow.groups.list()}
+    staff_ids = [m.id for m in uow.staff.list() if m.role.value in ("clerk", "manager")]
+    while done < total:
+        size = min(BATCH, total - done)
+        batch = [make_citizen(rng, names, used, now.year) for _ in range(size)]
+        ids = uow.citizens.bulk_add(batch, now)
+        _link_groups(uow, rng, ids, group_ids, now)
+        _interactions(uow, rng, ids, staff_ids, now)
+        done += size
+        if progress:
+            progress(done, total, "citizens")
+        if cancelled():
+            raise ConflictError("demo_cancelled")  # the demo's transaction rolls back
+    ctx.audit(uow, "demo.citizens", "citizens", f"{total}명 seed={request.seed}")
     return total
 
 

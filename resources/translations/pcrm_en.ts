@@ -1299,6 +1299,10 @@ Check the free disk space and the folder's permissions.</translation>
         <translation>The export file must be .xlsx or .csv.</translation>
     </message>
     <message>
+        <source>데모 데이터 생성을 취소했습니다. 아무것도 저장하지 않았습니다.</source>
+        <translation>Demo data cancelled. Nothing was saved.</translation>
+    </message>
+    <message>
         <source>데이터베이스 파일이 없습니다: {path}</source>
         <translation>The database file does not exist: {path}</translation>
     </message>

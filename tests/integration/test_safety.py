@@ -92,3 +92,14 @@ def test_reads_do_not_wait_for_a_writer(admin_ctx):
         release.set()
         thread.join()
     assert [r.name for r in S.search(admin_ctx, "박쓰")] == ["박*기"]
+
+
+def test_a_cancelled_demo_leaves_nothing_behind(ctx):
+    from pcrm_desktop.services.demo import DemoRequest, fill_demo
+    with pytest.raises(ConflictError) as caught:
+        fill_demo(ctx, DemoRequest(citizens=12000), cancelled=lambda: True)
+    assert caught.value.code == "demo_cancelled"
+    assert not O.is_set_up(ctx), "the office must not stay behind a cancelled demo"
+    assert S.count(ctx.as_actor(Actor(None, "x", "admin", "PC"))) == 0
+    result = fill_demo(ctx, DemoRequest(citizens=10))  # the file is still usable for a demo
+    assert result.counts["citizens"] == 10
