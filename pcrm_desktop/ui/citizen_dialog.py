@@ -35,6 +35,7 @@ from pcrm_desktop.domain.groups import CustomerGroup, GroupKind
 from pcrm_desktop.domain.text import find_rrns
 from pcrm_desktop.services import citizens as citizen_service
 from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.i18n import Retranslatable, error_text
 from pcrm_desktop.ui.labels import accessibility_name, channel_name
 
@@ -173,12 +174,12 @@ class CitizenDialog(Retranslatable, QDialog):
         self.birth_year.setPlaceholderText(self.tr("예: 1968 (생년월일은 필요할 때만)"))
         self.phone1.setPlaceholderText(self.tr("예: 010-1234-5678, 어떤 형식이든 됩니다"))
         self.dong.setPlaceholderText(self.tr("예: 청운동"))
-        self._fill_combo(self.gender, [(Gender.UNKNOWN.value, self.tr("선택 안 함")),
+        refill(self.gender, [(Gender.UNKNOWN.value, self.tr("선택 안 함")),
                                        (Gender.FEMALE.value, self.tr("여")), (Gender.MALE.value, self.tr("남"))],
                          self.editing.gender.value if self.editing else "")
-        self._fill_combo(self.channel, [("", self.tr("선택 안 함"))] + [(c.value, channel_name(c.value)) for c in Channel],
+        refill(self.channel, [("", self.tr("선택 안 함"))] + [(c.value, channel_name(c.value)) for c in Channel],
                          self.editing.preferred_channel.value if self.editing and self.editing.preferred_channel else "")
-        self._fill_combo(self.language, [("ko", "한국어"), ("en", "English"), ("zh", "中文"),
+        refill(self.language, [("ko", "한국어"), ("en", "English"), ("zh", "中文"),
                                          ("vi", "Tiếng Việt"), ("ja", "日本語"), ("th", "ภาษาไทย"),
                                          ("ru", "Русский"), ("uz", "Oʻzbekcha"), ("mn", "Монгол"),
                                          ("tl", "Filipino")],
@@ -190,14 +191,6 @@ class CitizenDialog(Retranslatable, QDialog):
         self.confirm_new.setText(self.tr("확인했습니다. 다른 사람이므로 새로 등록합니다."))
         self.rrn_warning.setText(self.tr("주민등록번호로 보이는 숫자가 있습니다. 주민등록번호는 수집하지 않으므로 "
                                          "저장할 때 뒷자리를 가립니다."))
-
-    @staticmethod
-    def _fill_combo(combo: QComboBox, items: list[tuple[str, str]], current: str) -> None:
-        chosen = combo.currentData() if combo.count() else current
-        combo.clear()
-        for value, text in items:
-            combo.addItem(text, value)
-        combo.setCurrentIndex(max(0, combo.findData(chosen)))
 
     # --- reading the form -----------------------------------------------------------------
     def citizen(self) -> Citizen:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.services import citizens as citizen_service
 from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.i18n import Retranslatable, error_text
 from pcrm_desktop.ui.labels import (
     accessibility_name,
@@ -151,25 +152,15 @@ class ProfilePanel(Retranslatable, QWidget):
             self.tabs.setTabText(index, text)
         self.contact_label.setText(self.tr("+ 상담 기록 (Ctrl+I)"))
         self.contact_summary.setPlaceholderText(self.tr("상담 내용을 입력하고 Enter"))
-        for combo, items in ((self.contact_channel, [(c, channel_name(c)) for c in ("phone", "visit", "sms", "email")]),
-                             (self.contact_kind, [(k, interaction_kind_name(k)) for k in citizen_service.INTERACTION_KINDS])):
-            current = combo.currentData()
-            combo.clear()
-            for value, text in items:
-                combo.addItem(text, value)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
+        refill(self.contact_channel, [(c, channel_name(c)) for c in ("phone", "visit", "sms", "email")])
+        refill(self.contact_kind, [(k, interaction_kind_name(k)) for k in citizen_service.INTERACTION_KINDS])
         self.consent_purpose.setPlaceholderText(self.tr("목적 (예: 복지 서비스 안내)"))
         self.consent_items.setPlaceholderText(self.tr("항목 (예: 휴대전화, 주소)"))
         self.consent_button.setText(self.tr("동의 기록 추가"))
-        for combo, items in ((self.consent_months, [(12, self.tr("1년 보유")), (36, self.tr("3년 보유")),
-                                                    (60, self.tr("5년 보유"))]),
-                             (self.consent_method, [("written", self.tr("서면")), ("verbal", self.tr("구두")),
-                                                    ("online", self.tr("온라인"))])):
-            current = combo.currentData()
-            combo.clear()
-            for value, text in items:
-                combo.addItem(text, value)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
+        refill(self.consent_months, [(12, self.tr("1년 보유")), (36, self.tr("3년 보유")),
+                                     (60, self.tr("5년 보유"))])
+        refill(self.consent_method, [("written", self.tr("서면")), ("verbal", self.tr("구두")),
+                                     ("online", self.tr("온라인"))])
         self.timeline.retranslate()
         if self.profile is not None:
             self._show(self.profile)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.domain.office import OfficeHours, OfficeProfile, Role
 from pcrm_desktop.services import office as office_service
+from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.dialogs import explain
 from pcrm_desktop.ui.i18n import error_text
 from pcrm_desktop.ui.labels import role_name
@@ -186,11 +187,7 @@ class SettingsPage(Page):
         self.add_department_button.setText(self.tr("부서 추가"))
         self.display_labels[0].setText(self.tr("언어 / Language"))
         self.display_labels[1].setText(self.tr("글자 크기"))
-        current_role = self.new_role.currentData()
-        self.new_role.clear()
-        for role in Role:
-            self.new_role.addItem(role_name(role), role.value)
-        self.new_role.setCurrentIndex(max(0, self.new_role.findData(current_role or Role.CLERK.value)))
+        refill(self.new_role, [(role.value, role_name(role)) for role in Role], Role.CLERK.value)
         self.staff_model.retranslate()
 
     # --- data -----------------------------------------------------------------------------
@@ -209,12 +206,7 @@ class SettingsPage(Page):
             for edit, value in zip(self.hour_edits, (hours.start, hours.lunch_start,
                                                      hours.lunch_end, hours.end)):
                 edit.setTime(_qtime(value))
-        chosen = self.new_department.currentData()
-        self.new_department.clear()
-        self.new_department.addItem("—", None)
-        for department in overview.departments:
-            self.new_department.addItem(department.name, department.id)
-        self.new_department.setCurrentIndex(max(0, self.new_department.findData(chosen)))
+        refill(self.new_department, [(None, "—")] + [(d.id, d.name) for d in overview.departments])
         self.staff_model.set_rows(overview.staff)
 
     def _department_name(self, department_id: int | None) -> str:
