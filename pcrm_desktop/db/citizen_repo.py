@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
+from operator import itemgetter
 
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, text, update
 
@@ -22,41 +24,59 @@ def bigrams(value: str) -> set[str]:
     return {value[i:i + 2] for i in range(len(value) - 1)}
 
 
+@lru_cache(maxsize=8192)
+def _place_grams(place: str) -> frozenset[str]:
+    """Grams of a 동 or road name: a district has a few hundred of them, shared by thousands."""
+    return frozenset(bigrams(place))
+
+
 def search_grams(name: str, dong_name: str, road: str = "") -> set[str]:
     """Pieces that a two-character search can meet: the name, the 동 and the road name
     (the …로 or …길 word of the address, not the city or 구 before it)."""
-    grams = bigrams(name) | bigrams(dong_name)
+    grams = bigrams(name) | _place_grams(dong_name)
     for word in nfc(road).split():
         if word.endswith(("로", "길")) and not word[0].isdigit():
-            grams |= bigrams(word)
+            grams |= _place_grams(word)
     return grams
 
 
+FIELD_COLUMNS = ("name", "name_key", "birth_year", "birth_date", "gender", "email", "road",
+                 "address_detail", "dong_code", "dong_name", "preferred_channel",
+                 "preferred_language", "accessibility", "memo")
+
+
+def citizen_fields(c: Citizen) -> tuple:
+    """The stored columns of a resident, in FIELD_COLUMNS order."""
+    a = c.address
+    return (c.name, name_key(c.name), c.birth_year, c.birth_date, c.gender.value, c.email,
+            a.road, a.detail, a.dong_code, a.dong_name,
+            c.preferred_channel.value if c.preferred_channel else None,
+            c.preferred_language, ",".join(c.accessibility), c.memo)
+
+
 def citizen_values(c: Citizen, now: datetime) -> dict:
-    return dict(
-        name=c.name, name_key=name_key(c.name),
-        birth_year=c.birth_year, birth_date=c.birth_date, gender=c.gender.value, email=c.email,
-        road=c.address.road, address_detail=c.address.detail, dong_code=c.address.dong_code,
-        dong_name=c.address.dong_name,
-        preferred_channel=c.preferred_channel.value if c.preferred_channel else None,
-        preferred_language=c.preferred_language, accessibility=",".join(c.accessibility),
-        memo=c.memo, updated_at=now)
+    return dict(zip(FIELD_COLUMNS, citizen_fields(c)), updated_at=now)
 
 
-def phone_rows(citizen_id: int, phones: tuple[str, ...]) -> list[dict]:
-    return [dict(citizen_id=citizen_id, number=p, digits=digits_of(p), tail4=digits_of(p)[-4:],
-                 position=i) for i, p in enumerate(phones)]
+INSERT_PHONES = "INSERT INTO citizen_phones (citizen_id, number, digits, tail4, position) VALUES (?, ?, ?, ?, ?)"
+INSERT_GRAMS = "INSERT INTO citizen_grams (gram, citizen_id) VALUES (?, ?)"
+INSERT_FTS = "INSERT INTO citizen_fts(rowid, address, phones) VALUES (?, ?, ?)"
 
 
-def fts_row(citizen_id: int, c: Citizen) -> dict:
-    address = " ".join(x for x in (c.address.road, c.address.detail, c.address.dong_name) if x)
-    return dict(rowid=citizen_id, address=address, phones=" ".join(digits_of(p) for p in c.phones))
+def child_rows(citizen_id: int, c: Citizen, phones: list, grams: list, fts: list) -> None:
+    """Append the rows of the phone, two-character and full-text tables for one resident."""
+    digits = []
+    for position, number in enumerate(c.phones):
+        d = digits_of(number)
+        digits.append(d)
+        phones.append((citizen_id, number, d, d[-4:], position))
+    a = c.address
+    grams.extend((g, citizen_id) for g in search_grams(c.name, a.dong_name, a.road))
+    fts.append((citizen_id, " ".join(x for x in (a.road, a.detail, a.dong_name) if x),
+                " ".join(digits)))
 
 
-CITIZEN_COLUMNS = ("id", "name", "name_key", "birth_year", "birth_date", "gender",
-                   "email", "road", "address_detail", "dong_code", "dong_name", "preferred_channel",
-                   "preferred_language", "accessibility", "memo", "version", "created_at",
-                   "updated_at")
+CITIZEN_COLUMNS = ("id", *FIELD_COLUMNS, "version", "created_at", "updated_at")
 
 
 def sql_datetime(value: datetime) -> str:
@@ -69,14 +89,12 @@ def sql_date(value: date | None) -> str | None:
 
 
 def citizen_tuple(citizen_id: int, c: Citizen, stamp: str) -> tuple:
-    v = citizen_values(c, None)
-    return (citizen_id, v["name"], v["name_key"], v["birth_year"],
-            sql_date(v["birth_date"]), v["gender"], v["email"], v["road"], v["address_detail"],
-            v["dong_code"], v["dong_name"], v["preferred_channel"], v["preferred_language"],
-            v["accessibility"], v["memo"], 1, stamp, stamp)
+    fields = citizen_fields(c)
+    if c.birth_date is not None:  # the driver gets the text SQLAlchemy's Date type would store
+        fields = (*fields[:3], sql_date(c.birth_date), *fields[4:])
+    return (citizen_id, *fields, 1, stamp, stamp)
 
 
-INSERT_FTS = text("INSERT INTO citizen_fts(rowid, address, phones) VALUES (:rowid, :address, :phones)")
 DELETE_FTS = text("DELETE FROM citizen_fts WHERE rowid = :rowid")
 
 
@@ -105,13 +123,11 @@ class CitizenRepository:
         return True
 
     def _write_children(self, citizen_id: int, citizen: Citizen) -> None:
-        if citizen.phones:
-            self.c.execute(insert(t.citizen_phones), phone_rows(citizen_id, citizen.phones))
-        grams = search_grams(citizen.name, citizen.address.dong_name, citizen.address.road)
-        if grams:
-            self.c.execute(insert(t.citizen_grams),
-                           [dict(gram=g, citizen_id=citizen_id) for g in sorted(grams)])
-        self.c.execute(INSERT_FTS, fts_row(citizen_id, citizen))
+        phones, grams, fts = [], [], []
+        child_rows(citizen_id, citizen, phones, grams, fts)
+        self._executemany(INSERT_PHONES, phones)
+        self._executemany(INSERT_GRAMS, sorted(grams))
+        self._executemany(INSERT_FTS, fts)
 
     def _indexed(self, citizen_id: int) -> tuple[str, str, str]:
         row = self.c.execute(select(t.citizens.c.name, t.citizens.c.dong_name, t.citizens.c.road)
@@ -131,38 +147,53 @@ class CitizenRepository:
 
     def bulk_add(self, citizens: list[Citizen], now: datetime) -> list[int]:
         """Insert many at once (imports, demo) in the caller's transaction. Rows go straight to
-        the driver's executemany: SQLAlchemy's per-row parameter handling would cost more than
-        SQLite itself."""
-        first = max(self.c.execute(select(func.max(t.citizens.c.id))).scalar() or 0,
-                    self.c.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM sqlite_sequence"
-                                           " WHERE name = 'citizens'").scalar()) + 1
+        the driver's executemany as tuples: SQLAlchemy's per-row parameter handling would cost
+        more than SQLite itself."""
+        first = self._first_free_id()  # above every id ever used (AUTOINCREMENT's rule)
         ids = list(range(first, first + len(citizens)))
         stamp = sql_datetime(now)
-        self._executemany(t.citizens, CITIZEN_COLUMNS, [
-            citizen_tuple(i, c, stamp) for i, c in zip(ids, citizens)])
-        self._executemany(t.citizen_phones, ("citizen_id", "number", "digits", "tail4", "position"), [
-            tuple(row.values()) for i, c in zip(ids, citizens) for row in phone_rows(i, c.phones)])
-        self._executemany(t.citizen_grams, ("gram", "citizen_id"), sorted(
-            (g, i) for i, c in zip(ids, citizens) for g in search_grams(c.name, c.address.dong_name, c.address.road)))
-        fts = [tuple(fts_row(i, c).values()) for i, c in zip(ids, citizens)]
-        self.c.exec_driver_sql("INSERT INTO citizen_fts(rowid, address, phones) VALUES (?, ?, ?)", fts)
+        phones: list[tuple] = []
+        grams: list[tuple] = []
+        fts: list[tuple] = []
+        rows = []
+        for i, c in zip(ids, citizens):
+            rows.append(citizen_tuple(i, c, stamp))
+            child_rows(i, c, phones, grams, fts)
+        # In index order, so each insert lands next to the previous one. Rows were added in id
+        # order and the sort is stable: sorting by the gram alone gives (gram, id) order.
+        grams.sort(key=itemgetter(0))
+        marks = ", ".join("?" * len(CITIZEN_COLUMNS))
+        self._executemany(f"INSERT INTO citizens ({', '.join(CITIZEN_COLUMNS)}) VALUES ({marks})",
+                          rows)
+        self._executemany(INSERT_PHONES, phones)
+        self._executemany(INSERT_GRAMS, grams)
+        self._executemany(INSERT_FTS, fts)
         return ids
 
-    def _executemany(self, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
-        if rows:
-            marks = ", ".join("?" * len(columns))
-            self.c.exec_driver_sql(
-                f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows)
+    def _first_free_id(self) -> int:
+        return max(self.c.execute(select(func.max(t.citizens.c.id))).scalar() or 0,
+                   self.c.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM sqlite_sequence"
+                                          " WHERE name = 'citizens'").scalar()) + 1
+
+    def _executemany(self, sql: str, rows: list[tuple]) -> None:
+        if not rows:
+            return
+        self.c.exec_driver_sql(sql, rows)
+
+    def _insert_sql(self, table, columns: tuple[str, ...]) -> str:
+        return (f"INSERT INTO {table.name} ({', '.join(columns)})"
+                f" VALUES ({', '.join('?' * len(columns))})")
 
     def bulk_link_groups(self, rows: list[tuple[int, int, date]]) -> None:
         """(citizen_id, group_id, since) rows."""
-        self._executemany(t.citizen_groups, ("citizen_id", "group_id", "since"),
+        self._executemany(self._insert_sql(t.citizen_groups, ("citizen_id", "group_id", "since")),
                           [(c, g, sql_date(d)) for c, g, d in rows])
 
     def bulk_add_interactions(self, rows: list[tuple]) -> None:
         """(citizen_id, at, channel, kind, summary, staff_id) rows."""
-        self._executemany(t.interactions, ("citizen_id", "at", "channel", "kind", "summary", "staff_id"),
-                          [(r[0], sql_datetime(r[1]), *r[2:]) for r in rows])
+        self._executemany(
+            self._insert_sql(t.interactions, ("citizen_id", "at", "channel", "kind", "summary", "staff_id")),
+            [(r[0], sql_datetime(r[1]), *r[2:]) for r in rows])
 
     # --- reads ----------------------------------------------------------------------------
     def get(self, citizen_id: int) -> Citizen | None:

@@ -132,6 +132,8 @@ def parse_birth_year(text: str) -> int | None:
     text = nfc(text)
     if not text:
         return None
+    if len(text) == 4 and text.isascii() and text.isdigit() and text[:2] in ("19", "20"):  # the usual case
+        return int(text)
     parts = [p for p in re.split(r"[^0-9]+", text) if p]
     if len(parts) > 1:  # 1968-3-2, 1968.3.2, 1968년 3월 2일: the first part is the year
         text = parts[0]

@@ -14,6 +14,9 @@ AREA_CODES = {"031", "032", "033", "041", "042", "043", "044", "051", "052", "05
               "055", "061", "062", "063", "064"}
 MOBILE_PREFIXES = {"010", "011", "016", "017", "018", "019"}
 REPRESENTATIVE_PREFIXES = {"15", "16", "18"}  # 15xx, 16xx, 18xx 8-digit numbers
+THREE_DIGIT_PREFIXES = frozenset(MOBILE_PREFIXES | {"070"} | AREA_CODES)
+# Already canonical (what imports and the dialog mostly see): checked without rebuilding it.
+CANONICAL = re.compile(r"0\d{1,2}-\d{3,4}-\d{4}|1[568]\d{2}-\d{4}")
 
 
 NOT_DIGIT = re.compile(r"[^0-9]")
@@ -34,13 +37,19 @@ def digits_of(text: str) -> str:
 
 def normalize_phone(text: str) -> str:
     """The canonical form, or ValidationError phone_format."""
-    if LETTER_INSIDE.search(unicodedata.normalize("NFKC", text or "")):
+    text = text or ""
+    if CANONICAL.fullmatch(text):
+        head = text.split("-", 1)[0]
+        if head == "02" or (head in THREE_DIGIT_PREFIXES and len(text) in (12, 13)) \
+                or len(text) == 9:
+            return text
+    if LETTER_INSIDE.search(text if text.isascii() else unicodedata.normalize("NFKC", text)):
         # 010-1234-567O: a letter typed for a digit would silently make someone else's number
         raise ValidationError("phone_format", field="phone", value=text)
     d = digits_of(text)
     if d.startswith("02") and len(d) in (9, 10):
         return f"02-{d[2:-4]}-{d[-4:]}"
-    if d[:3] in MOBILE_PREFIXES | {"070"} | AREA_CODES and len(d) in (10, 11):
+    if d[:3] in THREE_DIGIT_PREFIXES and len(d) in (10, 11):
         return f"{d[:3]}-{d[3:-4]}-{d[-4:]}"
     if d[:2] in REPRESENTATIVE_PREFIXES and len(d) == 8:
         return f"{d[:4]}-{d[4:]}"

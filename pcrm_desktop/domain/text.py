@@ -29,12 +29,16 @@ def _plausible_birth_date(yy: str, mm: str, dd: str) -> bool:
 
 def find_rrns(text: str) -> list[str]:
     """Every RRN-shaped run in the text whose first six digits are a plausible date."""
+    if not text or len(text) < 13:  # an RRN has 13 digits: most fields are shorter
+        return []
     return [m.group(0) for m in RRN_PATTERN.finditer(text or "")
             if _plausible_birth_date(m.group(1), m.group(2), m.group(3))]
 
 
 def mask_rrns(text: str) -> tuple[str, int]:
     """Replace each RRN with its first 7 digits and asterisks (900101-1******); return the count."""
+    if not text or len(text) < 13:
+        return text or "", 0
     count = 0
 
     def replace(match: re.Match) -> str:

@@ -3,6 +3,7 @@ commit everything valid in one transaction or nothing at all."""
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,12 +16,13 @@ from pcrm_desktop.domain.citizens import (
     clean_citizen,
     parse_birth_year,
 )
-from pcrm_desktop.domain.duplicates import MatchFacts, Prepared, score
+from pcrm_desktop.domain.duplicates import Prepared, prepared_clean, score
 from pcrm_desktop.domain.errors import DomainError, ValidationError
 from pcrm_desktop.domain.messages import korean_message
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
 from pcrm_desktop.domain.text import nfc
 from pcrm_desktop.services.context import ServiceContext
+from pcrm_desktop.services.memory import paused_gc
 from pcrm_desktop.services.tabular import Table, read_table
 
 # field → (Korean label, header names seen in office spreadsheets)
@@ -92,33 +94,39 @@ class ImportResult:
     encoding: str
 
 
-def _value(row: list[str], index: dict[str, int], name: str) -> str:
-    i = index.get(name)
-    return nfc(row[i]) if i is not None and i < len(row) else ""
+def _row_values(row: list[str], index: dict[str, int]) -> dict[str, str]:
+    """field → trimmed NFC text of the mapped cell. One normalisation check per row: office
+    files are almost always NFC already, and each cell on its own would cost more."""
+    values = {name: row[i] if i < len(row) else "" for name, i in index.items()}
+    joined = "\x1f".join(values.values())
+    if joined.isascii() or unicodedata.is_normalized("NFC", joined):
+        return {name: v.strip() for name, v in values.items()}
+    return {name: nfc(v) for name, v in values.items()}
 
 
-def _citizen_from(row: list[str], index: dict[str, int]) -> tuple[Citizen, tuple[str, ...]]:
-    gender_text = _value(row, index, "gender").lower()
+def _citizen_from(values: dict[str, str]) -> tuple[Citizen, tuple[str, ...]]:
+    get = values.get
+    gender_text = get("gender", "").lower()
     if gender_text and gender_text not in GENDERS:
         raise ValidationError("gender_unknown", field="gender", value=gender_text)
-    channel_text = _value(row, index, "preferred_channel")
+    channel_text = get("preferred_channel", "")
     if channel_text and channel_text not in CHANNELS:
         raise ValidationError("channel_unknown", field="preferred_channel", value=channel_text)
-    phones = tuple(p for p in (_value(row, index, "phone"), _value(row, index, "phone2")) if p)
-    groups = tuple(g.strip() for g in _value(row, index, "groups").replace(";", ",").split(",")
-                   if g.strip())
+    phones = tuple(p for p in (get("phone", ""), get("phone2", "")) if p)
+    group_text = get("groups", "")
+    groups = tuple(g.strip() for g in group_text.replace(";", ",").split(",")
+                   if g.strip()) if group_text else ()
     citizen = Citizen(
-        id=None, name=_value(row, index, "name"),
-        birth_year=parse_birth_year(_value(row, index, "birth_year")),
-        gender=GENDERS.get(gender_text, Gender.UNKNOWN), phones=phones,
-        email=_value(row, index, "email"),
-        address=Address(_value(row, index, "road"), _value(row, index, "address_detail"),
-                        _value(row, index, "dong_code"), _value(row, index, "dong_name")),
-        preferred_channel=CHANNELS.get(channel_text), memo=_value(row, index, "memo"))
+        id=None, name=get("name", ""), birth_year=parse_birth_year(get("birth_year", "")),
+        gender=GENDERS.get(gender_text, Gender.UNKNOWN), phones=phones, email=get("email", ""),
+        address=Address(get("road", ""), get("address_detail", ""), get("dong_code", ""),
+                        get("dong_name", "")),
+        preferred_channel=CHANNELS.get(channel_text), memo=get("memo", ""))
     return citizen, groups
 
 
-BATCH = 2000
+BATCH = 2000   # rows validated per duplicate lookup in the database
+CHUNK = 5000   # rows written per batch
 
 
 def plan_import(ctx: ServiceContext, table: Table, mapping: dict[str, str],
@@ -134,7 +142,7 @@ def plan_import(ctx: ServiceContext, table: Table, mapping: dict[str, str],
     plan = ImportPlan(table, mapping)
     today = ctx.clock().date()
     seen = _SeenIndex()
-    with ctx.reading() as uow:
+    with ctx.reading() as uow, paused_gc():
         groups = uow.groups.list()
         group_codes = {g.name: g.code for g in groups} | {g.code: g.code for g in groups}
         for start in range(0, len(table.rows), BATCH):
@@ -166,7 +174,7 @@ def _validate_batch(plan: ImportPlan, rows: list[list[str]], numbers: list[int],
             plan.rejected.append(Rejected(number, "열 개수가 머리글보다 많습니다", "columns_extra", tuple(row)))
             continue
         try:
-            citizen, groups = _citizen_from(row, index)
+            citizen, groups = _citizen_from(_row_values(row, index))
             cleaned = clean_citizen(citizen, today)
             unknown_groups = [g for g in groups if g not in group_codes]
             if unknown_groups:
@@ -177,8 +185,8 @@ def _validate_batch(plan: ImportPlan, rows: list[list[str]], numbers: list[int],
         c = cleaned.citizen
         plan.rrn_masked += cleaned.rrn_masked
         plan.valid.append((number, c, tuple(group_codes[g] for g in groups)))
-        valid.append((number, c, MatchFacts(c.name, c.phones, c.birth_year, c.address.road,
-                                            c.address.dong_name).prepared()))
+        valid.append((number, c, prepared_clean(c.name, c.phones, c.birth_year, c.address.road,
+                                                c.address.dong_name)))
     return valid
 
 
@@ -214,15 +222,16 @@ def commit_import(ctx: ServiceContext, plan: ImportPlan, skip_duplicates: bool =
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "citizen.import")
     flagged = {d.row for d in plan.duplicates}
     rows = [(n, c, g) for n, c, g in plan.valid if not (skip_duplicates and n in flagged)]
-    with ctx.uow_factory() as uow:
+    now = ctx.clock()
+    with ctx.uow_factory() as uow, paused_gc():
         group_ids = {g.code: g.id for g in uow.groups.list()}
         missing = {code for _, _, codes in rows for code in codes} - set(group_ids)
         if missing:  # a group removed between the check and the import
             raise ValidationError("group_unknown", field="groups", value=", ".join(sorted(missing)))
-        for start in range(0, len(rows), 5000):
-            chunk = rows[start:start + 5000]
-            ids = uow.citizens.bulk_add([c for _, c, _ in chunk], ctx.clock())
-            uow.citizens.bulk_link_groups([(i, group_ids[code], ctx.clock().date())
+        for start in range(0, len(rows), CHUNK):
+            chunk = rows[start:start + CHUNK]
+            ids = uow.citizens.bulk_add([c for _, c, _ in chunk], now)
+            uow.citizens.bulk_link_groups([(i, group_ids[code], now.date())
                                            for i, (_, _, codes) in zip(ids, chunk) for code in codes])
             if progress:
                 progress(start + len(chunk), len(rows), "저장")
