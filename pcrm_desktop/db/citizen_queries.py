@@ -9,6 +9,7 @@ Search plan (all in SQL, every branch on an index):
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -96,24 +97,25 @@ def _phone_condition(digits: str) -> tuple[str, dict]:
 
 
 def search_page(conn: Connection, query: str = "", after: tuple | None = None, limit: int = 100,
-                sort: str = "name") -> list[CitizenRow]:
-    """One page of residents matching `query`, in `sort` order, after keyset position `after`."""
-    sql, params = search_sql(conn, query, after, limit, sort)
+                sort: str = "name", filters: tuple[str, dict] | None = None) -> list[CitizenRow]:
+    """One page of residents matching `query` (and `filters`, a condition from rule_condition),
+    in `sort` order, after keyset position `after`."""
+    sql, params = search_sql(conn, query, after, limit, sort, filters)
     rows = conn.execute(text(sql), params).mappings()
     return [CitizenRow(r["id"], r["name"], r["birth_year"], r["phone"] or "", r["dong_name"],
                        r["road"], r["sort_key"]) for r in rows]
 
 
 def search_sql(conn: Connection, query: str, after: tuple | None, limit: int,
-               sort: str) -> tuple[str, dict]:
+               sort: str, filters: tuple[str, dict] | None = None) -> tuple[str, dict]:
     """The SQL text and named parameters of one page (also run raw by the benchmark)."""
     order, keyset, key_column = SORTS[sort]
     where, params = [], {"limit": limit}
-    found = _condition(conn, query)
-    if found is not None:
-        condition, found_params = found
-        where.append(condition)
-        params.update(found_params)
+    for found in (_condition(conn, query), filters):
+        if found is not None:
+            condition, found_params = found
+            where.append(condition)
+            params.update(found_params)
     if after is not None:
         where.append(keyset)
         params["k"], params["i"] = after
@@ -156,24 +158,69 @@ def group_rows(conn: Connection) -> list[dict]:
         " FROM customer_groups ORDER BY id")).mappings()]
 
 
-def member_filter(group: dict, today: date) -> tuple[str, dict]:
-    """SQL condition on citizens `c` for membership of a derived or assigned group."""
+def member_filter(conn: Connection, group: dict, today: date, tag: str = "m",
+                  depth: int = 0) -> tuple[str, dict]:
+    """SQL condition on citizens `c` for membership of a group: derived (birth year), assigned
+    (citizen_groups) or smart (its saved search). `tag` keeps parameter names apart when
+    several groups are combined."""
     if group["kind"] == "derived":
-        parts, params = [], {}
-        if group["min_age"] is not None:
-            parts.append("c.birth_year <= :latest")
-            params["latest"] = today.year - group["min_age"]
-        if group["max_age"] is not None:
-            parts.append("c.birth_year >= :earliest")
-            params["earliest"] = today.year - group["max_age"]
-        return " AND ".join(parts) or "1", params
-    return ("c.id IN (SELECT citizen_id FROM citizen_groups WHERE group_id = :gid)",
-            {"gid": group["id"]})
+        return age_condition(group["min_age"], group["max_age"], today, tag)
+    if group["kind"] == "smart":
+        if depth > 3:  # a saved search naming saved searches, too deep to mean anything
+            return "0", {}
+        return rule_condition(conn, json.loads(group["rule"] or "{}"), today, tag, depth + 1)
+    return (f"c.id IN (SELECT citizen_id FROM citizen_groups WHERE group_id = :{tag}_gid)",
+            {f"{tag}_gid": group["id"]})
+
+
+def age_condition(min_age: int | None, max_age: int | None, today: date,
+                  tag: str = "a") -> tuple[str, dict]:
+    """Age counted as this year minus the birth year (how 어르신(65+) is decided)."""
+    parts, params = [], {}
+    if min_age is not None:
+        parts.append(f"c.birth_year <= :{tag}_latest")
+        params[f"{tag}_latest"] = today.year - min_age
+    if max_age is not None:
+        parts.append(f"c.birth_year >= :{tag}_earliest")
+        params[f"{tag}_earliest"] = today.year - max_age
+    return " AND ".join(parts) or "1", params
+
+
+def rule_condition(conn: Connection, rule: dict, today: date, tag: str = "r",
+                   depth: int = 0) -> tuple[str, dict] | None:
+    """One SQL condition for a search rule (domain.groups.SearchRule as a dict): text, 동, groups,
+    age and preferred channel, all combined with AND; None when the rule filters nothing."""
+    parts, params = [], {}
+
+    def add(found: tuple[str, dict] | None) -> None:
+        if found is not None:
+            parts.append(f"({found[0]})")
+            params.update(found[1])
+
+    text_found = _condition(conn, rule.get("text") or "")
+    if text_found is not None:  # the text condition's own parameter names, made unique
+        sql, text_params = text_found
+        for name in sorted(text_params, key=len, reverse=True):
+            sql = re.sub(rf":{name}\b", f":{tag}_t_{name}", sql)
+        add((sql, {f"{tag}_t_{k}": v for k, v in text_params.items()}))
+    if rule.get("dong_name"):
+        add((f"c.dong_name = :{tag}_dong", {f"{tag}_dong": rule["dong_name"]}))
+    if rule.get("channel"):
+        add((f"c.preferred_channel = :{tag}_channel", {f"{tag}_channel": rule["channel"]}))
+    if rule.get("min_age") is not None or rule.get("max_age") is not None:
+        add(age_condition(rule.get("min_age"), rule.get("max_age"), today, f"{tag}_age"))
+    codes = list(rule.get("group_codes") or ())
+    if codes:
+        groups = {g["code"]: g for g in group_rows(conn)}
+        for n, code in enumerate(codes):
+            group = groups.get(code)
+            add(member_filter(conn, group, today, f"{tag}_g{n}", depth) if group else ("0", {}))
+    return (" AND ".join(parts), params) if parts else None
 
 
 def group_profile(conn: Connection, group: dict, today: date) -> dict:
     """Size, age bands, preferred-channel mix and interactions of one group, in three queries."""
-    condition, params = member_filter(group, today)
+    condition, params = member_filter(conn, group, today)
     params["year"] = today.year
     size = conn.execute(text(f"SELECT count(*) FROM citizens c WHERE {condition}"), params).scalar_one()
     bands = dict(conn.execute(text(
@@ -198,8 +245,16 @@ class CitizenRead:
         self.c = connection
 
     def search(self, query: str = "", after: tuple | None = None, limit: int = 100,
-               sort: str = "name") -> list[CitizenRow]:
-        return search_page(self.c, query, after, limit, sort)
+               sort: str = "name", rule: dict | None = None,
+               today: date | None = None) -> list[CitizenRow]:
+        filters = rule_condition(self.c, rule, today or date.today()) if rule else None
+        return search_page(self.c, query, after, limit, sort, filters)
+
+    def dong_names(self) -> list[tuple[str, int]]:
+        """Every 동 residents live in, with how many (for the list's filter)."""
+        return [tuple(r) for r in self.c.execute(text(
+            "SELECT dong_name, count(*) FROM citizens WHERE dong_name <> ''"
+            " GROUP BY dong_name ORDER BY dong_name")).all()]
 
     def timeline(self, citizen_id: int) -> list[TimelineItem]:
         return timeline(self.c, citizen_id)

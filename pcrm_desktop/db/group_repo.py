@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, select, update
 
 from pcrm_desktop.db import citizen_queries as q
 from pcrm_desktop.db import tables as t
@@ -14,9 +14,7 @@ from pcrm_desktop.domain.groups import AgeRule, CustomerGroup, GroupKind, Search
 def _group(row: dict) -> CustomerGroup:
     kind = GroupKind(row["kind"])
     age = AgeRule(row["min_age"], row["max_age"]) if kind is GroupKind.DERIVED else None
-    rule = SearchRule(**json.loads(row["rule"])) if kind is GroupKind.SMART and row["rule"] else None
-    if rule is not None:
-        rule = SearchRule(**{**rule.__dict__, "group_codes": tuple(rule.group_codes)})
+    rule = SearchRule.from_dict(json.loads(row["rule"])) if kind is GroupKind.SMART and row["rule"] else None
     return CustomerGroup(row["id"], row["code"], row["name"], kind, age, rule,
                          bool(row["builtin"]), bool(row["active"]))
 
@@ -35,10 +33,13 @@ class GroupRepository:
         return next((g for g in self.list() if g.code == code), None)
 
     def add_smart(self, code: str, name: str, rule: SearchRule) -> int:
-        payload = json.dumps({**rule.__dict__, "group_codes": list(rule.group_codes)},
-                             ensure_ascii=False)
+        payload = json.dumps(rule.as_dict(), ensure_ascii=False)
         return self.c.execute(insert(t.customer_groups).values(
             code=code, name=name, kind=GroupKind.SMART.value, rule=payload)).inserted_primary_key[0]
+
+    def set_active(self, group_id: int, active: bool) -> bool:
+        return self.c.execute(update(t.customer_groups).where(t.customer_groups.c.id == group_id)
+                              .values(active=active)).rowcount == 1
 
     def names_for(self, citizen_id: int, birth_year: int | None, today: date) -> list[str]:
         """Assigned groups plus the derived (age) groups the resident falls in."""

@@ -35,6 +35,25 @@ class SearchRule:
     max_age: int | None = None
     channel: str = ""
 
+    def as_dict(self) -> dict:
+        return {"text": self.text, "dong_name": self.dong_name,
+                "group_codes": list(self.group_codes), "min_age": self.min_age,
+                "max_age": self.max_age, "channel": self.channel}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "SearchRule":
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**{**known, "group_codes": tuple(known.get("group_codes") or ())})
+
+    def filters_only(self) -> "SearchRule":
+        """The rule without its text: what the list's filter row holds."""
+        return SearchRule("", self.dong_name, self.group_codes, self.min_age, self.max_age,
+                          self.channel)
+
+    @property
+    def empty(self) -> bool:
+        return self == SearchRule()
+
 
 @dataclass(frozen=True)
 class CustomerGroup:

@@ -61,6 +61,11 @@ MESSAGES: dict[str, str] = {
     "kind_unknown": QT_TRANSLATE_NOOP("messages", "알 수 없는 상담 종류입니다."),
     "merge_same": QT_TRANSLATE_NOOP("messages", "같은 기록끼리는 병합할 수 없습니다."),
     "group_duplicate": QT_TRANSLATE_NOOP("messages", "고객집단 '{name}'이(가) 이미 있습니다."),
+    "group_not_found": QT_TRANSLATE_NOOP("messages", "그 고객집단을 찾을 수 없습니다. 목록을 새로 고쳐 보십시오."),
+    "group_not_smart": QT_TRANSLATE_NOOP(
+        "messages", "'{name}'은(는) 저장한 검색이 아니어서 지울 수 없습니다. 기본·지정 집단은 그대로 둡니다."),
+    "smart_group_empty": QT_TRANSLATE_NOOP(
+        "messages", "저장할 검색 조건이 없습니다. 검색어를 넣거나 동·고객집단·나이를 고른 뒤 저장하십시오."),
     "encoding_unknown": QT_TRANSLATE_NOOP(
         "messages", "파일의 문자 인코딩을 알 수 없습니다. UTF-8 또는 CP949(EUC-KR) CSV나 XLSX로 저장해 주십시오."),
     "file_missing": QT_TRANSLATE_NOOP("messages", "파일이 없습니다: {path}"),

@@ -8,6 +8,7 @@ from datetime import date
 from pcrm_desktop.domain.citizens import Channel, Citizen, clean_citizen
 from pcrm_desktop.domain.duplicates import Match, MatchFacts, score
 from pcrm_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from pcrm_desktop.domain.groups import SearchRule
 from pcrm_desktop.domain.phone import mask_phone
 from pcrm_desktop.domain.privacy import MERGE_ROLES, PERSONAL_DATA_ROLES, require_role
 from pcrm_desktop.domain.text import mask_email, mask_name, mask_rrns, nfc
@@ -229,11 +230,14 @@ class ListItem:
 
 
 def search(ctx: ServiceContext, query: str = "", after: tuple | None = None, limit: int = 100,
-           sort: str = "name") -> list[ListItem]:
-    """A page of the resident list, searched and sorted in SQL, names and phones masked."""
+           sort: str = "name", rule: SearchRule | None = None) -> list[ListItem]:
+    """A page of the resident list, searched, filtered (`rule`: 동, customer group, age,
+    preferred channel) and sorted in SQL, names and phones masked."""
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "citizen.search")
     with ctx.reading() as uow:
-        rows = uow.citizen_read.search(query, after, limit, sort)
+        rows = uow.citizen_read.search(query, after, limit, sort,
+                                       rule.as_dict() if rule and not rule.empty else None,
+                                       ctx.clock().date())
     return [ListItem(r.id, mask_name(r.name), r.birth_year, mask_phone(r.phone) if r.phone else "",
                      r.dong_name, r.road, (r.sort_key, r.id)) for r in rows]
 
@@ -241,6 +245,13 @@ def search(ctx: ServiceContext, query: str = "", after: tuple | None = None, lim
 def count(ctx: ServiceContext) -> int:
     with ctx.reading() as uow:
         return uow.citizen_read.count()
+
+
+def dong_names(ctx: ServiceContext) -> list[tuple[str, int]]:
+    """(동, residents) for every 동 residents live in."""
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "citizen.search")
+    with ctx.reading() as uow:
+        return uow.citizen_read.dong_names()
 
 
 CONSENT_METHODS = ("written", "verbal", "online")

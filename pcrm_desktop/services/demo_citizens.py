@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from pcrm_desktop.domain.citizens import Address, Channel, Citizen, Gender
 from pcrm_desktop.domain.errors import ConflictError
+from pcrm_desktop.domain.groups import SearchRule
 from pcrm_desktop.services.context import ServiceContext
 from pcrm_desktop.services.demo_names import NameMaker
 
@@ -79,6 +80,9 @@ def fill_citizens(ctx: ServiceContext, uow, request, rng: random.Random, progres
             progress(done, total, "citizens")
         if cancelled():
             raise ConflictError("demo_cancelled")  # the demo's transaction rolls back
+    if total:  # one saved search, so the groups tab shows what smart groups are
+        uow.groups.add_smart("SMART_DEMO_1", "청운동 어르신",
+                             SearchRule(dong_name="청운동", group_codes=("SENIOR",)))
     ctx.audit(uow, "demo.citizens", "citizens", f"{total}명 seed={request.seed}")
     return total
 

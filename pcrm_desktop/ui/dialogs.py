@@ -22,6 +22,17 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     return text if ok else None
 
 
+def ask_choice(parent: QWidget | None, title: str, text: str,
+               choices: list[tuple[str, str]]) -> str | None:
+    """One of several (key, button text) answers; None when closed or cancelled."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel,
+                      parent)
+    buttons = {box.addButton(label, QMessageBox.ButtonRole.AcceptRole): key
+               for key, label in choices}
+    box.exec()
+    return buttons.get(box.clickedButton())
+
+
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
     from PySide6.QtWidgets import QFileDialog
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)

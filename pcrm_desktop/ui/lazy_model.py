@@ -38,9 +38,6 @@ class LazyRowsModel(RowsModel):
         self.endResetModel()
         self.fetchMore(QModelIndex())
 
-    def rows(self) -> list:
-        return list(self._rows)
-
     def is_loading(self) -> bool:
         return self._loading
 

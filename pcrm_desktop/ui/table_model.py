@@ -23,6 +23,9 @@ class RowsModel(QAbstractTableModel):
     def row(self, number: int) -> object:
         return self._rows[number]
 
+    def rows(self) -> list:
+        return list(self._rows)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 

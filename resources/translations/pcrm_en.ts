@@ -205,8 +205,60 @@
         <translation>Pick two people in the list (Ctrl+click) to merge them into one record.</translation>
     </message>
     <message>
-        <source>찾는 주민이 없습니다. 다른 검색어를 넣어 보십시오.</source>
-        <translation>No resident matches. Try another search.</translation>
+        <source>나이</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>-</source>
+        <translation>-</translation>
+    </message>
+    <message>
+        <source>올해 연도에서 출생연도를 뺀 나이. '-'는 제한 없음</source>
+        <translation>Age as this year minus the birth year. '-' means no limit</translation>
+    </message>
+    <message>
+        <source>조건 지우기</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>검색 저장…</source>
+        <translation>Save search…</translation>
+    </message>
+    <message>
+        <source>지금의 검색어와 조건을 '저장한 검색'(스마트 집단)으로 남깁니다. 고객집단 탭에서 인원과 구성을 봅니다.</source>
+        <translation>Keeps the current search text and filters as a saved search (smart group). See its size and profile on the Customer groups tab.</translation>
+    </message>
+    <message>
+        <source>모든 고객집단</source>
+        <translation>All customer groups</translation>
+    </message>
+    <message>
+        <source>저장한 검색: {name}</source>
+        <translation>Saved search: {name}</translation>
+    </message>
+    <message>
+        <source>모든 동</source>
+        <translation>All dong</translation>
+    </message>
+    <message>
+        <source>{dong} ({n}명)</source>
+        <translation>{dong} ({n})</translation>
+    </message>
+    <message>
+        <source>검색 저장</source>
+        <translation>Save search</translation>
+    </message>
+    <message>
+        <source>저장할 검색 조건이 없습니다. 검색어를 넣거나 동·고객집단·나이를 고른 뒤 저장하십시오.</source>
+        <translation>There is nothing to save. Type a search or choose a dong, customer group or age first.</translation>
+    </message>
+    <message>
+        <source>이 검색의 이름 (예: 청운동 어르신)</source>
+        <translation>Name of this search (e.g. Cheongun-dong seniors)</translation>
+    </message>
+    <message>
+        <source>찾는 주민이 없습니다. 다른 검색어를 넣거나 조건을 지워 보십시오.</source>
+        <translation>No resident found. Try other words or clear the filters.</translation>
     </message>
     <message>
         <source>등록된 주민이 없습니다. [새 주민]이나 [가져오기…]로 시작하십시오.</source>
@@ -241,8 +293,32 @@
         <translation>Export residents</translation>
     </message>
     <message>
+        <source>이름·전화·전자우편을 가려서 내보낼까요? 전체 값은 사유와 함께 접근 기록에 남습니다.</source>
+        <translation>Export with names, phones and e-mail masked? Full values are recorded in the access log with your reason.</translation>
+    </message>
+    <message>
+        <source>가려서 내보내기</source>
+        <translation>Export masked</translation>
+    </message>
+    <message>
+        <source>전체 값으로 내보내기…</source>
+        <translation>Export full values…</translation>
+    </message>
+    <message>
+        <source>전체 값을 내보내는 사유 (예: 복지 대상자 명단 제출)</source>
+        <translation>Reason for exporting full values (e.g. welfare list requested by the district)</translation>
+    </message>
+    <message>
+        <source>사유를 입력하십시오. 개인정보 열람·반출은 사유와 함께 기록됩니다.</source>
+        <translation>Please give a reason: viewing or exporting personal data is logged with its reason.</translation>
+    </message>
+    <message>
         <source>엑셀 (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>{n}명을 내보냈습니다(전체 값, 기록됨): {path}</source>
+        <translation>Exported {n} residents (full values, logged): {path}</translation>
     </message>
     <message>
         <source>{n}명을 내보냈습니다(이름·전화 가림): {path}</source>
@@ -353,16 +429,40 @@
         <translation>Assigned</translation>
     </message>
     <message>
+        <source>저장한 검색</source>
+        <translation>Saved search</translation>
+    </message>
+    <message>
+        <source>저장한 검색 지우기</source>
+        <translation>Remove saved search</translation>
+    </message>
+    <message>
+        <source>연령 기준 집단은 출생연도로 계산하고, 지정 집단은 주민 정보에서 직원이 지정합니다. 저장한 검색은 주민 목록의 [검색 저장…]으로 만듭니다. 민원 건수와 만족도는 해당 기능이 추가되면 함께 표시됩니다.</source>
+        <translation>Age groups are computed from the birth year; assigned groups are set by staff on the resident's record. Saved searches are made with [Save search…] on the resident list. Complaint counts and satisfaction will appear here once those features exist.</translation>
+    </message>
+    <message>
+        <source>주민 목록에서 보기</source>
+        <translation>Show in resident list</translation>
+    </message>
+    <message>
+        <source>조건: {rule}</source>
+        <translation>Conditions: {rule}</translation>
+    </message>
+    <message>
+        <source>검색어 '{text}'</source>
+        <translation>text '{text}'</translation>
+    </message>
+    <message>
+        <source>나이 {low}~{high}</source>
+        <translation>age {low}–{high}</translation>
+    </message>
+    <message>
         <source>인원</source>
         <translation>Residents</translation>
     </message>
     <message>
         <source>상담 (100명당)</source>
         <translation>Contacts per 100</translation>
-    </message>
-    <message>
-        <source>연령 기준 집단은 출생연도로 계산하고, 지정 집단은 주민 정보에서 직원이 지정합니다. 민원 건수와 만족도는 해당 기능이 추가되면 함께 표시됩니다.</source>
-        <translation>Age groups are computed from the birth year; assigned groups are set by staff on the resident's record. Complaint counts and satisfaction will appear here once those features are added.</translation>
     </message>
     <message>
         <source>{group}: 선호 연락 방법 — {channels}</source>
@@ -1249,6 +1349,18 @@ Check the free disk space and the folder's permissions.</translation>
     <message>
         <source>고객집단 '{name}'이(가) 이미 있습니다.</source>
         <translation>The customer group '{name}' already exists.</translation>
+    </message>
+    <message>
+        <source>그 고객집단을 찾을 수 없습니다. 목록을 새로 고쳐 보십시오.</source>
+        <translation>That customer group no longer exists. Refresh the list.</translation>
+    </message>
+    <message>
+        <source>'{name}'은(는) 저장한 검색이 아니어서 지울 수 없습니다. 기본·지정 집단은 그대로 둡니다.</source>
+        <translation>'{name}' is not a saved search and cannot be removed. Built-in and assigned groups stay.</translation>
+    </message>
+    <message>
+        <source>저장할 검색 조건이 없습니다. 검색어를 넣거나 동·고객집단·나이를 고른 뒤 저장하십시오.</source>
+        <translation>There is nothing to save. Type a search or choose a dong, customer group or age first.</translation>
     </message>
     <message>
         <source>파일의 문자 인코딩을 알 수 없습니다. UTF-8 또는 CP949(EUC-KR) CSV나 XLSX로 저장해 주십시오.</source>

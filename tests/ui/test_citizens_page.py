@@ -174,3 +174,91 @@ def test_consent_recorded_from_the_profile(qtbot, page, screenshot_dir):
     assert rows
     _idle(qtbot, page)
     save_screenshot(page.window(), screenshot_dir, "citizens-consent")
+
+
+def _all_rows(qtbot, page):
+    """Scroll the lazy list to its end; every row shown."""
+    _idle(qtbot, page)
+    while page.model.canFetchMore():
+        page.model.fetchMore()
+        _idle(qtbot, page)
+    return [page.model.row(i) for i in range(page.model.rowCount())]
+
+
+def test_filters_save_a_search_and_find_it_in_the_groups(qtbot, page, demo_backend, screenshot_dir,
+                                                         monkeypatch):
+    from pcrm_desktop.ui import dialogs
+    ctx = page.ctx
+    _idle(qtbot, page)
+    qtbot.waitUntil(lambda: page.dong_filter.count() > 1 and page.group_filter.count() > 1, timeout=5000)
+    dong = page.dong_filter.itemData(1)
+    page.dong_filter.setCurrentIndex(1)
+    shown = _all_rows(qtbot, page)
+    assert shown and all(r.dong_name == dong for r in shown)
+    assert len(shown) == dict(citizen_service.dong_names(ctx))[dong]
+
+    page.group_filter.setCurrentIndex(page.group_filter.findData("SENIOR"))
+    seniors = _all_rows(qtbot, page)
+    year = ctx.clock().year
+    assert seniors and all(r.dong_name == dong and r.birth_year and year - r.birth_year >= 65
+                           for r in seniors)
+    page.age_from.setValue(80)
+    page.run_search()
+    oldest = _all_rows(qtbot, page)
+    assert {r.id for r in oldest} == {r.id for r in seniors if year - r.birth_year >= 80}
+    page.age_from.setValue(-1)
+    page.run_search()
+    assert {r.id for r in _all_rows(qtbot, page)} == {r.id for r in seniors}
+    save_screenshot(page.window(), screenshot_dir, "citizens-filters")
+
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a: f"{dong} 어르신")
+    page.save_search()
+    qtbot.waitUntil(lambda: page.group_filter.findData(f"SMART_{dong}_어르신") >= 0, timeout=5000)
+    page.clear_filters()
+    assert _all_rows(qtbot, page) and page.current_rule().empty
+
+    view = page.groups_view
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: any(s.group.name == f"{dong} 어르신" for s in view.model.rows()), timeout=5000)
+    row = next(i for i, s in enumerate(view.model.rows()) if s.group.name == f"{dong} 어르신")
+    assert view.model.row(row).size == len(seniors)
+    assert view.model.data(view.model.index(row, 1)) == "저장한 검색"
+    view.table.selectRow(row)
+    assert view.remove_button.isEnabled() and view.members_button.isEnabled()
+    assert dong in view.detail.text() and "어르신(65+)" in view.detail.text()
+    save_screenshot(page.window(), screenshot_dir, "citizens-groups-smart")
+
+    view.members_button.click()  # back to the list, filtered by the saved search
+    assert page.tabs.currentIndex() == 0
+    assert {r.id for r in _all_rows(qtbot, page)} == {r.id for r in seniors}
+
+    page.tabs.setCurrentIndex(1)
+    view.table.selectRow(row)
+    view.remove_button.click()
+    qtbot.waitUntil(lambda: all(s.group.name != f"{dong} 어르신" for s in view.model.rows()), timeout=5000)
+    qtbot.waitUntil(lambda: page.group_filter.findData(f"SMART_{dong}_어르신") < 0, timeout=5000)
+
+
+def test_export_masked_or_in_full_with_a_reason(qtbot, page, db_path, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    from pcrm_desktop.ui import dialogs
+    from tests.dbutil import rows
+    infos = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: infos.append(text))
+    answers = iter(["masked", "full"])
+    monkeypatch.setattr(dialogs, "ask_choice", lambda *a: next(answers))
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a: "복지 대상자 명단 제출")
+    paths = iter([str(tmp_path / "masked.xlsx"), str(tmp_path / "full.xlsx")])
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: next(paths))
+    for _ in range(2):
+        page.export_file()
+        _idle(qtbot, page)
+        qtbot.waitUntil(lambda n=_ + 1: len(infos) == n, timeout=10000)
+    masked = [r for r in load_workbook(tmp_path / "masked.xlsx").active.iter_rows(values_only=True)][1:]
+    full = [r for r in load_workbook(tmp_path / "full.xlsx").active.iter_rows(values_only=True)][1:]
+    assert len(masked) == len(full) == 300
+    assert all("*" in r[1] for r in masked) and not any("*" in r[1] for r in full)
+    assert "전체 값" in infos[1] and "가림" in infos[0]
+    logged = rows(db_path, "SELECT detail FROM audit_log WHERE action = 'citizen.export' ORDER BY id")
+    assert logged[0][0].endswith("가림; 사유: -") and "전체 값; 사유: 복지 대상자 명단 제출" in logged[1][0]

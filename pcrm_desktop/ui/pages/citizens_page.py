@@ -2,7 +2,7 @@
 and the customer groups with their profiles."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -18,9 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcrm_desktop.domain.groups import GroupKind, SearchRule
+from pcrm_desktop.domain.privacy import EXPORT_UNMASKED_ROLES
 from pcrm_desktop.services import citizens as citizen_service
 from pcrm_desktop.services import groups as group_service
 from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.citizen_dialog import CitizenDialog
 from pcrm_desktop.ui.citizen_profile import ProfilePanel
 from pcrm_desktop.ui.lazy_model import LazyRowsModel
@@ -47,6 +51,21 @@ class CitizensPage(Page):
         self.sort.setObjectName("citizenSort")
         self.new_button, self.import_button = QPushButton(), QPushButton()
         self.export_button, self.merge_button = QPushButton(), QPushButton()
+        self.group_filter, self.dong_filter = QComboBox(), QComboBox()
+        self.group_filter.setObjectName("groupFilter")
+        self.dong_filter.setObjectName("dongFilter")
+        for combo, letters in ((self.group_filter, 12), (self.dong_filter, 10)):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(letters)
+        self.age_from, self.age_to = QSpinBox(), QSpinBox()
+        for box, name in ((self.age_from, "ageFrom"), (self.age_to, "ageTo")):
+            box.setObjectName(name)
+            box.setRange(-1, 120)
+            box.setValue(-1)  # -1 shows as "-": no bound
+        self.age_label, self.age_dash = QLabel(), QLabel("~")
+        self.clear_filters_button, self.save_search_button = QPushButton(), QPushButton()
+        self.save_search_button.setObjectName("saveSearch")
+        self.dongs: list[tuple[str, int]] = []
         self.new_button.setObjectName("newCitizen")
         self.merge_button.setObjectName("mergeCitizens")
         self.merge_button.setEnabled(False)
@@ -80,9 +99,17 @@ class CitizensPage(Page):
         bar.addWidget(self.sort)
         for button in (self.new_button, self.import_button, self.export_button, self.merge_button):
             bar.addWidget(button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.group_filter, 2)
+        filters.addWidget(self.dong_filter, 1)
+        for widget in (self.age_label, self.age_from, self.age_dash, self.age_to):
+            filters.addWidget(widget)
+        filters.addWidget(self.clear_filters_button)
+        filters.addWidget(self.save_search_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count_label)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -107,6 +134,14 @@ class CitizensPage(Page):
         self.search.textChanged.connect(lambda _: self.search_timer.start())
         self.search.returnPressed.connect(self.run_search)
         self.sort.currentIndexChanged.connect(lambda _: self.run_search())
+        for combo in (self.group_filter, self.dong_filter):
+            combo.currentIndexChanged.connect(lambda _: self.run_search())
+        for box in (self.age_from, self.age_to):
+            box.valueChanged.connect(lambda _: self.search_timer.start())
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        self.save_search_button.clicked.connect(self.save_search)
+        self.groups_view.show_members.connect(self.show_group)
+        self.groups_view.changed.connect(self._groups_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.loading_changed.connect(lambda _: self._update_count())
         self.model.rowsInserted.connect(lambda *_: self._select_first_if_none())
@@ -135,15 +170,92 @@ class CitizensPage(Page):
         self.export_button.setText(self.tr("내보내기…"))
         self.merge_button.setText(self.tr("병합…"))
         self.merge_button.setToolTip(self.tr("목록에서 두 사람을 골라(Ctrl+클릭) 한 기록으로 합칩니다."))
+        self.age_label.setText(self.tr("나이"))
+        for box in (self.age_from, self.age_to):
+            box.setSpecialValueText(self.tr("-"))
+            box.setToolTip(self.tr("올해 연도에서 출생연도를 뺀 나이. '-'는 제한 없음"))
+        self.clear_filters_button.setText(self.tr("조건 지우기"))
+        self.save_search_button.setText(self.tr("검색 저장…"))
+        self.save_search_button.setToolTip(self.tr(
+            "지금의 검색어와 조건을 '저장한 검색'(스마트 집단)으로 남깁니다. 고객집단 탭에서 인원과 구성을 봅니다."))
+        self._fill_filters()
         self.model.retranslate()
         self._update_count()
 
     # --- list -----------------------------------------------------------------------------
     def reload(self) -> None:
         ctx = self.ctx
-        self.runner.run(lambda control: group_service.list_groups(ctx),
-                        lambda groups: setattr(self, "groups", groups))
+        self.runner.run(lambda control: group_service.list_groups(ctx), self._set_groups)
+        self.runner.run(lambda control: citizen_service.dong_names(ctx), self._set_dongs,
+                        lambda error: None)
         self.run_search()
+        self.groups_view.reload()
+
+    def _set_groups(self, groups: list) -> None:
+        self.groups = groups
+        self._fill_filters()
+
+    def _set_dongs(self, dongs: list[tuple[str, int]]) -> None:
+        self.dongs = dongs
+        self._fill_filters()
+
+    def _fill_filters(self) -> None:
+        """Group and 동 choices; the chosen ones are kept (refill) and no search runs."""
+        with QSignalBlocker(self.group_filter), QSignalBlocker(self.dong_filter):
+            plain = [g for g in self.groups if g.kind is not GroupKind.SMART]
+            smart = [g for g in self.groups if g.kind is GroupKind.SMART]
+            refill(self.group_filter, [("", self.tr("모든 고객집단"))]
+                   + [(g.code, g.name) for g in plain]
+                   + [(g.code, self.tr("저장한 검색: {name}").format(name=g.name)) for g in smart])
+            refill(self.dong_filter, [("", self.tr("모든 동"))]
+                   + [(name, self.tr("{dong} ({n}명)").format(dong=name, n=f"{n:,}"))
+                      for name, n in self.dongs])
+
+    def current_rule(self) -> SearchRule:
+        """The filter row as a rule (without the search text)."""
+        code = self.group_filter.currentData() or ""
+        low, high = self.age_from.value(), self.age_to.value()
+        return SearchRule(dong_name=self.dong_filter.currentData() or "",
+                          group_codes=(code,) if code else (),
+                          min_age=low if low >= 0 else None, max_age=high if high >= 0 else None)
+
+    def clear_filters(self) -> None:
+        with QSignalBlocker(self.group_filter), QSignalBlocker(self.dong_filter), \
+                QSignalBlocker(self.age_from), QSignalBlocker(self.age_to):
+            self.group_filter.setCurrentIndex(0)
+            self.dong_filter.setCurrentIndex(0)
+            self.age_from.setValue(-1)
+            self.age_to.setValue(-1)
+        self.run_search()
+
+    def show_group(self, code: str) -> None:
+        """The resident list filtered by one group (from the groups tab)."""
+        self.tabs.setCurrentIndex(0)
+        index = self.group_filter.findData(code)
+        if index >= 0:
+            self.group_filter.setCurrentIndex(index)  # runs the search
+
+    def save_search(self) -> None:
+        rule = self.current_rule()
+        rule = SearchRule(self.search.text().strip(), rule.dong_name, rule.group_codes,
+                          rule.min_age, rule.max_age)
+        title = self.tr("검색 저장")
+        if rule.empty:
+            dialogs.show_info(self, title, self.tr(
+                "저장할 검색 조건이 없습니다. 검색어를 넣거나 동·고객집단·나이를 고른 뒤 저장하십시오."))
+            return
+        name = dialogs.ask_text(self, title, self.tr("이 검색의 이름 (예: 청운동 어르신)"))
+        if not name:
+            return
+        ctx = self.ctx
+        self.runner.run(lambda control: group_service.save_smart_group(ctx, name, rule),
+                        self._groups_changed,
+                        lambda error: dialogs.explain(self, title, error))
+
+    def _groups_changed(self, changes=frozenset({"groups"})) -> None:
+        self.changed.emit(changes)
+        ctx = self.ctx
+        self.runner.run(lambda control: group_service.list_groups(ctx), self._set_groups)
         self.groups_view.reload()
 
     def set_query(self, text: str) -> None:
@@ -155,8 +267,10 @@ class CitizensPage(Page):
     def run_search(self) -> None:
         self.search_timer.stop()
         ctx, query, sort = self.ctx, self.search.text(), self.sort.currentData() or "name"
+        rule = self.current_rule()
         self.profile.clear()
-        self.model.set_source(lambda after, limit: citizen_service.search(ctx, query, after, limit, sort))
+        self.model.set_source(lambda after, limit: citizen_service.search(ctx, query, after, limit,
+                                                                          sort, rule))
         self.runner.run(lambda control: citizen_service.count(ctx), self._set_total, lambda error: None)
 
     def _set_total(self, total: int) -> None:
@@ -167,8 +281,8 @@ class CitizensPage(Page):
         n = self.model.rowCount()
         more = self.model.canFetchMore() or self.model.is_loading()
         if n == 0 and not more:
-            self.count_label.setText(self.tr("찾는 주민이 없습니다. 다른 검색어를 넣어 보십시오.")
-                                     if self.search.text().strip() else
+            self.count_label.setText(self.tr("찾는 주민이 없습니다. 다른 검색어를 넣거나 조건을 지워 보십시오.")
+                                     if self.search.text().strip() or not self.current_rule().empty else
                                      self.tr("등록된 주민이 없습니다. [새 주민]이나 [가져오기…]로 시작하십시오."))
             return
         text = self.tr("{n}명 표시{more}").format(
@@ -240,14 +354,33 @@ class CitizensPage(Page):
         self.groups_view.reload()
 
     def export_file(self) -> None:
+        """Masked by default; a manager or admin may export full values with a reason (both
+        the export and the reason go to the access log)."""
         from pcrm_desktop.services.citizen_export import export_citizens
-        path = dialogs.ask_save_path(self, self.tr("주민 내보내기"), "주민.xlsx",
-                                     self.tr("엑셀 (*.xlsx);;CSV (*.csv)"))
+        title = self.tr("주민 내보내기")
+        unmasked, reason = False, ""
+        if self.ctx.actor.role in EXPORT_UNMASKED_ROLES:
+            choice = dialogs.ask_choice(self, title, self.tr(
+                "이름·전화·전자우편을 가려서 내보낼까요? 전체 값은 사유와 함께 접근 기록에 남습니다."),
+                [("masked", self.tr("가려서 내보내기")), ("full", self.tr("전체 값으로 내보내기…"))])
+            if choice is None:
+                return
+            if choice == "full":
+                reason = dialogs.ask_text(self, title, self.tr("전체 값을 내보내는 사유 (예: 복지 대상자 명단 제출)"))
+                if reason is None:
+                    return
+                if not reason.strip():
+                    dialogs.show_error(self, title, self.tr("사유를 입력하십시오. 개인정보 열람·반출은 사유와 함께 기록됩니다."))
+                    return
+                unmasked = True
+        path = dialogs.ask_save_path(self, title, "주민.xlsx", self.tr("엑셀 (*.xlsx);;CSV (*.csv)"))
         if not path:
             return
         ctx = self.ctx
-        self.runner.run(lambda control: export_citizens(ctx, path), lambda result: dialogs.show_info(
-            self, self.tr("주민 내보내기"), self.tr("{n}명을 내보냈습니다(이름·전화 가림): {path}").format(
-                n=f"{result.rows:,}", path=result.path)),
-            lambda error: dialogs.explain(self, self.tr("주민 내보내기"), error),
-            label=self.tr("내보내는 중…"), parent=self)
+        done = (self.tr("{n}명을 내보냈습니다(전체 값, 기록됨): {path}") if unmasked
+                else self.tr("{n}명을 내보냈습니다(이름·전화 가림): {path}"))
+        self.runner.run(lambda control: export_citizens(ctx, path, unmasked, reason),
+                        lambda result: dialogs.show_info(self, title, done.format(
+                            n=f"{result.rows:,}", path=result.path)),
+                        lambda error: dialogs.explain(self, title, error),
+                        label=self.tr("내보내는 중…"), parent=self)
