@@ -271,12 +271,15 @@ class CitizenRead:
         domain.duplicates)."""
         from pcrm_desktop.domain.duplicates import MatchFacts
         ids: set[int] = set()
-        wanted = set(people)
-        for chunk in _chunks(sorted({name for name, _ in wanted}), 500):
-            marks = ", ".join("?" * len(chunk))
+        # The (name, birth year) pairs as a small table joined to the index: one seek each, so
+        # a batch of common names does not drag in every namesake born in another year.
+        # (`(a, b) IN (VALUES …)` would scan the whole index instead: 30x slower at 300,000.)
+        for chunk in _chunks(sorted(set(people)), 400):
+            pairs = ", ".join("(?, ?)" for _ in chunk)
             ids.update(r[0] for r in self.c.exec_driver_sql(
-                f"SELECT id, name_key, birth_year FROM citizens WHERE name_key IN ({marks})",
-                tuple(chunk)) if (r[1], r[2]) in wanted)
+                f"WITH p(n, y) AS (VALUES {pairs}) SELECT c.id FROM p"
+                " JOIN citizens c ON c.name_key = p.n AND c.birth_year = p.y",
+                tuple(v for pair in chunk for v in pair)))
         for chunk in _chunks(sorted(set(phone_digits)), 500):
             marks = ", ".join("?" * len(chunk))
             ids.update(r[0] for r in self.c.exec_driver_sql(

@@ -106,6 +106,10 @@ citizens = Table(
     Column("updated_at", DateTime, nullable=False),
     Index("ix_citizens_name_key_id", "name_key", "id"),
     Index("ix_citizens_updated_at_id", "updated_at", "id"),
+    # Duplicate checks look people up by (name, birth year) pairs (imports at 300,000 residents).
+    Index("ix_citizens_name_key_birth_year", "name_key", "birth_year"),
+    # The list's 동 filter and its choices with counts (GROUP BY on the index, not the table).
+    Index("ix_citizens_dong_name", "dong_name"),
     # An id is never given again after a merge removes a record: audit entries name people by id.
     sqlite_autoincrement=True,
 )
