@@ -190,3 +190,40 @@ interactions = Table(
     Column("staff_id", Integer, ForeignKey("staff.id"), nullable=True),
     Index("ix_interactions_citizen_id_at", "citizen_id", "at"),
 )
+
+# --- the 민원 clock ----------------------------------------------------------------------------
+
+# Days off besides Saturdays and Sundays. Seeded per year from the `holidays` package (KR) the
+# first time a year is needed; staff add temporary holidays and may remove one. A removed
+# holiday stays as a row with active = 0, so seeding the year again does not bring it back.
+holidays = Table(
+    "holidays",
+    metadata,
+    Column("day", Date, primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("source", String(10), nullable=False),  # package | staff
+    Column("active", Boolean, nullable=False, server_default="1"),
+    Column("changed_at", DateTime, nullable=False),
+    CheckConstraint("source IN ('package', 'staff')", name="source"),
+)
+
+# Which years have been seeded from the package (so a year with every holiday removed is
+# not seeded again).
+holiday_years = Table(
+    "holiday_years",
+    metadata,
+    Column("year", Integer, primary_key=True),
+    Column("seeded_at", DateTime, nullable=False),
+    Column("package_version", String(20), nullable=False),
+)
+
+# 민원 types with their default processing period in days (NULL: set per service, 0: 즉시).
+complaint_types = Table(
+    "complaint_types",
+    metadata,
+    Column("code", String(20), primary_key=True),
+    Column("name", String(50), nullable=False),
+    Column("period_days", Integer, nullable=True),
+    Column("position", Integer, nullable=False),
+    CheckConstraint("period_days IS NULL OR period_days BETWEEN 0 AND 365", name="period_days"),
+)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
+from pcrm_desktop.db.calendar_repo import CalendarRepository
 from pcrm_desktop.db.citizen_queries import CitizenRead
 from pcrm_desktop.db.citizen_repo import CitizenRepository
 from pcrm_desktop.db.group_repo import GroupRepository
@@ -38,6 +39,7 @@ class SqlUnitOfWork:
         self.citizens = CitizenRepository(c)
         self.groups = GroupRepository(c)
         self.citizen_read = CitizenRead(c)
+        self.calendar = CalendarRepository(c)
         return self
 
     def commit(self) -> None:

@@ -61,6 +61,16 @@ MESSAGES: dict[str, str] = {
     "kind_unknown": QT_TRANSLATE_NOOP("messages", "알 수 없는 상담 종류입니다."),
     "merge_same": QT_TRANSLATE_NOOP("messages", "같은 기록끼리는 병합할 수 없습니다."),
     "group_duplicate": QT_TRANSLATE_NOOP("messages", "고객집단 '{name}'이(가) 이미 있습니다."),
+    "period_range": QT_TRANSLATE_NOOP("messages", "처리기간은 1일부터 {max}일까지입니다."),
+    "period_hours_range": QT_TRANSLATE_NOOP(
+        "messages", "시간 단위 처리기간은 1시간부터 {max}시간(5일)까지입니다. 그보다 길면 일수로 주십시오."),
+    "period_not_set": QT_TRANSLATE_NOOP(
+        "messages", "{type}은(는) 처리기간이 정해져 있지 않습니다. 해당 민원사무의 처리기간(일수)을 주십시오."),
+    "type_unknown": QT_TRANSLATE_NOOP("messages", "알 수 없는 민원 종류입니다: {value} (가능: {known})"),
+    "holiday_exists": QT_TRANSLATE_NOOP("messages", "{day}은(는) 이미 쉬는 날입니다({name})."),
+    "received_format": QT_TRANSLATE_NOOP(
+        "messages", "접수 일시 형식이 올바르지 않습니다: {value} (예: 2026-09-23 16:00)"),
+    "holiday_missing": QT_TRANSLATE_NOOP("messages", "{day}은(는) 쉬는 날 목록에 없습니다."),
     "group_not_found": QT_TRANSLATE_NOOP("messages", "그 고객집단을 찾을 수 없습니다. 목록을 새로 고쳐 보십시오."),
     "group_not_smart": QT_TRANSLATE_NOOP(
         "messages", "'{name}'은(는) 저장한 검색이 아니어서 지울 수 없습니다. 기본·지정 집단은 그대로 둡니다."),
@@ -101,6 +111,7 @@ MESSAGES: dict[str, str] = {
 
 
 FIELD_LABELS: dict[str, str] = {
+    "holiday_name": QT_TRANSLATE_NOOP("messages", "쉬는 날 이름"),
     "office_name": QT_TRANSLATE_NOOP("messages", "기관 이름"),
     "office_address": QT_TRANSLATE_NOOP("messages", "주소"),
     "department_name": QT_TRANSLATE_NOOP("messages", "부서 이름"),

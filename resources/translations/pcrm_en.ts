@@ -1043,6 +1043,69 @@ Database: {db}</translation>
     </message>
 </context>
 <context>
+    <name>deadline</name>
+    <message>
+        <source>법정민원</source>
+        <translation>Statutory petition</translation>
+    </message>
+    <message>
+        <source>질의민원</source>
+        <translation>Inquiry</translation>
+    </message>
+    <message>
+        <source>건의민원</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <source>기타민원</source>
+        <translation>Other petition</translation>
+    </message>
+    <message>
+        <source>고충민원</source>
+        <translation>Grievance</translation>
+    </message>
+    <message>
+        <source>접수: {at}</source>
+        <translation>Received: {at}</translation>
+    </message>
+    <message>
+        <source>처리기간 {label}: 근무시간으로 셉니다 (하루 {per_day}시간, {start}–{end}, 점심 {lunch} 제외)</source>
+        <translation>Period {label}: counted in working hours ({per_day} a day, {start}–{end}, lunch {lunch} excluded)</translation>
+    </message>
+    <message>
+        <source>처리기간 {days}일: 날짜로 셉니다. 접수일이 1일째이고 토·일요일과 공휴일은 세지 않습니다</source>
+        <translation>Period {days} days: counted in days. The day of receipt is day 1; Saturdays, Sundays and holidays do not count</translation>
+    </message>
+    <message>
+        <source>{day}: {reason}, 세지 않음</source>
+        <translation>{day}: {reason}, not counted</translation>
+    </message>
+    <message>
+        <source>근무시간({end}) 뒤 접수: 다음 근무일을 접수일로 봅니다</source>
+        <translation>Received after office hours ({end}): the next working day counts as the day of receipt</translation>
+    </message>
+    <message>
+        <source>근무 시작({start}) 전 접수: {start}부터 셉니다</source>
+        <translation>Received before opening ({start}): counted from {start}</translation>
+    </message>
+    <message>
+        <source>점심시간 접수: {end}부터 셉니다</source>
+        <translation>Received at lunch: counted from {end}</translation>
+    </message>
+    <message>
+        <source>{day}: {spans} → {hours} (누계 {total} / {needed}시간)</source>
+        <translation>{day}: {spans} → {hours} (so far {total} of {needed} h)</translation>
+    </message>
+    <message>
+        <source>{day}: {n}일째</source>
+        <translation>{day}: day {n}</translation>
+    </message>
+    <message>
+        <source>처리기한: {due}</source>
+        <translation>Due: {due}</translation>
+    </message>
+</context>
+<context>
     <name>dialogs</name>
     <message>
         <source>예기치 않은 오류가 발생했습니다. 입력한 내용은 저장되지 않았을 수 있습니다.
@@ -1351,6 +1414,34 @@ Check the free disk space and the folder's permissions.</translation>
         <translation>The customer group '{name}' already exists.</translation>
     </message>
     <message>
+        <source>처리기간은 1일부터 {max}일까지입니다.</source>
+        <translation>A processing period is 1 to {max} days.</translation>
+    </message>
+    <message>
+        <source>시간 단위 처리기간은 1시간부터 {max}시간(5일)까지입니다. 그보다 길면 일수로 주십시오.</source>
+        <translation>A period in hours is 1 to {max} hours (5 days). Give longer periods in days.</translation>
+    </message>
+    <message>
+        <source>{type}은(는) 처리기간이 정해져 있지 않습니다. 해당 민원사무의 처리기간(일수)을 주십시오.</source>
+        <translation>{type} has no set period. Give the period (days) of that service.</translation>
+    </message>
+    <message>
+        <source>알 수 없는 민원 종류입니다: {value} (가능: {known})</source>
+        <translation>Unknown petition type: {value} (known: {known})</translation>
+    </message>
+    <message>
+        <source>{day}은(는) 이미 쉬는 날입니다({name}).</source>
+        <translation>{day} is already a day off ({name}).</translation>
+    </message>
+    <message>
+        <source>접수 일시 형식이 올바르지 않습니다: {value} (예: 2026-09-23 16:00)</source>
+        <translation>The date and time of receipt is not valid: {value} (e.g. 2026-09-23 16:00)</translation>
+    </message>
+    <message>
+        <source>{day}은(는) 쉬는 날 목록에 없습니다.</source>
+        <translation>{day} is not in the list of days off.</translation>
+    </message>
+    <message>
         <source>그 고객집단을 찾을 수 없습니다. 목록을 새로 고쳐 보십시오.</source>
         <translation>That customer group no longer exists. Refresh the list.</translation>
     </message>
@@ -1451,6 +1542,10 @@ The file was left as it is.</translation>
 폴더 권한을 확인하거나 --db로 다른 위치를 지정하십시오.</source>
         <translation>Cannot write to the database folder: {path}
 Check the folder's permissions or name another location with --db.</translation>
+    </message>
+    <message>
+        <source>쉬는 날 이름</source>
+        <translation>Name of the day off</translation>
     </message>
     <message>
         <source>기관 이름</source>

@@ -1,0 +1,67 @@
+"""The holiday calendar and the 민원 types' default periods."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Connection, and_, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from pcrm_desktop.db import tables as t
+
+
+class CalendarRepository:
+    def __init__(self, connection: Connection) -> None:
+        self.c = connection
+
+    def days_off(self, first: date, last: date) -> dict[date, str]:
+        h = t.holidays
+        return dict(self.c.execute(select(h.c.day, h.c.name).where(
+            and_(h.c.active, h.c.day >= first, h.c.day <= last))).all())
+
+    def entries(self, year: int) -> list[dict]:
+        """Every row of a year, removed ones too (active = 0)."""
+        h = t.holidays
+        return [dict(r) for r in self.c.execute(select(h).where(
+            and_(h.c.day >= date(year, 1, 1), h.c.day <= date(year, 12, 31))).order_by(h.c.day)
+        ).mappings()]
+
+    def get(self, day: date) -> dict | None:
+        row = self.c.execute(select(t.holidays).where(t.holidays.c.day == day)).mappings().first()
+        return dict(row) if row else None
+
+    def seeded_years(self) -> set[int]:
+        return set(self.c.execute(select(t.holiday_years.c.year)).scalars())
+
+    def seed_year(self, year: int, days: dict[date, str], now: datetime, version: str) -> int:
+        """Add the package's holidays of a year; rows already there (staff edits, removals)
+        stay as they are. Returns how many were added."""
+        added = 0
+        for day, name in sorted(days.items()):
+            added += self.c.execute(sqlite_insert(t.holidays).values(
+                day=day, name=name, source="package", active=True, changed_at=now
+            ).on_conflict_do_nothing()).rowcount
+        self.c.execute(insert(t.holiday_years).values(year=year, seeded_at=now,
+                                                      package_version=version))
+        return added
+
+    def put(self, day: date, name: str, now: datetime) -> None:
+        """Add a day off (or bring a removed one back under this name)."""
+        self.c.execute(sqlite_insert(t.holidays).values(
+            day=day, name=name, source="staff", active=True, changed_at=now
+        ).on_conflict_do_update(index_elements=["day"],
+                                set_=dict(name=name, active=True, changed_at=now)))
+
+    def deactivate(self, day: date, now: datetime) -> bool:
+        return self.c.execute(update(t.holidays).where(
+            and_(t.holidays.c.day == day, t.holidays.c.active)).values(
+            active=False, changed_at=now)).rowcount == 1
+
+    # --- 민원 types ----------------------------------------------------------------------------
+    def types(self) -> list[dict]:
+        ct = t.complaint_types
+        return [dict(r) for r in self.c.execute(select(ct).order_by(ct.c.position)).mappings()]
+
+    def set_period(self, code: str, days: int | None) -> bool:
+        ct = t.complaint_types
+        return self.c.execute(update(ct).where(ct.c.code == code).values(period_days=days)
+                              ).rowcount == 1

@@ -1,0 +1,281 @@
+"""The statutory clock of a 민원 (DOMAIN.md §3): pure Python, no Qt, no database.
+
+Rules, as the guide summarises 민원 처리에 관한 법률 시행령:
+- a period of 5 days or less is counted in working hours, 1 day = 8 working hours, from the
+  moment of receipt within office hours (09:00–18:00 with a lunch hour by default; a setting);
+- a period of 6 days or more is counted in days, the day of receipt being day 1, and ends with
+  the office day;
+- Saturdays, Sundays, public holidays and temporary holidays are not counted;
+- 즉시 (immediately) means within 3 working hours.
+- Receipt outside office hours (before opening, at lunch, after closing, on a day off) starts
+  the count at the next working moment; after closing, or on a day off, the next working day
+  is taken as the day of receipt. (An office rule in the guide's spirit; kept in one place here.)
+
+Every due date comes with the steps of its computation, so a clerk can explain it.
+"""
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from pcrm_desktop.domain.errors import ValidationError
+from pcrm_desktop.domain.messages import QT_TRANSLATE_NOOP
+from pcrm_desktop.domain.office import OfficeHours
+
+HOURS_PER_DAY = 8        # one day of a short period, in working hours
+IMMEDIATE_HOURS = 3      # 즉시
+LONGEST_SHORT_PERIOD = 5  # days; longer periods are counted in days
+MAX_DAYS = 365
+
+
+class Unit(str, enum.Enum):
+    HOURS = "hours"
+    DAYS = "days"
+
+
+@dataclass(frozen=True)
+class Period:
+    unit: Unit
+    amount: int
+    immediate: bool = False
+
+    @classmethod
+    def of_days(cls, days: int) -> Period:
+        """N days as the law counts them: 5 or fewer in working hours, 6 or more in days."""
+        if not 1 <= days <= MAX_DAYS:
+            raise ValidationError("period_range", field="period", max=MAX_DAYS)
+        if days <= LONGEST_SHORT_PERIOD:
+            return cls(Unit.HOURS, days * HOURS_PER_DAY)
+        return cls(Unit.DAYS, days)
+
+    @classmethod
+    def of_hours(cls, hours: int) -> Period:
+        if not 1 <= hours <= LONGEST_SHORT_PERIOD * HOURS_PER_DAY:
+            raise ValidationError("period_hours_range", field="period",
+                                  max=LONGEST_SHORT_PERIOD * HOURS_PER_DAY)
+        return cls(Unit.HOURS, hours)
+
+    @classmethod
+    def now(cls) -> Period:
+        """즉시: within 3 working hours."""
+        return cls(Unit.HOURS, IMMEDIATE_HOURS, immediate=True)
+
+
+class ComplaintType(str, enum.Enum):
+    LEGAL = "legal"           # 법정민원: the period set for that service
+    INQUIRY = "inquiry"       # 질의민원
+    SUGGESTION = "suggestion"  # 건의민원
+    OTHER = "other"           # 기타민원
+    GRIEVANCE = "grievance"   # 고충민원
+
+
+TYPE_NAMES: dict[ComplaintType, str] = {
+    ComplaintType.LEGAL: QT_TRANSLATE_NOOP("deadline", "법정민원"),
+    ComplaintType.INQUIRY: QT_TRANSLATE_NOOP("deadline", "질의민원"),
+    ComplaintType.SUGGESTION: QT_TRANSLATE_NOOP("deadline", "건의민원"),
+    ComplaintType.OTHER: QT_TRANSLATE_NOOP("deadline", "기타민원"),
+    ComplaintType.GRIEVANCE: QT_TRANSLATE_NOOP("deadline", "고충민원"),
+}
+# Default periods in days (DOMAIN.md §3, "verify, keep editable"); None: set per service;
+# 0: 즉시. The database keeps the editable copy (complaint_types).
+DEFAULT_PERIOD_DAYS: dict[ComplaintType, int | None] = {
+    ComplaintType.LEGAL: None,
+    ComplaintType.INQUIRY: 7,
+    ComplaintType.SUGGESTION: 14,
+    ComplaintType.OTHER: 0,
+    ComplaintType.GRIEVANCE: 7,
+}
+
+
+def period_for(days: int | None, type_name: str = "") -> Period:
+    """The period of a type or category whose setting is `days` (0 = 즉시)."""
+    if days is None:
+        raise ValidationError("period_not_set", field="period", type=type_name)
+    return Period.now() if days == 0 else Period.of_days(days)
+
+
+@dataclass(frozen=True)
+class DaysOff:
+    """Public and temporary holidays by date (Saturdays and Sundays are always off)."""
+    holidays: Mapping[date, str] = field(default_factory=dict)
+
+    def reason(self, day: date) -> str | None:
+        """Why `day` is not a working day (the holiday's name, 토요일, 일요일), None if it is one."""
+        if day in self.holidays:
+            return self.holidays[day]
+        if day.weekday() == 5:
+            return "토요일"
+        if day.weekday() == 6:
+            return "일요일"
+        return None
+
+    def is_working_day(self, day: date) -> bool:
+        return self.reason(day) is None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of a due date's explanation: a message code and its values (see STEP_TEXTS)."""
+    code: str
+    values: tuple[tuple[str, str], ...] = ()
+
+    def text(self, template: str | None = None) -> str:
+        return (template or STEP_TEXTS[self.code]).format(**dict(self.values))
+
+
+def _step(code: str, **values: object) -> Step:
+    return Step(code, tuple((k, str(v)) for k, v in values.items()))
+
+
+STEP_TEXTS: dict[str, str] = {
+    "received": QT_TRANSLATE_NOOP("deadline", "접수: {at}"),
+    "period_hours": QT_TRANSLATE_NOOP(
+        "deadline", "처리기간 {label}: 근무시간으로 셉니다 (하루 {per_day}시간, {start}–{end}, 점심 {lunch} 제외)"),
+    "period_days": QT_TRANSLATE_NOOP(
+        "deadline", "처리기간 {days}일: 날짜로 셉니다. 접수일이 1일째이고 토·일요일과 공휴일은 세지 않습니다"),
+    "day_off": QT_TRANSLATE_NOOP("deadline", "{day}: {reason}, 세지 않음"),
+    "after_hours": QT_TRANSLATE_NOOP(
+        "deadline", "근무시간({end}) 뒤 접수: 다음 근무일을 접수일로 봅니다"),
+    "before_hours": QT_TRANSLATE_NOOP("deadline", "근무 시작({start}) 전 접수: {start}부터 셉니다"),
+    "at_lunch": QT_TRANSLATE_NOOP("deadline", "점심시간 접수: {end}부터 셉니다"),
+    "hours_counted": QT_TRANSLATE_NOOP(
+        "deadline", "{day}: {spans} → {hours} (누계 {total} / {needed}시간)"),
+    "day_counted": QT_TRANSLATE_NOOP("deadline", "{day}: {n}일째"),
+    "due": QT_TRANSLATE_NOOP("deadline", "처리기한: {due}"),
+}
+WEEKDAYS = "월화수목금토일"
+
+
+def day_text(day: date) -> str:
+    return f"{day.isoformat()}({WEEKDAYS[day.weekday()]})"
+
+
+def moment_text(at: datetime) -> str:
+    return f"{day_text(at.date())} {at:%H:%M}"
+
+
+def _hours_text(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    return f"{hours}시간" + (f" {rest}분" if rest else "")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    received: datetime
+    period: Period
+    due: datetime
+    steps: tuple[Step, ...]
+
+    def explanation(self) -> list[str]:
+        return [step.text() for step in self.steps]
+
+
+def period_label(period: Period) -> str:
+    if period.immediate:
+        return f"즉시({IMMEDIATE_HOURS}시간)"
+    if period.unit is Unit.DAYS:
+        return f"{period.amount}일"
+    days, rest = divmod(period.amount, HOURS_PER_DAY)
+    return f"{days}일({period.amount}시간)" if not rest else f"{period.amount}시간"
+
+
+DEFAULT_HOURS = OfficeHours()
+
+
+def compute_due(received: datetime, period: Period, days_off: DaysOff,
+                hours: OfficeHours = DEFAULT_HOURS) -> Deadline:
+    """The due date-time of a 민원 received at `received`, with the steps that explain it."""
+    received = received.replace(second=0, microsecond=0, tzinfo=None)
+    steps = [_step("received", at=moment_text(received))]
+    if period.unit is Unit.HOURS:
+        due = _count_hours(received, period, days_off, hours, steps)
+    else:
+        due = _count_days(received, period, days_off, hours, steps)
+    steps.append(_step("due", due=moment_text(due)))
+    return Deadline(received, period, due, tuple(steps))
+
+
+def _segments(day: date, hours: OfficeHours) -> list[tuple[datetime, datetime]]:
+    """The working spans of a working day: morning and afternoon."""
+    spans = [(datetime.combine(day, a), datetime.combine(day, b))
+             for a, b in ((hours.start, hours.lunch_start), (hours.lunch_end, hours.end))]
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _first_working_day(day: date, days_off: DaysOff, steps: list[Step]) -> date:
+    while not days_off.is_working_day(day):
+        steps.append(_step("day_off", day=day_text(day), reason=days_off.reason(day)))
+        day += timedelta(days=1)
+    return day
+
+
+def _start_of_count(received: datetime, days_off: DaysOff, hours: OfficeHours,
+                    steps: list[Step], whole_days: bool = False) -> datetime:
+    """The first working moment at or after receipt (for a count in days, only the day
+    matters: the time of day is kept and ignored)."""
+    day = received.date()
+    if days_off.is_working_day(day) and received.time() >= hours.end:
+        steps.append(_step("after_hours", end=f"{hours.end:%H:%M}"))
+        day += timedelta(days=1)
+    elif days_off.is_working_day(day) and whole_days:
+        return received
+    elif days_off.is_working_day(day):
+        if received.time() < hours.start:
+            steps.append(_step("before_hours", start=f"{hours.start:%H:%M}"))
+            return datetime.combine(day, hours.start)
+        if hours.lunch_start <= received.time() < hours.lunch_end:
+            steps.append(_step("at_lunch", end=f"{hours.lunch_end:%H:%M}"))
+            return datetime.combine(day, hours.lunch_end)
+        return received
+    day = _first_working_day(day, days_off, steps)
+    return datetime.combine(day, hours.start)
+
+
+def _count_hours(received: datetime, period: Period, days_off: DaysOff, hours: OfficeHours,
+                 steps: list[Step]) -> datetime:
+    needed = period.amount * 60
+    steps.append(_step("period_hours", label=period_label(period), per_day=HOURS_PER_DAY,
+                       start=f"{hours.start:%H:%M}", end=f"{hours.end:%H:%M}",
+                       lunch=f"{hours.lunch_start:%H:%M}–{hours.lunch_end:%H:%M}"))
+    cursor = _start_of_count(received, days_off, hours, steps)
+    counted = 0
+    while True:
+        spans, day_minutes, due = [], 0, None
+        for start, end in _segments(cursor.date(), hours):
+            if end <= cursor:
+                continue
+            begin = max(start, cursor)
+            take = min(int((end - begin).total_seconds() // 60), needed - counted - day_minutes)
+            day_minutes += take
+            spans.append(f"{begin:%H:%M}–{begin + timedelta(minutes=take):%H:%M}")
+            if counted + day_minutes == needed:
+                due = begin + timedelta(minutes=take)
+                break
+        counted += day_minutes
+        steps.append(_step("hours_counted", day=day_text(cursor.date()), spans=", ".join(spans),
+                           hours=_hours_text(day_minutes), total=_hours_text(counted),
+                           needed=needed // 60))
+        if due is not None:
+            return due
+        next_day = _first_working_day(cursor.date() + timedelta(days=1), days_off, steps)
+        cursor = datetime.combine(next_day, hours.start)
+
+
+def _count_days(received: datetime, period: Period, days_off: DaysOff, hours: OfficeHours,
+                steps: list[Step]) -> datetime:
+    steps.append(_step("period_days", days=period.amount))
+    day = _start_of_count(received, days_off, hours, steps, whole_days=True).date()
+    n = 0
+    while True:
+        day = _first_working_day(day, days_off, steps)
+        n += 1
+        # every counted day for the usual periods; for long ones the first, the last and
+        # each day before a break, so the skipped days still show
+        if period.amount <= 31 or n in (1, period.amount) \
+                or not days_off.is_working_day(day + timedelta(days=1)):
+            steps.append(_step("day_counted", day=day_text(day), n=n))
+        if n == period.amount:
+            return datetime.combine(day, hours.end)
+        day += timedelta(days=1)

@@ -1,0 +1,129 @@
+"""The 민원 clock as a service: the holiday calendar in the database (seeded from the `holidays`
+package, editable), the types' periods, and due dates with their explanation."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pcrm_desktop.domain.deadlines import (
+    DaysOff,
+    Deadline,
+    Period,
+    compute_due,
+    period_for,
+)
+from pcrm_desktop.domain.errors import ValidationError
+from pcrm_desktop.domain.office import OfficeHours, require
+from pcrm_desktop.domain.privacy import require_role
+from pcrm_desktop.domain.text import nfc
+from pcrm_desktop.services.context import Changes, ServiceContext
+
+CALENDAR_ROLES = frozenset({"admin", "manager"})
+YEARS_AHEAD = 1  # a period of up to 365 days needs the calendar of the next year too
+
+
+def package_holidays(year: int) -> tuple[dict[date, str], str]:
+    """Korean public, substitute and temporary holidays of a year from the `holidays` package
+    (Korean names), and the package's version. Imported only when a year is first needed."""
+    import holidays
+    return dict(holidays.KR(years=year, language="ko")), holidays.__version__
+
+
+def _ensure_years(ctx: ServiceContext, years: range) -> None:
+    with ctx.reading() as uow:
+        missing = [y for y in years if y not in uow.calendar.seeded_years()]
+    if not missing:
+        return
+    with ctx.uow_factory() as uow:
+        seeded = uow.calendar.seeded_years()  # another window may have seeded meanwhile
+        for year in (y for y in missing if y not in seeded):
+            days, version = package_holidays(year)
+            added = uow.calendar.seed_year(year, days, ctx.clock(), version)
+            ctx.audit(uow, "holiday.seed", str(year), f"holidays {version}: {added}일")
+        uow.commit()
+
+
+def days_off(ctx: ServiceContext, first: date, last: date) -> DaysOff:
+    """The holidays from `first` to `last` (their years seeded from the package if new)."""
+    _ensure_years(ctx, range(first.year, last.year + 1))
+    with ctx.reading() as uow:
+        return DaysOff(uow.calendar.days_off(first, last))
+
+
+def office_hours(ctx: ServiceContext) -> OfficeHours:
+    with ctx.reading() as uow:
+        office = uow.office.get()
+    return office.hours if office else OfficeHours()
+
+
+def type_period(ctx: ServiceContext, type_code: str) -> Period:
+    """The period set for a 민원 type (by code, or by its Korean name: 질의민원, 질의)."""
+    wanted = nfc(type_code)
+    with ctx.reading() as uow:
+        types = uow.calendar.types()
+    for row in types:
+        if wanted in (row["code"], row["name"], row["name"].removesuffix("민원")):
+            return period_for(row["period_days"], row["name"])
+    raise ValidationError("type_unknown", field="complaint_type", value=type_code,
+                          known=", ".join(r["name"] for r in types))
+
+
+def deadline(ctx: ServiceContext, received: datetime, period: Period) -> Deadline:
+    """The due date of a 민원 received at `received`, explained step by step."""
+    off = days_off(ctx, received.date(), date(received.year + YEARS_AHEAD, 12, 31))
+    return compute_due(received, period, off, office_hours(ctx))
+
+
+def complaint_types(ctx: ServiceContext) -> list[dict]:
+    with ctx.reading() as uow:
+        return uow.calendar.types()
+
+
+def set_type_period(ctx: ServiceContext, code: str, days: int | None) -> Changes:
+    require_role(ctx.actor, CALENDAR_ROLES, "complaint_type.update")
+    if days is not None and not 0 <= days <= 365:
+        raise ValidationError("period_range", field="period", max=365)
+    with ctx.uow_factory() as uow:
+        before = next((t for t in uow.calendar.types() if t["code"] == code), None)
+        if before is None:
+            raise ValidationError("type_unknown", field="complaint_type", value=code, known="")
+        uow.calendar.set_period(code, days)
+        ctx.audit(uow, "complaint_type.update", code, f"{before['period_days']} → {days}")
+        uow.commit()
+    return frozenset({"complaint_types"})
+
+
+def year_entries(ctx: ServiceContext, year: int) -> list[dict]:
+    """Every holiday row of a year (removed ones with active = False), seeded if new."""
+    _ensure_years(ctx, range(year, year + 1))
+    with ctx.reading() as uow:
+        return uow.calendar.entries(year)
+
+
+def add_holiday(ctx: ServiceContext, day: date, name: str) -> Changes:
+    """A temporary holiday (임시공휴일) or any day off the package does not know."""
+    require_role(ctx.actor, CALENDAR_ROLES, "holiday.add")
+    name = nfc(name)
+    require(name, "holiday_name", max_len=100)
+    _ensure_years(ctx, range(day.year, day.year + 1))
+    with ctx.uow_factory() as uow:
+        before = uow.calendar.get(day)
+        if before and before["active"]:
+            raise ValidationError("holiday_exists", field="holiday_day", day=day.isoformat(),
+                                  name=before["name"])
+        uow.calendar.put(day, name, ctx.clock())
+        ctx.audit(uow, "holiday.add", day.isoformat(), name)
+        uow.commit()
+    return frozenset({"holidays"})
+
+
+def remove_holiday(ctx: ServiceContext, day: date) -> Changes:
+    """Count a day as a working day again (kept as a removed row: seeding will not revive it)."""
+    require_role(ctx.actor, CALENDAR_ROLES, "holiday.remove")
+    _ensure_years(ctx, range(day.year, day.year + 1))
+    with ctx.uow_factory() as uow:
+        before = uow.calendar.get(day)
+        if not uow.calendar.deactivate(day, ctx.clock()):
+            raise ValidationError("holiday_missing", field="holiday_day", day=day.isoformat())
+        ctx.audit(uow, "holiday.remove", day.isoformat(), before["name"])
+        uow.commit()
+    return frozenset({"holidays"})

@@ -1,0 +1,125 @@
+"""The holiday calendar in the database and due dates through the service and `pcrm deadline`."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+
+from pcrm_desktop.cli import main
+from pcrm_desktop.domain.audit import Actor
+from pcrm_desktop.domain.deadlines import Period
+from pcrm_desktop.domain.errors import ValidationError
+from pcrm_desktop.domain.privacy import PermissionDenied
+from pcrm_desktop.services import calendar
+from tests.dbutil import rows
+
+NOW = datetime(2026, 11, 27, 10, 0)
+
+
+@pytest.fixture
+def ctx(admin_ctx):
+    return replace(admin_ctx, clock=lambda: NOW)
+
+
+def test_years_are_seeded_once_from_the_package(ctx, db_path):
+    off = calendar.days_off(ctx, date(2026, 1, 1), date(2027, 12, 31))
+    assert off.reason(date(2026, 9, 25)) == "추석"
+    assert off.reason(date(2027, 2, 8)) is not None  # 설날 2027 (6–9 Feb, with its substitute)
+    seeded = rows(db_path, "SELECT year FROM holiday_years ORDER BY year")
+    assert seeded == [(2026,), (2027,)]
+    before = rows(db_path, "SELECT count(*) FROM holidays")[0][0]
+    calendar.days_off(ctx, date(2026, 3, 1), date(2026, 3, 31))  # nothing new to seed
+    assert rows(db_path, "SELECT count(*) FROM holidays")[0][0] == before
+    assert [r[0] for r in rows(db_path, "SELECT target FROM audit_log WHERE action = 'holiday.seed'"
+                                        " ORDER BY id")] == ["2026", "2027"]
+
+
+def test_a_temporary_holiday_moves_the_due_date_and_is_audited(ctx, db_path):
+    received = datetime(2026, 12, 2, 9, 0)  # Wed; 3 days = 24 working hours → Fri 18:00
+    assert calendar.deadline(ctx, received, Period.of_days(3)).due == datetime(2026, 12, 4, 18, 0)
+    assert calendar.add_holiday(ctx, date(2026, 12, 3), "임시공휴일") == frozenset({"holidays"})
+    moved = calendar.deadline(ctx, received, Period.of_days(3))
+    assert moved.due == datetime(2026, 12, 7, 18, 0)
+    assert "2026-12-03(목): 임시공휴일, 세지 않음" in moved.explanation()
+    assert rows(db_path, "SELECT target, detail FROM audit_log WHERE action = 'holiday.add'") == [
+        ("2026-12-03", "임시공휴일")]
+    with pytest.raises(ValidationError) as caught:
+        calendar.add_holiday(ctx, date(2026, 12, 3), "또")
+    assert caught.value.code == "holiday_exists"
+    with pytest.raises(ValidationError):
+        calendar.add_holiday(ctx, date(2026, 12, 10), "  ")
+
+
+def test_a_removed_holiday_stays_removed(ctx, db_path):
+    # 노동절 (1 May) is in the package for 2026; an office that works that day removes it
+    received = datetime(2026, 4, 30, 17, 0)  # Thu; 2 hours: Thu 17–18, then the next working hour
+    assert calendar.deadline(ctx, received, Period.of_hours(2)).due == datetime(2026, 5, 4, 10, 0)
+    calendar.remove_holiday(ctx, date(2026, 5, 1))
+    assert calendar.deadline(ctx, received, Period.of_hours(2)).due == datetime(2026, 5, 1, 10, 0)
+    entry = next(e for e in calendar.year_entries(ctx, 2026) if e["day"] == date(2026, 5, 1))
+    assert (entry["active"], entry["source"]) == (False, "package")
+    with pytest.raises(ValidationError) as caught:
+        calendar.remove_holiday(ctx, date(2026, 5, 1))
+    assert caught.value.code == "holiday_missing"
+    # bringing it back under a name
+    calendar.add_holiday(ctx, date(2026, 5, 1), "노동절")
+    assert calendar.deadline(ctx, received, Period.of_hours(2)).due == datetime(2026, 5, 4, 10, 0)
+
+
+def test_type_periods_are_editable(ctx, db_path):
+    assert [t["code"] for t in calendar.complaint_types(ctx)] == [
+        "legal", "inquiry", "suggestion", "grievance", "other"]
+    assert calendar.type_period(ctx, "질의") == Period.of_days(7)
+    assert calendar.type_period(ctx, "기타민원") == Period.now()
+    with pytest.raises(ValidationError) as caught:
+        calendar.type_period(ctx, "법정")
+    assert caught.value.code == "period_not_set"
+    with pytest.raises(ValidationError) as caught:
+        calendar.type_period(ctx, "청원")
+    assert caught.value.code == "type_unknown"
+    calendar.set_type_period(ctx, "inquiry", 14)
+    assert calendar.type_period(ctx, "inquiry") == Period.of_days(14)
+    assert rows(db_path, "SELECT detail FROM audit_log WHERE action = 'complaint_type.update'") == [
+        ("7 → 14",)]
+
+
+def test_only_managers_change_the_calendar(ctx):
+    clerk = ctx.as_actor(Actor(staff_id=None, login="kim", role="clerk", workstation="민원실"))
+    with pytest.raises(PermissionDenied):
+        calendar.add_holiday(clerk, date(2026, 12, 3), "임시공휴일")
+    with pytest.raises(PermissionDenied):
+        calendar.remove_holiday(clerk, date(2026, 5, 1))
+    with pytest.raises(PermissionDenied):
+        calendar.set_type_period(clerk, "inquiry", 3)
+    # reading is for everyone
+    assert calendar.deadline(clerk, datetime(2026, 12, 2, 9, 0), Period.now()).due == \
+        datetime(2026, 12, 2, 12, 0)
+
+
+def test_deadline_command(capsys, tmp_path):
+    db = tmp_path / "cli.db"
+    code = main(["deadline", "--db", str(db), "--received", "2026-09-23 16:00", "--days", "3",
+                 "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert out["due"] == "2026-09-30T16:00"
+    assert out["period"] == {"unit": "hours", "amount": 24, "immediate": False, "label": "3일(24시간)"}
+    assert "2026-09-25(금): 추석, 세지 않음" in out["steps"]
+    assert out["steps"][-1] == "처리기한: 2026-09-30(수) 16:00"
+
+    code = main(["deadline", "--db", str(db), "--received", "2026-09-22 10:00", "--type", "건의"])
+    text = capsys.readouterr().out
+    assert code == 0 and text.strip().endswith("처리기한: 2026-10-15(목) 18:00")  # as in the unit test
+
+    code = main(["deadline", "--db", str(db), "--received", "어제", "--hours", "3", "--json"])
+    captured = capsys.readouterr()
+    assert code == 1 and json.loads(captured.out)["error"] == "received_format"
+    assert "접수 일시 형식" in captured.err
+    code = main(["deadline", "--db", str(db), "--received", "2026-09-22 10:00", "--type", "법정"])
+    assert code == 1 and "처리기간" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as usage:  # one period only
+        main(["deadline", "--db", str(db), "--received", "2026-09-22 10:00", "--days", "3",
+              "--hours", "2"])
+    assert usage.value.code == 2
