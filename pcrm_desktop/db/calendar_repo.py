@@ -49,7 +49,7 @@ class CalendarRepository:
         self.c.execute(sqlite_insert(t.holidays).values(
             day=day, name=name, source="staff", active=True, changed_at=now
         ).on_conflict_do_update(index_elements=["day"],
-                                set_=dict(name=name, active=True, changed_at=now)))
+                                set_=dict(name=name, source="staff", active=True, changed_at=now)))
 
     def deactivate(self, day: date, now: datetime) -> bool:
         return self.c.execute(update(t.holidays).where(

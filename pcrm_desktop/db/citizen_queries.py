@@ -168,7 +168,8 @@ def member_filter(conn: Connection, group: dict, today: date, tag: str = "m",
     if group["kind"] == "smart":
         if depth > 3:  # a saved search naming saved searches, too deep to mean anything
             return "0", {}
-        return rule_condition(conn, json.loads(group["rule"] or "{}"), today, tag, depth + 1)
+        found = rule_condition(conn, json.loads(group["rule"] or "{}"), today, tag, depth + 1)
+        return found or ("1", {})  # a rule without conditions: everyone
     return (f"c.id IN (SELECT citizen_id FROM citizen_groups WHERE group_id = :{tag}_gid)",
             {f"{tag}_gid": group["id"]})
 

@@ -16,7 +16,7 @@ MOBILE_PREFIXES = {"010", "011", "016", "017", "018", "019"}
 REPRESENTATIVE_PREFIXES = {"15", "16", "18"}  # 15xx, 16xx, 18xx 8-digit numbers
 THREE_DIGIT_PREFIXES = frozenset(MOBILE_PREFIXES | {"070"} | AREA_CODES)
 # Already canonical (what imports and the dialog mostly see): checked without rebuilding it.
-CANONICAL = re.compile(r"0\d{1,2}-\d{3,4}-\d{4}|1[568]\d{2}-\d{4}")
+CANONICAL = re.compile(r"0[0-9]{1,2}-[0-9]{3,4}-[0-9]{4}|1[568][0-9]{2}-[0-9]{4}")  # ASCII digits only
 
 
 NOT_DIGIT = re.compile(r"[^0-9]")

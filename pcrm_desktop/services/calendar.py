@@ -18,7 +18,7 @@ from pcrm_desktop.domain.text import nfc
 from pcrm_desktop.services.context import Changes, ServiceContext
 
 CALENDAR_ROLES = frozenset({"admin", "manager"})
-YEARS_AHEAD = 1  # a period of up to 365 days needs the calendar of the next year too
+YEARS_AHEAD = 2  # 365 working days reach about 17 months past receipt
 
 
 def package_holidays(year: int) -> tuple[dict[date, str], str]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pcrm_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from pcrm_desktop.domain.groups import CustomerGroup, GroupKind, SearchRule
@@ -48,6 +48,7 @@ def save_smart_group(ctx: ServiceContext, name: str, rule: SearchRule) -> Change
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "groups.add")
     name = nfc(name)
     require(name, "group_name", max_len=50)
+    rule = replace(rule, text=nfc(rule.text), dong_name=nfc(rule.dong_name))
     if rule.empty:
         raise ValidationError("smart_group_empty", field="group_name")
     base = "SMART_" + re.sub(r"\W", "_", name).upper()[:20]

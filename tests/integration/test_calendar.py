@@ -123,3 +123,12 @@ def test_deadline_command(capsys, tmp_path):
         main(["deadline", "--db", str(db), "--received", "2026-09-22 10:00", "--days", "3",
               "--hours", "2"])
     assert usage.value.code == 2
+
+
+def test_a_long_period_sees_the_holidays_of_the_year_after_next(ctx):
+    # 365 working days from 1 Dec 2026 end in May 2028: the 2028 holidays must count.
+    # Without them the count would end ten calendar days early.
+    d = calendar.deadline(ctx, datetime(2026, 12, 1, 10, 0), Period.of_days(365))
+    assert d.due.year == 2028
+    assert any(line.startswith("2028-") and "세지 않음" in line and "요일" not in line
+               for line in d.explanation())

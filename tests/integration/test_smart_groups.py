@@ -106,9 +106,10 @@ def test_save_and_use_a_smart_group(ctx, db_path):
 
 
 def test_smart_group_refusals(ctx):
-    with pytest.raises(ValidationError) as caught:
-        save_smart_group(ctx, "빈 검색", SearchRule())
-    assert caught.value.code == "smart_group_empty"
+    for empty in (SearchRule(), SearchRule(text="   ")):
+        with pytest.raises(ValidationError) as caught:
+            save_smart_group(ctx, "빈 검색", empty)
+        assert caught.value.code == "smart_group_empty"
     with pytest.raises(ValidationError):
         save_smart_group(ctx, "  ", SearchRule(dong_name="청운동"))
     save_smart_group(ctx, "청운동 주민", SearchRule(dong_name="청운동"))

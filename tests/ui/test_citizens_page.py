@@ -237,6 +237,9 @@ def test_filters_save_a_search_and_find_it_in_the_groups(qtbot, page, demo_backe
     view.remove_button.click()
     qtbot.waitUntil(lambda: all(s.group.name != f"{dong} 어르신" for s in view.model.rows()), timeout=5000)
     qtbot.waitUntil(lambda: page.group_filter.findData(f"SMART_{dong}_어르신") < 0, timeout=5000)
+    # the list had been filtered by the removed search: it falls back to everyone, searched again
+    assert page.current_rule().empty
+    assert len(_all_rows(qtbot, page)) == 300
 
 
 def test_export_masked_or_in_full_with_a_reason(qtbot, page, db_path, tmp_path, monkeypatch):

@@ -39,6 +39,8 @@ from pcrm_desktop.domain.phone import digits_of, mask_phone, normalize_phone
     ("070 123 4567", "070-123-4567"),
     # full-width digits and dash (typed with a Korean IME)
     ("０１０－１２３４－５６７８", "010-1234-5678"),
+    # hyphens already in place but some digits full-width: not taken as canonical as it is
+    ("010-１２３４-5678", "010-1234-5678"),
     ("０２ １２３ ４５６７", "02-123-4567"),
 ])
 def test_normalize_phone_accepts_common_typings(typed, canonical):

@@ -200,7 +200,9 @@ class CitizensPage(Page):
         self._fill_filters()
 
     def _fill_filters(self) -> None:
-        """Group and 동 choices; the chosen ones are kept (refill) and no search runs."""
+        """Group and 동 choices; the chosen ones are kept (refill). A choice that is gone
+        (a removed saved search) falls back to "all", and the list is searched again."""
+        before = self.current_rule()
         with QSignalBlocker(self.group_filter), QSignalBlocker(self.dong_filter):
             plain = [g for g in self.groups if g.kind is not GroupKind.SMART]
             smart = [g for g in self.groups if g.kind is GroupKind.SMART]
@@ -210,6 +212,8 @@ class CitizensPage(Page):
             refill(self.dong_filter, [("", self.tr("모든 동"))]
                    + [(name, self.tr("{dong} ({n}명)").format(dong=name, n=f"{n:,}"))
                       for name, n in self.dongs])
+        if self.groups and self.current_rule() != before:
+            self.run_search()
 
     def current_rule(self) -> SearchRule:
         """The filter row as a rule (without the search text)."""
@@ -229,11 +233,20 @@ class CitizensPage(Page):
         self.run_search()
 
     def show_group(self, code: str) -> None:
-        """The resident list filtered by one group (from the groups tab)."""
+        """The resident list filtered by one group alone (from the groups tab)."""
         self.tabs.setCurrentIndex(0)
         index = self.group_filter.findData(code)
-        if index >= 0:
-            self.group_filter.setCurrentIndex(index)  # runs the search
+        if index < 0:
+            return
+        with QSignalBlocker(self.search), QSignalBlocker(self.group_filter), \
+                QSignalBlocker(self.dong_filter), QSignalBlocker(self.age_from), \
+                QSignalBlocker(self.age_to):
+            self.search.clear()
+            self.group_filter.setCurrentIndex(index)
+            self.dong_filter.setCurrentIndex(0)
+            self.age_from.setValue(-1)
+            self.age_to.setValue(-1)
+        self.run_search()
 
     def save_search(self) -> None:
         rule = self.current_rule()
@@ -253,10 +266,7 @@ class CitizensPage(Page):
                         lambda error: dialogs.explain(self, title, error))
 
     def _groups_changed(self, changes=frozenset({"groups"})) -> None:
-        self.changed.emit(changes)
-        ctx = self.ctx
-        self.runner.run(lambda control: group_service.list_groups(ctx), self._set_groups)
-        self.groups_view.reload()
+        self.changed.emit(changes)  # the window passes it back: on_changes → reload()
 
     def set_query(self, text: str) -> None:
         """Search from outside (the window's global search box)."""
