@@ -133,12 +133,21 @@ def count_all(conn: Connection) -> int:
 
 
 def timeline(conn: Connection, citizen_id: int, limit: int = 200) -> list[TimelineItem]:
+    """Interactions and 민원 events of one person, newest first (one list, one sort in SQL)."""
     rows = conn.execute(text(
-        "SELECT i.at, i.channel, i.kind, i.summary, coalesce(s.name, '') AS staff"
-        " FROM interactions i LEFT JOIN staff s ON s.id = i.staff_id"
-        " WHERE i.citizen_id = :id ORDER BY i.at DESC, i.id DESC LIMIT :limit"),
+        "SELECT * FROM ("
+        " SELECT i.at, 'interaction' AS source, i.channel, i.kind, i.summary,"
+        "  coalesce(s.name, '') AS staff, i.id AS n"
+        "  FROM interactions i LEFT JOIN staff s ON s.id = i.staff_id WHERE i.citizen_id = :id"
+        " UNION ALL"
+        " SELECT e.at, 'complaint', c.channel, e.kind,"
+        "  c.receipt_no || ' ' || c.title || CASE WHEN e.note <> '' THEN ' — ' || e.note ELSE '' END,"
+        "  e.actor, e.id"
+        "  FROM complaints c JOIN complaint_events e ON e.complaint_id = c.id"
+        "  WHERE c.citizen_id = :id"
+        ") ORDER BY at DESC, n DESC LIMIT :limit"),
         {"id": citizen_id, "limit": limit}).mappings()
-    return [TimelineItem(_dt(r["at"]), "interaction", r["channel"], r["kind"], r["summary"],
+    return [TimelineItem(_dt(r["at"]), r["source"], r["channel"], r["kind"], r["summary"],
                          r["staff"]) for r in rows]
 
 

@@ -6,6 +6,8 @@ from sqlalchemy import Engine
 from pcrm_desktop.db.calendar_repo import CalendarRepository
 from pcrm_desktop.db.citizen_queries import CitizenRead
 from pcrm_desktop.db.citizen_repo import CitizenRepository
+from pcrm_desktop.db.complaint_queries import ComplaintRead
+from pcrm_desktop.db.complaint_repo import ComplaintRepository
 from pcrm_desktop.db.group_repo import GroupRepository
 from pcrm_desktop.db.repositories import (
     AuditRepository,
@@ -40,6 +42,8 @@ class SqlUnitOfWork:
         self.groups = GroupRepository(c)
         self.citizen_read = CitizenRead(c)
         self.calendar = CalendarRepository(c)
+        self.complaints = ComplaintRepository(c)
+        self.complaint_read = ComplaintRead(c)
         return self
 
     def commit(self) -> None:

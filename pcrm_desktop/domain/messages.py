@@ -70,6 +70,18 @@ MESSAGES: dict[str, str] = {
     "holiday_exists": QT_TRANSLATE_NOOP("messages", "{day}은(는) 이미 쉬는 날입니다({name})."),
     "received_format": QT_TRANSLATE_NOOP(
         "messages", "접수 일시 형식이 올바르지 않습니다: {value} (예: 2026-09-23 16:00)"),
+    "transition_refused": QT_TRANSLATE_NOOP(
+        "messages", "지금 상태에서는 할 수 없는 처리입니다. 화면을 새로 고쳐 현재 상태를 확인하십시오."),
+    "note_required": QT_TRANSLATE_NOOP("messages", "사유(내용)를 입력하십시오. 처리 이력에 남습니다."),
+    "extension_once": QT_TRANSLATE_NOOP("messages", "처리기간 연장은 한 번만 할 수 있습니다."),
+    "extension_late": QT_TRANSLATE_NOOP(
+        "messages", "처리기간({due})이 이미 지나 연장할 수 없습니다. 연장은 기간 안에 해야 합니다."),
+    "extension_not_later": QT_TRANSLATE_NOOP("messages", "연장한 기한은 지금 기한보다 뒤여야 합니다."),
+    "received_in_future": QT_TRANSLATE_NOOP("messages", "접수 일시가 지금보다 뒤입니다. 날짜와 시각을 확인하십시오."),
+    "epeople_no_required": QT_TRANSLATE_NOOP("messages", "국민신문고 민원은 신청번호를 입력하십시오."),
+    "complaint_not_found": QT_TRANSLATE_NOOP("messages", "민원을 찾을 수 없습니다(번호 {id})."),
+    "assignee_required": QT_TRANSLATE_NOOP("messages", "배정할 담당자나 부서를 고르십시오."),
+    "link_same": QT_TRANSLATE_NOOP("messages", "같은 민원끼리는 연결할 수 없습니다."),
     "holiday_missing": QT_TRANSLATE_NOOP("messages", "{day}은(는) 쉬는 날 목록에 없습니다."),
     "group_not_found": QT_TRANSLATE_NOOP("messages", "그 고객집단을 찾을 수 없습니다. 목록을 새로 고쳐 보십시오."),
     "group_not_smart": QT_TRANSLATE_NOOP(
@@ -112,6 +124,13 @@ MESSAGES: dict[str, str] = {
 
 FIELD_LABELS: dict[str, str] = {
     "holiday_name": QT_TRANSLATE_NOOP("messages", "쉬는 날 이름"),
+    "complaint_title": QT_TRANSLATE_NOOP("messages", "제목"),
+    "complaint_content": QT_TRANSLATE_NOOP("messages", "내용"),
+    "epeople_no": QT_TRANSLATE_NOOP("messages", "국민신문고 신청번호"),
+    "new_due": QT_TRANSLATE_NOOP("messages", "연장 기한"),
+    "agency": QT_TRANSLATE_NOOP("messages", "이송 기관"),
+    "result": QT_TRANSLATE_NOOP("messages", "처리 결과"),
+    "answer": QT_TRANSLATE_NOOP("messages", "회신 내용"),
     "office_name": QT_TRANSLATE_NOOP("messages", "기관 이름"),
     "office_address": QT_TRANSLATE_NOOP("messages", "주소"),
     "department_name": QT_TRANSLATE_NOOP("messages", "부서 이름"),

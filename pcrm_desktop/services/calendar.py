@@ -99,31 +99,64 @@ def year_entries(ctx: ServiceContext, year: int) -> list[dict]:
         return uow.calendar.entries(year)
 
 
+def _years_in_use(ctx: ServiceContext, day: date) -> range:
+    """The years a calendar change touches: the day's, and those of open 민원 due dates."""
+    with ctx.reading() as uow:
+        cases = uow.complaints.open_cases()
+    first = min([day.year] + [received.year for _, received, _, _ in cases])
+    return range(first, max(day.year, ctx.clock().year + YEARS_AHEAD) + 1)
+
+
 def add_holiday(ctx: ServiceContext, day: date, name: str) -> Changes:
     """A temporary holiday (임시공휴일) or any day off the package does not know."""
     require_role(ctx.actor, CALENDAR_ROLES, "holiday.add")
     name = nfc(name)
     require(name, "holiday_name", max_len=100)
-    _ensure_years(ctx, range(day.year, day.year + 1))
+    _ensure_years(ctx, _years_in_use(ctx, day))
     with ctx.uow_factory() as uow:
         before = uow.calendar.get(day)
         if before and before["active"]:
             raise ValidationError("holiday_exists", field="holiday_day", day=day.isoformat(),
                                   name=before["name"])
         uow.calendar.put(day, name, ctx.clock())
-        ctx.audit(uow, "holiday.add", day.isoformat(), name)
+        moved = _move_open_cases(ctx, uow)
+        ctx.audit(uow, "holiday.add", day.isoformat(), _with_moved(name, moved))
         uow.commit()
-    return frozenset({"holidays"})
+    return frozenset({"holidays", "complaints"})
 
 
 def remove_holiday(ctx: ServiceContext, day: date) -> Changes:
     """Count a day as a working day again (kept as a removed row: seeding will not revive it)."""
     require_role(ctx.actor, CALENDAR_ROLES, "holiday.remove")
-    _ensure_years(ctx, range(day.year, day.year + 1))
+    _ensure_years(ctx, _years_in_use(ctx, day))
     with ctx.uow_factory() as uow:
         before = uow.calendar.get(day)
         if not uow.calendar.deactivate(day, ctx.clock()):
             raise ValidationError("holiday_missing", field="holiday_day", day=day.isoformat())
-        ctx.audit(uow, "holiday.remove", day.isoformat(), before["name"])
+        moved = _move_open_cases(ctx, uow)
+        ctx.audit(uow, "holiday.remove", day.isoformat(), _with_moved(before["name"], moved))
         uow.commit()
-    return frozenset({"holidays"})
+    return frozenset({"holidays", "complaints"})
+
+
+def _with_moved(name: str, moved: int) -> str:
+    return f"{name}; 열린 민원 {moved}건 처리기한 다시 계산" if moved else name
+
+
+def _move_open_cases(ctx: ServiceContext, uow) -> int:
+    """Recompute the due date of every open, unextended 민원 with the calendar as it now
+    stands in this transaction (an extended case keeps the date the applicant was told)."""
+    cases = uow.complaints.open_cases()
+    if not cases:
+        return 0
+    first = min(received for _, received, _, _ in cases).date()
+    off = DaysOff(uow.calendar.days_off(first, date(ctx.clock().year + YEARS_AHEAD, 12, 31)))
+    office = uow.office.get()
+    hours = office.hours if office else OfficeHours()
+    moved = []
+    for complaint_id, received, period, due in cases:
+        new_due = compute_due(received, period, off, hours).due
+        if new_due != due:
+            moved.append((complaint_id, new_due))
+    uow.complaints.set_due_dates(moved)
+    return len(moved)

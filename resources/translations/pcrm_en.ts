@@ -1043,6 +1043,105 @@ Database: {db}</translation>
     </message>
 </context>
 <context>
+    <name>complaints</name>
+    <message>
+        <source>접수</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>배정</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>처리중</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>보류</source>
+        <translation>On hold</translation>
+    </message>
+    <message>
+        <source>이송</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>처리완료</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>종결</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>처리 시작</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>보류 해제</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>기한 연장</source>
+        <translation>Extend</translation>
+    </message>
+    <message>
+        <source>중간통지</source>
+        <translation>Interim notice</translation>
+    </message>
+    <message>
+        <source>다시 처리</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>수용</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>일부수용</source>
+        <translation>Partly accepted</translation>
+    </message>
+    <message>
+        <source>불수용</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <source>정보제공</source>
+        <translation>Information given</translation>
+    </message>
+    <message>
+        <source>취하</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>기타</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>방문</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>전화</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>우편</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>팩스</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <source>국민신문고</source>
+        <translation>e-People</translation>
+    </message>
+    <message>
+        <source>이메일</source>
+        <translation>E-mail</translation>
+    </message>
+</context>
+<context>
     <name>deadline</name>
     <message>
         <source>법정민원</source>
@@ -1438,6 +1537,46 @@ Check the free disk space and the folder's permissions.</translation>
         <translation>The date and time of receipt is not valid: {value} (e.g. 2026-09-23 16:00)</translation>
     </message>
     <message>
+        <source>지금 상태에서는 할 수 없는 처리입니다. 화면을 새로 고쳐 현재 상태를 확인하십시오.</source>
+        <translation>That step is not possible in the case's current state. Refresh to see where it stands.</translation>
+    </message>
+    <message>
+        <source>사유(내용)를 입력하십시오. 처리 이력에 남습니다.</source>
+        <translation>Enter the reason (text). It is kept in the case history.</translation>
+    </message>
+    <message>
+        <source>처리기간 연장은 한 번만 할 수 있습니다.</source>
+        <translation>The period can be extended only once.</translation>
+    </message>
+    <message>
+        <source>처리기간({due})이 이미 지나 연장할 수 없습니다. 연장은 기간 안에 해야 합니다.</source>
+        <translation>The period ended ({due}); it can no longer be extended. Extend within the period.</translation>
+    </message>
+    <message>
+        <source>연장한 기한은 지금 기한보다 뒤여야 합니다.</source>
+        <translation>The new due date must be later than the current one.</translation>
+    </message>
+    <message>
+        <source>접수 일시가 지금보다 뒤입니다. 날짜와 시각을 확인하십시오.</source>
+        <translation>The time of receipt is in the future. Check the date and time.</translation>
+    </message>
+    <message>
+        <source>국민신문고 민원은 신청번호를 입력하십시오.</source>
+        <translation>Enter the e-People application number.</translation>
+    </message>
+    <message>
+        <source>민원을 찾을 수 없습니다(번호 {id}).</source>
+        <translation>Case not found (no. {id}).</translation>
+    </message>
+    <message>
+        <source>배정할 담당자나 부서를 고르십시오.</source>
+        <translation>Choose a person or a team to assign.</translation>
+    </message>
+    <message>
+        <source>같은 민원끼리는 연결할 수 없습니다.</source>
+        <translation>A case cannot be linked to itself.</translation>
+    </message>
+    <message>
         <source>{day}은(는) 쉬는 날 목록에 없습니다.</source>
         <translation>{day} is not in the list of days off.</translation>
     </message>
@@ -1546,6 +1685,34 @@ Check the folder's permissions or name another location with --db.</translation>
     <message>
         <source>쉬는 날 이름</source>
         <translation>Name of the day off</translation>
+    </message>
+    <message>
+        <source>제목</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>내용</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>국민신문고 신청번호</source>
+        <translation>e-People application number</translation>
+    </message>
+    <message>
+        <source>연장 기한</source>
+        <translation>New due date</translation>
+    </message>
+    <message>
+        <source>이송 기관</source>
+        <translation>Agency transferred to</translation>
+    </message>
+    <message>
+        <source>처리 결과</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>회신 내용</source>
+        <translation>Answer</translation>
     </message>
     <message>
         <source>기관 이름</source>

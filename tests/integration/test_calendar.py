@@ -39,7 +39,7 @@ def test_years_are_seeded_once_from_the_package(ctx, db_path):
 def test_a_temporary_holiday_moves_the_due_date_and_is_audited(ctx, db_path):
     received = datetime(2026, 12, 2, 9, 0)  # Wed; 3 days = 24 working hours → Fri 18:00
     assert calendar.deadline(ctx, received, Period.of_days(3)).due == datetime(2026, 12, 4, 18, 0)
-    assert calendar.add_holiday(ctx, date(2026, 12, 3), "임시공휴일") == frozenset({"holidays"})
+    assert calendar.add_holiday(ctx, date(2026, 12, 3), "임시공휴일") == frozenset({"holidays", "complaints"})
     moved = calendar.deadline(ctx, received, Period.of_days(3))
     assert moved.due == datetime(2026, 12, 7, 18, 0)
     assert "2026-12-03(목): 임시공휴일, 세지 않음" in moved.explanation()

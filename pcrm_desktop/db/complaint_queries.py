@@ -1,0 +1,237 @@
+"""Read side for 민원: queues paged by key and sorted in SQL (1,000,000 cases), counts per queue,
+a case with its history, earlier cases of the same matter, the register."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import Connection, text
+
+from pcrm_desktop.db.citizen_repo import sql_datetime
+from pcrm_desktop.domain.complaints import PastCase, Status
+
+QUEUES = ("mine", "team", "unassigned", "due_today", "d3", "overdue", "open", "all")
+# sort name → (column, descending); every one is the head of an index with id after it
+SORTS = {"due": ("c.due_at", False), "received": ("c.received_at", True),
+         "receipt": ("c.receipt_no", True)}
+RECEIPT_QUERY = re.compile(r"\d{4}-\d*")
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    queue: str = "open"
+    staff_id: int | None = None        # whose cases "mine" are
+    department_id: int | None = None   # the team of "team"; a filter elsewhere
+    type_code: str = ""
+    category_id: int | None = None     # a top-level category includes its children
+    status: str = ""
+    text: str = ""                     # 접수번호 prefix (2026-0045…) or words of the title
+    received_from: date | None = None
+    received_to: date | None = None    # inclusive
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    id: int
+    receipt_no: str
+    received_at: datetime
+    type_code: str
+    category: str
+    title: str
+    applicant: str        # full name: the service masks it
+    assignee: str
+    status: str
+    due_at: datetime
+    priority: str
+    position: tuple = field(default=(), compare=False)  # keyset position for the next page
+
+
+def _dt(value) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def queue_condition(f: QueueFilter, now: datetime) -> tuple[list[str], dict]:
+    today = datetime.combine(now.date(), datetime.min.time())
+    where, params = [], {}
+    queue = {
+        "mine": ["c.assignee_id = :staff", "c.open = 1"],
+        "team": ["c.department_id = :team", "c.open = 1"],
+        "unassigned": ["c.assignee_id IS NULL", "c.open = 1"],
+        "due_today": ["c.open = 1", "c.due_at >= :today", "c.due_at < :tomorrow"],
+        "d3": ["c.open = 1", "c.due_at >= :today", "c.due_at < :day4"],
+        "overdue": ["c.open = 1", "c.due_at < :now"],
+        "open": ["c.open = 1"],
+        "all": [],
+    }[f.queue]
+    where += queue
+    params.update(staff=f.staff_id, team=f.department_id, now=sql_datetime(now),
+                  today=sql_datetime(today), tomorrow=sql_datetime(today + timedelta(days=1)),
+                  day4=sql_datetime(today + timedelta(days=4)))
+    if f.department_id is not None and f.queue != "team":
+        where.append("c.department_id = :team")
+    if f.type_code:
+        where.append("c.type_code = :type")
+        params["type"] = f.type_code
+    if f.category_id is not None:
+        where.append("(c.category_id = :cat OR c.category_id IN"
+                     " (SELECT id FROM complaint_categories WHERE parent_id = :cat))")
+        params["cat"] = f.category_id
+    if f.status:
+        where.append("c.status = :status")
+        params["status"] = f.status
+    if f.received_from is not None:
+        where.append("c.received_at >= :rfrom")
+        params["rfrom"] = sql_datetime(datetime.combine(f.received_from, datetime.min.time()))
+    if f.received_to is not None:
+        where.append("c.received_at < :rto")
+        params["rto"] = sql_datetime(datetime.combine(f.received_to + timedelta(days=1),
+                                                      datetime.min.time()))
+    words = f.text.strip()
+    if words and RECEIPT_QUERY.fullmatch(words):
+        where.append("c.receipt_no >= :rno AND c.receipt_no < :rno || '~'")
+        params["rno"] = words
+    elif words:
+        where.append("c.title LIKE :title")
+        params["title"] = "%" + words.replace("%", "").replace("_", "") + "%"
+    return where, params
+
+
+def queue_page(conn: Connection, f: QueueFilter, now: datetime, after: tuple | None = None,
+               limit: int = 100, sort: str = "due") -> list[QueueRow]:
+    column, descending = SORTS[sort]
+    where, params = queue_condition(f, now)
+    if after is not None:
+        where.append(f"({column}, c.id) {'<' if descending else '>'} (:k, :i)")
+        params["k"], params["i"] = after
+    order = "DESC" if descending else "ASC"
+    params["limit"] = limit
+    rows = conn.execute(text(
+        "SELECT c.id, c.receipt_no, c.received_at, c.type_code, c.title, c.status, c.due_at,"
+        f" c.priority, {column} AS sort_key,"
+        " coalesce(ci.name, '') AS applicant, coalesce(s.name, '') AS assignee,"
+        " coalesce(cat.name, '') AS category"
+        " FROM complaints c"
+        " LEFT JOIN citizens ci ON ci.id = c.citizen_id"
+        " LEFT JOIN staff s ON s.id = c.assignee_id"
+        " LEFT JOIN complaint_categories cat ON cat.id = c.category_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + f" ORDER BY {column} {order}, c.id {order} LIMIT :limit"), params).mappings()
+    return [QueueRow(r["id"], r["receipt_no"], _dt(r["received_at"]), r["type_code"],
+                     r["category"], r["title"], r["applicant"], r["assignee"], r["status"],
+                     _dt(r["due_at"]), r["priority"], (r["sort_key"], r["id"])) for r in rows]
+
+
+def queue_counts(conn: Connection, staff_id: int | None, department_id: int | None,
+                 now: datetime) -> dict[str, int]:
+    """How many cases each tab holds (one indexed count each)."""
+    counts = {}
+    for queue in QUEUES:
+        where, params = queue_condition(
+            QueueFilter(queue, staff_id, department_id if queue == "team" else None), now)
+        counts[queue] = conn.execute(text(
+            "SELECT count(*) FROM complaints c" + (" WHERE " + " AND ".join(where) if where else "")),
+            params).scalar_one()
+    return counts
+
+
+def case_detail(conn: Connection, complaint_id: int) -> dict | None:
+    row = conn.execute(text(
+        "SELECT c.*, coalesce(ci.name, '') AS applicant, ci.birth_year AS applicant_birth_year,"
+        " coalesce(s.name, '') AS assignee, coalesce(d.name, '') AS department,"
+        " coalesce(cat.name, '') AS category, coalesce(par.name, '') AS parent_category,"
+        " coalesce(ty.name, c.type_code) AS type_name"
+        " FROM complaints c"
+        " LEFT JOIN citizens ci ON ci.id = c.citizen_id"
+        " LEFT JOIN staff s ON s.id = c.assignee_id"
+        " LEFT JOIN departments d ON d.id = c.department_id"
+        " LEFT JOIN complaint_categories cat ON cat.id = c.category_id"
+        " LEFT JOIN complaint_categories par ON par.id = cat.parent_id"
+        " LEFT JOIN complaint_types ty ON ty.code = c.type_code"
+        " WHERE c.id = :id"), {"id": complaint_id}).mappings().first()
+    return dict(row) if row else None
+
+
+def case_events(conn: Connection, complaint_id: int) -> list[dict]:
+    return [dict(r) for r in conn.execute(text(
+        "SELECT at, actor, kind, from_status, to_status, note FROM complaint_events"
+        " WHERE complaint_id = :id ORDER BY at, id"), {"id": complaint_id}).mappings()]
+
+
+def linked_cases(conn: Connection, complaint_id: int) -> list[dict]:
+    return [dict(r) for r in conn.execute(text(
+        "SELECT c.id, c.receipt_no, c.received_at, c.title, c.status FROM complaint_links l"
+        " JOIN complaints c ON c.id = CASE WHEN l.first_id = :id THEN l.second_id ELSE l.first_id END"
+        " WHERE l.first_id = :id OR l.second_id = :id ORDER BY c.received_at"),
+        {"id": complaint_id}).mappings()]
+
+
+def earlier_cases(conn: Connection, citizen_id: int | None, category_id: int | None,
+                  road: str = "", exclude_id: int | None = None, limit: int = 20) -> list[PastCase]:
+    """Earlier 민원 that may be the same matter: the same applicant and category, or (no
+    applicant) the same place and category. Newest first."""
+    if category_id is None or (citizen_id is None and not road):
+        return []
+    who = "c.citizen_id = :who" if citizen_id is not None else "c.road = :road"
+    rows = conn.execute(text(
+        "SELECT c.id, c.receipt_no, c.received_at, c.title, c.status,"
+        " (c.status IN ('done', 'closed') AND c.answer <> '') AS answered FROM complaints c"
+        f" WHERE {who} AND c.category_id = :cat AND c.id IS NOT :exclude"
+        " ORDER BY c.received_at DESC LIMIT :limit"),
+        {"who": citizen_id, "road": road, "cat": category_id, "exclude": exclude_id,
+         "limit": limit}).mappings()
+    return [PastCase(r["id"], r["receipt_no"], _dt(r["received_at"]), r["title"],
+                     Status(r["status"]), bool(r["answered"])) for r in rows]
+
+
+def register_rows(conn: Connection, first: date, last: date):
+    """민원처리부: every case received from `first` to `last` (inclusive), by 접수번호."""
+    return conn.execute(text(
+        "SELECT c.receipt_no, c.received_at, coalesce(ci.name, '') AS applicant, c.title,"
+        " coalesce(d.name, '') AS department, c.due_at, c.done_at, c.result, c.status,"
+        " coalesce(ty.name, c.type_code) AS type_name, c.channel"
+        " FROM complaints c LEFT JOIN citizens ci ON ci.id = c.citizen_id"
+        " LEFT JOIN departments d ON d.id = c.department_id"
+        " LEFT JOIN complaint_types ty ON ty.code = c.type_code"
+        " WHERE c.received_at >= :a AND c.received_at < :b ORDER BY c.receipt_no"),
+        {"a": sql_datetime(datetime.combine(first, datetime.min.time())),
+         "b": sql_datetime(datetime.combine(last + timedelta(days=1), datetime.min.time()))}
+    ).mappings()
+
+
+def categories(conn: Connection) -> list[dict]:
+    return [dict(r) for r in conn.execute(text(
+        "SELECT c.id, c.parent_id, c.name, c.period_days, coalesce(p.name, '') AS parent"
+        " FROM complaint_categories c LEFT JOIN complaint_categories p ON p.id = c.parent_id"
+        " WHERE c.active ORDER BY coalesce(p.position, c.position), c.parent_id IS NOT NULL,"
+        " c.position")).mappings()]
+
+
+class ComplaintRead:
+    def __init__(self, connection: Connection) -> None:
+        self.c = connection
+
+    def page(self, f: QueueFilter, now: datetime, after: tuple | None = None, limit: int = 100,
+             sort: str = "due") -> list[QueueRow]:
+        return queue_page(self.c, f, now, after, limit, sort)
+
+    def counts(self, staff_id: int | None, department_id: int | None, now: datetime) -> dict:
+        return queue_counts(self.c, staff_id, department_id, now)
+
+    def detail(self, complaint_id: int) -> dict | None:
+        return case_detail(self.c, complaint_id)
+
+    def events(self, complaint_id: int) -> list[dict]:
+        return case_events(self.c, complaint_id)
+
+    def links(self, complaint_id: int) -> list[dict]:
+        return linked_cases(self.c, complaint_id)
+
+    def earlier(self, citizen_id, category_id, road="", exclude_id=None) -> list[PastCase]:
+        return earlier_cases(self.c, citizen_id, category_id, road, exclude_id)
+
+    def register(self, first: date, last: date):
+        return register_rows(self.c, first, last)
+
+    def categories(self) -> list[dict]:
+        return categories(self.c)

@@ -1,0 +1,232 @@
+"""민원 use cases: intake with its due date, the workflow, queues, a case with its history."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from pcrm_desktop.db.complaint_queries import QueueFilter, QueueRow
+from pcrm_desktop.domain.complaints import (
+    Action,
+    Intake,
+    RepeatAdvice,
+    Result,
+    Status,
+    check_extension,
+    clean_intake,
+    next_status,
+    receipt_number,
+    repeat_advice,
+)
+from pcrm_desktop.domain.deadlines import Deadline, Period, period_for
+from pcrm_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
+from pcrm_desktop.domain.text import mask_name, nfc
+from pcrm_desktop.services import calendar
+from pcrm_desktop.services.context import Changes, ServiceContext
+
+CHANGED = frozenset({"complaints"})
+
+
+@dataclass(frozen=True)
+class Received:
+    complaint_id: int
+    receipt_no: str
+    deadline: Deadline
+    rrn_masked: int
+    repeats: RepeatAdvice
+
+
+def _period(uow, type_code: str, category_id: int | None) -> Period:
+    """A category's own period (or its parent's) wins over the type's."""
+    cats = {c["id"]: c for c in uow.complaint_read.categories()}
+    category = cats.get(category_id)
+    for candidate in (category, cats.get(category["parent_id"]) if category else None):
+        if candidate and candidate["period_days"] is not None:
+            return period_for(candidate["period_days"], candidate["name"])
+    kind = next((t for t in uow.calendar.types() if t["code"] == type_code), None)
+    if kind is None:
+        raise ValidationError("type_unknown", field="complaint_type", value=type_code, known="")
+    return period_for(kind["period_days"], kind["name"])
+
+
+def preview_due(ctx: ServiceContext, received_at: datetime, type_code: str,
+                category_id: int | None) -> Deadline:
+    """The due date the intake form shows while the clerk types (nothing is written)."""
+    with ctx.reading() as uow:
+        period = _period(uow, type_code, category_id)
+    return calendar.deadline(ctx, received_at, period)
+
+
+def earlier_cases(ctx: ServiceContext, citizen_id: int | None, category_id: int | None,
+                  road: str = "", exclude_id: int | None = None) -> RepeatAdvice:
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.view")
+    with ctx.reading() as uow:
+        return repeat_advice(uow.complaint_read.earlier(citizen_id, category_id, nfc(road),
+                                                        exclude_id))
+
+
+def receive(ctx: ServiceContext, intake: Intake) -> Received:
+    """접수: a new case with its 접수번호 and due date, in one transaction with its first event."""
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.add")
+    now = ctx.clock()
+    intake, masked = clean_intake(intake, now)
+    with ctx.reading() as uow:
+        period = _period(uow, intake.type_code, intake.category_id)
+    deadline = calendar.deadline(ctx, intake.received_at, period)
+    status = Status.ASSIGNED if intake.assignee_id else Status.RECEIVED
+    with ctx.uow_factory() as uow:
+        if intake.citizen_id is not None and not uow.citizens.exists(intake.citizen_id):
+            raise NotFoundError("citizen_not_found", field="citizen", id=intake.citizen_id)
+        receipt_no = receipt_number(intake.received_at.year,
+                                    uow.complaints.next_receipt_number(intake.received_at.year))
+        complaint_id = uow.complaints.add(intake, receipt_no, status, period, deadline.due, now)
+        uow.complaints.add_event(complaint_id, now, ctx.actor.staff_id, ctx.actor.login,
+                                 "received", None, Status.RECEIVED, "")
+        if status is Status.ASSIGNED:
+            uow.complaints.add_event(complaint_id, now, ctx.actor.staff_id, ctx.actor.login,
+                                     Action.ASSIGN.value, Status.RECEIVED, status, "")
+        repeats = repeat_advice(uow.complaint_read.earlier(
+            intake.citizen_id, intake.category_id, intake.road, complaint_id))
+        ctx.audit(uow, "complaint.add", receipt_no,
+                  f"citizen:{intake.citizen_id}" if intake.citizen_id else "민원인 없음")
+        uow.commit()
+    return Received(complaint_id, receipt_no, deadline, masked, repeats)
+
+
+def act(ctx: ServiceContext, complaint_id: int, action: Action, version: int, note: str = "",
+        *, assignee_id: int | None = None, department_id: int | None = None,
+        result: Result | None = None, answer: str = "", new_due: datetime | None = None,
+        agency: str = "") -> Changes:
+    """One step of the workflow (the domain decides whether it is allowed now), with its event."""
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, f"complaint.{action.value}")
+    now, note, answer, agency = ctx.clock(), nfc(note), nfc(answer), nfc(agency)
+    with ctx.uow_factory() as uow:
+        case = uow.complaints.get(complaint_id)
+        if case is None:
+            raise NotFoundError("complaint_not_found", field="complaint", id=complaint_id)
+        to = next_status(case.status, action, note or agency)
+        values = _values_for(case, action, now, note, assignee_id, department_id, result,
+                             answer, new_due, agency)
+        if to is not case.status:
+            values["status"] = to
+        if not uow.complaints.change(complaint_id, version, now, **values):
+            raise ConflictError("edited_elsewhere", field="complaint")
+        uow.complaints.add_event(complaint_id, now, ctx.actor.staff_id, ctx.actor.login,
+                                 action.value, case.status, to, _event_note(action, note, values))
+        ctx.audit(uow, f"complaint.{action.value}", case.receipt_no, note[:200])
+        uow.commit()
+    return CHANGED
+
+
+def _values_for(case, action: Action, now: datetime, note: str, assignee_id, department_id,
+                result, answer: str, new_due, agency: str) -> dict:
+    if action is Action.ASSIGN:
+        if assignee_id is None and department_id is None:
+            raise ValidationError("assignee_required", field="assignee")
+        return {"assignee_id": assignee_id, "department_id": department_id or case.department_id}
+    if action is Action.EXTEND:
+        if new_due is None:
+            raise ValidationError("required", field="new_due")
+        check_extension(case.status, case.extended, case.due_at, now, new_due, note)
+        return {"due_at": new_due, "extended": True}
+    if action is Action.TRANSFER:
+        if not agency:
+            raise ValidationError("required", field="agency")
+        return {"transferred_to": agency, "result": Result.TRANSFERRED.value, "done_at": now}
+    if action is Action.COMPLETE:
+        if result is None:
+            raise ValidationError("required", field="result")
+        if not answer and result is not Result.WITHDRAWN:
+            raise ValidationError("required", field="answer")
+        return {"result": result.value, "answer": answer, "done_at": now}
+    if action is Action.REOPEN:
+        return {"result": None, "done_at": None}
+    return {}
+
+
+def _event_note(action: Action, note: str, values: dict) -> str:
+    if action is Action.EXTEND:
+        return f"{values['due_at']:%Y-%m-%d %H:%M}까지 연장: {note}"
+    if action is Action.TRANSFER:
+        return f"{values['transferred_to']}(으)로 이송" + (f": {note}" if note else "")
+    if action is Action.COMPLETE:
+        return f"[{values['result']}] {values['answer']}"
+    return note
+
+
+def link_cases(ctx: ServiceContext, a: int, b: int) -> Changes:
+    """Mark two cases as the same matter (repeats), as the clerk decides."""
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.link")
+    if a == b:
+        raise ValidationError("link_same", field="complaint")
+    with ctx.uow_factory() as uow:
+        for i in (a, b):
+            if uow.complaints.get(i) is None:
+                raise NotFoundError("complaint_not_found", field="complaint", id=i)
+        uow.complaints.link(a, b, ctx.clock())
+        ctx.audit(uow, "complaint.link", f"{a}-{b}")
+        uow.commit()
+    return CHANGED
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    id: int
+    receipt_no: str
+    received_at: datetime
+    type_code: str
+    category: str
+    title: str
+    applicant: str   # masked
+    assignee: str
+    status: str
+    due_at: datetime
+    priority: str
+    position: tuple
+
+
+def queue(ctx: ServiceContext, f: QueueFilter, after: tuple | None = None, limit: int = 100,
+          sort: str = "due") -> list[QueueItem]:
+    """A page of a queue, filtered and sorted in SQL, applicants masked."""
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.view")
+    with ctx.reading() as uow:
+        rows: list[QueueRow] = uow.complaint_read.page(f, ctx.clock(), after, limit, sort)
+    return [QueueItem(r.id, r.receipt_no, r.received_at, r.type_code, r.category, r.title,
+                      mask_name(r.applicant), r.assignee, r.status, r.due_at, r.priority,
+                      r.position) for r in rows]
+
+
+def queue_counts(ctx: ServiceContext) -> dict[str, int]:
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.view")
+    with ctx.reading() as uow:
+        me = next((s for s in uow.staff.list() if s.id == ctx.actor.staff_id), None)
+        return uow.complaint_read.counts(ctx.actor.staff_id, me.department_id if me else None,
+                                         ctx.clock())
+
+
+def case(ctx: ServiceContext, complaint_id: int) -> dict:
+    """A case for its view: the row (applicant masked), history, links, repeats."""
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.view")
+    with ctx.reading() as uow:
+        row = uow.complaint_read.detail(complaint_id)
+        if row is None:
+            raise NotFoundError("complaint_not_found", field="complaint", id=complaint_id)
+        row["applicant"] = mask_name(row["applicant"])
+        row["events"] = uow.complaint_read.events(complaint_id)
+        row["links"] = uow.complaint_read.links(complaint_id)
+        row["repeats"] = repeat_advice(uow.complaint_read.earlier(
+            row["citizen_id"], row["category_id"], row["road"], complaint_id))
+    return row
+
+
+def categories(ctx: ServiceContext) -> list[dict]:
+    with ctx.reading() as uow:
+        return uow.complaint_read.categories()
+
+
+def register(ctx: ServiceContext, first: date, last: date) -> list[dict]:
+    """민원처리부 rows, applicants masked."""
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.register")
+    with ctx.reading() as uow:
+        return [{**dict(r), "applicant": mask_name(r["applicant"])}
+                for r in uow.complaint_read.register(first, last)]
