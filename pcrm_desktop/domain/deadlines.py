@@ -129,6 +129,21 @@ def _step(code: str, **values: object) -> Step:
     return Step(code, tuple((k, str(v)) for k, v in values.items()))
 
 
+class _Steps(list):
+    on = True
+
+    def add(self, code: str, **values: object) -> None:
+        self.append(_step(code, **values))
+
+
+class _NoSteps(list):
+    """Explanation turned off: nothing is formatted or kept."""
+    on = False
+
+    def add(self, code: str, **values: object) -> None:
+        pass
+
+
 STEP_TEXTS: dict[str, str] = {
     "received": QT_TRANSLATE_NOOP("deadline", "접수: {at}"),
     "period_hours": QT_TRANSLATE_NOOP(
@@ -185,15 +200,19 @@ DEFAULT_HOURS = OfficeHours()
 
 
 def compute_due(received: datetime, period: Period, days_off: DaysOff,
-                hours: OfficeHours = DEFAULT_HOURS) -> Deadline:
-    """The due date-time of a 민원 received at `received`, with the steps that explain it."""
+                hours: OfficeHours = DEFAULT_HOURS, explain: bool = True) -> Deadline:
+    """The due date-time of a 민원 received at `received`, with the steps that explain it
+    (explain=False leaves them out: bulk work such as the demo or a calendar change)."""
     received = received.replace(second=0, microsecond=0, tzinfo=None)
-    steps = [_step("received", at=moment_text(received))]
+    steps = _Steps() if explain else _NoSteps()
+    if steps.on:
+        steps.add("received", at=moment_text(received))
     if period.unit is Unit.HOURS:
         due = _count_hours(received, period, days_off, hours, steps)
     else:
         due = _count_days(received, period, days_off, hours, steps)
-    steps.append(_step("due", due=moment_text(due)))
+    if steps.on:
+        steps.add("due", due=moment_text(due))
     return Deadline(received, period, due, tuple(steps))
 
 
@@ -204,29 +223,33 @@ def _segments(day: date, hours: OfficeHours) -> list[tuple[datetime, datetime]]:
     return [(a, b) for a, b in spans if b > a]
 
 
-def _first_working_day(day: date, days_off: DaysOff, steps: list[Step]) -> date:
+def _first_working_day(day: date, days_off: DaysOff, steps: _Steps | _NoSteps) -> date:
     while not days_off.is_working_day(day):
-        steps.append(_step("day_off", day=day_text(day), reason=days_off.reason(day)))
+        if steps.on:
+            steps.add("day_off", day=day_text(day), reason=days_off.reason(day))
         day += timedelta(days=1)
     return day
 
 
 def _start_of_count(received: datetime, days_off: DaysOff, hours: OfficeHours,
-                    steps: list[Step], whole_days: bool = False) -> datetime:
+                    steps: _Steps | _NoSteps, whole_days: bool = False) -> datetime:
     """The first working moment at or after receipt (for a count in days, only the day
     matters: the time of day is kept and ignored)."""
     day = received.date()
     if days_off.is_working_day(day) and received.time() >= hours.end:
-        steps.append(_step("after_hours", end=f"{hours.end:%H:%M}"))
+        if steps.on:
+            steps.add("after_hours", end=f"{hours.end:%H:%M}")
         day += timedelta(days=1)
     elif days_off.is_working_day(day) and whole_days:
         return received
     elif days_off.is_working_day(day):
         if received.time() < hours.start:
-            steps.append(_step("before_hours", start=f"{hours.start:%H:%M}"))
+            if steps.on:
+                steps.add("before_hours", start=f"{hours.start:%H:%M}")
             return datetime.combine(day, hours.start)
         if hours.lunch_start <= received.time() < hours.lunch_end:
-            steps.append(_step("at_lunch", end=f"{hours.lunch_end:%H:%M}"))
+            if steps.on:
+                steps.add("at_lunch", end=f"{hours.lunch_end:%H:%M}")
             return datetime.combine(day, hours.lunch_end)
         return received
     day = _first_working_day(day, days_off, steps)
@@ -234,11 +257,12 @@ def _start_of_count(received: datetime, days_off: DaysOff, hours: OfficeHours,
 
 
 def _count_hours(received: datetime, period: Period, days_off: DaysOff, hours: OfficeHours,
-                 steps: list[Step]) -> datetime:
+                 steps: _Steps | _NoSteps) -> datetime:
     needed = period.amount * 60
-    steps.append(_step("period_hours", label=period_label(period), per_day=HOURS_PER_DAY,
-                       start=f"{hours.start:%H:%M}", end=f"{hours.end:%H:%M}",
-                       lunch=f"{hours.lunch_start:%H:%M}–{hours.lunch_end:%H:%M}"))
+    if steps.on:
+        steps.add("period_hours", label=period_label(period), per_day=HOURS_PER_DAY,
+                  start=f"{hours.start:%H:%M}", end=f"{hours.end:%H:%M}",
+                  lunch=f"{hours.lunch_start:%H:%M}–{hours.lunch_end:%H:%M}")
     cursor = _start_of_count(received, days_off, hours, steps)
     counted = 0
     while True:
@@ -249,14 +273,16 @@ def _count_hours(received: datetime, period: Period, days_off: DaysOff, hours: O
             begin = max(start, cursor)
             take = min(int((end - begin).total_seconds() // 60), needed - counted - day_minutes)
             day_minutes += take
-            spans.append(f"{begin:%H:%M}–{begin + timedelta(minutes=take):%H:%M}")
+            if steps.on:
+                spans.append(f"{begin:%H:%M}–{begin + timedelta(minutes=take):%H:%M}")
             if counted + day_minutes == needed:
                 due = begin + timedelta(minutes=take)
                 break
         counted += day_minutes
-        steps.append(_step("hours_counted", day=day_text(cursor.date()), spans=", ".join(spans),
-                           hours=_hours_text(day_minutes), total=_hours_text(counted),
-                           needed=needed // 60))
+        if steps.on:
+            steps.add("hours_counted", day=day_text(cursor.date()), spans=", ".join(spans),
+                  hours=_hours_text(day_minutes), total=_hours_text(counted),
+                  needed=needed // 60)
         if due is not None:
             return due
         next_day = _first_working_day(cursor.date() + timedelta(days=1), days_off, steps)
@@ -264,8 +290,9 @@ def _count_hours(received: datetime, period: Period, days_off: DaysOff, hours: O
 
 
 def _count_days(received: datetime, period: Period, days_off: DaysOff, hours: OfficeHours,
-                steps: list[Step]) -> datetime:
-    steps.append(_step("period_days", days=period.amount))
+                steps: _Steps | _NoSteps) -> datetime:
+    if steps.on:
+        steps.add("period_days", days=period.amount)
     day = _start_of_count(received, days_off, hours, steps, whole_days=True).date()
     n = 0
     while True:
@@ -275,7 +302,8 @@ def _count_days(received: datetime, period: Period, days_off: DaysOff, hours: Of
         # each day before a break, so the skipped days still show
         if period.amount <= 31 or n in (1, period.amount) \
                 or not days_off.is_working_day(day + timedelta(days=1)):
-            steps.append(_step("day_counted", day=day_text(day), n=n))
+            if steps.on:
+                steps.add("day_counted", day=day_text(day), n=n)
         if n == period.amount:
             return datetime.combine(day, hours.end)
         day += timedelta(days=1)

@@ -34,12 +34,17 @@ def _ensure_years(ctx: ServiceContext, years: range) -> None:
     if not missing:
         return
     with ctx.uow_factory() as uow:
-        seeded = uow.calendar.seeded_years()  # another window may have seeded meanwhile
-        for year in (y for y in missing if y not in seeded):
-            days, version = package_holidays(year)
-            added = uow.calendar.seed_year(year, days, ctx.clock(), version)
-            ctx.audit(uow, "holiday.seed", str(year), f"holidays {version}: {added}일")
+        seed_years(ctx, uow, missing)
         uow.commit()
+
+
+def seed_years(ctx: ServiceContext, uow, years) -> None:
+    """Seed the years not seeded yet, inside the caller's write transaction (audited)."""
+    seeded = uow.calendar.seeded_years()  # another window may have seeded meanwhile
+    for year in (y for y in years if y not in seeded):
+        days, version = package_holidays(year)
+        added = uow.calendar.seed_year(year, days, ctx.clock(), version)
+        ctx.audit(uow, "holiday.seed", str(year), f"holidays {version}: {added}일")
 
 
 def days_off(ctx: ServiceContext, first: date, last: date) -> DaysOff:
@@ -155,7 +160,7 @@ def _move_open_cases(ctx: ServiceContext, uow) -> int:
     hours = office.hours if office else OfficeHours()
     moved = []
     for complaint_id, received, period, due in cases:
-        new_due = compute_due(received, period, off, hours).due
+        new_due = compute_due(received, period, off, hours, explain=False).due
         if new_due != due:
             moved.append((complaint_id, new_due))
     uow.complaints.set_due_dates(moved)

@@ -52,7 +52,8 @@ class DemoResult:
 # issues add theirs in _fillers().
 def _fillers() -> dict[str, Callable[..., int]]:
     from pcrm_desktop.services.demo_citizens import fill_citizens
-    return {"citizens": fill_citizens}
+    from pcrm_desktop.services.demo_complaints import fill_complaints
+    return {"citizens": fill_citizens, "complaints": fill_complaints}
 
 
 def fill_demo(ctx: ServiceContext, request: DemoRequest, progress: Progress | None = None,

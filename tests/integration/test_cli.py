@@ -218,15 +218,25 @@ def test_demo_same_seed_same_people_other_seed_other_people(capsys, tmp_path):
 
 def test_demo_reports_unavailable_parts_as_skipped(capsys, db_path):
     """Each part asked for is either filled (counted, and really in the tables) or reported
-    skipped, never faked. Citizens exist in this version; 민원 and survey answers not yet."""
+    skipped, never faked. Citizens and 민원 exist in this version; survey answers not yet."""
     asked = {"citizens": "20", "complaints": "10", "responses": "5"}
     argv = [arg for part, n in asked.items() for arg in (f"--{part}", n)]
     code, summary, _ = run_json(capsys, "demo", "--db", str(db_path), *argv)
     assert code == 0
-    assert set(summary["skipped"]) == {"complaints", "responses"}
+    assert set(summary["skipped"]) == {"responses"}
     assert not set(summary["skipped"]) & set(summary["counts"])
     assert summary["counts"]["citizens"] == 20
     assert len(query(db_path, "SELECT id FROM citizens")) == 20
+    assert summary["counts"]["complaints"] == 10
+    assert len(query(db_path, "SELECT id FROM complaints")) == 10
+    # every case has its receipt event, numbers run per year without gaps, counters agree
+    assert query(db_path, "SELECT count(DISTINCT complaint_id) FROM complaint_events"
+                          " WHERE kind = 'received'") == [(10,)]
+    numbers = query(db_path, "SELECT substr(receipt_no, 1, 4), count(*), max(receipt_no)"
+                             " FROM complaints GROUP BY 1")
+    counters = dict(query(db_path, "SELECT year, last FROM receipt_counters"))
+    for year, n, highest in numbers:
+        assert highest == f"{year}-{n:06d}" and counters[int(year)] == n
     assert summary["counts"]["departments"] == len(query(db_path, "SELECT id FROM departments"))
     assert summary["counts"]["staff"] == len(staff_of(db_path))
 

@@ -219,3 +219,22 @@ def test_register_is_masked(ctx):
     S.receive(ctx, intake(ctx, "등록부", person))
     register = S.register(ctx, date(2026, 12, 1), date(2026, 12, 31))
     assert [(r["receipt_no"], r["applicant"]) for r in register] == [("2026-000001", "홍*동")]
+
+
+def test_demo_cases_are_consistent(backend, db_path):
+    from pcrm_desktop.services.demo import DemoRequest, fill_demo
+    fill_demo(backend.ctx, DemoRequest(citizens=200, complaints=3000, seed=4))
+    bad = rows(db_path, "SELECT count(*) FROM complaints WHERE open <> (status IN"
+                        " ('received', 'assigned', 'in_progress', 'on_hold'))"
+                        " OR due_at <= received_at"
+                        " OR (status IN ('done', 'closed')) <> (done_at IS NOT NULL)"
+                        " OR (status IN ('done', 'closed')) <> (result IS NOT NULL)"
+                        " OR (channel = 'epeople') <> (epeople_no <> '')")
+    assert bad == [(0,)]
+    statuses = dict(rows(db_path, "SELECT status, count(*) FROM complaints GROUP BY status"))
+    assert statuses["closed"] > statuses.get("in_progress", 0) > 0
+    overdue = rows(db_path, "SELECT count(*) FROM complaints WHERE open AND due_at < ?",
+                   backend.ctx.clock().isoformat(" ", "microseconds"))[0][0]
+    assert 0 < overdue < 3000 * 0.1
+    assert rows(db_path, "SELECT count(*) FROM complaint_events e LEFT JOIN complaints c"
+                         " ON c.id = e.complaint_id WHERE c.id IS NULL") == [(0,)]
