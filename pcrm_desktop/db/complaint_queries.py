@@ -154,8 +154,9 @@ def case_detail(conn: Connection, complaint_id: int) -> dict | None:
 
 def case_events(conn: Connection, complaint_id: int) -> list[dict]:
     return [dict(r) for r in conn.execute(text(
-        "SELECT at, actor, kind, from_status, to_status, note FROM complaint_events"
-        " WHERE complaint_id = :id ORDER BY at, id"), {"id": complaint_id}).mappings()]
+        "SELECT e.at, coalesce(s.name, e.actor) AS actor, e.kind, e.from_status, e.to_status,"
+        " e.note FROM complaint_events e LEFT JOIN staff s ON s.id = e.staff_id"
+        " WHERE e.complaint_id = :id ORDER BY e.at, e.id"), {"id": complaint_id}).mappings()]
 
 
 def linked_cases(conn: Connection, complaint_id: int) -> list[dict]:

@@ -1,11 +1,12 @@
 """민원 use cases: intake with its due date, the workflow, queues, a case with its history."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from pcrm_desktop.db.complaint_queries import QueueFilter, QueueRow
 from pcrm_desktop.domain.complaints import (
+    RESULT_NAMES,
     Action,
     Intake,
     RepeatAdvice,
@@ -149,8 +150,8 @@ def _event_note(action: Action, note: str, values: dict) -> str:
         return f"{values['due_at']:%Y-%m-%d %H:%M}까지 연장: {note}"
     if action is Action.TRANSFER:
         return f"{values['transferred_to']}(으)로 이송" + (f": {note}" if note else "")
-    if action is Action.COMPLETE:
-        return f"[{values['result']}] {values['answer']}"
+    if action is Action.COMPLETE:  # stored text: the Korean name of the result
+        return f"[{RESULT_NAMES[Result(values['result'])]}] {values['answer']}".rstrip()
     return note
 
 
@@ -187,9 +188,14 @@ class QueueItem:
 
 def queue(ctx: ServiceContext, f: QueueFilter, after: tuple | None = None, limit: int = 100,
           sort: str = "due") -> list[QueueItem]:
-    """A page of a queue, filtered and sorted in SQL, applicants masked."""
+    """A page of a queue, filtered and sorted in SQL, applicants masked. "mine" and "team"
+    mean the acting staff member's cases and department unless the filter names others."""
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.view")
     with ctx.reading() as uow:
+        if f.queue == "mine" and f.staff_id is None:
+            f = replace(f, staff_id=ctx.actor.staff_id)
+        if f.queue == "team" and f.department_id is None:
+            f = replace(f, department_id=_department_of(uow, ctx.actor.staff_id))
         rows: list[QueueRow] = uow.complaint_read.page(f, ctx.clock(), after, limit, sort)
     return [QueueItem(r.id, r.receipt_no, r.received_at, r.type_code, r.category, r.title,
                       mask_name(r.applicant), r.assignee, r.status, r.due_at, r.priority,
@@ -199,9 +205,13 @@ def queue(ctx: ServiceContext, f: QueueFilter, after: tuple | None = None, limit
 def queue_counts(ctx: ServiceContext) -> dict[str, int]:
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.view")
     with ctx.reading() as uow:
-        me = next((s for s in uow.staff.list() if s.id == ctx.actor.staff_id), None)
-        return uow.complaint_read.counts(ctx.actor.staff_id, me.department_id if me else None,
-                                         ctx.clock())
+        return uow.complaint_read.counts(ctx.actor.staff_id,
+                                         _department_of(uow, ctx.actor.staff_id), ctx.clock())
+
+
+def _department_of(uow, staff_id: int | None) -> int | None:
+    me = next((s for s in uow.staff.list() if s.id == staff_id), None)
+    return me.department_id if me else None
 
 
 def case(ctx: ServiceContext, complaint_id: int) -> dict:

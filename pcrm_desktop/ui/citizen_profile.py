@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.services import citizens as citizen_service
-from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui import complaint_labels, dialogs
 from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.i18n import Retranslatable, error_text
 from pcrm_desktop.ui.labels import (
@@ -58,8 +58,11 @@ class ProfilePanel(Retranslatable, QWidget):
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.profile.citizen_id))
         self.timeline = RowsModel([
             (lambda: self.tr("일시"), lambda i: i.at.strftime("%Y-%m-%d %H:%M")),
-            (lambda: self.tr("경로"), lambda i: channel_name(i.channel)),
-            (lambda: self.tr("종류"), lambda i: interaction_kind_name(i.kind)),
+            (lambda: self.tr("경로"), lambda i: complaint_labels.channel_name(i.channel)
+             if i.source == "complaint" else channel_name(i.channel)),
+            (lambda: self.tr("종류"), lambda i: self.tr("민원 {step}").format(
+                step=complaint_labels.action_name(i.kind)) if i.source == "complaint"
+             else interaction_kind_name(i.kind)),
             (lambda: self.tr("내용"), lambda i: i.summary),
             (lambda: self.tr("담당"), lambda i: i.staff)])
         self.timeline_view = QTableView()

@@ -5,6 +5,8 @@ change on to the other pages.
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -33,6 +35,8 @@ from pcrm_desktop.ui.labels import role_name
 from pcrm_desktop.ui.pages.base import Page
 from pcrm_desktop.ui.pages.dashboard import DashboardPage
 from pcrm_desktop.ui.pages.placeholder import PlaceholderPage
+
+RECEIPT_QUERY = re.compile(r"\d{4}-\d{1,6}")
 from pcrm_desktop.ui.pages.settings_page import SettingsPage
 from pcrm_desktop.ui.settings import FONT_SCALES
 from pcrm_desktop.ui.tasks import TaskRunner
@@ -80,8 +84,7 @@ class MainWindow(Retranslatable, QMainWindow):
             NavEntry("dashboard", "dashboard", titles["dashboard"],
                      lambda: DashboardPage(self.ctx, self.runner, self.database_label)),
             NavEntry("citizens", "citizens", titles["citizens"], self._make_citizens),
-            NavEntry("complaints", "complaints", titles["complaints"], later(titles["complaints"], lambda: self.tr(
-                "민원 접수, 법정 처리기한 계산, 배정·처리·종결, 기한 임박·초과 목록을 다루는 화면입니다."))),
+            NavEntry("complaints", "complaints", titles["complaints"], self._make_complaints),
             NavEntry("surveys", "surveys", titles["surveys"], later(titles["surveys"], lambda: self.tr(
                 "민원 만족도 설문(키오스크·전화·서면)과 결과 지수를 다루는 화면입니다."))),
             NavEntry("reports", "reports", titles["reports"], later(titles["reports"], lambda: self.tr(
@@ -92,6 +95,12 @@ class MainWindow(Retranslatable, QMainWindow):
     def _make_citizens(self) -> Page:
         from pcrm_desktop.ui.pages.citizens_page import CitizensPage
         page = CitizensPage(self.ctx, self.runner)
+        page.changed.connect(self.broadcast)
+        return page
+
+    def _make_complaints(self) -> Page:
+        from pcrm_desktop.ui.pages.complaints_page import ComplaintsPage
+        page = ComplaintsPage(self.ctx, self.runner)
         page.changed.connect(self.broadcast)
         return page
 
@@ -137,6 +146,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.statusBar().addPermanentWidget(self.status_db)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh_current)
         QShortcut(QKeySequence("Ctrl+K"), self, activated=self._focus_search)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_complaint)
         for number in range(len(self.entries)):
             QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self,
                       activated=lambda n=number: self.nav.setCurrentRow(n))
@@ -170,7 +180,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {self.office_name}" if self.office_name else APP_NAME)
         for row, entry in enumerate(self.entries):
             self.nav.item(row).setText(entry.title())
-        self.search.setPlaceholderText(self.tr("통합검색: 이름·전화 뒷자리·주소 (Ctrl+K, Enter)"))
+        self.search.setPlaceholderText(self.tr("통합검색: 이름·전화 뒷자리·주소·접수번호 (Ctrl+K, Enter)"))
         self.file_menu.setTitle(self.tr("파일(&F)"))
         self.quit_action.setText(self.tr("종료(&X)"))
         self.view_menu.setTitle(self.tr("보기(&V)"))
@@ -211,10 +221,21 @@ class MainWindow(Retranslatable, QMainWindow):
         self.search.selectAll()
 
     def global_search(self) -> None:
-        """Enter in the top search box: show the residents that match."""
+        """Enter in the top search box: a 접수번호 (2026-000123) opens the 민원 list on it;
+        anything else shows the residents that match."""
         if self.ctx.actor.staff_id is None:
             return
-        self.open_page("citizens").set_query(self.search.text())
+        text = self.search.text().strip()
+        if RECEIPT_QUERY.fullmatch(text):
+            self.open_page("complaints").set_query(text)
+        else:
+            self.open_page("citizens").set_query(text)
+
+    def new_complaint(self):
+        """Ctrl+N anywhere: the 민원 intake form."""
+        if self.ctx.actor.staff_id is None:
+            return None
+        return self.open_page("complaints").new_complaint()
 
     def refresh_current(self) -> None:
         page = self.stack.currentWidget()

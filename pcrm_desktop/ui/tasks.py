@@ -12,6 +12,7 @@ import logging
 import threading
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QObject,
@@ -101,7 +102,15 @@ class TaskRunner(QObject):
         if dialog is not None:
             dialog.finish()
         if callback is not None:
-            callback(value)
+            owner = getattr(callback, "__self__", None)
+            if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+                return  # the window that asked is gone (closed while its answer was on the way)
+            try:
+                callback(value)
+            except RuntimeError as error:
+                if "already deleted" not in str(error):
+                    raise
+                log.debug("answer for a closed widget dropped: %s", error)
         elif isinstance(value, BaseException) and not isinstance(value, TaskCancelled):
             log.error("unhandled task error: %r", value)
 

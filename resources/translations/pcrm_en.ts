@@ -1,6 +1,37 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="ko">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>담당자</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>이송 기관</source>
+        <translation>Agency transferred to</translation>
+    </message>
+    <message>
+        <source>연장 기한</source>
+        <translation>New due date</translation>
+    </message>
+    <message>
+        <source>처리 결과</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>회신 내용</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>사유</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>내용</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>첫 관리자 계정</source>
@@ -21,6 +52,85 @@
     <message>
         <source>영문 소문자·숫자 3~32자, 예: kim.cs</source>
         <translation>3–32 lower-case letters or digits, e.g. kim.cs</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <source>일시</source>
+        <translation>Date/time</translation>
+    </message>
+    <message>
+        <source>처리</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>담당</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>내용</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>민원 처리</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{no} · {status} · 처리기한 {due} {dday}</source>
+        <translation>{no} · {status} · due {due} {dday}</translation>
+    </message>
+    <message>
+        <source>제목: {title}</source>
+        <translation>Title: {title}</translation>
+    </message>
+    <message>
+        <source>접수: {at} · {channel}{epeople} · {type} · {category}</source>
+        <translation>Received: {at} · {channel}{epeople} · {type} · {category}</translation>
+    </message>
+    <message>
+        <source>민원인: {who} · 위치: {where}</source>
+        <translation>Applicant: {who} · Place: {where}</translation>
+    </message>
+    <message>
+        <source>없음</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>담당: {dept} {person}</source>
+        <translation>Handled by: {dept} {person}</translation>
+    </message>
+    <message>
+        <source>(미배정)</source>
+        <translation>(unassigned)</translation>
+    </message>
+    <message>
+        <source>내용: {content}</source>
+        <translation>Content: {content}</translation>
+    </message>
+    <message>
+        <source>결과: {result} — {answer}</source>
+        <translation>Result: {result} — {answer}</translation>
+    </message>
+    <message>
+        <source>이송: {agency}</source>
+        <translation>Transferred to: {agency}</translation>
+    </message>
+    <message>
+        <source>같은 민원인·분류의 이전 민원 {n}건, 회신 {m}회.</source>
+        <translation>{n} earlier cases of this applicant and category, {m} answered.</translation>
+    </message>
+    <message>
+        <source>반복 민원으로 종결을 검토하십시오 (자동 종결하지 않음).</source>
+        <translation>Consider closing it as a repeated petition (it is never closed automatically).</translation>
     </message>
 </context>
 <context>
@@ -330,6 +440,129 @@
     </message>
 </context>
 <context>
+    <name>ComplaintsPage</name>
+    <message>
+        <source>접수번호</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>접수일시</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>종류</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>분류</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>제목</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>민원인</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>담당</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>처리기한</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>D-day</source>
+        <translation>D-day</translation>
+    </message>
+    <message>
+        <source>민원</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>접수번호(2026-00…) 또는 제목으로 찾기</source>
+        <translation>Find by receipt no. (2026-00…) or title</translation>
+    </message>
+    <message>
+        <source>새 민원 접수 (Ctrl+N)</source>
+        <translation>New case (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>모든 종류</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>모든 분류</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>모든 상태</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>처리기한순</source>
+        <translation>By due date</translation>
+    </message>
+    <message>
+        <source>최근 접수순</source>
+        <translation>Newest first</translation>
+    </message>
+    <message>
+        <source>접수번호순</source>
+        <translation>By receipt no.</translation>
+    </message>
+    <message>
+        <source>내 민원</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>팀</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>미배정</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <source>오늘 기한</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>D-3</source>
+        <translation>D-3</translation>
+    </message>
+    <message>
+        <source>기한초과</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>진행 중</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>전체</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>이 목록에 민원이 없습니다.</source>
+        <translation>No cases in this list.</translation>
+    </message>
+    <message>
+        <source>{n}건 표시{more}</source>
+        <translation>{n} shown{more}</translation>
+    </message>
+    <message>
+        <source> (아래로 내리면 더 불러옵니다)</source>
+        <translation> (scroll down to load more)</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>일시</source>
@@ -576,6 +809,171 @@
     </message>
 </context>
 <context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>새 민원 접수</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>접수번호</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>접수일시</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>접수경로</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>신청번호</source>
+        <translation>Application no.</translation>
+    </message>
+    <message>
+        <source>민원종류</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>분류</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>제목</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>내용</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>위치(동)</source>
+        <translation>Place (dong)</translation>
+    </message>
+    <message>
+        <source>상세 주소</source>
+        <translation>Address detail</translation>
+    </message>
+    <message>
+        <source>담당 부서</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>담당자</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>중요도</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>처리기한</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>저장할 때 자동으로 붙습니다</source>
+        <translation>Given when saved</translation>
+    </message>
+    <message>
+        <source>국민신문고 신청번호 (예: 1AA-2611-0012345)</source>
+        <translation>e-People application no. (e.g. 1AA-2611-0012345)</translation>
+    </message>
+    <message>
+        <source>한 줄 요약 (예: 골목길 불법주정차 단속 요청)</source>
+        <translation>One-line summary (e.g. illegal parking in the alley)</translation>
+    </message>
+    <message>
+        <source>계산 근거…</source>
+        <translation>How computed…</translation>
+    </message>
+    <message>
+        <source>민원인</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>이름(두 글자도)·전화 뒷자리로 찾기</source>
+        <translation>Find by name (two syllables work) or phone tail</translation>
+    </message>
+    <message>
+        <source>민원인 없이 (익명·미상)</source>
+        <translation>No applicant (anonymous)</translation>
+    </message>
+    <message>
+        <source>새 주민 등록…</source>
+        <translation>Register a resident…</translation>
+    </message>
+    <message>
+        <source>저장 (Ctrl+Enter)</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>취소 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>(분류 없음)</source>
+        <translation>(no category)</translation>
+    </message>
+    <message>
+        <source>보통</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>높음</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>긴급</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>낮음</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>(나중에 배정)</source>
+        <translation>(assign later)</translation>
+    </message>
+    <message>
+        <source>(미배정)</source>
+        <translation>(unassigned)</translation>
+    </message>
+    <message>
+        <source>처리기한 계산 근거</source>
+        <translation>How the due date was computed</translation>
+    </message>
+    <message>
+        <source>선택: {name}</source>
+        <translation>Chosen: {name}</translation>
+    </message>
+    <message>
+        <source>선택: 민원인 없음</source>
+        <translation>Chosen: no applicant</translation>
+    </message>
+    <message>
+        <source>같은 민원인·같은 분류의 이전 민원 {n}건 (이번이 {k}번째, 회신 {m}회):</source>
+        <translation>{n} earlier cases of this applicant and category (this is filing {k}, {m} answered):</translation>
+    </message>
+    <message>
+        <source>3회 이상 반복되고 2회 이상 회신한 민원입니다. 종결 처리를 검토하십시오 (자동으로 종결하지 않습니다).</source>
+        <translation>Filed 3+ times and answered 2+ times. Consider closing it (it is never closed automatically).</translation>
+    </message>
+    <message>
+        <source>
+주민등록번호로 보이는 숫자 {n}건을 가렸습니다.</source>
+        <translation>
+{n} number(s) that look like resident registration numbers were masked.</translation>
+    </message>
+    <message>
+        <source>민원 접수</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>접수번호 {no}로 접수했습니다. 처리기한 {due}.</source>
+        <translation>Received as {no}. Due {due}.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>대시보드</source>
@@ -602,10 +1000,6 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <source>민원 접수, 법정 처리기한 계산, 배정·처리·종결, 기한 임박·초과 목록을 다루는 화면입니다.</source>
-        <translation>Here you will receive complaints, compute their statutory deadlines, assign, handle and close them, and watch those due soon or overdue.</translation>
-    </message>
-    <message>
         <source>민원 만족도 설문(키오스크·전화·서면)과 결과 지수를 다루는 화면입니다.</source>
         <translation>Here you will run satisfaction surveys (kiosk, phone, paper) and see their indices.</translation>
     </message>
@@ -614,8 +1008,8 @@
         <translation>Here you will build the monthly complaints and satisfaction report and the complaint register as PDF and Excel.</translation>
     </message>
     <message>
-        <source>통합검색: 이름·전화 뒷자리·주소 (Ctrl+K, Enter)</source>
-        <translation>Search: name, phone ending, address (Ctrl+K, Enter)</translation>
+        <source>통합검색: 이름·전화 뒷자리·주소·접수번호 (Ctrl+K, Enter)</source>
+        <translation>Search: name, phone tail, address, receipt no. (Ctrl+K, Enter)</translation>
     </message>
     <message>
         <source>파일(&amp;F)</source>
@@ -770,6 +1164,10 @@ Database: {db}</translation>
     <message>
         <source>종류</source>
         <translation>Kind</translation>
+    </message>
+    <message>
+        <source>민원 {step}</source>
+        <translation>Case: {step}</translation>
     </message>
     <message>
         <source>내용</source>
@@ -1139,6 +1537,34 @@ Database: {db}</translation>
     <message>
         <source>이메일</source>
         <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>월</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>화</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>수</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>목</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>금</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>토</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>일</source>
+        <translation>Sun</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,267 @@
+"""One 민원: header (status, D-day, applicant), details, history, earlier cases of the same matter,
+and the actions allowed now (the domain decides which), each asking only for what it needs."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcrm_desktop.domain.complaints import Action, Result, Status, allowed_actions
+from pcrm_desktop.domain.errors import DomainError
+from pcrm_desktop.services import complaints as complaint_service
+from pcrm_desktop.services import office as office_service
+from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui.combo import refill
+from pcrm_desktop.ui.complaint_labels import (
+    action_name,
+    channel_name,
+    d_day_label,
+    moment,
+    result_name,
+    status_name,
+)
+from pcrm_desktop.ui.i18n import Retranslatable, error_text
+from pcrm_desktop.ui.table_model import RowsModel
+
+
+class CaseDialog(Retranslatable, QDialog):
+    changed = Signal(object)
+
+    def __init__(self, ctx, runner, complaint_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseDialog")
+        self.ctx, self.runner, self.complaint_id = ctx, runner, complaint_id
+        self.case: dict | None = None
+        self.header = QLabel()
+        self.header.setObjectName("caseHeader")
+        self.header.setStyleSheet("font-size: 120%; font-weight: bold;")
+        self.details = QLabel()
+        self.details.setObjectName("caseDetails")
+        self.details.setWordWrap(True)
+        self.repeats = QLabel()
+        self.repeats.setWordWrap(True)
+        self.history = RowsModel([
+            (lambda: self.tr("일시"), lambda e: moment(_dt(e["at"]))),
+            (lambda: self.tr("처리"), lambda e: action_name(e["kind"])),
+            (lambda: self.tr("상태"), lambda e: status_name(e["to_status"] or "")),
+            (lambda: self.tr("담당"), lambda e: e["actor"]),
+            (lambda: self.tr("내용"), lambda e: e["note"])])
+        self.history_view = QTableView()
+        self.history_view.setObjectName("caseHistory")
+        self.history_view.setModel(self.history)
+        self.history_view.verticalHeader().hide()
+        self.history_view.horizontalHeader().setStretchLastSection(True)
+        self.actions_row = QHBoxLayout()
+        self.action_buttons: dict[Action, QPushButton] = {}
+        for action in Action:
+            button = QPushButton()
+            button.setObjectName(f"action_{action.value}")
+            button.clicked.connect(lambda _=False, a=action: self.start_action(a))
+            self.action_buttons[action] = button
+            self.actions_row.addWidget(button)
+        self.actions_row.addStretch(1)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.accept)
+        self.actions_row.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.details)
+        layout.addWidget(self.repeats)
+        layout.addWidget(self.history_view, 1)
+        layout.addLayout(self.actions_row)
+        self.retranslate_ui()
+        self.resize(980, 620)
+        self.load()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("민원 처리"))
+        for action, button in self.action_buttons.items():
+            button.setText(action_name(action.value))
+        self.close_button.setText(self.tr("닫기"))
+        self.history.retranslate()
+        self._show()
+
+    def load(self) -> None:
+        ctx, complaint_id = self.ctx, self.complaint_id
+        self.runner.run(lambda control: complaint_service.case(ctx, complaint_id), self._loaded,
+                        lambda error: dialogs.explain(self, self.tr("민원 처리"), error))
+
+    def _loaded(self, case: dict) -> None:
+        self.case = case
+        self.history.set_rows(case["events"])
+        self.history_view.resizeColumnsToContents()
+        self.history_view.horizontalHeader().setStretchLastSection(True)
+        self._show()
+
+    def _show(self) -> None:
+        case = self.case
+        if case is None:
+            return
+        status = Status(case["status"])
+        due = _dt(case["due_at"])
+        open_ = bool(case["open"])
+        self.header.setText(self.tr("{no} · {status} · 처리기한 {due} {dday}").format(
+            no=case["receipt_no"], status=status_name(status.value), due=moment(due),
+            dday=d_day_label(due, self.ctx.clock().date(), open_)))
+        category = " > ".join(x for x in (case["parent_category"], case["category"]) if x)
+        lines = [
+            self.tr("제목: {title}").format(title=case["title"]),
+            self.tr("접수: {at} · {channel}{epeople} · {type} · {category}").format(
+                at=moment(_dt(case["received_at"])), channel=channel_name(case["channel"]),
+                epeople=f" ({case['epeople_no']})" if case["epeople_no"] else "",
+                type=case["type_name"], category=category or "-"),
+            self.tr("민원인: {who} · 위치: {where}").format(
+                who=case["applicant"] or self.tr("없음"),
+                where=" ".join(x for x in (case["dong_name"], case["road"]) if x) or "-"),
+            self.tr("담당: {dept} {person}").format(dept=case["department"] or "-",
+                                                  person=case["assignee"] or self.tr("(미배정)")),
+            self.tr("내용: {content}").format(content=case["content"] or "-"),
+        ]
+        if case["result"]:
+            lines.append(self.tr("결과: {result} — {answer}").format(
+                result=result_name(case["result"]), answer=case["answer"] or "-"))
+        if case["transferred_to"]:
+            lines.append(self.tr("이송: {agency}").format(agency=case["transferred_to"]))
+        self.details.setText("\n".join(lines))
+        advice = case["repeats"]
+        self.repeats.setVisible(advice.any)
+        if advice.any:
+            text = self.tr("같은 민원인·분류의 이전 민원 {n}건, 회신 {m}회.").format(
+                n=len(advice.earlier), m=advice.notices)
+            if advice.suggest_close:
+                text += " " + self.tr("반복 민원으로 종결을 검토하십시오 (자동 종결하지 않음).")
+            self.repeats.setText(text)
+        allowed = set(allowed_actions(status, bool(case["extended"])))
+        for action, button in self.action_buttons.items():
+            button.setVisible(action in allowed)
+
+    # --- actions --------------------------------------------------------------------------
+    def start_action(self, action: Action) -> "ActionDialog | None":
+        if self.case is None:
+            return None
+        self.action_dialog = ActionDialog(self.ctx, self.runner, action, self.case, self)
+        self.action_dialog.done_action.connect(self._acted)
+        self.action_dialog.open()
+        return self.action_dialog
+
+    def _acted(self, changes) -> None:
+        self.changed.emit(changes)
+        self.load()
+
+
+class ActionDialog(Retranslatable, QDialog):
+    """Asks only what the action needs: a reason, a person, a result and answer, a date."""
+    done_action = Signal(object)
+
+    def __init__(self, ctx, runner, action: Action, case: dict, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("actionDialog")
+        self.ctx, self.runner, self.action, self.case = ctx, runner, action, case
+        self.note, self.answer = QPlainTextEdit(), QPlainTextEdit()
+        self.note.setObjectName("actionNote")
+        self.answer.setObjectName("actionAnswer")
+        for edit in (self.note, self.answer):
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(80)
+        self.assignee, self.result = QComboBox(), QComboBox()
+        self.assignee.setObjectName("actionAssignee")
+        self.result.setObjectName("actionResult")
+        self.agency = QLineEdit()
+        self.agency.setObjectName("actionAgency")
+        self.new_due = QDateTimeEdit()
+        self.new_due.setObjectName("actionNewDue")
+        self.new_due.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.new_due.setCalendarPopup(True)
+        self.new_due.setDateTime(_dt(case["due_at"]))
+        self.labels = {k: QLabel() for k in ("assignee", "agency", "new_due", "result", "answer", "note")}
+        form = QFormLayout()
+        fields = {"assignee": self.assignee, "agency": self.agency, "new_due": self.new_due,
+                  "result": self.result, "answer": self.answer, "note": self.note}
+        for key in self._fields():
+            form.addRow(self.labels[key], fields[key])
+        self.error = QLabel()
+        self.error.setObjectName("actionError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.staff = []
+        self.retranslate_ui()
+        if Action.ASSIGN is action:
+            runner.run(lambda control: office_service.overview(ctx), self._set_staff, lambda e: None)
+
+    def _fields(self) -> list[str]:
+        return {Action.ASSIGN: ["assignee", "note"], Action.TRANSFER: ["agency", "note"],
+                Action.EXTEND: ["new_due", "note"], Action.COMPLETE: ["result", "answer"]
+                }.get(self.action, ["note"])
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(action_name(self.action.value))
+        texts = {"assignee": self.tr("담당자"), "agency": self.tr("이송 기관"),
+                 "new_due": self.tr("연장 기한"), "result": self.tr("처리 결과"),
+                 "answer": self.tr("회신 내용"),
+                 "note": self.tr("사유") if self.action in (Action.HOLD, Action.EXTEND, Action.REOPEN)
+                 else self.tr("내용")}
+        for key, label in self.labels.items():
+            label.setText(texts[key])
+        refill(self.result, [(r.value, result_name(r.value)) for r in Result
+                             if r is not Result.TRANSFERRED])
+        self._fill_staff()
+
+    def _set_staff(self, overview) -> None:
+        self.staff = [s for s in overview.staff if s.active and s.role.value != "kiosk"]
+        self.departments = {d.id: d.name for d in overview.departments}
+        self._fill_staff()
+
+    def _fill_staff(self) -> None:
+        names = getattr(self, "departments", {})
+        refill(self.assignee, [(s.id, f"{s.name} ({names.get(s.department_id, '-')})")
+                               for s in self.staff])
+
+    def submit(self) -> None:
+        ctx, case, action = self.ctx, self.case, self.action
+        staff = next((s for s in self.staff if s.id == self.assignee.currentData()), None)
+        kwargs = dict(
+            assignee_id=staff.id if staff else None,
+            department_id=staff.department_id if staff else None,
+            result=Result(self.result.currentData()) if action is Action.COMPLETE else None,
+            answer=self.answer.toPlainText(), agency=self.agency.text(),
+            new_due=self.new_due.dateTime().toPython() if action is Action.EXTEND else None)
+        note = self.note.toPlainText()
+        self.runner.run(lambda control: complaint_service.act(
+            ctx, case["id"], action, case["version"], note, **kwargs), self._done, self._failed)
+
+    def _done(self, changes) -> None:
+        self.done_action.emit(changes)
+        self.accept()
+
+    def _failed(self, error) -> None:
+        if isinstance(error, DomainError):
+            self.error.setText(error_text(error))
+        else:
+            dialogs.explain(self, action_name(self.action.value), error)
+
+
+def _dt(value) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))

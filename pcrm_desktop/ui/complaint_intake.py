@@ -1,0 +1,338 @@
+"""새 민원 접수: a keyboard-first form (Enter moves on, Ctrl+Enter saves, Esc cancels), the
+applicant found by the resident search or left unnamed, the due date shown live with how it was
+computed, and earlier cases of the same matter."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcrm_desktop.domain.complaints import Channel, Intake, Priority
+from pcrm_desktop.domain.errors import DomainError
+from pcrm_desktop.services import citizens as citizen_service
+from pcrm_desktop.services import complaints as complaint_service
+from pcrm_desktop.services import office as office_service
+from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui.combo import refill
+from pcrm_desktop.ui.complaint_labels import channel_name, d_day_label, explanation, moment, type_name
+from pcrm_desktop.ui.i18n import Retranslatable, error_text
+
+WARNING_STYLE = ("background: #fff4e5; border: 1px solid #e0a030; border-radius: 4px;"
+                 " padding: 6px; color: #5a3b00;")
+TYPES = ("inquiry", "suggestion", "grievance", "other", "legal")
+
+
+class IntakeDialog(Retranslatable, QDialog):
+    received = Signal(int)  # the new case's id
+
+    def __init__(self, ctx, runner, categories: list[dict], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("intakeDialog")
+        self.ctx, self.runner, self.categories = ctx, runner, categories
+        self.citizen_id: int | None = None
+        self.deadline = None
+        self.overview = None
+        self._build()
+        self._connect()
+        self.retranslate_ui()
+        self.resize(1060, 640)
+        runner.run(lambda control: office_service.overview(ctx), self._set_overview, lambda e: None)
+        self._refresh_due()
+
+    # --- building -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.received_at = QDateTimeEdit()
+        self.received_at.setDateTime(self.ctx.clock().replace(second=0, microsecond=0))
+        self.received_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.received_at.setCalendarPopup(True)
+        self.channel, self.type, self.category = QComboBox(), QComboBox(), QComboBox()
+        self.department, self.assignee, self.priority = QComboBox(), QComboBox(), QComboBox()
+        self.epeople, self.title, self.dong, self.road = (QLineEdit() for _ in range(4))
+        self.content = QPlainTextEdit()
+        self.content.setTabChangesFocus(True)
+        self.content.setFixedHeight(110)
+        for widget, name in ((self.title, "titleEdit"), (self.content, "contentEdit"),
+                             (self.type, "typeCombo"), (self.category, "categoryCombo"),
+                             (self.channel, "channelCombo"), (self.epeople, "epeopleEdit")):
+            widget.setObjectName(name)
+        self.receipt = QLabel()
+        self.due = QLabel()
+        self.due.setObjectName("dueLabel")
+        self.why = QPushButton()
+        self.why.setObjectName("dueWhy")
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.due, 1)
+        due_row.addWidget(self.why)
+        self.labels = {k: QLabel() for k in ("receipt", "received_at", "channel", "epeople", "type",
+                                             "category", "title", "content", "dong", "road",
+                                             "department", "assignee", "priority", "due")}
+        form = QFormLayout()
+        for key, field in (("receipt", self.receipt), ("received_at", self.received_at),
+                           ("channel", self.channel), ("epeople", self.epeople),
+                           ("type", self.type), ("category", self.category),
+                           ("title", self.title), ("content", self.content), ("dong", self.dong),
+                           ("road", self.road), ("department", self.department),
+                           ("assignee", self.assignee), ("priority", self.priority)):
+            form.addRow(self.labels[key], field)
+        form.addRow(self.labels["due"], due_row)
+        # the applicant, on the right
+        self.applicant_search = QLineEdit()
+        self.applicant_search.setObjectName("applicantSearch")
+        self.applicant_list = QListWidget()
+        self.applicant_list.setObjectName("applicantList")
+        self.applicant = QLabel()
+        self.applicant.setObjectName("applicantLabel")
+        self.applicant.setWordWrap(True)
+        self.repeats = QLabel()
+        self.repeats.setObjectName("repeatWarning")
+        self.repeats.setWordWrap(True)
+        self.repeats.setStyleSheet(WARNING_STYLE)
+        self.repeats.hide()
+        self.unnamed = QPushButton()
+        self.new_citizen = QPushButton()
+        self.applicant_title = QLabel()
+        right = QVBoxLayout()
+        right.addWidget(self.applicant_title)
+        right.addWidget(self.applicant_search)
+        right.addWidget(self.applicant_list, 1)
+        right.addWidget(self.applicant)
+        right.addWidget(self.repeats)
+        right.addWidget(self.unnamed)
+        right.addWidget(self.new_citizen)
+        self.error = QLabel()
+        self.error.setObjectName("intakeError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        for widget in (self.epeople, self.title, self.dong, self.road):
+            widget.installEventFilter(self)
+
+    def _connect(self) -> None:
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.save)
+        self.due_timer = QTimer(self, singleShot=True, interval=150)
+        self.due_timer.timeout.connect(self._refresh_due)
+        for combo in (self.type, self.category):
+            combo.currentIndexChanged.connect(lambda _: self._changed_matter())
+        self.received_at.dateTimeChanged.connect(lambda _: self.due_timer.start())
+        self.channel.currentIndexChanged.connect(lambda _: self._channel_changed())
+        self.department.currentIndexChanged.connect(lambda _: self._fill_assignees())
+        self.search_timer = QTimer(self, singleShot=True, interval=150)
+        self.search_timer.timeout.connect(self._search_applicant)
+        self.applicant_search.textChanged.connect(lambda _: self.search_timer.start())
+        self.applicant_list.itemActivated.connect(self._choose_applicant)
+        self.applicant_list.itemClicked.connect(self._choose_applicant)
+        self.unnamed.clicked.connect(lambda: self._set_applicant(None, ""))
+        self.new_citizen.clicked.connect(self._register_applicant)
+        self.why.clicked.connect(self._explain_due)
+
+    def eventFilter(self, watched, event) -> bool:  # Enter moves on, like the paper form
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.focusNextChild()
+            return True
+        return super().eventFilter(watched, event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("새 민원 접수"))
+        texts = {"receipt": self.tr("접수번호"), "received_at": self.tr("접수일시"),
+                 "channel": self.tr("접수경로"), "epeople": self.tr("신청번호"),
+                 "type": self.tr("민원종류"), "category": self.tr("분류"), "title": self.tr("제목"),
+                 "content": self.tr("내용"), "dong": self.tr("위치(동)"), "road": self.tr("상세 주소"),
+                 "department": self.tr("담당 부서"), "assignee": self.tr("담당자"),
+                 "priority": self.tr("중요도"), "due": self.tr("처리기한")}
+        for key, label in self.labels.items():
+            label.setText(texts[key])
+        self.receipt.setText(self.tr("저장할 때 자동으로 붙습니다"))
+        self.epeople.setPlaceholderText(self.tr("국민신문고 신청번호 (예: 1AA-2611-0012345)"))
+        self.title.setPlaceholderText(self.tr("한 줄 요약 (예: 골목길 불법주정차 단속 요청)"))
+        self.why.setText(self.tr("계산 근거…"))
+        self.applicant_title.setText(self.tr("민원인"))
+        self.applicant_search.setPlaceholderText(self.tr("이름(두 글자도)·전화 뒷자리로 찾기"))
+        self.unnamed.setText(self.tr("민원인 없이 (익명·미상)"))
+        self.new_citizen.setText(self.tr("새 주민 등록…"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("저장 (Ctrl+Enter)"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("취소 (Esc)"))
+        refill(self.channel, [(c.value, channel_name(c.value)) for c in Channel])
+        refill(self.type, [(code, type_name(code)) for code in TYPES])
+        refill(self.category, [(None, self.tr("(분류 없음)"))] + [
+            (c["id"], f"{c['parent']} > {c['name']}" if c["parent_id"] else c["name"])
+            for c in self.categories])
+        refill(self.priority, [(Priority.NORMAL.value, self.tr("보통")),
+                               (Priority.HIGH.value, self.tr("높음")),
+                               (Priority.URGENT.value, self.tr("긴급")),
+                               (Priority.LOW.value, self.tr("낮음"))])
+        self._fill_departments()
+        self._set_applicant(self.citizen_id, self.applicant.property("name") or "")
+        self._channel_changed()
+        self._show_due()
+
+    # --- helpers --------------------------------------------------------------------------
+    def _set_overview(self, overview) -> None:
+        self.overview = overview
+        self._fill_departments()
+
+    def _fill_departments(self) -> None:
+        departments = self.overview.departments if self.overview else []
+        refill(self.department, [(None, self.tr("(나중에 배정)"))]
+               + [(d.id, d.name) for d in departments if d.active])
+        self._fill_assignees()
+
+    def _fill_assignees(self) -> None:
+        staff = self.overview.staff if self.overview else []
+        department = self.department.currentData()
+        refill(self.assignee, [(None, self.tr("(미배정)"))] + [
+            (s.id, s.name) for s in staff if s.active and s.role.value in ("clerk", "manager", "admin")
+            and (department is None or s.department_id == department)])
+
+    def _channel_changed(self) -> None:
+        self.epeople.setEnabled(self.channel.currentData() == Channel.EPEOPLE.value)
+
+    def _changed_matter(self) -> None:
+        self.due_timer.start()
+        self._check_repeats()
+
+    def intake(self) -> Intake:
+        return Intake(self.received_at.dateTime().toPython(), Channel(self.channel.currentData()),
+                      self.type.currentData(), self.title.text(), self.content.toPlainText(),
+                      self.category.currentData(), self.citizen_id, self.epeople.text(),
+                      self.road.text(), self.dong.text(), self.department.currentData(),
+                      self.assignee.currentData(), Priority(self.priority.currentData()))
+
+    # --- due date -------------------------------------------------------------------------
+    def _refresh_due(self) -> None:
+        ctx = self.ctx
+        at = self.received_at.dateTime().toPython().replace(second=0, microsecond=0)
+        kind, category = self.type.currentData(), self.category.currentData()
+        if not kind:
+            return
+        self.runner.run(lambda control: complaint_service.preview_due(ctx, at, kind, category),
+                        self._set_due, self._due_failed)
+
+    def _set_due(self, deadline) -> None:
+        self.deadline = deadline
+        self._show_due()
+
+    def _due_failed(self, error) -> None:
+        self.deadline = None
+        self.due.setText(error_text(error) if isinstance(error, DomainError) else "-")
+
+    def _show_due(self) -> None:
+        if self.deadline is None:
+            return
+        self.due.setText(f"{moment(self.deadline.due)} · "
+                         f"{d_day_label(self.deadline.due, self.ctx.clock().date())}")
+
+    def _explain_due(self) -> None:
+        if self.deadline is not None:
+            dialogs.show_info(self, self.tr("처리기한 계산 근거"), "\n".join(explanation(self.deadline)))
+
+    # --- applicant ------------------------------------------------------------------------
+    def _search_applicant(self) -> None:
+        ctx, query = self.ctx, self.applicant_search.text().strip()
+        if not query:
+            self.applicant_list.clear()
+            return
+        self.runner.run(lambda control: citizen_service.search(ctx, query, None, 30),
+                        self._show_applicants, lambda error: None)
+
+    def _show_applicants(self, items) -> None:
+        self.applicant_list.clear()
+        for item in items:
+            text = " · ".join(str(x) for x in (item.name, item.birth_year, item.phone,
+                                                 item.dong_name) if x)
+            row = QListWidgetItem(text)
+            row.setData(Qt.ItemDataRole.UserRole, (item.id, item.name))
+            self.applicant_list.addItem(row)
+        if items:
+            self.applicant_list.setCurrentRow(0)
+
+    def _choose_applicant(self, item: QListWidgetItem) -> None:
+        citizen_id, name = item.data(Qt.ItemDataRole.UserRole)
+        self._set_applicant(citizen_id, name)
+
+    def _set_applicant(self, citizen_id: int | None, name: str) -> None:
+        self.citizen_id = citizen_id
+        self.applicant.setProperty("name", name)
+        self.applicant.setText(self.tr("선택: {name}").format(name=name) if citizen_id
+                               else self.tr("선택: 민원인 없음"))
+        self._check_repeats()
+
+    def _register_applicant(self) -> None:
+        from pcrm_desktop.ui.citizen_dialog import CitizenDialog
+        self.citizen_dialog = CitizenDialog(self.ctx, self.runner, [], parent=self)
+        self.citizen_dialog.saved.connect(lambda i: self._set_applicant(
+            i, self.citizen_dialog.name.text()))
+        self.citizen_dialog.open()
+
+    def _check_repeats(self) -> None:
+        ctx, who, category = self.ctx, self.citizen_id, self.category.currentData()
+        if who is None or category is None:
+            self.repeats.hide()
+            return
+        self.runner.run(lambda control: complaint_service.earlier_cases(ctx, who, category),
+                        self._show_repeats, lambda error: None)
+
+    def _show_repeats(self, advice) -> None:
+        if not advice.any:
+            self.repeats.hide()
+            return
+        lines = [self.tr("같은 민원인·같은 분류의 이전 민원 {n}건 (이번이 {k}번째, 회신 {m}회):").format(
+            n=len(advice.earlier), k=advice.filings, m=advice.notices)]
+        lines += [f"· {c.receipt_no} {moment(c.received_at)} {c.title}" for c in advice.earlier[:5]]
+        if advice.suggest_close:
+            lines.append(self.tr("3회 이상 반복되고 2회 이상 회신한 민원입니다. 종결 처리를 검토하십시오"
+                                 " (자동으로 종결하지 않습니다)."))
+        self.repeats.setText("\n".join(lines))
+        self.repeats.show()
+
+    # --- saving ---------------------------------------------------------------------------
+    def save(self) -> None:
+        ctx, intake = self.ctx, self.intake()
+        self.error.clear()
+        self.runner.run(lambda control: complaint_service.receive(ctx, intake), self._saved,
+                        self._failed)
+
+    def _saved(self, result) -> None:
+        self.result_info = result
+        self.received.emit(result.complaint_id)
+        self.accept()
+        warning = self.tr("\n주민등록번호로 보이는 숫자 {n}건을 가렸습니다.").format(n=result.rrn_masked) \
+            if result.rrn_masked else ""
+        dialogs.show_info(self.parentWidget(), self.tr("민원 접수"), self.tr(
+            "접수번호 {no}로 접수했습니다. 처리기한 {due}.").format(
+            no=result.receipt_no, due=moment(result.deadline.due)) + warning)
+
+    def _failed(self, error) -> None:
+        if isinstance(error, DomainError):
+            self.error.setText(error_text(error))  # what was typed stays; fix and save again
+        else:
+            dialogs.explain(self, self.tr("민원 접수"), error)

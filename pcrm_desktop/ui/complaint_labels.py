@@ -1,0 +1,98 @@
+"""Display texts and colours for 민원 codes, in the current language."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QColor
+
+from pcrm_desktop.domain.complaints import (
+    ACTION_NAMES,
+    CHANNEL_NAMES,
+    RESULT_NAMES,
+    STATUS_NAMES,
+    Action,
+    Channel,
+    Result,
+    Status,
+    d_day,
+    d_day_text,
+)
+from pcrm_desktop.domain.deadlines import STEP_TEXTS, TYPE_NAMES, ComplaintType, Deadline
+
+WEEKDAYS = (QT_TRANSLATE_NOOP("complaints", "월"), QT_TRANSLATE_NOOP("complaints", "화"),
+            QT_TRANSLATE_NOOP("complaints", "수"), QT_TRANSLATE_NOOP("complaints", "목"),
+            QT_TRANSLATE_NOOP("complaints", "금"), QT_TRANSLATE_NOOP("complaints", "토"),
+            QT_TRANSLATE_NOOP("complaints", "일"))
+
+
+def _tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def status_name(code: str) -> str:
+    try:
+        return _tr("complaints", STATUS_NAMES[Status(code)])
+    except ValueError:
+        return code
+
+
+def action_name(code: str) -> str:
+    if code == "received":
+        return _tr("complaints", "접수")
+    try:
+        return _tr("complaints", ACTION_NAMES[Action(code)])
+    except ValueError:
+        return code
+
+
+def result_name(code: str | None) -> str:
+    if not code:
+        return ""
+    try:
+        return _tr("complaints", RESULT_NAMES[Result(code)])
+    except ValueError:
+        return code
+
+
+def channel_name(code: str) -> str:
+    try:
+        return _tr("complaints", CHANNEL_NAMES[Channel(code)])
+    except ValueError:
+        return code
+
+
+def type_name(code: str) -> str:
+    try:
+        return _tr("deadline", TYPE_NAMES[ComplaintType(code)])
+    except ValueError:
+        return code
+
+
+def moment(at: datetime | None) -> str:
+    """2026-11-27(금) 14:05, as SCREENS.md asks."""
+    if at is None:
+        return ""
+    return f"{at:%Y-%m-%d}({_tr('complaints', WEEKDAYS[at.weekday()])}) {at:%H:%M}"
+
+
+def d_day_label(due: datetime, today: date, open_: bool = True) -> str:
+    return d_day_text(d_day(due, today)) if open_ else ""
+
+
+def d_day_colour(due: datetime, now: datetime) -> tuple[QColor | None, bool]:
+    """Overdue: red and bold (D+n); due within a day: orange; within 3 days: amber. Colours
+    chosen to stay apart in grey print and for colour-blind readers, always with the text."""
+    if due < now:
+        return QColor("#b00020"), True
+    days = d_day(due, now.date())
+    if days <= 1:
+        return QColor("#c05600"), True
+    if days <= 3:
+        return QColor("#8a6d00"), False
+    return None, False
+
+
+def explanation(deadline: Deadline) -> list[str]:
+    """The steps of a due date in the current language."""
+    return [step.text(_tr("deadline", STEP_TEXTS[step.code])) for step in deadline.steps]

