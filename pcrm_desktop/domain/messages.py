@@ -82,6 +82,10 @@ MESSAGES: dict[str, str] = {
     "complaint_not_found": QT_TRANSLATE_NOOP("messages", "민원을 찾을 수 없습니다(번호 {id})."),
     "assignee_required": QT_TRANSLATE_NOOP("messages", "배정할 담당자나 부서를 고르십시오."),
     "link_same": QT_TRANSLATE_NOOP("messages", "같은 민원끼리는 연결할 수 없습니다."),
+    "font_missing": QT_TRANSLATE_NOOP(
+        "messages", "한국어 글꼴(나눔고딕 또는 맑은 고딕)을 찾지 못해 PDF를 만들 수 없습니다. 글꼴을 설치하십시오."),
+    "answer_not_ready": QT_TRANSLATE_NOOP(
+        "messages", "민원 {no}은(는) 아직 처리 결과가 없어 회신문을 만들 수 없습니다."),
     "holiday_missing": QT_TRANSLATE_NOOP("messages", "{day}은(는) 쉬는 날 목록에 없습니다."),
     "group_not_found": QT_TRANSLATE_NOOP("messages", "그 고객집단을 찾을 수 없습니다. 목록을 새로 고쳐 보십시오."),
     "group_not_smart": QT_TRANSLATE_NOOP(

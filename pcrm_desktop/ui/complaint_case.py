@@ -75,6 +75,13 @@ class CaseDialog(Retranslatable, QDialog):
             self.action_buttons[action] = button
             self.actions_row.addWidget(button)
         self.actions_row.addStretch(1)
+        self.receipt_button, self.answer_button = QPushButton(), QPushButton()
+        self.receipt_button.setObjectName("receiptPdf")
+        self.answer_button.setObjectName("answerPdf")
+        self.receipt_button.clicked.connect(lambda: self.save_pdf("receipt"))
+        self.answer_button.clicked.connect(lambda: self.save_pdf("answer"))
+        self.actions_row.addWidget(self.receipt_button)
+        self.actions_row.addWidget(self.answer_button)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.accept)
         self.actions_row.addWidget(self.close_button)
@@ -93,6 +100,8 @@ class CaseDialog(Retranslatable, QDialog):
         for action, button in self.action_buttons.items():
             button.setText(action_name(action.value))
         self.close_button.setText(self.tr("닫기"))
+        self.receipt_button.setText(self.tr("접수증 PDF…"))
+        self.answer_button.setText(self.tr("회신문 PDF…"))
         self.history.retranslate()
         self._show()
 
@@ -146,9 +155,28 @@ class CaseDialog(Retranslatable, QDialog):
             if advice.suggest_close:
                 text += " " + self.tr("반복 민원으로 종결을 검토하십시오 (자동 종결하지 않음).")
             self.repeats.setText(text)
+        self.answer_button.setEnabled(bool(case["result"]))
         allowed = set(allowed_actions(status, bool(case["extended"])))
         for action, button in self.action_buttons.items():
             button.setVisible(action in allowed)
+
+    def save_pdf(self, kind: str) -> None:
+        """접수증 or 회신문 as PDF (with the applicant's full name: the access log records it)."""
+        from pcrm_desktop.services import complaint_documents as documents
+        if self.case is None:
+            return
+        title = self.tr("접수증") if kind == "receipt" else self.tr("회신문")
+        path = dialogs.ask_save_path(self, title, f"{title}_{self.case['receipt_no']}.pdf",
+                                     self.tr("PDF (*.pdf)"))
+        if not path:
+            return
+        make = documents.receipt_pdf if kind == "receipt" else documents.answer_pdf
+        ctx, complaint_id = self.ctx, self.complaint_id
+        self.runner.run(lambda control: make(ctx, complaint_id, path),
+                        lambda saved: dialogs.show_info(self, title, self.tr(
+                            "저장했습니다: {path}").format(path=saved)),
+                        lambda error: dialogs.explain(self, title, error),
+                        label=self.tr("PDF를 만드는 중…"), parent=self)
 
     # --- actions --------------------------------------------------------------------------
     def start_action(self, action: Action) -> "ActionDialog | None":

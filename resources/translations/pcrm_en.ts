@@ -85,6 +85,14 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>접수증 PDF…</source>
+        <translation>Receipt PDF…</translation>
+    </message>
+    <message>
+        <source>회신문 PDF…</source>
+        <translation>Answer letter PDF…</translation>
+    </message>
+    <message>
         <source>{no} · {status} · 처리기한 {due} {dday}</source>
         <translation>{no} · {status} · due {due} {dday}</translation>
     </message>
@@ -131,6 +139,26 @@
     <message>
         <source>반복 민원으로 종결을 검토하십시오 (자동 종결하지 않음).</source>
         <translation>Consider closing it as a repeated petition (it is never closed automatically).</translation>
+    </message>
+    <message>
+        <source>접수증</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>회신문</source>
+        <translation>Answer letter</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>저장했습니다: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>PDF를 만드는 중…</source>
+        <translation>Making the PDF…</translation>
     </message>
 </context>
 <context>
@@ -2001,6 +2029,14 @@ Check the free disk space and the folder's permissions.</translation>
     <message>
         <source>같은 민원끼리는 연결할 수 없습니다.</source>
         <translation>A case cannot be linked to itself.</translation>
+    </message>
+    <message>
+        <source>한국어 글꼴(나눔고딕 또는 맑은 고딕)을 찾지 못해 PDF를 만들 수 없습니다. 글꼴을 설치하십시오.</source>
+        <translation>No Korean font (NanumGothic or Malgun Gothic) was found, so no PDF can be made. Install one.</translation>
+    </message>
+    <message>
+        <source>민원 {no}은(는) 아직 처리 결과가 없어 회신문을 만들 수 없습니다.</source>
+        <translation>Case {no} has no result yet, so there is no answer letter to make.</translation>
     </message>
     <message>
         <source>{day}은(는) 쉬는 날 목록에 없습니다.</source>

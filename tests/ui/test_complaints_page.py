@@ -138,3 +138,36 @@ def test_a_refused_step_keeps_the_dialog_and_says_why(qtbot, page, screenshot_di
     step.submit()  # 보류 needs a reason
     _idle(qtbot, page)
     assert step.isVisible() and step.error.text()
+
+
+def test_receipt_and_answer_pdfs_from_the_case(qtbot, page, db_path, tmp_path, monkeypatch,
+                                               no_message_boxes, screenshot_dir):
+    import subprocess
+
+    from pypdf import PdfReader
+
+    from pcrm_desktop.ui import dialogs
+    case_id, receipt_no, applicant = rows(
+        db_path, "SELECT c.id, c.receipt_no, ci.name FROM complaints c JOIN citizens ci"
+                 " ON ci.id = c.citizen_id WHERE c.status = 'closed' ORDER BY c.id LIMIT 1")[0]
+    case = page.open_case(case_id)
+    _idle(qtbot, page)
+    assert case.answer_button.isEnabled()
+    for kind in ("receipt", "answer"):
+        out = tmp_path / f"{kind}.pdf"
+        monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, out=out: str(out))
+        case.save_pdf(kind)
+        _idle(qtbot, page)
+        qtbot.waitUntil(out.exists, timeout=10000)
+        reader = PdfReader(out)
+        text = "".join(p.extract_text() for p in reader.pages)
+        assert receipt_no in text and applicant in text
+        assert ("민원 접수증" if kind == "receipt" else "처리 결과 알림") in text
+        fonts = {str(f.get("/BaseFont")) for p in reader.pages
+                 for f in (p["/Resources"]["/Font"].values())}
+        assert any("Nanum" in f or "Malgun" in f for f in fonts), fonts  # Korean font embedded
+        png = screenshot_dir / f"complaints-{kind}-pdf"
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", str(out), str(png)], check=True)
+    logged = rows(db_path, "SELECT target, detail FROM audit_log WHERE action = 'complaint.print'")
+    assert [t for t, _ in logged] == [receipt_no, receipt_no]
+    assert logged[0][1].startswith("접수증") and logged[1][1].startswith("회신문")
