@@ -34,8 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check", parents=[common], help="무결성 검사와 스키마 버전 (정상일 때만 0)")
     _import_parser(sub, common)
     export = sub.add_parser("export", parents=[common], help="자료 내보내기 (XLSX/CSV)")
-    export.add_argument("what", choices=["citizens"], help="citizens: 주민")
+    export.add_argument("what", choices=["citizens", "complaints"],
+                        help="citizens: 주민, complaints: 민원처리부 (--from, --to)")
     export.add_argument("--out", required=True, metavar="FILE", help=".xlsx 또는 .csv (UTF-8 BOM)")
+    export.add_argument("--from", dest="first", metavar="YYYY-MM-DD", help="민원처리부: 접수일 시작")
+    export.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="민원처리부: 접수일 끝 (포함)")
     export.add_argument("--unmasked", action="store_true",
                         help="이름·전화·전자우편을 가리지 않음 (관리자·팀장만, --reason 필요)")
     export.add_argument("--reason", default="", help="반출 사유 (접속기록에 남음)")
@@ -60,18 +63,22 @@ def _deadline_parser(sub, common) -> None:
 
 def _import_parser(sub, common) -> None:
     from pcrm_desktop.services.citizen_import import FIELDS
+    from pcrm_desktop.services.complaint_import import FIELDS as COMPLAINT_FIELDS
     fields = ", ".join(f"{name}({label})" for name, (label, _) in FIELDS.items())
+    complaint_fields = ", ".join(f"{name}({label})" for name, (label, _) in COMPLAINT_FIELDS.items())
     parser = sub.add_parser(
         "import", parents=[common], help="CSV/XLSX에서 가져오기",
-        description="CSV(UTF-8, UTF-8 BOM, CP949/EUC-KR) 또는 XLSX에서 주민을 가져옵니다. "
-                    "유효한 행은 한 번에 모두 저장되거나, 오류가 나면 하나도 저장되지 않습니다.",
-        epilog=f"--mapping 파일은 {{\"필드\": \"원본 열 이름\"}} 형태의 JSON입니다. 필드: {fields}. "
+        description="CSV(UTF-8, UTF-8 BOM, CP949/EUC-KR) 또는 XLSX에서 주민이나 민원 이력을 "
+                    "가져옵니다. 유효한 행은 한 번에 모두 저장되거나, 오류가 나면 하나도 저장되지 않습니다.",
+        epilog=f"--mapping 파일은 {{\"필드\": \"원본 열 이름\"}} 형태의 JSON입니다. 주민 필드: {fields}. "
+               f"민원 필드: {complaint_fields} (received_at 필수; 날짜는 2026-11-27 14:05 또는 "
+               "06/26/2018 10:58:54 AM 형식; 부서·분류가 없으면 새로 만듭니다). "
                "지정하지 않으면 머리글 이름으로 추정합니다.")
-    parser.add_argument("what", choices=["citizens"], help="citizens: 주민")
+    parser.add_argument("what", choices=["citizens", "complaints"], help="citizens: 주민, complaints: 민원")
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("--mapping", metavar="MAPPING.json", help="열 연결 (JSON)")
-    parser.add_argument("--skip-duplicates", action="store_true", help="중복 의심 행은 가져오지 않음")
-    parser.add_argument("--report", metavar="OUT.csv", help="거부된 행과 사유, 중복 의심을 CSV로 저장")
+    parser.add_argument("--skip-duplicates", action="store_true", help="(주민) 중복 의심 행은 가져오지 않음")
+    parser.add_argument("--report", metavar="OUT.csv", help="거부된 행과 사유, 표시된 행을 CSV로 저장")
 
 
 def _count(text: str) -> int:
@@ -133,28 +140,44 @@ def cmd_import(args: argparse.Namespace) -> tuple[int, dict, str]:
     from pathlib import Path
 
     from pcrm_desktop.bootstrap import open_backend
-    from pcrm_desktop.services.citizen_import import import_citizens, write_report
+    from pcrm_desktop.services.import_common import write_report
     mapping = _read_mapping(args.mapping) if args.mapping else None
     backend = open_backend(args.db)
     try:
-        result, plan = import_citizens(backend.ctx, Path(args.file), mapping, args.skip_duplicates,
-                                       progress=_stderr_progress)
+        if args.what == "complaints":
+            from pcrm_desktop.services.complaint_import import import_complaints
+            result, plan = import_complaints(backend.ctx, Path(args.file), mapping,
+                                             progress=_stderr_progress)
+        else:
+            from pcrm_desktop.services.citizen_import import import_citizens
+            result, plan = import_citizens(backend.ctx, Path(args.file), mapping,
+                                           args.skip_duplicates, progress=_stderr_progress)
     finally:
         backend.close()
     if args.report:
         write_report(plan, Path(args.report))
     summary = {"ok": True, "imported": result.imported, "rejected": result.rejected,
-               "duplicates": result.duplicates, "rrn_masked": result.rrn_masked,
-               "encoding": result.encoding, "mapping": plan.mapping,
+               "duplicates": result.duplicates, "encoding": result.encoding,
+               "mapping": plan.mapping, "rows": len(plan.table.rows),
                "rejections": [{"row": r.row, "code": r.code, "reason": r.reason}
                               for r in plan.rejected[:1000]]}
-    lines = [f"가져오기 완료 ({result.encoding}): {result.imported:,}명 저장, "
-             f"거부 {result.rejected:,}행, 중복 의심 {result.duplicates:,}행"]
+    unit = "건" if args.what == "complaints" else "명"
+    flagged = "표시" if args.what == "complaints" else "중복 의심"
+    lines = [f"가져오기 완료 ({result.encoding}): {result.imported:,}{unit} 저장, "
+             f"거부 {result.rejected:,}행, {flagged} {result.duplicates:,}행"]
+    if args.what == "complaints":
+        summary.update(flagged=result.flagged, new_departments=result.new_departments,
+                       new_categories=result.new_categories,
+                       flags=[{"row": d.row, "remark": d.other} for d in plan.duplicates[:1000]])
+        lines.append(f"새 부서 {result.new_departments}개, 새 분류 {result.new_categories}개")
+        lines += [f"  {d.row}행: {d.other}" for d in plan.duplicates[:10]]
+    else:
+        summary["rrn_masked"] = result.rrn_masked
+        if result.rrn_masked:
+            lines.append(f"주의: 주민등록번호 형태의 숫자 {result.rrn_masked}건을 가려서 저장했습니다.")
     lines += [f"  {r.row}행: {r.reason}" for r in plan.rejected[:20]]
     if len(plan.rejected) > 20:
         lines.append(f"  … 외 {len(plan.rejected) - 20}행 (--report로 전체 저장)")
-    if result.rrn_masked:
-        lines.append(f"주의: 주민등록번호 형태의 숫자 {result.rrn_masked}건을 가려서 저장했습니다.")
     return 0, summary, "\n".join(lines)
 
 
@@ -174,6 +197,16 @@ def cmd_export(args: argparse.Namespace) -> tuple[int, dict, str]:
     from pathlib import Path
 
     from pcrm_desktop.bootstrap import open_backend
+    if args.what == "complaints":
+        first, last = _day(args.first, "from"), _day(args.last, "to")
+        from pcrm_desktop.services.complaint_export import export_register
+        backend = open_backend(args.db)
+        try:
+            done = export_register(backend.ctx, first, last, Path(args.out))
+        finally:
+            backend.close()
+        return 0, {"ok": True, "out": str(done.path), "rows": done.rows, "from": str(first),
+                   "to": str(last)}, f"민원처리부 내보내기 완료: {done.path} ({done.rows:,}건, 민원인 가림)"
     from pcrm_desktop.services.citizen_export import export_citizens
     backend = open_backend(args.db)
     try:
@@ -183,6 +216,18 @@ def cmd_export(args: argparse.Namespace) -> tuple[int, dict, str]:
     summary = {"ok": True, "out": str(result.path), "rows": result.rows, "masked": result.masked}
     return 0, summary, (f"내보내기 완료: {result.path} ({result.rows:,}명, "
                         f"{'가림' if result.masked else '전체 값'})")
+
+
+def _day(text: str | None, which: str):
+    from datetime import date
+
+    from pcrm_desktop.domain.errors import ValidationError
+    if not text:
+        raise ValidationError("required", field=f"period_{which}")
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError("date_format", field="date", value=text) from None
 
 
 def cmd_deadline(args: argparse.Namespace) -> tuple[int, dict, str]:

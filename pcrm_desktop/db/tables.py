@@ -260,6 +260,7 @@ complaints = Table(
     Column("received_at", DateTime, nullable=False),
     Column("channel", String(10), nullable=False),
     Column("epeople_no", String(30), nullable=False, server_default=""),
+    Column("source_no", String(40), nullable=False, server_default=""),  # number in an imported file
     Column("citizen_id", Integer, ForeignKey("citizens.id"), nullable=True),
     Column("type_code", String(20), ForeignKey("complaint_types.code"), nullable=False),
     Column("category_id", Integer, ForeignKey("complaint_categories.id"), nullable=True),

@@ -86,6 +86,10 @@ MESSAGES: dict[str, str] = {
         "messages", "한국어 글꼴(나눔고딕 또는 맑은 고딕)을 찾지 못해 PDF를 만들 수 없습니다. 글꼴을 설치하십시오."),
     "answer_not_ready": QT_TRANSLATE_NOOP(
         "messages", "민원 {no}은(는) 아직 처리 결과가 없어 회신문을 만들 수 없습니다."),
+    "status_unknown": QT_TRANSLATE_NOOP("messages", "상태 값을 알 수 없습니다: {value}"),
+    "date_format": QT_TRANSLATE_NOOP(
+        "messages", "날짜 형식을 알 수 없습니다: {value} (예: 2026-11-27 14:05, 06/26/2018 10:58 AM)"),
+    "period_order": QT_TRANSLATE_NOOP("messages", "기간의 끝이 시작보다 앞섭니다."),
     "holiday_missing": QT_TRANSLATE_NOOP("messages", "{day}은(는) 쉬는 날 목록에 없습니다."),
     "group_not_found": QT_TRANSLATE_NOOP("messages", "그 고객집단을 찾을 수 없습니다. 목록을 새로 고쳐 보십시오."),
     "group_not_smart": QT_TRANSLATE_NOOP(
@@ -129,6 +133,9 @@ MESSAGES: dict[str, str] = {
 FIELD_LABELS: dict[str, str] = {
     "holiday_name": QT_TRANSLATE_NOOP("messages", "쉬는 날 이름"),
     "complaint_title": QT_TRANSLATE_NOOP("messages", "제목"),
+    "period_from": QT_TRANSLATE_NOOP("messages", "기간 시작(--from)"),
+    "period_to": QT_TRANSLATE_NOOP("messages", "기간 끝(--to)"),
+    "received_at": QT_TRANSLATE_NOOP("messages", "접수일시"),
     "complaint_content": QT_TRANSLATE_NOOP("messages", "내용"),
     "epeople_no": QT_TRANSLATE_NOOP("messages", "국민신문고 신청번호"),
     "new_due": QT_TRANSLATE_NOOP("messages", "연장 기한"),

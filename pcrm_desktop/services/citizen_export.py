@@ -5,7 +5,6 @@ audited with its reason and row count. Cells that Excel would run as formulas ar
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from pcrm_desktop.domain.privacy import (
     require_role,
 )
 from pcrm_desktop.domain.text import mask_email, mask_name, nfc
-from pcrm_desktop.services.citizen_import import neutralise
+from pcrm_desktop.services.spreadsheet import write_table
 from pcrm_desktop.services.context import ServiceContext
 
 HEADERS = ["번호", "이름", "출생연도", "성별", "전화", "전자우편", "주소", "상세주소", "동",
@@ -46,9 +45,9 @@ def export_citizens(ctx: ServiceContext, out: Path, unmasked: bool = False, reas
         rows = [_row(r, unmasked) for r in uow.citizen_read.export_rows()]
     # The file appears under its name only once its audit entry is committed; a failure on
     # either side leaves neither a half-written file nor an unlogged export.
-    partial = out.with_name(f".{out.name}.partial")
+    partial = out.with_name(f".{out.name}.partial{out.suffix}")
     try:
-        (_write_xlsx if out.suffix.lower() == ".xlsx" else _write_csv)(partial, rows)
+        write_table(partial, "주민", HEADERS, rows)
         with ctx.uow_factory() as uow:
             ctx.audit(uow, "citizen.export", out.name,
                       f"{len(rows)}명, {'전체 값' if unmasked else '가림'}; 사유: {reason or '-'}")
@@ -67,21 +66,4 @@ def _row(r, unmasked: bool) -> list:
         phones = ", ".join(mask_phone(p) for p in phones.split(", ") if p)
     values = [citizen_id, name, birth_year or "", gender, phones, email, road, detail, dong,
               channel or "", groups or "", memo]
-    return [neutralise(v) if isinstance(v, str) else v for v in values]
-
-
-def _write_csv(out: Path, rows: list[list]) -> None:
-    with out.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADERS)
-        writer.writerows(rows)
-
-
-def _write_xlsx(out: Path, rows: list[list]) -> None:
-    from openpyxl import Workbook
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("주민")
-    sheet.append(HEADERS)
-    for row in rows:
-        sheet.append(row)
-    book.save(out)
+    return values

@@ -2,7 +2,6 @@
 commit everything valid in one transaction or nothing at all."""
 from __future__ import annotations
 
-import csv
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +21,15 @@ from pcrm_desktop.domain.messages import korean_message
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
 from pcrm_desktop.domain.text import nfc
 from pcrm_desktop.services.context import ServiceContext
+from pcrm_desktop.services.import_common import (  # noqa: F401 - the importer's interface
+    FlaggedDuplicate,
+    Progress,
+    Rejected,
+    column_index,
+    guess_mapping_for,
+    neutralise,
+    write_report,
+)
 from pcrm_desktop.services.memory import paused_gc
 from pcrm_desktop.services.tabular import Table, read_table
 
@@ -45,34 +53,11 @@ GENDERS = {"여": Gender.FEMALE, "여자": Gender.FEMALE, "f": Gender.FEMALE, "f
            "남": Gender.MALE, "남자": Gender.MALE, "m": Gender.MALE, "male": Gender.MALE}
 CHANNELS = {"방문": Channel.VISIT, "전화": Channel.PHONE, "문자": Channel.SMS, "우편": Channel.MAIL,
             "이메일": Channel.EMAIL, "전자우편": Channel.EMAIL, "인터넷": Channel.ONLINE}
-Progress = Callable[[int, int, str], None]
 
 
 def guess_mapping(headers: list[str]) -> dict[str, str]:
     """field → header, for the headers that match a known name (spaces and case ignored)."""
-    normal = {h.replace(" ", "").lower(): h for h in headers if h}
-    mapping = {}
-    for name, (_, aliases) in FIELDS.items():
-        for alias in aliases:
-            if alias.lower() in normal and normal[alias.lower()] not in mapping.values():
-                mapping[name] = normal[alias.lower()]
-                break
-    return mapping
-
-
-@dataclass(frozen=True)
-class Rejected:
-    row: int          # 2 = the first data row under the header, as Excel numbers it
-    reason: str       # Korean, for the report
-    code: str
-    values: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class FlaggedDuplicate:
-    row: int
-    other: str        # "기존 주민 #123" or "파일 7행"
-    score: float
+    return guess_mapping_for(FIELDS, headers)
 
 
 @dataclass
@@ -83,6 +68,9 @@ class ImportPlan:
     rejected: list[Rejected] = field(default_factory=list)
     duplicates: list[FlaggedDuplicate] = field(default_factory=list)
     rrn_masked: int = 0
+
+    def flag_text(self, d: FlaggedDuplicate) -> tuple[str, str]:
+        return "중복 의심", f"{d.other}와(과) 같은 사람일 수 있음 (점수 {d.score:.2f})"
 
 
 @dataclass(frozen=True)
@@ -134,11 +122,7 @@ def plan_import(ctx: ServiceContext, table: Table, mapping: dict[str, str],
                 ) -> ImportPlan:
     """Validate every row and find likely duplicates; writes nothing."""
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "citizen.import")
-    unknown = [h for h in mapping.values() if h not in table.headers]
-    if "name" not in mapping or unknown:
-        raise ValidationError("mapping_invalid", field="mapping",
-                              detail=", ".join(unknown) or "이름(name) 열이 지정되지 않음")
-    index = {name: table.headers.index(header) for name, header in mapping.items()}
+    index = column_index(table, mapping, ("name",))
     plan = ImportPlan(table, mapping)
     today = ctx.clock().date()
     seen = _SeenIndex()
@@ -251,19 +235,3 @@ def import_citizens(ctx: ServiceContext, path: Path, mapping: dict[str, str] | N
     table = read_table(path)
     plan = plan_import(ctx, table, mapping or guess_mapping(table.headers), progress)
     return commit_import(ctx, plan, skip_duplicates, progress), plan
-
-
-def write_report(plan: ImportPlan, out: Path) -> None:
-    """The rejected rows with their reasons and the flagged duplicates, as CSV for Excel."""
-    with Path(out).open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["행", "결과", "사유", *plan.table.headers])
-        for r in plan.rejected:
-            writer.writerow([r.row, "거부", r.reason, *[neutralise(v) for v in r.values]])
-        for d in plan.duplicates:
-            writer.writerow([d.row, "중복 의심", f"{d.other}와(과) 같은 사람일 수 있음 (점수 {d.score:.2f})"])
-
-
-def neutralise(value: str) -> str:
-    """A cell that Excel would run as a formula (=, +, -, @) is written as text."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

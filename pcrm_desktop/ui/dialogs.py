@@ -33,6 +33,28 @@ def ask_choice(parent: QWidget | None, title: str, text: str,
     return buttons.get(box.clickedButton())
 
 
+def ask_period(parent: QWidget | None, title: str, first, last):
+    """(first, last) dates from two date fields; None when cancelled."""
+    from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout
+    box = QDialog(parent)
+    box.setWindowTitle(title)
+    start, end = QDateEdit(first), QDateEdit(last)
+    for edit in (start, end):
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+    form = QFormLayout(box)
+    from PySide6.QtCore import QCoreApplication
+    form.addRow(QCoreApplication.translate("dialogs", "시작"), start)
+    form.addRow(QCoreApplication.translate("dialogs", "끝"), end)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(box.accept)
+    buttons.rejected.connect(box.reject)
+    form.addRow(buttons)
+    if box.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return start.date().toPython(), end.date().toPython()
+
+
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
     from PySide6.QtWidgets import QFileDialog
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcrm_desktop.services import citizen_import as importer
+from pcrm_desktop.services import citizen_import, complaint_import
+from pcrm_desktop.services.import_common import Rejected, write_report
 from pcrm_desktop.services.tabular import read_table
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.table_model import RowsModel
@@ -29,10 +30,15 @@ PREVIEW_ROWS = 8
 class ImportDialog(QDialog):
     imported = Signal(object)
 
-    def __init__(self, ctx, runner, path: str, parent: QWidget | None = None) -> None:
+    IMPORTERS = {"citizens": citizen_import, "complaints": complaint_import}
+    REQUIRED = {"citizens": ("name",), "complaints": complaint_import.REQUIRED}
+
+    def __init__(self, ctx, runner, path: str, parent: QWidget | None = None,
+                 kind: str = "citizens") -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
-        self.ctx, self.runner, self.path = ctx, runner, Path(path)
+        self.ctx, self.runner, self.path, self.kind = ctx, runner, Path(path), kind
+        self.importer = self.IMPORTERS[kind]
         self.table = None
         self.plan = None
         self.info = QLabel()
@@ -83,7 +89,9 @@ class ImportDialog(QDialog):
         layout.addWidget(self.info)
         layout.addLayout(columns, 1)
         layout.addLayout(buttons)
-        self.setWindowTitle(self.tr("주민 가져오기 — {name}").format(name=self.path.name))
+        self.skip_duplicates.setVisible(kind == "citizens")  # 민원 rows are flagged, never held back
+        self.setWindowTitle((self.tr("주민 가져오기 — {name}") if kind == "citizens"
+                             else self.tr("민원 이력 가져오기 — {name}")).format(name=self.path.name))
         self.resize(1100, 640)
         self.info.setText(self.tr("파일을 읽는 중…"))
         self.runner.run(lambda control: read_table(self.path), self._loaded,
@@ -97,8 +105,8 @@ class ImportDialog(QDialog):
         self.info.setText(self.tr("{name}: {rows}행, 열 {cols}개, 인코딩 {enc}. 각 항목에 맞는 열을 고르고 "
                                   "[검사]를 누르십시오. 유효한 행은 한 번에 모두 저장되거나 하나도 저장되지 않습니다.")
                           .format(name=self.path.name, rows=f"{len(table.rows):,}", cols=len(table.headers), enc=encoding))
-        guessed = importer.guess_mapping(table.headers)
-        for field, (label, _) in importer.FIELDS.items():
+        guessed = self.importer.guess_mapping(table.headers)
+        for field, (label, _) in self.importer.FIELDS.items():
             combo = QComboBox()
             combo.setObjectName(f"map_{field}")
             combo.addItem(self.tr("— 사용 안 함 —"), None)
@@ -107,7 +115,7 @@ class ImportDialog(QDialog):
             combo.setCurrentIndex(max(0, combo.findData(guessed.get(field))))
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.combos[field] = combo
-            self.mapping_form.addRow(label + (" *" if field == "name" else ""), combo)
+            self.mapping_form.addRow(label + (" *" if field in self.REQUIRED[self.kind] else ""), combo)
         self.preview = RowsModel([(lambda h=h: h, lambda r, i=i: r[i] if i < len(r) else "")
                                   for i, h in enumerate(table.headers)])
         self.preview.set_rows(table.rows[:PREVIEW_ROWS])
@@ -127,17 +135,20 @@ class ImportDialog(QDialog):
     # --- check and import -----------------------------------------------------------------
     def check(self) -> None:
         ctx, table, mapping = self.ctx, self.table, self.mapping()
-        self.runner.run(lambda control: importer.plan_import(ctx, table, mapping, control.progress, control.cancelled),
+        self.runner.run(lambda control: self.importer.plan_import(ctx, table, mapping, control.progress, control.cancelled),
                         self._checked, self._fail, label=self.tr("검사하는 중…"), parent=self)
 
     def _checked(self, plan) -> None:
         if plan.mapping != self.mapping():
             return  # the clerk changed the mapping while it was being checked: check again
         self.plan = plan
-        self.report.setText(self.tr("유효 {valid}행 · 거부 {rejected}행 · 중복 의심 {dups}행{rrn}").format(
-            valid=f"{len(plan.valid):,}", rejected=f"{len(plan.rejected):,}", dups=f"{len(plan.duplicates):,}",
+        flagged = self._flag_word()
+        self.report.setText(self.tr("유효 {valid}행 · 거부 {rejected}행 · {flagged} {dups}행{rrn}").format(
+            flagged=flagged,
+            valid=f"{len(plan.valid):,}", rejected=f"{len(plan.rejected):,}",
+            dups=f"{len({d.row for d in plan.duplicates}):,}",
             rrn=self.tr(" · 주민등록번호 형태 {n}건은 가려서 저장됩니다").format(n=plan.rrn_masked) if plan.rrn_masked else ""))
-        self.rejected.set_rows(plan.rejected + [importer.Rejected(d.row, self.tr("중복 의심: {other}").format(other=d.other), "duplicate", ())
+        self.rejected.set_rows(plan.rejected + [Rejected(d.row, f"{flagged}: {d.other}", "flagged", ())
                                                 for d in plan.duplicates])
         self.import_button.setEnabled(bool(plan.valid))
         self.save_report_button.setEnabled(bool(plan.rejected or plan.duplicates))
@@ -145,18 +156,23 @@ class ImportDialog(QDialog):
     def run_import(self) -> None:
         ctx, plan, skip = self.ctx, self.plan, self.skip_duplicates.isChecked()
         self.import_button.setEnabled(False)
-        self.runner.run(lambda control: importer.commit_import(ctx, plan, skip, control.progress, control.cancelled),
+        self.runner.run(lambda control: self.importer.commit_import(ctx, plan, skip, control.progress, control.cancelled),
                         self._done, self._fail, label=self.tr("가져오는 중…"), parent=self)
 
     def _done(self, result) -> None:
-        self.report.setText(self.tr("{n}명을 가져왔습니다. 거부 {rejected}행, 중복 의심 {dups}행.").format(
-            n=f"{result.imported:,}", rejected=f"{result.rejected:,}", dups=f"{result.duplicates:,}"))
+        done = (self.tr("{n}명을 가져왔습니다. 거부 {rejected}행, {flagged} {dups}행.") if self.kind == "citizens"
+                else self.tr("{n}건을 가져왔습니다. 거부 {rejected}행, {flagged} {dups}행."))
+        self.report.setText(done.format(n=f"{result.imported:,}", rejected=f"{result.rejected:,}",
+                                        flagged=self._flag_word(), dups=f"{result.duplicates:,}"))
         self.imported.emit(result)
 
     def save_report(self) -> None:
         out = dialogs.ask_save_path(self, self.tr("보고서 저장"), f"{self.path.stem}-검사결과.csv", "CSV (*.csv)")
         if out:
-            importer.write_report(self.plan, Path(out))
+            write_report(self.plan, Path(out))
+
+    def _flag_word(self) -> str:
+        return self.tr("중복 의심") if self.kind == "citizens" else self.tr("표시")
 
     def _fail(self, error: BaseException) -> None:
         self.import_button.setEnabled(self.plan is not None)

@@ -522,6 +522,22 @@
         <translation>New case (Ctrl+N)</translation>
     </message>
     <message>
+        <source>가져오기…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>민원 이력을 CSV·엑셀에서 가져옵니다 (열 연결, 검사, 한 번에 저장).</source>
+        <translation>Imports case history from CSV or Excel (map columns, check, save all at once).</translation>
+    </message>
+    <message>
+        <source>민원처리부…</source>
+        <translation>Register…</translation>
+    </message>
+    <message>
+        <source>기간의 민원처리부를 엑셀·CSV로 내보냅니다 (민원인 가림).</source>
+        <translation>Exports the case register of a period to Excel or CSV (applicants masked).</translation>
+    </message>
+    <message>
         <source>모든 종류</source>
         <translation>All types</translation>
     </message>
@@ -588,6 +604,30 @@
     <message>
         <source> (아래로 내리면 더 불러옵니다)</source>
         <translation> (scroll down to load more)</translation>
+    </message>
+    <message>
+        <source>민원 이력 가져오기</source>
+        <translation>Import case history</translation>
+    </message>
+    <message>
+        <source>표 파일 (*.csv *.xlsx);;모든 파일 (*)</source>
+        <translation>Tables (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>민원처리부</source>
+        <translation>Case register</translation>
+    </message>
+    <message>
+        <source>엑셀 (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>{n}건을 내보냈습니다(민원인 가림): {path}</source>
+        <translation>Exported {n} cases (applicants masked): {path}</translation>
+    </message>
+    <message>
+        <source>내보내는 중…</source>
+        <translation>Exporting…</translation>
     </message>
 </context>
 <context>
@@ -796,6 +836,10 @@
         <translation>Import residents — {name}</translation>
     </message>
     <message>
+        <source>민원 이력 가져오기 — {name}</source>
+        <translation>Import case history — {name}</translation>
+    </message>
+    <message>
         <source>파일을 읽는 중…</source>
         <translation>Reading the file…</translation>
     </message>
@@ -812,24 +856,32 @@
         <translation>Checking…</translation>
     </message>
     <message>
-        <source>유효 {valid}행 · 거부 {rejected}행 · 중복 의심 {dups}행{rrn}</source>
-        <translation>Valid {valid} · rejected {rejected} · possible duplicates {dups}{rrn}</translation>
+        <source>유효 {valid}행 · 거부 {rejected}행 · {flagged} {dups}행{rrn}</source>
+        <translation>Valid {valid} · rejected {rejected} · {flagged} {dups}{rrn}</translation>
+    </message>
+    <message>
+        <source>{n}명을 가져왔습니다. 거부 {rejected}행, {flagged} {dups}행.</source>
+        <translation>Imported {n} residents. Rejected {rejected}, {flagged} {dups}.</translation>
+    </message>
+    <message>
+        <source>{n}건을 가져왔습니다. 거부 {rejected}행, {flagged} {dups}행.</source>
+        <translation>Imported {n} cases. Rejected {rejected}, {flagged} {dups}.</translation>
+    </message>
+    <message>
+        <source>중복 의심</source>
+        <translation>possible duplicates</translation>
+    </message>
+    <message>
+        <source>표시</source>
+        <translation>flagged</translation>
     </message>
     <message>
         <source> · 주민등록번호 형태 {n}건은 가려서 저장됩니다</source>
         <translation> · {n} RRN-shaped numbers will be masked</translation>
     </message>
     <message>
-        <source>중복 의심: {other}</source>
-        <translation>Possible duplicate of {other}</translation>
-    </message>
-    <message>
         <source>가져오는 중…</source>
         <translation>Importing…</translation>
-    </message>
-    <message>
-        <source>{n}명을 가져왔습니다. 거부 {rejected}행, 중복 의심 {dups}행.</source>
-        <translation>Imported {n} residents. Rejected {rejected} rows; {dups} possible duplicates.</translation>
     </message>
     <message>
         <source>보고서 저장</source>
@@ -1661,6 +1713,14 @@ Database: {db}</translation>
 <context>
     <name>dialogs</name>
     <message>
+        <source>시작</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>끝</source>
+        <translation>To</translation>
+    </message>
+    <message>
         <source>예기치 않은 오류가 발생했습니다. 입력한 내용은 저장되지 않았을 수 있습니다.
 자세한 내용은 로그 파일에 기록되었습니다: {log}</source>
         <translation>An unexpected error occurred. What you entered may not have been saved.
@@ -2039,6 +2099,18 @@ Check the free disk space and the folder's permissions.</translation>
         <translation>Case {no} has no result yet, so there is no answer letter to make.</translation>
     </message>
     <message>
+        <source>상태 값을 알 수 없습니다: {value}</source>
+        <translation>Unknown status: {value}</translation>
+    </message>
+    <message>
+        <source>날짜 형식을 알 수 없습니다: {value} (예: 2026-11-27 14:05, 06/26/2018 10:58 AM)</source>
+        <translation>Unknown date format: {value} (e.g. 2026-11-27 14:05, 06/26/2018 10:58 AM)</translation>
+    </message>
+    <message>
+        <source>기간의 끝이 시작보다 앞섭니다.</source>
+        <translation>The end of the period is before its start.</translation>
+    </message>
+    <message>
         <source>{day}은(는) 쉬는 날 목록에 없습니다.</source>
         <translation>{day} is not in the list of days off.</translation>
     </message>
@@ -2151,6 +2223,18 @@ Check the folder's permissions or name another location with --db.</translation>
     <message>
         <source>제목</source>
         <translation>Title</translation>
+    </message>
+    <message>
+        <source>기간 시작(--from)</source>
+        <translation>Start of the period (--from)</translation>
+    </message>
+    <message>
+        <source>기간 끝(--to)</source>
+        <translation>End of the period (--to)</translation>
+    </message>
+    <message>
+        <source>접수일시</source>
+        <translation>Received</translation>
     </message>
     <message>
         <source>내용</source>

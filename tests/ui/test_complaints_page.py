@@ -171,3 +171,38 @@ def test_receipt_and_answer_pdfs_from_the_case(qtbot, page, db_path, tmp_path, m
     logged = rows(db_path, "SELECT target, detail FROM audit_log WHERE action = 'complaint.print'")
     assert [t for t, _ in logged] == [receipt_no, receipt_no]
     assert logged[0][1].startswith("접수증") and logged[1][1].startswith("회신문")
+
+
+def test_import_the_nyc_sample_and_export_the_register(qtbot, page, db_path, tmp_path,
+                                                       monkeypatch, no_message_boxes,
+                                                       screenshot_dir):
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from pcrm_desktop.ui import dialogs
+    from tests.conftest import SHARED_DATA
+    before = rows(db_path, "SELECT count(*) FROM complaints")[0][0]
+    monkeypatch.setattr(dialogs, "ask_open_path",
+                        lambda *a: str(SHARED_DATA / "nyc311_service_requests_sample.csv"))
+    dialog = page.import_file()
+    qtbot.waitUntil(lambda: dialog.table is not None, timeout=10000)
+    assert dialog.combos["received_at"].currentData() == "Created Date"  # guessed
+    assert dialog.combos["department"].currentData() == "Agency"
+    dialog.check()
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)
+    assert "유효 1,000행 · 거부 0행" in dialog.report.text()
+    save_screenshot(dialog, screenshot_dir, "complaints-import")
+    dialog.run_import()
+    qtbot.waitUntil(lambda: "1,000건을 가져왔습니다" in dialog.report.text(), timeout=20000)
+    assert rows(db_path, "SELECT count(*) FROM complaints")[0][0] == before + 1000
+
+    out = tmp_path / "register.xlsx"
+    monkeypatch.setattr(dialogs, "ask_period", lambda *a: (date(2018, 6, 1), date(2018, 6, 30)))
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: str(out))
+    page.export_register()
+    qtbot.waitUntil(out.exists, timeout=10000)
+    sheet = list(load_workbook(out).active.iter_rows(values_only=True))
+    june = rows(db_path, "SELECT count(*) FROM complaints WHERE received_at >= '2018-06-01'"
+                         " AND received_at < '2018-07-01'")[0][0]
+    assert len(sheet) - 1 == june > 0

@@ -82,8 +82,10 @@ class ComplaintsPage(Page):
         for combo, name in ((self.type_filter, "typeFilter"), (self.category_filter, "categoryFilter"),
                             (self.status_filter, "statusFilter"), (self.sort, "complaintSort")):
             combo.setObjectName(name)
-        self.new_button = QPushButton()
+        self.new_button, self.import_button, self.register_button = (QPushButton() for _ in range(3))
         self.new_button.setObjectName("newComplaint")
+        self.import_button.setObjectName("importComplaints")
+        self.register_button.setObjectName("exportRegister")
         self.count_label = QLabel()
         self.model = QueueModel(runner, [
             (lambda: self.tr("접수번호"), lambda r: r.receipt_no),
@@ -129,6 +131,8 @@ class ComplaintsPage(Page):
         for combo in (self.type_filter, self.category_filter, self.status_filter, self.sort):
             bar.addWidget(combo, 1)
         bar.addWidget(self.new_button)
+        bar.addWidget(self.import_button)
+        bar.addWidget(self.register_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs)
@@ -148,11 +152,17 @@ class ComplaintsPage(Page):
         self.table.doubleClicked.connect(lambda index: self.open_case(self.model.row(index.row()).id))
         self.table.activated.connect(lambda index: self.open_case(self.model.row(index.row()).id))
         self.new_button.clicked.connect(self.new_complaint)
+        self.import_button.clicked.connect(self.import_file)
+        self.register_button.clicked.connect(self.export_register)
 
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("민원"))
         self.search.setPlaceholderText(self.tr("접수번호(2026-00…) 또는 제목으로 찾기"))
         self.new_button.setText(self.tr("새 민원 접수 (Ctrl+N)"))
+        self.import_button.setText(self.tr("가져오기…"))
+        self.import_button.setToolTip(self.tr("민원 이력을 CSV·엑셀에서 가져옵니다 (열 연결, 검사, 한 번에 저장)."))
+        self.register_button.setText(self.tr("민원처리부…"))
+        self.register_button.setToolTip(self.tr("기간의 민원처리부를 엑셀·CSV로 내보냅니다 (민원인 가림)."))
         self._fill_choices()
         self._update_tabs()
         self.model.retranslate()
@@ -233,6 +243,38 @@ class ComplaintsPage(Page):
         self.dialog.received.connect(self._received)
         self.dialog.open()
         return self.dialog
+
+    def import_file(self):
+        from pcrm_desktop.ui import dialogs
+        from pcrm_desktop.ui.import_dialog import ImportDialog
+        path = dialogs.ask_open_path(self, self.tr("민원 이력 가져오기"),
+                                     self.tr("표 파일 (*.csv *.xlsx);;모든 파일 (*)"))
+        if not path:
+            return None
+        self.dialog = ImportDialog(self.ctx, self.runner, path, self, kind="complaints")
+        self.dialog.imported.connect(lambda _: self.changed.emit(frozenset({"complaints"})))
+        self.dialog.open()
+        return self.dialog
+
+    def export_register(self) -> None:
+        from pcrm_desktop.services.complaint_export import export_register
+        from pcrm_desktop.ui import dialogs
+        title = self.tr("민원처리부")
+        today = self.ctx.clock().date()
+        period = dialogs.ask_period(self, title, today.replace(day=1), today)
+        if not period:
+            return
+        first, last = period
+        path = dialogs.ask_save_path(self, title, f"민원처리부_{first}_{last}.xlsx",
+                                     self.tr("엑셀 (*.xlsx);;CSV (*.csv)"))
+        if not path:
+            return
+        ctx = self.ctx
+        self.runner.run(lambda control: export_register(ctx, first, last, path),
+                        lambda done: dialogs.show_info(self, title, self.tr(
+                            "{n}건을 내보냈습니다(민원인 가림): {path}").format(n=f"{done.rows:,}", path=done.path)),
+                        lambda error: dialogs.explain(self, title, error),
+                        label=self.tr("내보내는 중…"), parent=self)
 
     def _received(self, complaint_id: int) -> None:
         self.changed.emit(frozenset({"complaints"}))

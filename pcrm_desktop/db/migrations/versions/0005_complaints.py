@@ -54,6 +54,7 @@ def upgrade() -> None:
     sa.Column('received_at', sa.DateTime(), nullable=False),
     sa.Column('channel', sa.String(length=10), nullable=False),
     sa.Column('epeople_no', sa.String(length=30), server_default='', nullable=False),
+    sa.Column('source_no', sa.String(length=40), server_default='', nullable=False),
     sa.Column('citizen_id', sa.Integer(), nullable=True),
     sa.Column('type_code', sa.String(length=20), nullable=False),
     sa.Column('category_id', sa.Integer(), nullable=True),

@@ -1,0 +1,72 @@
+"""What every spreadsheet import shares: the column mapping, rejected and flagged rows with
+their reasons, the report file, and cells that must never run as Excel formulas."""
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pcrm_desktop.domain.errors import ValidationError
+from pcrm_desktop.services.tabular import Table
+
+Progress = Callable[[int, int, str], None]
+# field → (Korean label, header names seen in office spreadsheets)
+Fields = dict[str, tuple[str, tuple[str, ...]]]
+
+
+@dataclass(frozen=True)
+class Rejected:
+    row: int          # 2 = the first data row under the header, as Excel numbers it
+    reason: str       # Korean, for the report
+    code: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FlaggedDuplicate:
+    """A row imported or held back with a remark: a likely duplicate, or (민원) a row kept as
+    it is although something in it looks wrong, such as closed before it was received."""
+    row: int
+    other: str        # "기존 주민 #123", "파일 7행", or the remark
+    score: float
+
+
+def guess_mapping_for(fields: Fields, headers: list[str]) -> dict[str, str]:
+    """field → header, for the headers that match a known name (spaces and case ignored)."""
+    normal = {h.replace(" ", "").lower(): h for h in headers if h}
+    mapping: dict[str, str] = {}
+    for name, (_, aliases) in fields.items():
+        for alias in aliases:
+            key = alias.replace(" ", "").lower()
+            if key in normal and normal[key] not in mapping.values():
+                mapping[name] = normal[key]
+                break
+    return mapping
+
+
+def column_index(table: Table, mapping: dict[str, str], required: tuple[str, ...]) -> dict[str, int]:
+    """field → column number, or ValidationError when a required field is unmapped or a
+    mapped header is not in the file."""
+    unknown = [h for h in mapping.values() if h not in table.headers]
+    missing = [f for f in required if f not in mapping]
+    if missing or unknown:
+        raise ValidationError("mapping_invalid", field="mapping",
+                              detail=", ".join(unknown) or f"{', '.join(missing)} 열이 지정되지 않음")
+    return {name: table.headers.index(header) for name, header in mapping.items()}
+
+
+def neutralise(value: str) -> str:
+    """A cell that Excel would run as a formula (=, +, -, @) is written as text."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def write_report(plan, out: Path) -> None:
+    """The rejected rows with their reasons and the flagged ones, as CSV for Excel."""
+    with Path(out).open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["행", "결과", "사유", *plan.table.headers])
+        for r in plan.rejected:
+            writer.writerow([r.row, "거부", r.reason, *[neutralise(v) for v in r.values]])
+        for d in plan.duplicates:
+            writer.writerow([d.row, *plan.flag_text(d)])
