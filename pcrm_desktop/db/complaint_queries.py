@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Connection, text
 
 from pcrm_desktop.db.citizen_repo import sql_datetime
-from pcrm_desktop.domain.complaints import PastCase, Status
+from pcrm_desktop.domain.complaints import OPEN, PastCase, Status
 
 QUEUES = ("mine", "team", "unassigned", "due_today", "d3", "overdue", "open", "all")
 # sort name → (column, descending); every one is the head of an index with id after it
@@ -80,6 +80,8 @@ def queue_condition(f: QueueFilter, now: datetime) -> tuple[list[str], dict]:
     if f.status:
         where.append("c.status = :status")
         params["status"] = f.status
+        if f.status in {s.value for s in OPEN} and "c.open = 1" not in where:
+            where.append("c.open = 1")  # the same rows, found through the open-case indexes
     if f.received_from is not None:
         where.append("c.received_at >= :rfrom")
         params["rfrom"] = sql_datetime(datetime.combine(f.received_from, datetime.min.time()))
@@ -91,7 +93,10 @@ def queue_condition(f: QueueFilter, now: datetime) -> tuple[list[str], dict]:
     if words and RECEIPT_QUERY.fullmatch(words):
         where.append("c.receipt_no >= :rno AND c.receipt_no < :rno || '~'")
         params["rno"] = words
-    elif words:
+    elif len(words) >= 3:  # trigram index over titles
+        where.append("c.id IN (SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH :fts)")
+        params["fts"] = '"' + words.replace('"', '""') + '"'
+    elif words:  # one or two characters: checked row by row in the list's order
         where.append("c.title LIKE :title")
         params["title"] = "%" + words.replace("%", "").replace("_", "") + "%"
     return where, params

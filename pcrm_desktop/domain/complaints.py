@@ -244,3 +244,37 @@ def clean_intake(intake: Intake, now: datetime) -> tuple[Intake, int]:
     return cleaned, n1 + n2 + n3
 
 
+
+
+class NoticeMethod(str, enum.Enum):
+    SMS = "sms"        # 문자
+    PHONE = "phone"    # 전화
+    MAIL = "mail"      # 우편
+    EMAIL = "email"    # 이메일
+    VISIT = "visit"    # 방문·대면
+
+
+NOTICE_METHOD_NAMES = {
+    NoticeMethod.SMS: QT_TRANSLATE_NOOP("complaints", "문자"),
+    NoticeMethod.PHONE: QT_TRANSLATE_NOOP("complaints", "전화"),
+    NoticeMethod.MAIL: QT_TRANSLATE_NOOP("complaints", "우편"),
+    NoticeMethod.EMAIL: QT_TRANSLATE_NOOP("complaints", "이메일"),
+    NoticeMethod.VISIT: QT_TRANSLATE_NOOP("complaints", "방문·대면"),
+}
+# The text sent to the applicant; every {field} is filled from the case (notice_text()).
+NOTICE_TEMPLATES = {
+    Action.NOTICE: "[{office}] 접수번호 {receipt_no} 「{title}」 민원은 현재 처리 중입니다. "
+                   "처리기한은 {due}입니다. 문의: {phone}",
+    Action.EXTEND: "[{office}] 접수번호 {receipt_no} 「{title}」 민원의 처리기간을 "
+                   "{new_due}까지 연장합니다. 사유: {reason}. 문의: {phone}",
+}
+NOTICE_FIELDS = ("office", "receipt_no", "title", "due", "new_due", "reason", "phone")
+
+
+def notice_text(action: Action, **fields: str) -> str:
+    """The notice for `action` with every field filled in (a missing one is an error here,
+    never a literal "{due}" in a message to a resident)."""
+    missing = [f for f in NOTICE_FIELDS if f"{{{f}}}" in NOTICE_TEMPLATES[action] and f not in fields]
+    if missing:
+        raise ValueError(f"notice fields missing: {missing}")
+    return NOTICE_TEMPLATES[action].format(**fields)

@@ -133,6 +133,7 @@ MESSAGES: dict[str, str] = {
 FIELD_LABELS: dict[str, str] = {
     "holiday_name": QT_TRANSLATE_NOOP("messages", "쉬는 날 이름"),
     "complaint_title": QT_TRANSLATE_NOOP("messages", "제목"),
+    "notice_text": QT_TRANSLATE_NOOP("messages", "통지문"),
     "period_from": QT_TRANSLATE_NOOP("messages", "기간 시작(--from)"),
     "period_to": QT_TRANSLATE_NOOP("messages", "기간 끝(--to)"),
     "received_at": QT_TRANSLATE_NOOP("messages", "접수일시"),

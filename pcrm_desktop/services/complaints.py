@@ -9,6 +9,8 @@ from pcrm_desktop.domain.complaints import (
     RESULT_NAMES,
     Action,
     Intake,
+    NOTICE_METHOD_NAMES,
+    NoticeMethod,
     RepeatAdvice,
     Result,
     Status,
@@ -97,23 +99,31 @@ def receive(ctx: ServiceContext, intake: Intake) -> Received:
 def act(ctx: ServiceContext, complaint_id: int, action: Action, version: int, note: str = "",
         *, assignee_id: int | None = None, department_id: int | None = None,
         result: Result | None = None, answer: str = "", new_due: datetime | None = None,
-        agency: str = "") -> Changes:
-    """One step of the workflow (the domain decides whether it is allowed now), with its event."""
+        agency: str = "", notice: tuple[NoticeMethod, str] | None = None) -> Changes:
+    """One step of the workflow (the domain decides whether it is allowed now), with its event.
+    `notice`: how the applicant was told (중간통지, 연장 통지) and the text sent."""
     require_role(ctx.actor, PERSONAL_DATA_ROLES, f"complaint.{action.value}")
     now, note, answer, agency = ctx.clock(), nfc(note), nfc(answer), nfc(agency)
+    told = ""
+    if notice is not None:
+        method, text = notice[0], nfc(notice[1])
+        if not text:
+            raise ValidationError("required", field="notice_text")
+        told = f"[{NOTICE_METHOD_NAMES[method]} 통지] {text}"
     with ctx.uow_factory() as uow:
         case = uow.complaints.get(complaint_id)
         if case is None:
             raise NotFoundError("complaint_not_found", field="complaint", id=complaint_id)
-        to = next_status(case.status, action, note or agency)
+        to = next_status(case.status, action, note or agency or told)
         values = _values_for(case, action, now, note, assignee_id, department_id, result,
                              answer, new_due, agency)
         if to is not case.status:
             values["status"] = to
         if not uow.complaints.change(complaint_id, version, now, **values):
             raise ConflictError("edited_elsewhere", field="complaint")
+        event_note = "\n".join(x for x in (_event_note(action, note, values), told) if x)
         uow.complaints.add_event(complaint_id, now, ctx.actor.staff_id, ctx.actor.login,
-                                 action.value, case.status, to, _event_note(action, note, values))
+                                 action.value, case.status, to, event_note)
         ctx.audit(uow, f"complaint.{action.value}", case.receipt_no, note[:200])
         uow.commit()
     return CHANGED

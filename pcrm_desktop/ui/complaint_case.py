@@ -21,7 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcrm_desktop.domain.complaints import Action, Result, Status, allowed_actions
+from pcrm_desktop.domain.complaints import (
+    NOTICE_TEMPLATES,
+    Action,
+    NoticeMethod,
+    Result,
+    Status,
+    allowed_actions,
+    notice_text,
+)
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.services import complaints as complaint_service
 from pcrm_desktop.services import office as office_service
@@ -32,6 +40,7 @@ from pcrm_desktop.ui.complaint_labels import (
     channel_name,
     d_day_label,
     moment,
+    notice_method_name,
     result_name,
     status_name,
 )
@@ -216,10 +225,20 @@ class ActionDialog(Retranslatable, QDialog):
         self.new_due.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.new_due.setCalendarPopup(True)
         self.new_due.setDateTime(_dt(case["due_at"]))
-        self.labels = {k: QLabel() for k in ("assignee", "agency", "new_due", "result", "answer", "note")}
+        self.method = QComboBox()
+        self.method.setObjectName("noticeMethod")
+        self.notice = QPlainTextEdit()
+        self.notice.setObjectName("noticeText")
+        self.notice.setTabChangesFocus(True)
+        self.notice.setFixedHeight(90)
+        self.office = None
+        self._notice_typed = False
+        self.labels = {k: QLabel() for k in ("assignee", "agency", "new_due", "result", "answer",
+                                             "note", "method", "notice")}
         form = QFormLayout()
         fields = {"assignee": self.assignee, "agency": self.agency, "new_due": self.new_due,
-                  "result": self.result, "answer": self.answer, "note": self.note}
+                  "result": self.result, "answer": self.answer, "note": self.note,
+                  "method": self.method, "notice": self.notice}
         for key in self._fields():
             form.addRow(self.labels[key], fields[key])
         self.error = QLabel()
@@ -236,17 +255,39 @@ class ActionDialog(Retranslatable, QDialog):
         layout.addWidget(self.buttons)
         self.staff = []
         self.retranslate_ui()
-        if Action.ASSIGN is action:
-            runner.run(lambda control: office_service.overview(ctx), self._set_staff, lambda e: None)
+        runner.run(lambda control: office_service.overview(ctx), self._set_staff, lambda e: None)
+        if action in NOTICE_TEMPLATES:
+            self.note.textChanged.connect(self._fill_notice)
+            self.new_due.dateTimeChanged.connect(lambda _: self._fill_notice())
+            self.notice.textChanged.connect(self._notice_changed)
 
     def _fields(self) -> list[str]:
         return {Action.ASSIGN: ["assignee", "note"], Action.TRANSFER: ["agency", "note"],
-                Action.EXTEND: ["new_due", "note"], Action.COMPLETE: ["result", "answer"]
+                Action.EXTEND: ["new_due", "note", "method", "notice"],
+                Action.NOTICE: ["method", "notice"], Action.COMPLETE: ["result", "answer"]
                 }.get(self.action, ["note"])
+
+    def _fill_notice(self) -> None:
+        """The template with this case's values; left alone once the clerk edits the text."""
+        if self._notice_typed or self.action not in NOTICE_TEMPLATES:
+            return
+        office = self.office
+        text = notice_text(
+            self.action, office=office.name if office else "", receipt_no=self.case["receipt_no"],
+            title=self.case["title"], due=moment(_dt(self.case["due_at"])),
+            new_due=moment(self.new_due.dateTime().toPython()),
+            reason=self.note.toPlainText().strip() or "-", phone=office.phone if office else "-")
+        self.notice.blockSignals(True)
+        self.notice.setPlainText(text)
+        self.notice.blockSignals(False)
+
+    def _notice_changed(self) -> None:
+        self._notice_typed = True
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(action_name(self.action.value))
-        texts = {"assignee": self.tr("담당자"), "agency": self.tr("이송 기관"),
+        texts = {"method": self.tr("통지 방법"), "notice": self.tr("통지문"),
+                 "assignee": self.tr("담당자"), "agency": self.tr("이송 기관"),
                  "new_due": self.tr("연장 기한"), "result": self.tr("처리 결과"),
                  "answer": self.tr("회신 내용"),
                  "note": self.tr("사유") if self.action in (Action.HOLD, Action.EXTEND, Action.REOPEN)
@@ -255,9 +296,12 @@ class ActionDialog(Retranslatable, QDialog):
             label.setText(texts[key])
         refill(self.result, [(r.value, result_name(r.value)) for r in Result
                              if r is not Result.TRANSFERRED])
+        refill(self.method, [(m.value, notice_method_name(m.value)) for m in NoticeMethod])
         self._fill_staff()
 
     def _set_staff(self, overview) -> None:
+        self.office = overview.profile
+        self._fill_notice()
         self.staff = [s for s in overview.staff if s.active and s.role.value != "kiosk"]
         self.departments = {d.id: d.name for d in overview.departments}
         self._fill_staff()
@@ -277,6 +321,8 @@ class ActionDialog(Retranslatable, QDialog):
             answer=self.answer.toPlainText(), agency=self.agency.text(),
             new_due=self.new_due.dateTime().toPython() if action is Action.EXTEND else None)
         note = self.note.toPlainText()
+        if action in NOTICE_TEMPLATES:
+            kwargs["notice"] = (NoticeMethod(self.method.currentData()), self.notice.toPlainText())
         self.runner.run(lambda control: complaint_service.act(
             ctx, case["id"], action, case["version"], note, **kwargs), self._done, self._failed)
 

@@ -9,10 +9,12 @@ from PySide6.QtGui import QColor
 from pcrm_desktop.domain.complaints import (
     ACTION_NAMES,
     CHANNEL_NAMES,
+    NOTICE_METHOD_NAMES,
     RESULT_NAMES,
     STATUS_NAMES,
     Action,
     Channel,
+    NoticeMethod,
     Result,
     Status,
     d_day,
@@ -51,6 +53,13 @@ def result_name(code: str | None) -> str:
         return ""
     try:
         return _tr("complaints", RESULT_NAMES[Result(code)])
+    except ValueError:
+        return code
+
+
+def notice_method_name(code: str) -> str:
+    try:
+        return _tr("complaints", NOTICE_METHOD_NAMES[NoticeMethod(code)])
     except ValueError:
         return code
 

@@ -3,6 +3,14 @@
 <context>
     <name>ActionDialog</name>
     <message>
+        <source>통지 방법</source>
+        <translation>Notice by</translation>
+    </message>
+    <message>
+        <source>통지문</source>
+        <translation>Notice text</translation>
+    </message>
+    <message>
         <source>담당자</source>
         <translation>Assignee</translation>
     </message>
@@ -52,6 +60,93 @@
     <message>
         <source>영문 소문자·숫자 3~32자, 예: kim.cs</source>
         <translation>3–32 lower-case letters or digits, e.g. kim.cs</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarSettings</name>
+    <message>
+        <source>날짜</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>출처</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>holidays 자료</source>
+        <translation>holidays data</translation>
+    </message>
+    <message>
+        <source>직원 추가</source>
+        <translation>Add staff member</translation>
+    </message>
+    <message>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>쉬는 날</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <source>근무일로 바꿈</source>
+        <translation>Made a working day</translation>
+    </message>
+    <message>
+        <source>토·일요일과 아래의 쉬는 날은 처리기간에 세지 않습니다. 해마다 처음 쓸 때 holidays 자료(설날·추석·대체공휴일·선거일)로 채워지며, 임시공휴일을 더하거나 날을 근무일로 바꾸면 진행 중인 민원의 처리기한을 다시 계산합니다(연장한 민원은 알린 기한 그대로). 바꾸는 일은 팀장·관리자만 할 수 있고 기록됩니다.</source>
+        <translation>Saturdays, Sundays and the days off below do not count in processing periods. Each year is filled from the holidays data (Seollal, Chuseok, substitute holidays, election days) when first needed. Adding a temporary holiday or making a day a working day recomputes the due dates of open cases (extended cases keep the date the applicant was told). Only managers and admins can change this, and it is logged.</translation>
+    </message>
+    <message>
+        <source>연도</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>이름 (예: 임시공휴일)</source>
+        <translation>Name (e.g. temporary holiday)</translation>
+    </message>
+    <message>
+        <source>쉬는 날 추가</source>
+        <translation>Add day off</translation>
+    </message>
+    <message>
+        <source>근무일로 바꾸기 / 되돌리기</source>
+        <translation>Make a working day / undo</translation>
+    </message>
+    <message>
+        <source>민원 종류별 처리기간 (일, 0 = 즉시)</source>
+        <translation>Period by type (days, 0 = immediately)</translation>
+    </message>
+    <message>
+        <source>처리기간 저장</source>
+        <translation>Save periods</translation>
+    </message>
+    <message>
+        <source>사무별로 정함</source>
+        <translation>set per service</translation>
+    </message>
+    <message>
+        <source>{day}을(를) 쉬는 날로 추가했습니다.</source>
+        <translation>{day} added as a day off.</translation>
+    </message>
+    <message>
+        <source>{day}을(를) 근무일로 바꿨습니다.</source>
+        <translation>{day} is now a working day.</translation>
+    </message>
+    <message>
+        <source>{day}을(를) 다시 쉬는 날로 했습니다.</source>
+        <translation>{day} is a day off again.</translation>
+    </message>
+    <message>
+        <source>처리기간을 저장했습니다. 새로 접수하는 민원부터 적용됩니다.</source>
+        <translation>Periods saved. They apply to cases received from now on.</translation>
+    </message>
+    <message>
+        <source>민원 기한</source>
+        <translation>Case deadlines</translation>
     </message>
 </context>
 <context>
@@ -1429,6 +1524,10 @@ Database: {db}</translation>
         <translation>Display</translation>
     </message>
     <message>
+        <source>민원 기한</source>
+        <translation>Case deadlines</translation>
+    </message>
+    <message>
         <source>기관 이름 *</source>
         <translation>Office name *</translation>
     </message>
@@ -1617,6 +1716,14 @@ Database: {db}</translation>
     <message>
         <source>이메일</source>
         <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>문자</source>
+        <translation>Text message</translation>
+    </message>
+    <message>
+        <source>방문·대면</source>
+        <translation>In person</translation>
     </message>
     <message>
         <source>월</source>
@@ -2223,6 +2330,10 @@ Check the folder's permissions or name another location with --db.</translation>
     <message>
         <source>제목</source>
         <translation>Title</translation>
+    </message>
+    <message>
+        <source>통지문</source>
+        <translation>Notice text</translation>
     </message>
     <message>
         <source>기간 시작(--from)</source>

@@ -113,6 +113,26 @@ def test_stale_version_and_missing_fields(ctx, db_path):
         ("done", "withdrawn")]
 
 
+def test_notices_are_recorded_with_method_and_text(ctx, db_path):
+    from pcrm_desktop.domain.complaints import NoticeMethod, notice_text
+    case = S.receive(ctx, intake(ctx)).complaint_id
+    text = notice_text(Action.NOTICE, office="청운효자동", receipt_no="2026-000001",
+                       title="불법주정차 신고", due="2026-12-09(수) 18:00", new_due="", reason="",
+                       phone="02-123-4567")
+    assert "{" not in text and "2026-12-09(수) 18:00" in text
+    S.act(ctx, case, Action.NOTICE, version(db_path, case), notice=(NoticeMethod.SMS, text))
+    S.act(ctx, case, Action.EXTEND, version(db_path, case), "현장 확인 필요",
+          new_due=datetime(2026, 12, 18, 18, 0), notice=(NoticeMethod.MAIL, "연장 통지문"))
+    notes = [r[0] for r in rows(db_path, "SELECT note FROM complaint_events WHERE complaint_id = ?"
+                                         " ORDER BY id", case)]
+    assert notes[1] == f"[문자 통지] {text}"
+    assert notes[2] == "2026-12-18 18:00까지 연장: 현장 확인 필요\n[우편 통지] 연장 통지문"
+    with pytest.raises(ValidationError):
+        S.act(ctx, case, Action.NOTICE, version(db_path, case), notice=(NoticeMethod.SMS, " "))
+    with pytest.raises(ValueError):  # a template field left out is a programming error
+        notice_text(Action.NOTICE, office="x")
+
+
 def test_extension_once(ctx, db_path):
     case = S.receive(ctx, intake(ctx)).complaint_id  # due Wed 9 Dec 18:00
     new_due = datetime(2026, 12, 18, 18, 0)

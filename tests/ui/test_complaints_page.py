@@ -111,7 +111,13 @@ def test_intake_to_closure_through_the_dialogs(qtbot, page, db_path, screenshot_
     me = page.ctx.actor.staff_id
     act(Action.ASSIGN, assignee=me)
     act(Action.START)
-    act(Action.NOTICE, note="현장 확인 후 회신 예정입니다.")
+    step = case.start_action(Action.NOTICE)
+    _idle(qtbot, page)
+    text = step.notice.toPlainText()  # the template, filled from this case
+    assert receipt_no in text and "골목길 불법주정차 단속 요청" in text and "{" not in text
+    assert "02-0000-0000" in text  # the office's phone from the demo profile
+    step.reject()
+    act(Action.NOTICE)
     act(Action.COMPLETE, result=Result.ACCEPTED.value, answer="단속반이 현장 단속하였습니다.")
     save_screenshot(case, screenshot_dir, "complaints-case-history")
     act(Action.CLOSE)
@@ -120,6 +126,7 @@ def test_intake_to_closure_through_the_dialogs(qtbot, page, db_path, screenshot_
                 case_id) == [("closed", "accepted", me)]
     kinds = [case.history.row(i)["kind"] for i in range(case.history.rowCount())]
     assert kinds == ["received", "assign", "start", "notice", "complete", "close"]
+    assert case.history.row(3)["note"].startswith("[문자 통지] [청운효자동")
 
 
 def test_a_refused_step_keeps_the_dialog_and_says_why(qtbot, page, screenshot_dir):

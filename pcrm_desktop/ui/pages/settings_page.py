@@ -58,6 +58,10 @@ class SettingsPage(Page):
         self.tabs.addTab(self._office_tab(), "")
         self.tabs.addTab(self._people_tab(), "")
         self.tabs.addTab(self._display_tab(language, font_scale), "")
+        from pcrm_desktop.ui.pages.calendar_settings import CalendarSettings
+        self.calendar = CalendarSettings(ctx, runner)
+        self.calendar.changed.connect(self.changed)
+        self.tabs.addTab(self.calendar, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
@@ -170,7 +174,8 @@ class SettingsPage(Page):
     # --- texts ----------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("설정"))
-        for index, text in enumerate((self.tr("기관 정보"), self.tr("부서·직원"), self.tr("화면"))):
+        for index, text in enumerate((self.tr("기관 정보"), self.tr("부서·직원"), self.tr("화면"),
+                                      self.tr("민원 기한"))):
             self.tabs.setTabText(index, text)
         texts = (self.tr("기관 이름 *"), self.tr("기관 코드"), self.tr("주소"), self.tr("대표 전화"),
                  self.tr("업무 시작"), self.tr("점심 시작"), self.tr("점심 끝"), self.tr("업무 종료"))
@@ -194,6 +199,7 @@ class SettingsPage(Page):
     def reload(self) -> None:
         ctx = self.ctx
         self.runner.run(lambda control: office_service.overview(ctx), self._show)
+        self.calendar.reload()
 
     def _show(self, overview) -> None:
         self._overview = overview

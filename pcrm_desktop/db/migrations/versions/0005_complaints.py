@@ -94,6 +94,8 @@ def upgrade() -> None:
         batch_op.create_index('ix_complaints_department_open_due', ['department_id', 'open', 'due_at', 'id'], unique=False)
         batch_op.create_index('ix_complaints_open_due', ['open', 'due_at', 'id'], unique=False)
         batch_op.create_index('ix_complaints_received_at_id', ['received_at', 'id'], unique=False)
+        batch_op.create_index('ix_complaints_due_at_id', ['due_at', 'id'], unique=False)
+        batch_op.create_index('ix_complaints_road_category', ['road', 'category_id'], unique=False)
 
     op.create_table('complaint_events',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -121,6 +123,19 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['second_id'], ['complaints.id'], name=op.f('fk_complaint_links_second_id_complaints'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('first_id', 'second_id', name=op.f('pk_complaint_links'))
     )
+    # Title words of three or more characters (FTS5 trigram), kept by triggers, so every path
+    # that writes a case (intake, demo, import) indexes it in the same transaction.
+    op.execute("CREATE VIRTUAL TABLE complaint_fts USING fts5(title, content='complaints',"
+               " content_rowid='id', tokenize='trigram')")
+    op.execute("CREATE TRIGGER complaints_fts_insert AFTER INSERT ON complaints BEGIN"
+               " INSERT INTO complaint_fts(rowid, title) VALUES (new.id, new.title); END")
+    op.execute("CREATE TRIGGER complaints_fts_delete AFTER DELETE ON complaints BEGIN"
+               " INSERT INTO complaint_fts(complaint_fts, rowid, title)"
+               " VALUES ('delete', old.id, old.title); END")
+    op.execute("CREATE TRIGGER complaints_fts_update AFTER UPDATE OF title ON complaints BEGIN"
+               " INSERT INTO complaint_fts(complaint_fts, rowid, title)"
+               " VALUES ('delete', old.id, old.title);"
+               " INSERT INTO complaint_fts(rowid, title) VALUES (new.id, new.title); END")
     categories = sa.table("complaint_categories", sa.column("id"), sa.column("parent_id"),
                           sa.column("name"), sa.column("position"))
     rows, next_id = [], 1
@@ -135,12 +150,16 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    for trigger in ("complaints_fts_insert", "complaints_fts_delete", "complaints_fts_update"):
+        op.execute(f"DROP TRIGGER {trigger}")
+    op.execute("DROP TABLE complaint_fts")
     op.drop_table('complaint_links')
     with op.batch_alter_table('complaint_events', schema=None) as batch_op:
         batch_op.drop_index('ix_complaint_events_complaint_at')
     op.drop_table('complaint_events')
     with op.batch_alter_table('complaints', schema=None) as batch_op:
         for name in ('ix_complaints_received_at_id', 'ix_complaints_open_due',
+                     'ix_complaints_due_at_id', 'ix_complaints_road_category',
                      'ix_complaints_department_open_due', 'ix_complaints_citizen_received',
                      'ix_complaints_category_received', 'ix_complaints_assignee_open_due'):
             batch_op.drop_index(name)

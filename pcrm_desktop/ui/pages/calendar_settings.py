@@ -1,0 +1,200 @@
+"""설정 > 민원 기한: the holiday calendar of a year (seeded from the holidays package, with the
+office's temporary holidays), and the default period of each 민원 type. Changes move the due
+dates of open 민원 and are recorded in the access log; only managers and admins make them."""
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcrm_desktop.services import calendar
+from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui.complaint_labels import type_name
+from pcrm_desktop.ui.i18n import Retranslatable
+from pcrm_desktop.ui.table_model import RowsModel
+
+WEEKDAYS = "월화수목금토일"
+
+
+class CalendarSettings(Retranslatable, QWidget):
+    changed = Signal(object)
+
+    def __init__(self, ctx, runner) -> None:
+        super().__init__()
+        self.ctx, self.runner = ctx, runner
+        self.may_change = ctx.actor.role in calendar.CALENDAR_ROLES
+        self.year = QComboBox()
+        self.year.setObjectName("holidayYear")
+        this_year = ctx.clock().year
+        for year in range(this_year - 2, this_year + 3):
+            self.year.addItem(str(year), year)
+        self.year.setCurrentIndex(self.year.findData(this_year))
+        self.holidays = RowsModel([
+            (lambda: self.tr("날짜"), lambda r: f"{r['day']}({WEEKDAYS[r['day'].weekday()]})"),
+            (lambda: self.tr("이름"), lambda r: r["name"]),
+            (lambda: self.tr("출처"), lambda r: self.tr("holidays 자료") if r["source"] == "package"
+             else self.tr("직원 추가")),
+            (lambda: self.tr("상태"), lambda r: self.tr("쉬는 날") if r["active"] else self.tr("근무일로 바꿈"))])
+        self.table = QTableView()
+        self.table.setObjectName("holidayTable")
+        self.table.setModel(self.holidays)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.day = QDateEdit(QDate.currentDate())
+        self.day.setObjectName("holidayDay")
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.name = QLineEdit()
+        self.name.setObjectName("holidayName")
+        self.add_button, self.remove_button = QPushButton(), QPushButton()
+        self.add_button.setObjectName("addHoliday")
+        self.remove_button.setObjectName("removeHoliday")
+        self.types_box = QGroupBox()
+        self.type_rows: dict[str, QSpinBox] = {}
+        self.types_layout = QVBoxLayout()  # one row per type, rebuilt on reload
+        self.save_types = QPushButton()
+        self.save_types.setObjectName("saveTypePeriods")
+        box_layout = QVBoxLayout(self.types_box)
+        box_layout.addLayout(self.types_layout)
+        box_layout.addWidget(self.save_types)
+        self.status = QLabel()
+        self.status.setObjectName("calendarStatus")
+        self.status.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #4a5a6e;")
+        add_row = QHBoxLayout()
+        for widget in (self.day, self.name, self.add_button, self.remove_button):
+            add_row.addWidget(widget)
+        top = QHBoxLayout()
+        self.year_label = QLabel()
+        top.addWidget(self.year_label)
+        top.addWidget(self.year)
+        top.addStretch(1)
+        left = QVBoxLayout()
+        left.addLayout(top)
+        left.addWidget(self.table, 1)
+        left.addLayout(add_row)
+        right = QVBoxLayout()
+        right.addWidget(self.types_box)
+        right.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.status)
+        for widget in (self.add_button, self.remove_button, self.save_types, self.name, self.day):
+            widget.setEnabled(self.may_change)
+        self.year.currentIndexChanged.connect(lambda _: self.reload())
+        self.add_button.clicked.connect(self.add_holiday)
+        self.remove_button.clicked.connect(self.toggle_selected)
+        self.save_types.clicked.connect(self.save_periods)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.note.setText(self.tr(
+            "토·일요일과 아래의 쉬는 날은 처리기간에 세지 않습니다. 해마다 처음 쓸 때 holidays 자료(설날·추석·"
+            "대체공휴일·선거일)로 채워지며, 임시공휴일을 더하거나 날을 근무일로 바꾸면 진행 중인 민원의 처리기한을 "
+            "다시 계산합니다(연장한 민원은 알린 기한 그대로). 바꾸는 일은 팀장·관리자만 할 수 있고 기록됩니다."))
+        self.year_label.setText(self.tr("연도"))
+        self.name.setPlaceholderText(self.tr("이름 (예: 임시공휴일)"))
+        self.add_button.setText(self.tr("쉬는 날 추가"))
+        self.remove_button.setText(self.tr("근무일로 바꾸기 / 되돌리기"))
+        self.types_box.setTitle(self.tr("민원 종류별 처리기간 (일, 0 = 즉시)"))
+        self.save_types.setText(self.tr("처리기간 저장"))
+        self.holidays.retranslate()
+
+    def reload(self) -> None:
+        ctx, year = self.ctx, self.year.currentData()
+        self.runner.run(lambda control: calendar.year_entries(ctx, year), self._show_holidays,
+                        lambda error: dialogs.explain(self, self.tr("쉬는 날"), error))
+        self.runner.run(lambda control: calendar.complaint_types(ctx), self._show_types,
+                        lambda error: None)
+
+    def _show_holidays(self, entries: list[dict]) -> None:
+        self.holidays.set_rows(entries)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+    def _show_types(self, types: list[dict]) -> None:
+        while self.types_layout.count():
+            item = self.types_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+            elif item.layout():
+                while item.layout().count():
+                    inner = item.layout().takeAt(0)
+                    if inner.widget():
+                        inner.widget().deleteLater()
+        self.type_rows = {}
+        for row in types:
+            line = QHBoxLayout()
+            label = QLabel(type_name(row["code"]))
+            days = QSpinBox()
+            days.setObjectName(f"period_{row['code']}")
+            days.setRange(-1, 365)
+            days.setSpecialValueText(self.tr("사무별로 정함"))
+            days.setValue(-1 if row["period_days"] is None else row["period_days"])
+            days.setEnabled(self.may_change)
+            line.addWidget(label, 1)
+            line.addWidget(days)
+            self.types_layout.addLayout(line)
+            self.type_rows[row["code"]] = days
+
+    def _selected(self) -> dict | None:
+        index = self.table.selectionModel().currentIndex()
+        return self.holidays.row(index.row()) if index.isValid() else None
+
+    def add_holiday(self) -> None:
+        ctx, day, name = self.ctx, self.day.date().toPython(), self.name.text()
+        self._write(lambda: calendar.add_holiday(ctx, day, name),
+                    self.tr("{day}을(를) 쉬는 날로 추가했습니다.").format(day=day))
+
+    def toggle_selected(self) -> None:
+        entry = self._selected()
+        if entry is None:
+            return
+        ctx, day, name = self.ctx, entry["day"], entry["name"]
+        if entry["active"]:
+            self._write(lambda: calendar.remove_holiday(ctx, day),
+                        self.tr("{day}을(를) 근무일로 바꿨습니다.").format(day=day))
+        else:
+            self._write(lambda: calendar.add_holiday(ctx, day, name),
+                        self.tr("{day}을(를) 다시 쉬는 날로 했습니다.").format(day=day))
+
+    def save_periods(self) -> None:
+        ctx = self.ctx
+        wanted = {code: (None if box.value() < 0 else box.value()) for code, box in self.type_rows.items()}
+
+        def save():
+            changes = frozenset()
+            current = {t["code"]: t["period_days"] for t in calendar.complaint_types(ctx)}
+            for code, days in wanted.items():
+                if current.get(code) != days:
+                    changes |= calendar.set_type_period(ctx, code, days)
+            return changes
+        self._write(save, self.tr("처리기간을 저장했습니다. 새로 접수하는 민원부터 적용됩니다."))
+
+    def _write(self, fn, done_text: str) -> None:
+        def done(changes) -> None:
+            self.status.setText(done_text)
+            self.name.clear()
+            self.changed.emit(changes or frozenset({"holidays"}))
+            self.reload()
+        self.runner.run(lambda control: fn(), done,
+                        lambda error: dialogs.explain(self, self.tr("민원 기한"), error))
