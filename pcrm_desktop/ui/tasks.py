@@ -16,7 +16,6 @@ import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QObject,
-    QRunnable,
     Qt,
     QThreadPool,
     QTimer,
@@ -59,10 +58,12 @@ class _Signals(QObject):
     progress = Signal(int, int, str)
 
 
-class Task(QRunnable):
+class Task:
+    """One piece of work for the lane. A plain Python object (the pool gets its bound `run`),
+    so it is freed like any other once finished; a QRunnable handed to QThreadPool stays owned
+    by C++ and kept every finished task, and all it captured, in memory."""
+
     def __init__(self, fn: Callable[[TaskControl], object]) -> None:
-        super().__init__()
-        self.setAutoDelete(False)  # the runner drops its reference when the task ends
         self.signals = _Signals()
         self.control = TaskControl(self.signals)
         self.fn = fn
@@ -94,13 +95,14 @@ class TaskRunner(QObject):
         task.signals.done.connect(lambda result: self._finish(task, dialog, on_done, result))
         task.signals.failed.connect(lambda error: self._finish(task, dialog, on_error, error))
         self._running.add(task)
-        self.pool.start(task)
+        self.pool.start(task.run)
         return task
 
     def _finish(self, task: Task, dialog, callback, value) -> None:
         self._running.discard(task)
         if dialog is not None:
             dialog.finish()
+        self._release(task)
         if callback is not None:
             owner = getattr(callback, "__self__", None)
             if isinstance(owner, QObject) and not shiboken6.isValid(owner):
@@ -113,6 +115,15 @@ class TaskRunner(QObject):
                 log.debug("answer for a closed widget dropped: %s", error)
         elif isinstance(value, BaseException) and not isinstance(value, TaskCancelled):
             log.error("unhandled task error: %r", value)
+
+    @staticmethod
+    def _release(task: Task) -> None:
+        """Break the cycle task → signals → connected lambdas → task: Python's collector cannot
+        see through Qt's connections, so the task and all it captured (an import plan of
+        100,000 rows, say) would stay in memory."""
+        for signal in (task.signals.done, task.signals.failed):
+            signal.disconnect()
+        task.fn = None
 
     def busy(self) -> bool:
         return bool(self._running)
