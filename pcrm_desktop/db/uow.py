@@ -9,6 +9,7 @@ from pcrm_desktop.db.citizen_repo import CitizenRepository
 from pcrm_desktop.db.complaint_queries import ComplaintRead
 from pcrm_desktop.db.complaint_repo import ComplaintRepository
 from pcrm_desktop.db.group_repo import GroupRepository
+from pcrm_desktop.db.happy_call_repo import HappyCallRepository
 from pcrm_desktop.db.repositories import (
     AuditRepository,
     DepartmentRepository,
@@ -44,6 +45,7 @@ class SqlUnitOfWork:
         self.calendar = CalendarRepository(c)
         self.complaints = ComplaintRepository(c)
         self.complaint_read = ComplaintRead(c)
+        self.happy_calls = HappyCallRepository(c)
         return self
 
     def commit(self) -> None:

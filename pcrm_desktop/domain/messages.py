@@ -90,6 +90,9 @@ MESSAGES: dict[str, str] = {
     "date_format": QT_TRANSLATE_NOOP(
         "messages", "날짜 형식을 알 수 없습니다: {value} (예: 2026-11-27 14:05, 06/26/2018 10:58 AM)"),
     "period_order": QT_TRANSLATE_NOOP("messages", "기간의 끝이 시작보다 앞섭니다."),
+    "share_range": QT_TRANSLATE_NOOP("messages", "표본 비율은 0%에서 100% 사이입니다."),
+    "call_finished": QT_TRANSLATE_NOOP("messages", "이미 끝난 해피콜입니다."),
+    "call_not_found": QT_TRANSLATE_NOOP("messages", "해피콜을 찾을 수 없습니다(번호 {id})."),
     "holiday_missing": QT_TRANSLATE_NOOP("messages", "{day}은(는) 쉬는 날 목록에 없습니다."),
     "group_not_found": QT_TRANSLATE_NOOP("messages", "그 고객집단을 찾을 수 없습니다. 목록을 새로 고쳐 보십시오."),
     "group_not_smart": QT_TRANSLATE_NOOP(

@@ -629,6 +629,14 @@
         <translation>Register…</translation>
     </message>
     <message>
+        <source>해피콜…</source>
+        <translation>Happy calls…</translation>
+    </message>
+    <message>
+        <source>처리한 민원의 표본·지연·불수용 민원인에게 거는 만족 확인 전화</source>
+        <translation>Follow-up calls to a sample of applicants, and to those whose cases were slow or not accepted</translation>
+    </message>
+    <message>
         <source>기간의 민원처리부를 엑셀·CSV로 내보냅니다 (민원인 가림).</source>
         <translation>Exports the case register of a period to Excel or CSV (applicants masked).</translation>
     </message>
@@ -863,6 +871,89 @@
     <message>
         <source>{group}: 선호 연락 방법 — {channels}</source>
         <translation>{group}: preferred contact — {channels}</translation>
+    </message>
+</context>
+<context>
+    <name>HappyCallDialog</name>
+    <message>
+        <source>접수번호</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>제목</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>민원인</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>전화</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>사유</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>시도</source>
+        <translation>Tries</translation>
+    </message>
+    <message>
+        <source>마지막 결과</source>
+        <translation>Last outcome</translation>
+    </message>
+    <message>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>해피콜</source>
+        <translation>Happy calls</translation>
+    </message>
+    <message>
+        <source>주 시작일</source>
+        <translation>Week starting</translation>
+    </message>
+    <message>
+        <source>표본</source>
+        <translation>Sample</translation>
+    </message>
+    <message>
+        <source>처리 지연 기준(일)</source>
+        <translation>Slow after (days)</translation>
+    </message>
+    <message>
+        <source>보기</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>불수용 모두</source>
+        <translation>All not accepted</translation>
+    </message>
+    <message>
+        <source>이 주의 통화 대상 뽑기</source>
+        <translation>Choose this week's calls</translation>
+    </message>
+    <message>
+        <source>메모 (선택)</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <source>전체</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>{week} 주에 처리한 민원 {n}건 중 {k}건을 통화 대상으로 뽑았습니다.</source>
+        <translation>Of {n} cases finished in the week of {week}, {k} were chosen for a call.</translation>
+    </message>
+    <message>
+        <source>목록에서 통화할 민원을 고르십시오.</source>
+        <translation>Choose a call in the list.</translation>
+    </message>
+    <message>
+        <source>기록했습니다.</source>
+        <translation>Recorded.</translation>
     </message>
 </context>
 <context>
@@ -1835,6 +1926,49 @@ Details were written to the log file: {log}</translation>
     </message>
 </context>
 <context>
+    <name>happy_call</name>
+    <message>
+        <source>표본</source>
+        <translation>Sample</translation>
+    </message>
+    <message>
+        <source>처리 지연</source>
+        <translation>Slow</translation>
+    </message>
+    <message>
+        <source>불수용</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <source>응답</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>부재</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <source>거절</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>번호 오류</source>
+        <translation>Wrong number</translation>
+    </message>
+    <message>
+        <source>통화 대기</source>
+        <translation>To call</translation>
+    </message>
+    <message>
+        <source>통화 완료</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>연결 포기</source>
+        <translation>Given up</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
         <source>관리자</source>
@@ -2216,6 +2350,18 @@ Check the free disk space and the folder's permissions.</translation>
     <message>
         <source>기간의 끝이 시작보다 앞섭니다.</source>
         <translation>The end of the period is before its start.</translation>
+    </message>
+    <message>
+        <source>표본 비율은 0%에서 100% 사이입니다.</source>
+        <translation>The sample share is between 0% and 100%.</translation>
+    </message>
+    <message>
+        <source>이미 끝난 해피콜입니다.</source>
+        <translation>This call is already finished.</translation>
+    </message>
+    <message>
+        <source>해피콜을 찾을 수 없습니다(번호 {id}).</source>
+        <translation>Call not found (no. {id}).</translation>
     </message>
     <message>
         <source>{day}은(는) 쉬는 날 목록에 없습니다.</source>

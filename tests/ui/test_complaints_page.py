@@ -213,3 +213,26 @@ def test_import_the_nyc_sample_and_export_the_register(qtbot, page, db_path, tmp
     june = rows(db_path, "SELECT count(*) FROM complaints WHERE received_at >= '2018-06-01'"
                          " AND received_at < '2018-07-01'")[0][0]
     assert len(sheet) - 1 == june > 0
+
+
+def test_happy_calls_from_the_page(qtbot, page, db_path, screenshot_dir):
+    from datetime import date, timedelta
+    from pcrm_desktop.domain.happy_call import Outcome
+    dialog = page.open_happy_calls()
+    _idle(qtbot, page)
+    today = page.ctx.clock().date()
+    dialog.week.setDate(today - timedelta(days=today.weekday() + 7))
+    dialog.share.setValue(100)  # everyone closed that week with a phone
+    dialog.sample()
+    _idle(qtbot, page)
+    chosen = rows(db_path, "SELECT count(*) FROM happy_calls")[0][0]
+    assert chosen > 0 and f"{chosen:,}건을 통화 대상으로" in dialog.info.text()
+    assert dialog.model.rowCount() == chosen
+    assert all("*" in dialog.model.row(i)["phone"] for i in range(chosen))
+    save_screenshot(dialog, screenshot_dir, "complaints-happy-calls")
+    dialog.table.selectRow(0)
+    first = dialog.model.row(0)["id"]
+    dialog.outcome_buttons[Outcome.ANSWERED].click()
+    _idle(qtbot, page)
+    assert rows(db_path, "SELECT status, attempts FROM happy_calls WHERE id = ?", first) == [("reached", 1)]
+    assert dialog.model.rowCount() == chosen - 1  # the pending list no longer has it

@@ -82,7 +82,9 @@ class ComplaintsPage(Page):
         for combo, name in ((self.type_filter, "typeFilter"), (self.category_filter, "categoryFilter"),
                             (self.status_filter, "statusFilter"), (self.sort, "complaintSort")):
             combo.setObjectName(name)
-        self.new_button, self.import_button, self.register_button = (QPushButton() for _ in range(3))
+        self.new_button, self.import_button, self.register_button, self.happy_button = (
+            QPushButton() for _ in range(4))
+        self.happy_button.setObjectName("happyCalls")
         self.new_button.setObjectName("newComplaint")
         self.import_button.setObjectName("importComplaints")
         self.register_button.setObjectName("exportRegister")
@@ -133,6 +135,7 @@ class ComplaintsPage(Page):
         bar.addWidget(self.new_button)
         bar.addWidget(self.import_button)
         bar.addWidget(self.register_button)
+        bar.addWidget(self.happy_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs)
@@ -154,6 +157,7 @@ class ComplaintsPage(Page):
         self.new_button.clicked.connect(self.new_complaint)
         self.import_button.clicked.connect(self.import_file)
         self.register_button.clicked.connect(self.export_register)
+        self.happy_button.clicked.connect(self.open_happy_calls)
 
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("민원"))
@@ -162,6 +166,8 @@ class ComplaintsPage(Page):
         self.import_button.setText(self.tr("가져오기…"))
         self.import_button.setToolTip(self.tr("민원 이력을 CSV·엑셀에서 가져옵니다 (열 연결, 검사, 한 번에 저장)."))
         self.register_button.setText(self.tr("민원처리부…"))
+        self.happy_button.setText(self.tr("해피콜…"))
+        self.happy_button.setToolTip(self.tr("처리한 민원의 표본·지연·불수용 민원인에게 거는 만족 확인 전화"))
         self.register_button.setToolTip(self.tr("기간의 민원처리부를 엑셀·CSV로 내보냅니다 (민원인 가림)."))
         self._fill_choices()
         self._update_tabs()
@@ -241,6 +247,13 @@ class ComplaintsPage(Page):
         from pcrm_desktop.ui.complaint_intake import IntakeDialog
         self.dialog = IntakeDialog(self.ctx, self.runner, self.categories, parent=self)
         self.dialog.received.connect(self._received)
+        self.dialog.open()
+        return self.dialog
+
+    def open_happy_calls(self):
+        from pcrm_desktop.ui.happy_call_dialog import HappyCallDialog
+        self.dialog = HappyCallDialog(self.ctx, self.runner, self)
+        self.dialog.changed.connect(self.changed)
         self.dialog.open()
         return self.dialog
 

@@ -1,0 +1,63 @@
+"""해피콜 rows: the week's closed cases to choose from, the calls, their attempts."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Connection, and_, insert, select, text, update
+
+from pcrm_desktop.db import tables as t
+from pcrm_desktop.db.citizen_repo import sql_datetime
+from pcrm_desktop.domain.happy_call import ClosedCase
+
+
+class HappyCallRepository:
+    def __init__(self, connection: Connection) -> None:
+        self.c = connection
+
+    def closed_between(self, first: datetime, end: datetime) -> list[ClosedCase]:
+        """민원 finished in [first, end) whose applicant has a phone number and that have no
+        call yet: the ones a sampling may choose from."""
+        rows = self.c.execute(text(
+            "SELECT c.id, julianday(c.done_at) - julianday(c.received_at) AS days, c.result"
+            " FROM complaints c"
+            " WHERE c.done_at >= :a AND c.done_at < :b AND c.status IN ('done', 'closed')"
+            " AND c.citizen_id IS NOT NULL"
+            " AND EXISTS (SELECT 1 FROM citizen_phones p WHERE p.citizen_id = c.citizen_id)"
+            " AND NOT EXISTS (SELECT 1 FROM happy_calls h WHERE h.complaint_id = c.id)"
+            " ORDER BY c.id"), {"a": sql_datetime(first), "b": sql_datetime(end)})
+        return [ClosedCase(r[0], max(0.0, r[1] or 0.0), r[2] == "rejected") for r in rows]
+
+    def add(self, complaint_id: int, reason: str, now: datetime) -> None:
+        self.c.execute(insert(t.happy_calls).values(complaint_id=complaint_id, reason=reason,
+                                                    sampled_at=now))
+
+    def get(self, call_id: int) -> dict | None:
+        row = self.c.execute(select(t.happy_calls).where(t.happy_calls.c.id == call_id)
+                             ).mappings().first()
+        return dict(row) if row else None
+
+    def record(self, call_id: int, at: datetime, staff_id: int | None, actor: str, outcome: str,
+               note: str, status: str, attempts: int) -> bool:
+        done = self.c.execute(update(t.happy_calls).where(and_(
+            t.happy_calls.c.id == call_id, t.happy_calls.c.attempts == attempts - 1)).values(
+            status=status, attempts=attempts, last_outcome=outcome, last_at=at))
+        if done.rowcount != 1:
+            return False
+        self.c.execute(insert(t.happy_call_attempts).values(
+            call_id=call_id, at=at, staff_id=staff_id, actor=actor, outcome=outcome, note=note))
+        return True
+
+    def queue(self, status: str) -> list[dict]:
+        return [dict(r) for r in self.c.execute(text(
+            "SELECT h.id, h.reason, h.status, h.attempts, h.last_outcome, h.last_at,"
+            " c.id AS complaint_id, c.receipt_no, c.title, c.result, c.done_at, c.citizen_id,"
+            " ci.name AS applicant,"
+            " (SELECT number FROM citizen_phones p WHERE p.citizen_id = c.citizen_id"
+            "  ORDER BY p.position LIMIT 1) AS phone"
+            " FROM happy_calls h JOIN complaints c ON c.id = h.complaint_id"
+            " LEFT JOIN citizens ci ON ci.id = c.citizen_id"
+            " WHERE (:status = '' OR h.status = :status)"
+            " ORDER BY h.sampled_at DESC, h.id LIMIT 1000"), {"status": status}).mappings()]
+
+    def counts(self) -> dict[str, int]:
+        return dict(self.c.execute(text("SELECT status, count(*) FROM happy_calls GROUP BY status")).all())

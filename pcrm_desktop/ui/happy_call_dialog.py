@@ -1,0 +1,178 @@
+"""해피콜: choose a week's calls by the rule (a share of the cases closed, every long one, every
+불수용), then work down the list recording each attempt (응답, 부재, 거절, 번호 오류)."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcrm_desktop.domain.happy_call import (
+    OUTCOME_NAMES,
+    REASON_NAMES,
+    STATUS_NAMES,
+    CallStatus,
+    Outcome,
+    Reason,
+    SamplingRule,
+)
+from pcrm_desktop.services import happy_calls
+from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui.combo import refill
+from pcrm_desktop.ui.i18n import Retranslatable
+from pcrm_desktop.ui.table_model import RowsModel
+
+
+def _name(names: dict, enum_type, code: str | None) -> str:
+    from PySide6.QtCore import QCoreApplication
+    if not code:
+        return ""
+    try:
+        return QCoreApplication.translate("happy_call", names[enum_type(code)])
+    except ValueError:
+        return code
+
+
+class HappyCallDialog(Retranslatable, QDialog):
+    changed = Signal(object)
+
+    def __init__(self, ctx, runner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("happyCallDialog")
+        self.ctx, self.runner = ctx, runner
+        today = ctx.clock().date()
+        self.week = QDateEdit(today - timedelta(days=today.weekday() + 7))  # last week's Monday
+        self.week.setObjectName("happyWeek")
+        self.week.setCalendarPopup(True)
+        self.week.setDisplayFormat("yyyy-MM-dd")
+        self.share = QSpinBox()
+        self.share.setObjectName("happyShare")
+        self.share.setRange(0, 100)
+        self.share.setValue(10)
+        self.share.setSuffix(" %")
+        self.long_days = QSpinBox()
+        self.long_days.setRange(1, 365)
+        self.long_days.setValue(7)
+        self.all_rejected = QCheckBox()
+        self.all_rejected.setChecked(True)
+        self.sample_button = QPushButton()
+        self.sample_button.setObjectName("happySample")
+        self.status = QComboBox()
+        self.status.setObjectName("happyStatus")
+        self.model = RowsModel([
+            (lambda: self.tr("접수번호"), lambda r: r["receipt_no"]),
+            (lambda: self.tr("제목"), lambda r: r["title"]),
+            (lambda: self.tr("민원인"), lambda r: r["applicant"]),
+            (lambda: self.tr("전화"), lambda r: r["phone"]),
+            (lambda: self.tr("사유"), lambda r: _name(REASON_NAMES, Reason, r["reason"])),
+            (lambda: self.tr("시도"), lambda r: r["attempts"]),
+            (lambda: self.tr("마지막 결과"), lambda r: _name(OUTCOME_NAMES, Outcome, r["last_outcome"])),
+            (lambda: self.tr("상태"), lambda r: _name(STATUS_NAMES, CallStatus, r["status"]))])
+        self.table = QTableView()
+        self.table.setObjectName("happyTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.note = QLineEdit()
+        self.note.setObjectName("happyNote")
+        self.outcome_buttons = {o: QPushButton() for o in Outcome}
+        for outcome, button in self.outcome_buttons.items():
+            button.setObjectName(f"outcome_{outcome.value}")
+            button.clicked.connect(lambda _=False, o=outcome: self.record(o))
+        self.info = QLabel()
+        self.info.setObjectName("happyInfo")
+        self.info.setWordWrap(True)
+        self.labels = [QLabel() for _ in range(4)]
+        rule = QHBoxLayout()
+        for label, widget in zip(self.labels, (self.week, self.share, self.long_days)):
+            rule.addWidget(label)
+            rule.addWidget(widget)
+        rule.addWidget(self.all_rejected)
+        rule.addWidget(self.sample_button)
+        rule.addStretch(1)
+        rule.addWidget(self.labels[3])
+        rule.addWidget(self.status)
+        outcomes = QHBoxLayout()
+        outcomes.addWidget(self.note, 1)
+        for button in self.outcome_buttons.values():
+            outcomes.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(rule)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(outcomes)
+        layout.addWidget(self.info)
+        self.sample_button.clicked.connect(self.sample)
+        self.status.currentIndexChanged.connect(lambda _: self.reload())
+        self.retranslate_ui()
+        self.resize(1100, 560)
+        self.reload()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("해피콜"))
+        for label, text in zip(self.labels, (self.tr("주 시작일"), self.tr("표본"),
+                                             self.tr("처리 지연 기준(일)"), self.tr("보기"))):
+            label.setText(text)
+        self.all_rejected.setText(self.tr("불수용 모두"))
+        self.sample_button.setText(self.tr("이 주의 통화 대상 뽑기"))
+        self.note.setPlaceholderText(self.tr("메모 (선택)"))
+        for outcome, button in self.outcome_buttons.items():
+            button.setText(_name(OUTCOME_NAMES, Outcome, outcome.value))
+        self.status.blockSignals(True)
+        refill(self.status, [(s.value, _name(STATUS_NAMES, CallStatus, s.value)) for s in CallStatus]
+               + [("", self.tr("전체"))], CallStatus.PENDING.value)
+        self.status.blockSignals(False)
+        self.model.retranslate()
+
+    def reload(self) -> None:
+        ctx, status = self.ctx, self.status.currentData() or ""
+        self.runner.run(lambda control: happy_calls.queue(ctx, status), self._show,
+                        lambda error: dialogs.explain(self, self.tr("해피콜"), error))
+
+    def _show(self, rows: list[dict]) -> None:
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+    def sample(self) -> None:
+        ctx, week = self.ctx, self.week.date().toPython()
+        rule = SamplingRule(self.share.value() / 100, self.long_days.value(),
+                            self.all_rejected.isChecked())
+        self.runner.run(lambda control: happy_calls.sample_week(ctx, week, rule), self._sampled,
+                        lambda error: dialogs.explain(self, self.tr("해피콜"), error))
+
+    def _sampled(self, done) -> None:
+        self.info.setText(self.tr("{week} 주에 처리한 민원 {n}건 중 {k}건을 통화 대상으로 뽑았습니다.").format(
+            week=self.week.date().toPython(), n=f"{done.considered:,}", k=f"{sum(done.chosen.values()):,}"))
+        self.changed.emit(frozenset({"happy_calls"}))
+        self.reload()
+
+    def record(self, outcome: Outcome) -> None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid():
+            self.info.setText(self.tr("목록에서 통화할 민원을 고르십시오."))
+            return
+        ctx, call_id, note = self.ctx, self.model.row(index.row())["id"], self.note.text()
+        self.runner.run(lambda control: happy_calls.record_attempt(ctx, call_id, outcome, note),
+                        self._recorded, lambda error: dialogs.explain(self, self.tr("해피콜"), error))
+
+    def _recorded(self, changes) -> None:
+        self.note.clear()
+        self.info.setText(self.tr("기록했습니다."))
+        self.changed.emit(changes)
+        self.reload()
