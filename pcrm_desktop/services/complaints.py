@@ -219,6 +219,12 @@ def queue_counts(ctx: ServiceContext) -> dict[str, int]:
                                          _department_of(uow, ctx.actor.staff_id), ctx.clock())
 
 
+def today_figures(ctx: ServiceContext) -> dict[str, int]:
+    """Received and finished today, overdue, and my open cases due within three days."""
+    with ctx.reading() as uow:
+        return uow.complaint_read.today(ctx.actor.staff_id, ctx.clock())
+
+
 def _department_of(uow, staff_id: int | None) -> int | None:
     me = next((s for s in uow.staff.list() if s.id == staff_id), None)
     return me.department_id if me else None

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QTimer, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -141,8 +141,12 @@ class MainWindow(Retranslatable, QMainWindow):
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
         self.status_office, self.status_user, self.status_db = QLabel(), QLabel(), QLabel()
-        for label in (self.status_office, self.status_user):
+        self.status_today = QLabel()
+        self.status_today.setObjectName("statusToday")
+        for label in (self.status_office, self.status_user, self.status_today):
             self.statusBar().addWidget(label)
+        self.figures: dict[str, int] = {}
+        self.figures_timer = QTimer(self, interval=5 * 60 * 1000, timeout=self.load_figures)
         self.statusBar().addPermanentWidget(self.status_db)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh_current)
         QShortcut(QKeySequence("Ctrl+K"), self, activated=self._focus_search)
@@ -179,7 +183,10 @@ class MainWindow(Retranslatable, QMainWindow):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(f"{APP_NAME} — {self.office_name}" if self.office_name else APP_NAME)
         for row, entry in enumerate(self.entries):
-            self.nav.item(row).setText(entry.title())
+            badge = self.figures.get("mine_soon") if entry.key == "complaints" else None
+            self.nav.item(row).setText(f"{entry.title()}   {badge}" if badge else entry.title())
+            if entry.key == "complaints":
+                self.nav.item(row).setToolTip(self.tr("내가 맡은 진행 중 민원 가운데 3일 안에 기한이 오는 것 (넘긴 것 포함)"))
         self.search.setPlaceholderText(self.tr("통합검색: 이름·전화 뒷자리·주소·접수번호 (Ctrl+K, Enter)"))
         self.file_menu.setTitle(self.tr("파일(&F)"))
         self.quit_action.setText(self.tr("종료(&X)"))
@@ -197,6 +204,22 @@ class MainWindow(Retranslatable, QMainWindow):
         self.status_user.setText(self.tr("사용자: {who}").format(who=who))
         self.user_label.setText(who)
         self.status_db.setText(self.tr("DB: 로컬 ({path})").format(path=self.database_label))
+        f = self.figures
+        self.status_today.setText(self.tr("오늘 접수 {received} · 처리 {done} · 기한초과 {overdue}").format(
+            received=f"{f['received']:,}", done=f"{f['done']:,}", overdue=f"{f['overdue']:,}") if f else "")
+
+    def load_figures(self) -> None:
+        """The status bar's figures and the 민원 badge (after a change, and every 5 minutes)."""
+        if self.ctx.actor.staff_id is None:
+            return
+        from pcrm_desktop.services import complaints as complaint_service
+        ctx = self.ctx
+        self.runner.run(lambda control: complaint_service.today_figures(ctx), self._show_figures,
+                        lambda error: None)
+
+    def _show_figures(self, figures: dict[str, int]) -> None:
+        self.figures = figures
+        self.retranslate_ui()
 
     _actor_name = ""
 
@@ -247,6 +270,8 @@ class MainWindow(Retranslatable, QMainWindow):
             page.on_changes(changes)
         if "office" in changes or "staff" in changes:
             self.load_identity()
+        elif changes & {"complaints", "holidays"}:
+            self.load_figures()
 
     # --- session --------------------------------------------------------------------------
     def begin_setup(self) -> FirstRunWizard:
@@ -271,6 +296,8 @@ class MainWindow(Retranslatable, QMainWindow):
     def load_identity(self) -> None:
         ctx = self.ctx
         self.runner.run(lambda control: office_service.overview(ctx), self._show_identity)
+        self.load_figures()
+        self.figures_timer.start()
 
     def _show_identity(self, overview) -> None:
         self.office_name = overview.profile.name if overview.profile else ""

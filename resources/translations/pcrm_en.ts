@@ -1274,6 +1274,10 @@
         <translation>Here you will build the monthly complaints and satisfaction report and the complaint register as PDF and Excel.</translation>
     </message>
     <message>
+        <source>내가 맡은 진행 중 민원 가운데 3일 안에 기한이 오는 것 (넘긴 것 포함)</source>
+        <translation>My open cases due within three days (overdue included)</translation>
+    </message>
+    <message>
         <source>통합검색: 이름·전화 뒷자리·주소·접수번호 (Ctrl+K, Enter)</source>
         <translation>Search: name, phone tail, address, receipt no. (Ctrl+K, Enter)</translation>
     </message>
@@ -1316,6 +1320,10 @@
     <message>
         <source>DB: 로컬 ({path})</source>
         <translation>DB: local ({path})</translation>
+    </message>
+    <message>
+        <source>오늘 접수 {received} · 처리 {done} · 기한초과 {overdue}</source>
+        <translation>Today: received {received} · done {done} · overdue {overdue}</translation>
     </message>
     <message>
         <source>PCRM Desktop {version}

@@ -236,3 +236,24 @@ def test_happy_calls_from_the_page(qtbot, page, db_path, screenshot_dir):
     _idle(qtbot, page)
     assert rows(db_path, "SELECT status, attempts FROM happy_calls WHERE id = ?", first) == [("reached", 1)]
     assert dialog.model.rowCount() == chosen - 1  # the pending list no longer has it
+
+
+def test_status_bar_and_badge(qtbot, page, db_path):
+    window = page.window()
+    qtbot.waitUntil(lambda: bool(window.figures), timeout=10000)
+    now = page.ctx.clock()
+    today = now.date().isoformat()
+    received = rows(db_path, "SELECT count(*) FROM complaints WHERE substr(received_at, 1, 10) = ?", today)[0][0]
+    overdue = rows(db_path, "SELECT count(*) FROM complaints WHERE open AND due_at < ?",
+                   now.isoformat(" ", "microseconds"))[0][0]
+    assert window.figures["received"] == received and window.figures["overdue"] == overdue
+    assert window.status_today.text().startswith(f"오늘 접수 {received:,}")
+    # give this clerk an overdue case: the 민원 entry shows the badge
+    from pcrm_desktop.domain.complaints import Action
+    from pcrm_desktop.services import complaints
+    case_id, version = rows(db_path, "SELECT id, version FROM complaints WHERE open AND due_at < ?"
+                                     " LIMIT 1", now.isoformat(" ", "microseconds"))[0]
+    complaints.act(page.ctx, case_id, Action.ASSIGN, version, assignee_id=page.ctx.actor.staff_id)
+    window.broadcast(frozenset({"complaints"}))
+    row = next(i for i, e in enumerate(window.entries) if e.key == "complaints")
+    qtbot.waitUntil(lambda: window.nav.item(row).text().endswith("1"), timeout=10000)

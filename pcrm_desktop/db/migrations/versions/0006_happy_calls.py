@@ -1,4 +1,5 @@
-"""해피콜: calls to a sample of applicants after closure, and each attempt.
+"""해피콜: calls to a sample of applicants after closure, and each attempt; an index on the
+completion time of 민원 (the status bar's "처리" today, the 해피콜 week).
 
 Revision ID: 0006
 Revises: 0005
@@ -14,6 +15,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("complaints", schema=None) as batch_op:
+        batch_op.create_index("ix_complaints_done_at", ["done_at"], unique=False)
     op.create_table(
         "happy_calls",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -59,3 +62,5 @@ def downgrade() -> None:
     with op.batch_alter_table("happy_calls", schema=None) as batch_op:
         batch_op.drop_index("ix_happy_calls_status")
     op.drop_table("happy_calls")
+    with op.batch_alter_table("complaints", schema=None) as batch_op:
+        batch_op.drop_index("ix_complaints_done_at")
