@@ -36,10 +36,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--demo-args", default="--citizens 1000 --seed 1",
                         help="arguments of `pcrm demo` for the populated database")
+    parser.add_argument("--db", action="append", default=[], metavar="PATH",
+                        help="also start on this existing database (e.g. the 1,000,000-민원 one"
+                             " bench/complaints.py builds)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="pcrm-bench-"))
     cases = {"empty (first-run wizard)": None,
              f"demo ({args.demo_args})": demo_database(folder, "demo", *args.demo_args.split())}
+    cases.update({Path(db).name: Path(db) for db in args.db})
     rows = []
     for name, db in cases.items():
         one_start(db or folder / "warmup.db")  # let the OS cache the libraries once

@@ -28,7 +28,8 @@ def open_backend(db_option: str | None = None) -> Backend:
     migration = open_database(location)
     engine = migration.engine
     ctx = ServiceContext(uow_factory=lambda write=True: SqlUnitOfWork(engine, write),
-                         actor=Actor.system(workstation_name()))
+                         actor=Actor.system(workstation_name()),
+                         files_dir=location.path.parent / "attachments" if location.path else None)
     if migration.from_revision != migration.to_revision:
         _audit_migration(ctx, migration)
     return Backend(location, migration, ctx)

@@ -108,8 +108,9 @@ def queue_condition(f: QueueFilter, now: datetime,
     return where, params
 
 
-def queue_page(conn: Connection, f: QueueFilter, now: datetime, after: tuple | None = None,
-               limit: int = 100, sort: str = "due") -> list[QueueRow]:
+def queue_sql(conn: Connection, f: QueueFilter, now: datetime, after: tuple | None = None,
+              limit: int = 100, sort: str = "due") -> tuple[str, dict]:
+    """The SQL text and named parameters of one page (also run raw by the benchmark)."""
     column, descending = SORTS[sort]
     where, params = queue_condition(f, now, children_of(conn) if f.category_id is not None else None)
     if after is not None:
@@ -121,17 +122,23 @@ def queue_page(conn: Connection, f: QueueFilter, now: datetime, after: tuple | N
     # another sort's index instead would read the whole table first ("+" keeps SQLite off it).
     order_by = column if sort == "received" or (f.received_from is None and f.received_to is None) \
         else "+" + column
-    rows = conn.execute(text(
-        "SELECT c.id, c.receipt_no, c.received_at, c.type_code, c.title, c.status, c.due_at,"
-        f" c.priority, {column} AS sort_key,"
-        " coalesce(ci.name, '') AS applicant, coalesce(s.name, '') AS assignee,"
-        " coalesce(cat.name, '') AS category"
-        " FROM complaints c"
-        " LEFT JOIN citizens ci ON ci.id = c.citizen_id"
-        " LEFT JOIN staff s ON s.id = c.assignee_id"
-        " LEFT JOIN complaint_categories cat ON cat.id = c.category_id"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + f" ORDER BY {order_by} {order}, c.id {order} LIMIT :limit"), params).mappings()
+    sql = ("SELECT c.id, c.receipt_no, c.received_at, c.type_code, c.title, c.status, c.due_at,"
+           f" c.priority, {column} AS sort_key,"
+           " coalesce(ci.name, '') AS applicant, coalesce(s.name, '') AS assignee,"
+           " coalesce(cat.name, '') AS category"
+           " FROM complaints c"
+           " LEFT JOIN citizens ci ON ci.id = c.citizen_id"
+           " LEFT JOIN staff s ON s.id = c.assignee_id"
+           " LEFT JOIN complaint_categories cat ON cat.id = c.category_id"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + f" ORDER BY {order_by} {order}, c.id {order} LIMIT :limit")
+    return sql, params
+
+
+def queue_page(conn: Connection, f: QueueFilter, now: datetime, after: tuple | None = None,
+               limit: int = 100, sort: str = "due") -> list[QueueRow]:
+    sql, params = queue_sql(conn, f, now, after, limit, sort)
+    rows = conn.execute(text(sql), params).mappings()
     return [QueueRow(r["id"], r["receipt_no"], _dt(r["received_at"]), r["type_code"],
                      r["category"], r["title"], r["applicant"], r["assignee"], r["status"],
                      _dt(r["due_at"]), r["priority"], (r["sort_key"], r["id"])) for r in rows]

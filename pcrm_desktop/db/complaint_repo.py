@@ -115,6 +115,23 @@ class ComplaintRepository:
         return self.c.execute(update(t.complaints).where(t.complaints.c.citizen_id == from_id)
                               .values(citizen_id=to_id)).rowcount
 
+    # --- attachments ------------------------------------------------------------------------
+    def add_attachment(self, complaint_id: int, name: str, size: int, sha256: str,
+                       at: datetime, actor: str) -> int:
+        return self.c.execute(insert(t.complaint_attachments).values(
+            complaint_id=complaint_id, name=name, size=size, sha256=sha256, added_at=at,
+            actor=actor)).inserted_primary_key[0]
+
+    def attachments(self, complaint_id: int) -> list[dict]:
+        a = t.complaint_attachments
+        return [dict(r) for r in self.c.execute(select(a).where(a.c.complaint_id == complaint_id)
+                                                .order_by(a.c.id)).mappings()]
+
+    def attachment(self, attachment_id: int) -> dict | None:
+        a = t.complaint_attachments
+        row = self.c.execute(select(a).where(a.c.id == attachment_id)).mappings().first()
+        return dict(row) if row else None
+
     # --- bulk (demo, import) -------------------------------------------------------------------
     def bulk_insert(self, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
         if rows:

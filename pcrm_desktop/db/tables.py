@@ -351,3 +351,18 @@ happy_call_attempts = Table(
     Column("note", Text, nullable=False, server_default=""),
     Index("ix_happy_call_attempts_call", "call_id", "at"),
 )
+
+# Files a 민원 came with (photos, scanned letters), stored beside the database under the name of
+# their SHA-256, so the same file attached twice is kept once.
+complaint_attachments = Table(
+    "complaint_attachments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("complaint_id", Integer, ForeignKey("complaints.id", ondelete="CASCADE"), nullable=False),
+    Column("name", String(255), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("added_at", DateTime, nullable=False),
+    Column("actor", String(50), nullable=False),
+    Index("ix_complaint_attachments_complaint", "complaint_id"),
+)

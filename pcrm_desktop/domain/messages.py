@@ -93,6 +93,11 @@ MESSAGES: dict[str, str] = {
     "share_range": QT_TRANSLATE_NOOP("messages", "표본 비율은 0%에서 100% 사이입니다."),
     "call_finished": QT_TRANSLATE_NOOP("messages", "이미 끝난 해피콜입니다."),
     "call_not_found": QT_TRANSLATE_NOOP("messages", "해피콜을 찾을 수 없습니다(번호 {id})."),
+    "attachment_too_large": QT_TRANSLATE_NOOP("messages", "첨부 파일이 너무 큽니다(최대 {max_mb}MB)."),
+    "attachments_unavailable": QT_TRANSLATE_NOOP("messages", "이 데이터베이스에는 첨부 파일을 둘 곳이 없습니다."),
+    "attachment_not_found": QT_TRANSLATE_NOOP("messages", "첨부 파일 기록을 찾을 수 없습니다(번호 {id})."),
+    "attachment_missing": QT_TRANSLATE_NOOP(
+        "messages", "첨부 파일 '{name}'이(가) 보관 폴더에 없습니다. 백업에서 복원하십시오."),
     "holiday_missing": QT_TRANSLATE_NOOP("messages", "{day}은(는) 쉬는 날 목록에 없습니다."),
     "group_not_found": QT_TRANSLATE_NOOP("messages", "그 고객집단을 찾을 수 없습니다. 목록을 새로 고쳐 보십시오."),
     "group_not_smart": QT_TRANSLATE_NOOP(

@@ -242,6 +242,8 @@ def case(ctx: ServiceContext, complaint_id: int) -> dict:
         row["links"] = uow.complaint_read.links(complaint_id)
         row["repeats"] = repeat_advice(uow.complaint_read.earlier(
             row["citizen_id"], row["category_id"], row["road"], complaint_id))
+    from pcrm_desktop.services.attachments import attachments
+    row["attachments"] = attachments(ctx, complaint_id)
     return row
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from pathlib import Path
 from typing import Protocol
 
 from pcrm_desktop.domain.audit import Actor, AuditEntry
@@ -30,6 +31,7 @@ class ServiceContext:
     uow_factory: Callable[[], UnitOfWork]
     actor: Actor
     clock: Callable[[], datetime] = datetime.now
+    files_dir: Path | None = None  # attachments, kept beside the database file
 
     def reading(self) -> UnitOfWork:
         """A unit of work for reads only: it takes no write lock."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -64,6 +66,17 @@ class CaseDialog(Retranslatable, QDialog):
         self.details.setWordWrap(True)
         self.repeats = QLabel()
         self.repeats.setWordWrap(True)
+        self.link_button = QPushButton()
+        self.link_button.setObjectName("linkEarlier")
+        self.link_button.clicked.connect(self.link_earlier)
+        self.files = QListWidget()
+        self.files.setObjectName("caseFiles")
+        self.files.setMaximumHeight(80)
+        self.attach_button, self.open_file_button = QPushButton(), QPushButton()
+        self.attach_button.setObjectName("attachFile")
+        self.open_file_button.setObjectName("openFile")
+        self.attach_button.clicked.connect(self.attach_file)
+        self.open_file_button.clicked.connect(self.open_file)
         self.history = RowsModel([
             (lambda: self.tr("일시"), lambda e: moment(_dt(e["at"]))),
             (lambda: self.tr("처리"), lambda e: action_name(e["kind"])),
@@ -97,8 +110,18 @@ class CaseDialog(Retranslatable, QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.details)
-        layout.addWidget(self.repeats)
+        repeats_row = QHBoxLayout()
+        repeats_row.addWidget(self.repeats, 1)
+        repeats_row.addWidget(self.link_button)
+        layout.addLayout(repeats_row)
         layout.addWidget(self.history_view, 1)
+        files_row = QHBoxLayout()
+        files_row.addWidget(self.files, 1)
+        files_buttons = QVBoxLayout()
+        files_buttons.addWidget(self.attach_button)
+        files_buttons.addWidget(self.open_file_button)
+        files_row.addLayout(files_buttons)
+        layout.addLayout(files_row)
         layout.addLayout(self.actions_row)
         self.retranslate_ui()
         self.resize(980, 620)
@@ -110,6 +133,10 @@ class CaseDialog(Retranslatable, QDialog):
             button.setText(action_name(action.value))
         self.close_button.setText(self.tr("닫기"))
         self.receipt_button.setText(self.tr("접수증 PDF…"))
+        self.link_button.setText(self.tr("이전 민원과 연결"))
+        self.link_button.setToolTip(self.tr("같은 민원인·분류의 이전 민원을 같은 사안으로 연결합니다 (반복 민원 관리)."))
+        self.attach_button.setText(self.tr("파일 첨부…"))
+        self.open_file_button.setText(self.tr("열기"))
         self.answer_button.setText(self.tr("회신문 PDF…"))
         self.history.retranslate()
         self._show()
@@ -121,6 +148,11 @@ class CaseDialog(Retranslatable, QDialog):
 
     def _loaded(self, case: dict) -> None:
         self.case = case
+        self.files.clear()
+        for item in case.get("attachments", []):
+            row = QListWidgetItem(f"{item.name} ({item.size / 1024:,.0f} KB, {item.actor})")
+            row.setData(Qt.ItemDataRole.UserRole, item.id)
+            self.files.addItem(row)
         self.history.set_rows(case["events"])
         self.history_view.resizeColumnsToContents()
         self.history_view.horizontalHeader().setStretchLastSection(True)
@@ -157,6 +189,12 @@ class CaseDialog(Retranslatable, QDialog):
             lines.append(self.tr("이송: {agency}").format(agency=case["transferred_to"]))
         self.details.setText("\n".join(lines))
         advice = case["repeats"]
+        linked = {c["id"] for c in case["links"]}
+        self.link_button.setVisible(advice.any and not {c.id for c in advice.earlier} <= linked)
+        if case["links"]:
+            lines.append(self.tr("연결된 민원: {cases}").format(
+                cases=", ".join(c["receipt_no"] for c in case["links"])))
+            self.details.setText("\n".join(lines))
         self.repeats.setVisible(advice.any)
         if advice.any:
             text = self.tr("같은 민원인·분류의 이전 민원 {n}건, 회신 {m}회.").format(
@@ -186,6 +224,50 @@ class CaseDialog(Retranslatable, QDialog):
                             "저장했습니다: {path}").format(path=saved)),
                         lambda error: dialogs.explain(self, title, error),
                         label=self.tr("PDF를 만드는 중…"), parent=self)
+
+    def link_earlier(self) -> None:
+        """The clerk says the earlier cases of the same matter are one 사안 with this one."""
+        if self.case is None:
+            return
+        ctx, me = self.ctx, self.complaint_id
+        earlier = [c.id for c in self.case["repeats"].earlier]
+
+        def link():
+            for other in earlier:
+                complaint_service.link_cases(ctx, me, other)
+            return frozenset({"complaints"})
+        self.runner.run(lambda control: link(), self._acted,
+                        lambda error: dialogs.explain(self, self.tr("민원 연결"), error))
+
+    def attach_file(self) -> None:
+        from pcrm_desktop.services import attachments
+        path = dialogs.ask_open_path(self, self.tr("파일 첨부"), self.tr("모든 파일 (*)"))
+        if not path:
+            return
+        ctx, complaint_id = self.ctx, self.complaint_id
+        self.runner.run(lambda control: attachments.attach(ctx, complaint_id, path), self._acted,
+                        lambda error: dialogs.explain(self, self.tr("파일 첨부"), error))
+
+    def open_file(self) -> None:
+        """A copy in a temporary folder, opened with the system's viewer (recorded)."""
+        import tempfile
+
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from pcrm_desktop.services import attachments
+        item = self.files.currentItem()
+        if item is None:
+            return
+        ctx, attachment_id = self.ctx, item.data(Qt.ItemDataRole.UserRole)
+        folder = tempfile.mkdtemp(prefix="pcrm-attachment-")
+        self.runner.run(lambda control: attachments.open_copy(ctx, attachment_id, folder),
+                        lambda path: self._opened(path, QDesktopServices, QUrl),
+                        lambda error: dialogs.explain(self, self.tr("열기"), error))
+
+    def _opened(self, path, desktop, url) -> None:
+        self.opened_path = path
+        desktop.openUrl(url.fromLocalFile(str(path)))
 
     # --- actions --------------------------------------------------------------------------
     def start_action(self, action: Action) -> "ActionDialog | None":

@@ -75,12 +75,21 @@ class IntakeDialog(Retranslatable, QDialog):
         self.due.setObjectName("dueLabel")
         self.why = QPushButton()
         self.why.setObjectName("dueWhy")
+        self.files: list[str] = []
+        self.files_label = QLabel()
+        self.files_label.setObjectName("intakeFiles")
+        self.files_label.setWordWrap(True)
+        self.add_file = QPushButton()
+        self.add_file.setObjectName("intakeAddFile")
+        files_row = QHBoxLayout()
+        files_row.addWidget(self.files_label, 1)
+        files_row.addWidget(self.add_file)
         due_row = QHBoxLayout()
         due_row.addWidget(self.due, 1)
         due_row.addWidget(self.why)
         self.labels = {k: QLabel() for k in ("receipt", "received_at", "channel", "epeople", "type",
                                              "category", "title", "content", "dong", "road",
-                                             "department", "assignee", "priority", "due")}
+                                             "department", "assignee", "priority", "due", "files")}
         form = QFormLayout()
         for key, field in (("receipt", self.receipt), ("received_at", self.received_at),
                            ("channel", self.channel), ("epeople", self.epeople),
@@ -90,6 +99,7 @@ class IntakeDialog(Retranslatable, QDialog):
                            ("assignee", self.assignee), ("priority", self.priority)):
             form.addRow(self.labels[key], field)
         form.addRow(self.labels["due"], due_row)
+        form.addRow(self.labels["files"], files_row)
         # the applicant, on the right
         self.applicant_search = QLineEdit()
         self.applicant_search.setObjectName("applicantSearch")
@@ -153,6 +163,7 @@ class IntakeDialog(Retranslatable, QDialog):
         self.unnamed.clicked.connect(lambda: self._set_applicant(None, ""))
         self.new_citizen.clicked.connect(self._register_applicant)
         self.why.clicked.connect(self._explain_due)
+        self.add_file.clicked.connect(self._add_file)
 
     def eventFilter(self, watched, event) -> bool:  # Enter moves on, like the paper form
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
@@ -168,13 +179,15 @@ class IntakeDialog(Retranslatable, QDialog):
                  "type": self.tr("민원종류"), "category": self.tr("분류"), "title": self.tr("제목"),
                  "content": self.tr("내용"), "dong": self.tr("위치(동)"), "road": self.tr("상세 주소"),
                  "department": self.tr("담당 부서"), "assignee": self.tr("담당자"),
-                 "priority": self.tr("중요도"), "due": self.tr("처리기한")}
+                 "priority": self.tr("중요도"), "due": self.tr("처리기한"), "files": self.tr("첨부")}
         for key, label in self.labels.items():
             label.setText(texts[key])
         self.receipt.setText(self.tr("저장할 때 자동으로 붙습니다"))
         self.epeople.setPlaceholderText(self.tr("국민신문고 신청번호 (예: 1AA-2611-0012345)"))
         self.title.setPlaceholderText(self.tr("한 줄 요약 (예: 골목길 불법주정차 단속 요청)"))
         self.why.setText(self.tr("계산 근거…"))
+        self.add_file.setText(self.tr("파일 첨부…"))
+        self._show_files()
         self.applicant_title.setText(self.tr("민원인"))
         self.applicant_search.setPlaceholderText(self.tr("이름(두 글자도)·전화 뒷자리로 찾기"))
         self.unnamed.setText(self.tr("민원인 없이 (익명·미상)"))
@@ -314,12 +327,30 @@ class IntakeDialog(Retranslatable, QDialog):
         self.repeats.setText("\n".join(lines))
         self.repeats.show()
 
+    def _add_file(self) -> None:
+        path = dialogs.ask_open_path(self, self.tr("파일 첨부"), self.tr("모든 파일 (*)"))
+        if path and path not in self.files:
+            self.files.append(path)
+            self._show_files()
+
+    def _show_files(self) -> None:
+        from pathlib import Path
+        self.files_label.setText(", ".join(Path(p).name for p in self.files) or self.tr("없음"))
+
     # --- saving ---------------------------------------------------------------------------
     def save(self) -> None:
-        ctx, intake = self.ctx, self.intake()
+        """접수 and then its files, in the lane; a file that cannot be attached is reported
+        after the case exists (the case is not lost for it)."""
+        from pcrm_desktop.services import attachments
+        ctx, intake, files = self.ctx, self.intake(), list(self.files)
         self.error.clear()
-        self.runner.run(lambda control: complaint_service.receive(ctx, intake), self._saved,
-                        self._failed)
+
+        def receive():
+            result = complaint_service.receive(ctx, intake)
+            for path in files:
+                attachments.attach(ctx, result.complaint_id, path)
+            return result
+        self.runner.run(lambda control: receive(), self._saved, self._failed)
 
     def _saved(self, result) -> None:
         self.result_info = result

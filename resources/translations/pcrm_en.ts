@@ -184,6 +184,22 @@
         <translation>Receipt PDF…</translation>
     </message>
     <message>
+        <source>이전 민원과 연결</source>
+        <translation>Link earlier cases</translation>
+    </message>
+    <message>
+        <source>같은 민원인·분류의 이전 민원을 같은 사안으로 연결합니다 (반복 민원 관리).</source>
+        <translation>Links the earlier cases of this applicant and category as the same matter (repeated petitions).</translation>
+    </message>
+    <message>
+        <source>파일 첨부…</source>
+        <translation>Attach file…</translation>
+    </message>
+    <message>
+        <source>열기</source>
+        <translation>Open</translation>
+    </message>
+    <message>
         <source>회신문 PDF…</source>
         <translation>Answer letter PDF…</translation>
     </message>
@@ -228,6 +244,10 @@
         <translation>Transferred to: {agency}</translation>
     </message>
     <message>
+        <source>연결된 민원: {cases}</source>
+        <translation>Linked cases: {cases}</translation>
+    </message>
+    <message>
         <source>같은 민원인·분류의 이전 민원 {n}건, 회신 {m}회.</source>
         <translation>{n} earlier cases of this applicant and category, {m} answered.</translation>
     </message>
@@ -254,6 +274,18 @@
     <message>
         <source>PDF를 만드는 중…</source>
         <translation>Making the PDF…</translation>
+    </message>
+    <message>
+        <source>민원 연결</source>
+        <translation>Link cases</translation>
+    </message>
+    <message>
+        <source>파일 첨부</source>
+        <translation>Attach file</translation>
+    </message>
+    <message>
+        <source>모든 파일 (*)</source>
+        <translation>All files (*)</translation>
     </message>
 </context>
 <context>
@@ -1137,6 +1169,10 @@
         <translation>Due</translation>
     </message>
     <message>
+        <source>첨부</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
         <source>저장할 때 자동으로 붙습니다</source>
         <translation>Given when saved</translation>
     </message>
@@ -1151,6 +1187,10 @@
     <message>
         <source>계산 근거…</source>
         <translation>How computed…</translation>
+    </message>
+    <message>
+        <source>파일 첨부…</source>
+        <translation>Attach file…</translation>
     </message>
     <message>
         <source>민원인</source>
@@ -1223,6 +1263,18 @@
     <message>
         <source>3회 이상 반복되고 2회 이상 회신한 민원입니다. 종결 처리를 검토하십시오 (자동으로 종결하지 않습니다).</source>
         <translation>Filed 3+ times and answered 2+ times. Consider closing it (it is never closed automatically).</translation>
+    </message>
+    <message>
+        <source>파일 첨부</source>
+        <translation>Attach file</translation>
+    </message>
+    <message>
+        <source>모든 파일 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>없음</source>
+        <translation>none</translation>
     </message>
     <message>
         <source>
@@ -2370,6 +2422,22 @@ Check the free disk space and the folder's permissions.</translation>
     <message>
         <source>해피콜을 찾을 수 없습니다(번호 {id}).</source>
         <translation>Call not found (no. {id}).</translation>
+    </message>
+    <message>
+        <source>첨부 파일이 너무 큽니다(최대 {max_mb}MB).</source>
+        <translation>The file is too large (at most {max_mb} MB).</translation>
+    </message>
+    <message>
+        <source>이 데이터베이스에는 첨부 파일을 둘 곳이 없습니다.</source>
+        <translation>This database has no place for attachments.</translation>
+    </message>
+    <message>
+        <source>첨부 파일 기록을 찾을 수 없습니다(번호 {id}).</source>
+        <translation>Attachment not found (no. {id}).</translation>
+    </message>
+    <message>
+        <source>첨부 파일 '{name}'이(가) 보관 폴더에 없습니다. 백업에서 복원하십시오.</source>
+        <translation>The attachment '{name}' is missing from its folder. Restore it from a backup.</translation>
     </message>
     <message>
         <source>{day}은(는) 쉬는 날 목록에 없습니다.</source>

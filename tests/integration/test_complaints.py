@@ -258,3 +258,27 @@ def test_demo_cases_are_consistent(backend, db_path):
     assert 0 < overdue < 3000 * 0.1
     assert rows(db_path, "SELECT count(*) FROM complaint_events e LEFT JOIN complaints c"
                          " ON c.id = e.complaint_id WHERE c.id IS NULL") == [(0,)]
+
+
+def test_attachments_are_kept_beside_the_database(ctx, db_path, tmp_path, monkeypatch):
+    from pcrm_desktop.services import attachments
+    case = S.receive(ctx, intake(ctx)).complaint_id
+    photo = tmp_path / "현장사진.jpg"
+    photo.write_bytes(b"\xff\xd8" + b"x" * 5000)
+    attachments.attach(ctx, case, photo)
+    attachments.attach(ctx, case, photo)  # the same file twice: two records, one stored copy
+    listed = attachments.attachments(ctx, case)
+    assert [(a.name, a.size) for a in listed] == [("현장사진.jpg", 5002)] * 2
+    stored = list((db_path.parent / "attachments").iterdir())
+    assert [p.name for p in stored] == [listed[0].sha256]
+    copy = attachments.open_copy(ctx, listed[0].id, tmp_path / "view")
+    assert copy.name == "현장사진.jpg" and copy.read_bytes() == photo.read_bytes()
+    assert rows(db_path, "SELECT count(*) FROM audit_log WHERE action IN"
+                         " ('complaint.attach', 'complaint.attachment_open')") == [(3,)]
+    monkeypatch.setattr(attachments, "MAX_BYTES", 1000)
+    with pytest.raises(ValidationError) as caught:
+        attachments.attach(ctx, case, photo)
+    assert caught.value.code == "attachment_too_large"
+    with pytest.raises(ValidationError):
+        attachments.attach(ctx, case, tmp_path / "없는파일.pdf")
+    assert len(attachments.attachments(ctx, case)) == 2

@@ -60,7 +60,8 @@ def test_queues_show_counts_and_d_days(qtbot, page, db_path, screenshot_dir):
 
 
 def test_intake_to_closure_through_the_dialogs(qtbot, page, db_path, screenshot_dir,
-                                               no_message_boxes):
+                                               no_message_boxes, tmp_path, monkeypatch):
+    from pcrm_desktop.ui import dialogs
     dialog = page.window().new_complaint()
     _idle(qtbot, page)
     dialog.type.setCurrentIndex(dialog.type.findData("inquiry"))
@@ -77,6 +78,11 @@ def test_intake_to_closure_through_the_dialogs(qtbot, page, db_path, screenshot_
     _idle(qtbot, page)
     qtbot.waitUntil(lambda: dialog.deadline is not None, timeout=5000)
     assert "D-" in dialog.due.text()
+    photo = tmp_path / "현장.jpg"
+    photo.write_bytes(b"\xff\xd8" + b"1" * 300)
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: str(photo))
+    dialog._add_file()
+    assert dialog.files_label.text() == "현장.jpg"
     save_screenshot(dialog, screenshot_dir, "complaints-intake")
     dialog._explain_due()
     assert no_message_boxes[-1][1].splitlines()[-1].startswith("처리기한:")
@@ -89,6 +95,7 @@ def test_intake_to_closure_through_the_dialogs(qtbot, page, db_path, screenshot_
     case = page.open_case(case_id)
     _idle(qtbot, page)
     assert receipt_no in case.header.text()
+    assert case.files.count() == 1 and "현장.jpg" in case.files.item(0).text()
     assert case.action_buttons[case.action_buttons.__class__ and list(case.action_buttons)[0]].isVisible() \
         or True
     from pcrm_desktop.domain.complaints import Action, Result
@@ -257,3 +264,33 @@ def test_status_bar_and_badge(qtbot, page, db_path):
     window.broadcast(frozenset({"complaints"}))
     row = next(i for i, e in enumerate(window.entries) if e.key == "complaints")
     qtbot.waitUntil(lambda: window.nav.item(row).text().endswith("1"), timeout=10000)
+
+
+def test_attach_a_file_and_link_earlier_cases(qtbot, page, db_path, tmp_path, monkeypatch):
+    from pcrm_desktop.domain.complaints import Channel, Intake
+    from pcrm_desktop.services import complaints
+    from pcrm_desktop.ui import dialogs
+    citizen, category = rows(db_path, "SELECT citizen_id, category_id FROM complaints"
+                                      " WHERE citizen_id IS NOT NULL LIMIT 1")[0]
+    now = page.ctx.clock().replace(second=0, microsecond=0)
+    new = complaints.receive(page.ctx, Intake(now, Channel.PHONE, "inquiry", "같은 일 다시",
+                                              "", category, citizen))
+    assert new.repeats.any
+    case = page.open_case(new.complaint_id)
+    _idle(qtbot, page)
+    assert not case.link_button.isHidden()
+    case.link_earlier()
+    _idle(qtbot, page)
+    assert case.link_button.isHidden() and "연결된 민원" in case.details.text()
+    photo = tmp_path / "사진.png"
+    photo.write_bytes(b"\x89PNG" + b"0" * 100)
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: str(photo))
+    case.attach_file()
+    _idle(qtbot, page)
+    assert case.files.count() == 1 and "사진.png" in case.files.item(0).text()
+    case.files.setCurrentRow(0)
+    from PySide6.QtGui import QDesktopServices
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    case.open_file()
+    _idle(qtbot, page)
+    assert case.opened_path.read_bytes() == photo.read_bytes()

@@ -1,5 +1,5 @@
 """해피콜: calls to a sample of applicants after closure, and each attempt; an index on the
-completion time of 민원 (the status bar's "처리" today, the 해피콜 week).
+completion time of 민원 (the status bar's "처리" today, the 해피콜 week); attachments of 민원.
 
 Revision ID: 0006
 Revises: 0005
@@ -55,7 +55,28 @@ def upgrade() -> None:
         batch_op.create_index("ix_happy_call_attempts_call", ["call_id", "at"], unique=False)
 
 
+    op.create_table(
+        "complaint_attachments",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("complaint_id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=255), nullable=False),
+        sa.Column("size", sa.Integer(), nullable=False),
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("added_at", sa.DateTime(), nullable=False),
+        sa.Column("actor", sa.String(length=50), nullable=False),
+        sa.ForeignKeyConstraint(["complaint_id"], ["complaints.id"],
+                                name=op.f("fk_complaint_attachments_complaint_id_complaints"),
+                                ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_complaint_attachments")),
+    )
+    with op.batch_alter_table("complaint_attachments", schema=None) as batch_op:
+        batch_op.create_index("ix_complaint_attachments_complaint", ["complaint_id"], unique=False)
+
+
 def downgrade() -> None:
+    with op.batch_alter_table("complaint_attachments", schema=None) as batch_op:
+        batch_op.drop_index("ix_complaint_attachments_complaint")
+    op.drop_table("complaint_attachments")
     with op.batch_alter_table("happy_call_attempts", schema=None) as batch_op:
         batch_op.drop_index("ix_happy_call_attempts_call")
     op.drop_table("happy_call_attempts")

@@ -1,0 +1,88 @@
+"""Files attached to a 민원: copied beside the database (attachments/<sha256>), size-limited,
+recorded with the case and in the access log. Nothing is attached unless the copy is whole."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from pcrm_desktop.domain.errors import NotFoundError, ValidationError
+from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
+from pcrm_desktop.services.context import Changes, ServiceContext
+
+MAX_BYTES = 20 * 1024 * 1024  # a photo or a scanned letter; more belongs elsewhere
+
+
+@dataclass(frozen=True)
+class Attachment:
+    id: int
+    name: str
+    size: int
+    sha256: str
+    added_at: datetime
+    actor: str
+
+
+def _folder(ctx: ServiceContext) -> Path:
+    if ctx.files_dir is None:
+        raise ValidationError("attachments_unavailable", field="file")
+    ctx.files_dir.mkdir(parents=True, exist_ok=True)
+    return ctx.files_dir
+
+
+def attach(ctx: ServiceContext, complaint_id: int, source: Path) -> Changes:
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.attach")
+    source = Path(source)
+    if not source.is_file():
+        raise ValidationError("file_missing", field="file", path=str(source))
+    size = source.stat().st_size
+    if size > MAX_BYTES:
+        raise ValidationError("attachment_too_large", field="file", max_mb=MAX_BYTES // 2**20)
+    digest = hashlib.sha256()
+    with source.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    sha = digest.hexdigest()
+    target = _folder(ctx) / sha
+    if not target.exists():  # the same file attached before is kept once
+        partial = target.with_suffix(".partial")
+        shutil.copyfile(source, partial)
+        partial.replace(target)
+    with ctx.uow_factory() as uow:
+        if uow.complaints.get(complaint_id) is None:
+            raise NotFoundError("complaint_not_found", field="complaint", id=complaint_id)
+        uow.complaints.add_attachment(complaint_id, source.name[:255], size, sha, ctx.clock(),
+                                      ctx.actor.login)
+        ctx.audit(uow, "complaint.attach", str(complaint_id), f"{source.name} ({size:,} bytes)")
+        uow.commit()
+    return frozenset({"complaints"})
+
+
+def attachments(ctx: ServiceContext, complaint_id: int) -> list[Attachment]:
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.view")
+    with ctx.reading() as uow:
+        rows = uow.complaints.attachments(complaint_id)
+    return [Attachment(r["id"], r["name"], r["size"], r["sha256"], r["added_at"], r["actor"])
+            for r in rows]
+
+
+def open_copy(ctx: ServiceContext, attachment_id: int, folder: Path) -> Path:
+    """A copy under its own name in `folder` (a temporary folder) to open with the system's
+    viewer; the stored file is never handed out. Opening is recorded."""
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.view")
+    with ctx.reading() as uow:
+        row = uow.complaints.attachment(attachment_id)
+    if row is None:
+        raise NotFoundError("attachment_not_found", field="file", id=attachment_id)
+    stored = _folder(ctx) / row["sha256"]
+    if not stored.is_file():
+        raise NotFoundError("attachment_missing", field="file", name=row["name"])
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    copy = Path(folder) / Path(row["name"]).name
+    shutil.copyfile(stored, copy)
+    with ctx.uow_factory() as uow:
+        ctx.audit(uow, "complaint.attachment_open", str(row["complaint_id"]), row["name"])
+        uow.commit()
+    return copy
