@@ -65,3 +65,28 @@ class CalendarRepository:
         ct = t.complaint_types
         return self.c.execute(update(ct).where(ct.c.code == code).values(period_days=days)
                               ).rowcount == 1
+
+    # --- 민원 categories ------------------------------------------------------------------------
+    def add_category(self, name: str, parent_id: int | None) -> int:
+        from sqlalchemy import func
+        c = t.complaint_categories
+        position = self.c.execute(select(func.coalesce(func.max(c.c.position), -1) + 1).where(
+            c.c.parent_id.is_(None) if parent_id is None else c.c.parent_id == parent_id)).scalar()
+        return self.c.execute(insert(c).values(name=name, parent_id=parent_id, position=position)
+                              ).inserted_primary_key[0]
+
+    def category(self, category_id: int) -> dict | None:
+        c = t.complaint_categories
+        row = self.c.execute(select(c).where(c.c.id == category_id)).mappings().first()
+        return dict(row) if row else None
+
+    def category_named(self, name: str, parent_id: int | None) -> dict | None:
+        c = t.complaint_categories
+        row = self.c.execute(select(c).where(
+            c.c.name == name, c.c.parent_id.is_(None) if parent_id is None else c.c.parent_id == parent_id)
+        ).mappings().first()
+        return dict(row) if row else None
+
+    def update_category(self, category_id: int, **values) -> None:
+        c = t.complaint_categories
+        self.c.execute(update(c).where(c.c.id == category_id).values(**values))

@@ -98,6 +98,9 @@ MESSAGES: dict[str, str] = {
     "attachment_not_found": QT_TRANSLATE_NOOP("messages", "첨부 파일 기록을 찾을 수 없습니다(번호 {id})."),
     "attachment_missing": QT_TRANSLATE_NOOP(
         "messages", "첨부 파일 '{name}'이(가) 보관 폴더에 없습니다. 백업에서 복원하십시오."),
+    "category_not_found": QT_TRANSLATE_NOOP("messages", "분류를 찾을 수 없습니다(번호 {id})."),
+    "category_depth": QT_TRANSLATE_NOOP("messages", "분류는 두 단계까지입니다. 큰 분류 아래에만 더할 수 있습니다."),
+    "category_duplicate": QT_TRANSLATE_NOOP("messages", "같은 이름의 분류 '{name}'이(가) 이미 있습니다."),
     "holiday_missing": QT_TRANSLATE_NOOP("messages", "{day}은(는) 쉬는 날 목록에 없습니다."),
     "group_not_found": QT_TRANSLATE_NOOP("messages", "그 고객집단을 찾을 수 없습니다. 목록을 새로 고쳐 보십시오."),
     "group_not_smart": QT_TRANSLATE_NOOP(
@@ -140,6 +143,7 @@ MESSAGES: dict[str, str] = {
 
 FIELD_LABELS: dict[str, str] = {
     "holiday_name": QT_TRANSLATE_NOOP("messages", "쉬는 날 이름"),
+    "category_name": QT_TRANSLATE_NOOP("messages", "분류 이름"),
     "complaint_title": QT_TRANSLATE_NOOP("messages", "제목"),
     "notice_text": QT_TRANSLATE_NOOP("messages", "통지문"),
     "period_from": QT_TRANSLATE_NOOP("messages", "기간 시작(--from)"),

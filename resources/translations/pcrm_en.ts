@@ -97,6 +97,58 @@
         <translation>Made a working day</translation>
     </message>
     <message>
+        <source>{days}일</source>
+        <translation>{days} days</translation>
+    </message>
+    <message>
+        <source>즉시</source>
+        <translation>immediately</translation>
+    </message>
+    <message>
+        <source>분류를 먼저 고르십시오.</source>
+        <translation>Choose a category first.</translation>
+    </message>
+    <message>
+        <source>분류를 바꿨습니다.</source>
+        <translation>Category changed.</translation>
+    </message>
+    <message>
+        <source>민원 분류 (처리기간을 따로 주면 종류보다 앞섬)</source>
+        <translation>Case categories (a category's own period wins over its type's)</translation>
+    </message>
+    <message>
+        <source>분류</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>처리기간</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>분류 이름</source>
+        <translation>Category name</translation>
+    </message>
+    <message>
+        <source>종류 따름</source>
+        <translation>as its type</translation>
+    </message>
+    <message>
+        <source>큰 분류 추가</source>
+        <translation>Add top level</translation>
+    </message>
+    <message>
+        <source>하위 분류 추가</source>
+        <translation>Add under</translation>
+    </message>
+    <message>
+        <source>이름 바꾸기</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>사용 중지</source>
+        <translation>Retire</translation>
+    </message>
+    <message>
         <source>토·일요일과 아래의 쉬는 날은 처리기간에 세지 않습니다. 해마다 처음 쓸 때 holidays 자료(설날·추석·대체공휴일·선거일)로 채워지며, 임시공휴일을 더하거나 날을 근무일로 바꾸면 진행 중인 민원의 처리기한을 다시 계산합니다(연장한 민원은 알린 기한 그대로). 바꾸는 일은 팀장·관리자만 할 수 있고 기록됩니다.</source>
         <translation>Saturdays, Sundays and the days off below do not count in processing periods. Each year is filled from the holidays data (Seollal, Chuseok, substitute holidays, election days) when first needed. Adding a temporary holiday or making a day a working day recomputes the due dates of open cases (extended cases keep the date the applicant was told). Only managers and admins can change this, and it is logged.</translation>
     </message>
@@ -2440,6 +2492,18 @@ Check the free disk space and the folder's permissions.</translation>
         <translation>The attachment '{name}' is missing from its folder. Restore it from a backup.</translation>
     </message>
     <message>
+        <source>분류를 찾을 수 없습니다(번호 {id}).</source>
+        <translation>Category not found (no. {id}).</translation>
+    </message>
+    <message>
+        <source>분류는 두 단계까지입니다. 큰 분류 아래에만 더할 수 있습니다.</source>
+        <translation>Categories have two levels; add under a top-level one only.</translation>
+    </message>
+    <message>
+        <source>같은 이름의 분류 '{name}'이(가) 이미 있습니다.</source>
+        <translation>A category named '{name}' already exists.</translation>
+    </message>
+    <message>
         <source>{day}은(는) 쉬는 날 목록에 없습니다.</source>
         <translation>{day} is not in the list of days off.</translation>
     </message>
@@ -2548,6 +2612,10 @@ Check the folder's permissions or name another location with --db.</translation>
     <message>
         <source>쉬는 날 이름</source>
         <translation>Name of the day off</translation>
+    </message>
+    <message>
+        <source>분류 이름</source>
+        <translation>Category name</translation>
     </message>
     <message>
         <source>제목</source>

@@ -37,7 +37,6 @@ def test_days_off_and_periods(qtbot, backend, admin_ctx, db_path, screenshot_dir
     _idle(qtbot, settings)
     names = {r["name"] for r in settings.holidays.rows()}
     assert {"설날", "추석", "개천절 대체 휴일"} <= names
-    save_screenshot(page.window(), screenshot_dir, "settings-calendar")
 
     settings.day.setDate(date(2026, 12, 3))
     type_text(settings.name, "임시공휴일")
@@ -61,4 +60,22 @@ def test_days_off_and_periods(qtbot, backend, admin_ctx, db_path, screenshot_dir
     assert rows(db_path, "SELECT period_days FROM complaint_types WHERE code = 'inquiry'") == [(10,)]
     assert rows(db_path, "SELECT count(*) FROM audit_log WHERE action IN"
                          " ('holiday.add', 'holiday.remove', 'complaint_type.update')") == [(3,)]
+
+    # the category tree: a new category under 주차 with its own period
+    parking = next(settings.tree.topLevelItem(i) for i in range(settings.tree.topLevelItemCount())
+                   if settings.tree.topLevelItem(i).text(0) == "주차")
+    settings.tree.setCurrentItem(parking)
+    type_text(settings.category_name, "전동킥보드 방치")
+    settings.category_action("child")
+    _idle(qtbot, settings)
+    parking = next(settings.tree.topLevelItem(i) for i in range(settings.tree.topLevelItemCount())
+                   if settings.tree.topLevelItem(i).text(0) == "주차")
+    child = next(parking.child(i) for i in range(parking.childCount())
+                 if parking.child(i).text(0) == "전동킥보드 방치")
+    settings.tree.setCurrentItem(child)
+    settings.category_days.setValue(3)
+    settings.category_action("period")
+    _idle(qtbot, settings)
+    assert rows(db_path, "SELECT period_days FROM complaint_categories WHERE name = '전동킥보드 방치'") == [(3,)]
+    save_screenshot(page.window(), screenshot_dir, "settings-calendar")
     application.runner.wait(5000)

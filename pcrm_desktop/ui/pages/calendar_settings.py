@@ -3,7 +3,7 @@ office's temporary holidays), and the default period of each 민원 type. Change
 dates of open 민원 and are recorded in the access log; only managers and admins make them."""
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -90,7 +92,7 @@ class CalendarSettings(Retranslatable, QWidget):
         left.addLayout(add_row)
         right = QVBoxLayout()
         right.addWidget(self.types_box)
-        right.addStretch(1)
+        right.addWidget(self._category_box(), 1)
         body = QHBoxLayout()
         body.addLayout(left, 3)
         body.addLayout(right, 2)
@@ -106,7 +108,84 @@ class CalendarSettings(Retranslatable, QWidget):
         self.save_types.clicked.connect(self.save_periods)
         self.retranslate_ui()
 
+    def _category_box(self) -> QGroupBox:
+        self.categories_box = QGroupBox()
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("categoryTree")
+        self.tree.setColumnCount(2)
+        self.category_name = QLineEdit()
+        self.category_name.setObjectName("categoryName")
+        self.category_days = QSpinBox()
+        self.category_days.setObjectName("categoryDays")
+        self.category_days.setRange(-1, 365)
+        self.category_buttons = {key: QPushButton() for key in ("top", "child", "rename", "period", "retire")}
+        row1, row2 = QHBoxLayout(), QHBoxLayout()
+        row1.addWidget(self.category_name, 1)
+        for key in ("top", "child", "rename"):
+            row1.addWidget(self.category_buttons[key])
+        row2.addWidget(self.category_days)
+        for key in ("period", "retire"):
+            row2.addWidget(self.category_buttons[key])
+        row2.addStretch(1)
+        box = QVBoxLayout(self.categories_box)
+        box.addWidget(self.tree, 1)
+        box.addLayout(row1)
+        box.addLayout(row2)
+        for key, button in self.category_buttons.items():
+            button.setObjectName(f"category_{key}")
+            button.setEnabled(self.may_change)
+            button.clicked.connect(lambda _=False, k=key: self.category_action(k))
+        self.tree.currentItemChanged.connect(lambda item, _: self._category_chosen(item))
+        return self.categories_box
+
+    def _category_chosen(self, item) -> None:
+        if item is None:
+            return
+        row = item.data(0, Qt.ItemDataRole.UserRole)
+        self.category_name.setText(row["name"])
+        self.category_days.setValue(-1 if row["period_days"] is None else row["period_days"])
+
+    def _show_categories(self, rows: list[dict]) -> None:
+        self.tree.clear()
+        parents = {}
+        for row in rows:
+            text = self.tr("{days}일").format(days=row["period_days"]) if row["period_days"] else (
+                self.tr("즉시") if row["period_days"] == 0 else "")
+            if row["parent_id"] is None:
+                item = QTreeWidgetItem(self.tree, [row["name"], text])
+                parents[row["id"]] = item
+            else:
+                item = QTreeWidgetItem(parents.get(row["parent_id"], self.tree), [row["name"], text])
+            item.setData(0, Qt.ItemDataRole.UserRole, row)
+        self.tree.expandAll()
+        self.tree.resizeColumnToContents(0)
+
+    def category_action(self, key: str) -> None:
+        from pcrm_desktop.services import categories
+        ctx, name = self.ctx, self.category_name.text()
+        item = self.tree.currentItem()
+        row = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        if key != "top" and row is None:
+            self.status.setText(self.tr("분류를 먼저 고르십시오."))
+            return
+        days = None if self.category_days.value() < 0 else self.category_days.value()
+        parent = row and (row["parent_id"] or row["id"])
+        work = {"top": lambda: categories.add_category(ctx, name),
+                "child": lambda: categories.add_category(ctx, name, parent),
+                "rename": lambda: categories.rename_category(ctx, row["id"], name),
+                "period": lambda: categories.set_category_period(ctx, row["id"], days),
+                "retire": lambda: categories.retire_category(ctx, row["id"])}[key]
+        self._write(work, self.tr("분류를 바꿨습니다."))
+
     def retranslate_ui(self) -> None:
+        self.categories_box.setTitle(self.tr("민원 분류 (처리기간을 따로 주면 종류보다 앞섬)"))
+        self.tree.setHeaderLabels([self.tr("분류"), self.tr("처리기간")])
+        self.category_name.setPlaceholderText(self.tr("분류 이름"))
+        self.category_days.setSpecialValueText(self.tr("종류 따름"))
+        for key, text in (("top", self.tr("큰 분류 추가")), ("child", self.tr("하위 분류 추가")),
+                          ("rename", self.tr("이름 바꾸기")), ("period", self.tr("처리기간 저장")),
+                          ("retire", self.tr("사용 중지"))):
+            self.category_buttons[key].setText(text)
         self.note.setText(self.tr(
             "토·일요일과 아래의 쉬는 날은 처리기간에 세지 않습니다. 해마다 처음 쓸 때 holidays 자료(설날·추석·"
             "대체공휴일·선거일)로 채워지며, 임시공휴일을 더하거나 날을 근무일로 바꾸면 진행 중인 민원의 처리기한을 "
@@ -124,6 +203,9 @@ class CalendarSettings(Retranslatable, QWidget):
         self.runner.run(lambda control: calendar.year_entries(ctx, year), self._show_holidays,
                         lambda error: dialogs.explain(self, self.tr("쉬는 날"), error))
         self.runner.run(lambda control: calendar.complaint_types(ctx), self._show_types,
+                        lambda error: None)
+        from pcrm_desktop.services import complaints
+        self.runner.run(lambda control: complaints.categories(ctx), self._show_categories,
                         lambda error: None)
 
     def _show_holidays(self, entries: list[dict]) -> None:
