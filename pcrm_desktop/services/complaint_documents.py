@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from pcrm_desktop.db.complaint_repo import stored_period
 from pcrm_desktop.domain.complaints import CHANNEL_NAMES, RESULT_NAMES, Channel, Result
 from pcrm_desktop.domain.errors import ConflictError, NotFoundError
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
-from pcrm_desktop.services import calendar
+from pcrm_desktop.services import complaints
 from pcrm_desktop.services.context import ServiceContext
 
 
@@ -18,17 +17,14 @@ def _dt(value) -> datetime:
 
 
 def _letter_data(ctx: ServiceContext, complaint_id: int):
-    from pcrm_desktop.reports.complaint_letters import LetterData, moment
+    from pcrm_desktop.reports.complaint_letters import LetterData
     with ctx.reading() as uow:
         row = uow.complaint_read.detail(complaint_id)
         office = uow.office.get()
     if row is None:
         raise NotFoundError("complaint_not_found", field="complaint", id=complaint_id)
     received, due = _dt(row["received_at"]), _dt(row["due_at"])
-    computed = calendar.deadline(ctx, received, stored_period(row["period_unit"], row["period_amount"]))
-    steps = computed.explanation()
-    if computed.due != due:  # extended (or moved since): say so beside the computation
-        steps.append(f"현재 처리기한: {moment(due)}" + (" (연장)" if row["extended"] else ""))
+    steps = complaints.due_steps(ctx, row)
     category = " > ".join(x for x in (row["parent_category"], row["category"]) if x)
     return row, LetterData(
         office=office.name if office else "", office_address=office.address if office else "",

@@ -180,24 +180,8 @@ def link_cases(ctx: ServiceContext, a: int, b: int) -> Changes:
     return CHANGED
 
 
-@dataclass(frozen=True)
-class QueueItem:
-    id: int
-    receipt_no: str
-    received_at: datetime
-    type_code: str
-    category: str
-    title: str
-    applicant: str   # masked
-    assignee: str
-    status: str
-    due_at: datetime
-    priority: str
-    position: tuple
-
-
 def queue(ctx: ServiceContext, f: QueueFilter, after: tuple | None = None, limit: int = 100,
-          sort: str = "due") -> list[QueueItem]:
+          sort: str = "due") -> list[QueueRow]:
     """A page of a queue, filtered and sorted in SQL, applicants masked. "mine" and "team"
     mean the acting staff member's cases and department unless the filter names others."""
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.view")
@@ -207,9 +191,7 @@ def queue(ctx: ServiceContext, f: QueueFilter, after: tuple | None = None, limit
         if f.queue == "team" and f.department_id is None:
             f = replace(f, department_id=_department_of(uow, ctx.actor.staff_id))
         rows: list[QueueRow] = uow.complaint_read.page(f, ctx.clock(), after, limit, sort)
-    return [QueueItem(r.id, r.receipt_no, r.received_at, r.type_code, r.category, r.title,
-                      mask_name(r.applicant), r.assignee, r.status, r.due_at, r.priority,
-                      r.position) for r in rows]
+    return [replace(r, applicant=mask_name(r.applicant)) for r in rows]
 
 
 def queue_counts(ctx: ServiceContext) -> dict[str, int]:
@@ -244,7 +226,26 @@ def case(ctx: ServiceContext, complaint_id: int) -> dict:
             row["citizen_id"], row["category_id"], row["road"], complaint_id))
     from pcrm_desktop.services.attachments import attachments
     row["attachments"] = attachments(ctx, complaint_id)
+    row["due_steps"] = due_steps(ctx, row)
     return row
+
+
+def due_steps(ctx: ServiceContext, row: dict) -> list[str]:
+    """How a stored case's due date came about: the computation from its receipt and period
+    with today's calendar, and a last line when the date differs (extended, or moved since)."""
+    from pcrm_desktop.db.complaint_repo import stored_period
+    from pcrm_desktop.domain.deadlines import moment_text
+    received = _dt(row["received_at"])
+    due = _dt(row["due_at"])
+    computed = calendar.deadline(ctx, received, stored_period(row["period_unit"], row["period_amount"]))
+    steps = computed.explanation()
+    if computed.due != due:
+        steps.append(f"현재 처리기한: {moment_text(due)}" + (" (연장)" if row["extended"] else ""))
+    return steps
+
+
+def _dt(value) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
 def categories(ctx: ServiceContext) -> list[dict]:

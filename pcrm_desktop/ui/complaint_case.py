@@ -97,6 +97,10 @@ class CaseDialog(Retranslatable, QDialog):
             self.action_buttons[action] = button
             self.actions_row.addWidget(button)
         self.actions_row.addStretch(1)
+        self.why_button = QPushButton()
+        self.why_button.setObjectName("caseDueWhy")
+        self.why_button.clicked.connect(self.explain_due)
+        self.actions_row.addWidget(self.why_button)
         self.receipt_button, self.answer_button = QPushButton(), QPushButton()
         self.receipt_button.setObjectName("receiptPdf")
         self.answer_button.setObjectName("answerPdf")
@@ -133,6 +137,7 @@ class CaseDialog(Retranslatable, QDialog):
             button.setText(action_name(action.value))
         self.close_button.setText(self.tr("닫기"))
         self.receipt_button.setText(self.tr("접수증 PDF…"))
+        self.why_button.setText(self.tr("기한 계산 근거…"))
         self.link_button.setText(self.tr("이전 민원과 연결"))
         self.link_button.setToolTip(self.tr("같은 민원인·분류의 이전 민원을 같은 사안으로 연결합니다 (반복 민원 관리)."))
         self.attach_button.setText(self.tr("파일 첨부…"))
@@ -224,6 +229,10 @@ class CaseDialog(Retranslatable, QDialog):
                             "저장했습니다: {path}").format(path=saved)),
                         lambda error: dialogs.explain(self, title, error),
                         label=self.tr("PDF를 만드는 중…"), parent=self)
+
+    def explain_due(self) -> None:
+        if self.case is not None:
+            dialogs.show_info(self, self.tr("처리기한 계산 근거"), "\n".join(self.case["due_steps"]))
 
     def link_earlier(self) -> None:
         """The clerk says the earlier cases of the same matter are one 사안 with this one."""

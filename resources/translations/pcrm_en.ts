@@ -236,6 +236,10 @@
         <translation>Receipt PDF…</translation>
     </message>
     <message>
+        <source>기한 계산 근거…</source>
+        <translation>How the due date was computed…</translation>
+    </message>
+    <message>
         <source>이전 민원과 연결</source>
         <translation>Link earlier cases</translation>
     </message>
@@ -326,6 +330,10 @@
     <message>
         <source>PDF를 만드는 중…</source>
         <translation>Making the PDF…</translation>
+    </message>
+    <message>
+        <source>처리기한 계산 근거</source>
+        <translation>How the due date was computed</translation>
     </message>
     <message>
         <source>민원 연결</source>

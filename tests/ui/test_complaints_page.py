@@ -96,6 +96,8 @@ def test_intake_to_closure_through_the_dialogs(qtbot, page, db_path, screenshot_
     _idle(qtbot, page)
     assert receipt_no in case.header.text()
     assert case.files.count() == 1 and "현장.jpg" in case.files.item(0).text()
+    case.explain_due()
+    assert no_message_boxes[-1][1].splitlines()[-1].startswith("처리기한:")
     assert case.action_buttons[case.action_buttons.__class__ and list(case.action_buttons)[0]].isVisible() \
         or True
     from pcrm_desktop.domain.complaints import Action, Result
