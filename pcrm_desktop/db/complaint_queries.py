@@ -47,6 +47,11 @@ class QueueRow:
     position: tuple = field(default=(), compare=False)  # keyset position for the next page
 
 
+def _text_of(value) -> str:
+    """A stored datetime as the text SQLite holds (values read back may be either form)."""
+    return sql_datetime(value) if isinstance(value, datetime) else str(value)
+
+
 def _dt(value) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
@@ -216,7 +221,8 @@ def linked_cases(conn: Connection, complaint_id: int) -> list[dict]:
 
 
 def earlier_cases(conn: Connection, citizen_id: int | None, category_id: int | None,
-                  road: str = "", exclude_id: int | None = None, limit: int = 20) -> list[PastCase]:
+                  road: str = "", exclude_id: int | None = None, limit: int = 20,
+                  before: tuple | None = None) -> list[PastCase]:
     """Earlier 민원 that may be the same matter: the same applicant and category, or (no
     applicant) the same place and category. Newest first."""
     if category_id is None or (citizen_id is None and not road):
@@ -226,11 +232,13 @@ def earlier_cases(conn: Connection, citizen_id: int | None, category_id: int | N
         "SELECT c.id, c.receipt_no, c.received_at, c.title, c.status,"
         " (c.status IN ('done', 'closed') AND c.answer <> '') AS answered FROM complaints c"
         f" WHERE {who} AND c.category_id = :cat AND c.id IS NOT :exclude"
+        + (" AND (c.received_at, c.id) < (:b_at, :b_id)" if before else "") +
         # "+": find the few rows of this person or place first, then sort them (walking the
         # category in date order would read thousands)
         " ORDER BY +c.received_at DESC LIMIT :limit"),
         {"who": citizen_id, "road": road, "cat": category_id, "exclude": exclude_id,
-         "limit": limit}).mappings()
+         "limit": limit, "b_at": _text_of(before[0]) if before else None,
+         "b_id": before[1] if before else None}).mappings()
     return [PastCase(r["id"], r["receipt_no"], _dt(r["received_at"]), r["title"],
                      Status(r["status"]), bool(r["answered"])) for r in rows]
 
@@ -254,7 +262,8 @@ def categories(conn: Connection) -> list[dict]:
     return [dict(r) for r in conn.execute(text(
         "SELECT c.id, c.parent_id, c.name, c.period_days, coalesce(p.name, '') AS parent"
         " FROM complaint_categories c LEFT JOIN complaint_categories p ON p.id = c.parent_id"
-        " WHERE c.active ORDER BY coalesce(p.position, c.position), c.parent_id IS NOT NULL,"
+        " WHERE c.active AND (p.id IS NULL OR p.active)"
+        " ORDER BY coalesce(p.position, c.position), c.parent_id IS NOT NULL,"
         " c.position")).mappings()]
 
 
@@ -281,8 +290,9 @@ class ComplaintRead:
     def links(self, complaint_id: int) -> list[dict]:
         return linked_cases(self.c, complaint_id)
 
-    def earlier(self, citizen_id, category_id, road="", exclude_id=None) -> list[PastCase]:
-        return earlier_cases(self.c, citizen_id, category_id, road, exclude_id)
+    def earlier(self, citizen_id, category_id, road="", exclude_id=None,
+                before: tuple | None = None) -> list[PastCase]:
+        return earlier_cases(self.c, citizen_id, category_id, road, exclude_id, before=before)
 
     def register(self, first: date, last: date):
         return register_rows(self.c, first, last)

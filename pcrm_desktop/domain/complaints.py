@@ -141,8 +141,9 @@ def next_status(status: Status, action: Action, note: str = "") -> Status:
 
 
 def check_extension(status: Status, already_extended: bool, due: datetime, at: datetime,
-                    new_due: datetime, reason: str) -> None:
-    """An extension: once, asked within the period, to a later date, with a reason."""
+                    new_due: datetime, reason: str, max_due: datetime | None = None) -> None:
+    """An extension: once, asked within the period, to a later date no further than the
+    period once more (`max_due`), with a reason."""
     next_status(status, Action.EXTEND, reason)
     if already_extended:
         raise ConflictError("extension_once", field="due")
@@ -150,6 +151,8 @@ def check_extension(status: Status, already_extended: bool, due: datetime, at: d
         raise ConflictError("extension_late", field="due", due=due.strftime("%Y-%m-%d %H:%M"))
     if new_due <= due:
         raise ValidationError("extension_not_later", field="due")
+    if max_due is not None and new_due > max_due:
+        raise ValidationError("extension_too_long", field="due", max=max_due.strftime("%Y-%m-%d %H:%M"))
 
 
 @dataclass(frozen=True)

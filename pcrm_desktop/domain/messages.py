@@ -101,6 +101,10 @@ MESSAGES: dict[str, str] = {
     "category_not_found": QT_TRANSLATE_NOOP("messages", "분류를 찾을 수 없습니다(번호 {id})."),
     "category_depth": QT_TRANSLATE_NOOP("messages", "분류는 두 단계까지입니다. 큰 분류 아래에만 더할 수 있습니다."),
     "category_duplicate": QT_TRANSLATE_NOOP("messages", "같은 이름의 분류 '{name}'이(가) 이미 있습니다."),
+    "extension_too_long": QT_TRANSLATE_NOOP(
+        "messages", "연장은 처리기간의 범위에서만 할 수 있습니다. {max}까지로 정하십시오."),
+    "received_out_of_range": QT_TRANSLATE_NOOP(
+        "messages", "접수일시가 1990년 이전이거나 지금보다 뒤입니다: {value}"),
     "holiday_missing": QT_TRANSLATE_NOOP("messages", "{day}은(는) 쉬는 날 목록에 없습니다."),
     "group_not_found": QT_TRANSLATE_NOOP("messages", "그 고객집단을 찾을 수 없습니다. 목록을 새로 고쳐 보십시오."),
     "group_not_smart": QT_TRANSLATE_NOOP(

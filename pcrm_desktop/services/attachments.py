@@ -3,7 +3,9 @@ recorded with the case and in the access log. Nothing is attached unless the cop
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -32,24 +34,46 @@ def _folder(ctx: ServiceContext) -> Path:
     return ctx.files_dir
 
 
-def attach(ctx: ServiceContext, complaint_id: int, source: Path) -> Changes:
-    require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.attach")
+def check(source: Path) -> int:
+    """The file's size, or ValidationError when it cannot be attached (missing, too large):
+    intake checks its files before it saves the case."""
     source = Path(source)
     if not source.is_file():
         raise ValidationError("file_missing", field="file", path=str(source))
     size = source.stat().st_size
     if size > MAX_BYTES:
         raise ValidationError("attachment_too_large", field="file", max_mb=MAX_BYTES // 2**20)
-    digest = hashlib.sha256()
-    with source.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    sha = digest.hexdigest()
-    target = _folder(ctx) / sha
-    if not target.exists():  # the same file attached before is kept once
-        partial = target.with_suffix(".partial")
-        shutil.copyfile(source, partial)
-        partial.replace(target)
+    return size
+
+
+def _store(folder: Path, source: Path) -> tuple[str, int]:
+    """Copy into a unique temporary file while hashing the very bytes copied, then move it
+    under its hash: what is stored always matches its name, even if the source changes."""
+    digest, size = hashlib.sha256(), 0
+    handle = tempfile.NamedTemporaryFile(dir=folder, prefix=".incoming-", delete=False)
+    try:
+        with handle, source.open("rb") as reader:
+            for block in iter(lambda: reader.read(1 << 20), b""):
+                digest.update(block)
+                size += len(block)
+                if size > MAX_BYTES:
+                    raise ValidationError("attachment_too_large", field="file",
+                                          max_mb=MAX_BYTES // 2**20)
+                handle.write(block)
+        sha = digest.hexdigest()
+        target = folder / sha
+        if not target.exists():  # the same file attached before is kept once
+            os.replace(handle.name, target)
+        return sha, size
+    finally:
+        Path(handle.name).unlink(missing_ok=True)
+
+
+def attach(ctx: ServiceContext, complaint_id: int, source: Path) -> Changes:
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.attach")
+    source = Path(source)
+    check(source)
+    sha, size = _store(_folder(ctx), source)
     with ctx.uow_factory() as uow:
         if uow.complaints.get(complaint_id) is None:
             raise NotFoundError("complaint_not_found", field="complaint", id=complaint_id)

@@ -13,7 +13,7 @@ from pathlib import Path
 from pcrm_desktop.db import tables as t
 from pcrm_desktop.db.citizen_repo import sql_datetime
 from pcrm_desktop.db.complaint_repo import period_code
-from pcrm_desktop.domain.complaints import OPEN, Channel, Result, Status, receipt_number
+from pcrm_desktop.domain.complaints import FUTURE_SLACK, OPEN, Channel, Result, Status, receipt_number
 from pcrm_desktop.domain.deadlines import DaysOff, compute_due, period_for
 from pcrm_desktop.domain.errors import DomainError, ValidationError
 from pcrm_desktop.domain.messages import korean_message
@@ -145,11 +145,17 @@ def _cell(row: list[str], index: dict[str, int], name: str) -> str:
     return nfc(row[i]) if i is not None and i < len(row) else ""
 
 
-def _clean_row(row: list[str], index: dict[str, int]) -> tuple[dict, list[str], int]:
+EARLIEST = datetime(1990, 1, 1)
+
+
+def _clean_row(row: list[str], index: dict[str, int], now: datetime) -> tuple[dict, list[str], int]:
     """The values of one row, the remarks to flag it with, and RRNs masked; or DomainError."""
     received = parse_moment(_cell(row, index, "received_at"))
     if received is None:
         raise ValidationError("required", field="received_at")
+    if not EARLIEST <= received <= now + FUTURE_SLACK:  # a typo such as 2099 or 0201
+        raise ValidationError("received_out_of_range", field="received_at",
+                              value=_cell(row, index, "received_at"))
     closed = parse_moment(_cell(row, index, "closed_at"))
     status_text = _cell(row, index, "status").lower()
     if status_text:
@@ -200,6 +206,7 @@ def plan_import(ctx: ServiceContext, table: Table, mapping: dict[str, str],
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.import")
     index = column_index(table, mapping, REQUIRED)
     plan = ComplaintPlan(table, mapping)
+    now = ctx.clock()
     with ctx.reading() as uow, paused_gc():
         departments = {d.name for d in uow.departments.list()}
         categories = {c["name"] for c in uow.complaint_read.categories()}
@@ -208,7 +215,7 @@ def plan_import(ctx: ServiceContext, table: Table, mapping: dict[str, str],
             plan.rejected.append(Rejected(number, "열 개수가 머리글보다 많습니다", "columns_extra", tuple(row)))
             continue
         try:
-            values, flags, masked = _clean_row(row, index)
+            values, flags, masked = _clean_row(row, index, now)
         except DomainError as error:
             plan.rejected.append(Rejected(number, korean_message(error), error.code, tuple(row)))
             continue
@@ -314,21 +321,24 @@ def _ensure_departments(uow, names: set[str]) -> dict[str, int]:
 
 
 def _ensure_categories(uow, names: set[str]) -> dict[str, int]:
-    """Known names map to their category; new ones go under "가져온 분류"."""
-    from sqlalchemy import insert, select
+    """Names of categories in use map to them; others go under "가져온 분류", where one
+    imported before (even taken out of use since) is used again rather than duplicated."""
     rows = uow.complaint_read.categories()
     known = {c["name"]: c["id"] for c in rows}
     new = sorted(n for n in names if n and n not in known)
     if new:
-        c = t.complaint_categories
-        parent = uow.complaints.c.execute(select(c.c.id).where(
-            c.c.name == IMPORTED_PARENT, c.c.parent_id.is_(None))).scalar()
-        if parent is None:
-            parent = uow.complaints.c.execute(insert(c).values(
-                name=IMPORTED_PARENT, position=1000)).inserted_primary_key[0]
-        for position, name in enumerate(new):
-            known[name] = uow.complaints.c.execute(insert(c).values(
-                parent_id=parent, name=name, position=position)).inserted_primary_key[0]
+        parent = uow.calendar.category_named(IMPORTED_PARENT, None)
+        parent_id = parent["id"] if parent else uow.calendar.add_category(IMPORTED_PARENT, None)
+        if parent and not parent["active"]:
+            uow.calendar.update_category(parent_id, active=True)
+        for name in new:
+            old = uow.calendar.category_named(name, parent_id)
+            if old is None:
+                known[name] = uow.calendar.add_category(name, parent_id)
+            else:
+                known[name] = old["id"]
+                if not old["active"]:
+                    uow.calendar.update_category(old["id"], active=True)
     return known
 
 

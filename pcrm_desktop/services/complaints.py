@@ -104,6 +104,12 @@ def act(ctx: ServiceContext, complaint_id: int, action: Action, version: int, no
     `notice`: how the applicant was told (중간통지, 연장 통지) and the text sent."""
     require_role(ctx.actor, PERSONAL_DATA_ROLES, f"complaint.{action.value}")
     now, note, answer, agency = ctx.clock(), nfc(note), nfc(answer), nfc(agency)
+    max_due = None
+    if action is Action.EXTEND:  # at most as long again as the period (처리기간의 범위에서)
+        with ctx.reading() as uow:
+            case = uow.complaints.get(complaint_id)
+        if case is not None:
+            max_due = calendar.deadline(ctx, case.due_at, case.period).due
     told = ""
     if notice is not None:
         method, text = notice[0], nfc(notice[1])
@@ -114,9 +120,12 @@ def act(ctx: ServiceContext, complaint_id: int, action: Action, version: int, no
         case = uow.complaints.get(complaint_id)
         if case is None:
             raise NotFoundError("complaint_not_found", field="complaint", id=complaint_id)
-        to = next_status(case.status, action, note or agency or told)
+        # the reason a step needs: the note, or for 이송 the agency, for 중간통지 the notice
+        reason = note or (agency if action is Action.TRANSFER else "") \
+            or (told if action is Action.NOTICE else "")
+        to = next_status(case.status, action, reason)
         values = _values_for(case, action, now, note, assignee_id, department_id, result,
-                             answer, new_due, agency)
+                             answer, new_due, agency, max_due)
         if to is not case.status:
             values["status"] = to
         if not uow.complaints.change(complaint_id, version, now, **values):
@@ -130,7 +139,7 @@ def act(ctx: ServiceContext, complaint_id: int, action: Action, version: int, no
 
 
 def _values_for(case, action: Action, now: datetime, note: str, assignee_id, department_id,
-                result, answer: str, new_due, agency: str) -> dict:
+                result, answer: str, new_due, agency: str, max_due: datetime | None = None) -> dict:
     if action is Action.ASSIGN:
         if assignee_id is None and department_id is None:
             raise ValidationError("assignee_required", field="assignee")
@@ -138,7 +147,7 @@ def _values_for(case, action: Action, now: datetime, note: str, assignee_id, dep
     if action is Action.EXTEND:
         if new_due is None:
             raise ValidationError("required", field="new_due")
-        check_extension(case.status, case.extended, case.due_at, now, new_due, note)
+        check_extension(case.status, case.extended, case.due_at, now, new_due, note, max_due)
         return {"due_at": new_due, "extended": True}
     if action is Action.TRANSFER:
         if not agency:
@@ -223,7 +232,8 @@ def case(ctx: ServiceContext, complaint_id: int) -> dict:
         row["events"] = uow.complaint_read.events(complaint_id)
         row["links"] = uow.complaint_read.links(complaint_id)
         row["repeats"] = repeat_advice(uow.complaint_read.earlier(
-            row["citizen_id"], row["category_id"], row["road"], complaint_id))
+            row["citizen_id"], row["category_id"], row["road"], complaint_id,
+            before=(row["received_at"], complaint_id)))
     from pcrm_desktop.services.attachments import attachments
     row["attachments"] = attachments(ctx, complaint_id)
     row["due_steps"] = due_steps(ctx, row)

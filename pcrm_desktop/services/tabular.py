@@ -71,6 +71,8 @@ def _read_xlsx(path: Path) -> Table:
 def _cell_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, datetime) and value.time() != datetime.min.time():
+        return value.strftime("%Y-%m-%d %H:%M:%S")  # a time of receipt keeps its time
     if isinstance(value, (datetime, date)):
         return value.strftime("%Y-%m-%d")  # a birth date typed as a date in Excel
     return str(value)

@@ -346,18 +346,29 @@ class IntakeDialog(Retranslatable, QDialog):
         self.error.clear()
 
         def receive():
+            for path in files:  # a file that cannot be attached stops the intake before it saves
+                attachments.check(path)
             result = complaint_service.receive(ctx, intake)
-            for path in files:
-                attachments.attach(ctx, result.complaint_id, path)
-            return result
+            failed = []
+            for path in files:  # the case exists now: a late failure is reported, not retried
+                try:
+                    attachments.attach(ctx, result.complaint_id, path)
+                except Exception as error:  # noqa: BLE001 - said to the clerk with the receipt no.
+                    failed.append((path, error))
+            return result, failed
         self.runner.run(lambda control: receive(), self._saved, self._failed)
 
-    def _saved(self, result) -> None:
+    def _saved(self, outcome) -> None:
+        result, failed = outcome
         self.result_info = result
         self.received.emit(result.complaint_id)
         self.accept()
         warning = self.tr("\n주민등록번호로 보이는 숫자 {n}건을 가렸습니다.").format(n=result.rrn_masked) \
             if result.rrn_masked else ""
+        if failed:
+            from pathlib import Path
+            warning += self.tr("\n첨부하지 못한 파일: {files} (민원 화면에서 다시 첨부하십시오)").format(
+                files=", ".join(Path(p).name for p, _ in failed))
         dialogs.show_info(self.parentWidget(), self.tr("민원 접수"), self.tr(
             "접수번호 {no}로 접수했습니다. 처리기한 {due}.").format(
             no=result.receipt_no, due=moment(result.deadline.due)) + warning)

@@ -85,6 +85,11 @@ class TaskRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._running: set[Task] = set()
+        # The last finished task stays here until the next one finishes: the worker thread may
+        # still hold it for a moment after its answer arrived, and the task's QObject must be
+        # freed here on the GUI thread, never there. The lane has one thread, so by the time
+        # the next task finishes the worker has long let go of this one.
+        self._finished: list[Task] = []
 
     def run(self, fn: Callable[[TaskControl], object], on_done: Callable[[object], None],
             on_error: Callable[[BaseException], None] | None = None, *,
@@ -100,8 +105,12 @@ class TaskRunner(QObject):
 
     def _finish(self, task: Task, dialog, callback, value) -> None:
         self._running.discard(task)
+        self._finished[:] = [task]
         if dialog is not None:
-            dialog.finish()
+            try:
+                dialog.finish()
+            except RuntimeError:  # its parent window was closed meanwhile
+                pass
         self._release(task)
         if callback is not None:
             owner = getattr(callback, "__self__", None)
@@ -132,7 +141,10 @@ class TaskRunner(QObject):
         """Wait for queued work to end (used when closing the window)."""
         for task in list(self._running):
             task.control.cancel()
-        return self.pool.waitForDone(msecs)
+        done = self.pool.waitForDone(msecs)
+        if done:
+            self._finished.clear()
+        return done
 
 
 class _ProgressDialog:

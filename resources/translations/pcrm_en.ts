@@ -1343,6 +1343,12 @@
 {n} number(s) that look like resident registration numbers were masked.</translation>
     </message>
     <message>
+        <source>
+첨부하지 못한 파일: {files} (민원 화면에서 다시 첨부하십시오)</source>
+        <translation>
+Not attached: {files} (attach them again from the case)</translation>
+    </message>
+    <message>
         <source>민원 접수</source>
         <translation>New case</translation>
     </message>
@@ -2510,6 +2516,14 @@ Check the free disk space and the folder's permissions.</translation>
     <message>
         <source>같은 이름의 분류 '{name}'이(가) 이미 있습니다.</source>
         <translation>A category named '{name}' already exists.</translation>
+    </message>
+    <message>
+        <source>연장은 처리기간의 범위에서만 할 수 있습니다. {max}까지로 정하십시오.</source>
+        <translation>An extension may be at most as long as the period. Choose {max} or earlier.</translation>
+    </message>
+    <message>
+        <source>접수일시가 1990년 이전이거나 지금보다 뒤입니다: {value}</source>
+        <translation>The time of receipt is before 1990 or in the future: {value}</translation>
     </message>
     <message>
         <source>{day}은(는) 쉬는 날 목록에 없습니다.</source>

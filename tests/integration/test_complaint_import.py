@@ -168,3 +168,35 @@ def test_register_is_masked_and_audited(admin_ctx, db_path, tmp_path):
         .endswith("1건 (민원인 가림)")
     with pytest.raises(ValidationError):
         export_register(admin_ctx, date(2026, 2, 1), date(2026, 1, 1), tmp_path / "r.csv")
+
+
+def test_dates_out_of_range_and_reimport_after_retiring(admin_ctx, db_path, tmp_path):
+    from pcrm_desktop.services import categories, complaints
+    path = write_cp949(tmp_path / "a.csv", [
+        ["접수일시", "분류", "제목"],
+        ["2026-03-02 09:10", "옛 분류", "하나"],
+        ["2099-01-01 09:00", "옛 분류", "미래"],
+        ["1985-05-05 09:00", "옛 분류", "너무 옛날"],
+    ])
+    plan = plan_import(admin_ctx, read_table(path), guess_mapping(read_table(path).headers))
+    assert [r.code for r in plan.rejected] == ["received_out_of_range"] * 2
+    commit_import(admin_ctx, plan)
+    old = next(c for c in complaints.categories(admin_ctx) if c["name"] == "옛 분류")
+    categories.retire_category(admin_ctx, old["id"])
+    again = plan_import(admin_ctx, read_table(path), guess_mapping(read_table(path).headers))
+    result = commit_import(admin_ctx, again)  # the retired imported category is used again
+    assert result.imported == 1
+    assert rows(db_path, "SELECT count(*), min(active) FROM complaint_categories WHERE name = '옛 분류'") == [(1, 1)]
+
+
+def test_xlsx_times_of_receipt_are_kept(admin_ctx, db_path, tmp_path):
+    from openpyxl import Workbook
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["접수일시", "제목"])
+    sheet.append([datetime(2026, 3, 2, 14, 35), "엑셀"])
+    path = tmp_path / "a.xlsx"
+    book.save(path)
+    result, _ = import_complaints(admin_ctx, path)
+    assert result.imported == 1
+    assert rows(db_path, "SELECT received_at FROM complaints") == [("2026-03-02 14:35:00.000000",)]

@@ -282,3 +282,25 @@ def test_attachments_are_kept_beside_the_database(ctx, db_path, tmp_path, monkey
     with pytest.raises(ValidationError):
         attachments.attach(ctx, case, tmp_path / "없는파일.pdf")
     assert len(attachments.attachments(ctx, case)) == 2
+
+
+def test_review_fixes_extension_limit_reason_and_later_cases(ctx, db_path):
+    from pcrm_desktop.domain.complaints import NoticeMethod
+    case = S.receive(ctx, intake(ctx)).complaint_id  # 질의 7 days: due Wed 9 Dec 18:00
+    with pytest.raises(ValidationError) as caught:   # more than the period once more
+        S.act(ctx, case, Action.EXTEND, version(db_path, case), "사유",
+              new_due=datetime(2026, 12, 31, 18, 0))
+    assert caught.value.code == "extension_too_long"
+    S.act(ctx, case, Action.EXTEND, version(db_path, case), "사유",
+          new_due=datetime(2026, 12, 18, 18, 0))       # 7 more working days: 18 Dec, allowed
+    S.act(ctx, case, Action.START, version(db_path, case))
+    with pytest.raises(ValidationError) as caught:   # 보류 needs its reason, a notice is no reason
+        S.act(ctx, case, Action.HOLD, version(db_path, case),
+              notice=(NoticeMethod.SMS, "통지"))
+    assert caught.value.code == "note_required"
+    # a case's "earlier cases" are earlier: a later filing of the same matter is not among them
+    person = C.register_citizen(ctx, Citizen(None, "최순서", 1980, phones=("010-2222-3333",))).citizen_id
+    first = S.receive(ctx, intake(ctx, "첫째", person)).complaint_id
+    second = S.receive(ctx, intake(ctx, "둘째", person)).complaint_id
+    assert [c.id for c in S.case(ctx, second)["repeats"].earlier] == [first]
+    assert S.case(ctx, first)["repeats"].earlier == ()

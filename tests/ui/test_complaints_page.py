@@ -296,3 +296,21 @@ def test_attach_a_file_and_link_earlier_cases(qtbot, page, db_path, tmp_path, mo
     case.open_file()
     _idle(qtbot, page)
     assert case.opened_path.read_bytes() == photo.read_bytes()
+
+
+def test_intake_with_a_file_too_large_saves_nothing(qtbot, page, db_path, tmp_path, monkeypatch):
+    from pcrm_desktop.services import attachments
+    from pcrm_desktop.ui import dialogs
+    monkeypatch.setattr(attachments, "MAX_BYTES", 100)
+    before = rows(db_path, "SELECT count(*) FROM complaints")[0][0]
+    dialog = page.window().new_complaint()
+    _idle(qtbot, page)
+    type_text(dialog.title, "큰 파일")
+    big = tmp_path / "큰.pdf"
+    big.write_bytes(b"0" * 500)
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: str(big))
+    dialog._add_file()
+    dialog.save()
+    _idle(qtbot, page)
+    assert "너무 큽니다" in dialog.error.text() and dialog.isVisible()
+    assert rows(db_path, "SELECT count(*) FROM complaints")[0][0] == before  # nothing received

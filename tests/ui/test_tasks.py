@@ -94,6 +94,7 @@ def test_many_tasks_leave_reference_counts_alone(qtbot):
     qtbot.waitUntil(lambda: len(results) == 500, timeout=20000)
     QApplication.processEvents()
     true_after, none_after = sys.getrefcount(True), sys.getrefcount(None)
+    assert runner.wait(5000)  # lets go of the last finished task too
     gc.collect()
     # finished tasks are freed with all they captured (they used to stay for good)
     assert sum(1 for t in tasks if t() is not None) == 0
@@ -103,4 +104,3 @@ def test_many_tasks_leave_reference_counts_alone(qtbot):
     # (here about 1,000 signals); caches elsewhere may add a few, which is harmless.
     assert true_after >= true_before + held_true - 20
     assert none_after >= none_before + held_none - 20
-    assert runner.wait(5000)
