@@ -77,6 +77,7 @@ class CaseDialog(Retranslatable, QDialog):
         self.open_file_button.setObjectName("openFile")
         self.attach_button.clicked.connect(self.attach_file)
         self.open_file_button.clicked.connect(self.open_file)
+        self.temp_folders: list[str] = []  # copies opened for viewing: removed when closed
         self.history = RowsModel([
             (lambda: self.tr("일시"), lambda e: moment(_dt(e["at"]))),
             (lambda: self.tr("처리"), lambda e: action_name(e["kind"])),
@@ -230,6 +231,15 @@ class CaseDialog(Retranslatable, QDialog):
                         lambda error: dialogs.explain(self, title, error),
                         label=self.tr("PDF를 만드는 중…"), parent=self)
 
+    def done(self, result: int) -> None:
+        """Closing removes the copies opened for viewing (personal data; a viewer that still
+        holds one open keeps it until the next start clears the temp folder)."""
+        import shutil
+        for folder in self.temp_folders:
+            shutil.rmtree(folder, ignore_errors=True)
+        self.temp_folders.clear()
+        super().done(result)
+
     def explain_due(self) -> None:
         if self.case is not None:
             dialogs.show_info(self, self.tr("처리기한 계산 근거"), "\n".join(self.case["due_steps"]))
@@ -270,6 +280,7 @@ class CaseDialog(Retranslatable, QDialog):
             return
         ctx, attachment_id = self.ctx, item.data(Qt.ItemDataRole.UserRole)
         folder = tempfile.mkdtemp(prefix="pcrm-attachment-")
+        self.temp_folders.append(folder)
         self.runner.run(lambda control: attachments.open_copy(ctx, attachment_id, folder),
                         lambda path: self._opened(path, QDesktopServices, QUrl),
                         lambda error: dialogs.explain(self, self.tr("열기"), error))

@@ -296,6 +296,8 @@ def test_attach_a_file_and_link_earlier_cases(qtbot, page, db_path, tmp_path, mo
     case.open_file()
     _idle(qtbot, page)
     assert case.opened_path.read_bytes() == photo.read_bytes()
+    case.accept()  # closing removes the copy opened for viewing
+    assert not case.opened_path.exists()
 
 
 def test_intake_with_a_file_too_large_saves_nothing(qtbot, page, db_path, tmp_path, monkeypatch):
