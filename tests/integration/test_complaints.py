@@ -9,7 +9,7 @@ import pytest
 
 from pcrm_desktop.db.complaint_queries import QueueFilter
 from pcrm_desktop.domain.citizens import Citizen
-from pcrm_desktop.domain.complaints import Action, Channel, Intake, Result, Status
+from pcrm_desktop.domain.complaints import Action, Channel, Intake, Result
 from pcrm_desktop.domain.errors import ConflictError, ValidationError
 from pcrm_desktop.services import calendar
 from pcrm_desktop.services import citizens as C
