@@ -105,10 +105,21 @@ class ComplaintRepository:
             select(c.id, c.received_at, c.period_unit, c.period_amount, c.due_at)
             .where(and_(c.open, c.extended.is_(False))))]
 
-    def set_due_dates(self, rows: list[tuple[int, datetime]]) -> None:
-        if rows:
-            self.c.exec_driver_sql("UPDATE complaints SET due_at = ? WHERE id = ?",
-                                   [(sql_datetime(due), i) for i, due in rows])
+    def set_due_dates(self, rows: list[tuple[int, datetime, datetime]], now: datetime,
+                      staff_id: int | None, actor: str, why: str) -> None:
+        """(id, old due, new due) rows: each case gets its new date, a new version (a form
+        opened on the old one must reload) and an event in its history saying why."""
+        if not rows:
+            return
+        stamp = sql_datetime(now)
+        self.c.exec_driver_sql(
+            "UPDATE complaints SET due_at = ?, version = version + 1, updated_at = ? WHERE id = ?",
+            [(sql_datetime(new), stamp, i) for i, _, new in rows])
+        self.c.exec_driver_sql(
+            "INSERT INTO complaint_events (complaint_id, at, staff_id, actor, kind, note)"
+            " VALUES (?, ?, ?, ?, 'due_moved', ?)",
+            [(i, stamp, staff_id, actor,
+              f"{why}: 처리기한 {old:%Y-%m-%d %H:%M} → {new:%Y-%m-%d %H:%M}") for i, old, new in rows])
 
     def move_citizen(self, from_id: int, to_id: int) -> int:
         """Merge: the removed record's 민원 go to the kept one."""

@@ -104,6 +104,10 @@ def year_entries(ctx: ServiceContext, year: int) -> list[dict]:
         return uow.calendar.entries(year)
 
 
+def _as_datetime(value) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
 def _years_in_use(ctx: ServiceContext, day: date) -> range:
     """The years a calendar change touches: the day's, and those of open 민원 due dates."""
     with ctx.reading() as uow:
@@ -124,7 +128,7 @@ def add_holiday(ctx: ServiceContext, day: date, name: str) -> Changes:
             raise ValidationError("holiday_exists", field="holiday_day", day=day.isoformat(),
                                   name=before["name"])
         uow.calendar.put(day, name, ctx.clock())
-        moved = _move_open_cases(ctx, uow)
+        moved = _move_open_cases(ctx, uow, f"{day} {name} 추가")
         ctx.audit(uow, "holiday.add", day.isoformat(), _with_moved(name, moved))
         uow.commit()
     return frozenset({"holidays", "complaints"})
@@ -138,7 +142,7 @@ def remove_holiday(ctx: ServiceContext, day: date) -> Changes:
         before = uow.calendar.get(day)
         if not uow.calendar.deactivate(day, ctx.clock()):
             raise ValidationError("holiday_missing", field="holiday_day", day=day.isoformat())
-        moved = _move_open_cases(ctx, uow)
+        moved = _move_open_cases(ctx, uow, f"{day} {before['name']} 근무일로 변경")
         ctx.audit(uow, "holiday.remove", day.isoformat(), _with_moved(before["name"], moved))
         uow.commit()
     return frozenset({"holidays", "complaints"})
@@ -148,7 +152,7 @@ def _with_moved(name: str, moved: int) -> str:
     return f"{name}; 열린 민원 {moved}건 처리기한 다시 계산" if moved else name
 
 
-def _move_open_cases(ctx: ServiceContext, uow) -> int:
+def _move_open_cases(ctx: ServiceContext, uow, why: str) -> int:
     """Recompute the due date of every open, unextended 민원 with the calendar as it now
     stands in this transaction (an extended case keeps the date the applicant was told)."""
     cases = uow.complaints.open_cases()
@@ -161,7 +165,7 @@ def _move_open_cases(ctx: ServiceContext, uow) -> int:
     moved = []
     for complaint_id, received, period, due in cases:
         new_due = compute_due(received, period, off, hours, explain=False).due
-        if new_due != due:
-            moved.append((complaint_id, new_due))
-    uow.complaints.set_due_dates(moved)
+        if new_due != _as_datetime(due):
+            moved.append((complaint_id, _as_datetime(due), new_due))
+    uow.complaints.set_due_dates(moved, ctx.clock(), ctx.actor.staff_id, ctx.actor.login, why)
     return len(moved)

@@ -159,8 +159,8 @@ def _values_for(case, action: Action, now: datetime, note: str, assignee_id, dep
         if not answer and result is not Result.WITHDRAWN:
             raise ValidationError("required", field="answer")
         return {"result": result.value, "answer": answer, "done_at": now}
-    if action is Action.REOPEN:
-        return {"result": None, "done_at": None}
+    if action is Action.REOPEN:  # the earlier answer stays in the history, not on the case
+        return {"result": None, "done_at": None, "answer": ""}
     return {}
 
 

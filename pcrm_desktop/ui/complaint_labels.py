@@ -41,7 +41,11 @@ def status_name(code: str) -> str:
 
 def action_name(code: str) -> str:
     if code == "received":
-        return _tr("complaints", "접수")
+        return QCoreApplication.translate("complaints", "접수")
+    if code == "due_moved":
+        return QCoreApplication.translate("complaints", "기한 재계산")
+    if code == "import":
+        return QCoreApplication.translate("complaints", "가져옴")
     try:
         return _tr("complaints", ACTION_NAMES[Action(code)])
     except ValueError:

@@ -1970,6 +1970,14 @@ Database: {db}</translation>
         <source>일</source>
         <translation>Sun</translation>
     </message>
+    <message>
+        <source>기한 재계산</source>
+        <translation>Due date recomputed</translation>
+    </message>
+    <message>
+        <source>가져옴</source>
+        <translation>Imported</translation>
+    </message>
 </context>
 <context>
     <name>deadline</name>

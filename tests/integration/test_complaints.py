@@ -171,6 +171,8 @@ def test_a_holiday_moves_open_cases_but_not_extended_or_closed_ones(ctx, db_path
     assert due[extended] == "2026-12-15 18:00:00.000000"   # the notified date stays
     assert due[done] == "2026-12-09 18:00:00.000000"
     assert "열린 민원 1건" in rows(db_path, "SELECT detail FROM audit_log WHERE action = 'holiday.add'")[0][0]
+    assert rows(db_path, "SELECT note FROM complaint_events WHERE complaint_id = ? AND kind = 'due_moved'",
+                open_case) == [("2026-12-03 임시공휴일 추가: 처리기한 2026-12-09 18:00 → 2026-12-10 18:00",)]
     calendar.remove_holiday(ctx, date(2026, 12, 3))
     assert rows(db_path, "SELECT due_at FROM complaints WHERE id = ?", open_case) == [
         ("2026-12-09 18:00:00.000000",)]
