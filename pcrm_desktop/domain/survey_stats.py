@@ -1,0 +1,216 @@
+"""Satisfaction indices and honest statistics (DOMAIN.md §5): pure functions, no Qt, no database,
+no scipy (the t quantile comes from the Cornish-Fisher expansion, accurate to 1e-4 from 10
+degrees of freedom; below that no figure is shown anyway).
+
+Answers arrive as raw values: a number, NA ("해당없음", never in a denominator) or None
+(skipped). Every figure carries its n, its 95 % interval, and whether it may be shown:
+suppressed under n = 30, marked 참고 for 30–49.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from statistics import NormalDist
+
+NA = "NA"          # 해당없음
+SUPPRESS_BELOW = 30
+REFERENCE_BELOW = 50
+Z975 = NormalDist().inv_cdf(0.975)
+# 종합 CS 지수 weights (KCSI-style, fixed and printed in the report appendix)
+WEIGHT_OVERALL, WEIGHT_ELEMENTS, WEIGHT_RECOMMEND = 0.3, 0.5, 0.2
+
+
+@dataclass(frozen=True)
+class Tally:
+    valid: tuple[float, ...]
+    not_applicable: int
+    skipped: int
+
+    @property
+    def n(self) -> int:
+        return len(self.valid)
+
+
+def tally(raw: Iterable[object]) -> Tally:
+    """Split raw answers into valid numbers, 해당없음 and skipped."""
+    valid, na, skipped = [], 0, 0
+    for value in raw:
+        if value is None or value == "":
+            skipped += 1
+        elif value == NA:
+            na += 1
+        else:
+            valid.append(float(value))
+    return Tally(tuple(valid), na, skipped)
+
+
+def t_quantile(p: float, df: float) -> float:
+    """Student's t quantile by the Cornish-Fisher expansion in 1/df (Abramowitz & Stegun
+    26.7.5)."""
+    if df <= 0:
+        raise ValueError("df must be positive")
+    z = NormalDist().inv_cdf(p)
+    g1 = (z**3 + z) / 4
+    g2 = (5 * z**5 + 16 * z**3 + 3 * z) / 96
+    g3 = (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / 384
+    g4 = (79 * z**9 + 776 * z**7 + 1482 * z**5 - 1920 * z**3 - 945 * z) / 92160
+    return z + g1 / df + g2 / df**2 + g3 / df**3 + g4 / df**4
+
+
+def fpc(n: int, population: int | None) -> float:
+    """Finite-population correction √((N−n)/(N−1)); 1 when the frame is unknown."""
+    if population is None or population <= 1:
+        return 1.0
+    if n > population:
+        raise ValueError("more answers than the population")
+    return math.sqrt((population - n) / (population - 1))
+
+
+def visibility(n: int) -> str:
+    """"suppressed" under 30, "reference" (참고) for 30–49, else "shown"."""
+    if n < SUPPRESS_BELOW:
+        return "suppressed"
+    return "reference" if n < REFERENCE_BELOW else "shown"
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A figure with its n and 95 % interval, on the scale it is reported in."""
+    value: float | None
+    low: float | None
+    high: float | None
+    n: int
+    not_applicable: int = 0
+    skipped: int = 0
+
+    @property
+    def visibility(self) -> str:
+        return visibility(self.n)
+
+    @property
+    def shown(self) -> bool:
+        return self.visibility != "suppressed" and self.value is not None
+
+
+def mean_interval(values: Sequence[float], population: int | None = None) -> tuple[float, float, float]:
+    """(mean, low, high): the t interval, with the finite-population correction if known."""
+    n = len(values)
+    mean = sum(values) / n
+    if n < 2:
+        return mean, mean, mean
+    sd = math.sqrt(sum((v - mean) ** 2 for v in values) / (n - 1))
+    half = t_quantile(0.975, n - 1) * sd / math.sqrt(n) * fpc(n, population)
+    return mean, mean - half, mean + half
+
+
+def item_score(raw: Iterable[object], k: int = 5, population: int | None = None) -> Estimate:
+    """100-point score of a 1…k item: (mean − 1) / (k − 1) × 100 — never mean / k × 100."""
+    counts = tally(raw)
+    if counts.n == 0:
+        return Estimate(None, None, None, 0, counts.not_applicable, counts.skipped)
+    if any(not 1 <= v <= k for v in counts.valid):
+        raise ValueError(f"answers outside 1…{k}")
+    mean, low, high = mean_interval(counts.valid, population)
+    scale = 100 / (k - 1)
+    return Estimate((mean - 1) * scale, (low - 1) * scale, (high - 1) * scale, counts.n,
+                    counts.not_applicable, counts.skipped)
+
+
+def recommend_score(raw: Iterable[object], population: int | None = None) -> Estimate:
+    """100-point score of a 0–10 item: mean × 10."""
+    counts = tally(raw)
+    if counts.n == 0:
+        return Estimate(None, None, None, 0, counts.not_applicable, counts.skipped)
+    if any(not 0 <= v <= 10 for v in counts.valid):
+        raise ValueError("answers outside 0…10")
+    mean, low, high = mean_interval(counts.valid, population)
+    return Estimate(mean * 10, low * 10, high * 10, counts.n, counts.not_applicable, counts.skipped)
+
+
+def wilson(successes: int, n: int, population: int | None = None) -> tuple[float, float, float]:
+    """(p, low, high): the Wilson score interval; with a known frame the finite-population
+    correction scales the standard error (z × √((N−n)/(N−1)))."""
+    if n == 0:
+        raise ValueError("no answers")
+    p = successes / n
+    z = Z975 * fpc(n, population)
+    denominator = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denominator
+    half = z / denominator * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return p, max(0.0, centre - half), min(1.0, centre + half)
+
+
+def top_two_box(raw: Iterable[object], k: int = 5, population: int | None = None) -> Estimate:
+    """Share (in %) of the two best answers among valid ones (4 and 5 on a 5-point scale)."""
+    counts = tally(raw)
+    if counts.n == 0:
+        return Estimate(None, None, None, 0, counts.not_applicable, counts.skipped)
+    top = sum(1 for v in counts.valid if v >= k - 1)
+    p, low, high = wilson(top, counts.n, population)
+    return Estimate(p * 100, low * 100, high * 100, counts.n, counts.not_applicable, counts.skipped)
+
+
+def nps(raw: Iterable[object], population: int | None = None) -> Estimate:
+    """Net promoter score %(9–10) − %(0–6), with the interval of a mean of +1/0/−1 scores."""
+    counts = tally(raw)
+    n = counts.n
+    if n == 0:
+        return Estimate(None, None, None, 0, counts.not_applicable, counts.skipped)
+    promoters = sum(1 for v in counts.valid if v >= 9) / n
+    detractors = sum(1 for v in counts.valid if v <= 6) / n
+    value = promoters - detractors
+    variance = promoters + detractors - value * value
+    half = Z975 * math.sqrt(variance / n) * fpc(n, population)
+    return Estimate(value * 100, (value - half) * 100, (value + half) * 100, n,
+                    counts.not_applicable, counts.skipped)
+
+
+def element_score(items: dict[str, Estimate]) -> float | None:
+    """요소만족도: the equal-weight mean of the item scores that have answers."""
+    scores = [e.value for e in items.values() if e.value is not None]
+    return sum(scores) / len(scores) if scores else None
+
+
+def cs_index(overall: float | None, elements: float | None, recommend: float | None) -> float | None:
+    """종합 CS 지수 = 0.3·OVERALL + 0.5·요소 + 0.2·RECOMMEND (all on 100 points)."""
+    if None in (overall, elements, recommend):
+        return None
+    return WEIGHT_OVERALL * overall + WEIGHT_ELEMENTS * elements + WEIGHT_RECOMMEND * recommend
+
+
+def response_rate(completes: int, contacted: int) -> float | None:
+    """Completes over contacted (phone samples), in %."""
+    return None if contacted == 0 else completes / contacted * 100
+
+
+@dataclass(frozen=True)
+class Change:
+    difference: float     # this month − last month, on the reported scale
+    significant: bool     # only then may a report show an arrow
+    statistic: float
+
+
+def mean_change(before: Sequence[float], after: Sequence[float], scale: float = 1.0) -> Change:
+    """Welch's two-sample t test at 5 %: is the change in the mean real?"""
+    n1, n2 = len(before), len(after)
+    if n1 < 2 or n2 < 2:
+        raise ValueError("two answers per month at least")
+    m1, m2 = sum(before) / n1, sum(after) / n2
+    v1 = sum((x - m1) ** 2 for x in before) / (n1 - 1)
+    v2 = sum((x - m2) ** 2 for x in after) / (n2 - 1)
+    se2 = v1 / n1 + v2 / n2
+    if se2 == 0:
+        return Change((m2 - m1) * scale, m1 != m2, math.inf if m1 != m2 else 0.0)
+    t = (m2 - m1) / math.sqrt(se2)
+    df = se2**2 / ((v1 / n1) ** 2 / (n1 - 1) + (v2 / n2) ** 2 / (n2 - 1))
+    return Change((m2 - m1) * scale, abs(t) > t_quantile(0.975, df), t)
+
+
+def proportion_change(x1: int, n1: int, x2: int, n2: int) -> Change:
+    """Two-proportion z test (pooled) at 5 %, the difference in percentage points."""
+    p1, p2 = x1 / n1, x2 / n2
+    pooled = (x1 + x2) / (n1 + n2)
+    se = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+    z = (p2 - p1) / se if se else 0.0
+    return Change((p2 - p1) * 100, abs(z) > Z975, z)
