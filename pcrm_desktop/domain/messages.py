@@ -105,6 +105,21 @@ MESSAGES: dict[str, str] = {
         "messages", "연장은 처리기간의 범위에서만 할 수 있습니다. {max}까지로 정하십시오."),
     "received_out_of_range": QT_TRANSLATE_NOOP(
         "messages", "접수일시가 1990년 이전이거나 지금보다 뒤입니다: {value}"),
+    "item_code_format": QT_TRANSLATE_NOOP(
+        "messages", "문항 코드는 영문 대문자·숫자·밑줄로 씁니다(예: OVERALL): {item_code}"),
+    "item_code_duplicate": QT_TRANSLATE_NOOP("messages", "문항 코드 {item_code}이(가) 두 번 나옵니다."),
+    "item_options_missing": QT_TRANSLATE_NOOP("messages", "문항 {item_code}에 보기가 없습니다."),
+    "show_if_order": QT_TRANSLATE_NOOP(
+        "messages", "문항 {item_code}의 표시 조건은 앞에 나온 문항만 가리킬 수 있습니다."),
+    "questionnaire_empty": QT_TRANSLATE_NOOP("messages", "설문에 문항이 없습니다."),
+    "answer_unknown_item": QT_TRANSLATE_NOOP("messages", "설문에 없는 문항의 답입니다: {item_code}"),
+    "answer_required": QT_TRANSLATE_NOOP("messages", "문항 {item_code}은(는) 꼭 답해야 합니다."),
+    "answer_na_not_allowed": QT_TRANSLATE_NOOP("messages", "문항 {item_code}에는 '해당없음'을 고를 수 없습니다."),
+    "answer_invalid": QT_TRANSLATE_NOOP("messages", "문항 {item_code}의 답이 올바르지 않습니다: {value}"),
+    "survey_anonymous": QT_TRANSLATE_NOOP(
+        "messages", "익명 설문이라 응답을 민원이나 주민과 연결할 수 없습니다."),
+    "survey_locked": QT_TRANSLATE_NOOP(
+        "messages", "응답이 있는 설문은 익명/연결 방식을 바꿀 수 없습니다."),
     "holiday_missing": QT_TRANSLATE_NOOP("messages", "{day}은(는) 쉬는 날 목록에 없습니다."),
     "group_not_found": QT_TRANSLATE_NOOP("messages", "그 고객집단을 찾을 수 없습니다. 목록을 새로 고쳐 보십시오."),
     "group_not_smart": QT_TRANSLATE_NOOP(

@@ -2534,6 +2534,50 @@ Check the free disk space and the folder's permissions.</translation>
         <translation>The time of receipt is before 1990 or in the future: {value}</translation>
     </message>
     <message>
+        <source>문항 코드는 영문 대문자·숫자·밑줄로 씁니다(예: OVERALL): {item_code}</source>
+        <translation>Item codes use capital letters, digits and underscores (e.g. OVERALL): {item_code}</translation>
+    </message>
+    <message>
+        <source>문항 코드 {item_code}이(가) 두 번 나옵니다.</source>
+        <translation>Item code {item_code} appears twice.</translation>
+    </message>
+    <message>
+        <source>문항 {item_code}에 보기가 없습니다.</source>
+        <translation>Item {item_code} has no options.</translation>
+    </message>
+    <message>
+        <source>문항 {item_code}의 표시 조건은 앞에 나온 문항만 가리킬 수 있습니다.</source>
+        <translation>The show-if rule of item {item_code} may refer only to earlier items.</translation>
+    </message>
+    <message>
+        <source>설문에 문항이 없습니다.</source>
+        <translation>The questionnaire has no items.</translation>
+    </message>
+    <message>
+        <source>설문에 없는 문항의 답입니다: {item_code}</source>
+        <translation>An answer to an item the questionnaire does not have: {item_code}</translation>
+    </message>
+    <message>
+        <source>문항 {item_code}은(는) 꼭 답해야 합니다.</source>
+        <translation>Item {item_code} must be answered.</translation>
+    </message>
+    <message>
+        <source>문항 {item_code}에는 '해당없음'을 고를 수 없습니다.</source>
+        <translation>Item {item_code} does not allow 'not applicable'.</translation>
+    </message>
+    <message>
+        <source>문항 {item_code}의 답이 올바르지 않습니다: {value}</source>
+        <translation>The answer to item {item_code} is not valid: {value}</translation>
+    </message>
+    <message>
+        <source>익명 설문이라 응답을 민원이나 주민과 연결할 수 없습니다.</source>
+        <translation>This survey is anonymous: a response cannot be linked to a case or a resident.</translation>
+    </message>
+    <message>
+        <source>응답이 있는 설문은 익명/연결 방식을 바꿀 수 없습니다.</source>
+        <translation>A survey with responses cannot change between anonymous and linked.</translation>
+    </message>
+    <message>
         <source>{day}은(는) 쉬는 날 목록에 없습니다.</source>
         <translation>{day} is not in the list of days off.</translation>
     </message>

@@ -1,0 +1,256 @@
+"""Questionnaires (DOMAIN.md §5): item types, show-if rules, the built-in templates, answer
+validation, and the versioning rule (a version freezes at its first response). Plain Python."""
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from pcrm_desktop.domain.errors import ConflictError, ValidationError
+from pcrm_desktop.domain.text import mask_rrns, nfc
+
+NA = "NA"  # 해당없음, kept apart from every denominator
+
+
+class ItemType(str, enum.Enum):
+    SINGLE = "single"        # one option (optionally with 기타 text)
+    MULTI = "multi"          # several options
+    SCALE5 = "scale5"        # 1–5 labelled, with a separate 해당없음 when allowed
+    SCALE7 = "scale7"
+    MATRIX = "matrix"        # several scale rows (stored as CODE.ROW)
+    RECOMMEND = "recommend"  # 0–10
+    SHORT_TEXT = "short"
+    LONG_TEXT = "long"
+    NUMBER = "number"
+    DATE = "date"
+    YES_NO = "yesno"
+
+
+SCALE5_LABELS = ("매우 불만족", "불만족", "보통", "만족", "매우 만족")
+SCALE_SIZE = {ItemType.SCALE5: 5, ItemType.SCALE7: 7, ItemType.MATRIX: 5}
+
+
+@dataclass(frozen=True)
+class ShowIf:
+    """Show the item only when an earlier item's answer is one of `values`."""
+    item: str
+    values: tuple = ()
+
+
+@dataclass(frozen=True)
+class Item:
+    code: str                      # stable across versions: trends run on it
+    type: ItemType
+    text: str
+    options: tuple[str, ...] = ()  # choices; a matrix's rows
+    required: bool = False
+    soft_required: bool = False    # asked again once, may then be skipped
+    allow_na: bool = False
+    other_text: bool = False       # a 기타 option with its own text
+    show_if: ShowIf | None = None
+    max_length: int = 2000
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    title: str
+    items: tuple[Item, ...]
+    intro: str = ""
+    thanks: str = "응답해 주셔서 감사합니다."
+
+    def item(self, code: str) -> Item:
+        return next(i for i in self.items if i.code == code)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> "Questionnaire":
+        data = json.loads(text)
+        items = tuple(Item(**{**i, "type": ItemType(i["type"]), "options": tuple(i["options"]),
+                              "show_if": ShowIf(i["show_if"]["item"], tuple(i["show_if"]["values"]))
+                              if i["show_if"] else None}) for i in data["items"])
+        return cls(data["title"], items, data.get("intro", ""), data.get("thanks", ""))
+
+
+def check_questionnaire(q: Questionnaire) -> None:
+    codes: list[str] = []
+    for item in q.items:
+        if not item.code or not item.code.replace("_", "").isalnum() or item.code != item.code.upper():
+            raise ValidationError("item_code_format", field="item", item_code=item.code)
+        if item.code in codes:
+            raise ValidationError("item_code_duplicate", field="item", item_code=item.code)
+        if item.type in (ItemType.SINGLE, ItemType.MULTI, ItemType.MATRIX) and not item.options:
+            raise ValidationError("item_options_missing", field="item", item_code=item.code)
+        if item.show_if is not None and item.show_if.item not in codes:
+            raise ValidationError("show_if_order", field="item", item_code=item.code)  # earlier items only
+        codes.append(item.code)
+    if not codes:
+        raise ValidationError("questionnaire_empty", field="item")
+
+
+def _scale(code: str, text: str, **kw) -> Item:
+    return Item(code, ItemType.SCALE5, text, SCALE5_LABELS, allow_na=True, **kw)
+
+
+# The default 민원 만족도 questionnaire, its counter (창구) version and the 3-question phone one.
+ELEMENT_CODES = ("ACCESS", "KIND", "EXPERT", "SPEED", "RESULT", "FACILITY")
+_BASE = (
+    _scale("ACCESS", "민원을 신청하는 방법이나 담당자를 찾기 쉬웠습니까?"),
+    _scale("KIND", "담당 직원은 친절했습니까?"),
+    _scale("EXPERT", "담당 직원은 업무를 잘 알고 충분히 설명했습니까?"),
+    _scale("SPEED", "민원은 신속하게, 기한 안에 처리되었습니까?"),
+    _scale("RESULT", "처리 결과는 공정하고 납득할 만했습니까?"),
+)
+_END = (
+    Item("OVERALL", ItemType.SCALE5, "전반적으로 이번 민원 처리에 만족하십니까?", SCALE5_LABELS,
+         required=True),
+    Item("RECOMMEND", ItemType.RECOMMEND, "이 기관을 주변에 추천하시겠습니까? (0 = 전혀 아니다, 10 = 매우 그렇다)",
+         soft_required=True),
+    Item("COMMENT", ItemType.LONG_TEXT, "개선할 점이 있으면 적어 주십시오."),
+)
+TEMPLATES: dict[str, Questionnaire] = {
+    "MINWON": Questionnaire("민원 만족도 조사", _BASE + _END,
+                            "민원 처리에 대한 의견을 들려주십시오. 2분이면 됩니다."),
+    "COUNTER": Questionnaire("창구 민원 만족도 조사", _BASE + (
+        _scale("FACILITY", "민원실 시설(대기 공간, 안내, 편의시설)은 편리했습니까?"),) + _END,
+        "오늘 창구 이용에 대한 의견을 들려주십시오."),
+    "HAPPYCALL": Questionnaire("해피콜 (전화 3문항)", (
+        Item("OVERALL", ItemType.SCALE5, "전반적으로 민원 처리에 만족하십니까?", SCALE5_LABELS, required=True),
+        _scale("SPEED", "처리는 신속했습니까?"),
+        _scale("KIND", "담당 직원은 친절했습니까?"),
+    ), "○○행정복지센터입니다. 민원 처리에 대해 세 가지만 여쭙겠습니다."),
+}
+
+
+def visible(item: Item, answers: dict) -> bool:
+    if item.show_if is None:
+        return True
+    given = answers.get(item.show_if.item)
+    given = given if isinstance(given, (list, tuple)) else [given]
+    return any(v in item.show_if.values for v in given)
+
+
+def clean_answers(q: Questionnaire, answers: dict[str, object]) -> tuple[dict[str, object], int]:
+    """Validate answers against the questionnaire: out of range, malformed or unknown answers
+    are errors (never coerced); answers to hidden items are dropped; RRN-shaped text is masked.
+    Returns the cleaned answers ({code or CODE.ROW: value}) and how many RRNs were masked."""
+    cleaned: dict[str, object] = {}
+    masked = 0
+    known = {i.code for i in q.items}
+    for key in answers:
+        if key.split(".")[0] not in known:
+            raise ValidationError("answer_unknown_item", field="answer", item_code=key)
+    for item in q.items:
+        if not visible(item, cleaned):
+            continue
+        if item.type is ItemType.MATRIX:
+            for row in item.options:
+                key = f"{item.code}.{row}"
+                value = _one(item, answers.get(key), SCALE_SIZE[item.type])
+                if value is not None:
+                    cleaned[key] = value
+            continue
+        value = _one(item, answers.get(item.code), SCALE_SIZE.get(item.type, 0))
+        if value is None:
+            if item.required:
+                raise ValidationError("answer_required", field="answer", item_code=item.code)
+            continue
+        if isinstance(value, str) and item.type in (ItemType.SHORT_TEXT, ItemType.LONG_TEXT):
+            value, n = mask_rrns(value)
+            masked += n
+        cleaned[item.code] = value
+    return cleaned, masked
+
+
+def _one(item: Item, value: object, k: int):
+    if value is None or value == "" or value == []:
+        return None
+    if value == NA:
+        if item.allow_na:
+            return NA
+        raise ValidationError("answer_na_not_allowed", field="answer", item_code=item.code)
+    t = item.type
+    try:
+        if t in (ItemType.SCALE5, ItemType.SCALE7, ItemType.MATRIX):
+            number = int(value) if float(value) == int(float(value)) else None
+            if number is None or not 1 <= number <= k:
+                raise ValueError
+            return number
+        if t is ItemType.RECOMMEND:
+            number = int(value) if float(value) == int(float(value)) else None
+            if number is None or not 0 <= number <= 10:
+                raise ValueError
+            return number
+        if t is ItemType.NUMBER:
+            return float(value)
+        if t is ItemType.YES_NO:
+            if value not in (True, False, "yes", "no", "예", "아니오"):
+                raise ValueError
+            return value in (True, "yes", "예")
+        if t is ItemType.DATE:
+            return date.fromisoformat(str(value)).isoformat()
+        if t is ItemType.SINGLE:
+            text = nfc(str(value))
+            if text not in item.options and not (item.other_text and text.startswith("기타:")):
+                raise ValueError
+            return text
+        if t is ItemType.MULTI:
+            chosen = [nfc(str(v)) for v in (value if isinstance(value, (list, tuple)) else [value])]
+            if any(v not in item.options for v in chosen) or len(set(chosen)) != len(chosen):
+                raise ValueError
+            return chosen
+        text = nfc(str(value))
+        if len(text) > item.max_length:
+            raise ValueError
+        return text
+    except (TypeError, ValueError):
+        raise ValidationError("answer_invalid", field="answer", item_code=item.code,
+                              value=str(value)[:50]) from None
+
+
+@dataclass(frozen=True)
+class SurveyState:
+    """What the versioning rules need to know of a survey."""
+    version: int
+    responses: int          # on the current version
+    linked: bool
+    any_responses: bool     # on any version
+
+
+def next_version(state: SurveyState) -> int:
+    """Editing a questionnaire: the same version while nobody has answered it, a new one
+    after: no answer is ever re-labelled by a later edit."""
+    return state.version + 1 if state.responses else state.version
+
+
+def check_link(state: SurveyState, linking: bool) -> None:
+    """An anonymous survey cannot have a response linked to a 민원 or resident."""
+    if linking and not state.linked:
+        raise ConflictError("survey_anonymous", field="link")
+
+
+def check_mode_change(state: SurveyState, linked: bool) -> None:
+    """Anonymous or linked is chosen at creation and locked after the first response."""
+    if linked != state.linked and state.any_responses:
+        raise ConflictError("survey_locked", field="linked")
+
+
+@dataclass(frozen=True)
+class ResponseQuality:
+    seconds: float | None
+    straight_lined: bool
+    too_fast: bool
+    flags: tuple[str, ...] = field(default=())
+
+
+def quality(q: Questionnaire, answers: dict[str, object], seconds: float | None) -> ResponseQuality:
+    """Straight-lining (every scale item the same with 4+ of them) and very fast answers
+    (under 2 seconds a scale item) are flagged for the results screen, never dropped."""
+    scale = [v for k, v in answers.items() if isinstance(v, int) and not isinstance(v, bool)
+             and q.item(k.split(".")[0]).type in SCALE_SIZE]
+    straight = len(scale) >= 4 and len(set(scale)) == 1
+    fast = seconds is not None and scale != [] and seconds < 2 * len(scale)
+    flags = tuple(f for f, on in (("straight_lined", straight), ("too_fast", fast)) if on)
+    return ResponseQuality(seconds, straight, fast, flags)
