@@ -43,6 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="이름·전화·전자우편을 가리지 않음 (관리자·팀장만, --reason 필요)")
     export.add_argument("--reason", default="", help="반출 사유 (접속기록에 남음)")
     _deadline_parser(sub, common)
+    survey = sub.add_parser("survey", parents=[common], help="만족도 조사 지수 (n, 95% 오차 범위와 함께)")
+    survey.add_argument("what", choices=["summary"])
+    survey.add_argument("--survey", required=True, metavar="CODE", help="설문 코드 (예: COUNTER)")
+    survey.add_argument("--from", dest="first", metavar="YYYY-MM-DD", required=True)
+    survey.add_argument("--to", dest="last", metavar="YYYY-MM-DD", required=True)
+    survey.add_argument("--population", type=int, metavar="N",
+                        help="표본틀 크기(예: 그 달 종결 민원 수): 유한모집단 수정에 씀")
     return parser
 
 
@@ -230,6 +237,44 @@ def _day(text: str | None, which: str):
         raise ValidationError("date_format", field="date", value=text) from None
 
 
+def cmd_survey(args: argparse.Namespace) -> tuple[int, dict, str]:
+    from pcrm_desktop.bootstrap import open_backend
+    from pcrm_desktop.services import office, surveys
+    first, last = _day(args.first, "from"), _day(args.last, "to")
+    backend = open_backend(args.db)
+    try:
+        ctx = backend.ctx
+        if ctx.actor.staff_id is None:  # the command line reads as the first admin
+            ctx = ctx.as_actor(office.actor_for(ctx, None))
+        result = surveys.summary(ctx, args.survey, first, last, args.population)
+    finally:
+        backend.close()
+
+    def figure(e) -> dict:
+        return {"value": None if not e.shown else round(e.value, 1), "n": e.n,
+                "low": None if not e.shown else round(e.low, 1),
+                "high": None if not e.shown else round(e.high, 1),
+                "not_applicable": e.not_applicable, "skipped": e.skipped,
+                "visibility": e.visibility}
+    summary = {"ok": True, "survey": result.survey, "from": str(first), "to": str(last),
+               "responses": result.responses, "by_mode": result.by_mode,
+               "overall": figure(result.overall), "overall_top_two": figure(result.overall_top_two),
+               "elements": None if result.elements is None else round(result.elements, 1),
+               "recommend": figure(result.recommend), "nps": figure(result.nps),
+               "cs_index": None if result.cs_index is None else round(result.cs_index, 1),
+               "items": {code: figure(e) for code, e in result.items.items()},
+               "quality_flags": result.flagged}
+    lines = [f"{result.survey} {first}~{last}: 응답 {result.responses:,}건 {result.by_mode}"]
+    for name, e in (("민원만족도(OVERALL)", result.overall), ("추천(0–10→100점)", result.recommend),
+                    ("NPS", result.nps)):
+        lines.append(f"  {name}: " + (f"{e.value:.1f} (95% {e.low:.1f}–{e.high:.1f}, n={e.n})"
+                                      + (" 참고" if e.visibility == "reference" else "")
+                                      if e.shown else f"표시 안 함 (n={e.n} < 30)"))
+    if result.cs_index is not None:
+        lines.append(f"  요소만족도 {result.elements:.1f} · 종합 CS 지수 {result.cs_index:.1f}")
+    return 0, summary, "\n".join(lines)
+
+
 def cmd_deadline(args: argparse.Namespace) -> tuple[int, dict, str]:
     from datetime import datetime
 
@@ -262,7 +307,7 @@ def cmd_deadline(args: argparse.Namespace) -> tuple[int, dict, str]:
 
 COMMANDS: dict[str, Handler] = {"init": cmd_init, "demo": cmd_demo, "check": cmd_check,
                                 "import": cmd_import, "export": cmd_export,
-                                "deadline": cmd_deadline}
+                                "deadline": cmd_deadline, "survey": cmd_survey}
 
 
 def _stderr_progress(done: int, total: int, what: str) -> None:

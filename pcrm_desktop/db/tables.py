@@ -12,6 +12,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -365,4 +366,68 @@ complaint_attachments = Table(
     Column("added_at", DateTime, nullable=False),
     Column("actor", String(50), nullable=False),
     Index("ix_complaint_attachments_complaint", "complaint_id"),
+)
+
+# --- 만족도 조사 --------------------------------------------------------------------------------
+
+surveys = Table(
+    "surveys",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(30), nullable=False, unique=True),
+    Column("title", String(100), nullable=False),
+    Column("linked", Boolean, nullable=False),  # chosen at creation, locked at the first answer
+    Column("created_at", DateTime, nullable=False),
+    Column("active", Boolean, nullable=False, server_default="1"),
+)
+
+# A questionnaire version, frozen at its first response: a later edit makes a new version.
+survey_versions = Table(
+    "survey_versions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("survey_id", Integer, ForeignKey("surveys.id"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("definition", Text, nullable=False),  # the questionnaire as JSON
+    Column("created_at", DateTime, nullable=False),
+    Column("frozen_at", DateTime, nullable=True),
+    UniqueConstraint("survey_id", "version"),
+)
+
+survey_responses = Table(
+    "survey_responses",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("version_id", Integer, ForeignKey("survey_versions.id"), nullable=False),
+    Column("mode", String(10), nullable=False),  # kiosk | phone | paper | import
+    Column("submitted_at", DateTime, nullable=False),
+    Column("seconds", Integer, nullable=True),
+    Column("flags", String(50), nullable=False, server_default=""),
+    CheckConstraint("mode IN ('kiosk', 'phone', 'paper', 'import')", name="mode"),
+    Index("ix_survey_responses_version_submitted", "version_id", "submitted_at"),
+)
+
+# One row per answered item (CODE or CODE.ROW); 해당없음 is its own flag, never a number.
+survey_answers = Table(
+    "survey_answers",
+    metadata,
+    Column("response_id", Integer, ForeignKey("survey_responses.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("item", String(40), primary_key=True),
+    Column("value_num", Float, nullable=True),
+    Column("value_text", Text, nullable=True),
+    Column("na", Boolean, nullable=False, server_default="0"),
+    sqlite_with_rowid=False,
+)
+
+# Links of a response to a 민원 or a resident, kept apart from the answers.
+survey_links = Table(
+    "survey_links",
+    metadata,
+    Column("response_id", Integer, ForeignKey("survey_responses.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("complaint_id", Integer, ForeignKey("complaints.id"), nullable=True),
+    Column("citizen_id", Integer, ForeignKey("citizens.id"), nullable=True),
+    Index("ix_survey_links_complaint", "complaint_id"),
+    Index("ix_survey_links_citizen", "citizen_id"),
 )

@@ -10,6 +10,7 @@ from pcrm_desktop.db.complaint_queries import ComplaintRead
 from pcrm_desktop.db.complaint_repo import ComplaintRepository
 from pcrm_desktop.db.group_repo import GroupRepository
 from pcrm_desktop.db.happy_call_repo import HappyCallRepository
+from pcrm_desktop.db.survey_repo import SurveyRepository
 from pcrm_desktop.db.repositories import (
     AuditRepository,
     DepartmentRepository,
@@ -46,6 +47,7 @@ class SqlUnitOfWork:
         self.complaints = ComplaintRepository(c)
         self.complaint_read = ComplaintRead(c)
         self.happy_calls = HappyCallRepository(c)
+        self.surveys = SurveyRepository(c)
         return self
 
     def commit(self) -> None:

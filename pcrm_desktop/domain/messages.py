@@ -120,6 +120,12 @@ MESSAGES: dict[str, str] = {
         "messages", "익명 설문이라 응답을 민원이나 주민과 연결할 수 없습니다."),
     "survey_locked": QT_TRANSLATE_NOOP(
         "messages", "응답이 있는 설문은 익명/연결 방식을 바꿀 수 없습니다."),
+    "survey_not_found": QT_TRANSLATE_NOOP("messages", "설문 {survey}을(를) 찾을 수 없습니다."),
+    "template_unknown": QT_TRANSLATE_NOOP("messages", "알 수 없는 설문 서식입니다: {name}"),
+    "survey_code_format": QT_TRANSLATE_NOOP(
+        "messages", "설문 코드는 영문·숫자·밑줄로 씁니다(예: MINWON_2026): {survey}"),
+    "survey_duplicate": QT_TRANSLATE_NOOP("messages", "설문 코드 {survey}이(가) 이미 있습니다."),
+    "mode_unknown": QT_TRANSLATE_NOOP("messages", "알 수 없는 응답 방식입니다: {value}"),
     "holiday_missing": QT_TRANSLATE_NOOP("messages", "{day}은(는) 쉬는 날 목록에 없습니다."),
     "group_not_found": QT_TRANSLATE_NOOP("messages", "그 고객집단을 찾을 수 없습니다. 목록을 새로 고쳐 보십시오."),
     "group_not_smart": QT_TRANSLATE_NOOP(

@@ -93,39 +93,67 @@ class Estimate:
         return self.visibility != "suppressed" and self.value is not None
 
 
-def mean_interval(values: Sequence[float], population: int | None = None) -> tuple[float, float, float]:
+@dataclass(frozen=True)
+class Moments:
+    """What every figure needs of an item's valid answers (SQL can sum these for a month)."""
+    n: int
+    total: float = 0.0
+    total_sq: float = 0.0
+    top_two: int = 0        # answers in the two best boxes (scale items)
+    promoters: int = 0      # 9–10 (0–10 items)
+    detractors: int = 0     # 0–6
+    not_applicable: int = 0
+    skipped: int = 0
+
+    @classmethod
+    def of(cls, raw: Iterable[object], k: int = 5) -> "Moments":
+        counts = tally(raw)
+        v = counts.valid
+        return cls(len(v), sum(v), sum(x * x for x in v), sum(1 for x in v if x >= k - 1),
+                   sum(1 for x in v if x >= 9), sum(1 for x in v if x <= 6),
+                   counts.not_applicable, counts.skipped)
+
+
+def mean_interval(m: Moments, population: int | None = None) -> tuple[float, float, float]:
     """(mean, low, high): the t interval, with the finite-population correction if known."""
-    n = len(values)
-    mean = sum(values) / n
-    if n < 2:
+    mean = m.total / m.n
+    if m.n < 2:
         return mean, mean, mean
-    sd = math.sqrt(sum((v - mean) ** 2 for v in values) / (n - 1))
-    half = t_quantile(0.975, n - 1) * sd / math.sqrt(n) * fpc(n, population)
+    variance = max(0.0, (m.total_sq - m.total * m.total / m.n) / (m.n - 1))
+    half = t_quantile(0.975, m.n - 1) * math.sqrt(variance / m.n) * fpc(m.n, population)
     return mean, mean - half, mean + half
 
 
-def item_score(raw: Iterable[object], k: int = 5, population: int | None = None) -> Estimate:
+def _empty(m: Moments) -> Estimate:
+    return Estimate(None, None, None, 0, m.not_applicable, m.skipped)
+
+
+def item_score(raw: Iterable[object] | Moments, k: int = 5, population: int | None = None) -> Estimate:
     """100-point score of a 1…k item: (mean − 1) / (k − 1) × 100 — never mean / k × 100."""
-    counts = tally(raw)
-    if counts.n == 0:
-        return Estimate(None, None, None, 0, counts.not_applicable, counts.skipped)
-    if any(not 1 <= v <= k for v in counts.valid):
-        raise ValueError(f"answers outside 1…{k}")
-    mean, low, high = mean_interval(counts.valid, population)
+    if not isinstance(raw, Moments):
+        counts = tally(raw)
+        if any(not 1 <= v <= k for v in counts.valid):
+            raise ValueError(f"answers outside 1…{k}")
+        raw = Moments.of(counts.valid + (NA,) * counts.not_applicable + (None,) * counts.skipped, k)
+    if raw.n == 0:
+        return _empty(raw)
+    mean, low, high = mean_interval(raw, population)
     scale = 100 / (k - 1)
-    return Estimate((mean - 1) * scale, (low - 1) * scale, (high - 1) * scale, counts.n,
-                    counts.not_applicable, counts.skipped)
+    return Estimate((mean - 1) * scale, (low - 1) * scale, (high - 1) * scale, raw.n,
+                    raw.not_applicable, raw.skipped)
 
 
-def recommend_score(raw: Iterable[object], population: int | None = None) -> Estimate:
+def recommend_score(raw: Iterable[object] | Moments, population: int | None = None) -> Estimate:
     """100-point score of a 0–10 item: mean × 10."""
-    counts = tally(raw)
-    if counts.n == 0:
-        return Estimate(None, None, None, 0, counts.not_applicable, counts.skipped)
-    if any(not 0 <= v <= 10 for v in counts.valid):
-        raise ValueError("answers outside 0…10")
-    mean, low, high = mean_interval(counts.valid, population)
-    return Estimate(mean * 10, low * 10, high * 10, counts.n, counts.not_applicable, counts.skipped)
+    if not isinstance(raw, Moments):
+        counts = tally(raw)
+        if any(not 0 <= v <= 10 for v in counts.valid):
+            raise ValueError("answers outside 0…10")
+        raw = Moments.of(counts.valid + (NA,) * counts.not_applicable + (None,) * counts.skipped)
+    if raw.n == 0:
+        return _empty(raw)
+    mean, low, high = mean_interval(raw, population)
+    return Estimate(mean * 10, low * 10, high * 10, raw.n, raw.not_applicable, raw.skipped)
 
 
 def wilson(successes: int, n: int, population: int | None = None) -> tuple[float, float, float]:
@@ -141,29 +169,26 @@ def wilson(successes: int, n: int, population: int | None = None) -> tuple[float
     return p, max(0.0, centre - half), min(1.0, centre + half)
 
 
-def top_two_box(raw: Iterable[object], k: int = 5, population: int | None = None) -> Estimate:
+def top_two_box(raw: Iterable[object] | Moments, k: int = 5, population: int | None = None) -> Estimate:
     """Share (in %) of the two best answers among valid ones (4 and 5 on a 5-point scale)."""
-    counts = tally(raw)
-    if counts.n == 0:
-        return Estimate(None, None, None, 0, counts.not_applicable, counts.skipped)
-    top = sum(1 for v in counts.valid if v >= k - 1)
-    p, low, high = wilson(top, counts.n, population)
-    return Estimate(p * 100, low * 100, high * 100, counts.n, counts.not_applicable, counts.skipped)
+    m = raw if isinstance(raw, Moments) else Moments.of(raw, k)
+    if m.n == 0:
+        return _empty(m)
+    p, low, high = wilson(m.top_two, m.n, population)
+    return Estimate(p * 100, low * 100, high * 100, m.n, m.not_applicable, m.skipped)
 
 
-def nps(raw: Iterable[object], population: int | None = None) -> Estimate:
+def nps(raw: Iterable[object] | Moments, population: int | None = None) -> Estimate:
     """Net promoter score %(9–10) − %(0–6), with the interval of a mean of +1/0/−1 scores."""
-    counts = tally(raw)
-    n = counts.n
-    if n == 0:
-        return Estimate(None, None, None, 0, counts.not_applicable, counts.skipped)
-    promoters = sum(1 for v in counts.valid if v >= 9) / n
-    detractors = sum(1 for v in counts.valid if v <= 6) / n
+    m = raw if isinstance(raw, Moments) else Moments.of(raw)
+    if m.n == 0:
+        return _empty(m)
+    promoters, detractors = m.promoters / m.n, m.detractors / m.n
     value = promoters - detractors
     variance = promoters + detractors - value * value
-    half = Z975 * math.sqrt(variance / n) * fpc(n, population)
-    return Estimate(value * 100, (value - half) * 100, (value + half) * 100, n,
-                    counts.not_applicable, counts.skipped)
+    half = Z975 * math.sqrt(variance / m.n) * fpc(m.n, population)
+    return Estimate(value * 100, (value - half) * 100, (value + half) * 100, m.n,
+                    m.not_applicable, m.skipped)
 
 
 def element_score(items: dict[str, Estimate]) -> float | None:

@@ -53,7 +53,8 @@ class DemoResult:
 def _fillers() -> dict[str, Callable[..., int]]:
     from pcrm_desktop.services.demo_citizens import fill_citizens
     from pcrm_desktop.services.demo_complaints import fill_complaints
-    return {"citizens": fill_citizens, "complaints": fill_complaints}
+    from pcrm_desktop.services.demo_surveys import fill_responses
+    return {"citizens": fill_citizens, "complaints": fill_complaints, "responses": fill_responses}
 
 
 def fill_demo(ctx: ServiceContext, request: DemoRequest, progress: Progress | None = None,

@@ -2578,6 +2578,26 @@ Check the free disk space and the folder's permissions.</translation>
         <translation>A survey with responses cannot change between anonymous and linked.</translation>
     </message>
     <message>
+        <source>설문 {survey}을(를) 찾을 수 없습니다.</source>
+        <translation>Survey {survey} not found.</translation>
+    </message>
+    <message>
+        <source>설문 코드는 영문·숫자·밑줄로 씁니다(예: MINWON_2026): {survey}</source>
+        <translation>A survey code uses letters, digits and underscores (e.g. MINWON_2026): {survey}</translation>
+    </message>
+    <message>
+        <source>설문 코드 {survey}이(가) 이미 있습니다.</source>
+        <translation>Survey code {survey} already exists.</translation>
+    </message>
+    <message>
+        <source>알 수 없는 설문 서식입니다: {name}</source>
+        <translation>Unknown survey template: {name}</translation>
+    </message>
+    <message>
+        <source>알 수 없는 응답 방식입니다: {value}</source>
+        <translation>Unknown response mode: {value}</translation>
+    </message>
+    <message>
         <source>{day}은(는) 쉬는 날 목록에 없습니다.</source>
         <translation>{day} is not in the list of days off.</translation>
     </message>

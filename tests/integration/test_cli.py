@@ -218,12 +218,14 @@ def test_demo_same_seed_same_people_other_seed_other_people(capsys, tmp_path):
 
 def test_demo_reports_unavailable_parts_as_skipped(capsys, db_path):
     """Each part asked for is either filled (counted, and really in the tables) or reported
-    skipped, never faked. Citizens and 민원 exist in this version; survey answers not yet."""
+    skipped, never faked. Citizens, 민원 and survey answers exist in this version."""
     asked = {"citizens": "20", "complaints": "10", "responses": "5"}
     argv = [arg for part, n in asked.items() for arg in (f"--{part}", n)]
     code, summary, _ = run_json(capsys, "demo", "--db", str(db_path), *argv)
     assert code == 0
-    assert set(summary["skipped"]) == {"responses"}
+    assert set(summary["skipped"]) == set()
+    assert summary["counts"]["responses"] == 5
+    assert len(query(db_path, "SELECT id FROM survey_responses")) == 5
     assert not set(summary["skipped"]) & set(summary["counts"])
     assert summary["counts"]["citizens"] == 20
     assert len(query(db_path, "SELECT id FROM citizens")) == 20
