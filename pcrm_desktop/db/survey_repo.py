@@ -77,12 +77,13 @@ class SurveyRepository:
 
     def period_items(self, survey_id: int, first: datetime, end: datetime):
         """Per item, over the responses of [first, end): answers, sum, sum of squares, 해당없음,
-        answers of 4 and over, of 9 and over, of 6 and under: all a summary needs, summed in
-        SQL rather than read row by row."""
+        answers of 4 and over (top two of 5 points), of 6 and over (of 7 points), of 9 and over
+        and of 6 and under (0–10): all a summary needs, summed in SQL, not read row by row."""
         return self.c.exec_driver_sql(
             "SELECT a.item, count(a.value_num), coalesce(sum(a.value_num), 0),"
             " coalesce(sum(a.value_num * a.value_num), 0), sum(a.na),"
-            " sum(a.value_num >= 4), sum(a.value_num >= 9), sum(a.value_num <= 6)"
+            " sum(a.value_num >= 4), sum(a.value_num >= 6), sum(a.value_num >= 9),"
+            " sum(a.value_num <= 6)"
             " FROM survey_versions v JOIN survey_responses r ON r.version_id = v.id"
             " JOIN survey_answers a ON a.response_id = r.id"
             " WHERE v.survey_id = ? AND r.submitted_at >= ? AND r.submitted_at < ?"

@@ -126,6 +126,8 @@ MESSAGES: dict[str, str] = {
         "messages", "설문 코드는 영문·숫자·밑줄로 씁니다(예: MINWON_2026): {survey}"),
     "survey_duplicate": QT_TRANSLATE_NOOP("messages", "설문 코드 {survey}이(가) 이미 있습니다."),
     "mode_unknown": QT_TRANSLATE_NOOP("messages", "알 수 없는 응답 방식입니다: {value}"),
+    "population_too_small": QT_TRANSLATE_NOOP(
+        "messages", "표본틀 크기({population})가 응답 수({n})보다 작습니다."),
     "holiday_missing": QT_TRANSLATE_NOOP("messages", "{day}은(는) 쉬는 날 목록에 없습니다."),
     "group_not_found": QT_TRANSLATE_NOOP("messages", "그 고객집단을 찾을 수 없습니다. 목록을 새로 고쳐 보십시오."),
     "group_not_smart": QT_TRANSLATE_NOOP(

@@ -45,11 +45,17 @@ def tally(raw: Iterable[object]) -> Tally:
     return Tally(tuple(valid), na, skipped)
 
 
+T975_SMALL_DF = {1: 12.7062, 2: 4.3027, 3: 3.1824, 4: 2.7764, 5: 2.5706, 6: 2.4469, 7: 2.3646,
+                 8: 2.3060, 9: 2.2622}
+
+
 def t_quantile(p: float, df: float) -> float:
     """Student's t quantile by the Cornish-Fisher expansion in 1/df (Abramowitz & Stegun
-    26.7.5)."""
+    26.7.5); below 10 degrees of freedom, where it runs low, the table's 97.5 % values."""
     if df <= 0:
         raise ValueError("df must be positive")
+    if p == 0.975 and df < 10:
+        return T975_SMALL_DF[max(1, math.floor(df))]
     z = NormalDist().inv_cdf(p)
     g1 = (z**3 + z) / 4
     g2 = (5 * z**5 + 16 * z**3 + 3 * z) / 96
@@ -63,7 +69,8 @@ def fpc(n: int, population: int | None) -> float:
     if population is None or population <= 1:
         return 1.0
     if n > population:
-        raise ValueError("more answers than the population")
+        from pcrm_desktop.domain.errors import ValidationError
+        raise ValidationError("population_too_small", field="population", n=n, population=population)
     return math.sqrt((population - n) / (population - 1))
 
 
@@ -187,13 +194,14 @@ def nps(raw: Iterable[object] | Moments, population: int | None = None) -> Estim
     value = promoters - detractors
     variance = promoters + detractors - value * value
     half = Z975 * math.sqrt(variance / m.n) * fpc(m.n, population)
-    return Estimate(value * 100, (value - half) * 100, (value + half) * 100, m.n,
-                    m.not_applicable, m.skipped)
+    return Estimate(value * 100, max(-100.0, (value - half) * 100), min(100.0, (value + half) * 100),
+                    m.n, m.not_applicable, m.skipped)
 
 
 def element_score(items: dict[str, Estimate]) -> float | None:
-    """요소만족도: the equal-weight mean of the item scores that have answers."""
-    scores = [e.value for e in items.values() if e.value is not None]
+    """요소만족도: the equal-weight mean of the item scores that may be shown (n ≥ 30); a
+    suppressed item neither counts nor leaks through the mean."""
+    scores = [e.value for e in items.values() if e.shown]
     return sum(scores) / len(scores) if scores else None
 
 
@@ -217,25 +225,29 @@ class Change:
 
 
 def mean_change(before: Sequence[float], after: Sequence[float], scale: float = 1.0) -> Change:
-    """Welch's two-sample t test at 5 %: is the change in the mean real?"""
+    """Welch's two-sample t test at 5 %: is the change in the mean real? A month with fewer
+    than 30 answers shows no figure, so it never gets an arrow either."""
     n1, n2 = len(before), len(after)
     if n1 < 2 or n2 < 2:
         raise ValueError("two answers per month at least")
+    small = min(n1, n2) < SUPPRESS_BELOW
     m1, m2 = sum(before) / n1, sum(after) / n2
     v1 = sum((x - m1) ** 2 for x in before) / (n1 - 1)
     v2 = sum((x - m2) ** 2 for x in after) / (n2 - 1)
     se2 = v1 / n1 + v2 / n2
     if se2 == 0:
-        return Change((m2 - m1) * scale, m1 != m2, math.inf if m1 != m2 else 0.0)
+        return Change((m2 - m1) * scale, m1 != m2 and not small, math.inf if m1 != m2 else 0.0)
     t = (m2 - m1) / math.sqrt(se2)
     df = se2**2 / ((v1 / n1) ** 2 / (n1 - 1) + (v2 / n2) ** 2 / (n2 - 1))
-    return Change((m2 - m1) * scale, abs(t) > t_quantile(0.975, df), t)
+    return Change((m2 - m1) * scale, abs(t) > t_quantile(0.975, df) and not small, t)
 
 
 def proportion_change(x1: int, n1: int, x2: int, n2: int) -> Change:
     """Two-proportion z test (pooled) at 5 %, the difference in percentage points."""
+    if n1 == 0 or n2 == 0:
+        raise ValueError("answers in both months needed")
     p1, p2 = x1 / n1, x2 / n2
     pooled = (x1 + x2) / (n1 + n2)
     se = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
     z = (p2 - p1) / se if se else 0.0
-    return Change((p2 - p1) * 100, abs(z) > Z975, z)
+    return Change((p2 - p1) * 100, abs(z) > Z975 and min(n1, n2) >= SUPPRESS_BELOW, z)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import json
+import math
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
@@ -85,6 +86,10 @@ def check_questionnaire(q: Questionnaire) -> None:
             raise ValidationError("item_options_missing", field="item", item_code=item.code)
         if item.show_if is not None and item.show_if.item not in codes:
             raise ValidationError("show_if_order", field="item", item_code=item.code)  # earlier items only
+        if item.show_if is not None:  # each value must be a valid answer of the parent
+            parent = next(i for i in q.items if i.code == item.show_if.item)
+            for value in item.show_if.values:
+                _one(parent, value, SCALE_SIZE.get(parent.type, 0))
         codes.append(item.code)
     if not codes:
         raise ValidationError("questionnaire_empty", field="item")
@@ -124,12 +129,23 @@ TEMPLATES: dict[str, Questionnaire] = {
 }
 
 
-def visible(item: Item, answers: dict) -> bool:
+def _same(a: object, b: object) -> bool:
+    """Equal and of the same kind: True is not the scale answer 1."""
+    return type(a) is type(b) and a == b
+
+
+def visible(item: Item, answers: dict, q: "Questionnaire | None" = None) -> bool:
+    """Whether `item` is asked, given the cleaned answers so far. The rule's values are read
+    as the parent item would clean them ("예" on a yes/no item is True)."""
     if item.show_if is None:
         return True
     given = answers.get(item.show_if.item)
-    given = given if isinstance(given, (list, tuple)) else [given]
-    return any(v in item.show_if.values for v in given)
+    given = given if isinstance(given, list) else [given]
+    wanted = list(item.show_if.values)
+    if q is not None:
+        parent = q.item(item.show_if.item)
+        wanted = [_one(parent, v, SCALE_SIZE.get(parent.type, 0)) for v in wanted]
+    return any(_same(g, w) for g in given for w in wanted)
 
 
 def clean_answers(q: Questionnaire, answers: dict[str, object]) -> tuple[dict[str, object], int]:
@@ -138,12 +154,15 @@ def clean_answers(q: Questionnaire, answers: dict[str, object]) -> tuple[dict[st
     Returns the cleaned answers ({code or CODE.ROW: value}) and how many RRNs were masked."""
     cleaned: dict[str, object] = {}
     masked = 0
-    known = {i.code for i in q.items}
+    items = {i.code: i for i in q.items}
     for key in answers:
-        if key.split(".")[0] not in known:
+        code, _, row = key.partition(".")
+        item = items.get(code)
+        if item is None or (row and (item.type is not ItemType.MATRIX or row not in item.options)) \
+                or (not row and item.type is ItemType.MATRIX):
             raise ValidationError("answer_unknown_item", field="answer", item_code=key)
     for item in q.items:
-        if not visible(item, cleaned):
+        if not visible(item, cleaned, q):
             continue
         if item.type is ItemType.MATRIX:
             for row in item.options:
@@ -157,42 +176,66 @@ def clean_answers(q: Questionnaire, answers: dict[str, object]) -> tuple[dict[st
             if item.required:
                 raise ValidationError("answer_required", field="answer", item_code=item.code)
             continue
-        if isinstance(value, str) and item.type in (ItemType.SHORT_TEXT, ItemType.LONG_TEXT):
-            value, n = mask_rrns(value)
+        if isinstance(value, str) and item.type in (ItemType.SHORT_TEXT, ItemType.LONG_TEXT,
+                                                     ItemType.SINGLE):
+            value, n = mask_rrns(value)  # the 기타 text of a choice is free text too
             masked += n
         cleaned[item.code] = value
     return cleaned, masked
 
 
+def _whole(value: object) -> int:
+    """A whole number, strictly: an int, a finite float without fraction, or digits as text
+    (paper forms typed in); never a bool, never "3.5", never " 3"."""
+    if isinstance(value, bool):
+        raise ValueError
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        return int(value)
+    raise ValueError
+
+
 def _one(item: Item, value: object, k: int):
     if value is None or value == "" or value == []:
         return None
-    if value == NA:
+    if isinstance(value, str) and value == NA:
         if item.allow_na:
             return NA
         raise ValidationError("answer_na_not_allowed", field="answer", item_code=item.code)
     t = item.type
     try:
         if t in (ItemType.SCALE5, ItemType.SCALE7, ItemType.MATRIX):
-            number = int(value) if float(value) == int(float(value)) else None
-            if number is None or not 1 <= number <= k:
+            number = _whole(value)
+            if not 1 <= number <= k:
                 raise ValueError
             return number
         if t is ItemType.RECOMMEND:
-            number = int(value) if float(value) == int(float(value)) else None
-            if number is None or not 0 <= number <= 10:
+            number = _whole(value)
+            if not 0 <= number <= 10:
                 raise ValueError
             return number
         if t is ItemType.NUMBER:
-            return float(value)
-        if t is ItemType.YES_NO:
-            if value not in (True, False, "yes", "no", "예", "아니오"):
+            if isinstance(value, bool):
                 raise ValueError
-            return value in (True, "yes", "예")
+            number = float(value)
+            if not math.isfinite(number):
+                raise ValueError
+            return number
+        if t is ItemType.YES_NO:
+            if value is True or value in ("yes", "예"):
+                return True
+            if value is False or value in ("no", "아니오"):
+                return False
+            raise ValueError
         if t is ItemType.DATE:
             return date.fromisoformat(str(value)).isoformat()
         if t is ItemType.SINGLE:
             text = nfc(str(value))
+            if len(text) > item.max_length:
+                raise ValueError
             if text not in item.options and not (item.other_text and text.startswith("기타:")):
                 raise ValueError
             return text
@@ -205,7 +248,7 @@ def _one(item: Item, value: object, k: int):
         if len(text) > item.max_length:
             raise ValueError
         return text
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise ValidationError("answer_invalid", field="answer", item_code=item.code,
                               value=str(value)[:50]) from None
 

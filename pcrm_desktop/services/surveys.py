@@ -186,18 +186,22 @@ def summary(ctx: ServiceContext, code: str, first: date, last: date,
         by_mode[mode] = by_mode.get(mode, 0) + n
         for one in filter(None, flag.split(",")):
             flagged[one] = flagged.get(one, 0) + n
-    moments = {item: Moments(n, total, total_sq, top or 0, promoters or 0, detractors or 0,
-                             na or 0, responses - n - (na or 0))
-               for item, n, total, total_sq, na, top, promoters, detractors in sums}
+    scale_items = {i.code: i for i in q.items if i.type in SCALE_SIZE and i.type is not ItemType.MATRIX}
+    moments = {}
+    for item, n, total, total_sq, na, top5, top7, promoters, detractors in sums:
+        seven = item in scale_items and SCALE_SIZE[scale_items[item].type] == 7
+        # skipped: responses without this item, hidden ones and older versions included
+        moments[item] = Moments(n, total, total_sq, (top7 if seven else top5) or 0,
+                                promoters or 0, detractors or 0, na or 0, responses - n - (na or 0))
 
     def of(code: str) -> Moments:
         return moments.get(code, Moments(0, skipped=responses))
-    scale_items = {i.code: i for i in q.items if i.type in SCALE_SIZE and i.type is not ItemType.MATRIX}
     items = {c: item_score(of(c), SCALE_SIZE[i.type], population) for c, i in scale_items.items()}
     elements = element_score({c: e for c, e in items.items() if c in ELEMENT_CODES})
-    overall = items.get("OVERALL") or item_score(Moments(0))
+    overall = items.get("OVERALL") or item_score(of("OVERALL"))
     recommend = recommend_score(of("RECOMMEND"), population)
     return Summary(code, first, last, responses, items, overall,
                    top_two_box(of("OVERALL"), 5, population), elements, recommend,
                    nps(of("RECOMMEND"), population),
-                   cs_index(overall.value, elements, recommend.value), by_mode, flagged)
+                   cs_index(overall.value if overall.shown else None, elements,
+                            recommend.value if recommend.shown else None), by_mode, flagged)

@@ -2598,6 +2598,10 @@ Check the free disk space and the folder's permissions.</translation>
         <translation>Unknown response mode: {value}</translation>
     </message>
     <message>
+        <source>표본틀 크기({population})가 응답 수({n})보다 작습니다.</source>
+        <translation>The frame ({population}) is smaller than the number of answers ({n}).</translation>
+    </message>
+    <message>
         <source>{day}은(는) 쉬는 날 목록에 없습니다.</source>
         <translation>{day} is not in the list of days off.</translation>
     </message>

@@ -80,11 +80,12 @@ def test_summary_by_hand(ctx):
     kind = result.items["KIND"]
     assert (kind.value, kind.n, kind.not_applicable) == (pytest.approx(75.0), 20, 10)
     assert not kind.shown  # n 20 < 30: suppressed
-    # 요소만족도 = mean of ACCESS 100 and KIND 75 (other elements unanswered) = 87.5
-    assert result.elements == pytest.approx(87.5)
+    # 요소만족도: ACCESS 100 only — KIND (n 20) is suppressed and must not leak into the mean;
+    # the other elements were not asked
+    assert result.elements == pytest.approx(100.0)
     assert result.recommend.value == pytest.approx(75.0) and result.nps.value == pytest.approx(0.0)
-    # 종합 = 0.3 × 75 + 0.5 × 87.5 + 0.2 × 75 = 22.5 + 43.75 + 15 = 81.25
-    assert result.cs_index == pytest.approx(81.25)
+    # 종합 = 0.3 × 75 + 0.5 × 100 + 0.2 × 75 = 22.5 + 50 + 15 = 87.5
+    assert result.cs_index == pytest.approx(87.5)
     assert S.summary(ctx, "MINWON", date(2026, 10, 1), date(2026, 10, 31)).responses == 0
 
 

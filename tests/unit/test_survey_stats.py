@@ -91,13 +91,16 @@ def test_top_two_box_and_nps():
     # interval: scores +1/0/−1, variance 0.5 + 0.3 − 0.2² = 0.76, se √(0.76/10) = 0.27568,
     # half 1.95996 × 0.27568 = 0.54032 → 20 ± 54.03 points
     assert est.high - est.value == pytest.approx(54.03, abs=0.01)
+    assert nps([10] * 28 + [0, 5]).high <= 100.0  # clamped to the scale
     # the 0–10 item on 100 points: mean 7.1 → 71
     assert recommend_score(answers).value == pytest.approx(71.0)
 
 
 def test_element_and_cs_index():
-    items = {"ACCESS": item_score([5, 4]), "KIND": item_score([4, 4]), "SPEED": item_score([NA])}
-    # ACCESS 87.5, KIND 75, SPEED no answers (left out): (87.5 + 75) / 2 = 81.25
+    items = {"ACCESS": item_score([5, 4] * 15), "KIND": item_score([4] * 30),
+             "SPEED": item_score([NA]), "EXPERT": item_score([1] * 29)}
+    # ACCESS 87.5, KIND 75; SPEED has no answers and EXPERT only 29 (suppressed): both left
+    # out, so a hidden figure cannot leak through the mean: (87.5 + 75) / 2 = 81.25
     elements = element_score(items)
     assert elements == pytest.approx(81.25)
     # 0.3 × 80 + 0.5 × 81.25 + 0.2 × 70 = 24 + 40.625 + 14 = 78.625
@@ -126,6 +129,11 @@ def test_month_over_month_change_only_when_significant():
     # with 50 a month: z = 1.05 → not
     assert proportion_change(120, 200, 140, 200).significant
     assert not proportion_change(30, 50, 35, 50).significant
+    # a month under 30 answers shows no figure and so no arrow, whatever the test says
+    assert not mean_change([1.0] * 10, [5.0] * 10).significant
+    assert not proportion_change(0, 20, 20, 20).significant
+    # small degrees of freedom use the table (the expansion runs low there)
+    assert t_quantile(0.975, 1) == pytest.approx(12.7062) and t_quantile(0.975, 5) == pytest.approx(2.5706)
 
 
 def test_response_rate():

@@ -41,7 +41,9 @@ def test_answers_are_validated_not_coerced():
     assert cleaned == {"OVERALL": 4, "KIND": NA, "RECOMMEND": 9,
                        "COMMENT": "주민번호 800101-1****** 적어요"} and masked == 1
     for bad in ({"OVERALL": 6}, {"OVERALL": 3.5}, {"OVERALL": 4, "RECOMMEND": 11},
-                {"OVERALL": "좋음"}, {"OVERALL": NA}, {"OVERALL": 4, "NOPE": 1}):
+                {"OVERALL": "좋음"}, {"OVERALL": NA}, {"OVERALL": 4, "NOPE": 1},
+                {"OVERALL": True}, {"OVERALL": " 3"}, {"OVERALL": float("inf")},
+                {"OVERALL": float("nan")}, {"OVERALL": 4, "OVERALL.X": 1}):
         with pytest.raises(ValidationError):
             clean_answers(q, bad)
     with pytest.raises(ValidationError) as caught:
@@ -66,8 +68,20 @@ def test_show_if_and_other_types():
     assert cleaned["VISITED"] is False and cleaned["WHY"] == "기타: 지나가다"
     assert cleaned["TOPICS"] == ["복지", "주차"] and cleaned["GRID.A"] == 5
     assert clean_answers(q, {"VISITED": "예", "WAIT": 15})[0]["WAIT"] == 15.0
+    assert clean_answers(q, {"VISITED": True, "WAIT": "15"})[0]["WAIT"] == 15.0
+    assert clean_answers(TEMPLATES["MINWON"], {"OVERALL": "4"})[0] == {"OVERALL": 4}  # typed on paper
+    # a rule written with "예" matches the cleaned True; 1 is not True
+    kid = Questionnaire("규칙", (Item("Y", ItemType.YES_NO, "y"),
+                                 Item("W", ItemType.NUMBER, "w", show_if=ShowIf("Y", ("예",)))))
+    check_questionnaire(kid)
+    assert clean_answers(kid, {"Y": "예", "W": 3})[0] == {"Y": True, "W": 3.0}
+    with pytest.raises(ValidationError):
+        clean_answers(kid, {"Y": 1})
+    masked, n = clean_answers(q, {"WHY": "기타: 900101-1234567"})
+    assert masked["WHY"] == "기타: 900101-1******" and n == 1  # 기타 text is free text too
     for bad in ({"TOPICS": ["복지", "복지"]}, {"TOPICS": ["교통"]}, {"WHY": "없는 답"},
-                {"WHEN": "2026-13-01"}, {"GRID.A": 6}):
+                {"WHEN": "2026-13-01"}, {"GRID.A": 6}, {"GRID.C": 3}, {"GRID": 3},
+                {"WAIT": float("inf"), "VISITED": True}, {"WAIT": True, "VISITED": True}):
         with pytest.raises(ValidationError):
             clean_answers(q, bad)
 
