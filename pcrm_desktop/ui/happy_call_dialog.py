@@ -91,6 +91,9 @@ class HappyCallDialog(Retranslatable, QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.note = QLineEdit()
         self.note.setObjectName("happyNote")
+        self.reveal_button = QPushButton()
+        self.reveal_button.setObjectName("happyReveal")
+        self.reveal_button.clicked.connect(self.reveal_phone)
         self.outcome_buttons = {o: QPushButton() for o in Outcome}
         for outcome, button in self.outcome_buttons.items():
             button.setObjectName(f"outcome_{outcome.value}")
@@ -109,6 +112,7 @@ class HappyCallDialog(Retranslatable, QDialog):
         rule.addWidget(self.labels[3])
         rule.addWidget(self.status)
         outcomes = QHBoxLayout()
+        outcomes.addWidget(self.reveal_button)
         outcomes.addWidget(self.note, 1)
         for button in self.outcome_buttons.values():
             outcomes.addWidget(button)
@@ -131,6 +135,8 @@ class HappyCallDialog(Retranslatable, QDialog):
         self.all_rejected.setText(self.tr("불수용 모두"))
         self.sample_button.setText(self.tr("이 주의 통화 대상 뽑기"))
         self.note.setPlaceholderText(self.tr("메모 (선택)"))
+        self.reveal_button.setText(self.tr("번호 보기 (기록됨)"))
+        self.reveal_button.setToolTip(self.tr("전화를 걸 번호를 보여 줍니다. 해피콜 사유로 접속기록에 남습니다."))
         for outcome, button in self.outcome_buttons.items():
             button.setText(_name(OUTCOME_NAMES, Outcome, outcome.value))
         self.status.blockSignals(True)
@@ -161,6 +167,21 @@ class HappyCallDialog(Retranslatable, QDialog):
             week=self.week.date().toPython(), n=f"{done.considered:,}", k=f"{sum(done.chosen.values()):,}"))
         self.changed.emit(frozenset({"happy_calls"}))
         self.reload()
+
+    def reveal_phone(self) -> None:
+        """The full number to dial, recorded in the access log with the reason 해피콜."""
+        from pcrm_desktop.services import citizens
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid():
+            self.info.setText(self.tr("목록에서 통화할 민원을 고르십시오."))
+            return
+        row = self.model.row(index.row())
+        ctx, citizen_id = self.ctx, row["citizen_id"]
+        reason = self.tr("해피콜 {no}").format(no=row["receipt_no"])
+        self.runner.run(lambda control: citizens.reveal(ctx, citizen_id, "phones", reason),
+                        lambda phones: self.info.setText(self.tr("{no}: {phones}").format(
+                            no=row["receipt_no"], phones=phones)),
+                        lambda error: dialogs.explain(self, self.tr("해피콜"), error))
 
     def record(self, outcome: Outcome) -> None:
         index = self.table.selectionModel().currentIndex()

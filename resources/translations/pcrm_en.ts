@@ -1032,6 +1032,14 @@
         <translation>Note (optional)</translation>
     </message>
     <message>
+        <source>번호 보기 (기록됨)</source>
+        <translation>Show number (logged)</translation>
+    </message>
+    <message>
+        <source>전화를 걸 번호를 보여 줍니다. 해피콜 사유로 접속기록에 남습니다.</source>
+        <translation>Shows the number to dial; logged in the access log with the reason "happy call".</translation>
+    </message>
+    <message>
         <source>전체</source>
         <translation>All</translation>
     </message>
@@ -1042,6 +1050,14 @@
     <message>
         <source>목록에서 통화할 민원을 고르십시오.</source>
         <translation>Choose a call in the list.</translation>
+    </message>
+    <message>
+        <source>해피콜 {no}</source>
+        <translation>Happy call {no}</translation>
+    </message>
+    <message>
+        <source>{no}: {phones}</source>
+        <translation>{no}: {phones}</translation>
     </message>
     <message>
         <source>기록했습니다.</source>

@@ -242,6 +242,12 @@ def test_happy_calls_from_the_page(qtbot, page, db_path, screenshot_dir):
     save_screenshot(dialog, screenshot_dir, "complaints-happy-calls")
     dialog.table.selectRow(0)
     first = dialog.model.row(0)["id"]
+    dialog.reveal_phone()  # the number to dial, recorded
+    _idle(qtbot, page)
+    tail = dialog.model.row(0)["phone"][-4:]
+    assert tail in dialog.info.text() and "****" not in dialog.info.text()
+    assert rows(db_path, "SELECT detail FROM audit_log WHERE action = 'citizen.reveal'"
+                         " ORDER BY id DESC LIMIT 1")[0][0].startswith("phones: 해피콜")
     dialog.outcome_buttons[Outcome.ANSWERED].click()
     _idle(qtbot, page)
     assert rows(db_path, "SELECT status, attempts FROM happy_calls WHERE id = ?", first) == [("reached", 1)]
