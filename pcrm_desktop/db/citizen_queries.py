@@ -16,7 +16,7 @@ from datetime import date, datetime
 
 from sqlalchemy import Connection, text
 
-from pcrm_desktop.db.citizen_repo import bigrams, name_key
+from pcrm_desktop.db.citizen_repo import as_datetime, bigrams, name_key
 from pcrm_desktop.domain.phone import digits_of
 from pcrm_desktop.domain.text import nfc
 
@@ -147,12 +147,8 @@ def timeline(conn: Connection, citizen_id: int, limit: int = 200) -> list[Timeli
         "  WHERE c.citizen_id = :id"
         ") ORDER BY at DESC, n DESC LIMIT :limit"),
         {"id": citizen_id, "limit": limit}).mappings()
-    return [TimelineItem(_dt(r["at"]), r["source"], r["channel"], r["kind"], r["summary"],
+    return [TimelineItem(as_datetime(r["at"]), r["source"], r["channel"], r["kind"], r["summary"],
                          r["staff"]) for r in rows]
-
-
-def _dt(value) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
 def consents(conn: Connection, citizen_id: int) -> list[dict]:

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import Connection, text
 
-from pcrm_desktop.db.citizen_repo import sql_datetime
+from pcrm_desktop.db.citizen_repo import as_datetime, sql_datetime
 from pcrm_desktop.domain.complaints import OPEN, PastCase, Status
 
 QUEUES = ("mine", "team", "unassigned", "due_today", "d3", "overdue", "open", "all")
@@ -50,10 +50,6 @@ class QueueRow:
 def _text_of(value) -> str:
     """A stored datetime as the text SQLite holds (values read back may be either form)."""
     return sql_datetime(value) if isinstance(value, datetime) else str(value)
-
-
-def _dt(value) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
 def queue_condition(f: QueueFilter, now: datetime,
@@ -144,9 +140,9 @@ def queue_page(conn: Connection, f: QueueFilter, now: datetime, after: tuple | N
                limit: int = 100, sort: str = "due") -> list[QueueRow]:
     sql, params = queue_sql(conn, f, now, after, limit, sort)
     rows = conn.execute(text(sql), params).mappings()
-    return [QueueRow(r["id"], r["receipt_no"], _dt(r["received_at"]), r["type_code"],
+    return [QueueRow(r["id"], r["receipt_no"], as_datetime(r["received_at"]), r["type_code"],
                      r["category"], r["title"], r["applicant"], r["assignee"], r["status"],
-                     _dt(r["due_at"]), r["priority"], (r["sort_key"], r["id"])) for r in rows]
+                     as_datetime(r["due_at"]), r["priority"], (r["sort_key"], r["id"])) for r in rows]
 
 
 def children_of(conn: Connection) -> dict[int, list[int]]:
@@ -202,11 +198,13 @@ def case_detail(conn: Connection, complaint_id: int) -> dict | None:
         " LEFT JOIN complaint_categories par ON par.id = cat.parent_id"
         " LEFT JOIN complaint_types ty ON ty.code = c.type_code"
         " WHERE c.id = :id"), {"id": complaint_id}).mappings().first()
-    return dict(row) if row else None
+    if row is None:
+        return None
+    return {**row, **{k: as_datetime(row[k]) for k in ("received_at", "due_at", "done_at", "updated_at")}}
 
 
 def case_events(conn: Connection, complaint_id: int) -> list[dict]:
-    return [dict(r) for r in conn.execute(text(
+    return [{**r, "at": as_datetime(r["at"])} for r in conn.execute(text(
         "SELECT e.at, coalesce(s.name, e.actor) AS actor, e.kind, e.from_status, e.to_status,"
         " e.note FROM complaint_events e LEFT JOIN staff s ON s.id = e.staff_id"
         " WHERE e.complaint_id = :id ORDER BY e.at, e.id"), {"id": complaint_id}).mappings()]
@@ -239,7 +237,7 @@ def earlier_cases(conn: Connection, citizen_id: int | None, category_id: int | N
         {"who": citizen_id, "road": road, "cat": category_id, "exclude": exclude_id,
          "limit": limit, "b_at": _text_of(before[0]) if before else None,
          "b_id": before[1] if before else None}).mappings()
-    return [PastCase(r["id"], r["receipt_no"], _dt(r["received_at"]), r["title"],
+    return [PastCase(r["id"], r["receipt_no"], as_datetime(r["received_at"]), r["title"],
                      Status(r["status"]), bool(r["answered"])) for r in rows]
 
 

@@ -104,10 +104,6 @@ def year_entries(ctx: ServiceContext, year: int) -> list[dict]:
         return uow.calendar.entries(year)
 
 
-def _as_datetime(value) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-
-
 def _years_in_use(ctx: ServiceContext, day: date) -> range:
     """The years a calendar change touches: the day's, and those of open 민원 due dates."""
     with ctx.reading() as uow:
@@ -165,7 +161,7 @@ def _move_open_cases(ctx: ServiceContext, uow, why: str) -> int:
     moved = []
     for complaint_id, received, period, due in cases:
         new_due = compute_due(received, period, off, hours, explain=False).due
-        if new_due != _as_datetime(due):
-            moved.append((complaint_id, _as_datetime(due), new_due))
+        if new_due != due:
+            moved.append((complaint_id, due, new_due))
     uow.complaints.set_due_dates(moved, ctx.clock(), ctx.actor.staff_id, ctx.actor.login, why)
     return len(moved)

@@ -2,7 +2,6 @@
 applicant's full name, so making one is recorded in the access log."""
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from pcrm_desktop.domain.complaints import CHANNEL_NAMES, RESULT_NAMES, Channel, Result
@@ -12,10 +11,6 @@ from pcrm_desktop.services import complaints
 from pcrm_desktop.services.context import ServiceContext
 
 
-def _dt(value) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-
-
 def _letter_data(ctx: ServiceContext, complaint_id: int):
     from pcrm_desktop.reports.complaint_letters import LetterData
     with ctx.reading() as uow:
@@ -23,7 +18,7 @@ def _letter_data(ctx: ServiceContext, complaint_id: int):
         office = uow.office.get()
     if row is None:
         raise NotFoundError("complaint_not_found", field="complaint", id=complaint_id)
-    received, due = _dt(row["received_at"]), _dt(row["due_at"])
+    received, due = row["received_at"], row["due_at"]
     steps = complaints.due_steps(ctx, row)
     category = " > ".join(x for x in (row["parent_category"], row["category"]) if x)
     return row, LetterData(
@@ -35,7 +30,7 @@ def _letter_data(ctx: ServiceContext, complaint_id: int):
         title=row["title"], content=row["content"], department=row["department"],
         assignee=row["assignee"], due_at=due, due_steps=tuple(steps),
         result=RESULT_NAMES[Result(row["result"])] if row["result"] else "",
-        answer=row["answer"], done_at=_dt(row["done_at"]) if row["done_at"] else None)
+        answer=row["answer"], done_at=row["done_at"])
 
 
 def receipt_pdf(ctx: ServiceContext, complaint_id: int, out: Path) -> Path:

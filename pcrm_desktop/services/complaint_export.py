@@ -3,10 +3,18 @@ number, date, applicant (masked), summary, department, due date, completion date
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from pcrm_desktop.domain.complaints import CHANNEL_NAMES, RESULT_NAMES, STATUS_NAMES, Channel, Result, Status
+from pcrm_desktop.db.citizen_repo import as_datetime
+from pcrm_desktop.domain.complaints import (
+    CHANNEL_NAMES,
+    RESULT_NAMES,
+    STATUS_NAMES,
+    Channel,
+    Result,
+    Status,
+)
 from pcrm_desktop.domain.errors import ValidationError
 from pcrm_desktop.services import complaints
 from pcrm_desktop.services.context import ServiceContext
@@ -23,10 +31,8 @@ class RegisterExport:
 
 
 def _text(value) -> str:
-    if value is None:
-        return ""
-    at = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    return at.strftime("%Y-%m-%d %H:%M")
+    at = as_datetime(value)
+    return at.strftime("%Y-%m-%d %H:%M") if at else ""
 
 
 def export_register(ctx: ServiceContext, first: date, last: date, out: Path) -> RegisterExport:

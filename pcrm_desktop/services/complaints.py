@@ -245,17 +245,13 @@ def due_steps(ctx: ServiceContext, row: dict) -> list[str]:
     with today's calendar, and a last line when the date differs (extended, or moved since)."""
     from pcrm_desktop.db.complaint_repo import stored_period
     from pcrm_desktop.domain.deadlines import moment_text
-    received = _dt(row["received_at"])
-    due = _dt(row["due_at"])
+    received, due = row["received_at"], row["due_at"]
     computed = calendar.deadline(ctx, received, stored_period(row["period_unit"], row["period_amount"]))
     steps = computed.explanation()
     if computed.due != due:
         steps.append(f"현재 처리기한: {moment_text(due)}" + (" (연장)" if row["extended"] else ""))
     return steps
 
-
-def _dt(value) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
 def categories(ctx: ServiceContext) -> list[dict]:

@@ -2,7 +2,6 @@
 and the actions allowed now (the domain decides which), each asking only for what it needs."""
 from __future__ import annotations
 
-from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -79,7 +78,7 @@ class CaseDialog(Retranslatable, QDialog):
         self.open_file_button.clicked.connect(self.open_file)
         self.temp_folders: list[str] = []  # copies opened for viewing: removed when closed
         self.history = RowsModel([
-            (lambda: self.tr("일시"), lambda e: moment(_dt(e["at"]))),
+            (lambda: self.tr("일시"), lambda e: moment(e["at"])),
             (lambda: self.tr("처리"), lambda e: action_name(e["kind"])),
             (lambda: self.tr("상태"), lambda e: status_name(e["to_status"] or "")),
             (lambda: self.tr("담당"), lambda e: e["actor"]),
@@ -169,7 +168,7 @@ class CaseDialog(Retranslatable, QDialog):
         if case is None:
             return
         status = Status(case["status"])
-        due = _dt(case["due_at"])
+        due = case["due_at"]
         open_ = bool(case["open"])
         self.header.setText(self.tr("{no} · {status} · 처리기한 {due} {dday}").format(
             no=case["receipt_no"], status=status_name(status.value), due=moment(due),
@@ -178,7 +177,7 @@ class CaseDialog(Retranslatable, QDialog):
         lines = [
             self.tr("제목: {title}").format(title=case["title"]),
             self.tr("접수: {at} · {channel}{epeople} · {type} · {category}").format(
-                at=moment(_dt(case["received_at"])), channel=channel_name(case["channel"]),
+                at=moment(case["received_at"]), channel=channel_name(case["channel"]),
                 epeople=f" ({case['epeople_no']})" if case["epeople_no"] else "",
                 type=case["type_name"], category=category or "-"),
             self.tr("민원인: {who} · 위치: {where}").format(
@@ -326,7 +325,7 @@ class ActionDialog(Retranslatable, QDialog):
         self.new_due.setObjectName("actionNewDue")
         self.new_due.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.new_due.setCalendarPopup(True)
-        self.new_due.setDateTime(_dt(case["due_at"]))
+        self.new_due.setDateTime(case["due_at"])
         self.method = QComboBox()
         self.method.setObjectName("noticeMethod")
         self.notice = QPlainTextEdit()
@@ -376,7 +375,7 @@ class ActionDialog(Retranslatable, QDialog):
         office = self.office
         text = notice_text(
             self.action, office=office.name if office else "", receipt_no=self.case["receipt_no"],
-            title=self.case["title"], due=moment(_dt(self.case["due_at"])),
+            title=self.case["title"], due=moment(self.case["due_at"]),
             new_due=moment(self.new_due.dateTime().toPython()),
             reason=self.note.toPlainText().strip() or "-", phone=office.phone if office else "-")
         self.notice.blockSignals(True)
@@ -438,6 +437,3 @@ class ActionDialog(Retranslatable, QDialog):
         else:
             dialogs.explain(self, action_name(self.action.value), error)
 
-
-def _dt(value) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
