@@ -155,7 +155,8 @@ class CaseDialog(Retranslatable, QDialog):
         self.case = case
         self.files.clear()
         for item in case.get("attachments", []):
-            row = QListWidgetItem(f"{item.name} ({item.size / 1024:,.0f} KB, {item.actor})")
+            size = f"{item.size:,} B" if item.size < 1024 else f"{item.size / 1024:,.0f} KB"
+            row = QListWidgetItem(f"{item.name} ({size}, {item.actor})")
             row.setData(Qt.ItemDataRole.UserRole, item.id)
             self.files.addItem(row)
         self.history.set_rows(case["events"])
