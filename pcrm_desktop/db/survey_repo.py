@@ -58,10 +58,11 @@ class SurveyRepository:
         return self.c.execute(query).scalar_one()
 
     def add_response(self, version_id: int, mode: str, at: datetime, seconds: int | None,
-                     flags: str, answers: list[tuple[str, float | None, str | None, bool]]) -> int:
+                     flags: str, answers: list[tuple[str, float | None, str | None, bool]],
+                     form_no: str | None = None) -> int:
         response_id = self.c.execute(insert(t.survey_responses).values(
-            version_id=version_id, mode=mode, submitted_at=at, seconds=seconds, flags=flags)
-        ).inserted_primary_key[0]
+            version_id=version_id, mode=mode, submitted_at=at, seconds=seconds, flags=flags,
+            form_no=form_no)).inserted_primary_key[0]
         self.add_answers([(response_id, *a) for a in answers])
         return response_id
 
@@ -96,3 +97,115 @@ class SurveyRepository:
             " JOIN survey_responses r ON r.version_id = v.id"
             " WHERE v.survey_id = ? AND r.submitted_at >= ? AND r.submitted_at < ?"
             " GROUP BY r.mode, r.flags", (survey_id, sql_datetime(first), sql_datetime(end))).all()
+
+    # --- the month's breakdowns and the phone sample ----------------------------------------
+
+    BREAKDOWNS = {
+        # dimension → (SQL of the group key, SQL of its label, joins after the answers)
+        "mode": ("r.mode", "r.mode", ""),
+        "channel": ("c.channel", "c.channel", " JOIN survey_links l ON l.response_id = r.id"
+                    " JOIN complaints c ON c.id = l.complaint_id"),
+        "type": ("c.type_code", "coalesce(ct.name, c.type_code)",
+                 " JOIN survey_links l ON l.response_id = r.id"
+                 " JOIN complaints c ON c.id = l.complaint_id"
+                 " LEFT JOIN complaint_types ct ON ct.code = c.type_code"),
+        "category": ("coalesce(p.id, k.id)", "coalesce(p.name, k.name)",
+                     " JOIN survey_links l ON l.response_id = r.id"
+                     " JOIN complaints c ON c.id = l.complaint_id"
+                     " JOIN complaint_categories k ON k.id = c.category_id"
+                     " LEFT JOIN complaint_categories p ON p.id = k.parent_id"),
+        "department": ("c.department_id", "d.name", " JOIN survey_links l ON l.response_id = r.id"
+                       " JOIN complaints c ON c.id = l.complaint_id"
+                       " JOIN departments d ON d.id = c.department_id"),
+        "group": ("g.id", "g.name", " JOIN survey_links l ON l.response_id = r.id"
+                  " JOIN complaints c ON c.id = l.complaint_id"
+                  " JOIN citizen_groups cg ON cg.citizen_id = coalesce(l.citizen_id, c.citizen_id)"
+                  " JOIN customer_groups g ON g.id = cg.group_id"),
+    }
+
+    def breakdown(self, survey_id: int, first: datetime, end: datetime, by: str,
+                  item: str = "OVERALL"):
+        """(label, answers, sum, sum of squares, 해당없음) of one item per group of `by` over
+        [first, end); a group-by in SQL, never rows read one by one. A resident in two customer
+        groups counts in both."""
+        key, label, joins = self.BREAKDOWNS[by]
+        return self.c.exec_driver_sql(
+            f"SELECT {label}, count(a.value_num), coalesce(sum(a.value_num), 0),"
+            " coalesce(sum(a.value_num * a.value_num), 0), sum(a.na)"
+            " FROM survey_versions v JOIN survey_responses r ON r.version_id = v.id"
+            " JOIN survey_answers a ON a.response_id = r.id AND a.item = ?"
+            f"{joins}"
+            " WHERE v.survey_id = ? AND r.submitted_at >= ? AND r.submitted_at < ?"
+            f" GROUP BY {key} ORDER BY count(a.value_num) DESC",
+            (item, survey_id, sql_datetime(first), sql_datetime(end))).all()
+
+    def phone_sample(self, survey_id: int, first: datetime, end: datetime) -> tuple[int, int, int]:
+        """Happy calls whose last attempt fell in [first, end): attempted, reached (someone
+        answered the phone), and completed (a phone response of this survey linked to the case)."""
+        row = self.c.exec_driver_sql(
+            "SELECT count(*), coalesce(sum(h.last_outcome IN ('answered', 'refused')), 0),"
+            " coalesce(sum(EXISTS (SELECT 1 FROM survey_links l"
+            "   JOIN survey_responses r ON r.id = l.response_id AND r.mode = 'phone'"
+            "   JOIN survey_versions v ON v.id = r.version_id AND v.survey_id = ?"
+            "   WHERE l.complaint_id = h.complaint_id)), 0)"
+            " FROM happy_calls h WHERE h.attempts > 0 AND h.last_at >= ? AND h.last_at < ?",
+            (survey_id, sql_datetime(first), sql_datetime(end))).one()
+        return int(row[0]), int(row[1]), int(row[2])
+
+    def flagged_responses(self, survey_id: int, first: datetime, end: datetime, limit: int = 200):
+        """The responses of the period with a quality flag, newest first (for the results screen)."""
+        return self.c.exec_driver_sql(
+            "SELECT r.id, r.submitted_at, r.mode, r.seconds, r.flags FROM survey_versions v"
+            " JOIN survey_responses r ON r.version_id = v.id"
+            " WHERE v.survey_id = ? AND r.submitted_at >= ? AND r.submitted_at < ? AND r.flags != ''"
+            " ORDER BY r.submitted_at DESC LIMIT ?",
+            (survey_id, sql_datetime(first), sql_datetime(end), limit)).all()
+
+    def overview(self) -> list[dict]:
+        """Every survey with its current version and how many responses it has."""
+        return [dict(r) for r in self.c.exec_driver_sql(
+            "SELECT s.id, s.code, s.title, s.linked, s.active, s.created_at,"
+            " (SELECT max(version) FROM survey_versions WHERE survey_id = s.id) AS version,"
+            " (SELECT count(*) FROM survey_versions v JOIN survey_responses r"
+            "  ON r.version_id = v.id WHERE v.survey_id = s.id) AS responses"
+            " FROM surveys s ORDER BY s.id").mappings()]
+
+    # --- callbacks a manager owes -------------------------------------------------------------
+
+    def add_callback(self, response_id: int, complaint_id: int | None, reason: str,
+                     now: datetime) -> int:
+        return self.c.execute(insert(t.survey_callbacks).values(
+            response_id=response_id, complaint_id=complaint_id, reason=reason, created_at=now)
+        ).inserted_primary_key[0]
+
+    def callbacks(self, open_only: bool = True) -> list[dict]:
+        """The callbacks with their 민원 (receipt number, title, applicant) and survey."""
+        where = "WHERE b.done_at IS NULL" if open_only else ""
+        return [dict(r) for r in self.c.exec_driver_sql(
+            "SELECT b.id, b.reason, b.created_at, b.done_at, b.done_by, b.note, b.complaint_id,"
+            " c.receipt_no, c.title, ci.name AS applicant, coalesce(l.citizen_id, c.citizen_id)"
+            " AS citizen_id, s.code AS survey"
+            " FROM survey_callbacks b JOIN survey_responses r ON r.id = b.response_id"
+            " JOIN survey_versions v ON v.id = r.version_id JOIN surveys s ON s.id = v.survey_id"
+            " LEFT JOIN survey_links l ON l.response_id = b.response_id"
+            " LEFT JOIN complaints c ON c.id = b.complaint_id"
+            " LEFT JOIN citizens ci ON ci.id = coalesce(l.citizen_id, c.citizen_id)"
+            f" {where} ORDER BY b.created_at, b.id").mappings()]
+
+    def close_callback(self, callback_id: int, now: datetime, actor: str, note: str) -> bool:
+        cb = t.survey_callbacks
+        done = self.c.execute(update(cb).where(cb.c.id == callback_id, cb.c.done_at.is_(None))
+                              .values(done_at=now, done_by=actor, note=note))
+        return done.rowcount == 1
+
+    # --- office-wide settings ---------------------------------------------------------------
+
+    def setting(self, key: str, default: str = "") -> str:
+        value = self.c.execute(select(t.office_settings.c.value)
+                               .where(t.office_settings.c.key == key)).scalar()
+        return default if value is None else value
+
+    def set_setting(self, key: str, value: str) -> None:
+        s = t.office_settings
+        if self.c.execute(update(s).where(s.c.key == key).values(value=value)).rowcount == 0:
+            self.c.execute(insert(s).values(key=key, value=value))

@@ -403,6 +403,7 @@ survey_responses = Table(
     Column("submitted_at", DateTime, nullable=False),
     Column("seconds", Integer, nullable=True),
     Column("flags", String(50), nullable=False, server_default=""),
+    Column("form_no", String(20), nullable=True),  # the number written on a paper form
     CheckConstraint("mode IN ('kiosk', 'phone', 'paper', 'import')", name="mode"),
     Index("ix_survey_responses_version_submitted", "version_id", "submitted_at"),
 )
@@ -430,4 +431,28 @@ survey_links = Table(
     Column("citizen_id", Integer, ForeignKey("citizens.id"), nullable=True),
     Index("ix_survey_links_complaint", "complaint_id"),
     Index("ix_survey_links_citizen", "citizen_id"),
+)
+
+# What a manager owes after a linked response scored OVERALL 2 or lower: a call back.
+survey_callbacks = Table(
+    "survey_callbacks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("response_id", Integer, ForeignKey("survey_responses.id", ondelete="CASCADE"),
+           nullable=False, unique=True),
+    Column("complaint_id", Integer, ForeignKey("complaints.id"), nullable=True),
+    Column("reason", String(100), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("done_at", DateTime, nullable=True),
+    Column("done_by", String(50), nullable=True),
+    Column("note", Text, nullable=False, server_default=""),
+    Index("ix_survey_callbacks_open", "done_at", "created_at"),
+)
+
+# Office-wide settings that travel with the database (the kiosk's survey and PIN, …).
+office_settings = Table(
+    "office_settings",
+    metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", Text, nullable=False),
 )

@@ -125,6 +125,18 @@ MESSAGES: dict[str, str] = {
     "survey_code_format": QT_TRANSLATE_NOOP(
         "messages", "설문 코드는 영문·숫자·밑줄로 씁니다(예: MINWON_2026): {survey}"),
     "survey_duplicate": QT_TRANSLATE_NOOP("messages", "설문 코드 {survey}이(가) 이미 있습니다."),
+    "pin_format": QT_TRANSLATE_NOOP("messages", "PIN은 숫자 4~8자리입니다."),
+    "kiosk_linked_survey": QT_TRANSLATE_NOOP(
+        "messages", "키오스크에는 익명 설문만 쓸 수 있습니다. 설문 {survey}은(는) 민원·주민과 연결하는 설문입니다."),
+    "kiosk_not_set_up": QT_TRANSLATE_NOOP(
+        "messages", "키오스크에 보일 설문과 PIN이 아직 정해지지 않았습니다. 관리자가 만족도 조사 화면의 '키오스크 설정'에서 정하십시오."),
+    "answers_need_answered": QT_TRANSLATE_NOOP(
+        "messages", "설문 답은 통화 결과가 '응답'일 때만 기록할 수 있습니다."),
+    "answer_date_range": QT_TRANSLATE_NOOP(
+        "messages", "응답 날짜가 올바르지 않습니다(2000년 이후, 오늘 이전): {value}"),
+    "breakdown_unknown": QT_TRANSLATE_NOOP("messages", "알 수 없는 구분입니다: {value}"),
+    "double_entry_mismatch": QT_TRANSLATE_NOOP(
+        "messages", "1차와 2차 입력이 {count}개 문항에서 다릅니다. 종이 설문지를 보고 다시 입력하십시오."),
     "mode_unknown": QT_TRANSLATE_NOOP("messages", "알 수 없는 응답 방식입니다: {value}"),
     "population_too_small": QT_TRANSLATE_NOOP(
         "messages", "표본틀 크기({population})가 응답 수({n})보다 작습니다."),
@@ -165,6 +177,18 @@ MESSAGES: dict[str, str] = {
         "messages", "데이터베이스 스키마가 최신이 아닙니다({current} → {head}). 'pcrm init'으로 업그레이드하십시오."),
     "db_unwritable": QT_TRANSLATE_NOOP(
         "messages", "데이터베이스 폴더에 쓸 수 없습니다: {path}\n폴더 권한을 확인하거나 --db로 다른 위치를 지정하십시오."),
+    # 만족도 응답 가져오기: one bad cell of a row, named by its column, item and value
+    "cell_out_of_scale": QT_TRANSLATE_NOOP(
+        "messages", "열 '{column}'(문항 {item_code})의 값 '{value}'은(는) 받을 수 없습니다. "
+        "{low}~{high}의 정수만 됩니다(반점수·범위 밖 값은 고치지 않음)."),
+    "cell_invalid": QT_TRANSLATE_NOOP(
+        "messages", "열 '{column}'(문항 {item_code})의 값 '{value}'은(는) 이 문항의 답이 될 수 없습니다."),
+    "cell_na_not_allowed": QT_TRANSLATE_NOOP(
+        "messages", "열 '{column}'(문항 {item_code})의 값 '{value}'은(는) 해당없음인데, 이 문항은 해당없음을 받지 않습니다."),
+    "cell_required": QT_TRANSLATE_NOOP(
+        "messages", "열 '{column}'(문항 {item_code})이(가) 비어 있습니다. 꼭 답해야 하는 문항입니다."),
+    "survey_changed": QT_TRANSLATE_NOOP(
+        "messages", "검사한 뒤에 설문 {survey}의 문항이 바뀌었습니다. 다시 검사하십시오. 아무것도 저장하지 않았습니다."),
 }
 
 
@@ -193,6 +217,9 @@ FIELD_LABELS: dict[str, str] = {
     "group_name": QT_TRANSLATE_NOOP("messages", "고객집단 이름"),
     "consent_purpose": QT_TRANSLATE_NOOP("messages", "동의 목적"),
     "consent_items": QT_TRANSLATE_NOOP("messages", "동의 항목"),
+    "submitted_at": QT_TRANSLATE_NOOP("messages", "응답일"),
+    "survey_option": QT_TRANSLATE_NOOP("messages", "설문 코드(--survey)"),
+    "mapping_option": QT_TRANSLATE_NOOP("messages", "열 연결 파일(--mapping)"),
 }
 
 

@@ -181,8 +181,16 @@ def top_two_box(raw: Iterable[object] | Moments, k: int = 5, population: int | N
     m = raw if isinstance(raw, Moments) else Moments.of(raw, k)
     if m.n == 0:
         return _empty(m)
-    p, low, high = wilson(m.top_two, m.n, population)
-    return Estimate(p * 100, low * 100, high * 100, m.n, m.not_applicable, m.skipped)
+    return proportion(m.top_two, m.n, population, m.not_applicable, m.skipped)
+
+
+def proportion(successes: int, n: int, population: int | None = None, not_applicable: int = 0,
+               skipped: int = 0) -> Estimate:
+    """A share in % with its Wilson interval (top-two-box, a response rate)."""
+    if n == 0:
+        return Estimate(None, None, None, 0, not_applicable, skipped)
+    p, low, high = wilson(successes, n, population)
+    return Estimate(p * 100, low * 100, high * 100, n, not_applicable, skipped)
 
 
 def nps(raw: Iterable[object] | Moments, population: int | None = None) -> Estimate:
@@ -227,15 +235,22 @@ class Change:
 def mean_change(before: Sequence[float], after: Sequence[float], scale: float = 1.0) -> Change:
     """Welch's two-sample t test at 5 %: is the change in the mean real? A month with fewer
     than 30 answers shows no figure, so it never gets an arrow either."""
-    n1, n2 = len(before), len(after)
+    def moments(values: Sequence[float]) -> Moments:
+        return Moments(len(values), float(sum(values)), float(sum(x * x for x in values)))
+    return moments_change(moments(before), moments(after), scale)
+
+
+def moments_change(before: Moments, after: Moments, scale: float = 1.0) -> Change:
+    """`mean_change` from the sums a summary reads in SQL (n, Σx, Σx²)."""
+    n1, n2 = before.n, after.n
     if n1 < 2 or n2 < 2:
         raise ValueError("two answers per month at least")
     small = min(n1, n2) < SUPPRESS_BELOW
-    m1, m2 = sum(before) / n1, sum(after) / n2
-    v1 = sum((x - m1) ** 2 for x in before) / (n1 - 1)
-    v2 = sum((x - m2) ** 2 for x in after) / (n2 - 1)
+    m1, m2 = before.total / n1, after.total / n2
+    v1 = max(before.total_sq - n1 * m1 * m1, 0.0) / (n1 - 1)
+    v2 = max(after.total_sq - n2 * m2 * m2, 0.0) / (n2 - 1)
     se2 = v1 / n1 + v2 / n2
-    if se2 == 0:
+    if se2 <= 1e-12:
         return Change((m2 - m1) * scale, m1 != m2 and not small, math.inf if m1 != m2 else 0.0)
     t = (m2 - m1) / math.sqrt(se2)
     df = se2**2 / ((v1 / n1) ** 2 / (n1 - 1) + (v2 / n2) ** 2 / (n2 - 1))

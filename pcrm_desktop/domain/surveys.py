@@ -29,6 +29,7 @@ class ItemType(str, enum.Enum):
 
 
 SCALE5_LABELS = ("매우 불만족", "불만족", "보통", "만족", "매우 만족")
+SCALE5_LABELS_EN = ("Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied")
 SCALE_SIZE = {ItemType.SCALE5: 5, ItemType.SCALE7: 7, ItemType.MATRIX: 5}
 
 
@@ -51,6 +52,15 @@ class Item:
     other_text: bool = False       # a 기타 option with its own text
     show_if: ShowIf | None = None
     max_length: int = 2000
+    text_en: str = ""              # the kiosk's English screen (Korean when empty)
+    options_en: tuple[str, ...] = ()
+
+    def shown_text(self, language: str) -> str:
+        return self.text_en if language == "en" and self.text_en else self.text
+
+    def shown_options(self, language: str) -> tuple[str, ...]:
+        english = language == "en" and len(self.options_en) == len(self.options)
+        return self.options_en if english else self.options
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,16 @@ class Questionnaire:
     items: tuple[Item, ...]
     intro: str = ""
     thanks: str = "응답해 주셔서 감사합니다."
+    title_en: str = ""
+    intro_en: str = ""
+    thanks_en: str = "Thank you for your answers."
+
+    def shown(self, language: str) -> tuple[str, str, str]:
+        """Title, introduction and thanks in the language asked for (Korean when missing)."""
+        english = language == "en"
+        return (self.title_en if english and self.title_en else self.title,
+                self.intro_en if english and self.intro_en else self.intro,
+                self.thanks_en if english and self.thanks_en else self.thanks)
 
     def item(self, code: str) -> Item:
         return next(i for i in self.items if i.code == code)
@@ -70,9 +90,11 @@ class Questionnaire:
     def from_json(cls, text: str) -> "Questionnaire":
         data = json.loads(text)
         items = tuple(Item(**{**i, "type": ItemType(i["type"]), "options": tuple(i["options"]),
+                              "options_en": tuple(i.get("options_en", ())),
                               "show_if": ShowIf(i["show_if"]["item"], tuple(i["show_if"]["values"]))
                               if i["show_if"] else None}) for i in data["items"])
-        return cls(data["title"], items, data.get("intro", ""), data.get("thanks", ""))
+        return cls(data["title"], items, data.get("intro", ""), data.get("thanks", ""),
+                   data.get("title_en", ""), data.get("intro_en", ""), data.get("thanks_en", ""))
 
 
 def check_questionnaire(q: Questionnaire) -> None:
@@ -95,38 +117,55 @@ def check_questionnaire(q: Questionnaire) -> None:
         raise ValidationError("questionnaire_empty", field="item")
 
 
-def _scale(code: str, text: str, **kw) -> Item:
-    return Item(code, ItemType.SCALE5, text, SCALE5_LABELS, allow_na=True, **kw)
+def _scale(code: str, text: str, text_en: str, **kw) -> Item:
+    return Item(code, ItemType.SCALE5, text, SCALE5_LABELS, allow_na=True, text_en=text_en,
+                options_en=SCALE5_LABELS_EN, **kw)
 
 
 # The default 민원 만족도 questionnaire, its counter (창구) version and the 3-question phone one.
 ELEMENT_CODES = ("ACCESS", "KIND", "EXPERT", "SPEED", "RESULT", "FACILITY")
 _BASE = (
-    _scale("ACCESS", "민원을 신청하는 방법이나 담당자를 찾기 쉬웠습니까?"),
-    _scale("KIND", "담당 직원은 친절했습니까?"),
-    _scale("EXPERT", "담당 직원은 업무를 잘 알고 충분히 설명했습니까?"),
-    _scale("SPEED", "민원은 신속하게, 기한 안에 처리되었습니까?"),
-    _scale("RESULT", "처리 결과는 공정하고 납득할 만했습니까?"),
+    _scale("ACCESS", "민원을 신청하는 방법이나 담당자를 찾기 쉬웠습니까?",
+           "Was it easy to find how to apply and whom to ask?"),
+    _scale("KIND", "담당 직원은 친절했습니까?", "Was the staff member courteous?"),
+    _scale("EXPERT", "담당 직원은 업무를 잘 알고 충분히 설명했습니까?",
+           "Did the staff member know the work and explain it well?"),
+    _scale("SPEED", "민원은 신속하게, 기한 안에 처리되었습니까?",
+           "Was your request handled quickly and on time?"),
+    _scale("RESULT", "처리 결과는 공정하고 납득할 만했습니까?",
+           "Was the outcome fair and understandable?"),
 )
+_OVERALL = Item("OVERALL", ItemType.SCALE5, "전반적으로 이번 민원 처리에 만족하십니까?", SCALE5_LABELS,
+                required=True, text_en="Overall, are you satisfied with how your request was handled?",
+                options_en=SCALE5_LABELS_EN)
 _END = (
-    Item("OVERALL", ItemType.SCALE5, "전반적으로 이번 민원 처리에 만족하십니까?", SCALE5_LABELS,
-         required=True),
+    _OVERALL,
     Item("RECOMMEND", ItemType.RECOMMEND, "이 기관을 주변에 추천하시겠습니까? (0 = 전혀 아니다, 10 = 매우 그렇다)",
-         soft_required=True),
-    Item("COMMENT", ItemType.LONG_TEXT, "개선할 점이 있으면 적어 주십시오."),
+         soft_required=True,
+         text_en="Would you recommend this office to others? (0 = not at all, 10 = certainly)"),
+    Item("COMMENT", ItemType.LONG_TEXT, "개선할 점이 있으면 적어 주십시오.",
+         text_en="Is there anything we should improve?"),
 )
 TEMPLATES: dict[str, Questionnaire] = {
     "MINWON": Questionnaire("민원 만족도 조사", _BASE + _END,
-                            "민원 처리에 대한 의견을 들려주십시오. 2분이면 됩니다."),
+                            "민원 처리에 대한 의견을 들려주십시오. 2분이면 됩니다.",
+                            title_en="Service satisfaction survey",
+                            intro_en="Please tell us how your request was handled. It takes two minutes."),
     "COUNTER": Questionnaire("창구 민원 만족도 조사", _BASE + (
-        _scale("FACILITY", "민원실 시설(대기 공간, 안내, 편의시설)은 편리했습니까?"),) + _END,
-        "오늘 창구 이용에 대한 의견을 들려주십시오."),
+        _scale("FACILITY", "민원실 시설(대기 공간, 안내, 편의시설)은 편리했습니까?",
+               "Were the office facilities (waiting area, signs, amenities) convenient?"),) + _END,
+        "오늘 창구 이용에 대한 의견을 들려주십시오.", title_en="Counter satisfaction survey",
+        intro_en="Please tell us about your visit to the counter today."),
     "HAPPYCALL": Questionnaire("해피콜 (전화 3문항)", (
-        Item("OVERALL", ItemType.SCALE5, "전반적으로 민원 처리에 만족하십니까?", SCALE5_LABELS, required=True),
-        _scale("SPEED", "처리는 신속했습니까?"),
-        _scale("KIND", "담당 직원은 친절했습니까?"),
-    ), "○○행정복지센터입니다. 민원 처리에 대해 세 가지만 여쭙겠습니다."),
+        Item("OVERALL", ItemType.SCALE5, "전반적으로 민원 처리에 만족하십니까?", SCALE5_LABELS, required=True,
+             text_en="Overall, are you satisfied with how your request was handled?",
+             options_en=SCALE5_LABELS_EN),
+        _scale("SPEED", "처리는 신속했습니까?", "Was it handled quickly?"),
+        _scale("KIND", "담당 직원은 친절했습니까?", "Was the staff member courteous?"),
+    ), "○○행정복지센터입니다. 민원 처리에 대해 세 가지만 여쭙겠습니다.", title_en="Happy call (3 questions)"),
 }
+TEMPLATE_NAMES = {"MINWON": "민원 만족도 (기본)", "COUNTER": "창구 (시설 문항 포함)",
+                  "HAPPYCALL": "해피콜 (전화 3문항)"}
 
 
 def _same(a: object, b: object) -> bool:
@@ -297,3 +336,125 @@ def quality(q: Questionnaire, answers: dict[str, object], seconds: float | None)
     fast = seconds is not None and scale != [] and seconds < 2 * len(scale)
     flags = tuple(f for f, on in (("straight_lined", straight), ("too_fast", fast)) if on)
     return ResponseQuality(seconds, straight, fast, flags)
+
+
+# --- what follows an answer ------------------------------------------------------------------
+
+CALLBACK_AT_MOST = 2  # OVERALL of 2 or lower in linked mode: a manager calls back
+
+
+def callback_reason(answers: dict[str, object], linked: bool) -> str | None:
+    """Why a manager should call this respondent back, or None: a linked response that rated
+    OVERALL 2 (불만족) or 1 (매우 불만족)."""
+    overall = answers.get("OVERALL")
+    if linked and isinstance(overall, int) and not isinstance(overall, bool) \
+            and overall <= CALLBACK_AT_MOST:
+        return f"OVERALL {overall}점"
+    return None
+
+
+def next_shown(q: Questionnaire, answers: dict, after: int) -> int | None:
+    """The index of the first item after `after` that is shown given the answers so far
+    (one question per screen on the kiosk, one field per line on paper); None at the end."""
+    for index in range(after + 1, len(q.items)):
+        if visible(q.items[index], answers, q):
+            return index
+    return None
+
+
+# --- paper forms -------------------------------------------------------------------------------
+
+PAPER_NA = "9"  # on a scale item that allows it, 9 is keyed for 해당없음 (nothing to mark is left empty)
+
+
+def from_paper(item: Item, typed: str) -> object:
+    """What a clerk types for one answer of a paper form, as the answer it stands for:
+    a scale as its number (9 = 해당없음), a choice as its option number (several as "1 3" or
+    "13"), 예/아니오 as 1/2, a date as 2026-11-27 or 20261127; text as typed. Empty is no answer.
+    Anything else is refused with the item's code, never guessed."""
+    text = typed.strip()
+    if not text:
+        return None
+    t = item.type
+    if t in SCALE_SIZE and text == PAPER_NA and item.allow_na:
+        return NA
+    if t in (ItemType.SINGLE, ItemType.MULTI, ItemType.YES_NO):
+        options = (("예", "아니오") if t is ItemType.YES_NO else item.options)
+        parts = text.replace(",", " ").split()
+        if len(parts) == 1 and t is ItemType.MULTI and len(options) <= 9 and len(text) > 1:
+            parts = list(text)  # "13" for options 1 and 3
+        try:
+            chosen = [options[_whole(p) - 1] if 1 <= _whole(p) <= len(options) else None
+                      for p in parts]
+        except ValueError:
+            chosen = [None]
+        if None in chosen or not chosen or (t is not ItemType.MULTI and len(chosen) > 1):
+            raise ValidationError("answer_invalid", field="answer", item_code=item.code,
+                                  value=text[:50])
+        return _one(item, chosen if t is ItemType.MULTI else chosen[0], 0)
+    if t is ItemType.DATE and text.isdigit() and len(text) == 8:
+        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    value = _one(item, text, SCALE_SIZE.get(t, 0))
+    return value
+
+
+def paper_hint(item: Item) -> str:
+    """What to type for an item, shown beside its field."""
+    t = item.type
+    if t in SCALE_SIZE:
+        k = SCALE_SIZE[t]
+        return f"1–{k}" + (f", {PAPER_NA}=해당없음" if item.allow_na else "")
+    if t is ItemType.RECOMMEND:
+        return "0–10"
+    if t in (ItemType.SINGLE, ItemType.MULTI):
+        listed = " ".join(f"{n}={o}" for n, o in enumerate(item.options, 1))
+        return ("여러 개: 1 3  " if t is ItemType.MULTI else "") + listed
+    if t is ItemType.YES_NO:
+        return "1=예 2=아니오"
+    if t is ItemType.DATE:
+        return "20261127"
+    if t is ItemType.NUMBER:
+        return "숫자"
+    return "글"
+
+
+def mismatches(first: dict[str, object], second: dict[str, object]) -> list[tuple[str, object, object]]:
+    """Double entry: the items where the two keyings of one paper form differ (item, 1차, 2차)."""
+    keys = sorted(set(first) | set(second))
+    return [(k, first.get(k), second.get(k)) for k in keys if not _same(first.get(k), second.get(k))
+            and not (isinstance(first.get(k), list) and first.get(k) == second.get(k))]
+
+
+# --- the kiosk ------------------------------------------------------------------------------------
+
+KIOSK_IDLE_SECONDS = 60       # no touch for this long: the countdown starts
+KIOSK_COUNTDOWN_SECONDS = 10  # then the form is discarded and the start screen shown
+KIOSK_THANKS_SECONDS = 6      # the thank-you screen returns to the start by itself
+
+
+def check_pin(pin: str) -> str:
+    """A staff PIN to leave the kiosk: 4 to 8 digits."""
+    pin = pin.strip()
+    if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8):
+        raise ValidationError("pin_format", field="pin")
+    return pin
+
+
+def hash_pin(pin: str, salt: bytes | None = None) -> str:
+    """salt$hash (PBKDF2-SHA256): the PIN itself is never stored."""
+    import hashlib
+    import os
+    salt = salt or os.urandom(16)
+    digest = hashlib.pbkdf2_hmac("sha256", check_pin(pin).encode(), salt, 100_000)
+    return f"{salt.hex()}${digest.hex()}"
+
+
+def pin_matches(pin: str, stored: str) -> bool:
+    import hmac
+    if "$" not in stored:
+        return False
+    salt, _ = stored.split("$", 1)
+    try:
+        return hmac.compare_digest(hash_pin(pin, bytes.fromhex(salt)), stored)
+    except ValidationError:
+        return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from pcrm_desktop.domain.errors import ConflictError, NotFoundError
+from pcrm_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from pcrm_desktop.domain.happy_call import (
     CallStatus,
     Outcome,
@@ -63,10 +63,17 @@ def counts(ctx: ServiceContext) -> dict[str, int]:
         return uow.happy_calls.counts()
 
 
-def record_attempt(ctx: ServiceContext, call_id: int, outcome: Outcome, note: str = "") -> Changes:
-    """One call attempt: 응답 and 거절 end the call, 번호 오류 or a third 부재 gives it up."""
+def record_attempt(ctx: ServiceContext, call_id: int, outcome: Outcome, note: str = "",
+                   survey: str = "", answers: dict[str, object] | None = None,
+                   seconds: int | None = None) -> Changes:
+    """One call attempt: 응답 and 거절 end the call, 번호 오류 or a third 부재 gives it up.
+    An answered call may carry the phone survey's answers: they are stored, linked to the 민원
+    and its applicant, in the same transaction as the attempt (both land or neither)."""
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "happy_call.record")
+    if answers is not None and outcome is not Outcome.ANSWERED:
+        raise ValidationError("answers_need_answered", field="outcome")
     now = ctx.clock()
+    changes = CHANGED
     with ctx.uow_factory() as uow:
         call = uow.happy_calls.get(call_id)
         if call is None:
@@ -75,6 +82,16 @@ def record_attempt(ctx: ServiceContext, call_id: int, outcome: Outcome, note: st
         if not uow.happy_calls.record(call_id, now, ctx.actor.staff_id, ctx.actor.login,
                                       outcome.value, nfc(note), status.value, call["attempts"] + 1):
             raise ConflictError("edited_elsewhere", field="call")
-        ctx.audit(uow, "happy_call.record", f"call:{call_id}", outcome.value)
+        detail = outcome.value
+        if answers is not None:
+            from pcrm_desktop.services.surveys import store_response
+            case = uow.complaint_read.detail(call["complaint_id"])
+            done = store_response(uow, ctx, survey, "phone", answers, seconds,
+                                  call["complaint_id"], case["citizen_id"] if case else None)
+            detail += f", 설문 {survey} 응답 #{done.response_id}"
+            if done.callback:
+                detail += ", 관리자 회신 요청"
+            changes = changes | {"surveys"}
+        ctx.audit(uow, "happy_call.record", f"call:{call_id}", detail)
         uow.commit()
-    return CHANGED
+    return changes

@@ -8,12 +8,15 @@ from datetime import date, datetime, timedelta
 from pcrm_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
 from pcrm_desktop.domain.survey_stats import (
+    Change,
     Estimate,
     Moments,
     cs_index,
     element_score,
     item_score,
+    moments_change,
     nps,
+    proportion,
     recommend_score,
     top_two_box,
 )
@@ -25,14 +28,17 @@ from pcrm_desktop.domain.surveys import (
     ItemType,
     Questionnaire,
     SurveyState,
+    callback_reason,
     check_link,
     check_mode_change,
     check_questionnaire,
     clean_answers,
+    hash_pin,
     next_version,
+    pin_matches,
     quality,
 )
-from pcrm_desktop.domain.text import nfc
+from pcrm_desktop.domain.text import mask_name, mask_rrns, nfc
 from pcrm_desktop.services.context import Changes, ServiceContext
 
 SURVEY_ROLES = frozenset({"admin", "manager"})
@@ -108,33 +114,57 @@ class Submitted:
     version: int
     flags: tuple[str, ...]
     rrn_masked: int
+    callback: bool = False  # a manager's callback task was made
 
 
 def submit(ctx: ServiceContext, code: str, mode: str, answers: dict[str, object],
            seconds: int | None = None, complaint_id: int | None = None,
-           citizen_id: int | None = None) -> Submitted:
-    """One response, validated against the current version (which it freezes)."""
+           citizen_id: int | None = None, submitted_at: datetime | None = None,
+           form_no: str = "") -> Submitted:
+    """One response, validated against the current version (which it freezes). A paper form
+    keeps the date written on it (`submitted_at`) and its number."""
     require_role(ctx.actor, ANSWER_ROLES, "survey.answer")
+    with ctx.uow_factory() as uow:
+        done = store_response(uow, ctx, code, mode, answers, seconds, complaint_id, citizen_id,
+                              submitted_at, form_no)
+        uow.commit()  # answers are not audited one by one: no personal data in them
+    return done
+
+
+def store_response(uow, ctx: ServiceContext, code: str, mode: str, answers: dict[str, object],
+                   seconds: int | None = None, complaint_id: int | None = None,
+                   citizen_id: int | None = None, submitted_at: datetime | None = None,
+                   form_no: str = "") -> Submitted:
+    """`submit` inside the caller's transaction (the happy call records its attempt and the
+    answers together). A linked response rating OVERALL 2 or lower leaves a callback task."""
     if mode not in MODES:
         raise ValidationError("mode_unknown", field="mode", value=mode)
     linking = complaint_id is not None or citizen_id is not None
     if linking:
         require_role(ctx.actor, PERSONAL_DATA_ROLES, "survey.link")
     now = ctx.clock()
-    with ctx.uow_factory() as uow:
-        survey = _survey(uow, code)
-        state, version = _state(uow, survey)
-        check_link(state, linking)
-        q = Questionnaire.from_json(version["definition"])
-        cleaned, masked = clean_answers(q, answers)
-        flags = quality(q, cleaned, seconds).flags
-        response_id = uow.surveys.add_response(version["id"], mode, now, seconds, ",".join(flags),
-                                               [_row(item, value) for item, value in cleaned.items()])
-        if linking:
-            uow.surveys.link(response_id, complaint_id, citizen_id)
-        uow.surveys.freeze(version["id"], now)
-        uow.commit()  # answers are not audited one by one: no personal data in them
-    return Submitted(response_id, version["version"], flags, masked)
+    if submitted_at is not None and not datetime(2000, 1, 1) <= submitted_at <= now:
+        raise ValidationError("answer_date_range", field="date", value=submitted_at.date().isoformat())
+    form_no = nfc(form_no).strip()
+    if len(form_no) > 20:
+        raise ValidationError("too_long", field="form_no", max=20)
+    survey = _survey(uow, code)
+    state, version = _state(uow, survey)
+    check_link(state, linking)
+    q = Questionnaire.from_json(version["definition"])
+    cleaned, masked = clean_answers(q, answers)
+    flags = quality(q, cleaned, seconds).flags
+    response_id = uow.surveys.add_response(version["id"], mode, submitted_at or now, seconds,
+                                           ",".join(flags),
+                                           [_row(item, value) for item, value in cleaned.items()],
+                                           form_no or None)
+    if linking:
+        uow.surveys.link(response_id, complaint_id, citizen_id)
+    reason = callback_reason(cleaned, bool(survey["linked"]) and linking)
+    if reason is not None:
+        uow.surveys.add_callback(response_id, complaint_id, reason, now)
+    uow.surveys.freeze(version["id"], now)
+    return Submitted(response_id, version["version"], flags, masked, reason is not None)
 
 
 def _row(item: str, value: object) -> tuple[str, float | None, str | None, bool]:
@@ -164,6 +194,10 @@ class Summary:
     cs_index: float | None               # 종합 CS 지수
     by_mode: dict[str, int]
     flagged: dict[str, int]              # quality flags and how many responses carry them
+    phone: tuple[int, int, int] = (0, 0, 0)  # happy calls attempted, reached, completed
+    response_rate: Estimate | None = None    # completed / attempted, % (phone samples)
+    moments: dict[str, Moments] | None = None  # per item, for the month-over-month tests
+    scale_points: dict[str, int] | None = None  # k of each scale item
 
 
 def summary(ctx: ServiceContext, code: str, first: date, last: date,
@@ -178,6 +212,7 @@ def summary(ctx: ServiceContext, code: str, first: date, last: date,
         survey = _survey(uow, code)
         sums = uow.surveys.period_items(survey["id"], start, end)
         groups = uow.surveys.period_responses(survey["id"], start, end)
+        phone = uow.surveys.phone_sample(survey["id"], start, end)
         q = Questionnaire.from_json(uow.surveys.current_version(survey["id"])["definition"])
     responses = sum(n for _, _, n in groups)
     by_mode: dict[str, int] = {}
@@ -204,4 +239,154 @@ def summary(ctx: ServiceContext, code: str, first: date, last: date,
                    top_two_box(of("OVERALL"), 5, population), elements, recommend,
                    nps(of("RECOMMEND"), population),
                    cs_index(overall.value if overall.shown else None, elements,
-                            recommend.value if recommend.shown else None), by_mode, flagged)
+                            recommend.value if recommend.shown else None), by_mode, flagged,
+                   phone, proportion(phone[2], phone[0]) if phone[0] else None, moments,
+                   {c: SCALE_SIZE[i.type] for c, i in scale_items.items()})
+
+
+@dataclass(frozen=True)
+class Trend:
+    """This period against the one before, item by item: the change in 100-point score and
+    whether it is significant (only then an arrow)."""
+    current: Summary
+    previous: Summary
+    changes: dict[str, Change]  # items with 2+ answers in both periods
+
+
+def month_trend(ctx: ServiceContext, code: str, month: date,
+                population: int | None = None) -> Trend:
+    """The month holding `month` and the month before, with Welch tests per scale item."""
+    first = month.replace(day=1)
+    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    before_last = first - timedelta(days=1)
+    current = summary(ctx, code, first, last, population)
+    previous = summary(ctx, code, before_last.replace(day=1), before_last)
+    changes = {}
+    for item, k in (current.scale_points or {}).items():
+        now, then = current.moments.get(item), previous.moments.get(item)
+        if now and then and now.n >= 2 and then.n >= 2:
+            changes[item] = moments_change(then, now, 100 / (k - 1))
+    return Trend(current, previous, changes)
+
+
+BREAKDOWN_DIMENSIONS = ("mode", "channel", "type", "category", "department", "group")
+
+
+@dataclass(frozen=True)
+class Group:
+    label: str
+    score: Estimate  # 100-point OVERALL of the group
+
+
+def breakdown(ctx: ServiceContext, code: str, first: date, last: date, by: str,
+              item: str = "OVERALL") -> list[Group]:
+    """An item's 100-point score per channel, 민원 type, category (top level), department or
+    customer group (linked responses), or per survey mode; n and suppression on each."""
+    require_role(ctx.actor, SURVEY_ROLES | {"clerk"}, "survey.summary")
+    if by not in BREAKDOWN_DIMENSIONS:
+        raise ValidationError("breakdown_unknown", field="breakdown", value=by)
+    if last < first:
+        raise ValidationError("period_order", field="period")
+    start = datetime.combine(first, datetime.min.time())
+    end = datetime.combine(last + timedelta(days=1), datetime.min.time())
+    with ctx.reading() as uow:
+        survey = _survey(uow, code)
+        q = Questionnaire.from_json(uow.surveys.current_version(survey["id"])["definition"])
+        rows = uow.surveys.breakdown(survey["id"], start, end, by, item)
+    k = SCALE_SIZE.get(q.item(item).type, 5) if item in {i.code for i in q.items} else 5
+    return [Group(str(label or "—"), item_score(Moments(n, total, total_sq, not_applicable=na or 0), k))
+            for label, n, total, total_sq, na in rows]
+
+
+# --- the survey list, callbacks, kiosk and phone settings ---------------------------------------
+
+def surveys(ctx: ServiceContext) -> list[dict]:
+    """Every survey: code, title, linked, current version, responses."""
+    require_role(ctx.actor, ANSWER_ROLES, "survey.list")
+    with ctx.reading() as uow:
+        return uow.surveys.overview()
+
+
+def callbacks(ctx: ServiceContext, open_only: bool = True) -> list[dict]:
+    """The callbacks owed after low scores (applicant masked), for managers."""
+    require_role(ctx.actor, SURVEY_ROLES, "survey.callbacks")
+    with ctx.reading() as uow:
+        rows = uow.surveys.callbacks(open_only)
+    for row in rows:
+        row["applicant"] = mask_name(row["applicant"] or "")
+    return rows
+
+
+def close_callback(ctx: ServiceContext, callback_id: int, note: str) -> Changes:
+    """The manager called back: what was said, in the record and the audit log."""
+    require_role(ctx.actor, SURVEY_ROLES, "survey.callback")
+    note = nfc(note).strip()
+    if not note:
+        raise ValidationError("required", field="note")
+    note, _ = mask_rrns(note)
+    with ctx.uow_factory() as uow:
+        if not uow.surveys.close_callback(callback_id, ctx.clock(), ctx.actor.login, note[:2000]):
+            raise ConflictError("edited_elsewhere", field="callback")
+        ctx.audit(uow, "survey.callback", f"callback:{callback_id}", note[:100])
+        uow.commit()
+    return frozenset({"surveys"})
+
+
+KIOSK_SURVEY, KIOSK_PIN, PHONE_SURVEY = "kiosk.survey", "kiosk.pin", "phone.survey"
+
+
+@dataclass(frozen=True)
+class KioskSetup:
+    survey: str          # the survey the kiosk shows ("" until chosen)
+    pin_set: bool
+
+
+def kiosk_setup(ctx: ServiceContext) -> KioskSetup:
+    with ctx.reading() as uow:
+        return KioskSetup(uow.surveys.setting(KIOSK_SURVEY), bool(uow.surveys.setting(KIOSK_PIN)))
+
+
+def set_kiosk(ctx: ServiceContext, code: str, pin: str | None = None) -> Changes:
+    """Which survey the kiosk shows, and (when given) the staff PIN that leaves it. An
+    anonymous survey only: the kiosk links no one."""
+    require_role(ctx.actor, frozenset({"admin"}), "kiosk.setup")
+    with ctx.uow_factory() as uow:
+        survey = _survey(uow, nfc(code).upper())
+        if survey["linked"]:
+            raise ConflictError("kiosk_linked_survey", field="survey", survey=survey["code"])
+        uow.surveys.set_setting(KIOSK_SURVEY, survey["code"])
+        if pin is not None:
+            uow.surveys.set_setting(KIOSK_PIN, hash_pin(pin))
+        ctx.audit(uow, "kiosk.setup", survey["code"], "PIN 변경" if pin is not None else "")
+        uow.commit()
+    return frozenset({"surveys"})
+
+
+def leave_kiosk(ctx: ServiceContext, pin: str) -> bool:
+    """Whether the PIN opens the kiosk; every try is in the audit log."""
+    with ctx.uow_factory() as uow:
+        stored = uow.surveys.setting(KIOSK_PIN)
+        ok = bool(stored) and pin_matches(pin, stored)
+        ctx.audit(uow, "kiosk.exit" if ok else "kiosk.exit_refused", "", "")
+        uow.commit()
+    return ok
+
+
+def phone_survey(ctx: ServiceContext) -> str:
+    """The linked survey the happy-call list asks (the last one chosen there)."""
+    with ctx.reading() as uow:
+        chosen = uow.surveys.setting(PHONE_SURVEY)
+        if chosen and uow.surveys.by_code(chosen):
+            return chosen
+        linked = [s for s in uow.surveys.overview() if s["linked"] and s["active"]]
+    return linked[0]["code"] if linked else ""
+
+
+def set_phone_survey(ctx: ServiceContext, code: str) -> None:
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "happy_call.survey")
+    with ctx.uow_factory() as uow:
+        survey = _survey(uow, code)
+        if not survey["linked"]:
+            raise ConflictError("survey_anonymous", field="survey")
+        uow.surveys.set_setting(PHONE_SURVEY, survey["code"])
+        uow.commit()

@@ -1,0 +1,121 @@
+"""The domain rules the survey modes stand on: paper codes, double entry, the callback rule,
+the kiosk PIN, the next shown item, English screens, and the month-over-month test from sums."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pcrm_desktop.domain.errors import ValidationError
+from pcrm_desktop.domain.survey_stats import Moments, mean_change, moments_change
+from pcrm_desktop.domain.surveys import (
+    NA,
+    TEMPLATES,
+    Item,
+    ItemType,
+    Questionnaire,
+    ShowIf,
+    callback_reason,
+    from_paper,
+    hash_pin,
+    mismatches,
+    next_shown,
+    paper_hint,
+    pin_matches,
+)
+
+CHOICE = Item("VISIT", ItemType.SINGLE, "방문 목적", ("민원서류", "상담", "기타"))
+MULTI = Item("HOW", ItemType.MULTI, "알게 된 경로", ("현수막", "누리집", "이웃"))
+YES = Item("AGAIN", ItemType.YES_NO, "다시 이용?")
+WHEN = Item("WHEN", ItemType.DATE, "방문일")
+KIND = TEMPLATES["MINWON"].item("KIND")
+OVERALL = TEMPLATES["MINWON"].item("OVERALL")
+
+
+@pytest.mark.parametrize("item, typed, expected", [
+    (KIND, "4", 4), (KIND, "9", NA), (KIND, " 1 ", 1), (KIND, "", None),
+    (CHOICE, "2", "상담"), (MULTI, "13", ["현수막", "이웃"]), (MULTI, "3, 1", ["이웃", "현수막"]),
+    (YES, "1", True), (YES, "2", False), (WHEN, "20261103", "2026-11-03"),
+    (TEMPLATES["MINWON"].item("RECOMMEND"), "10", 10),
+])
+def test_paper_codes(item, typed, expected):
+    assert from_paper(item, typed) == expected
+
+
+@pytest.mark.parametrize("item, typed", [
+    (KIND, "6"), (KIND, "0"), (KIND, "3.5"), (OVERALL, "9"),  # OVERALL has no 해당없음
+    (CHOICE, "4"), (CHOICE, "1 2"), (MULTI, "11"), (YES, "3"), (WHEN, "20261332"), (KIND, "사"),
+])
+def test_paper_codes_refused_with_the_item(item, typed):
+    with pytest.raises(ValidationError) as caught:
+        from_paper(item, typed)
+    assert caught.value.params["item_code"] == item.code
+
+
+def test_paper_hints_say_what_to_type():
+    assert paper_hint(KIND) == "1–5, 9=해당없음"
+    assert paper_hint(OVERALL) == "1–5"
+    assert paper_hint(CHOICE) == "1=민원서류 2=상담 3=기타"
+
+
+def test_double_entry_mismatches():
+    first = {"OVERALL": 4, "KIND": 5, "HOW": ["현수막"], "COMMENT": "좋음"}
+    second = {"OVERALL": 4, "KIND": 3, "HOW": ["현수막"]}
+    assert mismatches(first, second) == [("COMMENT", "좋음", None), ("KIND", 5, 3)]
+    assert mismatches(first, dict(first)) == []
+    assert mismatches({"AGAIN": True}, {"AGAIN": 1}) == [("AGAIN", True, 1)]  # 예 is not 1
+
+
+@pytest.mark.parametrize("answers, linked, expected", [
+    ({"OVERALL": 2}, True, "OVERALL 2점"), ({"OVERALL": 1}, True, "OVERALL 1점"),
+    ({"OVERALL": 3}, True, None), ({"OVERALL": 2}, False, None), ({"KIND": 1}, True, None),
+    ({"OVERALL": True}, True, None),
+])
+def test_callback_rule(answers, linked, expected):
+    assert callback_reason(answers, linked) == expected
+
+
+def test_pin_is_salted_and_checked():
+    one, two = hash_pin("4821"), hash_pin("4821")
+    assert one != two and "4821" not in one
+    assert pin_matches("4821", one) and pin_matches("4821", two)
+    assert not pin_matches("4822", one) and not pin_matches("", one) and not pin_matches("4821", "")
+    for bad in ("123", "123456789", "12a4", "１２３４"):
+        with pytest.raises(ValidationError):
+            hash_pin(bad)
+
+
+def test_next_shown_skips_hidden_items():
+    q = Questionnaire("t", (YES, Item("WHY", ItemType.SHORT_TEXT, "왜?", show_if=ShowIf("AGAIN", ("아니오",))),
+                            OVERALL))
+    assert next_shown(q, {}, -1) == 0
+    assert next_shown(q, {"AGAIN": True}, 0) == 2
+    assert next_shown(q, {"AGAIN": False}, 0) == 1
+    assert next_shown(q, {"AGAIN": False}, 2) is None
+
+
+def test_english_screens_and_old_definitions():
+    q = TEMPLATES["COUNTER"]
+    assert Questionnaire.from_json(q.to_json()) == q
+    assert q.item("FACILITY").shown_text("en").startswith("Were the office facilities")
+    assert q.item("KIND").shown_options("en")[-1] == "Very satisfied"
+    assert q.item("KIND").shown_options("ko")[-1] == "매우 만족"
+    assert q.shown("en")[0] == "Counter satisfaction survey"
+    # a definition stored before the English fields existed still reads, in Korean
+    old = json.loads(q.to_json())
+    for item in old["items"]:
+        del item["text_en"], item["options_en"]
+    del old["title_en"], old["intro_en"], old["thanks_en"]
+    read = Questionnaire.from_json(json.dumps(old))
+    assert read.item("KIND").shown_text("en") == "담당 직원은 친절했습니까?"
+    assert read.shown("en")[0] == "창구 민원 만족도 조사"
+
+
+def test_change_from_sums_equals_change_from_answers():
+    before, after = [3, 4, 4, 5, 2, 3, 4] * 6, [4, 5, 5, 4, 3, 5, 5] * 6
+    from_values = mean_change(before, after, 25)
+    sums = moments_change(Moments(len(before), sum(before), sum(x * x for x in before)),
+                          Moments(len(after), sum(after), sum(x * x for x in after)), 25)
+    assert sums.difference == pytest.approx(from_values.difference)
+    assert sums.statistic == pytest.approx(from_values.statistic)
+    assert sums.significant == from_values.significant is True
