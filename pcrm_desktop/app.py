@@ -18,7 +18,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="pcrm-desktop", description=f"{APP_NAME} {__version__}")
     parser.add_argument("--db", metavar="PATH", help="데이터베이스 파일 (기본: 사용자 데이터 폴더)")
     parser.add_argument("--lang", choices=("ko", "en"), help="화면 언어 (기본: 지난번 설정, 처음엔 한국어)")
-    parser.add_argument("--user", metavar="LOGIN", help="이 직원으로 작업 (로그인 기능 전까지)")
+    parser.add_argument("--user", metavar="LOGIN", help="이 직원으로 작업 (로그인 기능 전까지);"
+                        " 키오스크 역할이면 만족도 조사 키오스크 화면")
+    parser.add_argument("--windowed", action="store_true", help="키오스크를 전체 화면 대신 1280×800 창으로")
     # For benchmarks and smoke checks: print the milliseconds to a shown window, then quit.
     parser.add_argument("--exit-after-show", action="store_true", help=argparse.SUPPRESS)
     args, _qt_args = parser.parse_known_args(argv)
@@ -40,6 +42,7 @@ class Application:
         self.languages = LanguageManager()
         self.languages.set_language(args.lang or self.settings.get(LANGUAGE))
         self.window = None
+        self.kiosk = None
 
     def open_window(self, backend) -> None:
         from pcrm_desktop.services import office as office_service
@@ -47,6 +50,11 @@ class Application:
         from pcrm_desktop.ui.settings import LAST_USER
         from pcrm_desktop.ui.tasks import TaskRunner
         self.runner = TaskRunner()
+        if self.args.user and office_service.is_set_up(backend.ctx):
+            actor = office_service.actor_for(backend.ctx, self.args.user, strict=True)
+            if actor.role == "kiosk":  # the survey kiosk, full screen, instead of the main window
+                self.open_kiosk(backend.ctx.as_actor(actor))
+                return
         self.window = MainWindow(backend.ctx, backend.location.label, self.runner,
                                  self.languages.language, self.font_scale)
         self.window.language_requested.connect(self.set_language)
@@ -66,6 +74,24 @@ class Application:
         else:
             self.window.setup_finished.connect(self._setup_finished)
             self.window.begin_setup()
+
+    def open_kiosk(self, ctx) -> None:
+        """The kiosk's survey and PIN are chosen by an admin first; then the kiosk fills the
+        screen, and only the staff PIN closes it (and the application)."""
+        from pcrm_desktop.domain.errors import ConflictError
+        from pcrm_desktop.services import surveys
+        from pcrm_desktop.ui.kiosk import KioskWindow
+        setup = surveys.kiosk_setup(ctx)
+        if not setup.survey or not setup.pin_set:
+            raise ConflictError("kiosk_not_set_up", field="kiosk")
+        _, questionnaire = surveys.questionnaire(ctx, setup.survey)
+        self.kiosk = KioskWindow(ctx, self.runner, setup.survey, questionnaire)
+        self.kiosk.left.connect(self.qt_app.quit)
+        if getattr(self.args, "windowed", False):
+            self.kiosk.resize(1280, 800)
+            self.kiosk.show()
+        else:
+            self.kiosk.showFullScreen()
 
     def _setup_finished(self, actor) -> None:
         if actor is None:

@@ -1,0 +1,170 @@
+"""The survey kiosk at 1280×800, driven by clicks as a resident's touches: answered to the
+end, left idle mid-way (nothing stored), switched to English, and left with the staff PIN."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from pcrm_desktop.domain.audit import Actor
+from pcrm_desktop.domain.privacy import PermissionDenied
+from pcrm_desktop.domain.surveys import TEMPLATES
+from pcrm_desktop.services import surveys
+from pcrm_desktop.ui.appearance import install_korean_font
+from pcrm_desktop.ui.kiosk import KioskWindow
+from pcrm_desktop.ui.tasks import TaskRunner
+from tests.dbutil import rows
+from tests.ui.helpers import save_screenshot
+
+
+@pytest.fixture
+def kiosk_ctx(admin_ctx):
+    surveys.create_survey(admin_ctx, "DESK", "COUNTER", linked=False)
+    surveys.set_kiosk(admin_ctx, "DESK", "4821")
+    return admin_ctx.as_actor(Actor(None, "kiosk1", "kiosk", "민원실 키오스크"))
+
+
+@pytest.fixture
+def kiosk(qtbot, qapp, kiosk_ctx):
+    install_korean_font(qapp)  # as the application does before any window
+    runner = TaskRunner()
+    window = KioskWindow(kiosk_ctx, runner, "DESK", TEMPLATES["COUNTER"], idle_seconds=60,
+                         countdown_seconds=3, thanks_seconds=60)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    runner.wait(5000)
+    window.unlocked = True
+
+
+def shoot(qtbot, window, folder, name: str) -> None:
+    """A screenshot once the screen's new buttons have been laid out and shown."""
+    qtbot.waitUntil(lambda: all(b.isVisible() for b in window.choice_buttons.values()), timeout=2000)
+    qtbot.wait(50)
+    save_screenshot(window, folder, name)
+
+
+def tap(qtbot, window, name: str) -> None:
+    button = window.findChild(QPushButton, name)
+    assert button is not None, name
+    qtbot.waitUntil(button.isVisible, timeout=2000)  # a new item's buttons show on the next pass
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_answer_by_touch_to_the_end(qtbot, kiosk, db_path, screenshot_dir):
+    save_screenshot(kiosk, screenshot_dir, "kiosk-1-start")
+    tap(qtbot, kiosk, "kioskStart")
+    assert kiosk.question.text() == TEMPLATES["COUNTER"].item("ACCESS").text
+    shoot(qtbot, kiosk, screenshot_dir, "kiosk-2-question")
+    tap(qtbot, kiosk, "kioskChoice_4")        # ACCESS
+    tap(qtbot, kiosk, "kioskChoice_5")        # KIND
+    tap(qtbot, kiosk, "kioskBack")            # changed my mind on KIND
+    assert kiosk.question.text() == TEMPLATES["COUNTER"].item("KIND").text
+    assert kiosk.findChild(QPushButton, "kioskChoice_5").isChecked()
+    tap(qtbot, kiosk, "kioskChoice_3")        # KIND, again
+    tap(qtbot, kiosk, "kioskNA")              # EXPERT: 해당 없음
+    for code in ("SPEED", "RESULT", "FACILITY"):
+        assert kiosk.item.code == code
+        tap(qtbot, kiosk, "kioskChoice_4")
+    assert kiosk.item.code == "OVERALL"
+    assert not kiosk.next_button.isEnabled()  # required: no skipping
+    tap(qtbot, kiosk, "kioskChoice_4")
+    assert kiosk.item.code == "RECOMMEND"
+    shoot(qtbot, kiosk, screenshot_dir, "kiosk-3-recommend")
+    tap(qtbot, kiosk, "kioskNext")            # soft-required: asked once …
+    assert kiosk.item.code == "RECOMMEND" and kiosk.hint.text()
+    tap(qtbot, kiosk, "kioskChoice_9")
+    assert kiosk.item.code == "COMMENT"
+    assert kiosk.next_button.text() == "제출하기"
+    tap(qtbot, kiosk, "kioskNext")            # no comment: submit
+    qtbot.waitUntil(lambda: kiosk.thanks.text() == TEMPLATES["COUNTER"].thanks, timeout=5000)
+    save_screenshot(kiosk, screenshot_dir, "kiosk-4-thanks")
+    stored = dict(rows(db_path, "SELECT a.item, coalesce(a.value_num, CASE a.na WHEN 1 THEN 'NA' END)"
+                                " FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id"
+                                " WHERE r.mode = 'kiosk'"))
+    assert stored == {"ACCESS": 4.0, "KIND": 3.0, "EXPERT": "NA", "SPEED": 4.0, "RESULT": 4.0,
+                      "FACILITY": 4.0, "OVERALL": 4.0, "RECOMMEND": 9.0}
+    assert rows(db_path, "SELECT count(*) FROM survey_links") == [(0,)]  # anonymous
+    kiosk.thanks_timer.timeout.emit()  # the thank-you screen resets by itself
+    assert kiosk.stack.currentIndex() == 0 and kiosk.answers == {}
+    tap(qtbot, kiosk, "kioskStart")  # a fresh form: nothing chosen
+    assert not any(b.isChecked() for b in kiosk.choice_buttons.values())
+
+
+def test_idle_countdown_discards_the_partial_form(qtbot, kiosk, db_path, screenshot_dir):
+    tap(qtbot, kiosk, "kioskStart")
+    tap(qtbot, kiosk, "kioskChoice_2")
+    tap(qtbot, kiosk, "kioskChoice_2")
+    assert kiosk.answers == {"ACCESS": 2, "KIND": 2}
+    kiosk.idle.timeout.emit()  # 60 s without a touch
+    assert kiosk.overlay.isVisible() and kiosk.countdown.text() == "3초 후 처음 화면으로 돌아갑니다"
+    shoot(qtbot, kiosk, screenshot_dir, "kiosk-5-countdown")
+    tap(qtbot, kiosk, "kioskContinue")  # 계속하기: the answers are still there
+    assert not kiosk.overlay.isVisible() and kiosk.answers == {"ACCESS": 2, "KIND": 2}
+    kiosk.idle.timeout.emit()
+    qtbot.waitUntil(lambda: kiosk.stack.currentIndex() == 0, timeout=6000)  # real 1-s ticks
+    assert kiosk.answers == {} and not kiosk.overlay.isVisible()
+    assert rows(db_path, "SELECT count(*) FROM survey_responses") == [(0,)]
+
+
+def test_touches_keep_the_form_alive(qtbot, kiosk):
+    tap(qtbot, kiosk, "kioskStart")
+    kiosk.idle.stop()
+    tap(qtbot, kiosk, "kioskChoice_3")  # a touch restarts the wait
+    assert kiosk.idle.isActive()
+
+
+def test_english_switch(qtbot, kiosk, screenshot_dir):
+    tap(qtbot, kiosk, "kioskEnglish")
+    assert kiosk.start_title.text() == "Counter satisfaction survey"
+    tap(qtbot, kiosk, "kioskStart")
+    assert kiosk.question.text().startswith("Was it easy")
+    assert kiosk.findChild(QPushButton, "kioskChoice_5").text() == "5\nVery satisfied"
+    shoot(qtbot, kiosk, screenshot_dir, "kiosk-6-english")
+    tap(qtbot, kiosk, "kioskKorean")
+    assert kiosk.question.text() == TEMPLATES["COUNTER"].item("ACCESS").text
+
+
+def test_only_the_pin_leaves(qtbot, kiosk, db_path):
+    kiosk.close()
+    assert kiosk.isVisible()  # closing is refused
+    tap(qtbot, kiosk, "kioskStaff")
+    for digit in "1111":
+        tap(qtbot, kiosk, f"kioskPin{digit}")
+    tap(qtbot, kiosk, "kioskPinOk")
+    qtbot.waitUntil(lambda: kiosk.pin_message.text() == "PIN이 맞지 않습니다.", timeout=5000)
+    assert kiosk.isVisible()
+    with qtbot.waitSignal(kiosk.left, timeout=5000):
+        for digit in "4821":
+            tap(qtbot, kiosk, f"kioskPin{digit}")
+        tap(qtbot, kiosk, "kioskPinOk")
+    assert not kiosk.isVisible()
+    assert rows(db_path, "SELECT action, actor FROM audit_log WHERE action LIKE 'kiosk.exit%'"
+                         " ORDER BY id") == [("kiosk.exit_refused", "kiosk1"), ("kiosk.exit", "kiosk1")]
+
+
+def test_the_kiosk_runs_under_the_kiosk_role_only(admin_ctx):
+    with pytest.raises(PermissionDenied):
+        KioskWindow(admin_ctx, None, "DESK", TEMPLATES["COUNTER"])
+
+
+def test_a_kiosk_login_opens_the_kiosk_not_the_main_window(qtbot, qapp, backend, admin_ctx):
+    from pcrm_desktop.app import Application
+    from pcrm_desktop.domain.errors import ConflictError
+    from pcrm_desktop.services import office
+    from tests.ui.conftest import _args
+    office.add_staff(admin_ctx, "민원실 키오스크", "kiosk1", "kiosk")
+    app = Application(_args(user="kiosk1", windowed=True), qapp)
+    with pytest.raises(ConflictError) as caught:  # no survey or PIN chosen yet
+        app.open_window(backend)
+    assert caught.value.code == "kiosk_not_set_up"
+    surveys.create_survey(admin_ctx, "DESK", "COUNTER", linked=False)
+    surveys.set_kiosk(admin_ctx, "DESK", "4821")
+    app.open_window(backend)
+    qtbot.addWidget(app.kiosk)
+    assert app.window is None and app.kiosk.isVisible()
+    assert app.kiosk.ctx.actor.role == "kiosk" and app.kiosk.survey == "DESK"
+    app.kiosk.unlocked = True
+    app.runner.wait(5000)
