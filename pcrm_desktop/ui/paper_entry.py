@@ -1,0 +1,395 @@
+"""Paper forms keyed in by keyboard alone: one field an answer, numbers typed (9 = 해당없음),
+Enter to check the answer and advance, Enter on the last field to save and start the next form.
+
+With 이중 입력 each form is keyed twice; the two keyings are compared item by item. When they
+differ, the differing fields are cleared and keyed a third time from the paper, and every
+difference goes into the session's mismatch report (saved as CSV for the team leader).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcrm_desktop.domain.errors import DomainError, ValidationError
+from pcrm_desktop.domain.surveys import (
+    Item,
+    ItemType,
+    Questionnaire,
+    from_paper,
+    mismatches,
+    paper_hint,
+    visible,
+)
+from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui.i18n import Retranslatable, error_text
+
+
+@dataclass
+class Field:
+    key: str          # CODE, or CODE.ROW for a matrix row
+    item: Item
+    edit: QLineEdit
+    note: QLabel
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    form_no: str
+    item: str
+    first: str
+    second: str
+    final: str = ""
+
+
+def _shown(value) -> str:
+    if value is None:
+        return "(빈칸)"
+    if isinstance(value, list):
+        return ", ".join(value)
+    if value is True or value is False:
+        return "예" if value else "아니오"
+    return str(value)
+
+
+def next_form_no(form_no: str) -> str:
+    """A-0012 → A-0013: the next form of a numbered pile; unnumbered stays empty."""
+    match = re.search(r"(\d+)$", form_no)
+    if not match:
+        return ""
+    digits = match.group(1)
+    return form_no[:match.start()] + str(int(digits) + 1).zfill(len(digits))
+
+
+class PaperEntryDialog(Retranslatable, QDialog):
+    changed = Signal(object)
+
+    def __init__(self, ctx, runner, survey: str, questionnaire: Questionnaire,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("paperEntryDialog")
+        self.ctx, self.runner, self.survey, self.q = ctx, runner, survey, questionnaire
+        self.first_pass: dict[str, object] | None = None   # 이중 입력: the first keying
+        self.rekey: list[str] = []                         # fields to key a third time
+        self.pending_mismatches: list[tuple[str, object, object]] = []
+        self.report: list[Mismatch] = []
+        self.saved = 0
+        self.form_no = QLineEdit()
+        self.form_no.setObjectName("paperFormNo")
+        self.form_no.setMaximumWidth(160)
+        self.form_date = QDateEdit(QDate(ctx.clock().date()))
+        self.form_date.setObjectName("paperDate")
+        self.form_date.setDisplayFormat("yyyy-MM-dd")
+        self.form_date.setMaximumDate(QDate(ctx.clock().date()))
+        self.double = QCheckBox()
+        self.double.setObjectName("paperDouble")
+        self.double.toggled.connect(lambda _: self.clear_form())
+        self.howto = QLabel()
+        self.howto.setObjectName("paperHowto")
+        self.howto.setStyleSheet("color: #555;")
+        self.pass_label = QLabel()
+        self.pass_label.setObjectName("paperPass")
+        self.pass_label.setStyleSheet("font-weight: bold; color: #1f5fa8;")
+        self.top_labels = [QLabel(), QLabel()]
+        top = QHBoxLayout()
+        top.addWidget(self.top_labels[0])
+        top.addWidget(self.form_no)
+        top.addWidget(self.top_labels[1])
+        top.addWidget(self.form_date)
+        top.addWidget(self.double)
+        top.addStretch(1)
+        top.addWidget(self.pass_label)
+        grid = QGridLayout()
+        self.fields: list[Field] = []
+        for item in questionnaire.items:
+            rows = item.options if item.type is ItemType.MATRIX else ("",)
+            for row in rows:
+                key = f"{item.code}.{row}" if row else item.code
+                edit = QLineEdit()
+                edit.setObjectName(f"paper_{key}")
+                edit.setMaxLength(item.max_length if item.type in (
+                    ItemType.SHORT_TEXT, ItemType.LONG_TEXT) else 40)
+                edit.returnPressed.connect(lambda k=key: self.advance(k))
+                note = QLabel()
+                note.setStyleSheet("color: #b03a2e;")
+                text = QLabel(f"{item.text} — {row}" if row else item.text)
+                text.setWordWrap(True)
+                code = QLabel(key + (" *" if item.required else ""))
+                code.setStyleSheet("font-family: monospace;")
+                hint = QLabel(paper_hint(item))
+                hint.setStyleSheet("color: #555;")
+                line = len(self.fields)
+                grid.addWidget(code, line, 0)
+                grid.addWidget(text, line, 1)
+                grid.addWidget(edit, line, 2)
+                grid.addWidget(hint, line, 3)
+                grid.addWidget(note, line, 4)
+                self.fields.append(Field(key, item, edit, note))
+        grid.setRowStretch(len(self.fields), 1)  # rows stay at the top
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 1)
+        holder = QWidget()
+        holder.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+        self.info = QLabel()
+        self.info.setObjectName("paperInfo")
+        self.info.setWordWrap(True)
+        self.mismatch_table = QTableWidget(0, 4)
+        self.mismatch_table.setObjectName("paperMismatches")
+        self.mismatch_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.mismatch_table.verticalHeader().hide()
+        self.mismatch_table.horizontalHeader().setStretchLastSection(True)
+        self.mismatch_table.setMaximumHeight(150)
+        self.mismatch_table.hide()  # shown at the first difference
+        self.report_button = QPushButton()
+        self.report_button.setObjectName("paperReport")
+        self.report_button.clicked.connect(self.save_report)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.accept)
+        self.close_button.setAutoDefault(False)
+        self.report_button.setAutoDefault(False)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.info, 1)
+        bottom.addWidget(self.report_button)
+        bottom.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.howto)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.mismatch_table)
+        layout.addLayout(bottom)
+        self.form_no.returnPressed.connect(lambda: self.form_date.setFocus())
+        self.form_date.editingFinished.connect(self._date_done)
+        self.retranslate_ui()
+        self.resize(1100, 720)
+        self.clear_form()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("서면 설문 입력 — {survey}").format(survey=self.survey))
+        self.top_labels[0].setText(self.tr("양식 번호"))
+        self.top_labels[1].setText(self.tr("작성일"))
+        self.double.setText(self.tr("이중 입력 (같은 양식을 두 번 입력해 대조)"))
+        self.form_no.setPlaceholderText(self.tr("예: A-0001"))
+        self.mismatch_table.setHorizontalHeaderLabels(
+            [self.tr("양식"), self.tr("문항"), self.tr("1차"), self.tr("2차")])
+        self.report_button.setText(self.tr("불일치 보고서 저장…"))
+        self.close_button.setText(self.tr("닫기"))
+        self.howto.setText(self.tr("종이에 적힌 번호를 치고 Enter. 빈칸에서 Enter는 무응답, 마지막 칸의 Enter는 저장입니다."
+                                   " 척도 문항의 9는 '해당없음'입니다."))
+        self._show_pass()
+
+    # --- moving through the form ------------------------------------------------------------
+    def _date_done(self) -> None:
+        if self.form_date.hasFocus():
+            self._focus(self._first_open())
+
+    def _first_open(self) -> int | None:
+        return next((i for i, f in enumerate(self.fields) if f.edit.isEnabled()), None)
+
+    def _focus(self, index: int | None) -> None:
+        if index is not None:
+            self.fields[index].edit.setFocus()
+            self.fields[index].edit.selectAll()
+
+    def _value(self, field: Field):
+        return from_paper(field.item, field.edit.text())
+
+    def answers(self) -> dict[str, object]:
+        """The form's answers as typed so far (fields that do not read are left out)."""
+        got: dict[str, object] = {}
+        for field in self.fields:
+            if not field.edit.isEnabled():
+                continue
+            try:
+                value = self._value(field)
+            except ValidationError:
+                continue
+            if value is not None:
+                got[field.key] = value
+        return got
+
+    def _apply_show_if(self) -> None:
+        """A field whose item is hidden by an earlier answer is emptied and skipped."""
+        answers = self.answers()
+        if self.rekey and self.first_pass is not None:  # the settled fields count too
+            answers = {**{k: v for k, v in self.first_pass.items() if k not in self.rekey},
+                       **answers}
+        for field in self.fields:
+            shown = visible(field.item, answers, self.q)
+            if not shown and field.edit.text():
+                field.edit.clear()
+            field.edit.setEnabled(shown and (not self.rekey or field.key in self.rekey))
+
+    def advance(self, key: str) -> None:
+        """Enter in a field: check it, then go to the next open field, or save at the end."""
+        index = next(i for i, f in enumerate(self.fields) if f.key == key)
+        field = self.fields[index]
+        try:
+            value = self._value(field)
+        except DomainError as error:
+            field.note.setText(error_text(error))
+            field.edit.selectAll()
+            return
+        if value is None and field.item.required:
+            field.note.setText(self.tr("꼭 답해야 하는 문항입니다. 종이에 답이 없으면 양식을 따로 두십시오."))
+            return
+        field.note.clear()
+        self._apply_show_if()
+        following = next((i for i in range(index + 1, len(self.fields))
+                          if self.fields[i].edit.isEnabled()), None)
+        if following is None:
+            self.finish_form()
+        else:
+            self._focus(following)
+
+    # --- a whole form -----------------------------------------------------------------------
+    def finish_form(self) -> None:
+        answers = self.answers()
+        bad = next((f for f in self.fields if f.edit.isEnabled() and f.edit.text().strip()
+                    and f.key not in answers), None)
+        if bad is not None:  # a field typed but not readable (changed without Enter)
+            self.advance(bad.key)
+            return
+        if self.double.isChecked():
+            if self.first_pass is None:
+                self.first_pass = answers
+                self._clear_fields()
+                self.info.setText(self.tr("1차 입력을 마쳤습니다. 같은 양식을 다시 입력하십시오."))
+                self._show_pass()
+                self._focus(self._first_open())
+                return
+            if not self.rekey:
+                differ = mismatches(self.first_pass, answers)
+                if differ:
+                    self._mismatch(differ, answers)
+                    return
+            else:  # the third keying settles the differing fields
+                answers = {**{k: v for k, v in self.first_pass.items() if k not in self.rekey},
+                           **{k: v for k, v in answers.items() if k in self.rekey}}
+                self._settle(answers)
+        self._save(answers)
+
+    def _mismatch(self, differ, second: dict) -> None:
+        form = self.form_no.text().strip()
+        self.pending_mismatches = differ
+        self.rekey = [k for k, _, _ in differ]
+        self.first_pass = {**second, **{k: v for k, v in self.first_pass.items()
+                                        if k not in self.rekey}}
+        self.mismatch_table.show()
+        for key, first, then in differ:
+            row = self.mismatch_table.rowCount()
+            self.mismatch_table.insertRow(row)
+            for col, text in enumerate((form, key, _shown(first), _shown(then))):
+                self.mismatch_table.setItem(row, col, QTableWidgetItem(text))
+        for field in self.fields:
+            if field.key in self.rekey:
+                field.edit.clear()
+                field.note.setText(self.tr("1차·2차가 다릅니다. 종이를 보고 다시 입력하십시오."))
+        self._apply_show_if()
+        self.info.setText(error_text(ValidationError("double_entry_mismatch", count=len(differ))))
+        self._show_pass()
+        self._focus(self._first_open())
+
+    def _settle(self, answers: dict) -> None:
+        form = self.form_no.text().strip()
+        for key, first, second in self.pending_mismatches:
+            self.report.append(Mismatch(form, key, _shown(first), _shown(second),
+                                        _shown(answers.get(key))))
+
+    def _save(self, answers: dict) -> None:
+        from datetime import datetime, time
+
+        from pcrm_desktop.services import surveys
+        ctx, code = self.ctx, self.survey
+        form_no = self.form_no.text().strip()
+        when = datetime.combine(self.form_date.date().toPython(), time(12, 0))
+        when = min(when, ctx.clock())
+        self.runner.run(lambda control: surveys.submit(ctx, code, "paper", answers,
+                                                       submitted_at=when, form_no=form_no),
+                        lambda done: self._saved(done, form_no), self._refused)
+
+    def _saved(self, done, form_no: str) -> None:
+        self.saved += 1
+        self.info.setText(self.tr("저장했습니다: 양식 {form} (이번에 {n}장). 다음 양식을 입력하십시오.").format(
+            form=form_no or "—", n=self.saved))
+        self.form_no.setText(next_form_no(form_no))
+        self.clear_form()
+        self.changed.emit(frozenset({"surveys"}))
+
+    def _refused(self, error) -> None:
+        if isinstance(error, DomainError):
+            key = error.params.get("item_code")
+            field = next((f for f in self.fields if f.key == key), None)
+            if field is not None:
+                field.note.setText(error_text(error))
+                field.edit.setEnabled(True)
+                self._focus(self.fields.index(field))
+        dialogs.explain(self, self.tr("서면 설문 입력"), error)
+
+    def _clear_fields(self) -> None:
+        for field in self.fields:
+            field.edit.clear()
+            field.note.clear()
+        self._apply_show_if()
+
+    def clear_form(self) -> None:
+        self.first_pass, self.rekey, self.pending_mismatches = None, [], []
+        self._clear_fields()
+        self._show_pass()
+        self._focus(self._first_open())
+
+    def _show_pass(self) -> None:
+        if not self.double.isChecked():
+            self.pass_label.setText("")
+        elif self.rekey:
+            self.pass_label.setText(self.tr("3차: 다른 문항만"))
+        else:
+            self.pass_label.setText(self.tr("2차 입력") if self.first_pass is not None
+                                    else self.tr("1차 입력"))
+
+    # --- the report -----------------------------------------------------------------------
+    def save_report(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("불일치 보고서 저장"),
+                                              "paper-mismatches.csv", "CSV (*.csv)")
+        if path:
+            self.write_report(Path(path))
+
+    def write_report(self, path: Path) -> Path:
+        """The session's double-entry differences, for the team leader (UTF-8 with BOM)."""
+        from pcrm_desktop.services.import_common import neutralise
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["양식 번호", "문항", "1차", "2차", "확정"])
+            for m in self.report:
+                writer.writerow([neutralise(v) for v in (m.form_no, m.item, m.first, m.second,
+                                                          m.final)])
+        self.info.setText(self.tr("불일치 {n}건을 저장했습니다: {path}").format(n=len(self.report),
+                                                                       path=path))
+        return path
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return  # Enter belongs to the fields, never to a default button
+        super().keyPressEvent(event)

@@ -1,0 +1,125 @@
+"""Paper forms keyed by keyboard alone: keys go to whichever field has the focus, Enter
+advances, a wrong number is refused in place, the last Enter saves and starts the next form;
+double entry finds a difference, asks for it again and reports it."""
+from __future__ import annotations
+
+import csv
+from dataclasses import replace
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from pcrm_desktop.domain.surveys import TEMPLATES
+from pcrm_desktop.services import surveys
+from pcrm_desktop.ui.appearance import install_korean_font
+from pcrm_desktop.ui.paper_entry import PaperEntryDialog, next_form_no
+from pcrm_desktop.ui.tasks import TaskRunner
+from tests.dbutil import rows
+from tests.ui.helpers import save_screenshot
+
+NOW = datetime(2026, 11, 27, 15, 0)
+
+
+@pytest.fixture
+def dialog(qtbot, qapp, admin_ctx):
+    install_korean_font(qapp)
+    ctx = replace(admin_ctx, clock=lambda: NOW)
+    surveys.create_survey(ctx, "PAPER", "MINWON", linked=False)
+    runner = TaskRunner()
+    window = PaperEntryDialog(ctx, runner, "PAPER", TEMPLATES["MINWON"])
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    runner.wait(5000)
+
+
+def keys(qtbot, text: str, enter: bool = True) -> None:
+    """Type into whatever has the keyboard focus, then Enter: no mouse anywhere. Hangul goes
+    one QKeyEvent a character (qtbot.keyClicks aborts on it offscreen)."""
+    for char in text:
+        target = QApplication.focusWidget()
+        if char.isascii():
+            qtbot.keyClick(target, char)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(target, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+    if enter:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+
+def focused(dialog) -> str:
+    return QApplication.focusWidget().objectName()
+
+
+def test_key_a_form_by_keyboard_alone(qtbot, dialog, db_path, screenshot_dir):
+    qtbot.waitUntil(lambda: focused(dialog) == "paper_ACCESS")
+    keys(qtbot, "4")
+    assert focused(dialog) == "paper_KIND"
+    keys(qtbot, "6")  # out of range: refused where it was typed
+    assert focused(dialog) == "paper_KIND"
+    assert "KIND" in dialog.fields[1].note.text()
+    qtbot.keyClick(QApplication.focusWidget(), "a", Qt.KeyboardModifier.ControlModifier)
+    keys(qtbot, "5")
+    keys(qtbot, "9")  # EXPERT: 해당없음
+    keys(qtbot, "3")
+    keys(qtbot, "")   # RESULT left empty (not answered)
+    assert focused(dialog) == "paper_OVERALL"
+    keys(qtbot, "")   # OVERALL is required: it will not pass empty
+    assert focused(dialog) == "paper_OVERALL" and dialog.fields[5].note.text()
+    keys(qtbot, "4")
+    keys(qtbot, "8")
+    keys(qtbot, "안내가 친절함", enter=False)
+    save_screenshot(dialog, screenshot_dir, "survey-paper-entry")
+    keys(qtbot, "")  # the last Enter saves
+    qtbot.waitUntil(lambda: dialog.saved == 1, timeout=5000)
+    stored = rows(db_path, "SELECT a.item, a.value_num, a.value_text, a.na FROM survey_answers a"
+                           " ORDER BY a.item")
+    assert stored == [("ACCESS", 4.0, None, 0), ("COMMENT", None, "안내가 친절함", 0),
+                      ("EXPERT", None, None, 1), ("KIND", 5.0, None, 0), ("OVERALL", 4.0, None, 0),
+                      ("RECOMMEND", 8.0, None, 0), ("SPEED", 3.0, None, 0)]
+    assert rows(db_path, "SELECT mode, submitted_at FROM survey_responses") == [
+        ("paper", "2026-11-27 12:00:00.000000")]
+    # the next form starts empty, at the first field
+    assert all(not f.edit.text() for f in dialog.fields) and focused(dialog) == "paper_ACCESS"
+
+
+def test_double_entry_finds_the_difference_and_reports_it(qtbot, dialog, db_path, tmp_path):
+    dialog.form_no.setText("A-0009")
+    dialog.double.setChecked(True)
+    dialog._focus(0)
+    first = ["4", "5", "3", "3", "4", "4", "7", ""]
+    second = ["4", "5", "3", "2", "4", "4", "7", ""]  # SPEED keyed differently
+    for value in first:
+        keys(qtbot, value)
+    assert dialog.pass_label.text() == "2차 입력" and focused(dialog) == "paper_ACCESS"
+    assert rows(db_path, "SELECT count(*) FROM survey_responses") == [(0,)]
+    for value in second:
+        keys(qtbot, value)
+    assert dialog.mismatch_table.rowCount() == 1
+    assert [dialog.mismatch_table.item(0, c).text() for c in range(4)] == ["A-0009", "SPEED", "3", "2"]
+    assert focused(dialog) == "paper_SPEED"  # only the differing field is open
+    assert not dialog.fields[0].edit.isEnabled()
+    keys(qtbot, "3")  # the paper says 3
+    qtbot.waitUntil(lambda: dialog.saved == 1, timeout=5000)
+    assert rows(db_path, "SELECT a.value_num FROM survey_answers a WHERE a.item = 'SPEED'") == [(3.0,)]
+    assert rows(db_path, "SELECT form_no FROM survey_responses") == [("A-0009",)]
+    assert dialog.form_no.text() == "A-0010"
+    report = dialog.write_report(tmp_path / "m.csv")
+    with report.open(encoding="utf-8-sig") as handle:
+        assert list(csv.reader(handle)) == [["양식 번호", "문항", "1차", "2차", "확정"],
+                                            ["A-0009", "SPEED", "3", "2", "3"]]
+    # the same form twice alike: saved without a question
+    for value in first + first:
+        keys(qtbot, value)
+    qtbot.waitUntil(lambda: dialog.saved == 2, timeout=5000)
+    assert dialog.mismatch_table.rowCount() == 1
+
+
+def test_next_form_number():
+    assert next_form_no("A-0009") == "A-0010"
+    assert next_form_no("17") == "18"
+    assert next_form_no("") == "" and next_form_no("민원실") == ""
