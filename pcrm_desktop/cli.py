@@ -34,16 +34,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check", parents=[common], help="무결성 검사와 스키마 버전 (정상일 때만 0)")
     _import_parser(sub, common)
     export = sub.add_parser("export", parents=[common], help="자료 내보내기 (XLSX/CSV)")
-    export.add_argument("what", choices=["citizens", "complaints"],
-                        help="citizens: 주민, complaints: 민원처리부 (--from, --to)")
+    export.add_argument("what", choices=["citizens", "complaints", "responses"],
+                        help="citizens: 주민, complaints: 민원처리부 (--from, --to), "
+                             "responses: 만족도 응답 원자료 (--survey, --from, --to)")
     export.add_argument("--out", required=True, metavar="FILE", help=".xlsx 또는 .csv (UTF-8 BOM)")
-    export.add_argument("--from", dest="first", metavar="YYYY-MM-DD", help="민원처리부: 접수일 시작")
-    export.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="민원처리부: 접수일 끝 (포함)")
+    export.add_argument("--from", dest="first", metavar="YYYY-MM-DD",
+                        help="민원처리부: 접수일 시작, 만족도 응답: 응답일 시작")
+    export.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="기간 끝 (포함)")
+    export.add_argument("--survey", metavar="CODE", help="만족도 응답: 설문 코드 (예: COUNTER)")
     export.add_argument("--unmasked", action="store_true",
                         help="이름·전화·전자우편을 가리지 않음 (관리자·팀장만, --reason 필요)")
     export.add_argument("--reason", default="", help="반출 사유 (접속기록에 남음)")
     _deadline_parser(sub, common)
-    survey = sub.add_parser("survey", parents=[common], help="만족도 조사 지수 (n, 95% 오차 범위와 함께)")
+    survey = sub.add_parser("survey", parents=[common], help="만족도 조사 지수 (n, 95%% 오차 범위와 함께)")
     survey.add_argument("what", choices=["summary"])
     survey.add_argument("--survey", required=True, metavar="CODE", help="설문 코드 (예: COUNTER)")
     survey.add_argument("--from", dest="first", metavar="YYYY-MM-DD", required=True)
@@ -80,10 +83,17 @@ def _import_parser(sub, common) -> None:
         epilog=f"--mapping 파일은 {{\"필드\": \"원본 열 이름\"}} 형태의 JSON입니다. 주민 필드: {fields}. "
                f"민원 필드: {complaint_fields} (received_at 필수; 날짜는 2026-11-27 14:05 또는 "
                "06/26/2018 10:58:54 AM 형식; 부서·분류가 없으면 새로 만듭니다). "
-               "지정하지 않으면 머리글 이름으로 추정합니다.")
-    parser.add_argument("what", choices=["citizens", "complaints"], help="citizens: 주민, complaints: 민원")
+               "지정하지 않으면 머리글 이름으로 추정합니다. 만족도 응답(responses)은 --survey와 "
+               "--mapping이 필요하며, 연결 파일은 {\"문항코드\": \"열 이름\"}에 선택 키 "
+               "submitted_at(응답일 열), submitted_on(모든 행의 응답일), na(해당없음 표시 글자)를 "
+               "더합니다. 예: {\"OVERALL\": \"전반 만족\", \"KIND\": \"친절\", "
+               "\"submitted_at\": \"응답일\", \"na\": [\"9\"]}. 반점수(3.5)·범위 밖·형식 오류는 "
+               "고치지 않고 그 행을 거부합니다.")
+    parser.add_argument("what", choices=["citizens", "complaints", "responses"],
+                        help="citizens: 주민, complaints: 민원, responses: 만족도 응답")
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("--mapping", metavar="MAPPING.json", help="열 연결 (JSON)")
+    parser.add_argument("--survey", metavar="CODE", help="(만족도 응답) 설문 코드 (예: COUNTER)")
     parser.add_argument("--skip-duplicates", action="store_true", help="(주민) 중복 의심 행은 가져오지 않음")
     parser.add_argument("--report", metavar="OUT.csv", help="거부된 행과 사유, 표시된 행을 CSV로 저장")
 
@@ -148,6 +158,8 @@ def cmd_import(args: argparse.Namespace) -> tuple[int, dict, str]:
 
     from pcrm_desktop.bootstrap import open_backend
     from pcrm_desktop.services.import_common import write_report
+    if args.what == "responses":
+        return _import_responses(args)
     mapping = _read_mapping(args.mapping) if args.mapping else None
     backend = open_backend(args.db)
     try:
@@ -188,22 +200,78 @@ def cmd_import(args: argparse.Namespace) -> tuple[int, dict, str]:
     return 0, summary, "\n".join(lines)
 
 
-def _read_mapping(path: str) -> dict[str, str]:
+def _import_responses(args: argparse.Namespace) -> tuple[int, dict, str]:
+    from pathlib import Path
+
+    from pcrm_desktop.bootstrap import open_backend
+    from pcrm_desktop.domain.errors import ValidationError
+    from pcrm_desktop.services.import_common import write_report
+    from pcrm_desktop.services.survey_import import import_responses
+    for value, field in ((args.survey, "survey_option"), (args.mapping, "mapping_option")):
+        if not value:
+            raise ValidationError("required", field=field)
+    mapping = _read_json(args.mapping)
+    backend = open_backend(args.db)
+    try:
+        ctx = _as_admin(backend.ctx)
+        result, plan = import_responses(ctx, Path(args.file), args.survey, mapping,
+                                        progress=_stderr_progress)
+    finally:
+        backend.close()
+    if args.report:
+        write_report(plan, Path(args.report))
+    summary = {"ok": True, "survey": plan.survey, "version": result.version,
+               "imported": result.imported, "rejected": result.rejected,
+               "skipped_empty": result.skipped, "rows": len(plan.table.rows),
+               "encoding": result.encoding, "mapping": plan.mapping,
+               "first": str(result.first) if result.first else None,
+               "last": str(result.last) if result.last else None,
+               "rejected_by_code": plan.rejected_by_code(), "problems_by_item": plan.problems_by_item(),
+               "rrn_masked": plan.rrn_masked,
+               "rejections": [{"row": r.row, "code": r.code, "reason": r.reason}
+                              for r in plan.rejected[:1000]]}
+    lines = [(f"가져오기 완료 ({result.encoding}): 설문 {plan.survey} v{result.version}에 "
+              f"{result.imported:,}건 저장, 거부 {result.rejected:,}행, 빈 행 건너뜀 {result.skipped:,}행")]
+    if result.first:
+        lines.append(f"응답일: {result.first} ~ {result.last}")
+    lines += [f"  {r.row}행: {r.reason}" for r in plan.rejected[:20]]
+    if len(plan.rejected) > 20:
+        lines.append(f"  … 외 {len(plan.rejected) - 20}행 (--report로 전체 저장)")
+    return 0, summary, "\n".join(lines)
+
+
+def _read_json(path: str) -> dict:
     from pcrm_desktop.domain.errors import ValidationError
     try:
         with open(path, encoding="utf-8-sig") as handle:
             mapping = json.load(handle)
     except (OSError, ValueError) as exc:
         raise ValidationError("mapping_invalid", field="mapping", detail=str(exc)) from exc
-    if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
+    if not isinstance(mapping, dict):
         raise ValidationError("mapping_invalid", field="mapping", detail="JSON 객체가 아님")
     return mapping
+
+
+def _read_mapping(path: str) -> dict[str, str]:
+    from pcrm_desktop.domain.errors import ValidationError
+    mapping = _read_json(path)
+    if not all(isinstance(v, str) for v in mapping.values()):
+        raise ValidationError("mapping_invalid", field="mapping", detail="JSON 객체가 아님")
+    return mapping
+
+
+def _as_admin(ctx):
+    """The command line acts as the first admin when no staff member is named."""
+    from pcrm_desktop.services import office
+    return ctx if ctx.actor.staff_id is not None else ctx.as_actor(office.actor_for(ctx, None))
 
 
 def cmd_export(args: argparse.Namespace) -> tuple[int, dict, str]:
     from pathlib import Path
 
     from pcrm_desktop.bootstrap import open_backend
+    if args.what == "responses":
+        return _export_responses(args)
     if args.what == "complaints":
         first, last = _day(args.first, "from"), _day(args.last, "to")
         from pcrm_desktop.services.complaint_export import export_register
@@ -225,6 +293,27 @@ def cmd_export(args: argparse.Namespace) -> tuple[int, dict, str]:
                         f"{'가림' if result.masked else '전체 값'})")
 
 
+def _export_responses(args: argparse.Namespace) -> tuple[int, dict, str]:
+    from pathlib import Path
+
+    from pcrm_desktop.bootstrap import open_backend
+    from pcrm_desktop.domain.errors import ValidationError
+    from pcrm_desktop.services.survey_export import export_responses
+    if not args.survey:
+        raise ValidationError("required", field="survey_option")
+    first, last = _day(args.first, "from"), _day(args.last, "to")
+    backend = open_backend(args.db)
+    try:
+        ctx = _as_admin(backend.ctx)
+        done = export_responses(ctx, args.survey, first, last, Path(args.out))
+    finally:
+        backend.close()
+    summary = {"ok": True, "out": str(done.path), "rows": done.rows, "columns": done.columns,
+               "from": str(first), "to": str(last)}
+    return 0, summary, (f"만족도 응답 내보내기 완료: {done.path} ({done.rows:,}건, 문항 "
+                        f"{len(done.columns)}개, 익명 — 민원·주민 연결은 내보내지 않음)")
+
+
 def _day(text: str | None, which: str):
     from datetime import date
 
@@ -239,13 +328,11 @@ def _day(text: str | None, which: str):
 
 def cmd_survey(args: argparse.Namespace) -> tuple[int, dict, str]:
     from pcrm_desktop.bootstrap import open_backend
-    from pcrm_desktop.services import office, surveys
+    from pcrm_desktop.services import surveys
     first, last = _day(args.first, "from"), _day(args.last, "to")
     backend = open_backend(args.db)
     try:
-        ctx = backend.ctx
-        if ctx.actor.staff_id is None:  # the command line reads as the first admin
-            ctx = ctx.as_actor(office.actor_for(ctx, None))
+        ctx = _as_admin(backend.ctx)
         result = surveys.summary(ctx, args.survey, first, last, args.population)
     finally:
         backend.close()

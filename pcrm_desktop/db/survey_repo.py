@@ -66,6 +66,31 @@ class SurveyRepository:
         self.add_answers([(response_id, *a) for a in answers])
         return response_id
 
+    def next_response_id(self) -> int:
+        """The id the next response will get, for bulk writers that number their rows (the
+        import and the demo) while holding the write lock."""
+        return self.c.exec_driver_sql("SELECT coalesce(max(id), 0) FROM survey_responses"
+                                      ).scalar_one() + 1
+
+    def add_responses(self, rows: list[tuple]) -> None:
+        """(id, version_id, mode, submitted_at, seconds, flags) rows straight to the driver:
+        a Core insert a row costs 0.4 ms, most of a 6,500-row import."""
+        if rows:
+            self.c.exec_driver_sql("INSERT INTO survey_responses (id, version_id, mode,"
+                                   " submitted_at, seconds, flags) VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def add_links(self, rows: list[tuple]) -> None:
+        """(response_id, complaint_id, citizen_id) rows."""
+        if rows:
+            self.c.exec_driver_sql("INSERT INTO survey_links (response_id, complaint_id,"
+                                   " citizen_id) VALUES (?, ?, ?)", rows)
+
+    def add_callbacks(self, rows: list[tuple]) -> None:
+        """(response_id, complaint_id, reason, created_at) rows."""
+        if rows:
+            self.c.exec_driver_sql("INSERT INTO survey_callbacks (response_id, complaint_id,"
+                                   " reason, created_at) VALUES (?, ?, ?, ?)", rows)
+
     def add_answers(self, rows: list[tuple]) -> None:
         """(response_id, item, value_num, value_text, na) rows, straight to the driver."""
         if rows:

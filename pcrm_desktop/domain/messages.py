@@ -193,6 +193,8 @@ MESSAGES: dict[str, str] = {
 
 
 FIELD_LABELS: dict[str, str] = {
+    "form_no": QT_TRANSLATE_NOOP("messages", "양식 번호"),
+    "note": QT_TRANSLATE_NOOP("messages", "메모"),
     "holiday_name": QT_TRANSLATE_NOOP("messages", "쉬는 날 이름"),
     "category_name": QT_TRANSLATE_NOOP("messages", "분류 이름"),
     "complaint_title": QT_TRANSLATE_NOOP("messages", "제목"),

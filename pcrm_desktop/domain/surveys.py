@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from pcrm_desktop.domain.errors import ConflictError, ValidationError
+from pcrm_desktop.domain.messages import QT_TRANSLATE_NOOP
 from pcrm_desktop.domain.text import mask_rrns, nfc
 
 NA = "NA"  # 해당없음, kept apart from every denominator
@@ -164,8 +165,9 @@ TEMPLATES: dict[str, Questionnaire] = {
         _scale("KIND", "담당 직원은 친절했습니까?", "Was the staff member courteous?"),
     ), "○○행정복지센터입니다. 민원 처리에 대해 세 가지만 여쭙겠습니다.", title_en="Happy call (3 questions)"),
 }
-TEMPLATE_NAMES = {"MINWON": "민원 만족도 (기본)", "COUNTER": "창구 (시설 문항 포함)",
-                  "HAPPYCALL": "해피콜 (전화 3문항)"}
+TEMPLATE_NAMES = {"MINWON": QT_TRANSLATE_NOOP("surveys", "민원 만족도 (기본)"),
+                  "COUNTER": QT_TRANSLATE_NOOP("surveys", "창구 (시설 문항 포함)"),
+                  "HAPPYCALL": QT_TRANSLATE_NOOP("surveys", "해피콜 (전화 3문항)")}
 
 
 def _same(a: object, b: object) -> bool:

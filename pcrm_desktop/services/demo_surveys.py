@@ -6,9 +6,8 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
-from pcrm_desktop.db import tables as t
 from pcrm_desktop.db.citizen_repo import sql_datetime
-from pcrm_desktop.domain.surveys import NA, TEMPLATES
+from pcrm_desktop.domain.surveys import NA, TEMPLATES, callback_reason, quality
 
 BATCH = 5000
 MODES = (("kiosk", 50), ("paper", 30), ("phone", 20))
@@ -24,35 +23,38 @@ def fill_responses(ctx, uow, request, rng: random.Random, progress, cancelled) -
         surveys[code] = (version_id, TEMPLATES[template])
     closed = [r[0] for r in uow.surveys.c.exec_driver_sql(
         "SELECT id FROM complaints WHERE status = 'closed' ORDER BY id DESC LIMIT 20000")]
-    next_id = (uow.surveys.c.exec_driver_sql("SELECT coalesce(max(id), 0) FROM survey_responses")
-               .scalar() or 0) + 1
+    next_id = uow.surveys.next_response_id()
     total = request.responses
     for start in range(0, total, BATCH):
-        responses, answers, links = [], [], []
+        responses, answers, links, callbacks = [], [], [], []
         for _ in range(min(BATCH, total - start)):
             mode = rng.choices([m for m, _ in MODES], [w for _, w in MODES])[0]
             code = "HAPPYCALL" if mode == "phone" else "COUNTER"
             version_id, questionnaire = surveys[code]
-            at = now - timedelta(days=rng.random() ** 1.3 * 90, minutes=rng.randint(0, 600))
+            day = now - timedelta(days=rng.random() ** 1.3 * 90)  # within office hours
+            at = min(now, day.replace(hour=rng.randint(9, 17), minute=rng.randint(0, 59)))
             seconds = rng.randint(25, 240) if rng.random() > 0.03 else rng.randint(3, 8)
-            responses.append((next_id, version_id, mode, sql_datetime(at), seconds, ""))
             mood = rng.gauss(4.1, 0.8)  # one person's general mood colours every answer
+            given = {}
             for item in questionnaire.items:
                 value = _answer(rng, item.code, mood)
                 if value is not None:
+                    given[item.code] = value
                     answers.append((next_id, item.code, None if value == NA else value,
                                     None, value == NA))
+            flags = ",".join(quality(questionnaire, given, seconds).flags)
+            responses.append((next_id, version_id, mode, sql_datetime(at), seconds, flags))
             if mode == "phone" and closed:
-                links.append((next_id, rng.choice(closed), None))
+                case = rng.choice(closed)
+                links.append((next_id, case, None))
+                reason = callback_reason(given, linked=True)
+                if reason is not None:
+                    callbacks.append((next_id, case, reason, sql_datetime(at)))
             next_id += 1
-        uow.surveys.c.exec_driver_sql(
-            "INSERT INTO survey_responses (id, version_id, mode, submitted_at, seconds, flags)"
-            " VALUES (?, ?, ?, ?, ?, ?)", responses)
+        uow.surveys.add_responses(responses)
         uow.surveys.add_answers(answers)
-        if links:
-            uow.surveys.c.exec_driver_sql(
-                f"INSERT INTO {t.survey_links.name} (response_id, complaint_id, citizen_id)"
-                " VALUES (?, ?, ?)", links)
+        uow.surveys.add_links(links)
+        uow.surveys.add_callbacks(callbacks)
         if progress:
             progress(min(total, start + BATCH), total, "responses")
         if cancelled():

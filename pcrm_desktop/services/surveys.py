@@ -298,6 +298,15 @@ def breakdown(ctx: ServiceContext, code: str, first: date, last: date, by: str,
             for label, n, total, total_sq, na in rows]
 
 
+def flagged(ctx: ServiceContext, code: str, first: date, last: date) -> list[tuple]:
+    """The period's responses with a quality flag (id, submitted, mode, seconds, flags)."""
+    require_role(ctx.actor, SURVEY_ROLES | {"clerk"}, "survey.summary")
+    start = datetime.combine(first, datetime.min.time())
+    end = datetime.combine(last + timedelta(days=1), datetime.min.time())
+    with ctx.reading() as uow:
+        return [tuple(r) for r in uow.surveys.flagged_responses(_survey(uow, code)["id"], start, end)]
+
+
 # --- the survey list, callbacks, kiosk and phone settings ---------------------------------------
 
 def surveys(ctx: ServiceContext) -> list[dict]:

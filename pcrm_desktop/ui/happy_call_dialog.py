@@ -91,6 +91,9 @@ class HappyCallDialog(Retranslatable, QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.note = QLineEdit()
         self.note.setObjectName("happyNote")
+        self.survey = QComboBox()
+        self.survey.setObjectName("happySurvey")
+        self.survey_label = QLabel()
         self.reveal_button = QPushButton()
         self.reveal_button.setObjectName("happyReveal")
         self.reveal_button.clicked.connect(self.reveal_phone)
@@ -112,6 +115,8 @@ class HappyCallDialog(Retranslatable, QDialog):
         rule.addWidget(self.labels[3])
         rule.addWidget(self.status)
         outcomes = QHBoxLayout()
+        outcomes.addWidget(self.survey_label)
+        outcomes.addWidget(self.survey)
         outcomes.addWidget(self.reveal_button)
         outcomes.addWidget(self.note, 1)
         for button in self.outcome_buttons.values():
@@ -123,9 +128,11 @@ class HappyCallDialog(Retranslatable, QDialog):
         layout.addWidget(self.info)
         self.sample_button.clicked.connect(self.sample)
         self.status.currentIndexChanged.connect(lambda _: self.reload())
+        self.survey_rows: list[dict] = []
         self.retranslate_ui()
         self.resize(1100, 560)
         self.reload()
+        self._load_surveys()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("해피콜"))
@@ -135,6 +142,9 @@ class HappyCallDialog(Retranslatable, QDialog):
         self.all_rejected.setText(self.tr("불수용 모두"))
         self.sample_button.setText(self.tr("이 주의 통화 대상 뽑기"))
         self.note.setPlaceholderText(self.tr("메모 (선택)"))
+        self.survey_label.setText(self.tr("설문"))
+        self.survey.setToolTip(self.tr("'응답'을 누르면 이 설문의 답을 입력하고 통화 결과와 함께 저장합니다."))
+        self._fill_surveys(self.survey.currentData())
         self.reveal_button.setText(self.tr("번호 보기 (기록됨)"))
         self.reveal_button.setToolTip(self.tr("전화를 걸 번호를 보여 줍니다. 해피콜 사유로 접속기록에 남습니다."))
         for outcome, button in self.outcome_buttons.items():
@@ -144,6 +154,24 @@ class HappyCallDialog(Retranslatable, QDialog):
                + [("", self.tr("전체"))], CallStatus.PENDING.value)
         self.status.blockSignals(False)
         self.model.retranslate()
+
+    def _load_surveys(self) -> None:
+        from pcrm_desktop.services import surveys
+        ctx = self.ctx
+        self.runner.run(lambda control: ([r for r in surveys.surveys(ctx) if r["linked"]],
+                                         surveys.phone_survey(ctx)),
+                        lambda got: self._surveys_loaded(*got), lambda error: None)
+
+    def _surveys_loaded(self, rows: list[dict], chosen: str) -> None:
+        self.survey_rows = rows
+        self._fill_surveys(chosen)
+        self.survey.setCurrentIndex(max(0, self.survey.findData(chosen)))  # the office's choice
+
+    def _fill_surveys(self, chosen: str | None) -> None:
+        self.survey.blockSignals(True)
+        refill(self.survey, [(r["code"], f"{r['title']} ({r['code']})") for r in self.survey_rows]
+               + [("", self.tr("설문 없이 결과만"))], chosen or "")
+        self.survey.blockSignals(False)
 
     def reload(self) -> None:
         ctx, status = self.ctx, self.status.currentData() or ""
@@ -189,8 +217,29 @@ class HappyCallDialog(Retranslatable, QDialog):
             self.info.setText(self.tr("목록에서 통화할 민원을 고르십시오."))
             return
         ctx, call_id, note = self.ctx, self.model.row(index.row())["id"], self.note.text()
+        code = self.survey.currentData()
+        if outcome is Outcome.ANSWERED and code:
+            return self.ask_answers(call_id, code, note)
         self.runner.run(lambda control: happy_calls.record_attempt(ctx, call_id, outcome, note),
                         self._recorded, lambda error: dialogs.explain(self, self.tr("해피콜"), error))
+        return None
+
+    def ask_answers(self, call_id: int, code: str, note: str):
+        """응답 with a survey: its questions keyed during the call, then the attempt and the
+        answers stored together (linked to the 민원; a low OVERALL asks a manager to call back)."""
+        from pcrm_desktop.services import surveys
+        from pcrm_desktop.ui.paper_entry import PaperEntryDialog
+        ctx = self.ctx
+        _, questionnaire = surveys.questionnaire(ctx, code)
+        surveys.set_phone_survey(ctx, code)
+
+        def store(answers: dict, seconds: int):
+            return happy_calls.record_attempt(ctx, call_id, Outcome.ANSWERED, note, survey=code,
+                                              answers=answers, seconds=seconds)
+        dialog = PaperEntryDialog(ctx, self.runner, code, questionnaire, self, store=store)
+        dialog.changed.connect(self._recorded)
+        dialog.open()
+        return dialog
 
     def _recorded(self, changes) -> None:
         self.note.clear()

@@ -85,8 +85,7 @@ class MainWindow(Retranslatable, QMainWindow):
                      lambda: DashboardPage(self.ctx, self.runner, self.database_label)),
             NavEntry("citizens", "citizens", titles["citizens"], self._make_citizens),
             NavEntry("complaints", "complaints", titles["complaints"], self._make_complaints),
-            NavEntry("surveys", "surveys", titles["surveys"], later(titles["surveys"], lambda: self.tr(
-                "민원 만족도 설문(키오스크·전화·서면)과 결과 지수를 다루는 화면입니다."))),
+            NavEntry("surveys", "surveys", titles["surveys"], self._make_surveys),
             NavEntry("reports", "reports", titles["reports"], later(titles["reports"], lambda: self.tr(
                 "월간 민원·고객만족 보고서와 민원처리부를 PDF·엑셀로 만드는 화면입니다."))),
             NavEntry("settings", "settings", titles["settings"], self._make_settings),
@@ -101,6 +100,12 @@ class MainWindow(Retranslatable, QMainWindow):
     def _make_complaints(self) -> Page:
         from pcrm_desktop.ui.pages.complaints_page import ComplaintsPage
         page = ComplaintsPage(self.ctx, self.runner)
+        page.changed.connect(self.broadcast)
+        return page
+
+    def _make_surveys(self) -> Page:
+        from pcrm_desktop.ui.pages.surveys_page import SurveysPage
+        page = SurveysPage(self.ctx, self.runner)
         page.changed.connect(self.broadcast)
         return page
 

@@ -85,10 +85,15 @@ class PaperEntryDialog(Retranslatable, QDialog):
     changed = Signal(object)
 
     def __init__(self, ctx, runner, survey: str, questionnaire: Questionnaire,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, store=None) -> None:
+        """`store(answers, seconds)` replaces the paper submit for one form keyed during a
+        call (the happy-call list records the attempt with it); the dialog then closes."""
         super().__init__(parent)
-        self.setObjectName("paperEntryDialog")
+        self.setObjectName("paperEntryDialog" if store is None else "phoneAnswerDialog")
         self.ctx, self.runner, self.survey, self.q = ctx, runner, survey, questionnaire
+        self.store = store
+        import time
+        self.opened_at = time.monotonic()
         self.first_pass: dict[str, object] | None = None   # 이중 입력: the first keying
         self.rekey: list[str] = []                         # fields to key a third time
         self.pending_mismatches: list[tuple[str, object, object]] = []
@@ -182,12 +187,18 @@ class PaperEntryDialog(Retranslatable, QDialog):
         layout.addLayout(bottom)
         self.form_no.returnPressed.connect(lambda: self.form_date.setFocus())
         self.form_date.editingFinished.connect(self._date_done)
+        if store is not None:  # one phone answer: no pile of forms, no second keying
+            for widget in (self.form_no, self.form_date, self.double, *self.top_labels,
+                           self.report_button):
+                widget.hide()
         self.retranslate_ui()
-        self.resize(1100, 720)
+        self.resize(1100, 720) if store is None else self.resize(900, 380)
         self.clear_form()
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("서면 설문 입력 — {survey}").format(survey=self.survey))
+        self.setWindowTitle(self.tr("서면 설문 입력 — {survey}").format(survey=self.survey)
+                            if self.store is None else
+                            self.tr("전화 설문 응답 — {survey}").format(survey=self.survey))
         self.top_labels[0].setText(self.tr("양식 번호"))
         self.top_labels[1].setText(self.tr("작성일"))
         self.double.setText(self.tr("이중 입력 (같은 양식을 두 번 입력해 대조)"))
@@ -197,7 +208,11 @@ class PaperEntryDialog(Retranslatable, QDialog):
         self.report_button.setText(self.tr("불일치 보고서 저장…"))
         self.close_button.setText(self.tr("닫기"))
         self.howto.setText(self.tr("종이에 적힌 번호를 치고 Enter. 빈칸에서 Enter는 무응답, 마지막 칸의 Enter는 저장입니다."
-                                   " 척도 문항의 9는 '해당없음'입니다."))
+                                   " 척도 문항의 9는 '해당없음'입니다.") if self.store is None else self.tr(
+            "문항을 읽어 드리고 답의 번호를 치고 Enter. 마지막 칸의 Enter로 통화 결과 '응답'과 함께 저장합니다."
+            " 전반적 만족이 2점 이하면 관리자 회신 요청이 만들어집니다.")
+            + (f"\n“{self.q.intro}” — 1 매우 불만족 · 2 불만족 · 3 보통 · 4 만족 · 5 매우 만족"
+               if self.q.intro else ""))
         self._show_pass()
 
     # --- moving through the form ------------------------------------------------------------
@@ -323,6 +338,11 @@ class PaperEntryDialog(Retranslatable, QDialog):
 
         from pcrm_desktop.services import surveys
         ctx, code = self.ctx, self.survey
+        if self.store is not None:
+            import time as clock
+            seconds, store = round(clock.monotonic() - self.opened_at), self.store
+            self.runner.run(lambda control: store(answers, seconds), self._stored, self._refused)
+            return
         form_no = self.form_no.text().strip()
         when = datetime.combine(self.form_date.date().toPython(), time(12, 0))
         when = min(when, ctx.clock())
@@ -337,6 +357,10 @@ class PaperEntryDialog(Retranslatable, QDialog):
         self.form_no.setText(next_form_no(form_no))
         self.clear_form()
         self.changed.emit(frozenset({"surveys"}))
+
+    def _stored(self, changes) -> None:
+        self.changed.emit(changes)
+        self.accept()
 
     def _refused(self, error) -> None:
         if isinstance(error, DomainError):

@@ -900,6 +900,77 @@
     </message>
 </context>
 <context>
+    <name>EditSurveyDialog</name>
+    <message>
+        <source>문항 편집 — {code} v{version}</source>
+        <translation>Edit items — {code} v{version}</translation>
+    </message>
+    <message>
+        <source>제목</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>코드</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>유형</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>문항</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>문항 (영어, 키오스크)</source>
+        <translation>Item (English, kiosk)</translation>
+    </message>
+    <message>
+        <source>선택지·행 (; 로 구분)</source>
+        <translation>Choices / rows (separated by ;)</translation>
+    </message>
+    <message>
+        <source>필수</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>해당없음</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <source>이 판에는 이미 응답이 있습니다. 저장하면 v{next}이 새로 생기고, 지금까지의 응답은 v{version}의 문항 그대로 남습니다.</source>
+        <translation>This version already has answers. Saving creates v{next}; the answers so far stay with the items of v{version}.</translation>
+    </message>
+    <message>
+        <source>아직 응답이 없어 이 판(v{version})을 고칩니다.</source>
+        <translation>Nobody has answered yet, so this version (v{version}) is changed in place.</translation>
+    </message>
+    <message>
+        <source>문항 추가</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <source>삭제</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>위로</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>아래로</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>문항 표를 읽을 수 없습니다.</source>
+        <translation>The item table cannot be read.</translation>
+    </message>
+    <message>
+        <source>문항 {code}의 질문을 입력하십시오.</source>
+        <translation>Enter the question of item {code}.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>PCRM Desktop 처음 설정</source>
@@ -1032,6 +1103,14 @@
         <translation>Note (optional)</translation>
     </message>
     <message>
+        <source>설문</source>
+        <translation>Survey</translation>
+    </message>
+    <message>
+        <source>'응답'을 누르면 이 설문의 답을 입력하고 통화 결과와 함께 저장합니다.</source>
+        <translation>'Answered' opens this survey's questions; the answers are saved with the call result.</translation>
+    </message>
+    <message>
         <source>번호 보기 (기록됨)</source>
         <translation>Show number (logged)</translation>
     </message>
@@ -1042,6 +1121,10 @@
     <message>
         <source>전체</source>
         <translation>All</translation>
+    </message>
+    <message>
+        <source>설문 없이 결과만</source>
+        <translation>Result only, no survey</translation>
     </message>
     <message>
         <source>{week} 주에 처리한 민원 {n}건 중 {k}건을 통화 대상으로 뽑았습니다.</source>
@@ -1374,6 +1457,45 @@ Not attached: {files} (attach them again from the case)</translation>
     </message>
 </context>
 <context>
+    <name>KioskSetupDialog</name>
+    <message>
+        <source>키오스크 설정</source>
+        <translation>Kiosk setup</translation>
+    </message>
+    <message>
+        <source>키오스크 설문 (익명만)</source>
+        <translation>Kiosk survey (anonymous only)</translation>
+    </message>
+    <message>
+        <source>직원 PIN (숫자 4–8자리)</source>
+        <translation>Staff PIN (4–8 digits)</translation>
+    </message>
+    <message>
+        <source>PIN 다시</source>
+        <translation>PIN again</translation>
+    </message>
+    <message>
+        <source>바꾸지 않으려면 비워 두십시오</source>
+        <translation>Leave empty to keep it</translation>
+    </message>
+    <message>
+        <source>키오스크 PC에서 키오스크 역할의 직원으로 실행합니다: pcrm-desktop --user &lt;로그인&gt;. 전체 화면으로 열리고, 화면 왼쪽 아래 '직원'을 눌러 PIN을 넣어야 닫힙니다.</source>
+        <translation>On the kiosk PC, start as a staff member with the kiosk role: pcrm-desktop --user &lt;login&gt;. It opens full screen and closes only with 'Staff' (bottom left) and the PIN.</translation>
+    </message>
+    <message>
+        <source>먼저 익명 설문을 만드십시오.</source>
+        <translation>Create an anonymous survey first.</translation>
+    </message>
+    <message>
+        <source>두 PIN이 다릅니다.</source>
+        <translation>The two PINs differ.</translation>
+    </message>
+    <message>
+        <source>처음에는 PIN을 정해야 합니다.</source>
+        <translation>Set a PIN the first time.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>대시보드</source>
@@ -1398,10 +1520,6 @@ Not attached: {files} (attach them again from the case)</translation>
     <message>
         <source>설정</source>
         <translation>Settings</translation>
-    </message>
-    <message>
-        <source>민원 만족도 설문(키오스크·전화·서면)과 결과 지수를 다루는 화면입니다.</source>
-        <translation>Here you will run satisfaction surveys (kiosk, phone, paper) and see their indices.</translation>
     </message>
     <message>
         <source>월간 민원·고객만족 보고서와 민원처리부를 PDF·엑셀로 만드는 화면입니다.</source>
@@ -1514,6 +1632,37 @@ Database: {db}</translation>
     </message>
 </context>
 <context>
+    <name>NewSurveyDialog</name>
+    <message>
+        <source>새 설문</source>
+        <translation>New survey</translation>
+    </message>
+    <message>
+        <source>설문 코드</source>
+        <translation>Survey code</translation>
+    </message>
+    <message>
+        <source>제목 (비우면 양식 제목)</source>
+        <translation>Title (empty: the template's title)</translation>
+    </message>
+    <message>
+        <source>양식</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>응답 연결</source>
+        <translation>Linking</translation>
+    </message>
+    <message>
+        <source>예: MINWON_2027</source>
+        <translation>e.g. MINWON_2027</translation>
+    </message>
+    <message>
+        <source>민원·주민과 연결 (해피콜용). 첫 응답 뒤에는 바꿀 수 없습니다.</source>
+        <translation>Link answers to 민원 and residents (for happy calls). Cannot be changed after the first answer.</translation>
+    </message>
+</context>
+<context>
     <name>OfficePage</name>
     <message>
         <source>기관 정보</source>
@@ -1550,6 +1699,105 @@ Database: {db}</translation>
     <message>
         <source>예: 02-2148-5000</source>
         <translation>e.g. 02-2148-5000</translation>
+    </message>
+</context>
+<context>
+    <name>PaperEntryDialog</name>
+    <message>
+        <source>서면 설문 입력 — {survey}</source>
+        <translation>Paper survey entry — {survey}</translation>
+    </message>
+    <message>
+        <source>전화 설문 응답 — {survey}</source>
+        <translation>Phone survey answers — {survey}</translation>
+    </message>
+    <message>
+        <source>양식 번호</source>
+        <translation>Form no.</translation>
+    </message>
+    <message>
+        <source>작성일</source>
+        <translation>Date on form</translation>
+    </message>
+    <message>
+        <source>이중 입력 (같은 양식을 두 번 입력해 대조)</source>
+        <translation>Double entry (key each form twice and compare)</translation>
+    </message>
+    <message>
+        <source>예: A-0001</source>
+        <translation>e.g. A-0001</translation>
+    </message>
+    <message>
+        <source>양식</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>문항</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>1차</source>
+        <translation>1st</translation>
+    </message>
+    <message>
+        <source>2차</source>
+        <translation>2nd</translation>
+    </message>
+    <message>
+        <source>불일치 보고서 저장…</source>
+        <translation>Save mismatch report…</translation>
+    </message>
+    <message>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>종이에 적힌 번호를 치고 Enter. 빈칸에서 Enter는 무응답, 마지막 칸의 Enter는 저장입니다. 척도 문항의 9는 '해당없음'입니다.</source>
+        <translation>Type the number on the paper, then Enter. Enter on an empty field means no answer; Enter in the last field saves. On scale items 9 means 'not applicable'.</translation>
+    </message>
+    <message>
+        <source>문항을 읽어 드리고 답의 번호를 치고 Enter. 마지막 칸의 Enter로 통화 결과 '응답'과 함께 저장합니다. 전반적 만족이 2점 이하면 관리자 회신 요청이 만들어집니다.</source>
+        <translation>Read each question, type the answer's number, Enter. Enter in the last field saves it with the call result 'Answered'. An overall score of 2 or lower asks a manager to call back.</translation>
+    </message>
+    <message>
+        <source>꼭 답해야 하는 문항입니다. 종이에 답이 없으면 양식을 따로 두십시오.</source>
+        <translation>This item must be answered. If the paper has no answer, set the form aside.</translation>
+    </message>
+    <message>
+        <source>1차 입력을 마쳤습니다. 같은 양식을 다시 입력하십시오.</source>
+        <translation>First keying done. Key the same form again.</translation>
+    </message>
+    <message>
+        <source>1차·2차가 다릅니다. 종이를 보고 다시 입력하십시오.</source>
+        <translation>1st and 2nd keying differ. Look at the paper and key it again.</translation>
+    </message>
+    <message>
+        <source>저장했습니다: 양식 {form} (이번에 {n}장). 다음 양식을 입력하십시오.</source>
+        <translation>Saved: form {form} ({n} this session). Key the next form.</translation>
+    </message>
+    <message>
+        <source>서면 설문 입력</source>
+        <translation>Paper survey entry</translation>
+    </message>
+    <message>
+        <source>3차: 다른 문항만</source>
+        <translation>3rd: differing items only</translation>
+    </message>
+    <message>
+        <source>2차 입력</source>
+        <translation>2nd keying</translation>
+    </message>
+    <message>
+        <source>1차 입력</source>
+        <translation>1st keying</translation>
+    </message>
+    <message>
+        <source>불일치 보고서 저장</source>
+        <translation>Save mismatch report</translation>
+    </message>
+    <message>
+        <source>불일치 {n}건을 저장했습니다: {path}</source>
+        <translation>Saved {n} mismatches: {path}</translation>
     </message>
 </context>
 <context>
@@ -1843,6 +2091,309 @@ Database: {db}</translation>
     <message>
         <source>직원 상태를 바꿨습니다.</source>
         <translation>Staff member status changed.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveysPage</name>
+    <message>
+        <source>문항</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>점수 (100점)</source>
+        <translation>Score (of 100)</translation>
+    </message>
+    <message>
+        <source>95% 범위</source>
+        <translation>95% range</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>해당없음</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <source>무응답</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>전월 대비</source>
+        <translation>vs last month</translation>
+    </message>
+    <message>
+        <source>구분</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>민원만족도</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>응답</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>일시</source>
+        <translation>Date/time</translation>
+    </message>
+    <message>
+        <source>방식</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>걸린 시간(초)</source>
+        <translation>Seconds taken</translation>
+    </message>
+    <message>
+        <source>표시</source>
+        <translation>flagged</translation>
+    </message>
+    <message>
+        <source>접수번호</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>제목</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>민원인</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>사유</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>요청 시각</source>
+        <translation>Requested at</translation>
+    </message>
+    <message>
+        <source>만족도 조사</source>
+        <translation>Surveys</translation>
+    </message>
+    <message>
+        <source>설문</source>
+        <translation>Survey</translation>
+    </message>
+    <message>
+        <source>월</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>문항별 점수 (100점, 막대 끝 선 = 95% 범위)</source>
+        <translation>Item scores (of 100; whiskers = 95% range)</translation>
+    </message>
+    <message>
+        <source>새 설문…</source>
+        <translation>New survey…</translation>
+    </message>
+    <message>
+        <source>문항 편집…</source>
+        <translation>Edit items…</translation>
+    </message>
+    <message>
+        <source>서면 입력…</source>
+        <translation>Paper entry…</translation>
+    </message>
+    <message>
+        <source>키오스크 설정…</source>
+        <translation>Kiosk setup…</translation>
+    </message>
+    <message>
+        <source>응답 내보내기…</source>
+        <translation>Export answers…</translation>
+    </message>
+    <message>
+        <source>회신 완료 기록…</source>
+        <translation>Record callback…</translation>
+    </message>
+    <message>
+        <source>종이 설문지를 키보드만으로 입력합니다 (이중 입력 가능).</source>
+        <translation>Key in paper forms by keyboard alone (double entry available).</translation>
+    </message>
+    <message>
+        <source>문항별</source>
+        <translation>By item</translation>
+    </message>
+    <message>
+        <source>구분별</source>
+        <translation>Breakdown</translation>
+    </message>
+    <message>
+        <source>응답 품질</source>
+        <translation>Answer quality</translation>
+    </message>
+    <message>
+        <source>관리자 회신 ({n})</source>
+        <translation>Callbacks ({n})</translation>
+    </message>
+    <message>
+        <source>응답 방식</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>접수 경로</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>민원 유형</source>
+        <translation>민원 type</translation>
+    </message>
+    <message>
+        <source>민원 분류</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>부서</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>고객 그룹</source>
+        <translation>Customer group</translation>
+    </message>
+    <message>
+        <source>점수 = (평균−1)/(k−1)×100. 민원만족도 = 전반적 만족(OVERALL), 요소만족도 = 요소 문항 평균, 종합 CS 지수 = 0.3×민원만족도 + 0.5×요소만족도 + 0.2×추천(100점). n 30 미만은 표시하지 않고, 30–49는 '참고'. 전월 대비 화살표는 통계적으로 유의할 때만(5%) 붙습니다. 해당없음은 분모에서 뺍니다.</source>
+        <translation>Score = (mean−1)/(k−1)×100. Satisfaction = OVERALL; element score = mean of the element items; CS index = 0.3×satisfaction + 0.5×elements + 0.2×recommend (of 100). n under 30 is not shown, 30–49 is marked 'reference'. An arrow against last month only when the change is significant (5%). N/A is kept out of every denominator.</translation>
+    </message>
+    <message>
+        <source>키오스크</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <source>전화</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>서면</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>가져오기</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>모두 같은 답</source>
+        <translation>Straight-lined</translation>
+    </message>
+    <message>
+        <source>너무 빠름</source>
+        <translation>Too fast</translation>
+    </message>
+    <message>
+        <source>{title} ({code}, v{version}, {kind}, 응답 {n:,})</source>
+        <translation>{title} ({code}, v{version}, {kind}, {n:,} answers)</translation>
+    </message>
+    <message>
+        <source>연결</source>
+        <translation>linked</translation>
+    </message>
+    <message>
+        <source>익명</source>
+        <translation>anonymous</translation>
+    </message>
+    <message>
+        <source>안내·찾기</source>
+        <translation>Access</translation>
+    </message>
+    <message>
+        <source>친절</source>
+        <translation>Courtesy</translation>
+    </message>
+    <message>
+        <source>전문성</source>
+        <translation>Expertise</translation>
+    </message>
+    <message>
+        <source>신속</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <source>결과·공정</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>시설</source>
+        <translation>Facilities</translation>
+    </message>
+    <message>
+        <source>전반적 만족</source>
+        <translation>Overall</translation>
+    </message>
+    <message>
+        <source>n {n} · 95% {range} · 전월 {change}</source>
+        <translation>n {n} · 95% {range} · last month {change}</translation>
+    </message>
+    <message>
+        <source>요소만족도</source>
+        <translation>Element score</translation>
+    </message>
+    <message>
+        <source>표시 가능한 요소 문항 {n}개의 평균</source>
+        <translation>Mean of {n} element items that may be shown</translation>
+    </message>
+    <message>
+        <source>종합 CS 지수</source>
+        <translation>CS index</translation>
+    </message>
+    <message>
+        <source>0.3·민원 + 0.5·요소 + 0.2·추천</source>
+        <translation>0.3·satisfaction + 0.5·elements + 0.2·recommend</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>추천 {score} · n {n}</source>
+        <translation>Recommend {score} · n {n}</translation>
+    </message>
+    <message>
+        <source>전화 응답률</source>
+        <translation>Phone response rate</translation>
+    </message>
+    <message>
+        <source>통화 시도 {a} · 연결 {r} · 완료 {c}</source>
+        <translation>Calls tried {a} · reached {r} · completed {c}</translation>
+    </message>
+    <message>
+        <source>추천 (RECOMMEND)</source>
+        <translation>Recommend (RECOMMEND)</translation>
+    </message>
+    <message>
+        <source>품질 표시는 응답을 빼지 않고 알려 주기만 합니다: 척도 문항 4개 이상에 모두 같은 답, 척도 문항당 2초 미만의 키오스크·전화 응답. 이번 달: {flags}</source>
+        <translation>Quality flags only inform; no answer is dropped: the same answer on 4+ scale items, under 2 seconds per scale item. This month: {flags}</translation>
+    </message>
+    <message>
+        <source>없음</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>먼저 설문을 만드십시오.</source>
+        <translation>Create a survey first.</translation>
+    </message>
+    <message>
+        <source>응답 내보내기</source>
+        <translation>Export answers</translation>
+    </message>
+    <message>
+        <source>{path}에 응답을 저장했습니다.</source>
+        <translation>Answers saved to {path}.</translation>
+    </message>
+    <message>
+        <source>관리자 회신</source>
+        <translation>Manager callback</translation>
+    </message>
+    <message>
+        <source>목록에서 회신한 건을 고르십시오.</source>
+        <translation>Choose the case you called back in the list.</translation>
+    </message>
+    <message>
+        <source>{no} 민원인에게 회신한 내용을 적으십시오.</source>
+        <translation>What was said to the applicant of {no}?</translation>
     </message>
 </context>
 <context>
@@ -2606,8 +3157,52 @@ Check the free disk space and the folder's permissions.</translation>
         <translation>Survey code {survey} already exists.</translation>
     </message>
     <message>
+        <source>양식 번호</source>
+        <translation>Form no.</translation>
+    </message>
+    <message>
+        <source>응답일</source>
+        <translation>Response date</translation>
+    </message>
+    <message>
+        <source>설문 코드(--survey)</source>
+        <translation>Survey code (--survey)</translation>
+    </message>
+    <message>
+        <source>열 연결 파일(--mapping)</source>
+        <translation>Column mapping file (--mapping)</translation>
+    </message>
+    <message>
         <source>알 수 없는 설문 서식입니다: {name}</source>
         <translation>Unknown survey template: {name}</translation>
+    </message>
+    <message>
+        <source>PIN은 숫자 4~8자리입니다.</source>
+        <translation>The PIN is 4 to 8 digits.</translation>
+    </message>
+    <message>
+        <source>키오스크에는 익명 설문만 쓸 수 있습니다. 설문 {survey}은(는) 민원·주민과 연결하는 설문입니다.</source>
+        <translation>Only an anonymous survey can run on the kiosk. Survey {survey} links answers to cases and residents.</translation>
+    </message>
+    <message>
+        <source>키오스크에 보일 설문과 PIN이 아직 정해지지 않았습니다. 관리자가 만족도 조사 화면의 '키오스크 설정'에서 정하십시오.</source>
+        <translation>The kiosk's survey and PIN are not set yet. An administrator sets them under 'Kiosk settings' on the satisfaction survey screen.</translation>
+    </message>
+    <message>
+        <source>설문 답은 통화 결과가 '응답'일 때만 기록할 수 있습니다.</source>
+        <translation>Survey answers can be recorded only when the call outcome is 'answered'.</translation>
+    </message>
+    <message>
+        <source>응답 날짜가 올바르지 않습니다(2000년 이후, 오늘 이전): {value}</source>
+        <translation>The response date is not valid (from 2000 up to today): {value}</translation>
+    </message>
+    <message>
+        <source>알 수 없는 구분입니다: {value}</source>
+        <translation>Unknown breakdown: {value}</translation>
+    </message>
+    <message>
+        <source>1차와 2차 입력이 {count}개 문항에서 다릅니다. 종이 설문지를 보고 다시 입력하십시오.</source>
+        <translation>The first and second entries differ in {count} items. Check the paper form and enter it again.</translation>
     </message>
     <message>
         <source>알 수 없는 응답 방식입니다: {value}</source>
@@ -2724,6 +3319,26 @@ The file was left as it is.</translation>
 Check the folder's permissions or name another location with --db.</translation>
     </message>
     <message>
+        <source>열 '{column}'(문항 {item_code})의 값 '{value}'은(는) 받을 수 없습니다. {low}~{high}의 정수만 됩니다(반점수·범위 밖 값은 고치지 않음).</source>
+        <translation>Column '{column}' (item {item_code}): the value '{value}' cannot be accepted. Only whole numbers from {low} to {high} are valid (half points and out-of-range values are not corrected).</translation>
+    </message>
+    <message>
+        <source>열 '{column}'(문항 {item_code})의 값 '{value}'은(는) 이 문항의 답이 될 수 없습니다.</source>
+        <translation>Column '{column}' (item {item_code}): the value '{value}' is not a valid answer to this item.</translation>
+    </message>
+    <message>
+        <source>열 '{column}'(문항 {item_code})의 값 '{value}'은(는) 해당없음인데, 이 문항은 해당없음을 받지 않습니다.</source>
+        <translation>Column '{column}' (item {item_code}): the value '{value}' means "not applicable", which this item does not allow.</translation>
+    </message>
+    <message>
+        <source>열 '{column}'(문항 {item_code})이(가) 비어 있습니다. 꼭 답해야 하는 문항입니다.</source>
+        <translation>Column '{column}' (item {item_code}) is empty. This item must be answered.</translation>
+    </message>
+    <message>
+        <source>검사한 뒤에 설문 {survey}의 문항이 바뀌었습니다. 다시 검사하십시오. 아무것도 저장하지 않았습니다.</source>
+        <translation>The questions of survey {survey} changed after the check. Check again. Nothing was saved.</translation>
+    </message>
+    <message>
         <source>쉬는 날 이름</source>
         <translation>Name of the day off</translation>
     </message>
@@ -2818,6 +3433,65 @@ Check the folder's permissions or name another location with --db.</translation>
     <message>
         <source>동의 항목</source>
         <translation>consent items</translation>
+    </message>
+</context>
+<context>
+    <name>surveys</name>
+    <message>
+        <source>민원 만족도 (기본)</source>
+        <translation>민원 satisfaction (default)</translation>
+    </message>
+    <message>
+        <source>창구 (시설 문항 포함)</source>
+        <translation>Counter (with facilities)</translation>
+    </message>
+    <message>
+        <source>해피콜 (전화 3문항)</source>
+        <translation>Happy call (3 questions by phone)</translation>
+    </message>
+    <message>
+        <source>하나 고르기</source>
+        <translation>Single choice</translation>
+    </message>
+    <message>
+        <source>여러 개 고르기</source>
+        <translation>Multiple choice</translation>
+    </message>
+    <message>
+        <source>5점 척도</source>
+        <translation>5-point scale</translation>
+    </message>
+    <message>
+        <source>7점 척도</source>
+        <translation>7-point scale</translation>
+    </message>
+    <message>
+        <source>척도 묶음(행렬)</source>
+        <translation>Scale matrix</translation>
+    </message>
+    <message>
+        <source>0–10 추천</source>
+        <translation>0–10 recommend</translation>
+    </message>
+    <message>
+        <source>짧은 글</source>
+        <translation>Short text</translation>
+    </message>
+    <message>
+        <source>긴 글</source>
+        <translation>Long text</translation>
+    </message>
+    <message>
+        <source>숫자</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>날짜</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>예/아니오</source>
+        <translation>Yes/No</translation>
     </message>
 </context>
 </TS>

@@ -323,3 +323,40 @@ def test_intake_with_a_file_too_large_saves_nothing(qtbot, page, db_path, tmp_pa
     _idle(qtbot, page)
     assert "너무 큽니다" in dialog.error.text() and dialog.isVisible()
     assert rows(db_path, "SELECT count(*) FROM complaints")[0][0] == before  # nothing received
+
+
+def test_phone_survey_keyed_during_a_happy_call(qtbot, page, db_path, screenshot_dir):
+    from datetime import timedelta
+
+    from pcrm_desktop.domain.happy_call import Outcome
+    from pcrm_desktop.services import surveys
+    from tests.ui.test_paper_entry import focused, keys
+    surveys.create_survey(page.ctx, "CALL", "HAPPYCALL", linked=True)
+    dialog = page.open_happy_calls()
+    _idle(qtbot, page)
+    assert dialog.survey.currentData() == "CALL"  # the only linked survey is the default
+    today = page.ctx.clock().date()
+    dialog.week.setDate(today - timedelta(days=today.weekday() + 7))
+    dialog.share.setValue(100)
+    dialog.sample()
+    _idle(qtbot, page)
+    dialog.table.selectRow(0)
+    call = dialog.model.row(0)
+    answer = dialog.record(Outcome.ANSWERED)
+    qtbot.waitExposed(answer)
+    assert answer.objectName() == "phoneAnswerDialog" and not answer.form_no.isVisible()
+    qtbot.waitUntil(lambda: focused(answer) == "paper_OVERALL")
+    keys(qtbot, "2")  # 불만족
+    keys(qtbot, "1")
+    save_screenshot(answer, screenshot_dir, "happy-call-answers")
+    keys(qtbot, "9")  # KIND: 해당없음, and the last Enter stores all
+    qtbot.waitUntil(lambda: not answer.isVisible(), timeout=5000)
+    _idle(qtbot, page)
+    assert rows(db_path, "SELECT status, attempts FROM happy_calls WHERE id = ?", call["id"]) == [
+        ("reached", 1)]
+    assert rows(db_path, "SELECT l.complaint_id, r.mode FROM survey_links l"
+                         " JOIN survey_responses r ON r.id = l.response_id") == [(call["complaint_id"], "phone")]
+    assert rows(db_path, "SELECT complaint_id, reason FROM survey_callbacks") == [
+        (call["complaint_id"], "OVERALL 2점")]
+    assert dialog.model.rowCount() == rows(db_path, "SELECT count(*) FROM happy_calls"
+                                                    " WHERE status = 'pending'")[0][0]

@@ -1,0 +1,123 @@
+"""The raw answers of a survey over a period, one row per response, to CSV (UTF-8 with BOM) or
+XLSX: response number, date-time, mode, version and quality flags, then one column per answer
+key (CODE, or CODE.ROW for a matrix row) of every version answered in the period.
+
+No personal data: links to 민원 and residents live apart from the answers and are not written;
+free text was masked of RRNs when it was entered. The answers are read in one query ordered by
+response and item, and folded into rows as they stream (a month may hold 20,000 responses)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from pcrm_desktop.db.citizen_repo import as_datetime, sql_datetime
+from pcrm_desktop.domain.errors import ValidationError
+from pcrm_desktop.domain.privacy import require_role
+from pcrm_desktop.domain.surveys import ItemType, Questionnaire
+from pcrm_desktop.domain.text import nfc
+from pcrm_desktop.services.context import ServiceContext
+from pcrm_desktop.services.spreadsheet import check_format, write_table
+from pcrm_desktop.services.surveys import SURVEY_ROLES, _survey
+
+HEADERS = ["응답번호", "응답일시", "방식", "설문 버전", "품질 표시"]
+NA_TEXT = "해당없음"
+MULTI_JOIN = "; "
+
+_VERSIONS = (
+    "SELECT v.id, v.version, v.definition FROM survey_versions v WHERE v.survey_id = ?"
+    " AND EXISTS (SELECT 1 FROM survey_responses r WHERE r.version_id = v.id"
+    " AND r.submitted_at >= ? AND r.submitted_at < ?) ORDER BY v.version")
+_ANSWERS = (
+    "SELECT r.id, r.submitted_at, r.mode, r.version_id, r.flags, a.item, a.value_num,"
+    " a.value_text, a.na FROM survey_versions v JOIN survey_responses r ON r.version_id = v.id"
+    " LEFT JOIN survey_answers a ON a.response_id = r.id"
+    " WHERE v.survey_id = ? AND r.submitted_at >= ? AND r.submitted_at < ?"
+    " ORDER BY r.id, a.item")
+
+
+@dataclass(frozen=True)
+class ResponsesExport:
+    path: Path
+    rows: int
+    columns: list[str]  # the answer keys, in questionnaire order
+
+
+def _keys(q: Questionnaire) -> list[tuple[str, ItemType]]:
+    keys = []
+    for item in q.items:
+        rows = item.options if item.type is ItemType.MATRIX else (None,)
+        keys += [(f"{item.code}.{row}" if row is not None else item.code, item.type) for row in rows]
+    return keys
+
+
+def _cell(kind: ItemType | None, number, text, na):
+    """One stored answer as the spreadsheet shows it."""
+    if na:
+        return NA_TEXT
+    if kind is ItemType.YES_NO and number is not None:
+        return "예" if number else "아니오"
+    if kind is ItemType.MULTI and text is not None:
+        return MULTI_JOIN.join(text.split("\n"))
+    if number is not None:
+        return int(number) if float(number).is_integer() else number
+    return text
+
+
+def _rows(cursor, columns: dict[str, int], kinds: dict[int, dict[str, ItemType]], versions):
+    """Fold the (response, item) rows into one list per response, as they stream."""
+    current, row = None, None
+    for rid, at, mode, version_id, flags, item, number, text, na in cursor:
+        if rid != current:
+            if row is not None:
+                yield row
+            current = rid
+            row = [rid, as_datetime(at).replace(microsecond=0), mode, versions[version_id],
+                   flags or None, *[None] * len(columns)]  # None: no cell at all in XLSX
+        if item is not None:
+            row[5 + columns[item]] = _cell(kinds[version_id].get(item), number, text, na)
+    if row is not None:
+        yield row
+
+
+def export_responses(ctx: ServiceContext, code: str, first: date, last: date,
+                     out: Path) -> ResponsesExport:
+    """The answers of [first, last] (whole days) of one survey, anonymous as stored."""
+    require_role(ctx.actor, SURVEY_ROLES, "survey.export")
+    if last < first:
+        raise ValidationError("period_order", field="period")
+    out = Path(out)
+    check_format(out)
+    code = nfc(code).upper()
+    start = sql_datetime(datetime.combine(first, datetime.min.time()))
+    end = sql_datetime(datetime.combine(last + timedelta(days=1), datetime.min.time()))
+    with ctx.reading() as uow:
+        survey_id = _survey(uow, code)["id"]
+        c = uow.surveys.c
+        versions, kinds, columns = {}, {}, {}
+        for version_id, number, definition in c.exec_driver_sql(_VERSIONS, (survey_id, start, end)):
+            versions[version_id] = number
+            kinds[version_id] = dict(_keys(Questionnaire.from_json(definition)))
+            for key in kinds[version_id]:  # every stored key is one of its version's (clean_answers)
+                columns.setdefault(key, len(columns))
+        cursor = c.exec_driver_sql(_ANSWERS, (survey_id, start, end))
+        rows = _rows(cursor, columns, kinds, versions)
+        counted = _Counted(rows)
+        write_table(out, f"{code} 응답", HEADERS + list(columns), counted)
+    with ctx.uow_factory() as uow:
+        ctx.audit(uow, "survey.export", out.name,
+                  f"{code} {first}~{last}: {counted.n}건 (익명 답만, 연결 정보 없음)")
+        uow.commit()
+    return ResponsesExport(out, counted.n, list(columns))
+
+
+class _Counted:
+    """An iterable that counts what passed through it."""
+
+    def __init__(self, rows) -> None:
+        self.rows, self.n = rows, 0
+
+    def __iter__(self):
+        for row in self.rows:
+            self.n += 1
+            yield row

@@ -1,0 +1,495 @@
+"""만족도 조사: a survey's month at a glance (the indices with n and 95 % ranges, the items as
+a chart, the change from last month with an arrow only when significant, breakdowns, quality
+flags) and the work around it: new surveys, paper entry, kiosk setup, callbacks, export."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcrm_desktop.domain.survey_stats import Estimate
+from pcrm_desktop.services import surveys
+from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui.combo import refill
+from pcrm_desktop.ui.pages.base import Page, heading
+from pcrm_desktop.ui.table_model import RowsModel
+
+SURVEY_MANAGERS = ("admin", "manager")
+
+
+@dataclass(frozen=True)
+class Results:
+    trend: surveys.Trend
+    groups: list
+    flagged: list
+    callbacks: list
+
+
+def figure(e: Estimate | None, digits: int = 1, unit: str = "") -> str:
+    """A figure as a report shows it: suppressed under n 30, 참고 for 30–49."""
+    if e is None or e.n == 0:
+        return "—"
+    if not e.shown:
+        return f"— (n {e.n})"
+    text = f"{e.value:.{digits}f}{unit}"
+    return text + " (참고)" if e.visibility == "reference" else text
+
+
+def interval(e: Estimate | None) -> str:
+    if e is None or not e.shown or e.low is None:
+        return ""
+    return f"{e.low:.1f} – {e.high:.1f}"
+
+
+def change_text(change) -> str:
+    """An arrow only for a significant change; a small change is shown plainly."""
+    if change is None:
+        return "—"
+    if change.significant:
+        return f"{'▲' if change.difference > 0 else '▼'} {change.difference:+.1f}"
+    return f"{change.difference:+.1f} (유의하지 않음)"
+
+
+class ScoreChart(QWidget):
+    """Horizontal bars of 100-point item scores with their 95 % ranges; a suppressed item
+    shows no bar, only its n."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("surveyChart")
+        self.rows: list[tuple[str, Estimate]] = []
+        self.setMinimumHeight(120)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def set_rows(self, rows: list[tuple[str, Estimate]]) -> None:
+        self.rows = rows
+        self.setMinimumHeight(30 + 28 * len(rows))
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        label_width, right = 110, 120
+        width = max(50, self.width() - label_width - right)
+        top = 8
+        painter.setPen(QPen(QColor("#999")))
+        for tick in (0, 25, 50, 75, 100):
+            x = label_width + width * tick / 100
+            painter.drawLine(int(x), top, int(x), top + 28 * len(self.rows))
+            painter.drawText(QRectF(x - 20, top + 28 * len(self.rows), 40, 18),
+                             Qt.AlignmentFlag.AlignCenter, str(tick))
+        for n, (label, e) in enumerate(self.rows):
+            y = top + 28 * n
+            painter.setPen(QPen(QColor("#222")))
+            painter.drawText(QRectF(0, y, label_width - 8, 24),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+            if not e.shown:
+                painter.setPen(QPen(QColor("#888")))
+                painter.drawText(QRectF(label_width + 6, y, width, 24), Qt.AlignmentFlag.AlignVCenter,
+                                 f"n {e.n} — 30 미만, 표시하지 않음")
+                continue
+            color = QColor("#1f5fa8") if e.visibility == "shown" else QColor("#8fb0d8")
+            painter.fillRect(QRectF(label_width, y + 5, width * e.value / 100, 14), color)
+            painter.setPen(QPen(QColor("#333"), 1.5))
+            low, high = label_width + width * e.low / 100, label_width + width * e.high / 100
+            painter.drawLine(int(low), y + 12, int(high), y + 12)
+            painter.drawLine(int(low), y + 7, int(low), y + 17)
+            painter.drawLine(int(high), y + 7, int(high), y + 17)
+            painter.drawText(QRectF(label_width + width + 8, y, right - 8, 24),
+                             Qt.AlignmentFlag.AlignVCenter,
+                             f"{e.value:.1f}  n {e.n}" + (" 참고" if e.visibility == "reference" else ""))
+        painter.end()
+
+
+class Card(QFrame):
+    """A headline figure: its name, value, and the n and range beneath."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("Card { background: white; border-radius: 8px; }")
+        self.title, self.value, self.detail = QLabel(), QLabel(), QLabel()
+        self.value.setStyleSheet("font-size: 190%; font-weight: bold; color: #1f3a5f;")
+        self.detail.setStyleSheet("color: #555;")
+        self.detail.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        for label in (self.title, self.value, self.detail):
+            layout.addWidget(label)
+
+    def show_figure(self, title: str, value: str, detail: str) -> None:
+        self.title.setText(title)
+        self.value.setText(value)
+        self.detail.setText(detail)
+
+
+class SurveysPage(Page):
+    changed = Signal(object)
+    depends_on = frozenset({"surveys", "happy_calls"})
+
+    def __init__(self, ctx, runner) -> None:
+        super().__init__()
+        self.setObjectName("surveysPage")
+        self.ctx, self.runner = ctx, runner
+        self.results: Results | None = None
+        self.title = heading()
+        self.survey = QComboBox()
+        self.survey.setObjectName("surveyCombo")
+        self.survey.setMinimumWidth(360)
+        self.month = QDateEdit(QDate(ctx.clock().date()))
+        self.month.setObjectName("surveyMonth")
+        self.month.setDisplayFormat("yyyy-MM")
+        self.by = QComboBox()
+        self.by.setObjectName("surveyBreakdown")
+        self.buttons = {key: QPushButton() for key in (
+            "new", "edit", "paper", "kiosk", "export", "callback")}
+        for key, button in self.buttons.items():
+            button.setObjectName(f"survey_{key}")
+        manager = ctx.actor.role in SURVEY_MANAGERS
+        for key in ("new", "edit", "export", "callback"):
+            self.buttons[key].setVisible(manager)
+        self.buttons["kiosk"].setVisible(ctx.actor.role == "admin")
+        self.labels = [QLabel(), QLabel(), QLabel()]
+        bar = QHBoxLayout()
+        bar.addWidget(self.labels[0])
+        bar.addWidget(self.survey)
+        bar.addWidget(self.labels[1])
+        bar.addWidget(self.month)
+        bar.addStretch(1)
+        for key in ("paper", "new", "edit", "kiosk", "export"):
+            bar.addWidget(self.buttons[key])
+        self.cards = {key: Card(f"card_{key}") for key in (
+            "overall", "elements", "cs", "nps", "responses", "rate")}
+        cards = QGridLayout()
+        for n, card in enumerate(self.cards.values()):
+            cards.addWidget(card, 0, n)
+        self.items_model = RowsModel([
+            (lambda: self.tr("문항"), lambda r: r[0]),
+            (lambda: self.tr("점수 (100점)"), lambda r: figure(r[1])),
+            (lambda: self.tr("95% 범위"), lambda r: interval(r[1])),
+            (lambda: self.tr("n"), lambda r: f"{r[1].n:,}"),
+            (lambda: self.tr("해당없음"), lambda r: f"{r[1].not_applicable:,}"),
+            (lambda: self.tr("무응답"), lambda r: f"{r[1].skipped:,}"),
+            (lambda: self.tr("전월 대비"), lambda r: change_text(r[2]))])
+        self.items = self._table(self.items_model, "surveyItems")
+        self.chart = ScoreChart()
+        self.groups_model = RowsModel([
+            (lambda: self.tr("구분"), lambda g: g.label),
+            (lambda: self.tr("민원만족도"), lambda g: figure(g.score)),
+            (lambda: self.tr("95% 범위"), lambda g: interval(g.score)),
+            (lambda: self.tr("n"), lambda g: f"{g.score.n:,}")])
+        self.groups = self._table(self.groups_model, "surveyGroups")
+        self.flagged_model = RowsModel([
+            (lambda: self.tr("응답"), lambda r: f"#{r[0]}"),
+            (lambda: self.tr("일시"), lambda r: str(r[1])[:16]),
+            (lambda: self.tr("방식"), lambda r: self.mode_name(r[2])),
+            (lambda: self.tr("걸린 시간(초)"), lambda r: "" if r[3] is None else r[3]),
+            (lambda: self.tr("표시"), lambda r: self.flag_names(r[4]))])
+        self.flagged = self._table(self.flagged_model, "surveyFlagged")
+        self.callbacks_model = RowsModel([
+            (lambda: self.tr("접수번호"), lambda r: r["receipt_no"] or ""),
+            (lambda: self.tr("제목"), lambda r: r["title"] or ""),
+            (lambda: self.tr("민원인"), lambda r: r["applicant"]),
+            (lambda: self.tr("사유"), lambda r: r["reason"]),
+            (lambda: self.tr("요청 시각"), lambda r: str(r["created_at"])[:16])])
+        self.callbacks = self._table(self.callbacks_model, "surveyCallbacks")
+        self.quality_label, self.groups_label = QLabel(), QLabel()
+        self.quality_label.setWordWrap(True)
+        group_bar = QHBoxLayout()
+        group_bar.addWidget(self.groups_label)
+        group_bar.addWidget(self.by)
+        group_bar.addStretch(1)
+        groups_box = QWidget()
+        groups_layout = QVBoxLayout(groups_box)
+        groups_layout.addLayout(group_bar)
+        groups_layout.addWidget(self.groups)
+        quality_box = QWidget()
+        quality_layout = QVBoxLayout(quality_box)
+        quality_layout.addWidget(self.quality_label)
+        quality_layout.addWidget(self.flagged)
+        callbacks_box = QWidget()
+        callbacks_layout = QVBoxLayout(callbacks_box)
+        callbacks_layout.addWidget(self.callbacks)
+        callback_bar = QHBoxLayout()
+        callback_bar.addStretch(1)
+        callback_bar.addWidget(self.buttons["callback"])
+        callbacks_layout.addLayout(callback_bar)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("surveyTabs")
+        self.tabs.addTab(self.items, "")
+        self.tabs.addTab(groups_box, "")
+        self.tabs.addTab(quality_box, "")
+        if manager:
+            self.tabs.addTab(callbacks_box, "")
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.tabs)
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.addWidget(self.labels[2])
+        chart_layout.addWidget(self.chart)
+        chart_layout.addStretch(1)
+        split.addWidget(chart_box)
+        split.setSizes([620, 480])
+        self.note = QLabel()
+        self.note.setObjectName("surveyNote")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #555;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(bar)
+        layout.addLayout(cards)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.note)
+        self.survey.currentIndexChanged.connect(lambda _: self.load_results())
+        self.month.dateChanged.connect(lambda _: self.load_results())
+        self.by.currentIndexChanged.connect(lambda _: self.load_results())
+        self.buttons["new"].clicked.connect(self.new_survey)
+        self.buttons["edit"].clicked.connect(self.edit_survey)
+        self.buttons["paper"].clicked.connect(self.paper_entry)
+        self.buttons["kiosk"].clicked.connect(self.kiosk_setup)
+        self.buttons["export"].clicked.connect(self.export_answers)
+        self.buttons["callback"].clicked.connect(self.close_callback)
+        self.retranslate_ui()
+        self.reload()
+
+    def _table(self, model, name: str) -> QTableView:
+        table = QTableView()
+        table.setObjectName(name)
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    # --- texts ----------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("만족도 조사"))
+        for label, text in zip(self.labels, (self.tr("설문"), self.tr("월"),
+                                             self.tr("문항별 점수 (100점, 막대 끝 선 = 95% 범위)"))):
+            label.setText(text)
+        names = {"new": self.tr("새 설문…"), "edit": self.tr("문항 편집…"),
+                 "paper": self.tr("서면 입력…"), "kiosk": self.tr("키오스크 설정…"),
+                 "export": self.tr("응답 내보내기…"), "callback": self.tr("회신 완료 기록…")}
+        for key, text in names.items():
+            self.buttons[key].setText(text)
+        self.buttons["paper"].setToolTip(self.tr("종이 설문지를 키보드만으로 입력합니다 (이중 입력 가능)."))
+        self.tabs.setTabText(0, self.tr("문항별"))
+        self.tabs.setTabText(1, self.tr("구분별"))
+        self.tabs.setTabText(2, self.tr("응답 품질"))
+        if self.tabs.count() > 3:
+            count = len(self.results.callbacks) if self.results else 0
+            self.tabs.setTabText(3, self.tr("관리자 회신 ({n})").format(n=count))
+        self.groups_label.setText(self.tr("구분"))
+        self.by.blockSignals(True)
+        refill(self.by, [("mode", self.tr("응답 방식")), ("channel", self.tr("접수 경로")),
+                         ("type", self.tr("민원 유형")), ("category", self.tr("민원 분류")),
+                         ("department", self.tr("부서")), ("group", self.tr("고객 그룹"))],
+               self.by.currentData() or "mode")
+        self.by.blockSignals(False)
+        self.note.setText(self.tr(
+            "점수 = (평균−1)/(k−1)×100. 민원만족도 = 전반적 만족(OVERALL), 요소만족도 = 요소 문항 평균,"
+            " 종합 CS 지수 = 0.3×민원만족도 + 0.5×요소만족도 + 0.2×추천(100점). n 30 미만은 표시하지 않고,"
+            " 30–49는 '참고'. 전월 대비 화살표는 통계적으로 유의할 때만(5%) 붙습니다. 해당없음은 분모에서 뺍니다."))
+        for model in (self.items_model, self.groups_model, self.flagged_model, self.callbacks_model):
+            model.retranslate()
+        self._show_results()
+
+    def mode_name(self, mode: str) -> str:
+        return {"kiosk": self.tr("키오스크"), "phone": self.tr("전화"), "paper": self.tr("서면"),
+                "import": self.tr("가져오기")}.get(mode, mode)
+
+    def flag_names(self, flags: str) -> str:
+        names = {"straight_lined": self.tr("모두 같은 답"), "too_fast": self.tr("너무 빠름")}
+        return ", ".join(names.get(f, f) for f in flags.split(",") if f)
+
+    # --- loading --------------------------------------------------------------------------
+    def reload(self) -> None:
+        ctx = self.ctx
+        self.runner.run(lambda control: surveys.surveys(ctx), self._show_surveys,
+                        lambda error: dialogs.explain(self, self.tr("만족도 조사"), error))
+
+    def _show_surveys(self, rows: list[dict]) -> None:
+        current = self.survey.currentData()
+        self.survey.blockSignals(True)
+        refill(self.survey, [(r["code"], self.tr("{title} ({code}, v{version}, {kind}, 응답 {n:,})").format(
+            title=r["title"], code=r["code"], version=r["version"],
+            kind=self.tr("연결") if r["linked"] else self.tr("익명"), n=r["responses"]))
+            for r in rows], current or (rows[0]["code"] if rows else None))
+        self.survey.blockSignals(False)
+        self.survey_rows = {r["code"]: r for r in rows}
+        self.buttons["edit"].setEnabled(bool(rows))
+        self.load_results()
+
+    def load_results(self) -> None:
+        code = self.survey.currentData()
+        if not code:
+            self.results = None
+            self._show_results()
+            return
+        ctx, by = self.ctx, self.by.currentData() or "mode"
+        month = self.month.date().toPython().replace(day=1)
+        manager = ctx.actor.role in SURVEY_MANAGERS
+
+        def work(control) -> Results:
+            trend = surveys.month_trend(ctx, code, month)
+            groups = surveys.breakdown(ctx, code, trend.current.first, trend.current.last, by)
+            flagged = surveys.flagged(ctx, code, trend.current.first, trend.current.last)
+            return Results(trend, groups, flagged, surveys.callbacks(ctx) if manager else [])
+        self.runner.run(work, self._loaded,
+                        lambda error: dialogs.explain(self, self.tr("만족도 조사"), error))
+
+    def _loaded(self, results: Results) -> None:
+        self.results = results
+        self.retranslate_ui()
+
+    def _show_results(self) -> None:
+        r = self.results
+        if r is None:
+            for card in self.cards.values():
+                card.show_figure("", "—", "")
+            self.items_model.set_rows([])
+            self.chart.set_rows([])
+            return
+        s, trend = r.trend.current, r.trend
+        labels = {"ACCESS": self.tr("안내·찾기"), "KIND": self.tr("친절"), "EXPERT": self.tr("전문성"),
+                  "SPEED": self.tr("신속"), "RESULT": self.tr("결과·공정"), "FACILITY": self.tr("시설"),
+                  "OVERALL": self.tr("전반적 만족")}
+        self.cards["overall"].show_figure(
+            self.tr("민원만족도"), figure(s.overall),
+            self.tr("n {n} · 95% {range} · 전월 {change}").format(
+                n=s.overall.n, range=interval(s.overall) or "—",
+                change=change_text(trend.changes.get("OVERALL"))))
+        self.cards["elements"].show_figure(
+            self.tr("요소만족도"), "—" if s.elements is None else f"{s.elements:.1f}",
+            self.tr("표시 가능한 요소 문항 {n}개의 평균").format(
+                n=sum(1 for c, e in s.items.items() if c != "OVERALL" and e.shown)))
+        self.cards["cs"].show_figure(self.tr("종합 CS 지수"),
+                                     "—" if s.cs_index is None else f"{s.cs_index:.1f}",
+                                     self.tr("0.3·민원 + 0.5·요소 + 0.2·추천"))
+        self.cards["nps"].show_figure(self.tr("NPS"), figure(s.nps), self.tr("추천 {score} · n {n}").format(
+            score=figure(s.recommend), n=s.nps.n))
+        modes = " · ".join(f"{self.mode_name(m)} {n:,}" for m, n in sorted(s.by_mode.items()))
+        self.cards["responses"].show_figure(self.tr("응답"), f"{s.responses:,}", modes or "—")
+        attempted, reached, completed = s.phone
+        self.cards["rate"].show_figure(
+            self.tr("전화 응답률"), figure(s.response_rate, unit="%"),
+            self.tr("통화 시도 {a} · 연결 {r} · 완료 {c}").format(a=attempted, r=reached, c=completed))
+        rows = [(f"{labels.get(code, code)} ({code})", e, trend.changes.get(code))
+                for code, e in s.items.items()]
+        rows.append((self.tr("추천 (RECOMMEND)"), s.recommend, None))
+        self.items_model.set_rows(rows)
+        self.chart.set_rows([(labels.get(code, code), e) for code, e in s.items.items()])
+        self.groups_model.set_rows(r.groups)
+        self.flagged_model.set_rows(r.flagged)
+        self.callbacks_model.set_rows(r.callbacks)
+        flags = ", ".join(f"{self.flag_names(k)} {n:,}" for k, n in sorted(s.flagged.items()))
+        self.quality_label.setText(self.tr(
+            "품질 표시는 응답을 빼지 않고 알려 주기만 합니다: 척도 문항 4개 이상에 모두 같은 답,"
+            " 척도 문항당 2초 미만의 키오스크·전화 응답. 이번 달: {flags}").format(flags=flags or self.tr("없음")))
+
+    # --- actions --------------------------------------------------------------------------
+    def _code(self) -> str | None:
+        code = self.survey.currentData()
+        if not code:
+            dialogs.show_info(self, self.tr("만족도 조사"), self.tr("먼저 설문을 만드십시오."))
+        return code
+
+    def new_survey(self):
+        from pcrm_desktop.ui.survey_dialogs import NewSurveyDialog
+        dialog = NewSurveyDialog(self.ctx, self.runner, self)
+        dialog.changed.connect(self._changed)
+        dialog.open()
+        return dialog
+
+    def edit_survey(self):
+        from pcrm_desktop.ui.survey_dialogs import EditSurveyDialog
+        code = self._code()
+        if not code:
+            return None
+        version, questionnaire = surveys.questionnaire(self.ctx, code)
+        dialog = EditSurveyDialog(self.ctx, self.runner, code, version, questionnaire,
+                                  self.survey_rows[code]["responses"] > 0, self)
+        dialog.changed.connect(self._changed)
+        dialog.open()
+        return dialog
+
+    def paper_entry(self):
+        from pcrm_desktop.ui.paper_entry import PaperEntryDialog
+        code = self._code()
+        if not code:
+            return None
+        _, questionnaire = surveys.questionnaire(self.ctx, code)
+        dialog = PaperEntryDialog(self.ctx, self.runner, code, questionnaire, self)
+        dialog.changed.connect(self._changed)
+        dialog.open()
+        return dialog
+
+    def kiosk_setup(self):
+        from pcrm_desktop.ui.survey_dialogs import KioskSetupDialog
+        dialog = KioskSetupDialog(self.ctx, self.runner, list(self.survey_rows.values()), self)
+        dialog.changed.connect(self._changed)
+        dialog.open()
+        return dialog
+
+    def export_answers(self) -> None:
+        code = self._code()
+        if not code:
+            return
+        month = self.month.date().toPython().replace(day=1)
+        first, last = dialogs.ask_period(self, self.tr("응답 내보내기"), month,
+                                         self.results.trend.current.last if self.results else month) or (None, None)
+        if first is None:
+            return
+        path = dialogs.ask_save_path(self, self.tr("응답 내보내기"), f"{code}-{first:%Y%m}.xlsx",
+                                     "Excel (*.xlsx);;CSV (*.csv)")
+        if not path:
+            return
+        from pathlib import Path
+
+        from pcrm_desktop.services.survey_export import export_responses
+        ctx = self.ctx
+        self.runner.run(lambda control: export_responses(ctx, code, first, last, Path(path)),
+                        lambda done: dialogs.show_info(self, self.tr("응답 내보내기"), self.tr(
+                            "{path}에 응답을 저장했습니다.").format(path=path)),
+                        lambda error: dialogs.explain(self, self.tr("응답 내보내기"), error))
+
+    def close_callback(self) -> None:
+        index = self.callbacks.selectionModel().currentIndex()
+        if not index.isValid():
+            dialogs.show_info(self, self.tr("관리자 회신"), self.tr("목록에서 회신한 건을 고르십시오."))
+            return
+        row = self.callbacks_model.row(index.row())
+        note = dialogs.ask_text(self, self.tr("관리자 회신"), self.tr(
+            "{no} 민원인에게 회신한 내용을 적으십시오.").format(no=row["receipt_no"] or ""))
+        if note is None:
+            return
+        ctx = self.ctx
+        self.runner.run(lambda control: surveys.close_callback(ctx, row["id"], note), self._changed,
+                        lambda error: dialogs.explain(self, self.tr("관리자 회신"), error))
+
+    def _changed(self, changes) -> None:
+        self.changed.emit(changes)  # the window passes it back to every page, this one too
+
+    def set_month(self, month: date) -> None:
+        self.month.setDate(QDate(month))
