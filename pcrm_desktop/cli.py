@@ -72,8 +72,8 @@ def _deadline_parser(sub, common) -> None:
 
 
 def _import_parser(sub, common) -> None:
-    from pcrm_desktop.services.citizen_import import FIELDS
-    from pcrm_desktop.services.complaint_import import FIELDS as COMPLAINT_FIELDS
+    from pcrm_desktop.services.import_fields import CITIZEN_FIELDS as FIELDS
+    from pcrm_desktop.services.import_fields import COMPLAINT_FIELDS
     fields = ", ".join(f"{name}({label})" for name, (label, _) in FIELDS.items())
     complaint_fields = ", ".join(f"{name}({label})" for name, (label, _) in COMPLAINT_FIELDS.items())
     parser = sub.add_parser(

@@ -456,3 +456,33 @@ office_settings = Table(
     Column("key", String(40), primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+# The month's summary reads these daily sums, not 20,000 responses' answers: kept by triggers
+# on survey_answers and survey_responses (migration 0008), so every writer keeps them right.
+survey_item_days = Table(
+    "survey_item_days",
+    metadata,
+    Column("version_id", Integer, primary_key=True),
+    Column("day", String(10), primary_key=True),  # YYYY-MM-DD of submitted_at
+    Column("item", String(40), primary_key=True),
+    Column("n", Integer, nullable=False),          # answers with a number
+    Column("total", Float, nullable=False),
+    Column("total_sq", Float, nullable=False),
+    Column("na", Integer, nullable=False),
+    Column("top5", Integer, nullable=False),       # 4 and over
+    Column("top7", Integer, nullable=False),       # 6 and over
+    Column("promoters", Integer, nullable=False),  # 9 and over
+    Column("detractors", Integer, nullable=False),  # 6 and under
+    sqlite_with_rowid=False,
+)
+
+survey_response_days = Table(
+    "survey_response_days",
+    metadata,
+    Column("version_id", Integer, primary_key=True),
+    Column("day", String(10), primary_key=True),
+    Column("mode", String(10), primary_key=True),
+    Column("flags", String(50), primary_key=True),
+    Column("n", Integer, nullable=False),
+    sqlite_with_rowid=False,
+)

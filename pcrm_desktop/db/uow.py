@@ -3,20 +3,22 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from pcrm_desktop.db.calendar_repo import CalendarRepository
-from pcrm_desktop.db.citizen_queries import CitizenRead
-from pcrm_desktop.db.citizen_repo import CitizenRepository
-from pcrm_desktop.db.complaint_queries import ComplaintRead
-from pcrm_desktop.db.complaint_repo import ComplaintRepository
-from pcrm_desktop.db.group_repo import GroupRepository
-from pcrm_desktop.db.happy_call_repo import HappyCallRepository
-from pcrm_desktop.db.survey_repo import SurveyRepository
-from pcrm_desktop.db.repositories import (
-    AuditRepository,
-    DepartmentRepository,
-    OfficeRepository,
-    StaffRepository,
-)
+# name → (module, class): a repository is made, and its module imported, on first use, so a
+# command that reads surveys does not import the 민원 and resident code (CLI start-up time).
+_REPOSITORIES = {
+    "office": ("pcrm_desktop.db.repositories", "OfficeRepository"),
+    "departments": ("pcrm_desktop.db.repositories", "DepartmentRepository"),
+    "staff": ("pcrm_desktop.db.repositories", "StaffRepository"),
+    "audit": ("pcrm_desktop.db.repositories", "AuditRepository"),
+    "citizens": ("pcrm_desktop.db.citizen_repo", "CitizenRepository"),
+    "groups": ("pcrm_desktop.db.group_repo", "GroupRepository"),
+    "citizen_read": ("pcrm_desktop.db.citizen_queries", "CitizenRead"),
+    "calendar": ("pcrm_desktop.db.calendar_repo", "CalendarRepository"),
+    "complaints": ("pcrm_desktop.db.complaint_repo", "ComplaintRepository"),
+    "complaint_read": ("pcrm_desktop.db.complaint_queries", "ComplaintRead"),
+    "happy_calls": ("pcrm_desktop.db.happy_call_repo", "HappyCallRepository"),
+    "surveys": ("pcrm_desktop.db.survey_repo", "SurveyRepository"),
+}
 
 
 class SqlUnitOfWork:
@@ -35,20 +37,17 @@ class SqlUnitOfWork:
         except BaseException:
             self.connection.close()
             raise
-        c = self.connection
-        self.office = OfficeRepository(c)
-        self.departments = DepartmentRepository(c)
-        self.staff = StaffRepository(c)
-        self.audit = AuditRepository(c)
-        self.citizens = CitizenRepository(c)
-        self.groups = GroupRepository(c)
-        self.citizen_read = CitizenRead(c)
-        self.calendar = CalendarRepository(c)
-        self.complaints = ComplaintRepository(c)
-        self.complaint_read = ComplaintRead(c)
-        self.happy_calls = HappyCallRepository(c)
-        self.surveys = SurveyRepository(c)
         return self
+
+    def __getattr__(self, name: str):
+        """uow.surveys, uow.complaints, …: made over this unit's connection when first used."""
+        if name not in _REPOSITORIES or "connection" not in self.__dict__:
+            raise AttributeError(name)
+        import importlib
+        module, cls = _REPOSITORIES[name]
+        repository = getattr(importlib.import_module(module), cls)(self.connection)
+        setattr(self, name, repository)
+        return repository
 
     def commit(self) -> None:
         self.transaction.commit()

@@ -30,25 +30,11 @@ from pcrm_desktop.services.import_common import (  # noqa: F401 - the importer's
     neutralise,
     write_report,
 )
+from pcrm_desktop.services.import_fields import CITIZEN_FIELDS
 from pcrm_desktop.services.memory import paused_gc
 from pcrm_desktop.services.tabular import Table, read_table
 
-# field → (Korean label, header names seen in office spreadsheets)
-FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "name": ("이름", ("이름", "성명", "성함", "민원인", "name")),
-    "birth_year": ("출생연도", ("출생연도", "생년", "생년월일", "출생년도", "birth_year", "birth")),
-    "gender": ("성별", ("성별", "gender", "sex")),
-    "phone": ("전화", ("전화", "전화번호", "휴대폰", "휴대전화", "연락처", "phone", "mobile")),
-    "phone2": ("전화2", ("전화2", "집전화", "보조연락처", "phone2")),
-    "email": ("전자우편", ("전자우편", "이메일", "email", "e-mail")),
-    "road": ("주소", ("주소", "도로명주소", "address", "road")),
-    "address_detail": ("상세주소", ("상세주소", "상세", "address_detail")),
-    "dong_name": ("동", ("동", "법정동", "행정동", "dong")),
-    "dong_code": ("법정동코드", ("법정동코드", "dong_code")),
-    "preferred_channel": ("선호 연락", ("선호연락", "연락방법", "preferred_channel")),
-    "groups": ("고객집단", ("고객집단", "집단", "groups")),
-    "memo": ("메모", ("메모", "비고", "memo", "note")),
-}
+FIELDS = CITIZEN_FIELDS
 GENDERS = {"여": Gender.FEMALE, "여자": Gender.FEMALE, "f": Gender.FEMALE, "female": Gender.FEMALE,
            "남": Gender.MALE, "남자": Gender.MALE, "m": Gender.MALE, "male": Gender.MALE}
 CHANNELS = {"방문": Channel.VISIT, "전화": Channel.PHONE, "문자": Channel.SMS, "우편": Channel.MAIL,

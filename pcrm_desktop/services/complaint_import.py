@@ -29,24 +29,11 @@ from pcrm_desktop.services.import_common import (  # noqa: F401 - the importer's
     guess_mapping_for,
     write_report,
 )
+from pcrm_desktop.services.import_fields import COMPLAINT_FIELDS
 from pcrm_desktop.services.memory import paused_gc
 from pcrm_desktop.services.tabular import Table, read_table
 
-FIELDS: Fields = {
-    "source_no": ("원본 번호", ("원본번호", "민원번호", "접수번호", "Unique Key", "id")),
-    "received_at": ("접수일시", ("접수일시", "접수일", "신청일시", "Created Date", "created")),
-    "closed_at": ("처리일시", ("처리일시", "완료일시", "처리일", "Closed Date", "closed")),
-    "status": ("상태", ("상태", "처리상태", "Status")),
-    "department": ("부서", ("부서", "처리부서", "담당부서", "Agency", "agency")),
-    "category": ("분류", ("분류", "민원분류", "유형", "Complaint Type")),
-    "title": ("제목", ("제목", "민원제목", "Descriptor", "title")),
-    "content": ("내용", ("내용", "민원내용", "content")),
-    "answer": ("답변", ("답변", "처리결과내용", "회신내용", "Resolution Description")),
-    "channel": ("접수경로", ("접수경로", "신청경로", "Open Data Channel Type", "channel")),
-    "type": ("민원종류", ("민원종류", "종류", "type")),
-    "road": ("주소", ("주소", "발생주소", "Incident Address", "address")),
-    "dong_name": ("동", ("동", "행정동", "법정동", "Borough", "dong")),
-}
+FIELDS: Fields = COMPLAINT_FIELDS
 REQUIRED = ("received_at",)
 STATUSES = {
     "closed": Status.CLOSED, "종결": Status.CLOSED, "완료": Status.DONE, "처리완료": Status.DONE,

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pcrm_desktop.domain.errors import ValidationError
+from pcrm_desktop.services.import_fields import Fields
 from pcrm_desktop.services.tabular import Table
 
 Progress = Callable[[int, int, str], None]
-# field → (Korean label, header names seen in office spreadsheets)
-Fields = dict[str, tuple[str, tuple[str, ...]]]
 
 
 @dataclass(frozen=True)

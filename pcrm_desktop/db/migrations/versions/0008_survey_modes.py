@@ -1,5 +1,6 @@
 """Survey modes: office-wide settings (the kiosk's survey and staff PIN, the phone survey),
-the number written on a paper form, and the callback a manager owes after a low score.
+the number written on a paper form, the callback a manager owes after a low score, and the
+daily sums the month's summary reads (kept by triggers, so every writer keeps them right).
 
 Revision ID: 0008
 Revises: 0007
@@ -41,7 +42,98 @@ def upgrade() -> None:
         batch_op.create_index('ix_survey_callbacks_open', ['done_at', 'created_at'], unique=False)
 
 
+    op.create_table('survey_item_days',
+    sa.Column('version_id', sa.Integer(), nullable=False),
+    sa.Column('day', sa.String(length=10), nullable=False),
+    sa.Column('item', sa.String(length=40), nullable=False),
+    sa.Column('n', sa.Integer(), nullable=False),
+    sa.Column('total', sa.Float(), nullable=False),
+    sa.Column('total_sq', sa.Float(), nullable=False),
+    sa.Column('na', sa.Integer(), nullable=False),
+    sa.Column('top5', sa.Integer(), nullable=False),
+    sa.Column('top7', sa.Integer(), nullable=False),
+    sa.Column('promoters', sa.Integer(), nullable=False),
+    sa.Column('detractors', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('version_id', 'day', 'item', name=op.f('pk_survey_item_days')),
+    sqlite_with_rowid=False
+    )
+    op.create_table('survey_response_days',
+    sa.Column('version_id', sa.Integer(), nullable=False),
+    sa.Column('day', sa.String(length=10), nullable=False),
+    sa.Column('mode', sa.String(length=10), nullable=False),
+    sa.Column('flags', sa.String(length=50), nullable=False),
+    sa.Column('n', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('version_id', 'day', 'mode', 'flags', name=op.f('pk_survey_response_days')),
+    sqlite_with_rowid=False
+    )
+    for statement in DAILY_SUMS:
+        op.execute(statement)
+    op.execute(BACKFILL_ITEMS)
+    op.execute(BACKFILL_RESPONSES)
+
+
+# One answer's share of its day's sums; +1 when it is written, -1 when it is deleted.
+def _answer_sums(row: str, sign: str) -> str:
+    return (f"{sign}({row}.value_num IS NOT NULL), {sign}coalesce({row}.value_num, 0),"
+            f" {sign}coalesce({row}.value_num * {row}.value_num, 0), {sign}{row}.na,"
+            f" {sign}coalesce({row}.value_num >= 4, 0), {sign}coalesce({row}.value_num >= 6, 0),"
+            f" {sign}coalesce({row}.value_num >= 9, 0), {sign}coalesce({row}.value_num <= 6, 0)")
+
+
+_ITEM_UPSERT = (
+    "INSERT INTO survey_item_days (version_id, day, item, n, total, total_sq, na, top5, top7,"
+    " promoters, detractors) SELECT r.version_id, substr(r.submitted_at, 1, 10), {row}.item, {sums}"
+    " FROM survey_responses r WHERE r.id = {row}.response_id"
+    " ON CONFLICT (version_id, day, item) DO UPDATE SET n = n + excluded.n,"
+    " total = total + excluded.total, total_sq = total_sq + excluded.total_sq, na = na + excluded.na,"
+    " top5 = top5 + excluded.top5, top7 = top7 + excluded.top7,"
+    " promoters = promoters + excluded.promoters, detractors = detractors + excluded.detractors;")
+_RESPONSE_UPSERT = (
+    "INSERT INTO survey_response_days (version_id, day, mode, flags, n)"
+    " VALUES ({row}.version_id, substr({row}.submitted_at, 1, 10), {row}.mode, {row}.flags, {sign}1)"
+    " ON CONFLICT (version_id, day, mode, flags) DO UPDATE SET n = n + excluded.n;")
+DAILY_SUMS = (
+    "CREATE TRIGGER survey_answers_sum AFTER INSERT ON survey_answers BEGIN "
+    + _ITEM_UPSERT.format(row="NEW", sums=_answer_sums("NEW", "")) + " END",
+    # an answer deleted alone; one deleted with its response (the cascade runs after the
+    # response row is gone, so this finds nothing) is taken out by survey_responses_unsum_answers
+    "CREATE TRIGGER survey_answers_unsum AFTER DELETE ON survey_answers BEGIN "
+    + _ITEM_UPSERT.format(row="OLD", sums=_answer_sums("OLD", "-")) + " END",
+    "CREATE TRIGGER survey_responses_unsum_answers BEFORE DELETE ON survey_responses BEGIN "
+    + _ITEM_UPSERT.format(row="a", sums=_answer_sums("a", "-"))
+    .replace("SELECT r.version_id, substr(r.submitted_at, 1, 10),",
+             "SELECT OLD.version_id, substr(OLD.submitted_at, 1, 10),")
+    .replace("FROM survey_responses r WHERE r.id = a.response_id",
+             "FROM survey_answers a WHERE a.response_id = OLD.id") + " END",
+    "CREATE TRIGGER survey_responses_sum AFTER INSERT ON survey_responses BEGIN "
+    + _RESPONSE_UPSERT.format(row="NEW", sign="") + " END",
+    "CREATE TRIGGER survey_responses_unsum AFTER DELETE ON survey_responses BEGIN "
+    + _RESPONSE_UPSERT.format(row="OLD", sign="-") + " END",
+    # answers and responses are never edited; should one ever be, refuse rather than drift
+    "CREATE TRIGGER survey_answers_fixed BEFORE UPDATE ON survey_answers BEGIN"
+    " SELECT RAISE(ABORT, 'survey answers are not edited'); END",
+    "CREATE TRIGGER survey_responses_fixed BEFORE UPDATE OF version_id, submitted_at, mode, flags"
+    " ON survey_responses BEGIN SELECT RAISE(ABORT, 'survey responses are not edited'); END",
+)
+BACKFILL_ITEMS = (
+    "INSERT INTO survey_item_days SELECT r.version_id, substr(r.submitted_at, 1, 10), a.item,"
+    " count(a.value_num), coalesce(sum(a.value_num), 0), coalesce(sum(a.value_num * a.value_num), 0),"
+    " sum(a.na), coalesce(sum(a.value_num >= 4), 0), coalesce(sum(a.value_num >= 6), 0),"
+    " coalesce(sum(a.value_num >= 9), 0), coalesce(sum(a.value_num <= 6), 0)"
+    " FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id"
+    " GROUP BY r.version_id, substr(r.submitted_at, 1, 10), a.item")
+BACKFILL_RESPONSES = (
+    "INSERT INTO survey_response_days SELECT version_id, substr(submitted_at, 1, 10), mode, flags,"
+    " count(*) FROM survey_responses GROUP BY version_id, substr(submitted_at, 1, 10), mode, flags")
+
+
 def downgrade() -> None:
+    for trigger in ("survey_answers_sum", "survey_answers_unsum", "survey_responses_unsum_answers",
+                    "survey_responses_sum",
+                    "survey_responses_unsum", "survey_answers_fixed", "survey_responses_fixed"):
+        op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    op.drop_table('survey_response_days')
+    op.drop_table('survey_item_days')
     with op.batch_alter_table('survey_callbacks', schema=None) as batch_op:
         batch_op.drop_index('ix_survey_callbacks_open')
     op.drop_table('survey_callbacks')
