@@ -262,7 +262,7 @@ class CitizenRepository:
     def move_history(self, from_id: int, to_id: int, since: date) -> dict[str, int]:
         """Move everything attached to `from_id` onto `to_id`; say how many rows of each."""
         moved = {}
-        for table in (t.interactions, t.consents, t.complaints):
+        for table in (t.interactions, t.consents, t.complaints, t.survey_links):
             moved[table.name] = self.c.execute(update(table).where(
                 table.c.citizen_id == from_id).values(citizen_id=to_id)).rowcount
         groups = set(self.group_ids(from_id)) | set(self.group_ids(to_id))

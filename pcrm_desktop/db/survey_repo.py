@@ -141,8 +141,10 @@ class SurveyRepository:
         "department": ("c.department_id", "d.name", " JOIN survey_links l ON l.response_id = r.id"
                        " JOIN complaints c ON c.id = l.complaint_id"
                        " JOIN departments d ON d.id = c.department_id"),
+        # a response linked to a resident only counts too; membership is today's, not the
+        # one on the day of the answer (groups keep no history of leaving)
         "group": ("g.id", "g.name", " JOIN survey_links l ON l.response_id = r.id"
-                  " JOIN complaints c ON c.id = l.complaint_id"
+                  " LEFT JOIN complaints c ON c.id = l.complaint_id"
                   " JOIN citizen_groups cg ON cg.citizen_id = coalesce(l.citizen_id, c.citizen_id)"
                   " JOIN customer_groups g ON g.id = cg.group_id"),
     }
@@ -165,15 +167,18 @@ class SurveyRepository:
 
     def phone_sample(self, survey_id: int, first: datetime, end: datetime) -> tuple[int, int, int]:
         """Happy calls whose last attempt fell in [first, end): attempted, reached (someone
-        answered the phone), and completed (a phone response of this survey linked to the case)."""
+        took the call: 응답 or 거절, the contacted), and completed (a phone response of this
+        survey, given in the same period, linked to the case)."""
         row = self.c.exec_driver_sql(
             "SELECT count(*), coalesce(sum(h.last_outcome IN ('answered', 'refused')), 0),"
             " coalesce(sum(EXISTS (SELECT 1 FROM survey_links l"
             "   JOIN survey_responses r ON r.id = l.response_id AND r.mode = 'phone'"
+            "    AND r.submitted_at >= ? AND r.submitted_at < ?"
             "   JOIN survey_versions v ON v.id = r.version_id AND v.survey_id = ?"
             "   WHERE l.complaint_id = h.complaint_id)), 0)"
             " FROM happy_calls h WHERE h.attempts > 0 AND h.last_at >= ? AND h.last_at < ?",
-            (survey_id, sql_datetime(first), sql_datetime(end))).one()
+            (sql_datetime(first), sql_datetime(end), survey_id, sql_datetime(first),
+             sql_datetime(end))).one()
         return int(row[0]), int(row[1]), int(row[2])
 
     def flagged_responses(self, survey_id: int, first: datetime, end: datetime, limit: int = 200):
@@ -184,6 +189,12 @@ class SurveyRepository:
             " WHERE v.survey_id = ? AND r.submitted_at >= ? AND r.submitted_at < ? AND r.flags != ''"
             " ORDER BY r.submitted_at DESC LIMIT ?",
             (survey_id, sql_datetime(first), sql_datetime(end), limit)).all()
+
+    def definitions(self, survey_id: int) -> list[str]:
+        """Every version's questionnaire JSON, oldest first."""
+        v = t.survey_versions
+        return list(self.c.execute(select(v.c.definition).where(v.c.survey_id == survey_id)
+                                   .order_by(v.c.version)).scalars())
 
     def overview(self) -> list[dict]:
         """Every survey with its current version and how many responses it has."""

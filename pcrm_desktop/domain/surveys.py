@@ -225,6 +225,21 @@ def clean_answers(q: Questionnaire, answers: dict[str, object]) -> tuple[dict[st
     return cleaned, masked
 
 
+def check_answer(item: Item, value: object):
+    """One answer as `clean_answers` reads it (a screen checks each as it is given), or
+    ValidationError naming the item."""
+    return _one(item, value, SCALE_SIZE.get(item.type, 0))
+
+
+def check_same_types(earlier: list[Questionnaire], new: Questionnaire) -> None:
+    """An item code keeps its type across versions: trends and the month's sums add answers
+    by code, so a 5-point KIND must not come back as a 7-point one (use a new code)."""
+    seen = {i.code: i.type for q in earlier for i in q.items}
+    for item in new.items:
+        if item.code in seen and seen[item.code] is not item.type:
+            raise ValidationError("item_type_changed", field="item", item_code=item.code)
+
+
 def _whole(value: object) -> int:
     """A whole number, strictly: an int, a finite float without fraction, or digits as text
     (paper forms typed in); never a bool, never "3.5", never " 3"."""
@@ -432,6 +447,12 @@ def mismatches(first: dict[str, object], second: dict[str, object]) -> list[tupl
 KIOSK_IDLE_SECONDS = 60       # no touch for this long: the countdown starts
 KIOSK_COUNTDOWN_SECONDS = 10  # then the form is discarded and the start screen shown
 KIOSK_THANKS_SECONDS = 6      # the thank-you screen returns to the start by itself
+
+
+def pin_wait_seconds(failures: int) -> int:
+    """After the third wrong PIN in a row the pad waits 30 s, doubling each time up to 15
+    minutes: a 4-digit PIN cannot be tried through at the counter."""
+    return 0 if failures < 3 else min(30 * 2 ** (failures - 3), 15 * 60)
 
 
 def check_pin(pin: str) -> str:

@@ -84,10 +84,11 @@ def record_attempt(ctx: ServiceContext, call_id: int, outcome: Outcome, note: st
             raise ConflictError("edited_elsewhere", field="call")
         detail = outcome.value
         if answers is not None:
-            from pcrm_desktop.services.surveys import store_response
+            from pcrm_desktop.services.surveys import PHONE_SURVEY, store_response
             case = uow.complaint_read.detail(call["complaint_id"])
             done = store_response(uow, ctx, survey, "phone", answers, seconds,
                                   call["complaint_id"], case["citizen_id"] if case else None)
+            uow.surveys.set_setting(PHONE_SURVEY, survey)  # the list asks it again next time
             detail += f", 설문 {survey} 응답 #{done.response_id}"
             if done.callback:
                 detail += ", 관리자 회신 요청"

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from pcrm_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
 from pcrm_desktop.domain.survey_stats import (
+    SUPPRESS_BELOW,
     Change,
     Estimate,
     Moments,
@@ -32,6 +33,7 @@ from pcrm_desktop.domain.surveys import (
     check_link,
     check_mode_change,
     check_questionnaire,
+    check_same_types,
     clean_answers,
     hash_pin,
     next_version,
@@ -94,6 +96,8 @@ def edit_survey(ctx: ServiceContext, code: str, new: Questionnaire,
     check_questionnaire(new)
     with ctx.uow_factory() as uow:
         survey = _survey(uow, code)
+        check_same_types([Questionnaire.from_json(d) for d in uow.surveys.definitions(survey["id"])],
+                         new)
         state, version = _state(uow, survey)
         if linked is not None:
             check_mode_change(state, linked)
@@ -195,7 +199,7 @@ class Summary:
     by_mode: dict[str, int]
     flagged: dict[str, int]              # quality flags and how many responses carry them
     phone: tuple[int, int, int] = (0, 0, 0)  # happy calls attempted, reached, completed
-    response_rate: Estimate | None = None    # completed / attempted, % (phone samples)
+    response_rate: Estimate | None = None    # completed / reached (contacted), % (phone samples)
     moments: dict[str, Moments] | None = None  # per item, for the month-over-month tests
     scale_points: dict[str, int] | None = None  # k of each scale item
 
@@ -212,7 +216,8 @@ def summary(ctx: ServiceContext, code: str, first: date, last: date,
         survey = _survey(uow, code)
         sums = uow.surveys.period_items(survey["id"], start, end)
         groups = uow.surveys.period_responses(survey["id"], start, end)
-        phone = uow.surveys.phone_sample(survey["id"], start, end)
+        # the phone sample's response rate belongs to the linked survey the calls asked
+        phone = uow.surveys.phone_sample(survey["id"], start, end) if survey["linked"] else (0, 0, 0)
         q = Questionnaire.from_json(uow.surveys.current_version(survey["id"])["definition"])
     responses = sum(n for _, _, n in groups)
     by_mode: dict[str, int] = {}
@@ -240,7 +245,7 @@ def summary(ctx: ServiceContext, code: str, first: date, last: date,
                    nps(of("RECOMMEND"), population),
                    cs_index(overall.value if overall.shown else None, elements,
                             recommend.value if recommend.shown else None), by_mode, flagged,
-                   phone, proportion(phone[2], phone[0]) if phone[0] else None, moments,
+                   phone, proportion(phone[2], phone[1]) if phone[1] else None, moments,
                    {c: SCALE_SIZE[i.type] for c, i in scale_items.items()})
 
 
@@ -264,7 +269,9 @@ def month_trend(ctx: ServiceContext, code: str, month: date,
     changes = {}
     for item, k in (current.scale_points or {}).items():
         now, then = current.moments.get(item), previous.moments.get(item)
-        if now and then and now.n >= 2 and then.n >= 2:
+        # a change is a figure too: only between two months that may each be shown, or a
+        # hidden month's score could be worked back from it
+        if now and then and min(now.n, then.n) >= SUPPRESS_BELOW:
             changes[item] = moments_change(then, now, 100 / (k - 1))
     return Trend(current, previous, changes)
 
@@ -389,13 +396,3 @@ def phone_survey(ctx: ServiceContext) -> str:
             return chosen
         linked = [s for s in uow.surveys.overview() if s["linked"] and s["active"]]
     return linked[0]["code"] if linked else ""
-
-
-def set_phone_survey(ctx: ServiceContext, code: str) -> None:
-    require_role(ctx.actor, PERSONAL_DATA_ROLES, "happy_call.survey")
-    with ctx.uow_factory() as uow:
-        survey = _survey(uow, code)
-        if not survey["linked"]:
-            raise ConflictError("survey_anonymous", field="survey")
-        uow.surveys.set_setting(PHONE_SURVEY, survey["code"])
-        uow.commit()

@@ -219,27 +219,33 @@ class HappyCallDialog(Retranslatable, QDialog):
         ctx, call_id, note = self.ctx, self.model.row(index.row())["id"], self.note.text()
         code = self.survey.currentData()
         if outcome is Outcome.ANSWERED and code:
-            return self.ask_answers(call_id, code, note)
+            self.ask_answers(call_id, code, note)
+            return None
         self.runner.run(lambda control: happy_calls.record_attempt(ctx, call_id, outcome, note),
                         self._recorded, lambda error: dialogs.explain(self, self.tr("해피콜"), error))
         return None
 
-    def ask_answers(self, call_id: int, code: str, note: str):
+    def ask_answers(self, call_id: int, code: str, note: str) -> None:
         """응답 with a survey: its questions keyed during the call, then the attempt and the
-        answers stored together (linked to the 민원; a low OVERALL asks a manager to call back)."""
+        answers stored together (linked to the 민원; a low OVERALL asks a manager to call back).
+        The questionnaire is read in the background like every other read."""
         from pcrm_desktop.services import surveys
+        ctx = self.ctx
+        self.runner.run(lambda control: surveys.questionnaire(ctx, code)[1],
+                        lambda questionnaire: self._answer_form(call_id, code, note, questionnaire),
+                        lambda error: dialogs.explain(self, self.tr("해피콜"), error))
+
+    def _answer_form(self, call_id: int, code: str, note: str, questionnaire):
         from pcrm_desktop.ui.paper_entry import PaperEntryDialog
         ctx = self.ctx
-        _, questionnaire = surveys.questionnaire(ctx, code)
-        surveys.set_phone_survey(ctx, code)
 
         def store(answers: dict, seconds: int):
             return happy_calls.record_attempt(ctx, call_id, Outcome.ANSWERED, note, survey=code,
                                               answers=answers, seconds=seconds)
-        dialog = PaperEntryDialog(ctx, self.runner, code, questionnaire, self, store=store)
-        dialog.changed.connect(self._recorded)
-        dialog.open()
-        return dialog
+        self.answer_dialog = PaperEntryDialog(ctx, self.runner, code, questionnaire, self, store=store)
+        self.answer_dialog.changed.connect(self._recorded)
+        self.answer_dialog.open()
+        return self.answer_dialog
 
     def _recorded(self, changes) -> None:
         self.note.clear()

@@ -39,7 +39,9 @@ from pcrm_desktop.domain.surveys import (
     Item,
     ItemType,
     Questionnaire,
+    check_answer,
     next_shown,
+    pin_wait_seconds,
     visible,
 )
 
@@ -65,6 +67,9 @@ KIOSK_TEXTS: dict[str, tuple[str, str]] = {
     "pin": ("직원 PIN을 누르십시오", "Staff PIN"),
     "pin_wrong": ("PIN이 맞지 않습니다.", "Wrong PIN."),
     "ok": ("확인", "OK"),
+    "invalid": ("답을 다시 확인해 주십시오.", "Please check your answer."),
+    "pin_wait": ("PIN이 여러 번 틀렸습니다. {n}초 뒤에 다시 하십시오.",
+                 "Too many wrong PINs. Try again in {n} seconds."),
     "cancel": ("취소", "Cancel"),
     "low": ("전혀 아니다", "Not at all"),
     "high": ("매우 그렇다", "Certainly"),
@@ -119,6 +124,9 @@ class KioskWindow(QWidget):
         self.soft_warned: set[str] = set()
         self.unlocked = False
         self.pin = ""
+        self.pin_failures, self.pin_locked_until = 0, 0.0
+        self.text_input = None  # the text field of the item on screen, if it has one
+        self.choice_buttons: dict[object, QPushButton] = {}
         self.idle = QTimer(self, singleShot=True, interval=idle_seconds * 1000,
                            timeout=self._idle_timeout)
         self.tick = QTimer(self, interval=1000, timeout=self._tick)
@@ -313,6 +321,7 @@ class KioskWindow(QWidget):
         return text.format(**values) if values else text
 
     def set_language(self, language: str) -> None:
+        self._take_typed()  # the screen is rebuilt in the other language: keep what was typed
         self.language = language
         self._texts()
         if self.stack.currentIndex() == 1 and self.index is not None:
@@ -526,9 +535,31 @@ class KioskWindow(QWidget):
             return {item.code: f"기타: {typed}"}
         return {item.code: typed}
 
+    def _take_typed(self) -> None:
+        """What is in the text field now is the answer: typed text replaces the old one, and
+        text the resident deleted is deleted from the answers too (a name once typed and
+        then removed must not be stored)."""
+        if self.text_input is None or self.index is None:
+            return
+        item, pending = self.item, self._pending()
+        if pending:
+            self.answers.update(pending)
+        elif item.type is ItemType.SINGLE:
+            current = self.answers.get(item.code)
+            if isinstance(current, str) and current.startswith("기타:"):
+                del self.answers[item.code]
+        else:
+            self.answers.pop(item.code, None)
+
     def forward(self) -> None:
         item = self.item
-        self.answers.update(self._pending())
+        self._take_typed()
+        if item.code in self.answers and item.type is not ItemType.MATRIX:
+            try:  # a typed number, date or long text is checked here, not at the end
+                self.answers[item.code] = check_answer(item, self.answers[item.code])
+            except DomainError:
+                self.hint.setText(self.t("invalid"))
+                return
         if not self._answered():
             if item.required:
                 self.hint.setText(self.t("required"))
@@ -549,7 +580,7 @@ class KioskWindow(QWidget):
 
     def back(self) -> None:
         if self.history:
-            self.answers.update(self._pending())
+            self._take_typed()
             self.index = self.history.pop()
             self._show_item()
 
@@ -580,8 +611,8 @@ class KioskWindow(QWidget):
 
     # --- idle -----------------------------------------------------------------------------
     def _activity(self) -> None:
-        if self.stack.currentIndex() == 1 and not self.overlay.isVisible():
-            self.idle.start()  # restart the wait
+        if self.stack.currentIndex() in (1, 3) and not self.overlay.isVisible():
+            self.idle.start()  # restart the wait (a question, or staff typing the PIN)
 
     def _idle_timeout(self) -> None:
         if self.stack.currentIndex() not in (1, 3):
@@ -607,6 +638,7 @@ class KioskWindow(QWidget):
 
     # --- leaving --------------------------------------------------------------------------
     def ask_pin(self) -> None:
+        self.thanks_timer.stop()  # the thank-you screen must not reset the PIN pad
         self.pin = ""
         self.pin_shown.setText("")
         self.pin_message.clear()
@@ -623,6 +655,12 @@ class KioskWindow(QWidget):
 
     def _pin_submit(self) -> None:
         from pcrm_desktop.services import surveys
+        wait = self.pin_locked_until - time.monotonic()
+        if wait > 0:  # too many wrong tries: the pad waits, longer each time
+            self.pin = ""
+            self.pin_shown.setText("")
+            self.pin_message.setText(self.t("pin_wait", n=int(wait) + 1))
+            return
         ctx, pin = self.ctx, self.pin
         self.pin = ""
         self.pin_shown.setText("")
@@ -631,8 +669,12 @@ class KioskWindow(QWidget):
 
     def _pin_checked(self, ok: bool) -> None:
         if not ok:
-            self.pin_message.setText(self.t("pin_wrong"))
+            self.pin_failures += 1
+            wait = pin_wait_seconds(self.pin_failures)
+            self.pin_locked_until = time.monotonic() + wait
+            self.pin_message.setText(self.t("pin_wait", n=wait) if wait else self.t("pin_wrong"))
             return
+        self.pin_failures = 0
         self.unlocked = True
         self.left.emit()
         self.close()

@@ -99,6 +99,7 @@ class PaperEntryDialog(Retranslatable, QDialog):
         self.pending_mismatches: list[tuple[str, object, object]] = []
         self.report: list[Mismatch] = []
         self.saved = 0
+        self.saving = False  # a form on its way: Enter again must not store it twice
         self.form_no = QLineEdit()
         self.form_no.setObjectName("paperFormNo")
         self.form_no.setMaximumWidth(160)
@@ -259,6 +260,8 @@ class PaperEntryDialog(Retranslatable, QDialog):
 
     def advance(self, key: str) -> None:
         """Enter in a field: check it, then go to the next open field, or save at the end."""
+        if self.saving:
+            return
         index = next(i for i, f in enumerate(self.fields) if f.key == key)
         field = self.fields[index]
         try:
@@ -303,7 +306,6 @@ class PaperEntryDialog(Retranslatable, QDialog):
             else:  # the third keying settles the differing fields
                 answers = {**{k: v for k, v in self.first_pass.items() if k not in self.rekey},
                            **{k: v for k, v in answers.items() if k in self.rekey}}
-                self._settle(answers)
         self._save(answers)
 
     def _mismatch(self, differ, second: dict) -> None:
@@ -338,6 +340,7 @@ class PaperEntryDialog(Retranslatable, QDialog):
 
         from pcrm_desktop.services import surveys
         ctx, code = self.ctx, self.survey
+        self.saving = True
         if self.store is not None:
             import time as clock
             seconds, store = round(clock.monotonic() - self.opened_at), self.store
@@ -348,9 +351,12 @@ class PaperEntryDialog(Retranslatable, QDialog):
         when = min(when, ctx.clock())
         self.runner.run(lambda control: surveys.submit(ctx, code, "paper", answers,
                                                        submitted_at=when, form_no=form_no),
-                        lambda done: self._saved(done, form_no), self._refused)
+                        lambda done: self._saved(done, form_no, answers), self._refused)
 
-    def _saved(self, done, form_no: str) -> None:
+    def _saved(self, done, form_no: str, answers: dict) -> None:
+        self.saving = False
+        if self.pending_mismatches:  # reported once, with what was finally stored
+            self._settle(answers)
         self.saved += 1
         self.info.setText(self.tr("저장했습니다: 양식 {form} (이번에 {n}장). 다음 양식을 입력하십시오.").format(
             form=form_no or "—", n=self.saved))
@@ -359,14 +365,20 @@ class PaperEntryDialog(Retranslatable, QDialog):
         self.changed.emit(frozenset({"surveys"}))
 
     def _stored(self, changes) -> None:
+        self.saving = False
         self.changed.emit(changes)
         self.accept()
 
     def _refused(self, error) -> None:
+        """The form stays as keyed; the field the refusal names is opened (in a third keying
+        too: it joins the fields keyed again, so its new value is the one stored)."""
+        self.saving = False
         if isinstance(error, DomainError):
             key = error.params.get("item_code")
             field = next((f for f in self.fields if f.key == key), None)
             if field is not None:
+                if self.rekey and field.key not in self.rekey:
+                    self.rekey.append(field.key)
                 field.note.setText(error_text(error))
                 field.edit.setEnabled(True)
                 self._focus(self.fields.index(field))

@@ -59,11 +59,18 @@ def test_phone_answers_are_linked_and_a_low_overall_asks_a_manager_to_call_back(
     assert [c["note"] for c in S.callbacks(ctx, open_only=False)] == ["팀장 통화: 재안내함"]
     with pytest.raises(ConflictError):  # done once
         S.close_callback(ctx, open_callbacks[0]["id"], "again")
-    # the response rate of the phone sample: 2 completes of 3 calls attempted
+    # the phone sample: 3 calls attempted, 2 people reached (the contacted), 2 completes
     result = S.summary(ctx, "CALL", date(2026, 11, 1), date(2026, 11, 30))
     assert result.phone == (3, 2, 2)
-    assert result.response_rate.value == pytest.approx(200 / 3) and result.response_rate.n == 3
-    assert result.response_rate.visibility == "suppressed"  # n 3: no percentage shown
+    assert result.response_rate.value == pytest.approx(100.0) and result.response_rate.n == 2
+    assert result.response_rate.visibility == "suppressed"  # n 2: no percentage shown
+    # the calls belong to the linked survey they asked, not to an anonymous one
+    S.create_survey(ctx, "DESK", "COUNTER", linked=False)
+    S.submit(ctx, "DESK", "kiosk", {"OVERALL": 5})
+    desk = S.summary(ctx, "DESK", date(2026, 11, 1), date(2026, 11, 30))
+    assert desk.phone == (0, 0, 0) and desk.response_rate is None
+    # a complete given outside the period does not count in it
+    assert S.summary(ctx, "CALL", date(2026, 12, 1), date(2026, 12, 31)).phone == (0, 0, 0)
     details = [d for (d,) in rows(db_path, "SELECT detail FROM audit_log"
                                            " WHERE action = 'happy_call.record' ORDER BY id")]
     assert details[0].startswith("answered, 설문 CALL 응답 #") and details[0].endswith("관리자 회신 요청")
@@ -166,3 +173,39 @@ def test_month_trend_arrow_only_when_significant(ctx):
     assert overall.difference == pytest.approx(25.0) and overall.significant
     kind = trend.changes["KIND"]
     assert kind.difference == pytest.approx(25 / 40) and not kind.significant
+    # December with 5 answers: its score is hidden, and so is any change against it
+    CLOCK["now"] = datetime(2026, 12, 20, 10)
+    for n in range(5):
+        S.submit(ctx, "M", "paper", {"OVERALL": 5}, submitted_at=datetime(2026, 12, 3))
+    december = S.month_trend(ctx, "M", date(2026, 12, 1))
+    assert not december.current.overall.shown and "OVERALL" not in december.changes
+
+
+def test_merging_residents_moves_their_survey_links(ctx, db_path):
+    from pcrm_desktop.domain.citizens import Citizen
+    from pcrm_desktop.services import citizens
+    S.create_survey(ctx, "CALL", "HAPPYCALL", linked=True)
+    cases, calls = _calls(ctx, db_path)
+    happy_calls.record_attempt(ctx, calls[0], Outcome.ANSWERED, survey="CALL", answers={"OVERALL": 4})
+    applicant = rows(db_path, "SELECT citizen_id FROM survey_links")[0][0]
+    other = citizens.register_citizen(ctx, Citizen(None, "김해피", 1960), allow_duplicate=True).citizen_id
+    citizens.merge_citizens(ctx, other, applicant)
+    assert rows(db_path, "SELECT citizen_id FROM survey_links") == [(other,)]
+
+
+def test_an_item_keeps_its_type_across_versions(ctx):
+    from dataclasses import replace as change
+
+    from pcrm_desktop.domain.surveys import TEMPLATES, ItemType, Questionnaire
+    S.create_survey(ctx, "M", "MINWON", linked=False)
+    S.submit(ctx, "M", "kiosk", {"OVERALL": 4, "KIND": 5})
+    q = TEMPLATES["MINWON"]
+    seven = Questionnaire(q.title, tuple(change(i, type=ItemType.SCALE7) if i.code == "KIND" else i
+                                         for i in q.items))
+    with pytest.raises(ValidationError) as caught:
+        S.edit_survey(ctx, "M", seven)
+    assert caught.value.code == "item_type_changed" and caught.value.params["item_code"] == "KIND"
+    without_kind = Questionnaire(q.title, tuple(i for i in q.items if i.code != "KIND"))
+    assert S.edit_survey(ctx, "M", without_kind) == 2
+    with pytest.raises(ValidationError):  # nor when it comes back later
+        S.edit_survey(ctx, "M", seven)

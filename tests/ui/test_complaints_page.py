@@ -342,7 +342,9 @@ def test_phone_survey_keyed_during_a_happy_call(qtbot, page, db_path, screenshot
     _idle(qtbot, page)
     dialog.table.selectRow(0)
     call = dialog.model.row(0)
-    answer = dialog.record(Outcome.ANSWERED)
+    dialog.record(Outcome.ANSWERED)
+    qtbot.waitUntil(lambda: getattr(dialog, "answer_dialog", None) is not None, timeout=5000)
+    answer = dialog.answer_dialog
     qtbot.waitExposed(answer)
     assert answer.objectName() == "phoneAnswerDialog" and not answer.form_no.isVisible()
     qtbot.waitUntil(lambda: focused(answer) == "paper_OVERALL")

@@ -168,3 +168,68 @@ def test_a_kiosk_login_opens_the_kiosk_not_the_main_window(qtbot, qapp, backend,
     assert app.kiosk.ctx.actor.role == "kiosk" and app.kiosk.survey == "DESK"
     app.kiosk.unlocked = True
     app.runner.wait(5000)
+
+
+def _to_comment(qtbot, kiosk) -> None:
+    tap(qtbot, kiosk, "kioskStart")
+    while kiosk.item.code != "COMMENT":
+        tap(qtbot, kiosk, "kioskChoice_9" if kiosk.item.code == "RECOMMEND" else "kioskChoice_4")
+
+
+def test_a_comment_deleted_before_submitting_is_not_stored(qtbot, kiosk, db_path):
+    _to_comment(qtbot, kiosk)
+    kiosk.text_input.setPlainText("홍길동 010-1234-5678")
+    tap(qtbot, kiosk, "kioskEnglish")  # the language switch keeps what was typed
+    assert kiosk.text_input.toPlainText() == "홍길동 010-1234-5678"
+    tap(qtbot, kiosk, "kioskBack")
+    assert kiosk.answers["COMMENT"] == "홍길동 010-1234-5678"
+    tap(qtbot, kiosk, "kioskChoice_9")  # RECOMMEND again, back on the comment
+    kiosk.text_input.setPlainText("")   # thought better of it
+    tap(qtbot, kiosk, "kioskNext")
+    qtbot.waitUntil(lambda: kiosk.stack.currentIndex() == 2 and not kiosk.runner.busy(), timeout=5000)
+    assert rows(db_path, "SELECT count(*) FROM survey_responses") == [(1,)]
+    assert rows(db_path, "SELECT count(*) FROM survey_answers WHERE item = 'COMMENT'") == [(0,)]
+
+
+def test_wrong_pins_make_the_pad_wait(qtbot, kiosk, db_path, monkeypatch):
+    tap(qtbot, kiosk, "kioskStaff")
+    for attempt in range(3):
+        for digit in "0000":
+            tap(qtbot, kiosk, f"kioskPin{digit}")
+        tap(qtbot, kiosk, "kioskPinOk")
+        qtbot.waitUntil(lambda: not kiosk.runner.busy(), timeout=5000)
+    assert kiosk.pin_message.text() == "PIN이 여러 번 틀렸습니다. 30초 뒤에 다시 하십시오."
+    for digit in "4821":  # even the right PIN waits
+        tap(qtbot, kiosk, f"kioskPin{digit}")
+    tap(qtbot, kiosk, "kioskPinOk")
+    assert kiosk.isVisible() and kiosk.pin_message.text().startswith("PIN이 여러 번 틀렸습니다.")
+    assert rows(db_path, "SELECT count(*) FROM audit_log WHERE action = 'kiosk.exit_refused'") == [(3,)]
+    kiosk.pin_locked_until = 0.0  # the wait is over
+    with qtbot.waitSignal(kiosk.left, timeout=5000):
+        for digit in "4821":
+            tap(qtbot, kiosk, f"kioskPin{digit}")
+        tap(qtbot, kiosk, "kioskPinOk")
+
+
+def test_a_bad_typed_answer_is_caught_on_its_screen(qtbot, qapp, kiosk_ctx, admin_ctx, db_path):
+    from pcrm_desktop.domain.surveys import Item, ItemType, Questionnaire
+    q = Questionnaire("방문", (Item("VISITS", ItemType.NUMBER, "올해 몇 번 오셨습니까?"),
+                              TEMPLATES["COUNTER"].item("OVERALL")))
+    surveys.edit_survey(admin_ctx, "DESK", q)
+    runner = TaskRunner()
+    window = KioskWindow(kiosk_ctx, runner, "DESK", q)
+    qtbot.addWidget(window)
+    window.show()
+    tap(qtbot, window, "kioskStart")
+    window.text_input.setText("세 번")
+    tap(qtbot, window, "kioskNext")
+    assert window.item.code == "VISITS" and window.hint.text() == "답을 다시 확인해 주십시오."
+    window.text_input.setText("3")
+    tap(qtbot, window, "kioskNext")
+    assert window.item.code == "OVERALL"
+    tap(qtbot, window, "kioskChoice_5")
+    qtbot.waitUntil(lambda: not runner.busy() and window.stack.currentIndex() == 2, timeout=5000)
+    runner.wait(5000)
+    assert rows(db_path, "SELECT item, value_num FROM survey_answers ORDER BY item") == [
+        ("OVERALL", 5.0), ("VISITS", 3.0)]
+    window.unlocked = True

@@ -52,7 +52,8 @@ def keys(qtbot, text: str, enter: bool = True) -> None:
 
 
 def focused(dialog) -> str:
-    return QApplication.focusWidget().objectName()
+    widget = QApplication.focusWidget()
+    return widget.objectName() if widget is not None else ""
 
 
 def test_key_a_form_by_keyboard_alone(qtbot, dialog, db_path, screenshot_dir):
@@ -74,8 +75,11 @@ def test_key_a_form_by_keyboard_alone(qtbot, dialog, db_path, screenshot_dir):
     keys(qtbot, "8")
     keys(qtbot, "안내가 친절함", enter=False)
     save_screenshot(dialog, screenshot_dir, "survey-paper-entry")
-    keys(qtbot, "")  # the last Enter saves
+    keys(qtbot, "")  # the last Enter saves …
+    keys(qtbot, "")  # … and a second quick one, while it is being stored, does nothing
     qtbot.waitUntil(lambda: dialog.saved == 1, timeout=5000)
+    dialog.runner.wait(5000)
+    assert rows(db_path, "SELECT count(*) FROM survey_responses") == [(1,)]
     stored = rows(db_path, "SELECT a.item, a.value_num, a.value_text, a.na FROM survey_answers a"
                            " ORDER BY a.item")
     assert stored == [("ACCESS", 4.0, None, 0), ("COMMENT", None, "안내가 친절함", 0),
@@ -123,3 +127,41 @@ def test_next_form_number():
     assert next_form_no("A-0009") == "A-0010"
     assert next_form_no("17") == "18"
     assert next_form_no("") == "" and next_form_no("민원실") == ""
+
+
+def test_a_refused_third_keying_opens_the_named_field(qtbot, qapp, admin_ctx, db_path,
+                                                      no_message_boxes):
+    """A third keying that makes a required follow-up item appear: the refusal opens that
+    item, and the form is stored once it is keyed; the report lists the difference once."""
+    from pcrm_desktop.domain.surveys import Item, ItemType, Questionnaire, ShowIf
+    ctx = replace(admin_ctx, clock=lambda: NOW)
+    q = Questionnaire("방문", (
+        Item("VISIT", ItemType.SINGLE, "방문 목적", ("민원서류", "상담", "기타")),
+        Item("WAIT", ItemType.SHORT_TEXT, "기다린 시간", required=True,
+             show_if=ShowIf("VISIT", ("민원서류",))),
+        Item("OVERALL", ItemType.SCALE5, "전반적 만족", ("1", "2", "3", "4", "5"), required=True)))
+    surveys.create_survey(ctx, "VISIT", "MINWON", linked=False)
+    surveys.edit_survey(ctx, "VISIT", q)
+    runner = TaskRunner()
+    dialog = PaperEntryDialog(ctx, runner, "VISIT", q)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.form_no.setText("B-1")
+    dialog.double.setChecked(True)
+    dialog._focus(0)
+    dialog.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: focused(dialog) == "paper_VISIT")
+    for value in ("2", "4", "3", "4"):  # 1st: 상담, 4; 2nd: 기타, 4
+        keys(qtbot, value)
+    assert focused(dialog) == "paper_VISIT" and dialog.rekey == ["VISIT"]
+    keys(qtbot, "1")  # the paper says 민원서류: WAIT must now be answered
+    qtbot.waitUntil(lambda: focused(dialog) == "paper_WAIT", timeout=5000)
+    assert dialog.rekey == ["VISIT", "WAIT"] and dialog.saved == 0
+    keys(qtbot, "10")
+    qtbot.waitUntil(lambda: dialog.saved == 1, timeout=5000)
+    stored = rows(db_path, "SELECT item, value_num, value_text FROM survey_answers ORDER BY item")
+    assert stored == [("OVERALL", 4.0, None), ("VISIT", None, "민원서류"), ("WAIT", None, "10")]
+    assert [(m.item, m.first, m.second, m.final) for m in dialog.report] == [
+        ("VISIT", "상담", "기타", "민원서류")]
+    runner.wait(5000)

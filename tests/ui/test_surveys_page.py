@@ -3,10 +3,10 @@ a significant change with its arrow), a breakdown, callbacks closed by a manager
 item editing that makes a new version, kiosk setup; screenshots on the demo's three months."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import timedelta
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication
 
 from pcrm_desktop.services import surveys
 from pcrm_desktop.services.demo import DemoRequest, fill_demo
@@ -38,20 +38,22 @@ def _cell(model, row: int, col: int) -> str:
 
 @pytest.fixture
 def by_hand(backend, admin_ctx):
-    """October: OVERALL 40 × 3. This month: OVERALL 20 × 5 and 20 × 3 (75 points, n 40: 참고),
-    KIND 10 × 4 (n 10: not shown)."""
-    today = admin_ctx.clock()
+    """Last month: OVERALL 40 × 3. This month: OVERALL 20 × 5 and 20 × 3 (75 points, n 40:
+    참고), KIND 10 × 4 (n 10: not shown). Dated from today's month (the page opens on it),
+    always in the past: the 1st at 00:00, or a minute ago."""
+    today = admin_ctx.clock().replace(second=0, microsecond=0)
     surveys.create_survey(admin_ctx, "HAND", "MINWON", linked=False)
-    last_month = (today.replace(day=1) - __import__("datetime").timedelta(days=1)).replace(day=3)
+    last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=3, hour=10, minute=0)
     for n in range(40):
         surveys.submit(admin_ctx, "HAND", "paper", {"OVERALL": 3}, submitted_at=last_month)
-    this_month = today.replace(day=1, hour=9, minute=0, second=0, microsecond=0)
+    first_day = today.replace(day=1, hour=0, minute=0)
     for n in range(40):
         answers = {"OVERALL": 5 if n < 20 else 3}
         if n < 10:
             answers["KIND"] = 4
+        when = first_day if n % 3 else max(first_day, today - timedelta(minutes=1))
         surveys.submit(admin_ctx, "HAND", "kiosk" if n % 2 else "paper", answers, seconds=60,
-                       submitted_at=max(this_month, today.replace(hour=0)) if n % 3 else this_month)
+                       submitted_at=when)
     return backend
 
 
@@ -71,7 +73,7 @@ def test_figures_worked_by_hand(qtbot, by_hand, no_message_boxes):
     _idle(qtbot, page)
     groups = {_cell(page.groups_model, r, 0): _cell(page.groups_model, r, 3)
               for r in range(page.groups_model.rowCount())}
-    assert groups == {"paper": "20", "kiosk": "20"}
+    assert groups == {"서면": "20", "키오스크": "20"}
     app.runner.wait(5000)
 
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from pcrm_desktop.domain.errors import ValidationError
-from pcrm_desktop.domain.survey_stats import Moments, mean_change, moments_change
+from pcrm_desktop.domain.survey_stats import Moments, moments_change
 from pcrm_desktop.domain.surveys import (
     NA,
     TEMPLATES,
@@ -111,11 +111,29 @@ def test_english_screens_and_old_definitions():
     assert read.shown("en")[0] == "창구 민원 만족도 조사"
 
 
-def test_change_from_sums_equals_change_from_answers():
+def test_change_from_sums_against_welch_worked_by_hand():
+    """Two months of answers; Welch's t and its degrees of freedom worked out here with the
+    two-pass variance, against the sums a month reads from SQL."""
+    import math
     before, after = [3, 4, 4, 5, 2, 3, 4] * 6, [4, 5, 5, 4, 3, 5, 5] * 6
-    from_values = mean_change(before, after, 25)
-    sums = moments_change(Moments(len(before), sum(before), sum(x * x for x in before)),
-                          Moments(len(after), sum(after), sum(x * x for x in after)), 25)
-    assert sums.difference == pytest.approx(from_values.difference)
-    assert sums.statistic == pytest.approx(from_values.statistic)
-    assert sums.significant == from_values.significant is True
+    n1, n2 = len(before), len(after)
+    m1, m2 = sum(before) / n1, sum(after) / n2
+    v1 = sum((x - m1) ** 2 for x in before) / (n1 - 1)
+    v2 = sum((x - m2) ** 2 for x in after) / (n2 - 1)
+    t = (m2 - m1) / math.sqrt(v1 / n1 + v2 / n2)
+    assert (m1, m2) == (pytest.approx(25 / 7), pytest.approx(31 / 7))
+    # by hand: variances 34.29/41 = 0.836 and 22.29/41 = 0.544, se = √(0.836/42 + 0.544/42) = 0.181
+    assert t == pytest.approx(0.857 / 0.1812, abs=0.01)  # 4.73, df ≈ 78: far beyond 1.99
+    sums = moments_change(Moments(n1, sum(before), sum(x * x for x in before)),
+                          Moments(n2, sum(after), sum(x * x for x in after)), 25)
+    assert sums.statistic == pytest.approx(t)
+    assert sums.difference == pytest.approx((m2 - m1) * 25) and sums.significant
+    # 30 answers each, barely apart: not significant, so no arrow
+    flat = moments_change(Moments(30, 30 * 4.0, 30 * 16.0 + 29), Moments(30, 30 * 4.1, 30 * 16.81 + 29))
+    assert not flat.significant
+
+
+def test_pin_waits_grow_after_three_wrong_tries():
+    from pcrm_desktop.domain.surveys import pin_wait_seconds
+    assert [pin_wait_seconds(n) for n in range(1, 8)] == [0, 0, 30, 60, 120, 240, 480]
+    assert pin_wait_seconds(20) == 15 * 60

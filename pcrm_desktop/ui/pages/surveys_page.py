@@ -42,6 +42,7 @@ class Results:
     groups: list
     flagged: list
     callbacks: list
+    by: str = "mode"
 
 
 def figure(e: Estimate | None, digits: int = 1, unit: str = "") -> str:
@@ -193,7 +194,7 @@ class SurveysPage(Page):
         self.items = self._table(self.items_model, "surveyItems")
         self.chart = ScoreChart()
         self.groups_model = RowsModel([
-            (lambda: self.tr("구분"), lambda g: g.label),
+            (lambda: self.tr("구분"), lambda g: self.group_name(g.label)),
             (lambda: self.tr("민원만족도"), lambda g: figure(g.score)),
             (lambda: self.tr("95% 범위"), lambda g: interval(g.score)),
             (lambda: self.tr("n"), lambda g: f"{g.score.n:,}")])
@@ -319,6 +320,17 @@ class SurveysPage(Page):
         return {"kiosk": self.tr("키오스크"), "phone": self.tr("전화"), "paper": self.tr("서면"),
                 "import": self.tr("가져오기")}.get(mode, mode)
 
+    def group_name(self, label: str) -> str:
+        """A breakdown's label: a survey mode or a 접수 경로 by its name, anything else (a
+        department, a category) as stored."""
+        by = self.results.by if self.results else ""
+        if by == "mode":
+            return self.mode_name(label)
+        if by == "channel":
+            from pcrm_desktop.ui.complaint_labels import channel_name
+            return channel_name(label)
+        return label
+
     def flag_names(self, flags: str) -> str:
         names = {"straight_lined": self.tr("모두 같은 답"), "too_fast": self.tr("너무 빠름")}
         return ", ".join(names.get(f, f) for f in flags.split(",") if f)
@@ -355,7 +367,7 @@ class SurveysPage(Page):
             trend = surveys.month_trend(ctx, code, month)
             groups = surveys.breakdown(ctx, code, trend.current.first, trend.current.last, by)
             flagged = surveys.flagged(ctx, code, trend.current.first, trend.current.last)
-            return Results(trend, groups, flagged, surveys.callbacks(ctx) if manager else [])
+            return Results(trend, groups, flagged, surveys.callbacks(ctx) if manager else [], by)
         self.runner.run(work, self._loaded,
                         lambda error: dialogs.explain(self, self.tr("만족도 조사"), error))
 
