@@ -2360,6 +2360,10 @@ Database: {db}</translation>
         <translation>Calls tried {a} · reached {r} · completed {c}</translation>
     </message>
     <message>
+        <source>해피콜로 묻는 연결형 설문에만 있습니다.</source>
+        <translation>Only for a linked survey asked by happy calls.</translation>
+    </message>
+    <message>
         <source>추천 (RECOMMEND)</source>
         <translation>Recommend (RECOMMEND)</translation>
     </message>

@@ -404,9 +404,11 @@ class SurveysPage(Page):
         modes = " · ".join(f"{self.mode_name(m)} {n:,}" for m, n in sorted(s.by_mode.items()))
         self.cards["responses"].show_figure(self.tr("응답"), f"{s.responses:,}", modes or "—")
         attempted, reached, completed = s.phone
+        linked = bool(getattr(self, "survey_rows", {}).get(s.survey, {}).get("linked"))
         self.cards["rate"].show_figure(
             self.tr("전화 응답률"), figure(s.response_rate, unit="%"),
-            self.tr("통화 시도 {a} · 연결 {r} · 완료 {c}").format(a=attempted, r=reached, c=completed))
+            self.tr("통화 시도 {a} · 연결 {r} · 완료 {c}").format(a=attempted, r=reached, c=completed)
+            if linked else self.tr("해피콜로 묻는 연결형 설문에만 있습니다."))
         rows = [(f"{labels.get(code, code)} ({code})", e, trend.changes.get(code))
                 for code, e in s.items.items()]
         rows.append((self.tr("추천 (RECOMMEND)"), s.recommend, None))
