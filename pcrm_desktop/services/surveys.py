@@ -183,6 +183,14 @@ def _row(item: str, value: object) -> tuple[str, float | None, str | None, bool]
     return item, None, str(value), False
 
 
+def _period(first: date, last: date) -> tuple[datetime, datetime]:
+    """Days first…last (inclusive) as the midnights [start, end) the queries take."""
+    if last < first:
+        raise ValidationError("period_order", field="period")
+    return (datetime.combine(first, datetime.min.time()),
+            datetime.combine(last + timedelta(days=1), datetime.min.time()))
+
+
 @dataclass(frozen=True)
 class Summary:
     survey: str
@@ -208,10 +216,7 @@ def summary(ctx: ServiceContext, code: str, first: date, last: date,
             population: int | None = None) -> Summary:
     """The indices of a period (inclusive), with n and 95 % intervals on every figure."""
     require_role(ctx.actor, SURVEY_ROLES | {"clerk"}, "survey.summary")
-    if last < first:
-        raise ValidationError("period_order", field="period")
-    start = datetime.combine(first, datetime.min.time())
-    end = datetime.combine(last + timedelta(days=1), datetime.min.time())
+    start, end = _period(first, last)
     with ctx.reading() as uow:
         survey = _survey(uow, code)
         sums = uow.surveys.period_items(survey["id"], start, end)
@@ -292,10 +297,7 @@ def breakdown(ctx: ServiceContext, code: str, first: date, last: date, by: str,
     require_role(ctx.actor, SURVEY_ROLES | {"clerk"}, "survey.summary")
     if by not in BREAKDOWN_DIMENSIONS:
         raise ValidationError("breakdown_unknown", field="breakdown", value=by)
-    if last < first:
-        raise ValidationError("period_order", field="period")
-    start = datetime.combine(first, datetime.min.time())
-    end = datetime.combine(last + timedelta(days=1), datetime.min.time())
+    start, end = _period(first, last)
     with ctx.reading() as uow:
         survey = _survey(uow, code)
         q = Questionnaire.from_json(uow.surveys.current_version(survey["id"])["definition"])
@@ -308,8 +310,7 @@ def breakdown(ctx: ServiceContext, code: str, first: date, last: date, by: str,
 def flagged(ctx: ServiceContext, code: str, first: date, last: date) -> list[tuple]:
     """The period's responses with a quality flag (id, submitted, mode, seconds, flags)."""
     require_role(ctx.actor, SURVEY_ROLES | {"clerk"}, "survey.summary")
-    start = datetime.combine(first, datetime.min.time())
-    end = datetime.combine(last + timedelta(days=1), datetime.min.time())
+    start, end = _period(first, last)
     with ctx.reading() as uow:
         return [tuple(r) for r in uow.surveys.flagged_responses(_survey(uow, code)["id"], start, end)]
 
