@@ -350,7 +350,11 @@ def cmd_survey(args: argparse.Namespace) -> tuple[int, dict, str]:
                "recommend": figure(result.recommend), "nps": figure(result.nps),
                "cs_index": None if result.cs_index is None else round(result.cs_index, 1),
                "items": {code: figure(e) for code, e in result.items.items()},
-               "quality_flags": result.flagged}
+               "quality_flags": result.flagged,
+               "phone": {"attempted": result.phone[0], "reached": result.phone[1],
+                         "completed": result.phone[2],
+                         "response_rate": None if result.response_rate is None
+                         else figure(result.response_rate)}}
     lines = [f"{result.survey} {first}~{last}: 응답 {result.responses:,}건 {result.by_mode}"]
     for name, e in (("민원만족도(OVERALL)", result.overall), ("추천(0–10→100점)", result.recommend),
                     ("NPS", result.nps)):
@@ -359,6 +363,12 @@ def cmd_survey(args: argparse.Namespace) -> tuple[int, dict, str]:
                                       if e.shown else f"표시 안 함 (n={e.n} < 30)"))
     if result.cs_index is not None:
         lines.append(f"  요소만족도 {result.elements:.1f} · 종합 CS 지수 {result.cs_index:.1f}")
+    if result.response_rate is not None:
+        rate = result.response_rate
+        lines.append(f"  해피콜: 시도 {result.phone[0]:,} · 연결 {result.phone[1]:,} · 완료 "
+                     f"{result.phone[2]:,} → 응답률 " + (f"{rate.value:.1f}% (95% {rate.low:.1f}–"
+                                                      f"{rate.high:.1f})" if rate.shown
+                                                      else f"표시 안 함 (n={rate.n} < 30)"))
     return 0, summary, "\n".join(lines)
 
 

@@ -27,6 +27,27 @@ class HappyCallRepository:
             " ORDER BY c.id"), {"a": sql_datetime(first), "b": sql_datetime(end)})
         return [ClosedCase(r[0], max(0.0, r[1] or 0.0), r[2] == "rejected") for r in rows]
 
+    def closed_for_demo(self, since: datetime) -> list[tuple[int, int, datetime]]:
+        """(id, applicant, done_at) of the cases closed since `since` that have an applicant,
+        oldest first: the demo's happy calls are made on them."""
+        from pcrm_desktop.db.citizen_repo import as_datetime
+        rows = self.c.exec_driver_sql(
+            "SELECT id, citizen_id, done_at FROM complaints WHERE status = 'closed'"
+            " AND citizen_id IS NOT NULL AND done_at >= ? ORDER BY done_at", (sql_datetime(since),))
+        return [(r[0], r[1], as_datetime(r[2])) for r in rows]
+
+    def add_demo_calls(self, calls: list[tuple[int, datetime, str]]) -> None:
+        """(complaint, at, outcome) as calls made once: sampled the day before, one attempt."""
+        from datetime import timedelta
+        status = {"answered": "reached", "refused": "refused", "no_answer": "pending"}
+        for complaint_id, at, outcome in calls:
+            call_id = self.c.execute(insert(t.happy_calls).values(
+                complaint_id=complaint_id, reason="sample", sampled_at=at - timedelta(days=1),
+                status=status[outcome], attempts=1, last_outcome=outcome, last_at=at)
+            ).inserted_primary_key[0]
+            self.c.execute(insert(t.happy_call_attempts).values(
+                call_id=call_id, at=at, staff_id=None, actor="demo", outcome=outcome))
+
     def add(self, complaint_id: int, reason: str, now: datetime) -> None:
         self.c.execute(insert(t.happy_calls).values(complaint_id=complaint_id, reason=reason,
                                                     sampled_at=now))

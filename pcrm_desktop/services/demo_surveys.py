@@ -3,6 +3,7 @@ phone (해피콜) linked to closed demo 민원 where there are any; mostly satis
 over the last three months. Written as tuples straight to the driver."""
 from __future__ import annotations
 
+import bisect
 import random
 from datetime import timedelta
 
@@ -21,12 +22,13 @@ def fill_responses(ctx, uow, request, rng: random.Random, progress, cancelled) -
         version_id = uow.surveys.add_version(survey_id, 1, TEMPLATES[template].to_json(), now)
         uow.surveys.freeze(version_id, now)
         surveys[code] = (version_id, TEMPLATES[template])
-    closed = [r[0] for r in uow.surveys.c.exec_driver_sql(
-        "SELECT id FROM complaints WHERE status = 'closed' ORDER BY id DESC LIMIT 20000")]
+    closed = uow.happy_calls.closed_for_demo(now - timedelta(days=120))
+    done_days = [done for _, _, done in closed]
+    called: set[int] = set()
     next_id = uow.surveys.next_response_id()
     total = request.responses
     for start in range(0, total, BATCH):
-        responses, answers, links, callbacks = [], [], [], []
+        responses, answers, links, callbacks, calls = [], [], [], [], []
         for _ in range(min(BATCH, total - start)):
             mode = rng.choices([m for m, _ in MODES], [w for _, w in MODES])[0]
             code = "HAPPYCALL" if mode == "phone" else "COUNTER"
@@ -44,17 +46,25 @@ def fill_responses(ctx, uow, request, rng: random.Random, progress, cancelled) -
                                     None, value == NA))
             flags = ",".join(quality(questionnaire, given, seconds).flags)
             responses.append((next_id, version_id, mode, sql_datetime(at), seconds, flags))
-            if mode == "phone" and closed:
-                case = rng.choice(closed)
-                links.append((next_id, case, None))
-                reason = callback_reason(given, linked=True)
-                if reason is not None:
-                    callbacks.append((next_id, case, reason, sql_datetime(at)))
+            if mode == "phone":
+                case = _call_case(rng, closed, done_days, called, at)
+                if case is not None:  # the happy call that asked it, on a case closed just before
+                    case_id, citizen_id = case
+                    links.append((next_id, case_id, citizen_id))
+                    calls.append((case_id, at, "answered"))
+                    reason = callback_reason(given, linked=True)
+                    if reason is not None:
+                        callbacks.append((next_id, case_id, reason, sql_datetime(at)))
+                    if rng.random() < 0.35:  # and a call that reached nobody, or a refusal
+                        other = _call_case(rng, closed, done_days, called, at)
+                        if other is not None:
+                            calls.append((other[0], at, rng.choice(("no_answer", "refused"))))
             next_id += 1
         uow.surveys.add_responses(responses)
         uow.surveys.add_answers(answers)
         uow.surveys.add_links(links)
         uow.surveys.add_callbacks(callbacks)
+        uow.happy_calls.add_demo_calls(calls)
         if progress:
             progress(min(total, start + BATCH), total, "responses")
         if cancelled():
@@ -62,6 +72,17 @@ def fill_responses(ctx, uow, request, rng: random.Random, progress, cancelled) -
             raise ConflictError("demo_cancelled")
     ctx.audit(uow, "demo.responses", "surveys", f"{total}건 seed={request.seed}")
     return total
+
+
+def _call_case(rng: random.Random, closed: list, done_days: list, called: set, at):
+    """A closed case with an applicant, finished in the 14 days before `at`, not called yet."""
+    low, high = bisect.bisect_left(done_days, at - timedelta(days=14)), bisect.bisect_left(done_days, at)
+    for _ in range(8 if high > low else 0):
+        case_id, citizen_id, _ = closed[rng.randrange(low, high)]
+        if case_id not in called:
+            called.add(case_id)
+            return case_id, citizen_id
+    return None
 
 
 def _answer(rng: random.Random, code: str, mood: float):

@@ -106,6 +106,22 @@ def test_survey_summary_command(capsys, tmp_path):
     assert out["overall"]["low"] < out["overall"]["value"] < out["overall"]["high"]
     assert rows(db, "SELECT count(*) FROM survey_links l JOIN survey_responses r"
                     " ON r.id = l.response_id WHERE r.mode <> 'phone'") == [(0,)]  # only calls link
+    # the demo's phone answers came from happy calls on cases closed in the 14 days before
+    calls = main(["survey", "summary", "--db", str(db), "--survey", "HAPPYCALL", "--from",
+                  "2020-01-01", "--to", "2030-12-31", "--json"])
+    phone = json.loads(capsys.readouterr().out)["phone"]
+    linked = rows(db, "SELECT count(*) FROM survey_links")[0][0]
+    assert calls == 0 and phone["completed"] == linked > 0
+    assert phone["attempted"] == rows(db, "SELECT count(*) FROM happy_calls")[0][0] > linked
+    assert phone["reached"] == rows(db, "SELECT count(*) FROM happy_calls"
+                                        " WHERE last_outcome IN ('answered', 'refused')")[0][0]
+    gaps = rows(db, "SELECT min(julianday(r.submitted_at) - julianday(c.done_at)),"
+                    " max(julianday(r.submitted_at) - julianday(c.done_at)) FROM survey_links l"
+                    " JOIN survey_responses r ON r.id = l.response_id"
+                    " JOIN complaints c ON c.id = l.complaint_id")[0]
+    assert 0 <= gaps[0] and gaps[1] <= 14
+    assert rows(db, "SELECT count(*) FROM survey_links l JOIN complaints c ON c.id = l.complaint_id"
+                    " WHERE l.citizen_id IS NOT c.citizen_id") == [(0,)]
     code = main(["survey", "summary", "--db", str(db), "--survey", "NOPE", "--from",
                  "2026-01-01", "--to", "2026-01-31"])
     assert code == 1 and "찾을 수 없습니다" in capsys.readouterr().err
