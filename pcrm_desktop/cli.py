@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="이름·전화·전자우편을 가리지 않음 (관리자·팀장만, --reason 필요)")
     export.add_argument("--reason", default="", help="반출 사유 (접속기록에 남음)")
     _deadline_parser(sub, common)
+    _report_parser(sub, common)
     survey = sub.add_parser("survey", parents=[common], help="만족도 조사 지수 (n, 95%% 오차 범위와 함께)")
     survey.add_argument("what", choices=["summary"])
     survey.add_argument("--survey", required=True, metavar="CODE", help="설문 코드 (예: COUNTER)")
@@ -54,6 +55,38 @@ def build_parser() -> argparse.ArgumentParser:
     survey.add_argument("--population", type=int, metavar="N",
                         help="표본틀 크기(예: 그 달 종결 민원 수): 유한모집단 수정에 씀")
     return parser
+
+
+def _report_parser(sub, common) -> None:
+    parser = sub.add_parser(
+        "report", parents=[common], help="보고서 PDF (월간 민원·고객만족 보고서, 민원처리부, 만족도 조사 결과)",
+        description="보고서를 PDF로 만듭니다. 개인정보는 가리고, 만들 때마다 감사 기록에 남습니다.")
+    parser.add_argument("what", choices=["monthly", "register", "survey"],
+                        help="monthly: 월간 보고서 (--month), register: 민원처리부 (--from, --to), "
+                             "survey: 만족도 조사 결과 (--survey, --from, --to)")
+    parser.add_argument("--month", metavar="YYYY-MM", help="월간 보고서의 달")
+    parser.add_argument("--from", dest="first", metavar="YYYY-MM-DD", help="기간 시작")
+    parser.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="기간 끝 (포함)")
+    parser.add_argument("--survey", metavar="CODE", help="만족도 조사 결과: 설문 코드")
+    parser.add_argument("--out", required=True, metavar="FILE.pdf", help="PDF 파일")
+    parser.add_argument("--xlsx", metavar="FILE.xlsx", help="같은 표를 엑셀로도 (월간 보고서)")
+
+
+def cmd_report(args: argparse.Namespace) -> tuple[int, dict, str]:
+    return {"monthly": _report_monthly, "register": _report_register,
+            "survey": _report_survey}[args.what](args)
+
+
+def _report_monthly(args: argparse.Namespace) -> tuple[int, dict, str]:
+    raise NotImplementedError("monthly report: being written")
+
+
+def _report_register(args: argparse.Namespace) -> tuple[int, dict, str]:
+    raise NotImplementedError("register PDF: being written")
+
+
+def _report_survey(args: argparse.Namespace) -> tuple[int, dict, str]:
+    raise NotImplementedError("survey results PDF: being written")
 
 
 def _deadline_parser(sub, common) -> None:
@@ -404,7 +437,8 @@ def cmd_deadline(args: argparse.Namespace) -> tuple[int, dict, str]:
 
 COMMANDS: dict[str, Handler] = {"init": cmd_init, "demo": cmd_demo, "check": cmd_check,
                                 "import": cmd_import, "export": cmd_export,
-                                "deadline": cmd_deadline, "survey": cmd_survey}
+                                "deadline": cmd_deadline, "survey": cmd_survey,
+                                "report": cmd_report}
 
 
 def _stderr_progress(done: int, total: int, what: str) -> None:

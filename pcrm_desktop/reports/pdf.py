@@ -79,24 +79,103 @@ def key_value_table(rows: list[tuple[str, str]], width: float, st: Styles):
     return table
 
 
-def build(out: Path, story: list, title: str, author: str) -> None:
-    """Write the document to `out` atomically (a half-written PDF never appears under its name)."""
-    from reportlab.lib.pagesizes import A4
+def data_table(headers: list[str], rows: list[list], widths: list[float], st: Styles,
+               numeric: tuple[int, ...] = (), repeat: bool = True):
+    """A table of figures: a shaded header row repeated on every page, every cell a Paragraph
+    (long names wrap inside their column), numbers right-aligned, thin grey rules that print
+    in black and white."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, Table, TableStyle
+    right = ParagraphStyle("cell_right", parent=st.cell, alignment=2)
+    head = ParagraphStyle("cell_head", parent=st.cell_bold, alignment=1)
+    data = [[Paragraph(escape(h), head) for h in headers]]
+    for row in rows:
+        data.append([Paragraph(escape(v), right if n in numeric else st.cell)
+                     for n, v in enumerate(row)])
+    table = Table(data, colWidths=widths, repeatRows=1 if repeat else 0)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#777777")),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e4e8ee")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]))
+    return table
+
+
+@dataclass(frozen=True)
+class Page:
+    """What every page of a report carries: the office and the report's name at the top, the
+    page number ("3 / 12") and when it was made at the bottom."""
+    office: str
+    title: str
+    made: str            # "2026-11-27 14:05 작성"
+    landscape: bool = False
+
+
+def _numbered_canvas(page: Page):
+    """A canvas that holds its pages until the end, so each can say "n / total"."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    class Numbered(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._decorate(total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _decorate(self, total: int) -> None:
+            from reportlab.lib.units import mm
+            width, height = self._pagesize
+            self.saveState()
+            self.setFont(korean_font(), 8)
+            self.setFillGray(0.35)
+            self.drawString(20 * mm, height - 11 * mm, page.office)
+            self.drawRightString(width - 20 * mm, height - 11 * mm, page.title)
+            self.setStrokeGray(0.6)
+            self.setLineWidth(0.4)
+            self.line(20 * mm, height - 12.5 * mm, width - 20 * mm, height - 12.5 * mm)
+            self.drawString(20 * mm, 10 * mm, page.made)
+            self.drawRightString(width - 20 * mm, 10 * mm, f"{self._pageNumber} / {total}")
+            self.restoreState()
+    return Numbered
+
+
+def build(out: Path, story: list, title: str, author: str, page: Page | None = None) -> None:
+    """Write the document to `out` atomically (a half-written PDF never appears under its name).
+    With `page`, every page gets the office, title, page number and time of making, and the
+    paper turns landscape if asked (the 민원처리부)."""
+    from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
     out = Path(out)
     partial = out.with_name(f".{out.name}.partial")
+    size = landscape(A4) if page is not None and page.landscape else A4
     try:
-        doc = SimpleDocTemplate(str(partial), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
-                                topMargin=18 * mm, bottomMargin=18 * mm, title=title,
-                                author=author, subject=title)
-        doc.build(story)
+        doc = SimpleDocTemplate(str(partial), pagesize=size, leftMargin=20 * mm,
+                                rightMargin=20 * mm, topMargin=18 * mm, bottomMargin=18 * mm,
+                                title=title, author=author, subject=title,
+                                initialFontName=korean_font())  # no stray, unembedded Helvetica
+        if page is None:
+            doc.build(story)
+        else:
+            doc.build(story, canvasmaker=_numbered_canvas(page))
         partial.replace(out)
     finally:
         partial.unlink(missing_ok=True)
 
 
-def content_width() -> float:
+def content_width(landscape: bool = False) -> float:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    return A4[0] - 40 * mm
+    return (A4[1] if landscape else A4[0]) - 40 * mm
