@@ -78,7 +78,44 @@ def cmd_report(args: argparse.Namespace) -> tuple[int, dict, str]:
 
 
 def _report_monthly(args: argparse.Namespace) -> tuple[int, dict, str]:
-    raise NotImplementedError("monthly report: being written")
+    from datetime import date
+    from pathlib import Path
+
+    from pcrm_desktop.bootstrap import open_backend
+    from pcrm_desktop.domain.errors import ValidationError
+    from pcrm_desktop.services.monthly_report import build_monthly
+    try:
+        year, month = (int(part) for part in (args.month or "").split("-"))
+        first = date(year, month, 1)
+    except ValueError:
+        raise ValidationError("month_format", field="month", value=args.month or "") from None
+    backend = open_backend(args.db)
+    try:
+        built = build_monthly(_as_admin(backend.ctx), first, Path(args.out),
+                              Path(args.xlsx) if args.xlsx else None, progress=_stderr_progress)
+    finally:
+        backend.close()
+    r = built.report
+
+    def figure(h) -> dict:
+        return {"name": h.name, "value": None if h.value is None else round(h.value, 1),
+                "previous": None if h.previous is None else round(h.previous, 1),
+                "last_year": None if h.last_year is None else round(h.last_year, 1),
+                "vs_previous_significant": bool(h.vs_previous and h.vs_previous.significant),
+                "vs_last_year_significant": bool(h.vs_last_year and h.vs_last_year.significant),
+                **({"n": h.estimate.n, "low": round(h.estimate.low, 1) if h.estimate.shown else None,
+                    "high": round(h.estimate.high, 1) if h.estimate.shown else None}
+                   if h.estimate is not None else {})}
+    summary = {"ok": True, "out": str(built.pdf), "xlsx": str(built.xlsx) if built.xlsx else None,
+               "pages": built.pages, "month": f"{first:%Y-%m}", "empty": r.empty,
+               "headline": {h.key: figure(h) for h in r.headlines},
+               "surveys": [s.code for s in r.surveys]}
+    lines = [f"월간 보고서 {first:%Y-%m}: {built.pdf} ({built.pages}쪽)"
+             + (f", 엑셀 {built.xlsx}" if built.xlsx else "")]
+    for h in r.headlines:
+        digits = 0 if h.unit == "건" else 1
+        lines.append(f"  {h.name}: " + ("—" if h.value is None else f"{h.value:,.{digits}f}{h.unit}"))
+    return 0, summary, "\n".join(lines)
 
 
 def _report_register(args: argparse.Namespace) -> tuple[int, dict, str]:

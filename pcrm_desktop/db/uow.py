@@ -18,6 +18,7 @@ _REPOSITORIES = {
     "complaint_read": ("pcrm_desktop.db.complaint_queries", "ComplaintRead"),
     "happy_calls": ("pcrm_desktop.db.happy_call_repo", "HappyCallRepository"),
     "surveys": ("pcrm_desktop.db.survey_repo", "SurveyRepository"),
+    "reports": ("pcrm_desktop.db.report_queries", "ReportRead"),
 }
 
 

@@ -115,6 +115,30 @@ class DaysOff:
         return self.reason(day) is None
 
 
+class WorkdayCounter:
+    """Working days from a 민원's day of receipt to the day it was finished, Saturdays, Sundays
+    and holidays left out (the same calendar its due date was counted on): finished the same
+    working day = 0, the next working day = 1. Built once over the days a report needs."""
+
+    def __init__(self, days_off: DaysOff, first: date, last: date) -> None:
+        from datetime import timedelta
+        self.first = first
+        self.ordinal: list[int] = []  # working days in [first, day], for each day from `first`
+        count, day = 0, first
+        while day <= last:
+            if days_off.is_working_day(day):
+                count += 1
+            self.ordinal.append(count)
+            day += timedelta(days=1)
+
+    def between(self, received: date, finished: date) -> int:
+        start = (received - self.first).days
+        end = (finished - self.first).days
+        if not (0 <= start < len(self.ordinal) and 0 <= end < len(self.ordinal)):
+            raise ValueError("day outside the counter's range")
+        return max(0, self.ordinal[end] - self.ordinal[start])
+
+
 @dataclass(frozen=True)
 class Step:
     """One line of a due date's explanation: a message code and its values (see STEP_TEXTS)."""

@@ -126,6 +126,7 @@ MESSAGES: dict[str, str] = {
         "messages", "설문 코드는 영문·숫자·밑줄로 씁니다(예: MINWON_2026): {survey}"),
     "survey_duplicate": QT_TRANSLATE_NOOP("messages", "설문 코드 {survey}이(가) 이미 있습니다."),
     "pin_format": QT_TRANSLATE_NOOP("messages", "PIN은 숫자 4~8자리입니다."),
+    "month_format": QT_TRANSLATE_NOOP("messages", "달은 YYYY-MM 형식으로 적으십시오. 예: 2026-11 (받은 값: {value})"),
     "item_type_changed": QT_TRANSLATE_NOOP(
         "messages", "문항 {item_code}의 유형은 바꿀 수 없습니다(예전 답과 섞입니다). 새 코드로 문항을 만드십시오."),
     "kiosk_linked_survey": QT_TRANSLATE_NOOP(

@@ -266,3 +266,14 @@ def proportion_change(x1: int, n1: int, x2: int, n2: int) -> Change:
     se = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
     z = (p2 - p1) / se if se else 0.0
     return Change((p2 - p1) * 100, abs(z) > Z975 and min(n1, n2) >= SUPPRESS_BELOW, z)
+
+
+def count_change(before: int, after: int) -> Change:
+    """Two monthly counts (민원 received, finished) as Poisson counts: conditioned on their
+    sum, `after` is binomial with p = ½ when nothing changed; the normal approximation, at 5 %.
+    Fewer than 30 in a month: no arrow."""
+    total = before + after
+    if total == 0:
+        return Change(0.0, False, 0.0)
+    z = (after - before) / math.sqrt(total)
+    return Change(float(after - before), abs(z) > Z975 and min(before, after) >= SUPPRESS_BELOW, z)

@@ -62,7 +62,8 @@ def styles() -> Styles:
 
 def escape(text: object) -> str:
     from xml.sax.saxutils import escape as xml_escape
-    return xml_escape("" if text is None else str(text)).replace("\n", "<br/>")
+    # NanumGothic has no U+2212 (minus): it would print as a blank
+    return xml_escape("" if text is None else str(text)).replace("\u2212", "-").replace("\n", "<br/>")
 
 
 def key_value_table(rows: list[tuple[str, str]], width: float, st: Styles):

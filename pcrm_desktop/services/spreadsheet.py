@@ -37,3 +37,24 @@ def write_table(out: Path, sheet: str, headers: list[str], rows: list[list]) -> 
         partial.replace(out)
     finally:
         partial.unlink(missing_ok=True)
+
+
+def write_sheets(out: Path, sheets: list[tuple[str, list[str], list[list]]]) -> None:
+    """Several tables as the sheets of one XLSX (a report's tables for staff who re-use the
+    figures), written whole or not at all."""
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise ValidationError("export_format", field="out")
+    from openpyxl import Workbook
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        book = Workbook(write_only=True)
+        for name, headers, rows in sheets:
+            page = book.create_sheet(name[:31])
+            page.append(headers)
+            for row in rows:
+                page.append([neutralise(v) if isinstance(v, str) else v for v in row])
+        book.save(partial)
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)

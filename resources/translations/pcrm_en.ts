@@ -3161,6 +3161,10 @@ Check the free disk space and the folder's permissions.</translation>
         <translation>Survey code {survey} already exists.</translation>
     </message>
     <message>
+        <source>달은 YYYY-MM 형식으로 적으십시오. 예: 2026-11 (받은 값: {value})</source>
+        <translation>Write the month as YYYY-MM, e.g. 2026-11 (given: {value})</translation>
+    </message>
+    <message>
         <source>문항 {item_code}의 유형은 바꿀 수 없습니다(예전 답과 섞입니다). 새 코드로 문항을 만드십시오.</source>
         <translation>The type of item {item_code} cannot change (its answers would mix with earlier ones). Make a new item with a new code.</translation>
     </message>

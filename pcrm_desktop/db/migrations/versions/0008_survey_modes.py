@@ -66,6 +66,12 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('version_id', 'day', 'mode', 'flags', name=op.f('pk_survey_response_days')),
     sqlite_with_rowid=False
     )
+    # finished cases by day with their due date and receipt: the monthly report's on-time rate
+    # and working days read the index alone (the old done_at index is its prefix)
+    with op.batch_alter_table('complaints', schema=None) as batch_op:
+        batch_op.drop_index('ix_complaints_done_at')
+        batch_op.create_index('ix_complaints_done_due_received', ['done_at', 'due_at', 'received_at'],
+                              unique=False)
     for statement in DAILY_SUMS:
         op.execute(statement)
     op.execute(BACKFILL_ITEMS)
@@ -134,6 +140,9 @@ def downgrade() -> None:
         op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     op.drop_table('survey_response_days')
     op.drop_table('survey_item_days')
+    with op.batch_alter_table('complaints', schema=None) as batch_op:
+        batch_op.drop_index('ix_complaints_done_due_received')
+        batch_op.create_index('ix_complaints_done_at', ['done_at'], unique=False)
     with op.batch_alter_table('survey_callbacks', schema=None) as batch_op:
         batch_op.drop_index('ix_survey_callbacks_open')
     op.drop_table('survey_callbacks')

@@ -1,0 +1,376 @@
+"""월간 민원·고객만족 보고서: the month's figures, each beside last month and the same month
+a year before, with an arrow only for a significant change; the 민원 tables; the surveys'
+indices with n and margins; the customer groups (the equity view); a 12-month trend. Every
+figure is counted in SQL (db.report_queries) and the statistics are the domain's.
+
+The figures are plain data (MonthlyReport): the PDF (reports.monthly_pdf), the workbook and
+`pcrm report monthly --json` all print the same object."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from pcrm_desktop.domain.complaints import CHANNEL_NAMES, Channel
+from pcrm_desktop.domain.deadlines import WorkdayCounter
+from pcrm_desktop.domain.privacy import require_role
+from pcrm_desktop.domain.survey_stats import (
+    Change,
+    Estimate,
+    Moments,
+    count_change,
+    item_score,
+    moments_change,
+    proportion_change,
+)
+from pcrm_desktop.domain.text import mask_name
+from pcrm_desktop.services import calendar
+from pcrm_desktop.services.context import ServiceContext
+
+REPORT_ROLES = frozenset({"admin", "manager", "clerk"})
+HOLIDAY_YEARS_BACK = 3  # older receipts are counted on weekends only (their holidays unseeded)
+
+
+def month_span(month: date) -> tuple[date, date]:
+    """The first and last day of the month holding `month`."""
+    first = month.replace(day=1)
+    return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, datetime.min.time())
+
+
+def _shift(month: date, months: int) -> date:
+    index = month.year * 12 + month.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One summary figure with last month and the same month last year. An arrow may be
+    drawn only where `vs_*.significant`."""
+    key: str
+    name: str
+    unit: str
+    value: float | None
+    previous: float | None
+    last_year: float | None
+    vs_previous: Change | None = None
+    vs_last_year: Change | None = None
+    estimate: Estimate | None = None  # satisfaction: n, range, suppression
+
+
+@dataclass(frozen=True)
+class Row:
+    """A line of a 민원 table: received in the month, finished in it, on time, working days."""
+    label: str
+    received: int = 0
+    finished: int = 0
+    on_time: int = 0
+    days_total: int = 0
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return None if self.finished == 0 else self.on_time / self.finished * 100
+
+    @property
+    def mean_days(self) -> float | None:
+        return None if self.finished == 0 else self.days_total / self.finished
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    label: str
+    received: int
+    finished: int
+    on_time: int
+    on_time_gap: Change | None      # against everyone else; flagged only when significant
+    satisfaction: Estimate
+    satisfaction_gap: Change | None
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return None if self.finished == 0 else self.on_time / self.finished * 100
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    month: date
+    received: int
+    finished: int
+    on_time: int
+    satisfaction: Estimate
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return None if self.finished == 0 else self.on_time / self.finished * 100
+
+
+@dataclass(frozen=True)
+class SurveySection:
+    code: str
+    title: str
+    trend: object          # services.surveys.Trend
+    by_mode: list
+
+
+@dataclass
+class MonthlyReport:
+    office: str
+    first: date
+    last: date
+    made: datetime
+    overdue_moment: datetime            # the month's end, or now for the current month
+    headlines: list[Headline]
+    by_channel: list[Row]
+    by_type: list[Row]
+    by_category: list[Row]
+    by_department: list[Row]
+    repeats: int
+    repeat_places: list[tuple[str, str, int]]
+    overdue: list[dict]
+    overdue_total: int
+    surveys: list[SurveySection]
+    everyone: GroupRow | None
+    groups: list[GroupRow]
+    trend: list[TrendPoint]
+
+    @property
+    def empty(self) -> bool:
+        return all(not h.value for h in self.headlines[:3]) and not self.surveys
+
+    def headline(self, key: str) -> Headline:
+        return next(h for h in self.headlines if h.key == key)
+
+
+@dataclass(frozen=True)
+class _Month:
+    received: int
+    finished: int
+    on_time: int
+    days: Moments          # working days of the finished cases
+    overall: Moments       # OVERALL over every survey
+
+
+def _moments(n: int, total: float, total_sq: float) -> Moments:
+    return Moments(int(n or 0), float(total or 0), float(total_sq or 0))
+
+
+def monthly_report(ctx: ServiceContext, month: date, progress=None) -> MonthlyReport:
+    """Every figure of the month holding `month`."""
+    require_role(ctx.actor, REPORT_ROLES, "report.monthly")
+    first, last = month_span(month)
+    end = _midnight(last + timedelta(days=1))
+    now = ctx.clock()
+    moment = min(now, end)
+    step = progress or (lambda done, total, text: None)
+    previous, last_year = _shift(first, -1), _shift(first, -12)
+    trend_first = _shift(first, -11)
+    days_off = calendar.days_off(ctx, date(first.year - HOLIDAY_YEARS_BACK, 1, 1), last)
+    with ctx.reading() as uow:
+        office = uow.office.get()
+        reads = uow.reports
+        step(1, 6, "요약")
+        pairs = {m: reads.finished_days(_midnight(m), _midnight(month_span(m)[1] + timedelta(days=1)))
+                 for m in (first, previous, last_year)}
+        groups_finished = reads.finished_groups(_midnight(first), end)
+        earliest = min([date.fromisoformat(r[0]) for rows in pairs.values() for r in rows]
+                       + [date.fromisoformat(r[2]) for r in groups_finished] + [last_year])
+        counter = WorkdayCounter(days_off, min(earliest, last_year), last)
+        overall_months = {row[0]: row for row in reads.overall_by_month(
+            trend_first.isoformat(), (last + timedelta(days=1)).isoformat())}
+        overall_months.update({row[0]: row for row in reads.overall_by_month(
+            last_year.isoformat(), _shift(last_year, 1).isoformat())})
+        core = {m: _month_core(reads, counter, m, pairs[m], overall_months) for m in
+                (first, previous, last_year)}
+        step(2, 6, "민원")
+        by_channel, by_type, by_category, by_department = _received_tables(reads, first, end)
+        by_category = _finish_rows(by_category, groups_finished, 0, counter)
+        by_department = _finish_rows(by_department, groups_finished, 1, counter)
+        repeats = reads.repeats(_midnight(first), end)
+        places = [tuple(r) for r in reads.repeat_places(_midnight(first), end)]
+        overdue_rows = reads.overdue_list(moment)
+        overdue_total = reads.overdue_at(moment)
+        step(3, 6, "고객집단")
+        everyone, groups = _groups(reads, first, end, core[first])
+        step(4, 6, "추이")
+        trend = _trend(reads, trend_first, first, overall_months)
+        answered = reads.surveys_answered(first.isoformat(), (last + timedelta(days=1)).isoformat())
+    step(5, 6, "만족도")
+    sections = _survey_sections(ctx, answered, first)
+    report = MonthlyReport(
+        office.name if office else "", first, last, now, moment,
+        _headlines(core[first], core[previous], core[last_year], overdue_total),
+        by_channel, by_type, by_category, by_department, repeats, places,
+        [{"receipt_no": r[0], "title": r[1], "applicant": mask_name(r[2]) if r[2] else "",
+          "department": r[3], "due_at": _at(r[4]), "received_at": _at(r[5]),
+          "days_over": max(0, (moment.date() - _at(r[4]).date()).days)} for r in overdue_rows],
+        overdue_total, sections, everyone, groups, trend)
+    step(6, 6, "완료")
+    return report
+
+
+def _at(value) -> datetime:
+    from pcrm_desktop.db.citizen_repo import as_datetime
+    return as_datetime(value)
+
+
+def _month_core(reads, counter: WorkdayCounter, month: date, pairs, overall_months) -> _Month:
+    first, last = month_span(month)
+    finished, on_time = reads.finished(_midnight(first), _midnight(last + timedelta(days=1)))
+    n = total = total_sq = 0
+    for received_day, finished_day, cases in pairs:
+        days = counter.between(date.fromisoformat(received_day), date.fromisoformat(finished_day))
+        n += cases
+        total += days * cases
+        total_sq += days * days * cases
+    row = overall_months.get(first.strftime("%Y-%m"))
+    overall = _moments(*(row[1:4] if row else (0, 0, 0)))
+    return _Month(reads.received(_midnight(first), _midnight(last + timedelta(days=1))),
+                  finished, on_time, _moments(n, total, total_sq), overall)
+
+
+def _change(kind: str, before: _Month, after: _Month) -> Change | None:
+    try:
+        if kind == "received":
+            return count_change(before.received, after.received)
+        if kind == "finished":
+            return count_change(before.finished, after.finished)
+        if kind == "on_time":
+            return proportion_change(before.on_time, before.finished, after.on_time, after.finished)
+        if kind == "days":
+            change = moments_change(before.days, after.days)
+            return change if min(before.days.n, after.days.n) >= 30 else None
+        if kind == "overall":
+            if min(before.overall.n, after.overall.n) < 30:
+                return None  # a hidden month's score must not be worked back from a change
+            return moments_change(before.overall, after.overall, 25)
+    except ValueError:  # too few to compare
+        return None
+    return None
+
+
+def _headlines(now: _Month, previous: _Month, last_year: _Month, overdue: int) -> list[Headline]:
+    def rate(m: _Month) -> float | None:
+        return None if m.finished == 0 else m.on_time / m.finished * 100
+
+    def days(m: _Month) -> float | None:
+        return None if m.days.n == 0 else m.days.total / m.days.n
+
+    def score(m: _Month) -> Estimate:
+        return item_score(m.overall, 5)
+
+    def shown(e: Estimate) -> float | None:
+        return e.value if e.shown else None
+    overall = score(now)
+    return [
+        Headline("received", "접수", "건", now.received, previous.received, last_year.received,
+                 _change("received", previous, now), _change("received", last_year, now)),
+        Headline("finished", "처리", "건", now.finished, previous.finished, last_year.finished,
+                 _change("finished", previous, now), _change("finished", last_year, now)),
+        Headline("on_time", "기한 내 처리율", "%", rate(now), rate(previous), rate(last_year),
+                 _change("on_time", previous, now), _change("on_time", last_year, now)),
+        Headline("days", "평균 처리일수(근무일)", "일", days(now), days(previous), days(last_year),
+                 _change("days", previous, now), _change("days", last_year, now)),
+        Headline("overdue", "기한 넘김(기준 시각)", "건", overdue, None, None),
+        Headline("satisfaction", "민원만족도(전체 설문)", "점", shown(overall), shown(score(previous)),
+                 shown(score(last_year)), _change("overall", previous, now),
+                 _change("overall", last_year, now), overall),
+    ]
+
+
+def _received_tables(reads, first: date, end: datetime):
+    tables: list[dict[str, Row]] = [{}, {}, {}, {}]
+    for channel, type_name, category, department, cases in reads.received_groups(_midnight(first), end):
+        try:
+            channel = CHANNEL_NAMES[Channel(channel)]
+        except ValueError:
+            pass
+        for table, label in zip(tables, (channel, type_name, category, department)):
+            row = table.get(label, Row(label))
+            table[label] = Row(label, row.received + cases)
+    return [sorted(t.values(), key=lambda r: (-r.received, r.label)) for t in tables]
+
+
+def _finish_rows(rows: list[Row], finished, column: int, counter: WorkdayCounter) -> list[Row]:
+    """Add the finished cases (on time, working days) to a table keyed by category or department."""
+    table = {r.label: r for r in rows}
+    for row in finished:
+        label = row[column]
+        cases, on_time = int(row[4]), int(row[5] or 0)
+        days = counter.between(date.fromisoformat(row[2]), date.fromisoformat(row[3])) * cases
+        old = table.get(label, Row(label))
+        table[label] = Row(label, old.received, old.finished + cases, old.on_time + on_time,
+                           old.days_total + days)
+    return sorted(table.values(), key=lambda r: (-r.received, -r.finished, r.label))
+
+
+def _groups(reads, first: date, end: datetime, month: _Month):
+    received = dict(reads.group_received(_midnight(first), end))
+    finished = {name: (int(n), int(k or 0)) for name, n, k in reads.group_finished(_midnight(first), end)}
+    overall = {name: _moments(n, t, q) for name, n, t, q in reads.group_overall(_midnight(first), end)}
+    linked = _moments(*reads.linked_overall(_midnight(first), end))
+    everyone = GroupRow("전체", month.received, month.finished, month.on_time, None,
+                        item_score(linked, 5), None)
+    rows = []
+    for name in dict.fromkeys(list(received) + list(finished) + list(overall)):
+        n, k = finished.get(name, (0, 0))
+        mine = overall.get(name, Moments(0))
+        others_n, others_k = month.finished - n, month.on_time - k
+        on_time_gap = (proportion_change(others_k, others_n, k, n)
+                       if n and others_n else None)
+        others = Moments(linked.n - mine.n, linked.total - mine.total, linked.total_sq - mine.total_sq)
+        satisfaction_gap = (moments_change(others, mine, 25)
+                            if min(mine.n, others.n) >= 30 else None)
+        rows.append(GroupRow(name, received.get(name, 0), n, k, on_time_gap, item_score(mine, 5),
+                             satisfaction_gap))
+    return everyone, rows
+
+
+def _trend(reads, trend_first: date, first: date, overall_months) -> list[TrendPoint]:
+    points = []
+    month = trend_first
+    while month <= first:
+        start, stop = _midnight(month), _midnight(month_span(month)[1] + timedelta(days=1))
+        finished, on_time = reads.finished(start, stop)
+        row = overall_months.get(month.strftime("%Y-%m"))
+        points.append(TrendPoint(month, reads.received(start, stop), finished, on_time,
+                                 item_score(_moments(*(row[1:4] if row else (0, 0, 0))), 5)))
+        month = _shift(month, 1)
+    return points
+
+
+def _survey_sections(ctx: ServiceContext, codes: list[str], first: date) -> list[SurveySection]:
+    from pcrm_desktop.services import surveys
+    sections = []
+    listed = {r["code"]: r for r in surveys.surveys(ctx)}
+    for code in codes[:4]:  # the most answered surveys; a fifth would be noise in a report
+        trend = surveys.month_trend(ctx, code, first)
+        by_mode = surveys.breakdown(ctx, code, trend.current.first, trend.current.last, "mode")
+        sections.append(SurveySection(code, listed[code]["title"], trend, by_mode))
+    return sections
+
+
+@dataclass(frozen=True)
+class Built:
+    pdf: Path
+    xlsx: Path | None
+    pages: int
+    report: MonthlyReport
+
+
+def build_monthly(ctx: ServiceContext, month: date, out: Path, xlsx: Path | None = None,
+                  progress=None) -> Built:
+    """The PDF (and the same tables as XLSX), audited."""
+    from pcrm_desktop.reports.monthly_pdf import render
+    report = monthly_report(ctx, month, progress)
+    pages = render(report, Path(out))
+    if xlsx is not None:
+        from pcrm_desktop.reports.monthly_xlsx import write
+        write(report, Path(xlsx))
+    with ctx.uow_factory() as uow:
+        ctx.audit(uow, "report.monthly", Path(out).name,
+                  f"{report.first:%Y-%m}: {pages}쪽" + (f", {Path(xlsx).name}" if xlsx else ""))
+        uow.commit()
+    return Built(Path(out), Path(xlsx) if xlsx else None, pages, report)
