@@ -119,11 +119,42 @@ def _report_monthly(args: argparse.Namespace) -> tuple[int, dict, str]:
 
 
 def _report_register(args: argparse.Namespace) -> tuple[int, dict, str]:
-    raise NotImplementedError("register PDF: being written")
+    from pathlib import Path
+
+    from pcrm_desktop.bootstrap import open_backend
+    from pcrm_desktop.services.report_register import build_register
+    first, last = _day(args.first, "from"), _day(args.last, "to")
+    backend = open_backend(args.db)
+    try:
+        done = build_register(_as_admin(backend.ctx), first, last, Path(args.out))
+    finally:
+        backend.close()
+    summary = {"ok": True, "out": str(done.path), "pages": done.pages, "rows": done.rows,
+               "late": done.late, "from": str(first), "to": str(last)}
+    return 0, summary, (f"민원처리부 PDF 완료: {done.path} ({done.rows:,}건, {done.pages:,}쪽, "
+                        f"기한 넘김 {done.late:,}건, 민원인 가림)")
 
 
 def _report_survey(args: argparse.Namespace) -> tuple[int, dict, str]:
-    raise NotImplementedError("survey results PDF: being written")
+    from pathlib import Path
+
+    from pcrm_desktop.bootstrap import open_backend
+    from pcrm_desktop.domain.errors import ValidationError
+    from pcrm_desktop.services.report_survey import build_survey_report
+    if not args.survey:
+        raise ValidationError("required", field="survey_option")
+    first, last = _day(args.first, "from"), _day(args.last, "to")
+    backend = open_backend(args.db)
+    try:
+        done = build_survey_report(_as_admin(backend.ctx), args.survey, first, last,
+                                   Path(args.out))
+    finally:
+        backend.close()
+    summary = {"ok": True, "out": str(done.path), "pages": done.pages, "rows": done.responses,
+               "responses": done.responses, "overall_n": done.overall_n,
+               "survey": done.code, "from": str(first), "to": str(last)}
+    return 0, summary, (f"만족도 조사 결과 PDF 완료: {done.path} (응답 {done.responses:,}건, "
+                        f"{done.pages:,}쪽)")
 
 
 def _deadline_parser(sub, common) -> None:

@@ -294,10 +294,14 @@ complaints = Table(
     Index("ix_complaints_received_at_id", "received_at", "id"),
     Index("ix_complaints_due_at_id", "due_at", "id"),  # 전체 in due-date order
     Index("ix_complaints_road_category", "road", "category_id"),  # repeats at the same place
-    # finished today (status bar), 해피콜 weeks, and the monthly report's on-time rate and
-    # working days read from the index alone
-    Index("ix_complaints_done_due_received", "done_at", "due_at", "received_at"),
-    Index("ix_complaints_citizen_received", "citizen_id", "received_at"),
+    # finished today (status bar), 해피콜 weeks; the monthly report reads its month's finished
+    # and received cases from these two alone (no row lookups for 80,000 cases)
+    Index("ix_complaints_done_report", "done_at", "due_at", "received_at", "category_id",
+          "department_id", "citizen_id"),
+    Index("ix_complaints_received_report", "received_at", "channel", "type_code", "category_id",
+          "department_id", "citizen_id"),
+    # a resident's cases in time order; with the category, a repeated 민원 is found on it alone
+    Index("ix_complaints_citizen_received_category", "citizen_id", "received_at", "category_id"),
     Index("ix_complaints_category_received", "category_id", "received_at"),
 )
 

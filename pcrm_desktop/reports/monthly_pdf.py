@@ -72,27 +72,10 @@ def render(report, out: Path) -> int:
     story += _groups(report, st, width)
     story += [PageBreak()] + _trend(report, st, width)
     story += _appendix(report, st, width)
-    counter = _PageCounter()
+    counter = pdf.page_counter()
     pdf.build(out, story + [counter], title, report.office,
               pdf.Page(report.office, title, f"{report.made:%Y-%m-%d %H:%M} 작성"))
     return counter.pages
-
-
-class _PageCounter:
-    """A flowable at the very end that notes the page it lands on (the page count)."""
-
-    def __new__(cls):
-        from reportlab.platypus.flowables import Flowable
-
-        class Counter(Flowable):
-            pages = 0
-
-            def wrap(self, *args):
-                return 0, 0
-
-            def draw(self):
-                Counter.pages = self.canv.getPageNumber()
-        return Counter()
 
 
 def _summary(report, st, width) -> list:

@@ -29,6 +29,10 @@ def korean_font() -> str:
     addMapping("Korean", 1, 0, "Korean-Bold")
     addMapping("Korean", 0, 1, "Korean")
     addMapping("Korean", 1, 1, "Korean-Bold")
+    # charts start from reportlab's default font: make it ours, or every chart puts an
+    # unembedded Helvetica in the file's font list
+    from reportlab.graphics import shapes
+    shapes.STATE_DEFAULTS["fontName"] = "Korean"
     _registered = "Korean"
     return _registered
 
@@ -73,6 +77,7 @@ def key_value_table(rows: list[tuple[str, str]], width: float, st: Styles):
     data = [[Paragraph(escape(k), st.cell_bold), Paragraph(escape(v), st.cell)] for k, v in rows]
     table = Table(data, colWidths=[width * 0.24, width * 0.76])
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), korean_font()),  # no default Helvetica in the file
         ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#555555")),
         ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#eef1f5")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -96,12 +101,28 @@ def data_table(headers: list[str], rows: list[list], widths: list[float], st: St
                      for n, v in enumerate(row)])
     table = Table(data, colWidths=widths, repeatRows=1 if repeat else 0)
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), korean_font()),  # no default Helvetica in the file
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#777777")),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e4e8ee")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]))
     return table
+
+
+def page_counter():
+    """A flowable of no size for the end of a story: the page it lands on is the count."""
+    from reportlab.platypus import Flowable
+
+    class PageCount(Flowable):
+        pages = 0
+
+        def wrap(self, *_):
+            return 0, 0
+
+        def draw(self) -> None:
+            self.pages = self.canv.getPageNumber()
+    return PageCount()
 
 
 @dataclass(frozen=True)

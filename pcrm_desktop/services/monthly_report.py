@@ -7,6 +7,7 @@ The figures are plain data (MonthlyReport): the PDF (reports.monthly_pdf), the w
 `pcrm report monthly --json` all print the same object."""
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -168,35 +169,40 @@ def monthly_report(ctx: ServiceContext, month: date, progress=None) -> MonthlyRe
     previous, last_year = _shift(first, -1), _shift(first, -12)
     trend_first = _shift(first, -11)
     days_off = calendar.days_off(ctx, date(first.year - HOLIDAY_YEARS_BACK, 1, 1), last)
-    with ctx.reading() as uow:
-        office = uow.office.get()
-        reads = uow.reports
-        step(1, 6, "요약")
-        pairs = {m: reads.finished_days(_midnight(m), _midnight(month_span(m)[1] + timedelta(days=1)))
-                 for m in (first, previous, last_year)}
-        groups_finished = reads.finished_groups(_midnight(first), end)
-        earliest = min([date.fromisoformat(r[0]) for rows in pairs.values() for r in rows]
-                       + [date.fromisoformat(r[2]) for r in groups_finished] + [last_year])
-        counter = WorkdayCounter(days_off, min(earliest, last_year), last)
-        overall_months = {row[0]: row for row in reads.overall_by_month(
-            trend_first.isoformat(), (last + timedelta(days=1)).isoformat())}
-        overall_months.update({row[0]: row for row in reads.overall_by_month(
-            last_year.isoformat(), _shift(last_year, 1).isoformat())})
-        core = {m: _month_core(reads, counter, m, pairs[m], overall_months) for m in
-                (first, previous, last_year)}
-        step(2, 6, "민원")
-        by_channel, by_type, by_category, by_department = _received_tables(reads, first, end)
-        by_category = _finish_rows(by_category, groups_finished, 0, counter)
-        by_department = _finish_rows(by_department, groups_finished, 1, counter)
-        repeats = reads.repeats(_midnight(first), end)
-        places = [tuple(r) for r in reads.repeat_places(_midnight(first), end)]
-        overdue_rows = reads.overdue_list(moment)
-        overdue_total = reads.overdue_at(moment)
-        step(3, 6, "고객집단")
-        everyone, groups = _groups(reads, first, end, core[first])
-        step(4, 6, "추이")
-        trend = _trend(reads, trend_first, first, overall_months)
-        answered = reads.surveys_answered(first.isoformat(), (last + timedelta(days=1)).isoformat())
+    # The repeats, the overdue list and the groups are read on a second connection meanwhile
+    # (WAL readers do not wait for each other; sqlite3 lets go of the GIL while it works): on
+    # a month of 80,000 cases that takes a second off the build.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        side = pool.submit(_side_reads, ctx, first, end, moment)
+        with ctx.reading() as uow:
+            office = uow.office.get()
+            reads = uow.reports
+            step(1, 6, "요약")
+            groups_finished = reads.finished_groups(_midnight(first), end)
+            pairs = {m: reads.finished_days(_midnight(m),
+                                            _midnight(month_span(m)[1] + timedelta(days=1)))
+                     for m in (previous, last_year)}
+            pairs[first] = [(r[2], r[3], r[4]) for r in groups_finished]  # the same days, read
+            earliest = min([date.fromisoformat(r[0]) for rows in pairs.values() for r in rows]
+                           + [last_year])
+            counter = WorkdayCounter(days_off, min(earliest, last_year), last)
+            overall_months = {row[0]: row for row in reads.overall_by_month(
+                trend_first.isoformat(), (last + timedelta(days=1)).isoformat())}
+            overall_months.update({row[0]: row for row in reads.overall_by_month(
+                last_year.isoformat(), _shift(last_year, 1).isoformat())})
+            core = {m: _month_core(reads, counter, m, pairs[m], overall_months) for m in
+                    (first, previous, last_year)}
+            step(2, 6, "민원")
+            by_channel, by_type, by_category, by_department = _received_tables(reads, first, end)
+            by_category = _finish_rows(by_category, groups_finished, 0, counter)
+            by_department = _finish_rows(by_department, groups_finished, 1, counter)
+            step(3, 6, "추이")
+            trend = _trend(reads, trend_first, first, overall_months)
+            answered = reads.surveys_answered(first.isoformat(),
+                                              (last + timedelta(days=1)).isoformat())
+        step(4, 6, "고객집단")
+        repeats, places, overdue_rows, overdue_total, group_rows = side.result()
+    everyone, groups = _groups(group_rows, core[first])
     step(5, 6, "만족도")
     sections = _survey_sections(ctx, answered, first)
     report = MonthlyReport(
@@ -281,36 +287,49 @@ def _headlines(now: _Month, previous: _Month, last_year: _Month, overdue: int) -
 
 
 def _received_tables(reads, first: date, end: datetime):
-    tables: list[dict[str, Row]] = [{}, {}, {}, {}]
+    counts: list[dict[str, int]] = [{}, {}, {}, {}]
     for channel, type_name, category, department, cases in reads.received_groups(_midnight(first), end):
         try:
             channel = CHANNEL_NAMES[Channel(channel)]
         except ValueError:
             pass
-        for table, label in zip(tables, (channel, type_name, category, department)):
-            row = table.get(label, Row(label))
-            table[label] = Row(label, row.received + cases)
-    return [sorted(t.values(), key=lambda r: (-r.received, r.label)) for t in tables]
+        for table, label in zip(counts, (channel, type_name, category, department)):
+            table[label] = table.get(label, 0) + cases
+    return [sorted((Row(label, n) for label, n in table.items()), key=lambda r: (-r.received, r.label))
+            for table in counts]
 
 
 def _finish_rows(rows: list[Row], finished, column: int, counter: WorkdayCounter) -> list[Row]:
     """Add the finished cases (on time, working days) to a table keyed by category or department."""
-    table = {r.label: r for r in rows}
+    sums: dict[str, list[int]] = {r.label: [r.received, 0, 0, 0] for r in rows}
+    between, day = counter.between, date.fromisoformat
     for row in finished:
-        label = row[column]
-        cases, on_time = int(row[4]), int(row[5] or 0)
-        days = counter.between(date.fromisoformat(row[2]), date.fromisoformat(row[3])) * cases
-        old = table.get(label, Row(label))
-        table[label] = Row(label, old.received, old.finished + cases, old.on_time + on_time,
-                           old.days_total + days)
-    return sorted(table.values(), key=lambda r: (-r.received, -r.finished, r.label))
+        cases = int(row[4])
+        entry = sums.setdefault(row[column], [0, 0, 0, 0])
+        entry[1] += cases
+        entry[2] += int(row[5] or 0)
+        entry[3] += between(day(row[2]), day(row[3])) * cases
+    return sorted((Row(label, *values) for label, values in sums.items()),
+                  key=lambda r: (-r.received, -r.finished, r.label))
 
 
-def _groups(reads, first: date, end: datetime, month: _Month):
-    received = dict(reads.group_received(_midnight(first), end))
-    finished = {name: (int(n), int(k or 0)) for name, n, k in reads.group_finished(_midnight(first), end)}
-    overall = {name: _moments(n, t, q) for name, n, t, q in reads.group_overall(_midnight(first), end)}
-    linked = _moments(*reads.linked_overall(_midnight(first), end))
+def _side_reads(ctx: ServiceContext, first: date, end: datetime, moment: datetime):
+    """The reads that need nothing of the others, on their own connection."""
+    start = _midnight(first)
+    with ctx.reading() as uow:
+        reads = uow.reports
+        return (reads.repeats(start, end), [tuple(r) for r in reads.repeat_places(start, end)],
+                reads.overdue_list(moment), reads.overdue_at(moment),
+                (reads.group_received(start, end), reads.group_finished(start, end),
+                 reads.group_overall(start, end), reads.linked_overall(start, end)))
+
+
+def _groups(group_rows, month: _Month):
+    received_rows, finished_rows, overall_rows, linked_row = group_rows
+    received = dict(received_rows)
+    finished = {name: (int(n), int(k or 0)) for name, n, k in finished_rows}
+    overall = {name: _moments(n, t, q) for name, n, t, q in overall_rows}
+    linked = _moments(*linked_row)
     everyone = GroupRow("전체", month.received, month.finished, month.on_time, None,
                         item_score(linked, 5), None)
     rows = []

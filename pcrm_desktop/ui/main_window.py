@@ -34,7 +34,6 @@ from pcrm_desktop.ui.i18n import Retranslatable
 from pcrm_desktop.ui.labels import role_name
 from pcrm_desktop.ui.pages.base import Page
 from pcrm_desktop.ui.pages.dashboard import DashboardPage
-from pcrm_desktop.ui.pages.placeholder import PlaceholderPage
 
 RECEIPT_QUERY = re.compile(r"\d{4}-\d{1,6}")
 from pcrm_desktop.ui.pages.settings_page import SettingsPage
@@ -74,8 +73,6 @@ class MainWindow(Retranslatable, QMainWindow):
 
     # --- construction ---------------------------------------------------------------------
     def _nav_entries(self) -> list[NavEntry]:
-        def later(title: Callable[[], str], what: Callable[[], str]) -> Callable[[], Page]:
-            return lambda: PlaceholderPage(title, what)
         titles = {
             "dashboard": lambda: self.tr("대시보드"), "citizens": lambda: self.tr("주민(고객)"),
             "complaints": lambda: self.tr("민원"), "surveys": lambda: self.tr("만족도 조사"),
@@ -86,8 +83,7 @@ class MainWindow(Retranslatable, QMainWindow):
             NavEntry("citizens", "citizens", titles["citizens"], self._make_citizens),
             NavEntry("complaints", "complaints", titles["complaints"], self._make_complaints),
             NavEntry("surveys", "surveys", titles["surveys"], self._make_surveys),
-            NavEntry("reports", "reports", titles["reports"], later(titles["reports"], lambda: self.tr(
-                "월간 민원·고객만족 보고서와 민원처리부를 PDF·엑셀로 만드는 화면입니다."))),
+            NavEntry("reports", "reports", titles["reports"], self._make_reports),
             NavEntry("settings", "settings", titles["settings"], self._make_settings),
         ]
 
@@ -106,6 +102,12 @@ class MainWindow(Retranslatable, QMainWindow):
     def _make_surveys(self) -> Page:
         from pcrm_desktop.ui.pages.surveys_page import SurveysPage
         page = SurveysPage(self.ctx, self.runner)
+        page.changed.connect(self.broadcast)
+        return page
+
+    def _make_reports(self) -> Page:
+        from pcrm_desktop.ui.pages.reports_page import ReportsPage
+        page = ReportsPage(self.ctx, self.runner)
         page.changed.connect(self.broadcast)
         return page
 

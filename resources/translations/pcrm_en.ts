@@ -1522,10 +1522,6 @@ Not attached: {files} (attach them again from the case)</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <source>월간 민원·고객만족 보고서와 민원처리부를 PDF·엑셀로 만드는 화면입니다.</source>
-        <translation>Here you will build the monthly complaints and satisfaction report and the complaint register as PDF and Excel.</translation>
-    </message>
-    <message>
         <source>내가 맡은 진행 중 민원 가운데 3일 안에 기한이 오는 것 (넘긴 것 포함)</source>
         <translation>My open cases due within three days (overdue included)</translation>
     </message>
@@ -1801,13 +1797,6 @@ Database: {db}</translation>
     </message>
 </context>
 <context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>이 기능은 아직 준비 중입니다.</source>
-        <translation>This feature is not available yet.</translation>
-    </message>
-</context>
-<context>
     <name>ProfilePanel</name>
     <message>
         <source>일시</source>
@@ -1956,6 +1945,93 @@ Database: {db}</translation>
     <message>
         <source>상담 기록을 저장했습니다.</source>
         <translation>Contact saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>보고서</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>월간 민원·고객만족 보고서</source>
+        <translation>Monthly 민원 and satisfaction report</translation>
+    </message>
+    <message>
+        <source>민원처리부 (PDF)</source>
+        <translation>Complaint register (PDF)</translation>
+    </message>
+    <message>
+        <source>만족도 조사 결과</source>
+        <translation>Survey results</translation>
+    </message>
+    <message>
+        <source>월</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>시작</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>끝</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>설문</source>
+        <translation>Survey</translation>
+    </message>
+    <message>
+        <source>같은 표를 엑셀로도 저장</source>
+        <translation>Also save the tables as Excel</translation>
+    </message>
+    <message>
+        <source>만들기</source>
+        <translation>Build</translation>
+    </message>
+    <message>
+        <source>저장…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <source>열기</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>인쇄…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>먼저 설문을 만드십시오.</source>
+        <translation>Create a survey first.</translation>
+    </message>
+    <message>
+        <source>만드는 중…</source>
+        <translation>Building…</translation>
+    </message>
+    <message>
+        <source>만드는 중: {step}</source>
+        <translation>Building: {step}</translation>
+    </message>
+    <message>
+        <source>{n}쪽</source>
+        <translation>Page {n}</translation>
+    </message>
+    <message>
+        <source>보고서 저장</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>저장했습니다: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>인쇄</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>프린터를 열 수 없습니다.</source>
+        <translation>The printer cannot be opened.</translation>
     </message>
 </context>
 <context>

@@ -88,6 +88,8 @@ def test_headline_numbers_in_the_pdf_are_the_database_s(demo):
     assert re.search(rf"\b{built.pages}\s*/\s*{built.pages}\n", text)
     fonts = subprocess.run(["pdffonts", str(built.pdf)], capture_output=True, text=True).stdout
     assert re.search(r"NanumGothic\s+TrueType.*\byes\s+yes\s+yes\b", fonts)
+    listed = fonts.splitlines()[2:]
+    assert listed and all(re.search(r"NanumGothic.*TrueType.*\byes\s+yes\s+yes\b", f) for f in listed)
     # no applicant's full name anywhere: the overdue list masks them
     names = [n for (n,) in rows(db, "SELECT name FROM citizens WHERE length(name) >= 3 LIMIT 300")]
     assert not [n for n in names if n in text]

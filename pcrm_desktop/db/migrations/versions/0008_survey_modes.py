@@ -66,12 +66,21 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('version_id', 'day', 'mode', 'flags', name=op.f('pk_survey_response_days')),
     sqlite_with_rowid=False
     )
-    # finished cases by day with their due date and receipt: the monthly report's on-time rate
-    # and working days read the index alone (the old done_at index is its prefix)
+    # the monthly report reads its month from two indexes alone: cases finished (with due time,
+    # receipt, category, department; the old done_at index is its prefix) and cases received
+    # (with channel, type, category, department)
     with op.batch_alter_table('complaints', schema=None) as batch_op:
         batch_op.drop_index('ix_complaints_done_at')
-        batch_op.create_index('ix_complaints_done_due_received', ['done_at', 'due_at', 'received_at'],
-                              unique=False)
+        batch_op.create_index('ix_complaints_done_report',
+                              ['done_at', 'due_at', 'received_at', 'category_id', 'department_id',
+                               'citizen_id'], unique=False)
+        batch_op.create_index('ix_complaints_received_report',
+                              ['received_at', 'channel', 'type_code', 'category_id', 'department_id',
+                               'citizen_id'], unique=False)
+        # a repeated 민원 (same applicant, same category, within 30 days) is found on the index
+        batch_op.drop_index('ix_complaints_citizen_received')
+        batch_op.create_index('ix_complaints_citizen_received_category',
+                              ['citizen_id', 'received_at', 'category_id'], unique=False)
     for statement in DAILY_SUMS:
         op.execute(statement)
     op.execute(BACKFILL_ITEMS)
@@ -141,7 +150,11 @@ def downgrade() -> None:
     op.drop_table('survey_response_days')
     op.drop_table('survey_item_days')
     with op.batch_alter_table('complaints', schema=None) as batch_op:
-        batch_op.drop_index('ix_complaints_done_due_received')
+        batch_op.drop_index('ix_complaints_received_report')
+        batch_op.drop_index('ix_complaints_done_report')
+        batch_op.drop_index('ix_complaints_citizen_received_category')
+        batch_op.create_index('ix_complaints_citizen_received', ['citizen_id', 'received_at'],
+                              unique=False)
         batch_op.create_index('ix_complaints_done_at', ['done_at'], unique=False)
     with op.batch_alter_table('survey_callbacks', schema=None) as batch_op:
         batch_op.drop_index('ix_survey_callbacks_open')

@@ -1,0 +1,332 @@
+"""보고서: choose a report and its month or period, build it in the background with progress,
+look at its pages inside the app, then save, open or print it (SCREENS.md "Reports page").
+
+A built report is kept in the data folder's `reports/` (or a temporary folder), so 열기 hands
+the file to the system's PDF viewer and 저장 copies it where the user wants."""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui.combo import refill
+from pcrm_desktop.ui.pages.base import Page, heading
+
+KINDS = ("monthly", "register", "survey")
+PREVIEW_WIDTH = 260  # px of a page thumbnail
+
+
+@dataclass(frozen=True)
+class Preview:
+    path: Path
+    pages: list[tuple[int, int, bytes]]  # (width, height, RGB bytes) of each page
+    summary: str
+
+
+def render_pages(path: Path, width: int = PREVIEW_WIDTH, limit: int = 40) -> list[tuple[int, int, bytes]]:
+    """Page images of a PDF (first `limit` pages) as raw RGB, made off the GUI thread; the
+    window turns them into pixmaps. PDFium, so what is shown is what the PDF holds."""
+    import pypdfium2
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        images = []
+        for index in range(min(len(document), limit)):
+            page = document[index]
+            scale = width / page.get_width()
+            image = page.render(scale=scale).to_pil().convert("RGB")
+            images.append((image.width, image.height, image.tobytes()))
+            page.close()
+        return images
+    finally:
+        document.close()
+
+
+class ReportsPage(Page):
+    changed = Signal(object)
+    depends_on = frozenset({"surveys"})
+
+    def __init__(self, ctx, runner) -> None:
+        super().__init__()
+        self.setObjectName("reportsPage")
+        self.ctx, self.runner = ctx, runner
+        self.preview: Preview | None = None
+        self.folder = self._folder()
+        self.title = heading()
+        self.kinds = QListWidget()
+        self.kinds.setObjectName("reportKinds")
+        self.kinds.setMaximumWidth(300)
+        self.kinds.setMaximumHeight(110)
+        for kind in KINDS:
+            item = QListWidgetItem("")
+            item.setData(Qt.ItemDataRole.UserRole, kind)
+            self.kinds.addItem(item)
+        today = QDate(ctx.clock().date())
+        self.month = QDateEdit(today.addMonths(-1))
+        self.month.setObjectName("reportMonth")
+        self.month.setDisplayFormat("yyyy-MM")
+        self.first = QDateEdit(QDate(today.year(), today.month(), 1))
+        self.first.setObjectName("reportFrom")
+        self.last = QDateEdit(today)
+        self.last.setObjectName("reportTo")
+        for edit in (self.first, self.last):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setCalendarPopup(True)
+        self.survey = QComboBox()
+        self.survey.setObjectName("reportSurvey")
+        self.xlsx = QCheckBox()
+        self.xlsx.setObjectName("reportXlsx")
+        self.form = QFormLayout()
+        self.labels = {key: QLabel() for key in ("month", "from", "to", "survey")}
+        self.form.addRow(self.labels["month"], self.month)
+        self.form.addRow(self.labels["from"], self.first)
+        self.form.addRow(self.labels["to"], self.last)
+        self.form.addRow(self.labels["survey"], self.survey)
+        self.form.addRow("", self.xlsx)
+        self.build_button = QPushButton()
+        self.build_button.setObjectName("reportBuild")
+        self.build_button.clicked.connect(self.build)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("reportProgress")
+        self.progress.setRange(0, 6)
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setObjectName("reportStatus")
+        self.status.setWordWrap(True)
+        self.save_button, self.open_button, self.print_button = QPushButton(), QPushButton(), QPushButton()
+        for name, button, slot in (("reportSave", self.save_button, self.save_as),
+                                   ("reportOpen", self.open_button, self.open_file),
+                                   ("reportPrint", self.print_button, self.print_report)):
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            button.setEnabled(False)
+        left = QVBoxLayout()
+        left.addWidget(self.kinds)
+        left.addLayout(self.form)
+        left.addWidget(self.build_button)
+        left.addWidget(self.progress)
+        left.addWidget(self.status)
+        left.addStretch(1)
+        actions = QHBoxLayout()
+        for button in (self.save_button, self.open_button, self.print_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.pages_box = QWidget()
+        self.pages_grid = QGridLayout(self.pages_box)
+        self.pages_grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea()
+        scroll.setObjectName("reportPreview")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.pages_box)
+        right = QVBoxLayout()
+        right.addLayout(actions)
+        right.addWidget(scroll, 1)
+        body = QHBoxLayout()
+        body.addLayout(left)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(body, 1)
+        self.kinds.currentRowChanged.connect(lambda _: self._show_fields())
+        self.retranslate_ui()
+        self.kinds.setCurrentRow(0)
+        self.reload()
+
+    def _folder(self) -> Path:
+        base = self.ctx.files_dir.parent / "reports" if self.ctx.files_dir else None
+        if base is None:
+            base = Path(tempfile.mkdtemp(prefix="pcrm-reports-"))
+        base.mkdir(parents=True, exist_ok=True)
+        return base
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("보고서"))
+        names = {"monthly": self.tr("월간 민원·고객만족 보고서"), "register": self.tr("민원처리부 (PDF)"),
+                 "survey": self.tr("만족도 조사 결과")}
+        for row in range(self.kinds.count()):
+            item = self.kinds.item(row)
+            item.setText(names[item.data(Qt.ItemDataRole.UserRole)])
+        self.labels["month"].setText(self.tr("월"))
+        self.labels["from"].setText(self.tr("시작"))
+        self.labels["to"].setText(self.tr("끝"))
+        self.labels["survey"].setText(self.tr("설문"))
+        self.xlsx.setText(self.tr("같은 표를 엑셀로도 저장"))
+        self.build_button.setText(self.tr("만들기"))
+        self.save_button.setText(self.tr("저장…"))
+        self.open_button.setText(self.tr("열기"))
+        self.print_button.setText(self.tr("인쇄…"))
+
+    def kind(self) -> str:
+        item = self.kinds.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else "monthly"
+
+    def _show_fields(self) -> None:
+        kind = self.kind()
+        for key, widget, shown in (("month", self.month, kind == "monthly"),
+                                   ("from", self.first, kind != "monthly"),
+                                   ("to", self.last, kind != "monthly"),
+                                   ("survey", self.survey, kind == "survey")):
+            widget.setVisible(shown)
+            self.labels[key].setVisible(shown)
+        self.xlsx.setVisible(kind == "monthly")
+
+    def reload(self) -> None:
+        from pcrm_desktop.services import surveys
+        ctx = self.ctx
+        self.runner.run(lambda control: surveys.surveys(ctx), self._surveys, lambda error: None)
+
+    def _surveys(self, rows: list[dict]) -> None:
+        refill(self.survey, [(r["code"], f"{r['title']} ({r['code']})") for r in rows],
+               rows[0]["code"] if rows else None)
+
+    # --- building ---------------------------------------------------------------------------
+    def build(self) -> None:
+        kind, ctx, folder = self.kind(), self.ctx, self.folder
+        month = self.month.date().toPython().replace(day=1)
+        first, last = self.first.date().toPython(), self.last.date().toPython()
+        survey, xlsx = self.survey.currentData(), self.xlsx.isChecked()
+        if kind == "survey" and not survey:
+            dialogs.show_info(self, self.tr("보고서"), self.tr("먼저 설문을 만드십시오."))
+            return
+
+        def work(control) -> Preview:
+            out, summary = _build(kind, ctx, folder, month, first, last, survey, xlsx, control)
+            return Preview(out, render_pages(out), summary)
+        self.build_button.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.status.setText(self.tr("만드는 중…"))
+        task = self.runner.run(work, self._built, self._failed)
+        task.signals.progress.connect(self._progress)  # queued from the lane: none is missed
+
+    def _progress(self, done: int, total: int, text: str) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+        self.status.setText(self.tr("만드는 중: {step}").format(step=text))
+
+    def _built(self, preview: Preview) -> None:
+        self.preview = preview
+        self.build_button.setEnabled(True)
+        self.progress.hide()
+        self.status.setText(preview.summary)
+        for button in (self.save_button, self.open_button, self.print_button):
+            button.setEnabled(True)
+        while self.pages_grid.count():
+            child = self.pages_grid.takeAt(0)
+            if child.widget():
+                child.widget().deleteLater()
+        for index, (width, height, data) in enumerate(preview.pages):
+            image = QImage(data, width, height, width * 3, QImage.Format.Format_RGB888).copy()
+            label = QLabel()
+            label.setObjectName(f"reportPage{index + 1}")
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setStyleSheet("border: 1px solid #999; background: white;")
+            label.setToolTip(self.tr("{n}쪽").format(n=index + 1))
+            self.pages_grid.addWidget(label, index // 3, index % 3)
+        self.changed.emit(frozenset({"reports"}))
+
+    def _failed(self, error) -> None:
+        self.build_button.setEnabled(True)
+        self.progress.hide()
+        self.status.setText("")
+        dialogs.explain(self, self.tr("보고서"), error)
+
+    # --- after ------------------------------------------------------------------------------
+    def save_as(self) -> Path | None:
+        if self.preview is None:
+            return None
+        path = dialogs.ask_save_path(self, self.tr("보고서 저장"), self.preview.path.name, "PDF (*.pdf)")
+        if not path:
+            return None
+        target = Path(path)
+        shutil.copyfile(self.preview.path, target)
+        xlsx = self.preview.path.with_suffix(".xlsx")
+        if xlsx.exists():
+            shutil.copyfile(xlsx, target.with_suffix(".xlsx"))
+        self.status.setText(self.tr("저장했습니다: {path}").format(path=target))
+        return target
+
+    def open_file(self) -> None:
+        if self.preview is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.preview.path)))
+
+    def print_report(self, printer=None) -> None:
+        """Print every page, drawn by PDFium at the printer's resolution (at most 300 dpi)."""
+        if self.preview is None:
+            return
+        from PySide6.QtGui import QPainter
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
+                return
+        import pypdfium2
+        document = pypdfium2.PdfDocument(str(self.preview.path))
+        painter = QPainter()
+        try:
+            if not painter.begin(printer):
+                dialogs.show_error(self, self.tr("인쇄"), self.tr("프린터를 열 수 없습니다."))
+                return
+            for index in range(len(document)):
+                if index:
+                    printer.newPage()
+                page = document[index]
+                dpi = min(300, printer.resolution())
+                image = page.render(scale=dpi / 72).to_pil().convert("RGB")
+                qimage = QImage(image.tobytes(), image.width, image.height, image.width * 3,
+                                QImage.Format.Format_RGB888)
+                target = painter.viewport()
+                size = qimage.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.setViewport(target.x(), target.y(), size.width(), size.height())
+                painter.setWindow(qimage.rect())
+                painter.drawImage(0, 0, qimage)
+                painter.setViewport(target)
+                page.close()
+        finally:
+            if painter.isActive():
+                painter.end()
+            document.close()
+
+
+def _build(kind: str, ctx, folder: Path, month: date, first: date, last: date, survey: str | None,
+           xlsx: bool, control) -> tuple[Path, str]:
+    """Make the chosen report in `folder`; its path and a line saying what it holds."""
+    stamp = ctx.clock().strftime("%Y%m%d-%H%M%S")
+    if kind == "monthly":
+        from pcrm_desktop.services.monthly_report import build_monthly
+        out = folder / f"월간보고서-{month:%Y-%m}-{stamp}.pdf"
+        built = build_monthly(ctx, month, out, out.with_suffix(".xlsx") if xlsx else None,
+                              progress=control.progress)
+        r = built.report
+        return out, (f"{month:%Y년 %m월} 보고서 {built.pages}쪽: 접수 {r.headline('received').value:,.0f}건, "
+                     f"처리 {r.headline('finished').value:,.0f}건" + (", 엑셀 함께" if xlsx else ""))
+    if kind == "register":
+        from pcrm_desktop.services.report_register import build_register
+        out = folder / f"민원처리부-{first}-{last}-{stamp}.pdf"
+        done = build_register(ctx, first, last, out)
+        return out, f"민원처리부 {first} ~ {last}: {done.rows:,}건, {done.pages}쪽"
+    from pcrm_desktop.services.report_survey import build_survey_report
+    out = folder / f"만족도-{survey}-{first}-{last}-{stamp}.pdf"
+    done = build_survey_report(ctx, survey, first, last, out)
+    return out, f"만족도 조사 결과 {survey} {first} ~ {last}: 응답 {done.responses:,}건, {done.pages}쪽"
