@@ -70,7 +70,7 @@ def render(report, out: Path) -> int:
     story += [Spacer(1, 10)] + _complaints(report, st, width)
     story += [PageBreak()] + _satisfaction(report, st, width)
     story += _groups(report, st, width)
-    story += [PageBreak()] + _trend(report, st, width)
+    story += [Spacer(1, 12)] + _trend(report, st, width)
     story += _appendix(report, st, width)
     counter = pdf.page_counter()
     pdf.build(out, story + [counter], title, report.office,
@@ -230,16 +230,16 @@ def _groups(report, st, width) -> list:
 
 
 def _trend(report, st, width) -> list:
-    from reportlab.platypus import Paragraph, Spacer
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
     labels = [f"{p.month:%y.%m}" for p in report.trend]
-    story = [Paragraph("4. 12개월 추이", st.heading)]
-    story += [Paragraph("접수 건수", st.cell_bold),
-              _bars(labels, [p.received for p in report.trend], width), Spacer(1, 6),
-              Paragraph("기한 내 처리율 (%)", st.cell_bold),
-              _line(labels, [p.on_time_rate for p in report.trend], width, 0, 100), Spacer(1, 6),
-              Paragraph("민원만족도 (100점, n 30 미만인 달은 비움)", st.cell_bold),
-              _line(labels, [p.satisfaction.value if p.satisfaction.shown else None
-                             for p in report.trend], width, 0, 100), Spacer(1, 6)]
+    story = [KeepTogether([Paragraph("4. 12개월 추이", st.heading), Paragraph("접수 건수", st.cell_bold),
+                           _bars(labels, [p.received for p in report.trend], width)]), Spacer(1, 6),
+             KeepTogether([Paragraph("기한 내 처리율 (%)", st.cell_bold),
+                           _line(labels, [p.on_time_rate for p in report.trend], width, 0, 100)]),
+             Spacer(1, 6),
+             KeepTogether([Paragraph("민원만족도 (100점, n 30 미만인 달은 비움)", st.cell_bold),
+                           _line(labels, [p.satisfaction.value if p.satisfaction.shown else None
+                                          for p in report.trend], width, 0, 100)]), Spacer(1, 6)]
     story.append(pdf.data_table(
         ["월", "접수", "처리", "기한 내 처리율", "민원만족도", "n"],
         [[f"{p.month:%Y-%m}", number(p.received), number(p.finished), number(p.on_time_rate, 1, "%"),
