@@ -48,7 +48,8 @@ class ReportRead:
         later (both read on their indexes)."""
         at = sql_datetime(moment)
         return self._all(
-            "SELECT (SELECT count(*) FROM complaints WHERE open = 1 AND due_at < ? AND received_at < ?)"
+            "SELECT (SELECT count(*) FROM complaints WHERE open = 1 AND done_at IS NULL"
+            "  AND due_at < ? AND received_at < ?)"
             " + (SELECT count(*) FROM complaints WHERE done_at >= ? AND due_at < ? AND received_at < ?)",
             at, at, at, at, at)[0][0]
 
@@ -120,12 +121,11 @@ class ReportRead:
             " c.received_at FROM complaints c LEFT JOIN citizens ci ON ci.id = c.citizen_id"
             " LEFT JOIN departments d ON d.id = c.department_id"
             " WHERE c.id IN (SELECT id FROM (SELECT id, due_at FROM complaints"
-            "  WHERE open = 1 AND due_at < ? AND received_at < ? ORDER BY due_at LIMIT ?)"
-            # the finished-later part on its own index: ordering by due_at would otherwise
-            # walk the due-date index over every case ever due
+            "  WHERE open = 1 AND done_at IS NULL AND due_at < ? AND received_at < ? ORDER BY due_at LIMIT ?)"
+            # the finished-later part on the done_at index: "+due_at" keeps SQLite from walking
+            # the due-date index over every case ever due just to save a small sort
             "  UNION ALL SELECT id FROM (SELECT id, due_at FROM complaints"
-            "  INDEXED BY ix_complaints_done_report"
-            "  WHERE done_at >= ? AND due_at < ? AND received_at < ? ORDER BY due_at LIMIT ?))"
+            "  WHERE done_at >= ? AND due_at < ? AND received_at < ? ORDER BY +due_at LIMIT ?))"
             " ORDER BY c.due_at LIMIT ?", at, at, limit, at, at, at, limit, limit)
 
     # --- customer groups ----------------------------------------------------------------
@@ -141,7 +141,7 @@ class ReportRead:
         """(group, cases finished, on time) per customer group."""
         return self._all(
             "SELECT g.name, count(*), sum(c.done_at <= c.due_at)"
-            " FROM complaints c INDEXED BY ix_complaints_done_report"
+            " FROM complaints c"
             " JOIN citizen_groups cg ON cg.citizen_id = c.citizen_id"
             " JOIN customer_groups g ON g.id = cg.group_id AND g.active"
             " WHERE c.done_at >= ? AND c.done_at < ? GROUP BY g.id ORDER BY g.id",
@@ -171,13 +171,15 @@ class ReportRead:
         return int(row[0]), float(row[1]), float(row[2])
 
     # --- satisfaction over every survey -------------------------------------------------
-    def overall_by_month(self, first_day: str, end_day: str):
-        """(YYYY-MM, answers, Σx, Σx², 4 and over) of OVERALL (5 points) over every survey,
-        month by month, from the daily sums."""
+    def overall_by_month(self, first_day: str, end_day: str, survey: str):
+        """(YYYY-MM, answers, Σx, Σx², top two) of one survey's OVERALL, month by month, from
+        the daily sums (the item keeps its scale across versions)."""
         return self._all(
-            "SELECT substr(day, 1, 7), sum(n), sum(total), sum(total_sq), sum(top5)"
-            " FROM survey_item_days WHERE item = 'OVERALL' AND day >= ? AND day < ?"
-            " GROUP BY 1 ORDER BY 1", first_day, end_day)
+            "SELECT substr(d.day, 1, 7), sum(d.n), sum(d.total), sum(d.total_sq), sum(d.top5)"
+            " FROM surveys s JOIN survey_versions v ON v.survey_id = s.id"
+            " JOIN survey_item_days d ON d.version_id = v.id"
+            " WHERE s.code = ? AND d.item = 'OVERALL' AND d.day >= ? AND d.day < ?"
+            " GROUP BY 1 ORDER BY 1", survey, first_day, end_day)
 
     def surveys_answered(self, first_day: str, end_day: str) -> list[str]:
         """The codes of the surveys with responses in the period, most answered first."""

@@ -118,17 +118,22 @@ class DaysOff:
 class WorkdayCounter:
     """Working days from a 민원's day of receipt to the day it was finished, Saturdays, Sundays
     and holidays left out (the same calendar its due date was counted on): finished the same
-    working day = 0, the next working day = 1. Built once over the days a report needs."""
+    working day = 0, the next working day = 1. A receipt on a day off counts from the next
+    working day, as the law deems it received then (Saturday in, Monday out = 0). A case
+    "finished" before it was received (kept as imported) counts 0. Built once over the days a
+    report needs."""
 
     def __init__(self, days_off: DaysOff, first: date, last: date) -> None:
         from datetime import timedelta
         self.first = first
-        self.ordinal: list[int] = []  # working days in [first, day], for each day from `first`
+        self.ordinal: list[int] = []   # working days in [first, day], for each day from `first`
+        self.working: list[bool] = []
         count, day = 0, first
         while day <= last:
-            if days_off.is_working_day(day):
-                count += 1
+            working = days_off.is_working_day(day)
+            count += working
             self.ordinal.append(count)
+            self.working.append(working)
             day += timedelta(days=1)
 
     def between(self, received: date, finished: date) -> int:
@@ -136,7 +141,9 @@ class WorkdayCounter:
         end = (finished - self.first).days
         if not (0 <= start < len(self.ordinal) and 0 <= end < len(self.ordinal)):
             raise ValueError("day outside the counter's range")
-        return max(0, self.ordinal[end] - self.ordinal[start])
+        # received on a day off: the count starts at the next working day, whose ordinal is one more
+        begin = self.ordinal[start] + (0 if self.working[start] else 1)
+        return max(0, self.ordinal[end] - begin)
 
 
 @dataclass(frozen=True)

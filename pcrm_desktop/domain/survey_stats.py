@@ -268,12 +268,29 @@ def proportion_change(x1: int, n1: int, x2: int, n2: int) -> Change:
     return Change((p2 - p1) * 100, abs(z) > Z975 and min(n1, n2) >= SUPPRESS_BELOW, z)
 
 
-def count_change(before: int, after: int) -> Change:
-    """Two monthly counts (민원 received, finished) as Poisson counts: conditioned on their
-    sum, `after` is binomial with p = ½ when nothing changed; the normal approximation, at 5 %.
-    Fewer than 30 in a month: no arrow."""
+def count_change(before: int, after: int, exposure_before: float = 1.0,
+                 exposure_after: float = 1.0, dispersion: float = 1.0) -> Change:
+    """Two monthly counts (민원 received, finished) as Poisson counts over their exposures (the
+    months' working days: February with 설날 has fewer): conditioned on their sum, `after` is
+    binomial with p = its share of the exposure when the daily rate did not change. Real
+    monthly counts vary more than Poisson (campaigns, seasons), so the variance is widened by
+    the dispersion seen over the past months (`dispersion`, at least 1). Normal approximation,
+    5 %; fewer than 30 in a month: no arrow."""
     total = before + after
-    if total == 0:
-        return Change(0.0, False, 0.0)
-    z = (after - before) / math.sqrt(total)
+    if total == 0 or exposure_before <= 0 or exposure_after <= 0:
+        return Change(float(after - before), False, 0.0)
+    p = exposure_after / (exposure_before + exposure_after)
+    z = (after - total * p) / math.sqrt(total * p * (1 - p) * max(1.0, dispersion))
     return Change(float(after - before), abs(z) > Z975 and min(before, after) >= SUPPRESS_BELOW, z)
+
+
+def dispersion(counts: Sequence[int], exposures: Sequence[float]) -> float:
+    """How much more monthly counts vary than Poisson counts would (quasi-Poisson φ: Pearson's
+    χ² over its degrees of freedom, at least 1), from a run of past months."""
+    pairs = [(c, e) for c, e in zip(counts, exposures) if e > 0]
+    total, exposure = sum(c for c, _ in pairs), sum(e for _, e in pairs)
+    if len(pairs) < 3 or total == 0:
+        return 1.0
+    rate = total / exposure
+    chi2 = sum((c - rate * e) ** 2 / (rate * e) for c, e in pairs)
+    return max(1.0, chi2 / (len(pairs) - 1))

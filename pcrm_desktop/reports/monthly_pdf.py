@@ -87,7 +87,9 @@ def _summary(report, st, width) -> list:
                  else number(h.value, digits, h.unit if h.unit != "건" else ""))
         if h.estimate is not None and h.estimate.shown:
             value += f" (n {h.estimate.n:,}, 95% {margin(h.estimate)})"
-        rows.append([h.name, value, number(h.previous, digits), number(h.last_year, digits),
+        earlier = ((estimate(h.previous_estimate), estimate(h.last_year_estimate))
+                   if h.estimate is not None else (number(h.previous, digits), number(h.last_year, digits)))
+        rows.append([h.name, value, *earlier,
                      arrow(h.vs_previous, "", digits) if h.key != "overdue" else "",
                      arrow(h.vs_last_year, "", digits) if h.key != "overdue" else ""])
     return [
@@ -99,7 +101,9 @@ def _summary(report, st, width) -> list:
         Paragraph(pdf.escape(
             f"기한 넘김은 {report.overdue_moment:%Y-%m-%d %H:%M} 기준으로 처리기한이 지났는데 끝나지 않은 민원입니다. "
             "▲▼는 통계적으로 유의한 변화(5%)에만 붙고, 화살표 없는 차이는 우연으로 볼 수 있는 차이입니다. "
-            "민원만족도는 그 달 모든 설문의 '전반적 만족' 문항(5점)을 100점으로 환산한 값입니다."), st.small),
+            "민원만족도는 " + (f"'{report.satisfaction_survey}'의 " if report.satisfaction_survey else "")
+            + "'전반적 만족' 문항을 100점으로 환산한 값입니다(그 달 응답이 가장 많은 설문; 설문마다는 2장). "
+            "접수·처리 건수의 비교는 달마다 다른 근무일 수와 지난 12개월의 보통 변동폭을 감안합니다."), st.small),
     ]
 
 
@@ -209,15 +213,18 @@ def _groups(report, st, width) -> list:
     if report.everyone is None or (not report.groups and not report.everyone.received):
         return story + [Paragraph("이 달에는 고객집단별로 볼 자료가 없습니다.", st.body)]
 
-    def gap(change, unit: str) -> str:
-        if change is None:
-            return "—"
+    def gap(change, enough: bool, unit: str) -> str:
+        """높음/낮음 only for a significant gap; too few cases to test says so."""
+        if not enough or change is None:
+            return "표본 부족"
         if change.significant:
             return ("높음 " if change.difference > 0 else "낮음 ") + f"{change.difference:+.1f}{unit}"
         return "차이 없음"
     rows = [[g.label, number(g.received), number(g.finished), number(g.on_time_rate, 1, "%"),
-             gap(g.on_time_gap, "%p"), estimate(g.satisfaction), number(g.satisfaction.n),
-             gap(g.satisfaction_gap, "점")] for g in [report.everyone, *report.groups]]
+             "" if g is report.everyone else gap(g.on_time_gap, g.finished >= SUPPRESS_BELOW, "%p"),
+             estimate(g.satisfaction), number(g.satisfaction.n),
+             "" if g is report.everyone else gap(g.satisfaction_gap, g.satisfaction.n >= SUPPRESS_BELOW, "점")]
+            for g in [report.everyone, *report.groups]]
     story += [pdf.data_table(["집단", "접수", "처리", "기한 내 처리율", "격차", "만족도", "n", "격차"],
                              rows, [width * f for f in (0.2, 0.09, 0.09, 0.14, 0.14, 0.13, 0.07, 0.14)],
                              st, numeric=(1, 2, 3, 5, 6)),

@@ -20,6 +20,7 @@ from pcrm_desktop.domain.survey_stats import (
     Estimate,
     Moments,
     count_change,
+    dispersion,
     item_score,
     moments_change,
     proportion_change,
@@ -59,7 +60,9 @@ class Headline:
     last_year: float | None
     vs_previous: Change | None = None
     vs_last_year: Change | None = None
-    estimate: Estimate | None = None  # satisfaction: n, range, suppression
+    estimate: Estimate | None = None  # satisfaction: n, range, suppression (this month)
+    previous_estimate: Estimate | None = None   # … and the months it is compared with
+    last_year_estimate: Estimate | None = None
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,7 @@ class MonthlyReport:
     everyone: GroupRow | None
     groups: list[GroupRow]
     trend: list[TrendPoint]
+    satisfaction_survey: str = ""       # whose OVERALL the headline and the trend show
 
     @property
     def empty(self) -> bool:
@@ -151,7 +155,8 @@ class _Month:
     finished: int
     on_time: int
     days: Moments          # working days of the finished cases
-    overall: Moments       # OVERALL over every survey
+    overall: Moments       # OVERALL of the headline's survey
+    working_days: int      # the month's (the exposure of its counts)
 
 
 def _moments(n: int, total: float, total_sq: float) -> Moments:
@@ -183,36 +188,47 @@ def monthly_report(ctx: ServiceContext, month: date, progress=None) -> MonthlyRe
                                             _midnight(month_span(m)[1] + timedelta(days=1)))
                      for m in (previous, last_year)}
             pairs[first] = [(r[2], r[3], r[4]) for r in groups_finished]  # the same days, read
-            earliest = min([date.fromisoformat(r[0]) for rows in pairs.values() for r in rows]
-                           + [last_year])
-            counter = WorkdayCounter(days_off, min(earliest, last_year), last)
-            overall_months = {row[0]: row for row in reads.overall_by_month(
-                trend_first.isoformat(), (last + timedelta(days=1)).isoformat())}
-            overall_months.update({row[0]: row for row in reads.overall_by_month(
-                last_year.isoformat(), _shift(last_year, 1).isoformat())})
-            core = {m: _month_core(reads, counter, m, pairs[m], overall_months) for m in
+            received_days = [date.fromisoformat(r[0]) for rows in pairs.values() for r in rows]
+            # a case imported as finished before it was received may have its receipt later
+            counter = WorkdayCounter(days_off, min(received_days + [last_year]),
+                                     max(received_days + [last]))
+            answered = reads.surveys_answered(first.isoformat(),
+                                              (last + timedelta(days=1)).isoformat())
+            # the headline's satisfaction is one survey's (the month's most answered): mixing
+            # kiosk and phone questionnaires would make the arrow follow the mix
+            main = answered[0] if answered else None
+            k = _overall_points(ctx, main)
+            overall_months: dict = {}
+            if main is not None:
+                overall_months = {row[0]: row for row in reads.overall_by_month(
+                    trend_first.isoformat(), (last + timedelta(days=1)).isoformat(), main)}
+                overall_months.update({row[0]: row for row in reads.overall_by_month(
+                    last_year.isoformat(), _shift(last_year, 1).isoformat(), main)})
+            core = {m: _month_core(reads, counter, m, pairs[m], overall_months, days_off) for m in
                     (first, previous, last_year)}
             step(2, 6, "민원")
             by_channel, by_type, by_category, by_department = _received_tables(reads, first, end)
             by_category = _finish_rows(by_category, groups_finished, 0, counter)
             by_department = _finish_rows(by_department, groups_finished, 1, counter)
             step(3, 6, "추이")
-            trend = _trend(reads, trend_first, first, overall_months)
-            answered = reads.surveys_answered(first.isoformat(),
-                                              (last + timedelta(days=1)).isoformat())
+            trend = _trend(reads, trend_first, first, overall_months, k)
         step(4, 6, "고객집단")
         repeats, places, overdue_rows, overdue_total, group_rows = side.result()
     everyone, groups = _groups(group_rows, core[first])
     step(5, 6, "만족도")
     sections = _survey_sections(ctx, answered, first)
+    history = [(p.received, p.finished, _working_days(days_off, p.month)) for p in trend[:-1]]
+    spread = {"received": dispersion([h[0] for h in history], [h[2] for h in history]),
+              "finished": dispersion([h[1] for h in history], [h[2] for h in history])}
+    title = next((s.title for s in sections if s.code == main), main or "")
     report = MonthlyReport(
         office.name if office else "", first, last, now, moment,
-        _headlines(core[first], core[previous], core[last_year], overdue_total),
+        _headlines(core[first], core[previous], core[last_year], overdue_total, spread, k),
         by_channel, by_type, by_category, by_department, repeats, places,
         [{"receipt_no": r[0], "title": r[1], "applicant": mask_name(r[2]) if r[2] else "",
           "department": r[3], "due_at": _at(r[4]), "received_at": _at(r[5]),
           "days_over": max(0, (moment.date() - _at(r[4]).date()).days)} for r in overdue_rows],
-        overdue_total, sections, everyone, groups, trend)
+        overdue_total, sections, everyone, groups, trend, title)
     step(6, 6, "완료")
     return report
 
@@ -222,7 +238,24 @@ def _at(value) -> datetime:
     return as_datetime(value)
 
 
-def _month_core(reads, counter: WorkdayCounter, month: date, pairs, overall_months) -> _Month:
+def _working_days(days_off, month: date) -> int:
+    first, last = month_span(month)
+    return sum(days_off.is_working_day(first + timedelta(days=n)) for n in range((last - first).days + 1))
+
+
+def _overall_points(ctx: ServiceContext, code: str | None) -> int:
+    """The scale of the headline survey's OVERALL (5 points unless it was made with 7)."""
+    if code is None:
+        return 5
+    from pcrm_desktop.domain.surveys import SCALE_SIZE
+    from pcrm_desktop.services import surveys
+    _, questionnaire = surveys.questionnaire(ctx, code)
+    item = next((i for i in questionnaire.items if i.code == "OVERALL"), None)
+    return SCALE_SIZE.get(item.type, 5) if item is not None else 5
+
+
+def _month_core(reads, counter: WorkdayCounter, month: date, pairs, overall_months,
+                days_off) -> _Month:
     first, last = month_span(month)
     finished, on_time = reads.finished(_midnight(first), _midnight(last + timedelta(days=1)))
     n = total = total_sq = 0
@@ -234,15 +267,15 @@ def _month_core(reads, counter: WorkdayCounter, month: date, pairs, overall_mont
     row = overall_months.get(first.strftime("%Y-%m"))
     overall = _moments(*(row[1:4] if row else (0, 0, 0)))
     return _Month(reads.received(_midnight(first), _midnight(last + timedelta(days=1))),
-                  finished, on_time, _moments(n, total, total_sq), overall)
+                  finished, on_time, _moments(n, total, total_sq), overall,
+                  _working_days(days_off, month))
 
 
-def _change(kind: str, before: _Month, after: _Month) -> Change | None:
+def _change(kind: str, before: _Month, after: _Month, spread: dict, k: int) -> Change | None:
     try:
-        if kind == "received":
-            return count_change(before.received, after.received)
-        if kind == "finished":
-            return count_change(before.finished, after.finished)
+        if kind in ("received", "finished"):  # per working day, widened by past months' swings
+            return count_change(getattr(before, kind), getattr(after, kind), before.working_days,
+                                after.working_days, spread[kind])
         if kind == "on_time":
             return proportion_change(before.on_time, before.finished, after.on_time, after.finished)
         if kind == "days":
@@ -251,13 +284,14 @@ def _change(kind: str, before: _Month, after: _Month) -> Change | None:
         if kind == "overall":
             if min(before.overall.n, after.overall.n) < 30:
                 return None  # a hidden month's score must not be worked back from a change
-            return moments_change(before.overall, after.overall, 25)
+            return moments_change(before.overall, after.overall, 100 / (k - 1))
     except ValueError:  # too few to compare
         return None
     return None
 
 
-def _headlines(now: _Month, previous: _Month, last_year: _Month, overdue: int) -> list[Headline]:
+def _headlines(now: _Month, previous: _Month, last_year: _Month, overdue: int, spread: dict,
+               k: int) -> list[Headline]:
     def rate(m: _Month) -> float | None:
         return None if m.finished == 0 else m.on_time / m.finished * 100
 
@@ -265,24 +299,27 @@ def _headlines(now: _Month, previous: _Month, last_year: _Month, overdue: int) -
         return None if m.days.n == 0 else m.days.total / m.days.n
 
     def score(m: _Month) -> Estimate:
-        return item_score(m.overall, 5)
+        return item_score(m.overall, k)
 
     def shown(e: Estimate) -> float | None:
         return e.value if e.shown else None
+
+    def both(kind: str) -> tuple:
+        return _change(kind, previous, now, spread, k), _change(kind, last_year, now, spread, k)
     overall = score(now)
     return [
         Headline("received", "접수", "건", now.received, previous.received, last_year.received,
-                 _change("received", previous, now), _change("received", last_year, now)),
+                 *both("received")),
         Headline("finished", "처리", "건", now.finished, previous.finished, last_year.finished,
-                 _change("finished", previous, now), _change("finished", last_year, now)),
+                 *both("finished")),
         Headline("on_time", "기한 내 처리율", "%", rate(now), rate(previous), rate(last_year),
-                 _change("on_time", previous, now), _change("on_time", last_year, now)),
+                 *both("on_time")),
         Headline("days", "평균 처리일수(근무일)", "일", days(now), days(previous), days(last_year),
-                 _change("days", previous, now), _change("days", last_year, now)),
+                 *both("days")),
         Headline("overdue", "기한 넘김(기준 시각)", "건", overdue, None, None),
-        Headline("satisfaction", "민원만족도(전체 설문)", "점", shown(overall), shown(score(previous)),
-                 shown(score(last_year)), _change("overall", previous, now),
-                 _change("overall", last_year, now), overall),
+        Headline("satisfaction", "민원만족도", "점",
+                 shown(overall), shown(score(previous)), shown(score(last_year)),
+                 *both("overall"), overall, score(previous), score(last_year)),
     ]
 
 
@@ -347,7 +384,7 @@ def _groups(group_rows, month: _Month):
     return everyone, rows
 
 
-def _trend(reads, trend_first: date, first: date, overall_months) -> list[TrendPoint]:
+def _trend(reads, trend_first: date, first: date, overall_months, k: int) -> list[TrendPoint]:
     points = []
     month = trend_first
     while month <= first:
@@ -355,7 +392,7 @@ def _trend(reads, trend_first: date, first: date, overall_months) -> list[TrendP
         finished, on_time = reads.finished(start, stop)
         row = overall_months.get(month.strftime("%Y-%m"))
         points.append(TrendPoint(month, reads.received(start, stop), finished, on_time,
-                                 item_score(_moments(*(row[1:4] if row else (0, 0, 0))), 5)))
+                                 item_score(_moments(*(row[1:4] if row else (0, 0, 0))), k)))
         month = _shift(month, 1)
     return points
 

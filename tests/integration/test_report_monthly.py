@@ -40,8 +40,11 @@ def _stamp(day: date) -> str:
 
 def _working_days(db, received: date, finished: date) -> int:
     """Working days after the day of receipt up to the day finished, worked out here from the
-    holiday table and the weekdays, one day at a time."""
+    holiday table and the weekdays, one day at a time; a receipt on a day off is deemed made
+    on the next working day."""
     off = {date.fromisoformat(d) for (d,) in rows(db, "SELECT day FROM holidays WHERE active")}
+    while received.weekday() >= 5 or received in off:
+        received += timedelta(days=1)
     count, day = 0, received
     while day < finished:
         day += timedelta(days=1)
@@ -64,10 +67,15 @@ def test_headline_numbers_in_the_pdf_are_the_database_s(demo):
                for r in finished) / len(finished)
     overdue = rows(db, "SELECT count(*) FROM complaints WHERE received_at < ? AND due_at < ?"
                        " AND (done_at IS NULL OR done_at >= ?)", b, b, b)[0][0]
+    # the headline's satisfaction: the month's most answered survey, its OVERALL (5 points)
+    main = rows(db, "SELECT s.code FROM surveys s JOIN survey_versions v ON v.survey_id = s.id"
+                    " JOIN survey_responses r ON r.version_id = v.id WHERE r.submitted_at >= ?"
+                    " AND r.submitted_at < ? GROUP BY s.id ORDER BY count(*) DESC, s.code LIMIT 1", a, b)[0][0]
     overall = [v for (v,) in rows(db, "SELECT a.value_num FROM survey_answers a JOIN survey_responses r"
-                                      " ON r.id = a.response_id WHERE a.item = 'OVERALL'"
-                                      " AND a.value_num IS NOT NULL AND r.submitted_at >= ?"
-                                      " AND r.submitted_at < ?", a, b)]
+                                      " ON r.id = a.response_id JOIN survey_versions v ON v.id = r.version_id"
+                                      " JOIN surveys s ON s.id = v.survey_id WHERE a.item = 'OVERALL'"
+                                      " AND s.code = ? AND a.value_num IS NOT NULL AND r.submitted_at >= ?"
+                                      " AND r.submitted_at < ?", main, a, b)]
     assert received > 30 and len(finished) > 30 and len(overall) >= 30
     built = build_monthly(ctx, first, folder / "m.pdf", folder / "m.xlsx")
     text = _text(built.pdf)
@@ -82,7 +90,7 @@ def test_headline_numbers_in_the_pdf_are_the_database_s(demo):
     assert line("평균 처리일수(근무일)")[0] == f"{days:.1f}"
     assert line("기한 넘김(기준 시각)")[0] == f"{overdue:,}"
     score = (sum(overall) / len(overall) - 1) * 25
-    assert line("민원만족도(전체 설문)")[:2] == [f"{score:.1f}", f"{len(overall):,}"]
+    assert line("민원만족도")[:2] == [f"{score:.1f}", f"{len(overall):,}"]
     assert f"{first:%Y}년 {first.month}월 민원·고객만족 보고서" in text
     assert re.search(rf"\b1\s*/\s*{built.pages}\n", text)  # page numbers "n / total"
     assert re.search(rf"\b{built.pages}\s*/\s*{built.pages}\n", text)
@@ -98,7 +106,7 @@ def test_headline_numbers_in_the_pdf_are_the_database_s(demo):
     sheet = {r[0]: r for r in book["요약"].iter_rows(min_row=2, values_only=True)}
     assert sheet["접수"][1] == received and sheet["처리"][1] == len(finished)
     assert sheet["기한 내 처리율"][1] == pytest.approx(on_time, abs=0.05)
-    assert sheet["민원만족도(전체 설문)"][1:3] == (pytest.approx(score, abs=0.05), len(overall))
+    assert sheet["민원만족도"][1:3] == (pytest.approx(score, abs=0.05), len(overall))
     assert rows(db, "SELECT detail FROM audit_log WHERE action = 'report.monthly'")[-1][0].startswith(
         f"{first:%Y-%m}: {built.pages}쪽")
 
@@ -127,3 +135,36 @@ def test_the_command_prints_the_headline_it_printed(demo, capsys):
     assert main(["report", "monthly", "--db", str(db), "--month", "2026-13", "--out",
                  str(folder / "x.pdf")]) == 1
     assert "YYYY-MM" in capsys.readouterr().err
+
+
+def test_imported_oddities_neither_crash_nor_count_twice(tmp_path):
+    """A case imported as finished before it was received, and an open case with a closed
+    date (both kept as they came, flagged): the report builds and the overdue figure and its
+    list agree."""
+    import sqlite3
+
+    from pcrm_desktop.bootstrap import open_backend
+    from pcrm_desktop.services import office
+    backend = open_backend(str(tmp_path / "odd.db"))
+    try:
+        fill_demo(backend.ctx, DemoRequest(citizens=200, complaints=1500, responses=0, seed=12))
+        ctx = backend.ctx.as_actor(office.actor_for(backend.ctx, None))
+        first = (ctx.clock().date().replace(day=1) - timedelta(days=1)).replace(day=1)
+        last = month_span(first)[1]
+        a, b = _stamp(first), _stamp(last + timedelta(days=1))
+        conn = sqlite3.connect(tmp_path / "odd.db")
+        late_receipt = f"{last + timedelta(days=3)} 10:00:00.000000"
+        conn.execute("UPDATE complaints SET received_at = ? WHERE id = (SELECT id FROM complaints"
+                     " WHERE done_at >= ? AND done_at < ? ORDER BY id LIMIT 1)", (late_receipt, a, b))
+        conn.execute("UPDATE complaints SET done_at = due_at WHERE id = (SELECT id FROM complaints"
+                     " WHERE open = 1 AND due_at < ? ORDER BY id LIMIT 1)", (b,))
+        conn.commit()
+        conn.close()
+        built = build_monthly(ctx, first, tmp_path / "odd.pdf")
+        report = built.report
+        overdue = report.headline("overdue").value
+        assert overdue == report.overdue_total
+        assert overdue == len(report.overdue) or len(report.overdue) == 40
+        assert report.headline("days").value is not None
+    finally:
+        backend.close()

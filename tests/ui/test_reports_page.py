@@ -57,8 +57,10 @@ def test_monthly_report_built_previewed_saved_and_printed(qtbot, page, db_path, 
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     printer.setResolution(100)
-    page.print_report(printer)
+    page.print_report(printer)  # drawn in the background, then printed
+    qtbot.waitUntil(lambda: page.print_button.isEnabled() and not page.runner.busy(), timeout=60000)
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == pages
+    assert page.status.text() == f"인쇄로 보냈습니다: {pages}쪽"
     assert rows(db_path, "SELECT count(*) FROM audit_log WHERE action = 'report.monthly'") == [(1,)]
 
 
@@ -79,6 +81,15 @@ def test_register_and_survey_results_from_the_page(qtbot, page, db_path, screens
     assert f"민원처리부 {first} ~ {today}: {received:,}건" in page.status.text()
     assert page.preview.path.name.startswith("민원처리부-")
     save_screenshot(page.window(), screenshot_dir, "reports-register")
+    from PySide6.QtGui import QPageLayout
+    from PySide6.QtPrintSupport import QPrinter
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(page.folder / "printed-register.pdf"))
+    printer.setResolution(72)
+    page.print_report(printer)
+    qtbot.waitUntil(lambda: page.print_button.isEnabled() and not page.runner.busy(), timeout=60000)
+    assert printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape  # as its pages
     page.kinds.setCurrentRow(2)  # 만족도 조사 결과
     assert page.survey.isVisible() and page.survey.count() >= 1
     page.survey.setCurrentIndex(page.survey.findData("COUNTER"))

@@ -194,7 +194,8 @@ class ReportsPage(Page):
     def reload(self) -> None:
         from pcrm_desktop.services import surveys
         ctx = self.ctx
-        self.runner.run(lambda control: surveys.surveys(ctx), self._surveys, lambda error: None)
+        self.runner.run(lambda control: surveys.surveys(ctx), self._surveys,
+                        lambda error: self.status.setText(self.tr("설문 목록을 읽지 못했습니다.")))
 
     def _surveys(self, rows: list[dict]) -> None:
         refill(self.survey, [(r["code"], f"{r['title']} ({r['code']})") for r in rows],
@@ -260,10 +261,15 @@ class ReportsPage(Page):
         if not path:
             return None
         target = Path(path)
-        shutil.copyfile(self.preview.path, target)
-        xlsx = self.preview.path.with_suffix(".xlsx")
-        if xlsx.exists():
-            shutil.copyfile(xlsx, target.with_suffix(".xlsx"))
+        try:
+            shutil.copyfile(self.preview.path, target)
+            xlsx = self.preview.path.with_suffix(".xlsx")
+            if xlsx.exists():
+                shutil.copyfile(xlsx, target.with_suffix(".xlsx"))
+        except OSError as error:
+            dialogs.show_error(self, self.tr("보고서 저장"), self.tr(
+                "저장하지 못했습니다: {path}\n{reason}").format(path=target, reason=error.strerror or error))
+            return None
         self.status.setText(self.tr("저장했습니다: {path}").format(path=target))
         return target
 
@@ -272,41 +278,75 @@ class ReportsPage(Page):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.preview.path)))
 
     def print_report(self, printer=None) -> None:
-        """Print every page, drawn by PDFium at the printer's resolution (at most 300 dpi)."""
+        """Print every page: PDFium draws them in the background (150 dpi, one page at a time,
+        kept as PNG), then they go to the printer in the page's own orientation."""
         if self.preview is None:
             return
-        from PySide6.QtGui import QPainter
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
         if printer is None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
                 return
-        import pypdfium2
-        document = pypdfium2.PdfDocument(str(self.preview.path))
+        path = self.preview.path
+        self.print_button.setEnabled(False)
+        self.status.setText(self.tr("인쇄 준비 중…"))
+        self.printer = printer
+        task = self.runner.run(lambda control: print_images(path, control), self._print_pages,
+                               self._print_failed)
+        task.signals.progress.connect(self._progress)
+
+    def _print_pages(self, pages: list[tuple[bool, bytes]]) -> None:
+        from PySide6.QtGui import QPageLayout, QPainter
+        printer, self.printer = self.printer, None
+        self.print_button.setEnabled(True)
+        if pages:
+            printer.setPageOrientation(QPageLayout.Orientation.Landscape if pages[0][0]
+                                       else QPageLayout.Orientation.Portrait)
         painter = QPainter()
+        if not painter.begin(printer):
+            dialogs.show_error(self, self.tr("인쇄"), self.tr("프린터를 열 수 없습니다."))
+            return
         try:
-            if not painter.begin(printer):
-                dialogs.show_error(self, self.tr("인쇄"), self.tr("프린터를 열 수 없습니다."))
-                return
-            for index in range(len(document)):
+            for index, (landscape, png) in enumerate(pages):
                 if index:
                     printer.newPage()
-                page = document[index]
-                dpi = min(300, printer.resolution())
-                image = page.render(scale=dpi / 72).to_pil().convert("RGB")
-                qimage = QImage(image.tobytes(), image.width, image.height, image.width * 3,
-                                QImage.Format.Format_RGB888)
+                image = QImage.fromData(png, "PNG")
                 target = painter.viewport()
-                size = qimage.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
                 painter.setViewport(target.x(), target.y(), size.width(), size.height())
-                painter.setWindow(qimage.rect())
-                painter.drawImage(0, 0, qimage)
+                painter.setWindow(image.rect())
+                painter.drawImage(0, 0, image)
                 painter.setViewport(target)
-                page.close()
         finally:
-            if painter.isActive():
-                painter.end()
-            document.close()
+            painter.end()
+        self.status.setText(self.tr("인쇄로 보냈습니다: {n}쪽").format(n=len(pages)))
+
+    def _print_failed(self, error) -> None:
+        self.printer = None
+        self.print_button.setEnabled(True)
+        dialogs.explain(self, self.tr("인쇄"), error)
+
+
+def print_images(path: Path, control, dpi: int = 150) -> list[tuple[bool, bytes]]:
+    """(landscape, PNG) of every page, drawn one at a time off the GUI thread."""
+    import io
+
+    import pypdfium2
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        pages = []
+        for index in range(len(document)):
+            control.check()
+            page = document[index]
+            landscape = page.get_width() > page.get_height()
+            buffer = io.BytesIO()
+            page.render(scale=dpi / 72).to_pil().convert("RGB").save(buffer, "PNG", optimize=False)
+            pages.append((landscape, buffer.getvalue()))
+            page.close()
+            control.progress(index + 1, len(document), f"{index + 1}쪽")
+        return pages
+    finally:
+        document.close()
 
 
 def _build(kind: str, ctx, folder: Path, month: date, first: date, last: date, survey: str | None,
