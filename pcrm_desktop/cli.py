@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--reason", default="", help="반출 사유 (접속기록에 남음)")
     _deadline_parser(sub, common)
     _report_parser(sub, common)
+    _analysis_parser(sub, common)
     survey = sub.add_parser("survey", parents=[common], help="만족도 조사 지수 (n, 95%% 오차 범위와 함께)")
     survey.add_argument("what", choices=["summary"])
     survey.add_argument("--survey", required=True, metavar="CODE", help="설문 코드 (예: COUNTER)")
@@ -473,6 +474,83 @@ def cmd_survey(args: argparse.Namespace) -> tuple[int, dict, str]:
     return 0, summary, "\n".join(lines)
 
 
+def _analysis_parser(sub, common) -> None:
+    parser = sub.add_parser(
+        "analysis", parents=[common], help="고객집단·접수 경로·동별 분석 (격차는 유의할 때만 표시)",
+        description="주민 수, 민원, 1,000명당 민원, 기한 내 처리율, 처리일수, 만족도를 n과 95%% 범위와 함께, "
+                    "그 외 모두와의 격차는 5%% 수준에서 유의할 때만 표시합니다.")
+    parser.add_argument("what", choices=["groups"], help="groups: 집단별 표")
+    parser.add_argument("--from", dest="first", metavar="YYYY-MM-DD", required=True)
+    parser.add_argument("--to", dest="last", metavar="YYYY-MM-DD", required=True, help="기간 끝 (포함)")
+    parser.add_argument("--by", choices=["group", "channel", "dong"], default="group",
+                        help="group: 고객집단 (기본), channel: 접수 경로, dong: 동")
+
+
+_ANALYSIS_BY = {"group": "고객집단", "channel": "접수 경로", "dong": "동"}
+
+
+def cmd_analysis(args: argparse.Namespace) -> tuple[int, dict, str]:
+    from pcrm_desktop.bootstrap import open_backend
+    from pcrm_desktop.services import analysis
+    first, last = _day(args.first, "from"), _day(args.last, "to")
+    backend = open_backend(args.db)
+    try:
+        rows = analysis.group_table(_as_admin(backend.ctx), first, last, args.by)
+    finally:
+        backend.close()
+
+    def figure(e) -> dict:
+        shown = e.shown
+        return {"value": round(e.value, 2) if shown else None, "n": e.n,
+                "low": round(e.low, 2) if shown and e.low is not None else None,
+                "high": round(e.high, 2) if shown and e.high is not None else None,
+                "visibility": e.visibility}
+
+    def gap(c) -> dict | None:
+        return None if c is None else {"difference": round(c.difference, 2),
+                                       "statistic": round(c.statistic, 3), "significant": c.significant}
+    summary = {"ok": True, "from": str(first), "to": str(last), "by": args.by, "rows": [
+        {"key": g.key, "label": g.label, "residents": g.residents, "received": g.received,
+         "per_thousand": None if g.per_thousand is None else round(g.per_thousand, 2),
+         "finished": g.finished, "on_time": figure(g.on_time), "on_time_gap": gap(g.on_time_gap),
+         "days": figure(g.days), "days_gap": gap(g.days_gap),
+         "satisfaction": figure(g.satisfaction), "satisfaction_gap": gap(g.satisfaction_gap)}
+        for g in rows]}
+    return 0, summary, _analysis_text(rows, first, last, args.by)
+
+
+def _cell(text: str, width: int) -> str:
+    """`text` padded to `width` columns, a Hangul syllable taking two."""
+    import unicodedata
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return " " * max(0, width - used) + text
+
+
+def _analysis_text(rows, first, last, by: str) -> str:
+    def shown(e, digits: int = 1) -> str:
+        if e.value is None:
+            return "—"
+        if not e.shown:
+            return f"(n {e.n})"
+        return f"{e.value:.{digits}f}" + ("*" if e.visibility == "reference" else "")
+
+    def flag(c) -> str:
+        return f"{'▲' if c.difference > 0 else '▼'}{abs(c.difference):.1f}" if c and c.significant else ""
+    widths = (14, 7, 7, 9, 7, 7, 6, 8, 5, 7, 5, 6)
+    head = ("구분", "주민", "민원", "1,000명당", "처리", "기한내%", "격차", "처리일수", "격차",
+            "만족도", "n", "격차")
+    lines = [f"{_ANALYSIS_BY[by]}별 분석 {first}~{last}", " ".join(map(_cell, head, widths))]
+    for g in rows:
+        cells = (g.label, "—" if g.residents is None else f"{g.residents:,}", f"{g.received:,}",
+                 "—" if g.per_thousand is None else f"{g.per_thousand:,.1f}", f"{g.finished:,}",
+                 shown(g.on_time), flag(g.on_time_gap), shown(g.days), flag(g.days_gap),
+                 shown(g.satisfaction), f"{g.satisfaction.n:,}", flag(g.satisfaction_gap))
+        lines.append(" ".join(map(_cell, cells, widths)))
+    lines.append("격차: 그 외 모두와 비교해 5% 수준에서 유의할 때만 ▲/▼ (양쪽 n 30 이상). "
+                 "(n …): 30건 미만이라 숨김, *: 30–49건 참고. 처리일수는 근무일, 만족도는 100점.")
+    return "\n".join(lines)
+
+
 def cmd_deadline(args: argparse.Namespace) -> tuple[int, dict, str]:
     from datetime import datetime
 
@@ -506,7 +584,7 @@ def cmd_deadline(args: argparse.Namespace) -> tuple[int, dict, str]:
 COMMANDS: dict[str, Handler] = {"init": cmd_init, "demo": cmd_demo, "check": cmd_check,
                                 "import": cmd_import, "export": cmd_export,
                                 "deadline": cmd_deadline, "survey": cmd_survey,
-                                "report": cmd_report}
+                                "report": cmd_report, "analysis": cmd_analysis}
 
 
 def _stderr_progress(done: int, total: int, what: str) -> None:

@@ -29,6 +29,7 @@ class QueueFilter:
     text: str = ""                     # 접수번호 prefix (2026-0045…) or words of the title
     received_from: date | None = None
     received_to: date | None = None    # inclusive
+    done_on: date | None = None        # finished that day (the dashboard's "처리")
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,10 @@ def queue_condition(f: QueueFilter, now: datetime,
         where.append("c.received_at < :rto")
         params["rto"] = sql_datetime(datetime.combine(f.received_to + timedelta(days=1),
                                                       datetime.min.time()))
+    if f.done_on is not None:
+        where.append("c.done_at >= :dfrom AND c.done_at < :dto")
+        params["dfrom"] = sql_datetime(datetime.combine(f.done_on, datetime.min.time()))
+        params["dto"] = sql_datetime(datetime.combine(f.done_on + timedelta(days=1), datetime.min.time()))
     words = f.text.strip()
     if words and RECEIPT_QUERY.fullmatch(words):
         where.append("c.receipt_no >= :rno AND c.receipt_no < :rno || '~'")
@@ -121,8 +126,8 @@ def queue_sql(conn: Connection, f: QueueFilter, now: datetime, after: tuple | No
     params["limit"] = limit
     # With a period filter the received-date index finds the few rows of the period; walking
     # another sort's index instead would read the whole table first ("+" keeps SQLite off it).
-    order_by = column if sort == "received" or (f.received_from is None and f.received_to is None) \
-        else "+" + column
+    narrowed = f.received_from is not None or f.received_to is not None or f.done_on is not None
+    order_by = column if sort == "received" and f.done_on is None or not narrowed else "+" + column
     sql = ("SELECT c.id, c.receipt_no, c.received_at, c.type_code, c.title, c.status, c.due_at,"
            f" c.priority, {column} AS sort_key,"
            " coalesce(ci.name, '') AS applicant, coalesce(s.name, '') AS assignee,"
@@ -156,14 +161,16 @@ def children_of(conn: Connection) -> dict[int, list[int]]:
 def queue_counts(conn: Connection, staff_id: int | None, department_id: int | None,
                  now: datetime) -> dict[str, int]:
     """How many cases each tab holds (one indexed count each)."""
-    counts = {}
-    for queue in QUEUES:
-        where, params = queue_condition(
-            QueueFilter(queue, staff_id, department_id if queue == "team" else None), now)
-        counts[queue] = conn.execute(text(
-            "SELECT count(*) FROM complaints c" + (" WHERE " + " AND ".join(where) if where else "")),
-            params).scalar_one()
-    return counts
+    return {queue: queue_count(conn, queue, staff_id, department_id, now) for queue in QUEUES}
+
+
+def queue_count(conn: Connection, queue: str, staff_id: int | None, department_id: int | None,
+                now: datetime) -> int:
+    where, params = queue_condition(
+        QueueFilter(queue, staff_id, department_id if queue == "team" else None), now)
+    return conn.execute(text(
+        "SELECT count(*) FROM complaints c" + (" WHERE " + " AND ".join(where) if where else "")),
+        params).scalar_one()
 
 
 def today_figures(conn: Connection, staff_id: int | None, now: datetime) -> dict[str, int]:
@@ -275,6 +282,9 @@ class ComplaintRead:
 
     def counts(self, staff_id: int | None, department_id: int | None, now: datetime) -> dict:
         return queue_counts(self.c, staff_id, department_id, now)
+
+    def count(self, queue: str, staff_id: int | None, now: datetime) -> int:
+        return queue_count(self.c, queue, staff_id, None, now)
 
     def today(self, staff_id: int | None, now: datetime) -> dict[str, int]:
         return today_figures(self.c, staff_id, now)

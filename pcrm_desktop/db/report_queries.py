@@ -128,48 +128,6 @@ class ReportRead:
             "  WHERE done_at >= ? AND due_at < ? AND received_at < ? ORDER BY +due_at LIMIT ?))"
             " ORDER BY c.due_at LIMIT ?", at, at, limit, at, at, at, limit, limit)
 
-    # --- customer groups ----------------------------------------------------------------
-    def group_received(self, first: datetime, end: datetime):
-        """(group, cases received) for the applicants in each customer group (today's members)."""
-        return self._all(
-            "SELECT g.name, count(*) FROM complaints c JOIN citizen_groups cg ON cg.citizen_id = c.citizen_id"
-            " JOIN customer_groups g ON g.id = cg.group_id AND g.active"
-            " WHERE c.received_at >= ? AND c.received_at < ? GROUP BY g.id ORDER BY g.id",
-            *self._span(first, end))
-
-    def group_finished(self, first: datetime, end: datetime):
-        """(group, cases finished, on time) per customer group."""
-        return self._all(
-            "SELECT g.name, count(*), sum(c.done_at <= c.due_at)"
-            " FROM complaints c"
-            " JOIN citizen_groups cg ON cg.citizen_id = c.citizen_id"
-            " JOIN customer_groups g ON g.id = cg.group_id AND g.active"
-            " WHERE c.done_at >= ? AND c.done_at < ? GROUP BY g.id ORDER BY g.id",
-            *self._span(first, end))
-
-    def group_overall(self, first: datetime, end: datetime):
-        """(group, answers, Σx, Σx²) of OVERALL over every survey's linked responses."""
-        return self._all(
-            "SELECT g.name, count(a.value_num), coalesce(sum(a.value_num), 0),"
-            " coalesce(sum(a.value_num * a.value_num), 0)"
-            " FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id AND a.item = 'OVERALL'"
-            " JOIN survey_links l ON l.response_id = r.id"
-            " LEFT JOIN complaints c ON c.id = l.complaint_id"
-            " JOIN citizen_groups cg ON cg.citizen_id = coalesce(l.citizen_id, c.citizen_id)"
-            " JOIN customer_groups g ON g.id = cg.group_id AND g.active"
-            " WHERE r.submitted_at >= ? AND r.submitted_at < ? GROUP BY g.id ORDER BY g.id",
-            *self._span(first, end))
-
-    def linked_overall(self, first: datetime, end: datetime) -> tuple[int, float, float]:
-        """(answers, Σx, Σx²) of OVERALL over every linked response: 'everyone' beside the groups."""
-        row = self._all(
-            "SELECT count(a.value_num), coalesce(sum(a.value_num), 0),"
-            " coalesce(sum(a.value_num * a.value_num), 0)"
-            " FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id AND a.item = 'OVERALL'"
-            " JOIN survey_links l ON l.response_id = r.id"
-            " WHERE r.submitted_at >= ? AND r.submitted_at < ?", *self._span(first, end))[0]
-        return int(row[0]), float(row[1]), float(row[2])
-
     # --- satisfaction over every survey -------------------------------------------------
     def overall_by_month(self, first_day: str, end_day: str, survey: str):
         """(YYYY-MM, answers, Σx, Σx², top two) of one survey's OVERALL, month by month, from

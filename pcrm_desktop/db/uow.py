@@ -19,6 +19,8 @@ _REPOSITORIES = {
     "happy_calls": ("pcrm_desktop.db.happy_call_repo", "HappyCallRepository"),
     "surveys": ("pcrm_desktop.db.survey_repo", "SurveyRepository"),
     "reports": ("pcrm_desktop.db.report_queries", "ReportRead"),
+    "analysis": ("pcrm_desktop.db.analysis_queries", "AnalysisRead"),
+    "actions": ("pcrm_desktop.db.action_repo", "ActionRepository"),
 }
 
 

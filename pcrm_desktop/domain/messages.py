@@ -126,6 +126,16 @@ MESSAGES: dict[str, str] = {
         "messages", "설문 코드는 영문·숫자·밑줄로 씁니다(예: MINWON_2026): {survey}"),
     "survey_duplicate": QT_TRANSLATE_NOOP("messages", "설문 코드 {survey}이(가) 이미 있습니다."),
     "pin_format": QT_TRANSLATE_NOOP("messages", "PIN은 숫자 4~8자리입니다."),
+    "metric_unknown": QT_TRANSLATE_NOOP("messages", "알 수 없는 지표입니다: {value}"),
+    "figure_unknown": QT_TRANSLATE_NOOP("messages", "개선과제가 가리키는 수치를 알 수 없습니다: {value}"),
+    "action_due_past": QT_TRANSLATE_NOOP("messages", "개선과제의 기한({day})이 이미 지났습니다."),
+    "action_step": QT_TRANSLATE_NOOP(
+        "messages", "개선과제를 이 단계로 옮길 수 없습니다 ({current} → {wanted})."),
+    "action_not_done": QT_TRANSLATE_NOOP(
+        "messages", "조치를 마친 개선과제만 평가할 수 있습니다 (지금: {current})."),
+    "action_period_overlap": QT_TRANSLATE_NOOP(
+        "messages", "평가 기간은 기준 기간이 끝난 {day} 뒤에 시작해야 합니다."),
+    "action_not_found": QT_TRANSLATE_NOOP("messages", "개선과제를 찾을 수 없습니다(번호 {id})."),
     "month_format": QT_TRANSLATE_NOOP("messages", "달은 YYYY-MM 형식으로 적으십시오. 예: 2026-11 (받은 값: {value})"),
     "item_type_changed": QT_TRANSLATE_NOOP(
         "messages", "문항 {item_code}의 유형은 바꿀 수 없습니다(예전 답과 섞입니다). 새 코드로 문항을 만드십시오."),
@@ -197,6 +207,8 @@ MESSAGES: dict[str, str] = {
 
 FIELD_LABELS: dict[str, str] = {
     "form_no": QT_TRANSLATE_NOOP("messages", "양식 번호"),
+    "action_title": QT_TRANSLATE_NOOP("messages", "개선과제 제목"),
+    "action_measure": QT_TRANSLATE_NOOP("messages", "개선 조치"),
     "note": QT_TRANSLATE_NOOP("messages", "메모"),
     "holiday_name": QT_TRANSLATE_NOOP("messages", "쉬는 날 이름"),
     "category_name": QT_TRANSLATE_NOOP("messages", "분류 이름"),

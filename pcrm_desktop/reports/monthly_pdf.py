@@ -71,6 +71,7 @@ def render(report, out: Path) -> int:
     story += [PageBreak()] + _satisfaction(report, st, width)
     story += _groups(report, st, width)
     story += [Spacer(1, 12)] + _trend(report, st, width)
+    story += [Spacer(1, 12)] + _actions(report, st, width)
     story += _appendix(report, st, width)
     counter = pdf.page_counter()
     pdf.build(out, story + [counter], title, report.office,
@@ -214,25 +215,30 @@ def _groups(report, st, width) -> list:
         return story + [Paragraph("이 달에는 고객집단별로 볼 자료가 없습니다.", st.body)]
 
     def gap(change, enough: bool, unit: str) -> str:
-        """높음/낮음 only for a significant gap; too few cases to test says so."""
+        """높음/낮음 (길다/짧다 for days) only for a significant gap; too few cases says so."""
         if not enough or change is None:
             return "표본 부족"
         if change.significant:
-            return ("높음 " if change.difference > 0 else "낮음 ") + f"{change.difference:+.1f}{unit}"
+            up, down = ("길다", "짧다") if unit == "일" else ("높음", "낮음")
+            return (up if change.difference > 0 else down) + f" {change.difference:+.1f}{unit}"
         return "차이 없음"
-    rows = [[g.label, number(g.received), number(g.finished), number(g.on_time_rate, 1, "%"),
-             "" if g is report.everyone else gap(g.on_time_gap, g.finished >= SUPPRESS_BELOW, "%p"),
+    rows = [[g.label, number(g.received), number(g.finished), estimate(g.on_time, unit="%"),
+             "" if g is report.everyone else gap(g.on_time_gap, g.on_time.n >= SUPPRESS_BELOW, "%p"),
+             estimate(g.days), "" if g is report.everyone else gap(g.days_gap, g.days.n >= SUPPRESS_BELOW, "일"),
              estimate(g.satisfaction), number(g.satisfaction.n),
              "" if g is report.everyone else gap(g.satisfaction_gap, g.satisfaction.n >= SUPPRESS_BELOW, "점")]
             for g in [report.everyone, *report.groups]]
-    story += [pdf.data_table(["집단", "접수", "처리", "기한 내 처리율", "격차", "만족도", "n", "격차"],
-                             rows, [width * f for f in (0.2, 0.09, 0.09, 0.14, 0.14, 0.13, 0.07, 0.14)],
-                             st, numeric=(1, 2, 3, 5, 6)),
+    story += [pdf.data_table(["집단", "접수", "처리", "기한 내 처리율", "격차", "처리일수", "격차", "만족도",
+                              "n", "격차"], rows,
+                             [width * f for f in (0.15, 0.07, 0.07, 0.12, 0.1, 0.1, 0.1, 0.1, 0.06, 0.13)],
+                             st, numeric=(1, 2, 3, 5, 7, 8)),
               Spacer(1, 3),
               Paragraph(pdf.escape(
-                  "격차는 그 집단과 나머지 모두를 비교해 통계적으로 유의할 때(5%)만 '높음/낮음'으로 적습니다. "
+                  "격차는 그 집단과 나머지 모두를 비교해 통계적으로 유의할 때만 적습니다(5%, 여러 집단을 함께 "
+                  "보므로 Holm 보정). 처리일수의 격차는 오래 걸린 소수 민원에 흔들리지 않도록 로그 척도에서 검정합니다. "
                   "만족도는 민원·주민과 연결된 응답만 집단으로 나눌 수 있어 '전체'도 연결된 응답 기준입니다. "
-                  "집단은 지금의 소속 기준이며, 한 사람이 여러 집단에 들 수 있습니다."), st.small)]
+                  "연령 집단은 출생연도로, 나머지는 지금의 소속으로 세며, 한 사람이 여러 집단에 들 수 있습니다."),
+                  st.small)]
     return story
 
 
@@ -317,6 +323,30 @@ def _line(labels, values, width, low: float, high: float):
     return drawing
 
 
+ACTION_STATUS = {"planned": "계획", "in_progress": "진행 중", "done": "조치 완료", "evaluated": "평가 완료",
+                 "dropped": "취소"}
+
+
+def _actions(report, st, width) -> list:
+    """5. 개선과제: the actions open in the month or closed in it, with their figure before and,
+    once evaluated, after (the verdict says whether the change is real)."""
+    from reportlab.platypus import KeepTogether, Paragraph
+    heading = Paragraph("5. 개선과제", st.heading)
+    if not report.actions:
+        return [heading, Paragraph("이 달에 진행했거나 끝낸 개선과제가 없습니다.", st.body)]
+
+    def value(row, which: str) -> str:
+        v, n = row[f"{which}_value"], row[f"{which}_n"]
+        return "—" if v is None else f"{v:,.1f} (n {n:,})"
+    rows = [[a["title"], a["figure_label"], a.get("owner") or "-", str(a["due_on"] or "-"),
+             ACTION_STATUS.get(a["status"], a["status"]), value(a, "baseline"),
+             value(a, "after") if a["status"] == "evaluated" else "", a["evaluation"] or ""]
+            for a in report.actions]
+    table = pdf.data_table(["과제", "수치", "담당", "기한", "상태", "기준", "평가", "판정"], rows,
+                           [width * f for f in (0.2, 0.18, 0.08, 0.1, 0.09, 0.11, 0.11, 0.13)], st)
+    return [KeepTogether([heading, table])]
+
+
 def _appendix(report, st, width) -> list:
     from reportlab.platypus import KeepTogether, Paragraph, Spacer
     story = [Spacer(1, 10)]
@@ -344,8 +374,9 @@ def _appendix(report, st, width) -> list:
         "상위 2개 응답 비율 = 유효 응답 중 4·5점의 비율. NPS = 9–10점 비율 - 0–6점 비율.",
         f"해당없음은 모든 분모에서 뺍니다. 95% 범위: 평균은 t 분포, 비율은 Wilson 구간. n {SUPPRESS_BELOW} 미만은 "
         f"표시하지 않고 {SUPPRESS_BELOW}–{REFERENCE_BELOW - 1}은 '(참고)'로 적습니다.",
-        "전월·전년 대비: 평균은 Welch t 검정, 비율은 두 비율 z 검정, 건수는 포아송(조건부 이항) 근사, 모두 5% 수준에서 "
-        "유의할 때만 ▲▼.",
+        "전월·전년 대비: 평균은 Welch t 검정, 비율은 두 비율 z 검정, 건수는 근무일 수로 나눈 하루 건수의 포아송 비교"
+        "(지난 12개월의 변동폭만큼 분산을 넓힘), 모두 5% 수준에서 유의할 때만 ▲▼. 고객집단 격차는 집단 대 나머지 "
+        "모두의 같은 검정에 Holm 보정.",
         "기한 내 처리율 = 그 달에 끝난 민원 가운데 처리기한 안에 끝난 비율. 처리일수 = 접수일부터 처리일까지의 근무일 수"
         "(토·일·공휴일 제외, 같은 날 처리 = 0일).",
     ]

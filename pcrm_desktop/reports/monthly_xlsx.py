@@ -83,15 +83,20 @@ def write(report, out: Path) -> Path:
                                 "유의"], items))
     tables.append(("응답방식별", ["설문", "방식", "민원만족도", "n", "표시"], modes))
     groups = [report.everyone, *report.groups] if report.everyone else []
-    tables.append(("고객집단", ["집단", "접수", "처리", "기한 내 처리율(%)", "기한 격차", "만족도", "n", "표시",
-                              "만족도 격차"],
-                   [[g.label, g.received, g.finished, _rounded(g.on_time_rate),
-                     _gap(g.on_time_gap, g.finished), _value(g.satisfaction), g.satisfaction.n,
+    tables.append(("고객집단", ["집단", "주민", "접수", "1,000명당", "처리", "기한 내 처리율(%)", "표시", "기한 격차",
+                              "처리일수", "처리일수 격차", "만족도", "n", "표시", "만족도 격차"],
+                   [[g.label, g.residents, g.received, _rounded(g.per_thousand), g.finished,
+                     _value(g.on_time), _mark(g.on_time), _gap(g.on_time_gap, g.on_time.n),
+                     _value(g.days), _gap(g.days_gap, g.days.n), _value(g.satisfaction), g.satisfaction.n,
                      _mark(g.satisfaction), _gap(g.satisfaction_gap, g.satisfaction.n)]
                     for g in groups]))
     tables.append(("12개월추이", ["월", "접수", "처리", "기한 내 처리율(%)", "민원만족도", "n", "표시"],
                    [[f"{p.month:%Y-%m}", p.received, p.finished, _rounded(p.on_time_rate),
                      _value(p.satisfaction), p.satisfaction.n, _mark(p.satisfaction)]
                     for p in report.trend]))
+    tables.append(("개선과제", ["과제", "수치", "담당", "기한", "상태", "기준값", "기준 n", "평가값", "평가 n", "판정"],
+                   [[a["title"], a["figure_label"], a.get("owner"), str(a["due_on"] or ""), a["status"],
+                     a["baseline_value"], a["baseline_n"], a["after_value"], a["after_n"],
+                     a["evaluation"]] for a in report.actions]))
     write_sheets(out, tables)
     return out

@@ -84,21 +84,6 @@ class Row:
 
 
 @dataclass(frozen=True)
-class GroupRow:
-    label: str
-    received: int
-    finished: int
-    on_time: int
-    on_time_gap: Change | None      # against everyone else; flagged only when significant
-    satisfaction: Estimate
-    satisfaction_gap: Change | None
-
-    @property
-    def on_time_rate(self) -> float | None:
-        return None if self.finished == 0 else self.on_time / self.finished * 100
-
-
-@dataclass(frozen=True)
 class TrendPoint:
     month: date
     received: int
@@ -136,10 +121,11 @@ class MonthlyReport:
     overdue: list[dict]
     overdue_total: int
     surveys: list[SurveySection]
-    everyone: GroupRow | None
-    groups: list[GroupRow]
+    everyone: object | None             # services.analysis.GroupFigure of everyone
+    groups: list                        # … and of each customer group (its gaps Holm-corrected)
     trend: list[TrendPoint]
     satisfaction_survey: str = ""       # whose OVERALL the headline and the trend show
+    actions: tuple = ()                  # 개선과제 open in the month or closed in it
 
     @property
     def empty(self) -> bool:
@@ -192,6 +178,7 @@ def monthly_report(ctx: ServiceContext, month: date, progress=None) -> MonthlyRe
             # a case imported as finished before it was received may have its receipt later
             counter = WorkdayCounter(days_off, min(received_days + [last_year]),
                                      max(received_days + [last]))
+            actions = tuple(uow.actions.active_between(first, end))
             answered = reads.surveys_answered(first.isoformat(),
                                               (last + timedelta(days=1)).isoformat())
             # the headline's satisfaction is one survey's (the month's most answered): mixing
@@ -214,7 +201,7 @@ def monthly_report(ctx: ServiceContext, month: date, progress=None) -> MonthlyRe
             trend = _trend(reads, trend_first, first, overall_months, k)
         step(4, 6, "고객집단")
         repeats, places, overdue_rows, overdue_total, group_rows = side.result()
-    everyone, groups = _groups(group_rows, core[first])
+    everyone, groups = group_rows[0], group_rows[1:]
     step(5, 6, "만족도")
     sections = _survey_sections(ctx, answered, first)
     history = [(p.received, p.finished, _working_days(days_off, p.month)) for p in trend[:-1]]
@@ -228,7 +215,7 @@ def monthly_report(ctx: ServiceContext, month: date, progress=None) -> MonthlyRe
         [{"receipt_no": r[0], "title": r[1], "applicant": mask_name(r[2]) if r[2] else "",
           "department": r[3], "due_at": _at(r[4]), "received_at": _at(r[5]),
           "days_over": max(0, (moment.date() - _at(r[4]).date()).days)} for r in overdue_rows],
-        overdue_total, sections, everyone, groups, trend, title)
+        overdue_total, sections, everyone, groups, trend, title, actions)
     step(6, 6, "완료")
     return report
 
@@ -351,37 +338,15 @@ def _finish_rows(rows: list[Row], finished, column: int, counter: WorkdayCounter
 
 
 def _side_reads(ctx: ServiceContext, first: date, end: datetime, moment: datetime):
-    """The reads that need nothing of the others, on their own connection."""
+    """The reads that need nothing of the others, on their own connection; the customer
+    groups are the analysis page's table (age groups by birth year included)."""
+    from pcrm_desktop.services import analysis
     start = _midnight(first)
     with ctx.reading() as uow:
         reads = uow.reports
-        return (reads.repeats(start, end), [tuple(r) for r in reads.repeat_places(start, end)],
-                reads.overdue_list(moment), reads.overdue_at(moment),
-                (reads.group_received(start, end), reads.group_finished(start, end),
-                 reads.group_overall(start, end), reads.linked_overall(start, end)))
-
-
-def _groups(group_rows, month: _Month):
-    received_rows, finished_rows, overall_rows, linked_row = group_rows
-    received = dict(received_rows)
-    finished = {name: (int(n), int(k or 0)) for name, n, k in finished_rows}
-    overall = {name: _moments(n, t, q) for name, n, t, q in overall_rows}
-    linked = _moments(*linked_row)
-    everyone = GroupRow("전체", month.received, month.finished, month.on_time, None,
-                        item_score(linked, 5), None)
-    rows = []
-    for name in dict.fromkeys(list(received) + list(finished) + list(overall)):
-        n, k = finished.get(name, (0, 0))
-        mine = overall.get(name, Moments(0))
-        others_n, others_k = month.finished - n, month.on_time - k
-        on_time_gap = (proportion_change(others_k, others_n, k, n)
-                       if n and others_n else None)
-        others = Moments(linked.n - mine.n, linked.total - mine.total, linked.total_sq - mine.total_sq)
-        satisfaction_gap = (moments_change(others, mine, 25)
-                            if min(mine.n, others.n) >= 30 else None)
-        rows.append(GroupRow(name, received.get(name, 0), n, k, on_time_gap, item_score(mine, 5),
-                             satisfaction_gap))
-    return everyone, rows
+        side = (reads.repeats(start, end), [tuple(r) for r in reads.repeat_places(start, end)],
+                reads.overdue_list(moment), reads.overdue_at(moment))
+    return (*side, analysis.group_table(ctx, first, end.date() - timedelta(days=1), "group"))
 
 
 def _trend(reads, trend_first: date, first: date, overall_months, k: int) -> list[TrendPoint]:

@@ -76,16 +76,37 @@ class MainWindow(Retranslatable, QMainWindow):
         titles = {
             "dashboard": lambda: self.tr("대시보드"), "citizens": lambda: self.tr("주민(고객)"),
             "complaints": lambda: self.tr("민원"), "surveys": lambda: self.tr("만족도 조사"),
+            "analysis": lambda: self.tr("분석·개선"),
             "reports": lambda: self.tr("보고서"), "settings": lambda: self.tr("설정")}
         return [
-            NavEntry("dashboard", "dashboard", titles["dashboard"],
-                     lambda: DashboardPage(self.ctx, self.runner, self.database_label)),
+            NavEntry("dashboard", "dashboard", titles["dashboard"], self._make_dashboard),
             NavEntry("citizens", "citizens", titles["citizens"], self._make_citizens),
             NavEntry("complaints", "complaints", titles["complaints"], self._make_complaints),
             NavEntry("surveys", "surveys", titles["surveys"], self._make_surveys),
+            NavEntry("analysis", "analysis", titles["analysis"], self._make_analysis),
             NavEntry("reports", "reports", titles["reports"], self._make_reports),
             NavEntry("settings", "settings", titles["settings"], self._make_settings),
         ]
+
+    def _make_dashboard(self) -> Page:
+        page = DashboardPage(self.ctx, self.runner, self.database_label)
+        page.navigate.connect(self.go_to)
+        return page
+
+    def _make_analysis(self) -> Page:
+        from pcrm_desktop.ui.pages.analysis_page import AnalysisPage
+        page = AnalysisPage(self.ctx, self.runner)
+        page.changed.connect(self.broadcast)
+        return page
+
+    def go_to(self, key: str, what: dict) -> Page:
+        """A figure clicked on the dashboard: its page, showing the list behind it."""
+        page = self.open_page(key)
+        if key == "complaints" and "queue" in what:
+            page.show_queue(what["queue"], what.get("received_on"), what.get("done_on"))
+        elif key == "analysis" and "tab" in what:
+            page.show_tab(what["tab"])
+        return page
 
     def _make_citizens(self) -> Page:
         from pcrm_desktop.ui.pages.citizens_page import CitizensPage

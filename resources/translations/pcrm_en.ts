@@ -38,6 +38,34 @@
         <source>내용</source>
         <translation>Details</translation>
     </message>
+    <message>
+        <source>개선과제 만들기</source>
+        <translation>New improvement action</translation>
+    </message>
+    <message>
+        <source>(정하지 않음)</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>수치</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>제목 *</source>
+        <translation>Title *</translation>
+    </message>
+    <message>
+        <source>개선 조치</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>담당</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>기한</source>
+        <translation>Due</translation>
+    </message>
 </context>
 <context>
     <name>AdminPage</name>
@@ -60,6 +88,173 @@
     <message>
         <source>영문 소문자·숫자 3~32자, 예: kim.cs</source>
         <translation>3–32 lower-case letters or digits, e.g. kim.cs</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisPage</name>
+    <message>
+        <source>구분</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>주민</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>민원</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>1,000명당</source>
+        <translation>Per 1,000</translation>
+    </message>
+    <message>
+        <source>처리</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>기한 내 처리율</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <source>격차</source>
+        <translation>Gap</translation>
+    </message>
+    <message>
+        <source>처리일수</source>
+        <translation>Working days</translation>
+    </message>
+    <message>
+        <source>만족도</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>제목</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>수치</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>기준</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>담당</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>기한</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>평가</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>판정</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>분석·개선</source>
+        <translation>Analysis</translation>
+    </message>
+    <message>
+        <source>기간</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>고객집단·경로·동</source>
+        <translation>Groups, channels, 동</translation>
+    </message>
+    <message>
+        <source>중요도-성과 (IPA)</source>
+        <translation>Importance–performance (IPA)</translation>
+    </message>
+    <message>
+        <source>개선과제</source>
+        <translation>Improvement actions</translation>
+    </message>
+    <message>
+        <source>설문</source>
+        <translation>Survey</translation>
+    </message>
+    <message>
+        <source>고객집단</source>
+        <translation>Customer groups</translation>
+    </message>
+    <message>
+        <source>접수 경로</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>동</source>
+        <translation>Dong</translation>
+    </message>
+    <message>
+        <source>이 수치로 개선과제 만들기…</source>
+        <translation>Make an improvement action on this figure…</translation>
+    </message>
+    <message>
+        <source>표에서 고른 줄과 옆의 지표로 개선과제를 만들고, 지금의 값을 기준으로 남깁니다.</source>
+        <translation>Makes an improvement action on the chosen row and metric, keeping today's value as its baseline.</translation>
+    </message>
+    <message>
+        <source>진행 시작</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>조치 완료</source>
+        <translation>Measure done</translation>
+    </message>
+    <message>
+        <source>평가…</source>
+        <translation>Evaluate…</translation>
+    </message>
+    <message>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>격차는 그 줄과 나머지 모두를 비교해 통계적으로 유의할 때(5%)만 ▲▼로 표시하고, 처리일수는 길수록, 다른 지표는 낮을수록 '불리'입니다. 만족도는 민원·주민과 연결된 응답만, n 30 미만은 숨김, 30–49는 참고. 연령 집단(어르신·청년)은 출생연도로, 나머지 집단은 지금의 소속으로 셉니다.</source>
+        <translation>A gap compares the row with everyone else and gets ▲▼ only when significant (5%); longer working days and lower other figures are 'worse'. Satisfaction uses linked answers only; n under 30 hidden, 30–49 for reference. Age groups are counted by birth year, the others by today's membership.</translation>
+    </message>
+    <message>
+        <source>응답 {n}건: 100건 이상이어야 문항별 중요도를 믿을 만하게 셀 수 있습니다.</source>
+        <translation>{n} answers: item importance needs 100 or more to be trusted.</translation>
+    </message>
+    <message>
+        <source>응답 {n}건. 중요도 = 그 문항과 전반적 만족의 상관계수, 성과 = 100점 점수; 점선은 평균. 먼저 고칠 문항(중요한데 성과가 평균보다 낮음): {items}</source>
+        <translation>{n} answers. Importance = the item's correlation with overall satisfaction, performance = its score of 100; dashed lines are the means. Fix first (important, below-average performance): {items}</translation>
+    </message>
+    <message>
+        <source>없음</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>표에서 개선할 줄을 고르십시오.</source>
+        <translation>Choose a row in the table.</translation>
+    </message>
+    <message>
+        <source>목록에서 개선과제를 고르십시오.</source>
+        <translation>Choose an action in the list.</translation>
+    </message>
+    <message>
+        <source>평가 기간</source>
+        <translation>Evaluation period</translation>
+    </message>
+    <message>
+        <source>{title}: {before} → {after} — {verdict}</source>
+        <translation>{title}: {before} → {after} — {verdict}</translation>
     </message>
 </context>
 <context>
@@ -789,6 +984,14 @@
         <translation>All</translation>
     </message>
     <message>
+        <source>접수일 {day}</source>
+        <translation>Received {day}</translation>
+    </message>
+    <message>
+        <source>처리일 {day}</source>
+        <translation>Finished {day}</translation>
+    </message>
+    <message>
         <source>이 목록에 민원이 없습니다.</source>
         <translation>No cases in this list.</translation>
     </message>
@@ -852,6 +1055,38 @@
         <translation>Dashboard</translation>
     </message>
     <message>
+        <source>오늘 접수</source>
+        <translation>Received today</translation>
+    </message>
+    <message>
+        <source>오늘 처리</source>
+        <translation>Finished today</translation>
+    </message>
+    <message>
+        <source>오늘 기한</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>기한 넘김</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>내 민원</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>이달 만족도</source>
+        <translation>Satisfaction this month</translation>
+    </message>
+    <message>
+        <source>진행 중 개선과제</source>
+        <translation>Open actions</translation>
+    </message>
+    <message>
+        <source>눌러서 목록 보기</source>
+        <translation>Click for the list</translation>
+    </message>
+    <message>
         <source>기관</source>
         <translation>Office</translation>
     </message>
@@ -864,12 +1099,44 @@
         <translation>Database</translation>
     </message>
     <message>
-        <source>오늘의 민원 접수·처리, 기한 임박, 만족도 추이는 민원과 만족도 조사 기능이 추가되면 이 화면에 표시됩니다.</source>
-        <translation>Today's complaints received and closed, deadlines due and satisfaction trends will appear here once the complaints and survey features are added.</translation>
+        <source>12개월 추이: 민원 접수(막대)와 만족도(선, n 30 이상인 달만)</source>
+        <translation>12 months: 민원 received (bars) and satisfaction (line, months with n ≥ 30)</translation>
     </message>
     <message>
         <source>최근 활동 (감사 기록)</source>
         <translation>Recent activity (audit log)</translation>
+    </message>
+    <message>
+        <source> (참고)</source>
+        <translation> (reference)</translation>
+    </message>
+    <message>
+        <source>지난달과 비교하기에 응답이 모자랍니다</source>
+        <translation>Too few answers to compare with last month</translation>
+    </message>
+    <message>
+        <source>지난달보다 {arrow} {d:+.1f}점 (유의)</source>
+        <translation>{arrow} {d:+.1f} points against last month (significant)</translation>
+    </message>
+    <message>
+        <source>지난달과 차이 없음 ({d:+.1f}점, 유의하지 않음)</source>
+        <translation>No real change from last month ({d:+.1f} points, not significant)</translation>
+    </message>
+    <message>
+        <source>n {n} · {survey} · {versus}</source>
+        <translation>n {n} · {survey} · {versus}</translation>
+    </message>
+    <message>
+        <source>나에게 배정된 진행 중 민원</source>
+        <translation>Open cases assigned to me</translation>
+    </message>
+    <message>
+        <source>눌러서 오늘 접수 목록</source>
+        <translation>Click for today's received cases</translation>
+    </message>
+    <message>
+        <source>눌러서 오늘 처리 목록</source>
+        <translation>Click for today's finished cases</translation>
     </message>
     <message>
         <source>업무 시간 {start}–{end} · 부서 {n}개</source>
@@ -1457,6 +1724,37 @@ Not attached: {files} (attach them again from the case)</translation>
     </message>
 </context>
 <context>
+    <name>IpaChart</name>
+    <message>
+        <source>응답이 100건 이상일 때 그립니다 (지금 {n}건).</source>
+        <translation>Drawn from 100 answers on ({n} now).</translation>
+    </message>
+    <message>
+        <source>먼저 개선</source>
+        <translation>Fix first</translation>
+    </message>
+    <message>
+        <source>유지 강화</source>
+        <translation>Keep up</translation>
+    </message>
+    <message>
+        <source>점진 개선</source>
+        <translation>Low priority</translation>
+    </message>
+    <message>
+        <source>과잉 가능</source>
+        <translation>Possible overkill</translation>
+    </message>
+    <message>
+        <source>성과 (100점 점수) →</source>
+        <translation>Performance (score of 100) →</translation>
+    </message>
+    <message>
+        <source>중요도 (전반적 만족과의 상관) →</source>
+        <translation>Importance (correlation with overall) →</translation>
+    </message>
+</context>
+<context>
     <name>KioskSetupDialog</name>
     <message>
         <source>키오스크 설정</source>
@@ -1512,6 +1810,10 @@ Not attached: {files} (attach them again from the case)</translation>
     <message>
         <source>만족도 조사</source>
         <translation>Surveys</translation>
+    </message>
+    <message>
+        <source>분석·개선</source>
+        <translation>Analysis</translation>
     </message>
     <message>
         <source>보고서</source>
@@ -2002,6 +2304,10 @@ Database: {db}</translation>
         <translation>Print…</translation>
     </message>
     <message>
+        <source>설문 목록을 읽지 못했습니다.</source>
+        <translation>The survey list could not be read.</translation>
+    </message>
+    <message>
         <source>먼저 설문을 만드십시오.</source>
         <translation>Create a survey first.</translation>
     </message>
@@ -2022,8 +2328,18 @@ Database: {db}</translation>
         <translation>Save report</translation>
     </message>
     <message>
+        <source>저장하지 못했습니다: {path}
+{reason}</source>
+        <translation>Could not save: {path}
+{reason}</translation>
+    </message>
+    <message>
         <source>저장했습니다: {path}</source>
         <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>인쇄 준비 중…</source>
+        <translation>Preparing to print…</translation>
     </message>
     <message>
         <source>인쇄</source>
@@ -2032,6 +2348,10 @@ Database: {db}</translation>
     <message>
         <source>프린터를 열 수 없습니다.</source>
         <translation>The printer cannot be opened.</translation>
+    </message>
+    <message>
+        <source>인쇄로 보냈습니다: {n}쪽</source>
+        <translation>Sent to the printer: {n} pages</translation>
     </message>
 </context>
 <context>
@@ -2481,6 +2801,49 @@ Database: {db}</translation>
     <message>
         <source>취소</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <source>계획</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>진행 중</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>조치 완료</source>
+        <translation>Measure done</translation>
+    </message>
+    <message>
+        <source>평가 완료</source>
+        <translation>Evaluated</translation>
+    </message>
+    <message>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>접수 건수</source>
+        <translation>Cases received</translation>
+    </message>
+    <message>
+        <source>주민 1,000명당 민원</source>
+        <translation>Cases per 1,000 residents</translation>
+    </message>
+    <message>
+        <source>기한 내 처리율</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <source>평균 처리일수</source>
+        <translation>Mean working days</translation>
+    </message>
+    <message>
+        <source>만족도</source>
+        <translation>Satisfaction</translation>
     </message>
 </context>
 <context>
@@ -3237,6 +3600,34 @@ Check the free disk space and the folder's permissions.</translation>
         <translation>Survey code {survey} already exists.</translation>
     </message>
     <message>
+        <source>알 수 없는 지표입니다: {value}</source>
+        <translation>Unknown metric: {value}</translation>
+    </message>
+    <message>
+        <source>개선과제가 가리키는 수치를 알 수 없습니다: {value}</source>
+        <translation>The action's figure is unknown: {value}</translation>
+    </message>
+    <message>
+        <source>개선과제의 기한({day})이 이미 지났습니다.</source>
+        <translation>The action's due date ({day}) has passed.</translation>
+    </message>
+    <message>
+        <source>개선과제를 이 단계로 옮길 수 없습니다 ({current} → {wanted}).</source>
+        <translation>The action cannot move to that step ({current} → {wanted}).</translation>
+    </message>
+    <message>
+        <source>조치를 마친 개선과제만 평가할 수 있습니다 (지금: {current}).</source>
+        <translation>Only an action whose measure is done can be evaluated (now: {current}).</translation>
+    </message>
+    <message>
+        <source>평가 기간은 기준 기간이 끝난 {day} 뒤에 시작해야 합니다.</source>
+        <translation>The evaluation period must start after the baseline ended ({day}).</translation>
+    </message>
+    <message>
+        <source>개선과제를 찾을 수 없습니다(번호 {id}).</source>
+        <translation>Improvement action not found (no. {id}).</translation>
+    </message>
+    <message>
         <source>달은 YYYY-MM 형식으로 적으십시오. 예: 2026-11 (받은 값: {value})</source>
         <translation>Write the month as YYYY-MM, e.g. 2026-11 (given: {value})</translation>
     </message>
@@ -3247,6 +3638,14 @@ Check the free disk space and the folder's permissions.</translation>
     <message>
         <source>양식 번호</source>
         <translation>Form no.</translation>
+    </message>
+    <message>
+        <source>개선과제 제목</source>
+        <translation>Action title</translation>
+    </message>
+    <message>
+        <source>개선 조치</source>
+        <translation>Measure</translation>
     </message>
     <message>
         <source>응답일</source>

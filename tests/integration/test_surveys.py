@@ -94,7 +94,7 @@ def test_survey_summary_command(capsys, tmp_path):
 
     from pcrm_desktop.cli import main
     db = tmp_path / "s.db"
-    assert main(["demo", "--db", str(db), "--citizens", "50", "--complaints", "200",
+    assert main(["demo", "--db", str(db), "--citizens", "50", "--complaints", "300",
                  "--responses", "600", "--seed", "2"]) == 0
     capsys.readouterr()
     code = main(["survey", "summary", "--db", str(db), "--survey", "COUNTER", "--from",

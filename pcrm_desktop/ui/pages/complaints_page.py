@@ -136,6 +136,18 @@ class ComplaintsPage(Page):
         bar.addWidget(self.import_button)
         bar.addWidget(self.register_button)
         bar.addWidget(self.happy_button)
+        self.day_filter = None  # (received on, finished on) from the dashboard
+        self.day_label = QLabel()
+        self.day_label.setObjectName("dayFilter")
+        self.day_label.setStyleSheet("background: #e4ecf7; border-radius: 8px; padding: 2px 8px;")
+        self.day_clear = QPushButton("✕")
+        self.day_clear.setObjectName("dayFilterClear")
+        self.day_clear.setFixedWidth(28)
+        self.day_clear.clicked.connect(self.clear_day_filter)
+        self.day_label.hide()
+        self.day_clear.hide()
+        bar.insertWidget(1, self.day_label)
+        bar.insertWidget(2, self.day_clear)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs)
@@ -210,10 +222,38 @@ class ComplaintsPage(Page):
         self._fill_choices()
 
     def current_filter(self) -> QueueFilter:
+        received, done = self.day_filter if self.day_filter else (None, None)
         return QueueFilter(self.QUEUES[self.tabs.currentIndex()], self.ctx.actor.staff_id,
                            None, self.type_filter.currentData() or "",
                            self.category_filter.currentData(),
-                           self.status_filter.currentData() or "", self.search.text())
+                           self.status_filter.currentData() or "", self.search.text(),
+                           received, received, done)
+
+    def show_queue(self, queue: str, received_on=None, done_on=None) -> None:
+        """From the dashboard: a queue, or every case received (or finished) on one day. The
+        day shows above the list with a button that takes it away."""
+        self.day_filter = (received_on, done_on) if received_on or done_on else None
+        with QSignalBlocker(self.tabs), QSignalBlocker(self.search):
+            self.tabs.setCurrentIndex(self.QUEUES.index(queue))
+            self.search.clear()
+        self._show_day_filter()
+        self.run_query()
+
+    def _show_day_filter(self) -> None:
+        if not self.day_filter:
+            self.day_label.hide()
+            self.day_clear.hide()
+            return
+        received, done = self.day_filter
+        self.day_label.setText(self.tr("접수일 {day}").format(day=received) if received
+                               else self.tr("처리일 {day}").format(day=done))
+        self.day_label.show()
+        self.day_clear.show()
+
+    def clear_day_filter(self) -> None:
+        self.day_filter = None
+        self._show_day_filter()
+        self.run_query()
 
     def run_query(self) -> None:
         self.search_timer.stop()

@@ -1,0 +1,507 @@
+"""분석·개선, the PCRM cycle's analyse–act–evaluate: the customer groups (and channels, 동) with
+their gaps flagged only when significant, importance–performance of the survey items, and the
+improvement actions made from any of those figures, evaluated by the same figure later."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcrm_desktop.domain.actions import METRICS, STATUS_NAMES, ActionStatus, Draft
+from pcrm_desktop.domain.errors import DomainError
+from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui.combo import refill
+from pcrm_desktop.ui.i18n import error_text
+from pcrm_desktop.ui.pages.base import Page, heading
+from pcrm_desktop.ui.table_model import RowsModel
+
+MANAGERS = ("admin", "manager")
+
+
+def _tr(context: str, text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+    return QCoreApplication.translate(context, text)
+
+
+def figure_text(e, unit: str = "", digits: int = 1) -> str:
+    if e is None or e.value is None or e.n == 0:
+        return "—"
+    if not e.shown:
+        return f"— (n {e.n:,})"
+    text = f"{e.value:.{digits}f}{unit}"
+    return text + " (참고)" if e.visibility == "reference" else text
+
+
+def gap_text(change, better_up: bool | None) -> str:
+    """▲/▼ and 높음/낮음 only for a significant gap; otherwise nothing to flag."""
+    if change is None:
+        return ""
+    if not change.significant:
+        return "—"
+    arrow = "▲" if change.difference > 0 else "▼"
+    worse = better_up is not None and (change.difference > 0) != better_up
+    return f"{arrow} {change.difference:+.1f}" + (" 불리" if worse else "")
+
+
+class IpaChart(QWidget):
+    """Performance (100-point score) across, importance (r with OVERALL) up, cut at the means:
+    the upper-left quadrant holds the items to fix first."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("ipaChart")
+        self.ipa = None
+        self.setMinimumSize(420, 340)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_ipa(self, ipa) -> None:
+        self.ipa = ipa
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        ipa = self.ipa
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        left, right, top, bottom = 56, 16, 16, 40
+        w, h = self.width() - left - right, self.height() - top - bottom
+        painter.setPen(QPen(QColor("#777")))
+        painter.drawRect(QRectF(left, top, w, h))
+        points = [i for i in (ipa.items if ipa else []) if i.importance is not None
+                  and i.performance.value is not None]
+        if not ipa or not ipa.enough or not points:
+            painter.drawText(QRectF(left, top, w, h), Qt.AlignmentFlag.AlignCenter,
+                             self.tr("응답이 100건 이상일 때 그립니다 (지금 {n}건).").format(
+                                 n=ipa.responses if ipa else 0))
+            painter.end()
+            return
+        xs = [i.performance.value for i in points]
+        ys = [i.importance for i in points]
+        x0, x1 = min(xs + [ipa.mean_performance]) - 3, max(xs + [ipa.mean_performance]) + 3
+        y0, y1 = min(ys + [ipa.mean_importance]) - 0.05, max(ys + [ipa.mean_importance]) + 0.05
+
+        def at(x: float, y: float) -> tuple[float, float]:
+            return left + (x - x0) / (x1 - x0) * w, top + (1 - (y - y0) / (y1 - y0)) * h
+        mx, my = at(ipa.mean_performance, ipa.mean_importance)
+        painter.fillRect(QRectF(left, top, mx - left, my - top), QColor("#fbe9e7"))  # fix first
+        painter.setPen(QPen(QColor("#999"), 1, Qt.PenStyle.DashLine))
+        painter.drawLine(int(mx), top, int(mx), top + h)
+        painter.drawLine(left, int(my), left + w, int(my))
+        painter.setPen(QPen(QColor("#444")))
+        small = QFont(painter.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
+        painter.setFont(small)
+        for text, x, y, align in ((self.tr("먼저 개선"), left + 4, top + 2, Qt.AlignmentFlag.AlignLeft),
+                                  (self.tr("유지 강화"), left + w - 4, top + 2, Qt.AlignmentFlag.AlignRight),
+                                  (self.tr("점진 개선"), left + 4, top + h - 18, Qt.AlignmentFlag.AlignLeft),
+                                  (self.tr("과잉 가능"), left + w - 4, top + h - 18, Qt.AlignmentFlag.AlignRight)):
+            rect = QRectF(x - (0 if align == Qt.AlignmentFlag.AlignLeft else 120), y, 120, 16)
+            painter.drawText(rect, align, text)
+        painter.drawText(QRectF(left, top + h + 18, w, 18), Qt.AlignmentFlag.AlignCenter,
+                         self.tr("성과 (100점 점수) →"))
+        for x in (x0, ipa.mean_performance, x1):  # the axes' values: both ends and the mean
+            px, _ = at(x, y0)
+            painter.drawText(QRectF(px - 30, top + h + 2, 60, 16), Qt.AlignmentFlag.AlignCenter, f"{x:.1f}")
+        for y in (y0, ipa.mean_importance, y1):
+            _, py = at(x0, y)
+            painter.drawText(QRectF(left - 44, py - 8, 40, 16), Qt.AlignmentFlag.AlignRight, f"{y:.2f}")
+        painter.save()
+        painter.translate(14, top + h / 2)
+        painter.rotate(-90)
+        painter.drawText(QRectF(-h / 2, -10, h, 18), Qt.AlignmentFlag.AlignCenter,
+                         self.tr("중요도 (전반적 만족과의 상관) →"))
+        painter.restore()
+        for item in points:
+            x, y = at(item.performance.value, item.importance)
+            fix = item.quadrant == "fix_first"
+            painter.setBrush(QColor("#b03a2e") if fix else QColor("#1f5fa8"))
+            painter.setPen(QPen(QColor("#222")))
+            painter.drawEllipse(QRectF(x - 5, y - 5, 10, 10))
+            painter.drawText(QRectF(x + 7, y - 9, 140, 16), Qt.AlignmentFlag.AlignLeft, item.label)
+        painter.end()
+
+
+class ActionDialog(QDialog):
+    """A new improvement action on one figure; the figure's current value is kept with it."""
+
+    def __init__(self, ctx, runner, staff: list, figure_key: str, metric: str, label: str,
+                 first: date, last: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("actionDialog")
+        self.ctx, self.runner = ctx, runner
+        self.figure = (figure_key, metric, label, first, last)
+        self.setWindowTitle(self.tr("개선과제 만들기"))
+        self.title = QLineEdit()
+        self.title.setObjectName("actionTitle")
+        self.measure = QPlainTextEdit()
+        self.measure.setObjectName("actionMeasure")
+        self.measure.setMaximumHeight(100)
+        self.owner = QComboBox()
+        self.owner.setObjectName("actionOwner")
+        refill(self.owner, [(None, self.tr("(정하지 않음)"))] + [(m.id, m.name) for m in staff if m.active])
+        today = ctx.clock().date()
+        self.due = QDateEdit(QDate(today + timedelta(days=60)))
+        self.due.setObjectName("actionDue")
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b03a2e;")
+        self.error.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("수치"), QLabel(f"{label} ({first} ~ {last})"))
+        form.addRow(self.tr("제목 *"), self.title)
+        form.addRow(self.tr("개선 조치"), self.measure)
+        form.addRow(self.tr("담당"), self.owner)
+        form.addRow(self.tr("기한"), self.due)
+        form.addRow(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.resize(560, 340)
+        self.action_id: int | None = None
+
+    def save(self) -> None:
+        from pcrm_desktop.services import actions
+        key, metric, label, first, last = self.figure
+        draft = Draft(self.title.text(), self.measure.toPlainText(), key, metric, label, first, last,
+                      self.owner.currentData(), self.due.date().toPython())
+        ctx = self.ctx
+        self.buttons.setEnabled(False)
+        self.runner.run(lambda control: actions.create(ctx, draft), self._saved, self._refused)
+
+    def _saved(self, action_id: int) -> None:
+        self.action_id = action_id
+        self.buttons.setEnabled(True)
+        self.accept()
+
+    def _refused(self, error) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(error, DomainError):
+            self.error.setText(error_text(error))
+        else:
+            dialogs.explain(self, self.windowTitle(), error)
+
+
+class AnalysisPage(Page):
+    changed = Signal(object)
+    depends_on = frozenset({"complaints", "surveys", "actions", "citizens"})
+    METRIC_UNITS = {"on_time": "%", "days": "일", "satisfaction": "점", "per_thousand": "", "received": "건"}
+
+    def __init__(self, ctx, runner) -> None:
+        super().__init__()
+        self.setObjectName("analysisPage")
+        self.ctx, self.runner = ctx, runner
+        self.manager = ctx.actor.role in MANAGERS
+        self.staff: list = []
+        self.title = heading()
+        today = ctx.clock().date()
+        start = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+        start = (start - timedelta(days=1)).replace(day=1)          # the last three months
+        self.first = QDateEdit(QDate(start))
+        self.first.setObjectName("analysisFrom")
+        self.last = QDateEdit(QDate(today))
+        self.last.setObjectName("analysisTo")
+        for edit in (self.first, self.last):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("analysisTabs")
+        self.tabs.addTab(self._groups_tab(), "")
+        self.tabs.addTab(self._ipa_tab(), "")
+        self.tabs.addTab(self._actions_tab(), "")
+        self.period_labels = [QLabel(), QLabel()]
+        bar = QHBoxLayout()
+        bar.addWidget(self.period_labels[0])
+        bar.addWidget(self.first)
+        bar.addWidget(self.period_labels[1])
+        bar.addWidget(self.last)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs, 1)
+        self.first.dateChanged.connect(lambda _: self.reload())
+        self.last.dateChanged.connect(lambda _: self.reload())
+        self.retranslate_ui()
+        self.reload()
+
+    # --- construction ---------------------------------------------------------------------
+    def _groups_tab(self) -> QWidget:
+        box = QWidget()
+        self.by = QComboBox()
+        self.by.setObjectName("groupsBy")
+        self.by.currentIndexChanged.connect(lambda _: self.load_groups())
+        self.metric = QComboBox()
+        self.metric.setObjectName("actionMetric")
+        self.new_action = QPushButton()
+        self.new_action.setObjectName("newAction")
+        self.new_action.setVisible(self.manager)
+        self.new_action.clicked.connect(self.make_action)
+        self.groups_model = RowsModel([
+            (lambda: self.tr("구분"), lambda g: g.label),
+            (lambda: self.tr("주민"), lambda g: "—" if g.residents is None else f"{g.residents:,}"),
+            (lambda: self.tr("민원"), lambda g: f"{g.received:,}"),
+            (lambda: self.tr("1,000명당"), lambda g: "—" if g.per_thousand is None else f"{g.per_thousand:.1f}"),
+            (lambda: self.tr("처리"), lambda g: f"{g.finished:,}"),
+            (lambda: self.tr("기한 내 처리율"), lambda g: figure_text(g.on_time, "%")),
+            (lambda: self.tr("격차"), lambda g: "" if g.key == "all" else gap_text(g.on_time_gap, True)),
+            (lambda: self.tr("처리일수"), lambda g: figure_text(g.days, "일")),
+            (lambda: self.tr("격차"), lambda g: "" if g.key == "all" else gap_text(g.days_gap, False)),
+            (lambda: self.tr("만족도"), lambda g: figure_text(g.satisfaction)),
+            (lambda: self.tr("n"), lambda g: f"{g.satisfaction.n:,}"),
+            (lambda: self.tr("격차"), lambda g: "" if g.key == "all" else gap_text(g.satisfaction_gap, True))])
+        self.groups = self._table(self.groups_model, "groupsTable")
+        self.groups_note = QLabel()
+        self.groups_note.setWordWrap(True)
+        self.groups_note.setStyleSheet("color: #555;")
+        bar = QHBoxLayout()
+        self.by_label = QLabel()
+        bar.addWidget(self.by_label)
+        bar.addWidget(self.by)
+        bar.addStretch(1)
+        bar.addWidget(self.metric)
+        bar.addWidget(self.new_action)
+        layout = QVBoxLayout(box)
+        layout.addLayout(bar)
+        layout.addWidget(self.groups, 1)
+        layout.addWidget(self.groups_note)
+        return box
+
+    def _ipa_tab(self) -> QWidget:
+        box = QWidget()
+        self.survey = QComboBox()
+        self.survey.setObjectName("ipaSurvey")
+        self.survey.currentIndexChanged.connect(lambda _: self.load_ipa())
+        self.ipa_chart = IpaChart()
+        self.ipa_text = QLabel()
+        self.ipa_text.setObjectName("ipaText")
+        self.ipa_text.setWordWrap(True)
+        self.survey_label = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.survey_label)
+        bar.addWidget(self.survey)
+        bar.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addLayout(bar)
+        layout.addWidget(self.ipa_chart, 1)
+        layout.addWidget(self.ipa_text)
+        return box
+
+    def _actions_tab(self) -> QWidget:
+        box = QWidget()
+        self.actions_model = RowsModel([
+            (lambda: self.tr("제목"), lambda a: a["title"]),
+            (lambda: self.tr("수치"), lambda a: a["figure_label"]),
+            (lambda: self.tr("기준"), lambda a: self._stored(a, "baseline")),
+            (lambda: self.tr("담당"), lambda a: a.get("owner") or ""),
+            (lambda: self.tr("기한"), lambda a: str(a["due_on"] or "")),
+            (lambda: self.tr("상태"), lambda a: _tr("actions", STATUS_NAMES[ActionStatus(a["status"])])),
+            (lambda: self.tr("평가"), lambda a: self._stored(a, "after")),
+            (lambda: self.tr("판정"), lambda a: a["evaluation"])])
+        self.actions = self._table(self.actions_model, "actionsTable")
+        self.action_buttons = {key: QPushButton() for key in ("start", "done", "evaluate", "drop")}
+        bar = QHBoxLayout()
+        for key, button in self.action_buttons.items():
+            button.setObjectName(f"action_{key}")
+            button.setVisible(self.manager)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.action_buttons["start"].clicked.connect(lambda: self.move(ActionStatus.IN_PROGRESS))
+        self.action_buttons["done"].clicked.connect(lambda: self.move(ActionStatus.DONE))
+        self.action_buttons["drop"].clicked.connect(lambda: self.move(ActionStatus.DROPPED))
+        self.action_buttons["evaluate"].clicked.connect(self.evaluate)
+        self.action_info = QLabel()
+        self.action_info.setObjectName("actionInfo")
+        self.action_info.setWordWrap(True)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.actions, 1)
+        layout.addLayout(bar)
+        layout.addWidget(self.action_info)
+        return box
+
+    def _table(self, model, name: str) -> QTableView:
+        table = QTableView()
+        table.setObjectName(name)
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    @staticmethod
+    def _stored(row: dict, which: str) -> str:
+        value, n = row[f"{which}_value"], row[f"{which}_n"]
+        if value is None:
+            return "—"
+        return f"{value:.1f} (n {n:,})"
+
+    # --- texts ----------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("분석·개선"))
+        self.period_labels[0].setText(self.tr("기간"))
+        self.period_labels[1].setText("~")
+        self.tabs.setTabText(0, self.tr("고객집단·경로·동"))
+        self.tabs.setTabText(1, self.tr("중요도-성과 (IPA)"))
+        self.tabs.setTabText(2, self.tr("개선과제"))
+        self.by_label.setText(self.tr("구분"))
+        self.survey_label.setText(self.tr("설문"))
+        refill(self.by, [("group", self.tr("고객집단")), ("channel", self.tr("접수 경로")),
+                         ("dong", self.tr("동"))], self.by.currentData() or "group")
+        refill(self.metric, [(m, _tr("actions", METRICS[m][0])) for m in
+                             ("on_time", "days", "satisfaction", "per_thousand")],
+               self.metric.currentData() or "on_time")
+        self.new_action.setText(self.tr("이 수치로 개선과제 만들기…"))
+        self.new_action.setToolTip(self.tr("표에서 고른 줄과 옆의 지표로 개선과제를 만들고, 지금의 값을 기준으로 남깁니다."))
+        for key, text in (("start", self.tr("진행 시작")), ("done", self.tr("조치 완료")),
+                          ("evaluate", self.tr("평가…")), ("drop", self.tr("취소"))):
+            self.action_buttons[key].setText(text)
+        self.groups_note.setText(self.tr(
+            "격차는 그 줄과 나머지 모두를 비교해 통계적으로 유의할 때(5%)만 ▲▼로 표시하고, 처리일수는 길수록, 다른 지표는 "
+            "낮을수록 '불리'입니다. 만족도는 민원·주민과 연결된 응답만, n 30 미만은 숨김, 30–49는 참고. "
+            "연령 집단(어르신·청년)은 출생연도로, 나머지 집단은 지금의 소속으로 셉니다."))
+        for model in (self.groups_model, self.actions_model):
+            model.retranslate()
+
+    # --- loading --------------------------------------------------------------------------
+    def period(self) -> tuple[date, date]:
+        return self.first.date().toPython(), self.last.date().toPython()
+
+    def reload(self) -> None:
+        from pcrm_desktop.services import office, surveys
+        ctx = self.ctx
+        self.load_groups()
+        self.load_actions()
+        self.runner.run(lambda control: ([r for r in surveys.surveys(ctx)],
+                                         office.overview(ctx).staff),
+                        self._lists, lambda error: None)
+
+    def _lists(self, got) -> None:
+        rows, self.staff = got
+        self.survey.blockSignals(True)
+        refill(self.survey, [(r["code"], f"{r['title']} ({r['code']})") for r in rows],
+               self.survey.currentData() or (rows[0]["code"] if rows else None))
+        self.survey.blockSignals(False)
+        self.load_ipa()
+
+    def load_groups(self) -> None:
+        from pcrm_desktop.services import analysis
+        ctx, by = self.ctx, self.by.currentData() or "group"
+        first, last = self.period()
+        self.runner.run(lambda control: analysis.group_table(ctx, first, last, by),
+                        self.groups_model.set_rows,
+                        lambda error: dialogs.explain(self, self.tr("분석·개선"), error))
+
+    def load_ipa(self) -> None:
+        from pcrm_desktop.services import analysis
+        code = self.survey.currentData()
+        if not code:
+            return
+        ctx = self.ctx
+        first, last = self.period()
+        self.runner.run(lambda control: analysis.ipa(ctx, code, first, last), self._show_ipa,
+                        lambda error: dialogs.explain(self, self.tr("분석·개선"), error))
+
+    def _show_ipa(self, ipa) -> None:
+        self.ipa = ipa
+        self.ipa_chart.set_ipa(ipa)
+        if not ipa.enough:
+            self.ipa_text.setText(self.tr("응답 {n}건: 100건 이상이어야 문항별 중요도를 믿을 만하게 셀 수 있습니다.").format(
+                n=f"{ipa.responses:,}"))
+            return
+        names = {i.code: i.label for i in ipa.items}
+        self.ipa_text.setText(self.tr(
+            "응답 {n}건. 중요도 = 그 문항과 전반적 만족의 상관계수, 성과 = 100점 점수; 점선은 평균. "
+            "먼저 고칠 문항(중요한데 성과가 평균보다 낮음): {items}").format(
+                n=f"{ipa.responses:,}", items=", ".join(names.get(c, c) for c in ipa.fix_first) or self.tr("없음")))
+
+    def load_actions(self) -> None:
+        from pcrm_desktop.services import actions
+        ctx = self.ctx
+        self.runner.run(lambda control: actions.actions(ctx), self.actions_model.set_rows,
+                        lambda error: None)
+
+    def show_tab(self, tab: str) -> None:
+        self.tabs.setCurrentIndex({"groups": 0, "ipa": 1, "actions": 2}.get(tab, 0))
+
+    # --- actions --------------------------------------------------------------------------
+    def make_action(self):
+        index = self.groups.selectionModel().currentIndex()
+        if not index.isValid():
+            dialogs.show_info(self, self.tr("개선과제"), self.tr("표에서 개선할 줄을 고르십시오."))
+            return None
+        row = self.groups_model.row(index.row())
+        metric = self.metric.currentData()
+        first, last = self.period()
+        label = f"{row.label} · {_tr('actions', METRICS[metric][0])}"
+        dialog = ActionDialog(self.ctx, self.runner, self.staff, row.key, metric, label, first, last, self)
+        dialog.accepted.connect(lambda: self._action_made(dialog))
+        dialog.open()
+        return dialog
+
+    def _action_made(self, dialog: ActionDialog) -> None:
+        self.changed.emit(frozenset({"actions"}))
+        self.tabs.setCurrentIndex(2)
+
+    def _selected_action(self) -> dict | None:
+        index = self.actions.selectionModel().currentIndex()
+        if not index.isValid():
+            dialogs.show_info(self, self.tr("개선과제"), self.tr("목록에서 개선과제를 고르십시오."))
+            return None
+        return self.actions_model.row(index.row())
+
+    def move(self, status: ActionStatus) -> None:
+        from pcrm_desktop.services import actions
+        row = self._selected_action()
+        if row is None:
+            return
+        ctx = self.ctx
+        self.runner.run(lambda control: actions.move(ctx, row["id"], row["version"], status),
+                        self.changed.emit, lambda error: dialogs.explain(self, self.tr("개선과제"), error))
+
+    def evaluate(self, period: tuple[date, date] | None = None) -> None:
+        """The same figure over a later period (asked for, by default from the day after the
+        baseline to today), beside the one kept at creation."""
+        from pcrm_desktop.services import actions
+        row = self._selected_action()
+        if row is None:
+            return
+        if period is None:
+            period = dialogs.ask_period(self, self.tr("평가 기간"), row["baseline_last"] + timedelta(days=1),
+                                        self.ctx.clock().date())
+            if period is None:
+                return
+        ctx, first, last = self.ctx, *period
+        self.runner.run(lambda control: actions.evaluate(ctx, row["id"], row["version"], first, last),
+                        lambda result: self._evaluated(row, result),
+                        lambda error: dialogs.explain(self, self.tr("개선과제"), error))
+
+    def _evaluated(self, row: dict, result) -> None:
+        unit = self.METRIC_UNITS.get(row["metric"], "")
+        before = figure_text(result.before, unit)
+        after = figure_text(result.after, unit)
+        self.action_info.setText(self.tr("{title}: {before} → {after} — {verdict}").format(
+            title=row["title"], before=before, after=after, verdict=result.verdict))
+        self.changed.emit(frozenset({"actions"}))
+
