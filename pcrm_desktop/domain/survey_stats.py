@@ -294,3 +294,21 @@ def dispersion(counts: Sequence[int], exposures: Sequence[float]) -> float:
     rate = total / exposure
     chi2 = sum((c - rate * e) ** 2 / (rate * e) for c, e in pairs)
     return max(1.0, chi2 / (len(pairs) - 1))
+
+
+def estimate_text(e: Estimate | None, digits: int = 1, unit: str = "") -> str:
+    """A figure as screens and reports may show it: "—" without answers, "— (n 12)" under
+    n 30, "(참고)" beside n 30–49 — one rule for the PDF, the workbook and every screen."""
+    if e is None or e.n == 0 or e.value is None:
+        return "—"
+    if not e.shown:
+        return f"— (n {e.n:,})"
+    text = f"{e.value:.{digits}f}{unit}"
+    return text + " (참고)" if e.visibility == "reference" else text
+
+
+def range_text(e: Estimate | None, dash: str = "–") -> str:
+    """The 95 % range of a shown figure, empty otherwise."""
+    if e is None or not e.shown or e.low is None:
+        return ""
+    return f"{e.low:.1f}{dash}{e.high:.1f}"

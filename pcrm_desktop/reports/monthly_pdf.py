@@ -11,7 +11,8 @@ from pcrm_desktop.domain.survey_stats import (
     WEIGHT_ELEMENTS,
     WEIGHT_OVERALL,
     WEIGHT_RECOMMEND,
-    Estimate,
+    estimate_text,
+    range_text,
     top_two_box,
 )
 from pcrm_desktop.reports import pdf
@@ -27,20 +28,8 @@ def number(value, digits: int = 0, unit: str = "") -> str:
     return f"{value:,.{digits}f}{unit}"
 
 
-def estimate(e: Estimate | None, digits: int = 1, unit: str = "") -> str:
-    """A figure as the report may show it: nothing under n 30, 참고 for 30–49."""
-    if e is None or e.n == 0 or e.value is None:
-        return "—"
-    if not e.shown:
-        return f"— (n {e.n:,})"
-    text = f"{e.value:.{digits}f}{unit}"
-    return text + " (참고)" if e.visibility == "reference" else text
-
-
-def margin(e: Estimate | None) -> str:
-    if e is None or not e.shown or e.low is None:
-        return ""
-    return f"{e.low:.1f}–{e.high:.1f}"
+estimate = estimate_text  # the shared rule (suppression, 참고)
+margin = range_text
 
 
 def arrow(change, unit: str = "", digits: int = 1) -> str:

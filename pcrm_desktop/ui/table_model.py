@@ -46,3 +46,18 @@ class RowsModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self._columns) - 1))
+
+
+def figures_table(model, name: str):
+    """A read-only table of figures: whole rows selected, no row numbers, columns as wide as
+    their contents, the last one taking the rest."""
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table

@@ -8,14 +8,12 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -29,11 +27,12 @@ from PySide6.QtWidgets import (
 
 from pcrm_desktop.domain.actions import METRICS, STATUS_NAMES, ActionStatus, Draft
 from pcrm_desktop.domain.errors import DomainError
+from pcrm_desktop.domain.survey_stats import estimate_text
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.i18n import error_text
 from pcrm_desktop.ui.pages.base import Page, heading
-from pcrm_desktop.ui.table_model import RowsModel
+from pcrm_desktop.ui.table_model import RowsModel, figures_table
 
 MANAGERS = ("admin", "manager")
 
@@ -44,12 +43,7 @@ def _tr(context: str, text: str) -> str:
 
 
 def figure_text(e, unit: str = "", digits: int = 1) -> str:
-    if e is None or e.value is None or e.n == 0:
-        return "—"
-    if not e.shown:
-        return f"— (n {e.n:,})"
-    text = f"{e.value:.{digits}f}{unit}"
-    return text + " (참고)" if e.visibility == "reference" else text
+    return estimate_text(e, digits, unit)
 
 
 def gap_text(change, better_up: bool | None) -> str:
@@ -340,15 +334,7 @@ class AnalysisPage(Page):
         return box
 
     def _table(self, model, name: str) -> QTableView:
-        table = QTableView()
-        table.setObjectName(name)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
+        return figures_table(model, name)
 
     @staticmethod
     def _stored(row: dict, which: str) -> str:

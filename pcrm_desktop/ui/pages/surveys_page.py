@@ -9,13 +9,11 @@ from datetime import date
 from PySide6.QtCore import QDate, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -26,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcrm_desktop.domain.survey_stats import Estimate
+from pcrm_desktop.domain.survey_stats import Estimate, estimate_text, range_text
 from pcrm_desktop.services import surveys
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.pages.base import Page, heading
-from pcrm_desktop.ui.table_model import RowsModel
+from pcrm_desktop.ui.table_model import RowsModel, figures_table
 
 SURVEY_MANAGERS = ("admin", "manager")
 
@@ -46,19 +44,11 @@ class Results:
 
 
 def figure(e: Estimate | None, digits: int = 1, unit: str = "") -> str:
-    """A figure as a report shows it: suppressed under n 30, 참고 for 30–49."""
-    if e is None or e.n == 0:
-        return "—"
-    if not e.shown:
-        return f"— (n {e.n})"
-    text = f"{e.value:.{digits}f}{unit}"
-    return text + " (참고)" if e.visibility == "reference" else text
+    return estimate_text(e, digits, unit)
 
 
 def interval(e: Estimate | None) -> str:
-    if e is None or not e.shown or e.low is None:
-        return ""
-    return f"{e.low:.1f} – {e.high:.1f}"
+    return range_text(e, " – ")
 
 
 def change_text(change) -> str:
@@ -273,15 +263,7 @@ class SurveysPage(Page):
         self.reload()
 
     def _table(self, model, name: str) -> QTableView:
-        table = QTableView()
-        table.setObjectName(name)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
+        return figures_table(model, name)
 
     # --- texts ----------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
