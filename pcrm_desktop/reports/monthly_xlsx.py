@@ -83,9 +83,9 @@ def write(report, out: Path) -> Path:
                                 "유의"], items))
     tables.append(("응답방식별", ["설문", "방식", "민원만족도", "n", "표시"], modes))
     groups = [report.everyone, *report.groups] if report.everyone else []
-    tables.append(("고객집단", ["집단", "주민", "접수", "1,000명당", "처리", "기한 내 처리율(%)", "표시", "기한 격차",
+    tables.append(("고객집단", ["집단", "접수", "처리", "기한 내 처리율(%)", "표시", "기한 격차",
                               "처리일수", "처리일수 격차", "만족도", "n", "표시", "만족도 격차"],
-                   [[g.label, g.residents, g.received, _rounded(g.per_thousand), g.finished,
+                   [[g.label, g.received, g.finished,
                      _value(g.on_time), _mark(g.on_time), _gap(g.on_time_gap, g.on_time.n),
                      _value(g.days), _gap(g.days_gap, g.days.n), _value(g.satisfaction), g.satisfaction.n,
                      _mark(g.satisfaction), _gap(g.satisfaction_gap, g.satisfaction.n)]

@@ -209,13 +209,14 @@ def _figure(key: str, label: str, c: _Counts, everyone: _Counts | None) -> Group
         mean_gap(c.overall, e.overall, 100 / (OVERALL_POINTS - 1)) if e else None)
 
 
-def group_table(ctx: ServiceContext, first: date, last: date, by: str = "group") -> list[GroupFigure]:
+def group_table(ctx: ServiceContext, first: date, last: date, by: str = "group",
+                residents: bool = True) -> list[GroupFigure]:
     """Everyone first, then each active customer group (by="group"), 접수 경로 ("channel") or
     동 ("dong"). Groups overlap (a resident may be in several); channels and 동 split the cases."""
     require_role(ctx.actor, ANALYSIS_ROLES, "analysis.groups")
     if by not in BREAKDOWNS:
         raise ValidationError("breakdown_unknown", field="breakdown", value=by)
-    names, sums, everyone = _read_table(ctx, by, *_span(first, last))
+    names, sums, everyone = _read_table(ctx, by, *_span(first, last), residents)
     counter = _counter(ctx, first, last, [everyone])
     total = _settle(everyone, counter, True)
     rows = [_figure("all", "전체", total, None)]
@@ -230,17 +231,22 @@ def group_table(ctx: ServiceContext, first: date, last: date, by: str = "group")
     return rows
 
 
-def _read_table(ctx: ServiceContext, by: str, start: datetime, end: datetime):
+def _read_table(ctx: ServiceContext, by: str, start: datetime, end: datetime,
+                residents: bool = True):
     """(group names, sums per key, everyone's sums). Everyone's figures and part of the
     breakdown are read on a second connection meanwhile (WAL readers do not wait for each
     other; sqlite3 lets go of the GIL while it works). Channels and 동 split every case, so
     everyone's cases are the sum of theirs; groups overlap and leave people out, so everyone's
     cases are read apart."""
     if by == "group":
-        mine, side = _EVERYTHING, [("all", _EVERYTHING)]
+        mine, side = set(_EVERYTHING), [("all", set(_EVERYTHING))]
     else:
         mine, side = {"finished", "overall", "residents"}, [("all", {"overall", "residents"}),
                                                             (by, {"received"})]
+    if not residents:  # the monthly report shows no per-1,000 figure: spare the counting
+        mine.discard("residents")
+        for _, parts in side:
+            parts.discard("residents")
     with ThreadPoolExecutor(max_workers=1) as pool:
         other = pool.submit(_side_reads, ctx, side, start, end)
         with ctx.reading() as uow:

@@ -346,7 +346,8 @@ def _side_reads(ctx: ServiceContext, first: date, end: datetime, moment: datetim
     with ctx.reading() as uow:
         repeats = uow.reports.repeats(start, end)
         places = [tuple(r) for r in uow.reports.repeat_places(start, end)]
-    return repeats, places, analysis.group_table(ctx, first, end.date() - timedelta(days=1), "group")
+    return repeats, places, analysis.group_table(ctx, first, end.date() - timedelta(days=1), "group",
+                                                 residents=False)
 
 
 def _trend(reads, trend_first: date, first: date, overall_months, k: int) -> list[TrendPoint]:
