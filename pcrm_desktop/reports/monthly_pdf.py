@@ -325,8 +325,9 @@ def _actions(report, st, width) -> list:
         return [heading, Paragraph("이 달에 진행했거나 끝낸 개선과제가 없습니다.", st.body)]
 
     def value(row, which: str) -> str:
-        v, n = row[f"{which}_value"], row[f"{which}_n"]
-        return "—" if v is None else f"{v:,.1f} (n {n:,})"
+        from pcrm_desktop.services.actions import stored_after, stored_before
+        e = stored_before(row) if which == "baseline" else stored_after(row)
+        return "—" if e is None else f"{estimate(e)} (n {e.n:,})" if e.shown else estimate(e)
     rows = [[a["title"], a["figure_label"], a.get("owner") or "-", str(a["due_on"] or "-"),
              ACTION_STATUS.get(a["status"], a["status"]), value(a, "baseline"),
              value(a, "after") if a["status"] == "evaluated" else "", a["evaluation"] or ""]

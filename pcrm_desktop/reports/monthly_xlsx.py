@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pcrm_desktop.services.actions import stored_after, stored_before
 from pcrm_desktop.services.spreadsheet import write_sheets
 
 
@@ -96,7 +97,7 @@ def write(report, out: Path) -> Path:
                     for p in report.trend]))
     tables.append(("개선과제", ["과제", "수치", "담당", "기한", "상태", "기준값", "기준 n", "평가값", "평가 n", "판정"],
                    [[a["title"], a["figure_label"], a.get("owner"), str(a["due_on"] or ""), a["status"],
-                     a["baseline_value"], a["baseline_n"], a["after_value"], a["after_n"],
+                     _value(stored_before(a)), a["baseline_n"], _value(stored_after(a)), a["after_n"],
                      a["evaluation"]] for a in report.actions]))
     write_sheets(out, tables)
     return out

@@ -38,6 +38,7 @@ def _idle(qtbot, page):
 def test_gap_to_action_to_evaluation(qtbot, page, db_path, screenshot_dir):
     today = page.ctx.clock().date()
     page.first.setDate(QDate(today - timedelta(days=365)))
+    page.last.setDate(QDate(today - timedelta(days=120)))  # the baseline; the rest evaluates
     _idle(qtbot, page)
     model = page.groups_model
     labels = [model.row(r).label for r in range(model.rowCount())]
@@ -68,12 +69,16 @@ def test_gap_to_action_to_evaluation(qtbot, page, db_path, screenshot_dir):
     _idle(qtbot, page)
     page.actions.selectRow(0)
     assert page.actions_model.row(0)["status"] == "done"
-    page.evaluate((today - timedelta(days=30), today))  # an evaluation overlapping the baseline …
+    page.evaluate((today - timedelta(days=150), today))  # overlapping the baseline …
     _idle(qtbot, page)
     assert page.actions_model.row(0)["status"] == "done"  # … is refused
-    page.first.setDate(QDate(today - timedelta(days=365)))
-    page.last.setDate(QDate(today - timedelta(days=120)))
+    page.actions.selectRow(0)
+    page.evaluate((today - timedelta(days=119), today))   # the months after it
     _idle(qtbot, page)
+    evaluated = page.actions_model.row(0)
+    assert evaluated["status"] == "evaluated" and evaluated["after_n"] > 0
+    assert page.action_info.text().startswith("기초생활수급자 민원 기한 지키기: ")
+    assert evaluated["evaluation"].split(" ")[0] in page.action_info.text()
     save_screenshot(page.window(), screenshot_dir, "analysis-actions")
 
 

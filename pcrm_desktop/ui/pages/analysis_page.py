@@ -338,10 +338,9 @@ class AnalysisPage(Page):
 
     @staticmethod
     def _stored(row: dict, which: str) -> str:
-        value, n = row[f"{which}_value"], row[f"{which}_n"]
-        if value is None:
-            return "—"
-        return f"{value:.1f} (n {n:,})"
+        """A kept figure, shown by the same rule as everywhere (hidden under n 30)."""
+        from pcrm_desktop.services.actions import stored_after, stored_before
+        return figure_text(stored_before(row) if which == "baseline" else stored_after(row))
 
     # --- texts ----------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
