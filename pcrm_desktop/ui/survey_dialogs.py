@@ -292,8 +292,15 @@ class KioskSetupDialog(_Form):
         form.addRow(self.how)
         form.addRow(self.error)
         form.addRow(self.buttons)
-        self.setup = surveys.kiosk_setup(ctx)
+        self.setup = surveys.KioskSetup("", False)  # until the office's setting is read
         self.retranslate_ui()
+        runner.run(lambda control: surveys.kiosk_setup(ctx), self._loaded, lambda error: None)
+
+    def _loaded(self, setup) -> None:
+        self.setup = setup
+        self.retranslate_ui()
+        if setup.survey and self.survey.findData(setup.survey) >= 0:
+            self.survey.setCurrentIndex(self.survey.findData(setup.survey))  # the office's choice
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("키오스크 설정"))

@@ -41,6 +41,8 @@ class Results:
     flagged: list
     callbacks: list
     by: str = "mode"
+    version: int = 0                 # the survey's current questionnaire, read with the figures
+    questionnaire: object = None
 
 
 def figure(e: Estimate | None, digits: int = 1, unit: str = "") -> str:
@@ -349,7 +351,9 @@ class SurveysPage(Page):
             trend = surveys.month_trend(ctx, code, month)
             groups = surveys.breakdown(ctx, code, trend.current.first, trend.current.last, by)
             flagged = surveys.flagged(ctx, code, trend.current.first, trend.current.last)
-            return Results(trend, groups, flagged, surveys.callbacks(ctx) if manager else [], by)
+            version, questionnaire = surveys.questionnaire(ctx, code)
+            return Results(trend, groups, flagged, surveys.callbacks(ctx) if manager else [], by,
+                           version, questionnaire)
         self.runner.run(work, self._loaded,
                         lambda error: dialogs.explain(self, self.tr("만족도 조사"), error))
 
@@ -423,7 +427,9 @@ class SurveysPage(Page):
         code = self._code()
         if not code:
             return None
-        version, questionnaire = surveys.questionnaire(self.ctx, code)
+        if self.results is None or self.results.trend.current.survey != code:
+            return None  # still reading it (in the background, like every read)
+        version, questionnaire = self.results.version, self.results.questionnaire
         dialog = EditSurveyDialog(self.ctx, self.runner, code, version, questionnaire,
                                   self.survey_rows[code]["responses"] > 0, self)
         dialog.changed.connect(self._changed)
@@ -435,8 +441,9 @@ class SurveysPage(Page):
         code = self._code()
         if not code:
             return None
-        _, questionnaire = surveys.questionnaire(self.ctx, code)
-        dialog = PaperEntryDialog(self.ctx, self.runner, code, questionnaire, self)
+        if self.results is None or self.results.trend.current.survey != code:
+            return None  # still reading it (in the background, like every read)
+        dialog = PaperEntryDialog(self.ctx, self.runner, code, self.results.questionnaire, self)
         dialog.changed.connect(self._changed)
         dialog.open()
         return dialog
