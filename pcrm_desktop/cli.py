@@ -8,8 +8,9 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from contextlib import contextmanager
 
-from pcrm_desktop import __version__
+from pcrm_desktop import __version__, cli_reports
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.domain.messages import korean_message
 
@@ -46,8 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="이름·전화·전자우편을 가리지 않음 (관리자·팀장만, --reason 필요)")
     export.add_argument("--reason", default="", help="반출 사유 (접속기록에 남음)")
     _deadline_parser(sub, common)
-    _report_parser(sub, common)
-    _analysis_parser(sub, common)
+    cli_reports.report_parser(sub, common)
+    cli_reports.analysis_parser(sub, common)
     survey = sub.add_parser("survey", parents=[common], help="만족도 조사 지수 (n, 95%% 오차 범위와 함께)")
     survey.add_argument("what", choices=["summary"])
     survey.add_argument("--survey", required=True, metavar="CODE", help="설문 코드 (예: COUNTER)")
@@ -56,106 +57,6 @@ def build_parser() -> argparse.ArgumentParser:
     survey.add_argument("--population", type=int, metavar="N",
                         help="표본틀 크기(예: 그 달 종결 민원 수): 유한모집단 수정에 씀")
     return parser
-
-
-def _report_parser(sub, common) -> None:
-    parser = sub.add_parser(
-        "report", parents=[common], help="보고서 PDF (월간 민원·고객만족 보고서, 민원처리부, 만족도 조사 결과)",
-        description="보고서를 PDF로 만듭니다. 개인정보는 가리고, 만들 때마다 감사 기록에 남습니다.")
-    parser.add_argument("what", choices=["monthly", "register", "survey"],
-                        help="monthly: 월간 보고서 (--month), register: 민원처리부 (--from, --to), "
-                             "survey: 만족도 조사 결과 (--survey, --from, --to)")
-    parser.add_argument("--month", metavar="YYYY-MM", help="월간 보고서의 달")
-    parser.add_argument("--from", dest="first", metavar="YYYY-MM-DD", help="기간 시작")
-    parser.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="기간 끝 (포함)")
-    parser.add_argument("--survey", metavar="CODE", help="만족도 조사 결과: 설문 코드")
-    parser.add_argument("--out", required=True, metavar="FILE.pdf", help="PDF 파일")
-    parser.add_argument("--xlsx", metavar="FILE.xlsx", help="같은 표를 엑셀로도 (월간 보고서)")
-
-
-def cmd_report(args: argparse.Namespace) -> tuple[int, dict, str]:
-    return {"monthly": _report_monthly, "register": _report_register,
-            "survey": _report_survey}[args.what](args)
-
-
-def _report_monthly(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from datetime import date
-    from pathlib import Path
-
-    from pcrm_desktop.bootstrap import open_backend
-    from pcrm_desktop.domain.errors import ValidationError
-    from pcrm_desktop.services.monthly_report import build_monthly
-    try:
-        year, month = (int(part) for part in (args.month or "").split("-"))
-        first = date(year, month, 1)
-    except ValueError:
-        raise ValidationError("month_format", field="month", value=args.month or "") from None
-    backend = open_backend(args.db)
-    try:
-        built = build_monthly(_as_admin(backend.ctx), first, Path(args.out),
-                              Path(args.xlsx) if args.xlsx else None, progress=_stderr_progress)
-    finally:
-        backend.close()
-    r = built.report
-
-    def figure(h) -> dict:
-        return {"name": h.name, "value": None if h.value is None else round(h.value, 1),
-                "previous": None if h.previous is None else round(h.previous, 1),
-                "last_year": None if h.last_year is None else round(h.last_year, 1),
-                "vs_previous_significant": bool(h.vs_previous and h.vs_previous.significant),
-                "vs_last_year_significant": bool(h.vs_last_year and h.vs_last_year.significant),
-                **({"n": h.estimate.n, "low": round(h.estimate.low, 1) if h.estimate.shown else None,
-                    "high": round(h.estimate.high, 1) if h.estimate.shown else None}
-                   if h.estimate is not None else {})}
-    summary = {"ok": True, "out": str(built.pdf), "xlsx": str(built.xlsx) if built.xlsx else None,
-               "pages": built.pages, "month": f"{first:%Y-%m}", "empty": r.empty,
-               "headline": {h.key: figure(h) for h in r.headlines},
-               "surveys": [s.code for s in r.surveys]}
-    lines = [f"월간 보고서 {first:%Y-%m}: {built.pdf} ({built.pages}쪽)"
-             + (f", 엑셀 {built.xlsx}" if built.xlsx else "")]
-    for h in r.headlines:
-        digits = 0 if h.unit == "건" else 1
-        lines.append(f"  {h.name}: " + ("—" if h.value is None else f"{h.value:,.{digits}f}{h.unit}"))
-    return 0, summary, "\n".join(lines)
-
-
-def _report_register(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from pathlib import Path
-
-    from pcrm_desktop.bootstrap import open_backend
-    from pcrm_desktop.services.report_register import build_register
-    first, last = _day(args.first, "from"), _day(args.last, "to")
-    backend = open_backend(args.db)
-    try:
-        done = build_register(_as_admin(backend.ctx), first, last, Path(args.out))
-    finally:
-        backend.close()
-    summary = {"ok": True, "out": str(done.path), "pages": done.pages, "rows": done.rows,
-               "late": done.late, "from": str(first), "to": str(last)}
-    return 0, summary, (f"민원처리부 PDF 완료: {done.path} ({done.rows:,}건, {done.pages:,}쪽, "
-                        f"기한 넘김 {done.late:,}건, 민원인 가림)")
-
-
-def _report_survey(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from pathlib import Path
-
-    from pcrm_desktop.bootstrap import open_backend
-    from pcrm_desktop.domain.errors import ValidationError
-    from pcrm_desktop.services.report_survey import build_survey_report
-    if not args.survey:
-        raise ValidationError("required", field="survey_option")
-    first, last = _day(args.first, "from"), _day(args.last, "to")
-    backend = open_backend(args.db)
-    try:
-        done = build_survey_report(_as_admin(backend.ctx), args.survey, first, last,
-                                   Path(args.out))
-    finally:
-        backend.close()
-    summary = {"ok": True, "out": str(done.path), "pages": done.pages, "rows": done.responses,
-               "responses": done.responses, "overall_n": done.overall_n,
-               "survey": done.code, "from": str(first), "to": str(last)}
-    return 0, summary, (f"만족도 조사 결과 PDF 완료: {done.path} (응답 {done.responses:,}건, "
-                        f"{done.pages:,}쪽)")
 
 
 def _deadline_parser(sub, common) -> None:
@@ -305,7 +206,6 @@ def cmd_import(args: argparse.Namespace) -> tuple[int, dict, str]:
 def _import_responses(args: argparse.Namespace) -> tuple[int, dict, str]:
     from pathlib import Path
 
-    from pcrm_desktop.bootstrap import open_backend
     from pcrm_desktop.domain.errors import ValidationError
     from pcrm_desktop.services.import_common import write_report
     from pcrm_desktop.services.survey_import import import_responses
@@ -313,13 +213,9 @@ def _import_responses(args: argparse.Namespace) -> tuple[int, dict, str]:
         if not value:
             raise ValidationError("required", field=field)
     mapping = _read_json(args.mapping)
-    backend = open_backend(args.db)
-    try:
-        ctx = _as_admin(backend.ctx)
+    with _session(args) as ctx:
         result, plan = import_responses(ctx, Path(args.file), args.survey, mapping,
                                         progress=_stderr_progress)
-    finally:
-        backend.close()
     if args.report:
         write_report(plan, Path(args.report))
     summary = {"ok": True, "survey": plan.survey, "version": result.version,
@@ -362,6 +258,18 @@ def _read_mapping(path: str) -> dict[str, str]:
     return mapping
 
 
+@contextmanager
+def _session(args: argparse.Namespace):
+    """The database of --db, open for one command, and the context it acts in: the first
+    admin's when no staff member is named (the command line's own rule)."""
+    from pcrm_desktop.bootstrap import open_backend
+    backend = open_backend(args.db)
+    try:
+        yield _as_admin(backend.ctx)
+    finally:
+        backend.close()
+
+
 def _as_admin(ctx):
     """The command line acts as the first admin when no staff member is named."""
     from pcrm_desktop.services import office
@@ -398,18 +306,13 @@ def cmd_export(args: argparse.Namespace) -> tuple[int, dict, str]:
 def _export_responses(args: argparse.Namespace) -> tuple[int, dict, str]:
     from pathlib import Path
 
-    from pcrm_desktop.bootstrap import open_backend
     from pcrm_desktop.domain.errors import ValidationError
     from pcrm_desktop.services.survey_export import export_responses
     if not args.survey:
         raise ValidationError("required", field="survey_option")
     first, last = _day(args.first, "from"), _day(args.last, "to")
-    backend = open_backend(args.db)
-    try:
-        ctx = _as_admin(backend.ctx)
+    with _session(args) as ctx:
         done = export_responses(ctx, args.survey, first, last, Path(args.out))
-    finally:
-        backend.close()
     summary = {"ok": True, "out": str(done.path), "rows": done.rows, "columns": done.columns,
                "from": str(first), "to": str(last)}
     return 0, summary, (f"만족도 응답 내보내기 완료: {done.path} ({done.rows:,}건, 문항 "
@@ -429,15 +332,10 @@ def _day(text: str | None, which: str):
 
 
 def cmd_survey(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from pcrm_desktop.bootstrap import open_backend
     from pcrm_desktop.services import surveys
     first, last = _day(args.first, "from"), _day(args.last, "to")
-    backend = open_backend(args.db)
-    try:
-        ctx = _as_admin(backend.ctx)
+    with _session(args) as ctx:
         result = surveys.summary(ctx, args.survey, first, last, args.population)
-    finally:
-        backend.close()
 
     def figure(e) -> dict:
         return {"value": None if not e.shown else round(e.value, 1), "n": e.n,
@@ -474,83 +372,6 @@ def cmd_survey(args: argparse.Namespace) -> tuple[int, dict, str]:
     return 0, summary, "\n".join(lines)
 
 
-def _analysis_parser(sub, common) -> None:
-    parser = sub.add_parser(
-        "analysis", parents=[common], help="고객집단·접수 경로·동별 분석 (격차는 유의할 때만 표시)",
-        description="주민 수, 민원, 1,000명당 민원, 기한 내 처리율, 처리일수, 만족도를 n과 95%% 범위와 함께, "
-                    "그 외 모두와의 격차는 5%% 수준에서 유의할 때만 표시합니다.")
-    parser.add_argument("what", choices=["groups"], help="groups: 집단별 표")
-    parser.add_argument("--from", dest="first", metavar="YYYY-MM-DD", required=True)
-    parser.add_argument("--to", dest="last", metavar="YYYY-MM-DD", required=True, help="기간 끝 (포함)")
-    parser.add_argument("--by", choices=["group", "channel", "dong"], default="group",
-                        help="group: 고객집단 (기본), channel: 접수 경로, dong: 동")
-
-
-_ANALYSIS_BY = {"group": "고객집단", "channel": "접수 경로", "dong": "동"}
-
-
-def cmd_analysis(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from pcrm_desktop.bootstrap import open_backend
-    from pcrm_desktop.services import analysis
-    first, last = _day(args.first, "from"), _day(args.last, "to")
-    backend = open_backend(args.db)
-    try:
-        rows = analysis.group_table(_as_admin(backend.ctx), first, last, args.by)
-    finally:
-        backend.close()
-
-    def figure(e) -> dict:
-        shown = e.shown
-        return {"value": round(e.value, 2) if shown else None, "n": e.n,
-                "low": round(e.low, 2) if shown and e.low is not None else None,
-                "high": round(e.high, 2) if shown and e.high is not None else None,
-                "visibility": e.visibility}
-
-    def gap(c) -> dict | None:
-        return None if c is None else {"difference": round(c.difference, 2),
-                                       "statistic": round(c.statistic, 3), "significant": c.significant}
-    summary = {"ok": True, "from": str(first), "to": str(last), "by": args.by, "rows": [
-        {"key": g.key, "label": g.label, "residents": g.residents, "received": g.received,
-         "per_thousand": None if g.per_thousand is None else round(g.per_thousand, 2),
-         "finished": g.finished, "on_time": figure(g.on_time), "on_time_gap": gap(g.on_time_gap),
-         "days": figure(g.days), "days_gap": gap(g.days_gap),
-         "satisfaction": figure(g.satisfaction), "satisfaction_gap": gap(g.satisfaction_gap)}
-        for g in rows]}
-    return 0, summary, _analysis_text(rows, first, last, args.by)
-
-
-def _cell(text: str, width: int) -> str:
-    """`text` padded to `width` columns, a Hangul syllable taking two."""
-    import unicodedata
-    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-    return " " * max(0, width - used) + text
-
-
-def _analysis_text(rows, first, last, by: str) -> str:
-    def shown(e, digits: int = 1) -> str:
-        if e.value is None:
-            return "—"
-        if not e.shown:
-            return f"(n {e.n})"
-        return f"{e.value:.{digits}f}" + ("*" if e.visibility == "reference" else "")
-
-    def flag(c) -> str:
-        return f"{'▲' if c.difference > 0 else '▼'}{abs(c.difference):.1f}" if c and c.significant else ""
-    widths = (14, 7, 7, 9, 7, 7, 6, 8, 5, 7, 5, 6)
-    head = ("구분", "주민", "민원", "1,000명당", "처리", "기한내%", "격차", "처리일수", "격차",
-            "만족도", "n", "격차")
-    lines = [f"{_ANALYSIS_BY[by]}별 분석 {first}~{last}", " ".join(map(_cell, head, widths))]
-    for g in rows:
-        cells = (g.label, "—" if g.residents is None else f"{g.residents:,}", f"{g.received:,}",
-                 "—" if g.per_thousand is None else f"{g.per_thousand:,.1f}", f"{g.finished:,}",
-                 shown(g.on_time), flag(g.on_time_gap), shown(g.days), flag(g.days_gap),
-                 shown(g.satisfaction), f"{g.satisfaction.n:,}", flag(g.satisfaction_gap))
-        lines.append(" ".join(map(_cell, cells, widths)))
-    lines.append("격차: 그 외 모두와 비교해 5% 수준에서 유의할 때만 ▲/▼ (양쪽 n 30 이상). "
-                 "(n …): 30건 미만이라 숨김, *: 30–49건 참고. 처리일수는 근무일, 만족도는 100점.")
-    return "\n".join(lines)
-
-
 def cmd_deadline(args: argparse.Namespace) -> tuple[int, dict, str]:
     from datetime import datetime
 
@@ -584,7 +405,7 @@ def cmd_deadline(args: argparse.Namespace) -> tuple[int, dict, str]:
 COMMANDS: dict[str, Handler] = {"init": cmd_init, "demo": cmd_demo, "check": cmd_check,
                                 "import": cmd_import, "export": cmd_export,
                                 "deadline": cmd_deadline, "survey": cmd_survey,
-                                "report": cmd_report, "analysis": cmd_analysis}
+                                "report": cli_reports.cmd_report, "analysis": cli_reports.cmd_analysis}
 
 
 def _stderr_progress(done: int, total: int, what: str) -> None:
