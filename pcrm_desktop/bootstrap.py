@@ -29,7 +29,8 @@ def open_backend(db_option: str | None = None) -> Backend:
     engine = migration.engine
     ctx = ServiceContext(uow_factory=lambda write=True: SqlUnitOfWork(engine, write),
                          actor=Actor.system(workstation_name()),
-                         files_dir=location.path.parent / "attachments" if location.path else None)
+                         files_dir=location.path.parent / "attachments" if location.path else None,
+                         database=location.path)
     if migration.from_revision != migration.to_revision:
         _audit_migration(ctx, migration)
     return Backend(location, migration, ctx)

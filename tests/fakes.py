@@ -147,6 +147,12 @@ class FakeAuditRepository:
     def count(self) -> int:
         return len(self.s.audit)
 
+    def verify(self, anchor: dict | None = None, progress=None):
+        """The fakes keep no chain (tests of the chain use a real file): report the count."""
+        from pcrm_desktop.domain.audit import ChainReport
+        n = len(self.s.audit)
+        return ChainReport(True, n, 1 if n else None, n or None, "")
+
 
 class FakeUnitOfWork:
     """Same attributes as SqlUnitOfWork: office, departments, staff, audit, commit(), rollback()."""

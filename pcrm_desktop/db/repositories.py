@@ -6,7 +6,14 @@ from datetime import datetime, time
 from sqlalchemy import Connection, func, insert, select, update
 
 from pcrm_desktop.db import tables as t
-from pcrm_desktop.domain.audit import AuditEntry
+from pcrm_desktop.domain.audit import (
+    GENESIS,
+    TIME_FORMAT,
+    AuditEntry,
+    chain_hash,
+    detail_digest,
+    subject_of,
+)
 from pcrm_desktop.domain.office import (
     Department,
     OfficeHours,
@@ -99,14 +106,37 @@ class AuditRepository:
         self.c = connection
 
     def add(self, entry: AuditEntry, staff_id: int | None) -> None:
-        self.c.execute(insert(t.audit_log).values(
-            at=entry.at, staff_id=staff_id, actor=entry.actor, workstation=entry.workstation,
-            action=entry.action, target=entry.target, detail=entry.detail))
+        """Append an entry to the chain. Writers hold the write lock from BEGIN (db.engine), so
+        the last entry read here is still the last when this one is inserted."""
+        last = self.c.exec_driver_sql(
+            "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").first()
+        if last is None:
+            base = self.c.exec_driver_sql(
+                "SELECT first_id, prev_hash FROM audit_chain_base WHERE id = 1").first()
+            entry_id, prev = (base[0], bytes(base[1])) if base else (1, GENESIS)
+        else:
+            entry_id, prev = last[0] + 1, bytes(last[1])
+        subject = entry.subject_id if entry.subject_id is not None else subject_of(entry.target)
+        at_text = entry.at.strftime(TIME_FORMAT)
+        digest = detail_digest(entry.detail)
+        entry_hash = chain_hash(prev, entry_id, at_text, staff_id, entry.actor, entry.workstation,
+                                entry.action, entry.target, subject, entry.reason, digest)
+        # The time goes in as the very text that was hashed.
+        self.c.exec_driver_sql(
+            "INSERT INTO audit_log (id, at, staff_id, actor, workstation, action, target, detail,"
+            " subject_id, reason, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (entry_id, at_text, staff_id, entry.actor, entry.workstation, entry.action,
+             entry.target, entry.detail, subject, entry.reason, entry_hash))
 
     def recent(self, limit: int = 50) -> list[AuditEntry]:
         query = select(t.audit_log).order_by(t.audit_log.c.id.desc()).limit(limit)
-        return [AuditEntry(r.at, r.actor, r.workstation, r.action, r.target, r.detail)
+        return [AuditEntry(r.at, r.actor, r.workstation, r.action, r.target, r.detail,
+                           r.subject_id, r.reason)
                 for r in self.c.execute(query)]
 
     def count(self) -> int:
         return self.c.execute(select(func.count()).select_from(t.audit_log)).scalar_one()
+
+    def verify(self, anchor: dict | None = None, progress=None):
+        from pcrm_desktop.db.audit_chain import verify
+        return verify(self.c, anchor, progress)

@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -67,6 +68,13 @@ staff = Table(
     Column("department_id", Integer, ForeignKey("departments.id"), nullable=True),
     Column("active", Boolean, nullable=False, server_default="1"),
     Column("created_at", DateTime, nullable=False),
+    # Accounts (migration 0010): a scrypt hash ("scrypt$n$r$p$salt$hash"), never the password.
+    Column("password_hash", String(300), nullable=True),
+    Column("must_change_password", Boolean, nullable=False, server_default="1"),
+    Column("failed_logins", Integer, nullable=False, server_default="0"),
+    Column("locked_at", DateTime, nullable=True),
+    Column("password_changed_at", DateTime, nullable=True),
+    Column("last_login_at", DateTime, nullable=True),
     CheckConstraint("role IN ('admin', 'manager', 'clerk', 'kiosk')", name="role"),
 )
 
@@ -81,7 +89,47 @@ audit_log = Table(
     Column("action", String(40), nullable=False),
     Column("target", String(80), nullable=False, server_default=""),
     Column("detail", Text, nullable=False, server_default=""),
+    # Whose data (a citizen's id; no foreign key: the entry outlives a destroyed record), and the
+    # reason given for an export or a reveal (migration 0010).
+    Column("subject_id", Integer, nullable=True),
+    Column("reason", Text, nullable=False, server_default=""),
+    # Hash chain (domain/audit.chain_hash): each entry's hash covers the one before it. A detail
+    # destroyed with its record leaves its digest here, so the chain still verifies.
+    Column("detail_digest", LargeBinary, nullable=True),
+    Column("hash", LargeBinary, nullable=False),
     Index("ix_audit_log_at", "at"),
+    Index("ix_audit_log_subject", "subject_id", "id"),
+    Index("ix_audit_log_actor_at", "actor", "at"),
+)
+
+# Where the chain starts: entries before first_id were removed by a retention run, and prev_hash
+# is the hash of the last one removed. One row (id 1). Triggers refuse deleting entries from
+# first_id on, and any change to an entry but the redaction of its detail (migration 0010).
+audit_chain_base = Table(
+    "audit_chain_base",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("first_id", Integer, nullable=False),
+    Column("prev_hash", LargeBinary, nullable=False),
+    Column("updated_at", DateTime, nullable=True),
+)
+
+# 파기 대장: one row per kind of record destroyed by a retention run. No personal data.
+destruction_ledger = Table(
+    "destruction_ledger",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime, nullable=False),
+    Column("staff_id", Integer, ForeignKey("staff.id"), nullable=True),
+    Column("actor", String(32), nullable=False),
+    Column("workstation", String(64), nullable=False),
+    Column("kind", String(30), nullable=False),
+    Column("months", Integer, nullable=False),
+    Column("cutoff", Date, nullable=False),
+    Column("count", Integer, nullable=False),
+    Column("method", String(200), nullable=False),
+    Column("detail", Text, nullable=False, server_default=""),
+    Index("ix_destruction_ledger_at", "at"),
 )
 
 # --- residents (주민·고객) -----------------------------------------------------------------

@@ -1,8 +1,14 @@
-"""Audit entries: who did what to which record, from which workstation."""
+"""Audit entries: who did what to whose data, from which workstation, and why; and the hash
+chain that makes any later edit, deletion or re-ordering of the entries detectable."""
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import datetime
+
+GENESIS = bytes(32)  # the "previous hash" of the very first entry
+TIME_FORMAT = "%Y-%m-%d %H:%M:%S.%f"  # how SQLite stores the time; the chain hashes this text
 
 
 @dataclass(frozen=True)
@@ -28,3 +34,43 @@ class AuditEntry:
     action: str
     target: str
     detail: str = ""
+    subject_id: int | None = None  # whose data: a citizen's id
+    reason: str = ""               # required for exports and reveals
+
+
+def subject_of(target: str) -> int | None:
+    """A target naming a citizen ("citizen:12") is that citizen's data."""
+    kind, _, key = target.partition(":")
+    return int(key) if kind == "citizen" and key.isdigit() else None
+
+
+def detail_digest(detail: str) -> bytes:
+    return hashlib.sha256(detail.encode("utf-8")).digest()
+
+
+def chain_hash(prev: bytes, entry_id: int, at_text: str, staff_id: int | None, actor: str,
+               workstation: str, action: str, target: str, subject_id: int | None, reason: str,
+               digest: bytes) -> bytes:
+    """SHA-256 over the previous entry's hash, this entry's fields and its detail's digest.
+
+    The id is inside, so swapping two entries breaks the chain as surely as editing one; the
+    detail enters by digest, so a detail destroyed with its record (retention) keeps the chain."""
+    fields = json.dumps([entry_id, at_text, staff_id, actor, workstation, action, target,
+                         subject_id, reason], ensure_ascii=False, separators=(",", ":"))
+    h = hashlib.sha256(prev)
+    h.update(fields.encode("utf-8"))
+    h.update(digest)
+    return h.digest()
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """What `verify` found: ok, or the first entry that breaks the chain and why."""
+
+    ok: bool
+    checked: int
+    first_id: int | None       # where the chain starts (after pruned entries)
+    last_id: int | None
+    last_hash: str             # hex, to write down or compare with an anchor
+    broken_id: int | None = None
+    problem: str = ""          # edited | missing | order | anchor | detail

@@ -17,3 +17,5 @@ MERGE_ROLES = frozenset({"admin", "manager", "clerk"})
 def require_role(actor: Actor, allowed: frozenset[str], action: str) -> None:
     if actor.role not in allowed:
         raise PermissionDenied("forbidden", action=action, role=actor.role)
+AUDIT_ROLES = frozenset({"admin", "manager"})  # review the access log, verify its chain
+ADMIN_ROLES = frozenset({"admin"})

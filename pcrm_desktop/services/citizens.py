@@ -159,7 +159,7 @@ def reveal(ctx: ServiceContext, citizen_id: int, field: str, reason: str) -> str
         c = uow.citizens.get(citizen_id)
         if c is None:
             raise NotFoundError("citizen_not_found", id=citizen_id)
-        ctx.audit(uow, "citizen.reveal", f"citizen:{citizen_id}", f"{field}: {reason}")
+        ctx.audit(uow, "citizen.reveal", f"citizen:{citizen_id}", field, reason=reason)
         uow.commit()
     value = getattr(c, field)
     return ", ".join(value) if isinstance(value, tuple) else value

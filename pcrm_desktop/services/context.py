@@ -32,6 +32,7 @@ class ServiceContext:
     actor: Actor
     clock: Callable[[], datetime] = datetime.now
     files_dir: Path | None = None  # attachments, kept beside the database file
+    database: Path | None = None   # the database file (None for test fakes); anchors beside it
 
     def reading(self) -> UnitOfWork:
         """A unit of work for reads only: it takes no write lock."""
@@ -43,8 +44,11 @@ class ServiceContext:
     def as_actor(self, actor: Actor) -> "ServiceContext":
         return replace(self, actor=actor)
 
-    def audit(self, uow: UnitOfWork, action: str, target: str = "", detail: str = "") -> None:
-        """Write the audit entry inside the caller's transaction, so it commits with the change."""
+    def audit(self, uow: UnitOfWork, action: str, target: str = "", detail: str = "",
+              reason: str = "", subject: int | None = None) -> None:
+        """Write the audit entry inside the caller's transaction, so it commits with the change.
+        `subject` is whose data it was (a citizen's id; taken from a "citizen:N" target when
+        not given); `reason` is what the staff member gave for an export or a reveal."""
         entry = AuditEntry(self.clock(), self.actor.login, self.actor.workstation,
-                           action, target, detail)
+                           action, target, detail, subject, reason)
         uow.audit.add(entry, self.actor.staff_id)

@@ -160,11 +160,12 @@ def test_reveal_with_a_reason(admin_ctx, db_path):
     assert S.reveal(admin_ctx, citizen_id, "phones", "민원 회신 전화") == "010-1234-5678, 02-123-4567"
     assert S.reveal(admin_ctx, citizen_id, "name", "본인 확인") == "김철수"
     assert S.reveal(admin_ctx, citizen_id, "email", "안내문 발송") == "kimcs@example.com"
-    reveals = audit_rows(db_path, "citizen.reveal")
-    assert [(t, d) for _, t, d in reveals] == [
-        (f"citizen:{citizen_id}", "phones: 민원 회신 전화"),
-        (f"citizen:{citizen_id}", "name: 본인 확인"),
-        (f"citizen:{citizen_id}", "email: 안내문 발송")]
+    reveals = rows(db_path, "SELECT target, subject_id, detail, reason FROM audit_log "
+                            "WHERE action = 'citizen.reveal' ORDER BY id")
+    assert reveals == [
+        (f"citizen:{citizen_id}", citizen_id, "phones", "민원 회신 전화"),
+        (f"citizen:{citizen_id}", citizen_id, "name", "본인 확인"),
+        (f"citizen:{citizen_id}", citizen_id, "email", "안내문 발송")]
     with pytest.raises(ValidationError) as caught:
         S.reveal(admin_ctx, citizen_id, "memo", "사유")
     assert caught.value.code == "field_unknown"
