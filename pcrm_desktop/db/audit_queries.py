@@ -1,0 +1,244 @@
+"""Read side of the access log for its review (uow.audit_read): the list paged by key, newest
+first, each filter on an index; counts per account and action for a month; and the entries the
+review's rules look at (domain/access_review.py decides; this only narrows them down in SQL).
+
+Built for 10,000,000 entries. Which index serves which list (named, so the planner, which has
+no statistics here, cannot walk a worse one):
+
+- period only → ix_audit_log_at, walked backwards from the period's end;
+- account → ix_audit_log_actor_at; resident → ix_audit_log_subject (a few rows, then sorted);
+- flagged only → the flagged ids, looked up by rowid;
+- kind → ix_audit_log_action_at (action, at): one walk per action of the kind, each stopping
+  after a page.
+
+The page order is (at, id) descending and the keyset condition is written as
+`at <= :at AND (at < :at OR id < :id)`, a plain range on the index's first column.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import Connection
+
+from pcrm_desktop.domain.access_review import Entry
+
+ACTION_INDEX = "ix_audit_log_action_at"
+_COLUMNS = "id, at, actor, workstation, action, target, subject_id, reason"
+
+
+@dataclass(frozen=True)
+class LogQuery:
+    """A list filter in the database's terms (the service resolves kinds, residents, flags)."""
+    start: datetime | None = None       # at >= start
+    end: datetime | None = None         # at < end
+    actor: str = ""
+    actions: tuple[str, ...] = ()       # () = any action
+    subjects: tuple[int, ...] | None = None   # None = anyone's data (or none); () = nothing
+    ids: tuple[int, ...] | None = None        # None = every entry; () = nothing
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    id: int
+    at: datetime
+    actor: str
+    workstation: str
+    action: str
+    target: str
+    subject_id: int | None
+    reason: str
+    position: tuple = field(default=(), compare=False)  # keyset: (at text, id)
+
+
+def _text(value: datetime) -> str:
+    """The time as the log stores it (domain.audit.TIME_FORMAT; isoformat is the same text)."""
+    return value.isoformat(" ", "microseconds")
+
+
+def _entry(row) -> LogEntry:
+    at = row[1]
+    return LogEntry(row[0], datetime.fromisoformat(at), row[2], row[3], row[4], row[5] or "",
+                    row[6], row[7] or "", (at, row[0]))
+
+
+def _marks(prefix: str, values: Sequence, params: dict) -> str:
+    names = []
+    for n, value in enumerate(values):
+        params[f"{prefix}{n}"] = value
+        names.append(f":{prefix}{n}")
+    return ", ".join(names)
+
+
+class AuditRead:
+    def __init__(self, connection: Connection) -> None:
+        self.c = connection
+
+    # --- the list ---------------------------------------------------------------------------
+    def page(self, q: LogQuery, after: tuple | None = None, limit: int = 100) -> list[LogEntry]:
+        sql, params = self.page_sql(q, after, limit)
+        if sql is None:
+            return []
+        return [_entry(r) for r in self.c.exec_driver_sql(sql, params)]
+
+    def page_sql(self, q: LogQuery, after: tuple | None, limit: int) -> tuple[str | None, dict]:
+        """The SQL text and parameters of one page (None: the filter matches nothing)."""
+        if (q.ids is not None and not q.ids) or (q.subjects is not None and not q.subjects):
+            return None, {}
+        params: dict = {"limit": limit}
+        where: list[str] = []
+        if q.start is not None:
+            where.append("at >= :start")
+            params["start"] = _text(q.start)
+        if q.end is not None:
+            where.append("at < :end")
+            params["end"] = _text(q.end)
+        if after is not None:
+            where.append("at <= :kat AND (at < :kat OR id < :kid)")
+            params["kat"], params["kid"] = after
+        if q.actor:
+            where.append("actor = :actor")
+            params["actor"] = q.actor
+        if q.subjects is not None:
+            where.append(f"subject_id IN ({_marks('s', q.subjects, params)})")
+        if q.ids is not None:
+            where.append("id IN (SELECT value FROM json_each(:ids))")
+            params["ids"] = json.dumps(sorted(q.ids))
+            source = "audit_log NOT INDEXED"        # rowid lookups of the flagged entries
+        elif q.subjects is not None:
+            source = "audit_log INDEXED BY ix_audit_log_subject"
+        elif q.actor:
+            source = "audit_log INDEXED BY ix_audit_log_actor_at"
+        elif q.actions:
+            return self._per_action(q.actions, where, params), params
+        else:
+            source = "audit_log INDEXED BY ix_audit_log_at"
+        if q.actions:  # with an account or residents: their index, filtered by action
+            where.append(f"action IN ({_marks('a', q.actions, params)})")
+        return (f"SELECT {_COLUMNS} FROM {source}" + (" WHERE " + " AND ".join(where) if where else "")
+                + " ORDER BY at DESC, id DESC LIMIT :limit"), params
+
+    @staticmethod
+    def _per_action(actions: Sequence[str], where: list[str], params: dict) -> str:
+        """A page of several actions: one page of each from the (action, at) index, merged."""
+        branches = []
+        for n, action in enumerate(actions):
+            params[f"a{n}"] = action
+            condition = " AND ".join([f"action = :a{n}", *where])
+            branches.append(f"SELECT * FROM (SELECT {_COLUMNS} FROM audit_log INDEXED BY {ACTION_INDEX}"
+                            f" WHERE {condition} ORDER BY at DESC, id DESC LIMIT :limit)")
+        return " UNION ALL ".join(branches) + " ORDER BY at DESC, id DESC LIMIT :limit"
+
+    def subject_names(self, ids: Iterable[int]) -> dict[int, str]:
+        """Residents' names by id (a destroyed or merged-away record has none)."""
+        wanted = sorted(set(ids))
+        names: dict[int, str] = {}
+        for start in range(0, len(wanted), 500):
+            params: dict = {}
+            marks = _marks("c", wanted[start:start + 500], params)
+            names.update(self.c.exec_driver_sql(
+                f"SELECT id, name FROM citizens WHERE id IN ({marks})", params).fetchall())
+        return names
+
+    def actors(self) -> list[str]:
+        """Every login in the log, read off the (actor, at) index by skipping from one login to
+        the next (a few dozen probes, not a scan)."""
+        rows = self.c.exec_driver_sql(
+            "WITH RECURSIVE a(login) AS ("
+            " SELECT (SELECT MIN(actor) FROM audit_log)"
+            " UNION ALL SELECT (SELECT MIN(actor) FROM audit_log WHERE actor > a.login)"
+            " FROM a WHERE a.login IS NOT NULL)"
+            " SELECT login FROM a WHERE login IS NOT NULL")
+        return [r[0] for r in rows]
+
+    def entries(self, ids: Iterable[int]) -> list[LogEntry]:
+        """These entries, oldest first."""
+        wanted = sorted(set(ids))
+        if not wanted:
+            return []
+        rows = self.c.exec_driver_sql(
+            f"SELECT {_COLUMNS} FROM audit_log WHERE id IN (SELECT value FROM json_each(?))"
+            " ORDER BY at, id", (json.dumps(wanted),))
+        return [_entry(r) for r in rows]
+
+    # --- the month --------------------------------------------------------------------------
+    def counts(self, start: datetime, end: datetime) -> list[tuple[str, str, int]]:
+        """(actor, action, entries) in [start, end)."""
+        return [tuple(r) for r in self.c.exec_driver_sql(
+            "SELECT actor, action, COUNT(*) FROM audit_log INDEXED BY ix_audit_log_at"
+            " WHERE at >= ? AND at < ? GROUP BY actor, action", (_text(start), _text(end)))]
+
+    def of_actions(self, start: datetime, end: datetime, actions: Sequence[str]) -> list[LogEntry]:
+        """Every entry of these actions in [start, end), oldest first (exports, prints, reveals,
+        failed sign-ins: a few hundred a month)."""
+        params: dict = {"start": _text(start), "end": _text(end)}
+        marks = _marks("a", actions, params)
+        rows = self.c.exec_driver_sql(
+            f"SELECT {_COLUMNS} FROM audit_log WHERE at >= :start AND at < :end"
+            f" AND action IN ({marks}) ORDER BY at, id", params)
+        return [_entry(r) for r in rows]
+
+    def burst_candidates(self, start: datetime, end: datetime, actions: Sequence[str],
+                         window_seconds: int, least: int) -> list[Entry]:
+        """The views of residents in [start, end) that could belong to a burst, as few as SQL
+        can tell cheaply. A window of `least` different residents holds at least `least`
+        views, so first the views that close a window (the `window_seconds` before them, on
+        whole seconds) holding `least` views or more of the same account — a window function
+        over the period's views, one sort; few come out. Then the views of that account in the
+        window before each, through (actor, at). domain.access_review.find_bursts counts the
+        residents exactly on what comes back: every window that qualifies is in it whole."""
+        params: dict = {"start": _text(start), "end": _text(end)}
+        return self._bursts(self._hot("audit_log", "at >= :start AND at < :end", params, actions,
+                                      window_seconds, least), actions, window_seconds, start)
+
+    def burst_candidates_near(self, spans: Iterable[tuple[str, datetime, datetime]],
+                              actions: Sequence[str], window_seconds: int,
+                              least: int) -> list[Entry]:
+        """The same for a few stretches of single accounts' time (around a page's rows): each
+        read through (actor, at), so a page whose rows lie months apart reads minutes."""
+        found: list[Entry] = []
+        for actor, start, end in spans:
+            params: dict = {"actor": actor, "start": _text(start), "end": _text(end)}
+            found += self._bursts(self._hot(
+                "audit_log INDEXED BY ix_audit_log_actor_at",
+                "actor = :actor AND at >= :start AND at < :end", params, actions, window_seconds,
+                least), actions, window_seconds, start)
+        return found
+
+    def _hot(self, source: str, where: str, params: dict, actions: Sequence[str],
+             window_seconds: int, least: int) -> list[tuple[str, str]]:
+        """(actor, at) of the views closing a window of `least` views or more."""
+        params = dict(params, least=least)
+        marks = _marks("a", actions, params)
+        return self.c.exec_driver_sql(
+            "SELECT actor, at FROM ("
+            " SELECT actor, at, COUNT(*) OVER (PARTITION BY actor ORDER BY t"
+            f"  RANGE BETWEEN {int(window_seconds)} PRECEDING AND CURRENT ROW) AS n FROM ("
+            "  SELECT actor, at, CAST(strftime('%s', at) AS INTEGER) AS t"
+            f"  FROM {source} WHERE {where} AND action IN ({marks}) AND subject_id IS NOT NULL))"
+            " WHERE n >= :least ORDER BY actor, at", params).fetchall()
+
+    def _bursts(self, hot: list[tuple[str, str]], actions: Sequence[str], window_seconds: int,
+                start: datetime) -> list[Entry]:
+        """The views in the window before each hot view, windows that overlap read once."""
+        window = timedelta(seconds=window_seconds)
+        spans: list[list] = []   # [actor, from, to]
+        for actor, at in hot:
+            moment = datetime.fromisoformat(at)
+            if spans and spans[-1][0] == actor and moment - window <= spans[-1][2]:
+                spans[-1][2] = moment
+            else:
+                spans.append([actor, max(moment - window, start), moment])
+        found: list[Entry] = []
+        for actor, first, last in spans:
+            params: dict = {"actor": actor, "first": _text(first), "last": _text(last)}
+            marks = _marks("a", actions, params)
+            found += [Entry(r[0], datetime.fromisoformat(r[1]), actor, r[2], r[3])
+                      for r in self.c.exec_driver_sql(
+                          "SELECT id, at, action, subject_id FROM audit_log INDEXED BY"
+                          " ix_audit_log_actor_at WHERE actor = :actor AND at >= :first"
+                          f" AND at <= :last AND action IN ({marks})"
+                          " AND subject_id IS NOT NULL ORDER BY at, id", params)]
+        return found
