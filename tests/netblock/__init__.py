@@ -1,0 +1,1 @@
+"""The tests' network block (see pcrm_netblock.py); sitecustomize.py carries it into children."""
