@@ -14,10 +14,19 @@ PYTHON = sys.executable
 
 
 def env() -> dict[str, str]:
+    """Offscreen, a private home, and the demo admin's identity for `pcrm` commands (the demo
+    databases' accounts all have the demo password; a scheduled run would do the same)."""
     values = dict(os.environ)
     values.setdefault("QT_QPA_PLATFORM", "offscreen")
     values["HOME"] = values.get("PCRM_BENCH_HOME") or tempfile.mkdtemp(prefix="pcrm-bench-home-")
     values.pop("PCRM_DATABASE_URL", None)
+    if "PCRM_PASSWORD_FILE" not in values:
+        from pcrm_desktop.services.demo import DEMO_PASSWORD
+        secret = Path(values["HOME"]) / "pcrm-password.txt"
+        secret.write_text(DEMO_PASSWORD + "\n", encoding="utf-8")
+        secret.chmod(0o600)
+        values["PCRM_PASSWORD_FILE"] = str(secret)
+        values.setdefault("PCRM_USER", "admin")
     return values
 
 

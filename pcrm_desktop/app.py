@@ -18,8 +18,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="pcrm-desktop", description=f"{APP_NAME} {__version__}")
     parser.add_argument("--db", metavar="PATH", help="데이터베이스 파일 (기본: 사용자 데이터 폴더)")
     parser.add_argument("--lang", choices=("ko", "en"), help="화면 언어 (기본: 지난번 설정, 처음엔 한국어)")
-    parser.add_argument("--user", metavar="LOGIN", help="이 직원으로 작업 (로그인 기능 전까지);"
-                        " 키오스크 역할이면 만족도 조사 키오스크 화면")
+    parser.add_argument("--user", metavar="LOGIN", help="로그인 화면에 미리 넣을 로그인 ID;"
+                        " 키오스크 역할로 로그인하면 만족도 조사 키오스크 화면")
     parser.add_argument("--windowed", action="store_true", help="키오스크를 전체 화면 대신 1280×800 창으로")
     # For benchmarks and smoke checks: print the milliseconds to a shown window, then quit.
     parser.add_argument("--exit-after-show", action="store_true", help=argparse.SUPPRESS)
@@ -29,6 +29,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 class Application:
     """Owns the pieces that live as long as the process: settings, language, runner, window."""
+
+    login = None
+    backend = None
 
     def __init__(self, args: argparse.Namespace, qt_app) -> None:
         from pcrm_desktop.ui.appearance import apply_font_scale, install_korean_font
@@ -45,16 +48,46 @@ class Application:
         self.kiosk = None
 
     def open_window(self, backend) -> None:
+        """A database that is set up asks who is there first (로그인); a new one opens the
+        first-run wizard, whose admin is signed in when it ends."""
         from pcrm_desktop.services import office as office_service
-        from pcrm_desktop.ui.main_window import MainWindow
-        from pcrm_desktop.ui.settings import LAST_USER
         from pcrm_desktop.ui.tasks import TaskRunner
+        self.backend = backend
         self.runner = TaskRunner()
-        if self.args.user and office_service.is_set_up(backend.ctx):
-            actor = office_service.actor_for(backend.ctx, self.args.user, strict=True)
-            if actor.role == "kiosk":  # the survey kiosk, full screen, instead of the main window
-                self.open_kiosk(backend.ctx.as_actor(actor))
-                return
+        overview = office_service.overview(backend.ctx)
+        if not overview.is_set_up:
+            self._open_main(None)
+            return
+        from pcrm_desktop.ui.account_dialogs import LoginDialog
+        from pcrm_desktop.ui.settings import LAST_USER
+        self.login = LoginDialog(backend.ctx, self.runner,
+                                 self.args.user or self.settings.get(LAST_USER) or "",
+                                 overview.profile.name, backend.location.label)
+        self.login.signed_in.connect(self._signed_in)
+        self.login.rejected.connect(self._login_cancelled)
+        self.login.show()
+
+    def _login_cancelled(self) -> None:
+        if self.window is None and self.kiosk is None:
+            self.qt_app.quit()
+
+    def _signed_in(self, sign_in) -> None:
+        from pcrm_desktop.domain.errors import DomainError
+        from pcrm_desktop.ui import dialogs
+        from pcrm_desktop.ui.i18n import error_text
+        actor = sign_in.actor
+        if actor.role == "kiosk":  # the survey kiosk, full screen, instead of the main window
+            try:
+                self.open_kiosk(self.backend.ctx.as_actor(actor))
+            except DomainError as error:
+                dialogs.show_error(None, APP_NAME, error_text(error))
+                self.qt_app.quit()
+            return
+        self._open_main(actor)
+
+    def _open_main(self, actor) -> None:
+        from pcrm_desktop.ui.main_window import MainWindow
+        backend = self.backend
         self.window = MainWindow(backend.ctx, backend.location.label, self.runner,
                                  self.languages.language, self.font_scale)
         self.window.language_requested.connect(self.set_language)
@@ -65,11 +98,7 @@ class Application:
         if state is not None:
             self.window.restoreState(state)
         self.window.show()
-        if office_service.is_set_up(backend.ctx):
-            if self.args.user:  # asked for by name: an unknown or suspended login is refused
-                actor = office_service.actor_for(backend.ctx, self.args.user, strict=True)
-            else:
-                actor = office_service.actor_for(backend.ctx, self.settings.get(LAST_USER))
+        if actor is not None:
             self.window.start_session(actor)
         else:
             self.window.setup_finished.connect(self._setup_finished)

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from contextlib import contextmanager
 
-from pcrm_desktop import __version__, cli_reports
+from pcrm_desktop import __version__, cli_reports, cli_retention
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.domain.messages import korean_message
 
@@ -23,6 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="데이터베이스 파일 (기본: 사용자 데이터 폴더의 pcrm.db; "
                              "환경 변수 PCRM_DATABASE_URL로도 지정)")
     common.add_argument("--json", action="store_true", help="결과 요약을 JSON으로 표준 출력에")
+    common.add_argument("--user", metavar="LOGIN",
+                        help="이 직원 계정으로 실행 (비밀번호를 물음; 개인정보를 다루는 명령에 필요). "
+                             "예약 작업: 환경 변수 PCRM_USER와 PCRM_PASSWORD_FILE(비밀번호 한 줄이 든 파일)")
     parser = argparse.ArgumentParser(prog="pcrm", description="PCRM Desktop 명령줄 도구")
     parser.add_argument("--version", action="version", version=f"pcrm {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="명령")
@@ -45,10 +48,18 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--survey", metavar="CODE", help="만족도 응답: 설문 코드 (예: COUNTER)")
     export.add_argument("--unmasked", action="store_true",
                         help="이름·전화·전자우편을 가리지 않음 (관리자·팀장만, --reason 필요)")
-    export.add_argument("--reason", default="", help="반출 사유 (접속기록에 남음)")
+    export.add_argument("--reason", default="", help="반출 사유 (주민·민원처리부는 필수; 접속기록에 남음)")
     _deadline_parser(sub, common)
     cli_reports.report_parser(sub, common)
     cli_reports.analysis_parser(sub, common)
+    cli_retention.retention_parser(sub, common)
+    audit = sub.add_parser(
+        "audit", parents=[common], help="접속기록: 해시 사슬 무결성 검사",
+        description="접속기록의 모든 항목을 처음부터 다시 해시해 사슬을 확인합니다. 고치거나 지우거나 "
+                    "순서를 바꾼 항목이 있으면 처음 어긋난 항목 번호와 함께 1로 끝납니다. 정상이면 마지막 "
+                    "항목과 해시를 데이터베이스 옆 파일(*.audit-anchor.json)에 남겨, 나중에 끝부분이 "
+                    "잘려 나가도 알아챕니다. 관리자·팀장 계정이 필요합니다.")
+    audit.add_argument("what", choices=["verify"])
     survey = sub.add_parser("survey", parents=[common], help="만족도 조사 지수 (n, 95%% 오차 범위와 함께)")
     survey.add_argument("what", choices=["summary"])
     survey.add_argument("--survey", required=True, metavar="CODE", help="설문 코드 (예: COUNTER)")
@@ -135,7 +146,11 @@ def cmd_demo(args: argparse.Namespace) -> tuple[int, dict, str]:
     summary = {"ok": True, "database": backend.location.label, "seed": args.seed,
                "counts": result.counts, "skipped": result.skipped,
                "seconds": round(result.seconds, 3)}
-    lines = [f"데모 데이터 생성 완료 ({result.seconds:.1f}초): {backend.location.label}"]
+    from pcrm_desktop.services.demo import ADMIN_LOGIN, DEMO_PASSWORD
+    summary["accounts"] = {"admin": ADMIN_LOGIN, "password": DEMO_PASSWORD}
+    lines = [f"데모 데이터 생성 완료 ({result.seconds:.1f}초): {backend.location.label}",
+             f"  데모 계정: {ADMIN_LOGIN}(관리자), manager1·manager2(팀장), clerk01…(주무관), "
+             f"kiosk(키오스크) — 비밀번호 모두 {DEMO_PASSWORD}"]
     lines += [f"  {name}: {count:,}" for name, count in result.counts.items()]
     lines += [f"  {name}: 건너뜀 (이 버전에는 아직 없는 기능)" for name in result.skipped]
     return 0, summary, "\n".join(lines)
@@ -159,23 +174,19 @@ def cmd_check(args: argparse.Namespace) -> tuple[int, dict, str]:
 def cmd_import(args: argparse.Namespace) -> tuple[int, dict, str]:
     from pathlib import Path
 
-    from pcrm_desktop.bootstrap import open_backend
     from pcrm_desktop.services.import_common import write_report
     if args.what == "responses":
         return _import_responses(args)
     mapping = _read_mapping(args.mapping) if args.mapping else None
-    backend = open_backend(args.db)
-    try:
+    with _session(args) as ctx:
         if args.what == "complaints":
             from pcrm_desktop.services.complaint_import import import_complaints
-            result, plan = import_complaints(backend.ctx, Path(args.file), mapping,
+            result, plan = import_complaints(ctx, Path(args.file), mapping,
                                              progress=_stderr_progress)
         else:
             from pcrm_desktop.services.citizen_import import import_citizens
-            result, plan = import_citizens(backend.ctx, Path(args.file), mapping,
+            result, plan = import_citizens(ctx, Path(args.file), mapping,
                                            args.skip_duplicates, progress=_stderr_progress)
-    finally:
-        backend.close()
     if args.report:
         write_report(plan, Path(args.report))
     summary = {"ok": True, "imported": result.imported, "rejected": result.rejected,
@@ -260,44 +271,66 @@ def _read_mapping(path: str) -> dict[str, str]:
 
 @contextmanager
 def _session(args: argparse.Namespace):
-    """The database of --db, open for one command, and the context it acts in: the first
-    admin's when no staff member is named (the command line's own rule)."""
+    """The database of --db, open for one command, and the context it acts in: the staff
+    account named by --user (or PCRM_USER), signed in with its password like at the screen,
+    so the access log names who ran the command."""
     from pcrm_desktop.bootstrap import open_backend
     backend = open_backend(args.db)
     try:
-        yield _as_admin(backend.ctx)
+        yield _signed_in(backend.ctx, args)
     finally:
         backend.close()
 
 
-def _as_admin(ctx):
-    """The command line acts as the first admin when no staff member is named."""
-    from pcrm_desktop.services import office
-    return ctx if ctx.actor.staff_id is not None else ctx.as_actor(office.actor_for(ctx, None))
+def _signed_in(ctx, args: argparse.Namespace):
+    """Password from PCRM_PASSWORD_FILE (its first line; for scheduled runs), else asked on the
+    terminal. A temporary password must first be changed in the program."""
+    import os
+
+    from pcrm_desktop.domain.errors import NotFoundError
+    from pcrm_desktop.services import accounts, office
+    if not office.is_set_up(ctx):
+        raise NotFoundError("not_set_up")
+    login = getattr(args, "user", None) or os.environ.get("PCRM_USER", "")
+    if not login:
+        raise DomainError("cli_login_required", field="login")
+    sign_in = accounts.sign_in(ctx, login, _password(login))
+    if sign_in.must_change:
+        raise DomainError("password_change_required", field="password")
+    return ctx.as_actor(sign_in.actor)
+
+
+def _password(login: str) -> str:
+    import os
+    path = os.environ.get("PCRM_PASSWORD_FILE")
+    if path:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                return handle.readline().rstrip("\r\n")
+        except OSError as exc:
+            raise DomainError("password_file", field="password", path=path,
+                              detail=exc.strerror or str(exc)) from exc
+    if not sys.stdin or not sys.stdin.isatty():
+        raise DomainError("cli_login_required", field="login")
+    import getpass
+    return getpass.getpass(f"{login} 비밀번호: ")
 
 
 def cmd_export(args: argparse.Namespace) -> tuple[int, dict, str]:
     from pathlib import Path
 
-    from pcrm_desktop.bootstrap import open_backend
     if args.what == "responses":
         return _export_responses(args)
     if args.what == "complaints":
         first, last = _day(args.first, "from"), _day(args.last, "to")
         from pcrm_desktop.services.complaint_export import export_register
-        backend = open_backend(args.db)
-        try:
-            done = export_register(backend.ctx, first, last, Path(args.out))
-        finally:
-            backend.close()
+        with _session(args) as ctx:
+            done = export_register(ctx, first, last, Path(args.out), args.reason)
         return 0, {"ok": True, "out": str(done.path), "rows": done.rows, "from": str(first),
                    "to": str(last)}, f"민원처리부 내보내기 완료: {done.path} ({done.rows:,}건, 민원인 가림)"
     from pcrm_desktop.services.citizen_export import export_citizens
-    backend = open_backend(args.db)
-    try:
-        result = export_citizens(backend.ctx, Path(args.out), args.unmasked, args.reason)
-    finally:
-        backend.close()
+    with _session(args) as ctx:
+        result = export_citizens(ctx, Path(args.out), args.unmasked, args.reason)
     summary = {"ok": True, "out": str(result.path), "rows": result.rows, "masked": result.masked}
     return 0, summary, (f"내보내기 완료: {result.path} ({result.rows:,}명, "
                         f"{'가림' if result.masked else '전체 값'})")
@@ -372,6 +405,27 @@ def cmd_survey(args: argparse.Namespace) -> tuple[int, dict, str]:
     return 0, summary, "\n".join(lines)
 
 
+PROBLEMS = {"edited": "내용이 바뀜", "missing": "기록이 빠짐", "order": "순서가 바뀜",
+            "anchor": "이전 검사 때와 다름", "detail": "지운 내용 표시가 맞지 않음"}
+
+
+def cmd_audit(args: argparse.Namespace) -> tuple[int, dict, str]:
+    from pcrm_desktop.services.audit_trail import verify_chain
+    with _session(args) as ctx:
+        report = verify_chain(ctx, progress=lambda n: print(f"\r확인: {n:,}건", end="",
+                                                            file=sys.stderr, flush=True))
+    summary = {"ok": report.ok, "checked": report.checked, "first_id": report.first_id,
+               "last_id": report.last_id, "last_hash": report.last_hash,
+               "broken_id": report.broken_id, "problem": report.problem or None}
+    if report.ok:
+        text = (f"접속기록 정상: {report.checked:,}건 확인 (#{report.first_id}–#{report.last_id})\n"
+                f"마지막 해시: {report.last_hash}")
+        return 0, summary, text
+    text = korean_message(DomainError("audit_broken", entry=report.broken_id,
+                                      problem=PROBLEMS.get(report.problem, report.problem)))
+    return 1, summary, text + f"\n그 앞의 {report.checked:,}건은 정상입니다."
+
+
 def cmd_deadline(args: argparse.Namespace) -> tuple[int, dict, str]:
     from datetime import datetime
 
@@ -405,6 +459,7 @@ def cmd_deadline(args: argparse.Namespace) -> tuple[int, dict, str]:
 COMMANDS: dict[str, Handler] = {"init": cmd_init, "demo": cmd_demo, "check": cmd_check,
                                 "import": cmd_import, "export": cmd_export,
                                 "deadline": cmd_deadline, "survey": cmd_survey,
+                                "audit": cmd_audit, "retention": cli_retention.cmd_retention,
                                 "report": cli_reports.cmd_report, "analysis": cli_reports.cmd_analysis}
 
 

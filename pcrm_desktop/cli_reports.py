@@ -8,12 +8,14 @@ import argparse
 
 def report_parser(sub, common) -> None:
     parser = sub.add_parser(
-        "report", parents=[common], help="보고서 PDF (월간 민원·고객만족 보고서, 민원처리부, 만족도 조사 결과)",
+        "report", parents=[common],
+        help="보고서 PDF (월간 민원·고객만족 보고서, 민원처리부, 만족도 조사 결과, 접속기록 점검표)",
         description="보고서를 PDF로 만듭니다. 개인정보는 가리고, 만들 때마다 감사 기록에 남습니다.")
-    parser.add_argument("what", choices=["monthly", "register", "survey"],
+    parser.add_argument("what", choices=["monthly", "register", "survey", "access-log"],
                         help="monthly: 월간 보고서 (--month), register: 민원처리부 (--from, --to), "
-                             "survey: 만족도 조사 결과 (--survey, --from, --to)")
-    parser.add_argument("--month", metavar="YYYY-MM", help="월간 보고서의 달")
+                             "survey: 만족도 조사 결과 (--survey, --from, --to), "
+                             "access-log: 월간 개인정보 접속기록 점검표 (--month; 관리자·팀장)")
+    parser.add_argument("--month", metavar="YYYY-MM", help="월간 보고서·접속기록 점검표의 달")
     parser.add_argument("--from", dest="first", metavar="YYYY-MM-DD", help="기간 시작")
     parser.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="기간 끝 (포함)")
     parser.add_argument("--survey", metavar="CODE", help="만족도 조사 결과: 설문 코드")
@@ -23,21 +25,27 @@ def report_parser(sub, common) -> None:
 
 def cmd_report(args: argparse.Namespace) -> tuple[int, dict, str]:
     return {"monthly": _report_monthly, "register": _report_register,
-            "survey": _report_survey}[args.what](args)
+            "survey": _report_survey, "access-log": _report_access_log}[args.what](args)
+
+
+def _month(args: argparse.Namespace):
+    """--month YYYY-MM as the first day of that month."""
+    from datetime import date
+
+    from pcrm_desktop.domain.errors import ValidationError
+    try:
+        year, month = (int(part) for part in (args.month or "").split("-"))
+        return date(year, month, 1)
+    except ValueError:
+        raise ValidationError("month_format", field="month", value=args.month or "") from None
 
 
 def _report_monthly(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from datetime import date
     from pathlib import Path
 
     from pcrm_desktop.cli import _session, _stderr_progress
-    from pcrm_desktop.domain.errors import ValidationError
     from pcrm_desktop.services.monthly_report import build_monthly
-    try:
-        year, month = (int(part) for part in (args.month or "").split("-"))
-        first = date(year, month, 1)
-    except ValueError:
-        raise ValidationError("month_format", field="month", value=args.month or "") from None
+    first = _month(args)
     with _session(args) as ctx:
         built = build_monthly(ctx, first, Path(args.out),
                               Path(args.xlsx) if args.xlsx else None, progress=_stderr_progress)
@@ -95,6 +103,29 @@ def _report_survey(args: argparse.Namespace) -> tuple[int, dict, str]:
                "survey": done.code, "from": str(first), "to": str(last)}
     return 0, summary, (f"만족도 조사 결과 PDF 완료: {done.path} (응답 {done.responses:,}건, "
                         f"{done.pages:,}쪽)")
+
+
+def _report_access_log(args: argparse.Namespace) -> tuple[int, dict, str]:
+    """The month's access-log review; exit code 1 when the hash chain is broken (the PDF is
+    made all the same: it says where)."""
+    from pathlib import Path
+
+    from pcrm_desktop.cli import _session, _stderr_progress
+    from pcrm_desktop.domain.access_review import chain_text
+    from pcrm_desktop.services.report_access_log import build_access_log
+    first = _month(args)
+    with _session(args) as ctx:
+        done = build_access_log(ctx, first, Path(args.out), progress=_stderr_progress)
+    chain = done.chain
+    summary = {"ok": chain.ok, "out": str(done.path), "pages": done.pages, "month": f"{first:%Y-%m}",
+               "entries": done.entries, "findings": done.findings, "watched": done.watched,
+               "chain": {"ok": chain.ok, "checked": chain.checked, "first_id": chain.first_id,
+                         "last_id": chain.last_id, "head_hash": chain.last_hash,
+                         "broken_id": chain.broken_id, "problem": chain.problem or None}}
+    return (0 if chain.ok else 1), summary, (
+        f"접속기록 점검표 {first:%Y-%m}: {done.path} ({done.pages}쪽)\n"
+        f"  기록 {done.entries:,}건 · 이상 징후 {done.findings:,}건 · 출력·반출·표시 {done.watched:,}건\n"
+        f"  무결성: {chain_text(chain)}\n  마지막 기록의 해시: {chain.last_hash}")
 
 
 def analysis_parser(sub, common) -> None:

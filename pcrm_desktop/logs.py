@@ -6,8 +6,17 @@ import logging.handlers
 from pathlib import Path
 
 from pcrm_desktop.config import default_data_dir
+from pcrm_desktop.domain.text import mask_rrns
 
 _log_file: Path | None = None
+
+
+class MaskingFormatter(logging.Formatter):
+    """An error may carry what was typed or a file's name: RRN-shaped text in a message or a
+    traceback is masked before the line reaches the file."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return mask_rrns(super().format(record))[0]
 
 
 def log_file() -> Path:
@@ -24,7 +33,7 @@ def setup_logging(folder: Path | None = None) -> Path:
             _log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     except OSError:
         handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)

@@ -14,10 +14,73 @@ os.environ["HOME"] = str(_PRIVATE_HOME)
 os.environ["XDG_DATA_HOME"] = str(_PRIVATE_HOME / "data")
 os.environ["XDG_CONFIG_HOME"] = str(_PRIVATE_HOME / "config")
 os.environ.pop("PCRM_DATABASE_URL", None)
+# Password hashes at the lowest cost scrypt allows here (the stored hash names its cost; the
+# default cost is tested on its own in tests/unit/test_accounts.py). Children inherit it.
+os.environ["PCRM_SCRYPT_N"] = "1024"
+# The first admin's ("hong") in every set-up fixture; the same as the demo accounts' password,
+# so one password file serves the command line on either kind of test database.
+ADMIN_PASSWORD = "Demo#2026!"
+_PASSWORD_FILE = _PRIVATE_HOME / "pcrm-password.txt"
+_PASSWORD_FILE.write_text(ADMIN_PASSWORD + "\n", encoding="utf-8")
+_PASSWORD_FILE.chmod(0o600)
+# `pcrm` commands in tests sign in as a scheduled run would (cli._signed_in): the demo's admin
+# by default; a test on a set-up fixture database passes --user hong.
+os.environ["PCRM_PASSWORD_FILE"] = str(_PASSWORD_FILE)
+os.environ["PCRM_USER"] = "admin"
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO.parent / "shared" / "data" / "public"
 ARTIFACTS = Path(os.environ.get("PCRM_ARTIFACTS", REPO / "artifacts"))
+
+# --- Offline by construction: no test, and no child process a test starts, reaches a network ----
+# Installed on import (before collection imports anything), so import-time attempts count too.
+# Python children (`pcrm …`, the GUI) get the same block from tests/netblock/sitecustomize.py
+# through PYTHONPATH and write their refused attempts to NETBLOCK_RECORD, which is checked after
+# every test and at the end of the session. Refusals raise an OSError; a swallowed one still fails.
+from tests.netblock import pcrm_netblock as netblock  # noqa: E402
+
+NETBLOCK_DIR = Path(netblock.__file__).resolve().parent
+_netblock_fd, NETBLOCK_RECORD = tempfile.mkstemp(prefix="pcrm-netblock-", suffix=".log")
+os.close(_netblock_fd)
+os.environ[netblock.ENV_RECORD] = NETBLOCK_RECORD
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(NETBLOCK_DIR), *[p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]])
+NETBLOCK = netblock.install()  # this process: attempts are kept in NETBLOCK.attempts
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _network_blocked():
+    """The whole session runs with internet sockets blocked; nothing may lift the block."""
+    assert netblock.is_installed(), "the network block is not installed"
+    yield
+    assert netblock.is_installed(), "something removed the network block during the session"
+
+
+@pytest.fixture(autouse=True)
+def _no_network_attempt():
+    """Fail the test during which this process or a child tried to reach the network."""
+    before = len(NETBLOCK.attempts)
+    start = os.path.getsize(NETBLOCK_RECORD)
+    yield
+    attempts = NETBLOCK.attempts[before:] + netblock.read_record(NETBLOCK_RECORD, start)[0]
+    if attempts:
+        pytest.fail("network access attempted (PCRM Desktop must stay offline):\n  "
+                    + "\n  ".join(attempts), pytrace=False)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Any attempt at all, even outside a test (collection, imports) or swallowed, fails the run."""
+    attempts = NETBLOCK.attempts + netblock.read_record(NETBLOCK_RECORD)[0]
+    Path(NETBLOCK_RECORD).unlink(missing_ok=True)
+    if attempts:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line("")
+            reporter.write_sep("=", "network access attempted (PCRM Desktop must stay offline)",
+                               red=True)
+            for attempt in attempts:
+                reporter.write_line(f"  {attempt}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture
@@ -44,7 +107,8 @@ def admin_ctx(ctx):
     from pcrm_desktop.domain.office import OfficeProfile
     from pcrm_desktop.services.office import complete_first_run
     actor = complete_first_run(ctx, OfficeProfile("청운효자동 행정복지센터"), ["민원행정팀", "복지팀"],
-                               "홍길동", "hong")
+                               "홍길동", "hong",
+                               ADMIN_PASSWORD)
     return ctx.as_actor(actor)
 
 

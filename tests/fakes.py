@@ -15,6 +15,7 @@ import copy
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from pcrm_desktop.domain.accounts import Credentials
 from pcrm_desktop.domain.audit import Actor, AuditEntry
 from pcrm_desktop.domain.office import Department, OfficeProfile, Role, Staff
 from pcrm_desktop.services.context import ServiceContext
@@ -35,6 +36,9 @@ class State:
     staff: list[Staff] = field(default_factory=list)
     staff_created_at: dict[int, datetime] = field(default_factory=dict)
     audit: list[tuple[AuditEntry, int | None]] = field(default_factory=list)
+    # staff id → password_hash, must_change, failed_logins, locked_at, last_login_at
+    accounts: dict[int, dict] = field(default_factory=dict)
+    settings: dict[str, str] = field(default_factory=dict)
     next_id: dict[str, int] = field(default_factory=lambda: {"departments": 1, "staff": 1})
 
     def new_id(self, table: str) -> int:
@@ -86,6 +90,12 @@ class FakeOfficeRepository:
             self.s.office_created_at = now
         self.s.office = profile
 
+    def setting(self, key: str, default: str = "") -> str:
+        return self.s.settings.get(key, default)
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.s.settings[key] = value
+
 
 class FakeDepartmentRepository:
     def __init__(self, state: State) -> None:
@@ -132,6 +142,38 @@ class FakeStaffRepository:
 
     def count_active_admins(self) -> int:
         return sum(1 for m in self.s.staff if m.role is Role.ADMIN and m.active)
+
+    def _account(self, staff_id: int) -> dict:
+        return self.s.accounts.setdefault(staff_id, {
+            "password_hash": None, "must_change": True, "failed_logins": 0, "locked_at": None,
+            "last_login_at": None})
+
+    def credentials(self, login: str) -> Credentials | None:
+        member = self.get_by_login(login)
+        if member is None:
+            return None
+        a = self._account(member.id)
+        return Credentials(member.id, member.name, member.login, member.role.value, member.active,
+                           a["password_hash"], a["must_change"], a["failed_logins"],
+                           a["locked_at"], a["last_login_at"])
+
+    def all_credentials(self) -> list[Credentials]:
+        return [self.credentials(m.login) for m in self.s.staff]
+
+    def set_password(self, staff_id: int, password_hash: str, must_change: bool,
+                     now: datetime) -> None:
+        self._account(staff_id).update(password_hash=password_hash, must_change=must_change,
+                                       failed_logins=0, locked_at=None)
+
+    def record_failure(self, staff_id: int, failures: int, locked_at: datetime | None) -> None:
+        self._account(staff_id).update(failed_logins=failures, locked_at=locked_at)
+
+    def record_success(self, staff_id: int, now: datetime) -> None:
+        self._account(staff_id).update(failed_logins=0, locked_at=None, last_login_at=now)
+
+    def admins_with_password(self) -> int:
+        return sum(1 for m in self.s.staff if m.role is Role.ADMIN and m.active
+                   and self._account(m.id)["password_hash"] is not None)
 
 
 class FakeAuditRepository:

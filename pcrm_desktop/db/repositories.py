@@ -6,6 +6,7 @@ from datetime import datetime, time
 from sqlalchemy import Connection, func, insert, select, update
 
 from pcrm_desktop.db import tables as t
+from pcrm_desktop.domain.accounts import Credentials
 from pcrm_desktop.domain.audit import (
     GENESIS,
     TIME_FORMAT,
@@ -32,9 +33,28 @@ def _time(value: str) -> time:
     return time(int(hour), int(minute))
 
 
+def office_setting(c: Connection, key: str, default: str = "") -> str:
+    """An office-wide setting that travels with the database (table office_settings)."""
+    value = c.execute(select(t.office_settings.c.value)
+                      .where(t.office_settings.c.key == key)).scalar()
+    return default if value is None else value
+
+
+def set_office_setting(c: Connection, key: str, value: str) -> None:
+    s = t.office_settings
+    if c.execute(update(s).where(s.c.key == key).values(value=value)).rowcount == 0:
+        c.execute(insert(s).values(key=key, value=value))
+
+
 class OfficeRepository:
     def __init__(self, connection: Connection) -> None:
         self.c = connection
+
+    def setting(self, key: str, default: str = "") -> str:
+        return office_setting(self.c, key, default)
+
+    def set_setting(self, key: str, value: str) -> None:
+        set_office_setting(self.c, key, value)
 
     def get(self) -> OfficeProfile | None:
         row = self.c.execute(select(t.office).where(t.office.c.id == 1)).mappings().first()
@@ -94,6 +114,41 @@ class StaffRepository:
 
     def set_active(self, staff_id: int, active: bool) -> None:
         self.c.execute(update(t.staff).where(t.staff.c.id == staff_id).values(active=active))
+
+    # --- accounts ---------------------------------------------------------------------------
+    def credentials(self, login: str) -> Credentials | None:
+        r = self.c.execute(select(t.staff).where(t.staff.c.login == login)).first()
+        if r is None:
+            return None
+        return Credentials(r.id, r.name, r.login, r.role, bool(r.active), r.password_hash,
+                           bool(r.must_change_password), r.failed_logins, r.locked_at,
+                           r.last_login_at)
+
+    def all_credentials(self) -> list[Credentials]:
+        rows = self.c.execute(select(t.staff).order_by(t.staff.c.id))
+        return [Credentials(r.id, r.name, r.login, r.role, bool(r.active), r.password_hash,
+                            bool(r.must_change_password), r.failed_logins, r.locked_at,
+                            r.last_login_at) for r in rows]
+
+    def set_password(self, staff_id: int, password_hash: str, must_change: bool,
+                     now: datetime) -> None:
+        self.c.execute(update(t.staff).where(t.staff.c.id == staff_id).values(
+            password_hash=password_hash, must_change_password=must_change,
+            password_changed_at=now, failed_logins=0, locked_at=None))
+
+    def record_failure(self, staff_id: int, failures: int, locked_at: datetime | None) -> None:
+        self.c.execute(update(t.staff).where(t.staff.c.id == staff_id).values(
+            failed_logins=failures, locked_at=locked_at))
+
+    def record_success(self, staff_id: int, now: datetime) -> None:
+        self.c.execute(update(t.staff).where(t.staff.c.id == staff_id).values(
+            failed_logins=0, locked_at=None, last_login_at=now))
+
+    def admins_with_password(self) -> int:
+        query = select(func.count()).select_from(t.staff).where(
+            t.staff.c.role == Role.ADMIN.value, t.staff.c.active.is_(True),
+            t.staff.c.password_hash.is_not(None))
+        return self.c.execute(query).scalar_one()
 
     def count_active_admins(self) -> int:
         query = select(func.count()).select_from(t.staff).where(

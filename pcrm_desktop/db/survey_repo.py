@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import Connection, func, insert, select, update
 
 from pcrm_desktop.db import tables as t
+from pcrm_desktop.db.repositories import office_setting, set_office_setting
 from pcrm_desktop.db.citizen_repo import sql_datetime
 
 
@@ -233,14 +234,18 @@ class SurveyRepository:
                               .values(done_at=now, done_by=actor, note=note))
         return done.rowcount == 1
 
+    def callback_citizen(self, callback_id: int) -> int | None:
+        """Whose data a callback is about: the response's linked resident, else its 민원's."""
+        return self.c.exec_driver_sql(
+            "SELECT coalesce(l.citizen_id, c.citizen_id) FROM survey_callbacks b"
+            " LEFT JOIN survey_links l ON l.response_id = b.response_id"
+            " LEFT JOIN complaints c ON c.id = b.complaint_id WHERE b.id = ?",
+            (callback_id,)).scalar()
+
     # --- office-wide settings ---------------------------------------------------------------
 
     def setting(self, key: str, default: str = "") -> str:
-        value = self.c.execute(select(t.office_settings.c.value)
-                               .where(t.office_settings.c.key == key)).scalar()
-        return default if value is None else value
+        return office_setting(self.c, key, default)
 
     def set_setting(self, key: str, value: str) -> None:
-        s = t.office_settings
-        if self.c.execute(update(s).where(s.c.key == key).values(value=value)).rowcount == 0:
-            self.c.execute(insert(s).values(key=key, value=value))
+        set_office_setting(self.c, key, value)

@@ -100,6 +100,7 @@ audit_log = Table(
     Index("ix_audit_log_at", "at"),
     Index("ix_audit_log_subject", "subject_id", "id"),
     Index("ix_audit_log_actor_at", "actor", "at"),
+    Index("ix_audit_log_action_at", "action", "at"),  # the review's filter by kind
 )
 
 # Where the chain starts: entries before first_id were removed by a retention run, and prev_hash

@@ -21,6 +21,8 @@ _REPOSITORIES = {
     "reports": ("pcrm_desktop.db.report_queries", "ReportRead"),
     "analysis": ("pcrm_desktop.db.analysis_queries", "AnalysisRead"),
     "actions": ("pcrm_desktop.db.action_repo", "ActionRepository"),
+    "audit_read": ("pcrm_desktop.db.audit_queries", "AuditRead"),
+    "retention": ("pcrm_desktop.db.retention_repo", "RetentionRepository"),
 }
 
 

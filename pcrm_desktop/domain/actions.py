@@ -12,7 +12,7 @@ from datetime import date
 from pcrm_desktop.domain.errors import ConflictError, ValidationError
 from pcrm_desktop.domain.messages import QT_TRANSLATE_NOOP
 from pcrm_desktop.domain.survey_stats import Change, Estimate, proportion_change, t_quantile
-from pcrm_desktop.domain.text import nfc
+from pcrm_desktop.domain.text import mask_rrns, nfc
 
 
 class ActionStatus(str, enum.Enum):
@@ -62,7 +62,7 @@ class Draft:
 
 
 def clean_draft(draft: Draft, today: date) -> Draft:
-    title, measure = nfc(draft.title).strip(), nfc(draft.measure).strip()
+    title, measure = mask_rrns(nfc(draft.title))[0], mask_rrns(nfc(draft.measure))[0]
     if not title:
         raise ValidationError("required", field="action_title")
     if len(title) > 200:
@@ -77,7 +77,8 @@ def clean_draft(draft: Draft, today: date) -> Draft:
         raise ValidationError("period_order", field="period")
     if draft.due_on is not None and draft.due_on < today:
         raise ValidationError("action_due_past", field="due_on", day=draft.due_on.isoformat())
-    return Draft(title, measure, draft.figure_key, draft.metric, nfc(draft.figure_label)[:200],
+    return Draft(title, measure, draft.figure_key, draft.metric,
+                 mask_rrns(nfc(draft.figure_label))[0][:200],
                  draft.baseline_first, draft.baseline_last, draft.owner_id, draft.due_on)
 
 

@@ -103,12 +103,11 @@ def clean_citizen(citizen: Citizen, today: date) -> CleanResult:
             number = normalize_phone(raw)
             if number not in phones:
                 phones.append(number)
-    email = nfc(citizen.email)
+    email, masked = mask_rrns(nfc(citizen.email))  # counted with the free fields below
     if email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
         raise ValidationError("email_format", field="email")
     if citizen.preferred_language not in LANGUAGES:
         raise ValidationError("language_unknown", field="preferred_language")
-    masked = 0
     memo, n = mask_rrns(nfc(citizen.memo))
     masked += n
     road, n = mask_rrns(nfc(citizen.address.road))
@@ -117,7 +116,11 @@ def clean_citizen(citizen: Citizen, today: date) -> CleanResult:
     masked += n
     if len(memo) > 4000:
         raise ValidationError("too_long", field="memo", max=4000)
-    address = Address(road, detail, nfc(citizen.address.dong_code), nfc(citizen.address.dong_name))
+    dong_code, n = mask_rrns(nfc(citizen.address.dong_code))
+    masked += n
+    dong_name, n = mask_rrns(nfc(citizen.address.dong_name))
+    masked += n
+    address = Address(road, detail, dong_code, dong_name)
     birth_year = citizen.birth_year or (citizen.birth_date.year if citizen.birth_date else None)
     cleaned = Citizen(citizen.id, name, birth_year, citizen.birth_date, citizen.gender,
                       tuple(phones), email, address, citizen.preferred_channel,

@@ -236,15 +236,16 @@ def clean_intake(intake: Intake, now: datetime) -> tuple[Intake, int]:
         raise ValidationError("too_long", field="complaint_content", max=20000)
     if intake.received_at > now + FUTURE_SLACK:
         raise ValidationError("received_in_future", field="received_at")
-    epeople = nfc(intake.epeople_no)
+    epeople, n4 = mask_rrns(nfc(intake.epeople_no))
+    dong_name, n5 = mask_rrns(nfc(intake.dong_name))
     if intake.channel is Channel.EPEOPLE and not epeople:
         raise ValidationError("epeople_no_required", field="epeople_no")
     if len(epeople) > 30:
         raise ValidationError("too_long", field="epeople_no", max=30)
     cleaned = replace(intake, title=title, content=content, road=road,
-                      dong_name=nfc(intake.dong_name), epeople_no=epeople,
+                      dong_name=dong_name, epeople_no=epeople,
                       received_at=intake.received_at.replace(second=0, microsecond=0))
-    return cleaned, n1 + n2 + n3
+    return cleaned, n1 + n2 + n3 + n4 + n5
 
 
 

@@ -42,6 +42,47 @@ MESSAGES: dict[str, str] = {
         "messages", "업그레이드 전 백업을 만들지 못해 업그레이드하지 않았습니다: {detail}\n"
         "디스크 공간과 폴더 권한을 확인하십시오."),
     "forbidden": QT_TRANSLATE_NOOP("messages", "이 작업을 할 권한이 없습니다({role})."),
+    "password_length": QT_TRANSLATE_NOOP(
+        "messages", "비밀번호를 입력하십시오 ({most}자 이내)."),
+    "password_characters": QT_TRANSLATE_NOOP(
+        "messages", "비밀번호에 공백이나 제어 문자를 앞뒤에 넣을 수 없습니다."),
+    "password_weak": QT_TRANSLATE_NOOP(
+        "messages", "비밀번호는 영문 대문자·소문자·숫자·특수문자 중 세 종류 이상으로 8자 이상, "
+                    "또는 두 종류 이상으로 10자 이상이어야 합니다."),
+    "password_has_login": QT_TRANSLATE_NOOP(
+        "messages", "비밀번호에 로그인 ID를 넣을 수 없습니다."),
+    "password_repeats": QT_TRANSLATE_NOOP(
+        "messages", "같은 문자를 네 번 이상 잇달아 쓸 수 없습니다."),
+    "password_common": QT_TRANSLATE_NOOP(
+        "messages", "너무 흔하거나 자판 순서대로인 비밀번호입니다. 다른 비밀번호를 정하십시오."),
+    "password_same": QT_TRANSLATE_NOOP(
+        "messages", "지금 쓰는 비밀번호와 다른 비밀번호를 정하십시오."),
+    "password_mismatch": QT_TRANSLATE_NOOP(
+        "messages", "새 비밀번호와 확인이 서로 다릅니다."),
+    "login_failed": QT_TRANSLATE_NOOP(
+        "messages", "로그인 ID 또는 비밀번호가 맞지 않습니다. ({left}번 더 틀리면 계정이 잠깁니다)"),
+    "login_failed_plain": QT_TRANSLATE_NOOP(
+        "messages", "로그인 ID 또는 비밀번호가 맞지 않습니다."),
+    "account_locked": QT_TRANSLATE_NOOP(
+        "messages", "비밀번호를 {count}번 틀려 계정이 잠겼습니다. 관리자에게 비밀번호 초기화를 요청하십시오."),
+    "account_locked_wait": QT_TRANSLATE_NOOP(
+        "messages", "비밀번호를 {count}번 틀려 계정이 잠겼습니다. 유일한 관리자 계정이므로 {minutes}분 뒤에 다시 시도할 수 있습니다."),
+    "account_inactive": QT_TRANSLATE_NOOP(
+        "messages", "사용이 중지된 계정입니다. 관리자에게 문의하십시오."),
+    "password_not_set": QT_TRANSLATE_NOOP(
+        "messages", "이 계정에는 아직 비밀번호가 없습니다. 관리자에게 임시 비밀번호를 받으십시오."),
+    "password_change_required": QT_TRANSLATE_NOOP(
+        "messages", "임시 비밀번호입니다. 새 비밀번호로 바꾼 뒤에 사용할 수 있습니다."),
+    "password_wrong": QT_TRANSLATE_NOOP(
+        "messages", "지금 비밀번호가 맞지 않습니다."),
+    "idle_minutes": QT_TRANSLATE_NOOP(
+        "messages", "자동 잠금 시간은 {low}~{high}분 사이로 정하십시오."),
+    "password_file": QT_TRANSLATE_NOOP(
+        "messages", "비밀번호 파일을 읽을 수 없습니다: {path} ({detail})"),
+    "audit_broken": QT_TRANSLATE_NOOP(
+        "messages", "접속기록이 손상되었습니다: {entry}번 기록부터 맞지 않습니다 ({problem})."),
+    "cli_login_required": QT_TRANSLATE_NOOP(
+        "messages", "이 명령은 개인정보를 다루므로 직원 계정이 필요합니다. --user 로그인ID를 주고 비밀번호를 입력하거나, 예약 작업이면 환경 변수 PCRM_USER와 PCRM_PASSWORD_FILE(비밀번호 한 줄이 든 파일)을 지정하십시오."),
     "rrn_in_name": QT_TRANSLATE_NOOP(
         "messages", "이름 칸에 주민등록번호 형태의 숫자가 있습니다. 주민등록번호는 수집하지 않습니다."),
     "birth_year_range": QT_TRANSLATE_NOOP("messages", "출생연도는 1900~{max} 사이여야 합니다."),
@@ -170,6 +211,15 @@ MESSAGES: dict[str, str] = {
         "messages", "연락 방법을 알 수 없습니다: {value} (방문/전화/문자/우편/이메일/인터넷)"),
     "mapping_invalid": QT_TRANSLATE_NOOP("messages", "열 연결이 올바르지 않습니다: {detail}"),
     "retention_range": QT_TRANSLATE_NOOP("messages", "보유 기간은 1~120개월 사이로 입력하십시오."),
+    # 보존기간과 파기 (domain/retention.py)
+    "retention_kind_unknown": QT_TRANSLATE_NOOP(
+        "messages", "알 수 없는 보존 대상입니다: {value} (가능: {known})"),
+    "retention_months_format": QT_TRANSLATE_NOOP(
+        "messages", "보존기간은 개월 수(정수)로 적으십시오: {value}"),
+    "retention_below_minimum": QT_TRANSLATE_NOOP(
+        "messages", "{kind}의 보존기간은 {minimum}개월보다 짧게 정할 수 없습니다(입력: {value}개월)."),
+    "retention_above_maximum": QT_TRANSLATE_NOOP(
+        "messages", "보존기간은 {maximum}개월까지 정할 수 있습니다(입력: {value}개월)."),
     "group_unknown": QT_TRANSLATE_NOOP("messages", "없는 고객집단입니다: {value}"),
     "import_cancelled": QT_TRANSLATE_NOOP("messages", "가져오기를 취소했습니다. 아무것도 저장하지 않았습니다."),
     "export_format": QT_TRANSLATE_NOOP("messages", "내보낼 파일은 .xlsx 또는 .csv여야 합니다."),
@@ -210,6 +260,7 @@ FIELD_LABELS: dict[str, str] = {
     "action_title": QT_TRANSLATE_NOOP("messages", "개선과제 제목"),
     "action_measure": QT_TRANSLATE_NOOP("messages", "개선 조치"),
     "note": QT_TRANSLATE_NOOP("messages", "메모"),
+    "reason": QT_TRANSLATE_NOOP("messages", "사유"),
     "holiday_name": QT_TRANSLATE_NOOP("messages", "쉬는 날 이름"),
     "category_name": QT_TRANSLATE_NOOP("messages", "분류 이름"),
     "complaint_title": QT_TRANSLATE_NOOP("messages", "제목"),

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import time
 
 from pcrm_desktop.domain.errors import ValidationError
+from pcrm_desktop.domain.text import find_rrns, mask_rrns
 
 
 class Role(str, enum.Enum):
@@ -59,7 +60,7 @@ class OfficeProfile:
         code = self.code.strip()
         if code and not re.fullmatch(r"[0-9]{7}", code):
             raise ValidationError("office_code_format", field="office_code")
-        address = clean_text(self.address)
+        address, _ = mask_rrns(clean_text(self.address))
         require(address, "office_address", max_len=200, optional=True)
         phone = self.phone.strip()
         if phone and not re.fullmatch(r"[0-9][0-9-]{6,14}", phone):
@@ -98,6 +99,8 @@ def require(value: str, field_name: str, max_len: int, optional: bool = False) -
         raise ValidationError("required", field=field_name)
     if len(value) > max_len:
         raise ValidationError("too_long", field=field_name, max=max_len)
+    if find_rrns(value):  # a name is shown everywhere: refused, as a resident's name is
+        raise ValidationError("rrn_in_name", field=field_name)
 
 
 def validate_department_names(names: list[str]) -> list[str]:

@@ -463,19 +463,30 @@ def check_pin(pin: str) -> str:
     return pin
 
 
-def hash_pin(pin: str, salt: bytes | None = None) -> str:
-    """salt$hash (PBKDF2-SHA256): the PIN itself is never stored."""
-    import hashlib
-    import os
-    salt = salt or os.urandom(16)
-    digest = hashlib.pbkdf2_hmac("sha256", check_pin(pin).encode(), salt, 100_000)
-    return f"{salt.hex()}${digest.hex()}"
+def hash_pin(pin: str) -> str:
+    """The PIN as a salted scrypt hash, like a password (domain.accounts): never stored as is."""
+    from pcrm_desktop.domain.accounts import hash_secret
+    return hash_secret(check_pin(pin))
 
 
 def pin_matches(pin: str, stored: str) -> bool:
+    """Also reads the salted PBKDF2 form ("salt$hash") that kiosks set up before accounts kept."""
+    import hashlib
     import hmac
-    if "$" not in stored:
+
+    from pcrm_desktop.domain.accounts import secret_matches
+    try:
+        pin = check_pin(pin)
+    except ValidationError:
         return False
+    if stored.startswith("scrypt$"):
+        return secret_matches(pin, stored)
+    salt, _, digest = stored.partition("$")
+    try:
+        expected = hashlib.pbkdf2_hmac("sha256", pin.encode(), bytes.fromhex(salt), 100_000).hex()
+    except ValueError:
+        return False
+    return bool(digest) and hmac.compare_digest(expected, digest)
     salt, _ = stored.split("$", 1)
     try:
         return hmac.compare_digest(hash_pin(pin, bytes.fromhex(salt)), stored)

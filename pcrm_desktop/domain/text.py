@@ -6,8 +6,16 @@ import unicodedata
 from datetime import date
 
 # A resident registration number: YYMMDD, optional hyphen, a 1–8 gender/century digit, 6 digits.
-# Digits on either side mean a longer number (an account, a phone run together), not an RRN.
-RRN_PATTERN = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})-?([1-8])\d{6}(?!\d)")
+# Digits on either side mean a longer number (an account, a phone run together), not an RRN
+# (a digit before it is checked in _is_rrn: a pattern opening with a lookbehind is searched
+# more than twice as slowly, and imports look at every cell).
+# As people type it: the hyphen may be any dash (a Korean IME in full-width mode gives "－") with
+# a space on either side, or a single space alone; \d takes full-width digits (９００１０１) too.
+_DASH_CHARS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
+_DASHES = "\\" + _DASH_CHARS
+_SPACE = "[ \u00a0\u3000]"
+RRN_PATTERN = re.compile(
+    rf"(\d\d)(\d\d)(\d\d)({_SPACE}?[{_DASHES}]{_SPACE}?|{_SPACE})?([1-8１-８])\d{{6}}(?!\d)")
 
 
 def nfc(value: str | None) -> str:
@@ -27,26 +35,39 @@ def _plausible_birth_date(yy: str, mm: str, dd: str) -> bool:
     return True
 
 
+def _is_rrn(match: re.Match) -> bool:
+    """No digit before it, a plausible birth date; and a space alone does not join the tail
+    of a dashed number (접수번호 2026-000123) to the number after it."""
+    separator, start = match.group(4), match.start()
+    if start and match.string[start - 1].isdecimal():
+        return False
+    if not _plausible_birth_date(match.group(1), match.group(2), match.group(3)):
+        return False
+    if separator and separator.isspace() and start >= 2:
+        before = match.string[start - 2:start]
+        return not (before[0].isdecimal() and before[1] in _DASH_CHARS)
+    return True
+
+
 def find_rrns(text: str) -> list[str]:
     """Every RRN-shaped run in the text whose first six digits are a plausible date."""
     if not text or len(text) < 13:  # an RRN has 13 digits: most fields are shorter
         return []
-    return [m.group(0) for m in RRN_PATTERN.finditer(text or "")
-            if _plausible_birth_date(m.group(1), m.group(2), m.group(3))]
+    return [m.group(0) for m in RRN_PATTERN.finditer(text or "") if _is_rrn(m)]
 
 
 def mask_rrns(text: str) -> tuple[str, int]:
     """Replace each RRN with its first 7 digits and asterisks (900101-1******); return the count."""
-    if not text or len(text) < 13:
+    if not text or len(text) < 13 or RRN_PATTERN.search(text) is None:  # the usual case
         return text or "", 0
     count = 0
 
     def replace(match: re.Match) -> str:
         nonlocal count
-        if not _plausible_birth_date(match.group(1), match.group(2), match.group(3)):
+        if not _is_rrn(match):
             return match.group(0)
         count += 1
-        return f"{match.group(1)}{match.group(2)}{match.group(3)}-{match.group(4)}******"
+        return f"{match.group(1)}{match.group(2)}{match.group(3)}-{match.group(5)}******"
 
     return RRN_PATTERN.sub(replace, text or ""), count
 

@@ -63,6 +63,7 @@ def actions(ctx: ServiceContext, open_only: bool = False) -> list[dict]:
 
 
 def open_count(ctx: ServiceContext) -> int:
+    require_role(ctx.actor, READ_ROLES, "action.list")
     with ctx.reading() as uow:
         return uow.actions.count_open()
 

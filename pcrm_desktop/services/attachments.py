@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pcrm_desktop.domain.errors import NotFoundError, ValidationError
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
+from pcrm_desktop.domain.text import mask_rrns
 from pcrm_desktop.services.context import Changes, ServiceContext
 
 MAX_BYTES = 20 * 1024 * 1024  # a photo or a scanned letter; more belongs elsewhere
@@ -74,12 +75,14 @@ def attach(ctx: ServiceContext, complaint_id: int, source: Path) -> Changes:
     source = Path(source)
     check(source)
     sha, size = _store(_folder(ctx), source)
+    name = mask_rrns(source.name)[0].replace("*", "x")[:255]  # a scan named 900101-1234567.pdf
     with ctx.uow_factory() as uow:
-        if uow.complaints.get(complaint_id) is None:
+        case = uow.complaints.get(complaint_id)
+        if case is None:
             raise NotFoundError("complaint_not_found", field="complaint", id=complaint_id)
-        uow.complaints.add_attachment(complaint_id, source.name[:255], size, sha, ctx.clock(),
-                                      ctx.actor.login)
-        ctx.audit(uow, "complaint.attach", str(complaint_id), f"{source.name} ({size:,} bytes)")
+        uow.complaints.add_attachment(complaint_id, name, size, sha, ctx.clock(), ctx.actor.login)
+        ctx.audit(uow, "complaint.attach", str(complaint_id), f"{name} ({size:,} bytes)",
+                  subject=case.citizen_id)
         uow.commit()
     return frozenset({"complaints"})
 
@@ -94,7 +97,8 @@ def attachments(ctx: ServiceContext, complaint_id: int) -> list[Attachment]:
 
 def open_copy(ctx: ServiceContext, attachment_id: int, folder: Path) -> Path:
     """A copy under its own name in `folder` (a temporary folder) to open with the system's
-    viewer; the stored file is never handed out. Opening is recorded."""
+    viewer; the stored file is never handed out. Opening is recorded with whose 민원 it is.
+    It is a view, like opening the case, so it asks no reason (an export does)."""
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.view")
     with ctx.reading() as uow:
         row = uow.complaints.attachment(attachment_id)
@@ -107,6 +111,8 @@ def open_copy(ctx: ServiceContext, attachment_id: int, folder: Path) -> Path:
     copy = Path(folder) / Path(row["name"]).name
     shutil.copyfile(stored, copy)
     with ctx.uow_factory() as uow:
-        ctx.audit(uow, "complaint.attachment_open", str(row["complaint_id"]), row["name"])
+        case = uow.complaints.get(row["complaint_id"])
+        ctx.audit(uow, "complaint.attachment_open", str(row["complaint_id"]), row["name"],
+                  subject=case.citizen_id if case else None)
         uow.commit()
     return copy

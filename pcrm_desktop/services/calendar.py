@@ -13,7 +13,7 @@ from pcrm_desktop.domain.deadlines import (
 )
 from pcrm_desktop.domain.errors import ValidationError
 from pcrm_desktop.domain.office import OfficeHours, require
-from pcrm_desktop.domain.privacy import require_role
+from pcrm_desktop.domain.privacy import STAFF_ROLES, require_role
 from pcrm_desktop.domain.text import nfc
 from pcrm_desktop.services.context import Changes, ServiceContext
 
@@ -40,6 +40,7 @@ def _ensure_years(ctx: ServiceContext, years: range) -> None:
 
 def seed_years(ctx: ServiceContext, uow, years) -> None:
     """Seed the years not seeded yet, inside the caller's write transaction (audited)."""
+    require_role(ctx.actor, STAFF_ROLES, "holiday.seed")
     seeded = uow.calendar.seeded_years()  # another window may have seeded meanwhile
     for year in (y for y in years if y not in seeded):
         days, version = package_holidays(year)
@@ -49,12 +50,14 @@ def seed_years(ctx: ServiceContext, uow, years) -> None:
 
 def days_off(ctx: ServiceContext, first: date, last: date) -> DaysOff:
     """The holidays from `first` to `last` (their years seeded from the package if new)."""
+    require_role(ctx.actor, STAFF_ROLES, "calendar.view")
     _ensure_years(ctx, range(first.year, last.year + 1))
     with ctx.reading() as uow:
         return DaysOff(uow.calendar.days_off(first, last))
 
 
 def office_hours(ctx: ServiceContext) -> OfficeHours:
+    require_role(ctx.actor, STAFF_ROLES, "calendar.view")
     with ctx.reading() as uow:
         office = uow.office.get()
     return office.hours if office else OfficeHours()
@@ -62,6 +65,7 @@ def office_hours(ctx: ServiceContext) -> OfficeHours:
 
 def type_period(ctx: ServiceContext, type_code: str) -> Period:
     """The period set for a 민원 type (by code, or by its Korean name: 질의민원, 질의)."""
+    require_role(ctx.actor, STAFF_ROLES, "calendar.view")
     wanted = nfc(type_code)
     with ctx.reading() as uow:
         types = uow.calendar.types()
@@ -74,11 +78,13 @@ def type_period(ctx: ServiceContext, type_code: str) -> Period:
 
 def deadline(ctx: ServiceContext, received: datetime, period: Period) -> Deadline:
     """The due date of a 민원 received at `received`, explained step by step."""
+    require_role(ctx.actor, STAFF_ROLES, "calendar.view")
     off = days_off(ctx, received.date(), date(received.year + YEARS_AHEAD, 12, 31))
     return compute_due(received, period, off, office_hours(ctx))
 
 
 def complaint_types(ctx: ServiceContext) -> list[dict]:
+    require_role(ctx.actor, STAFF_ROLES, "calendar.view")
     with ctx.reading() as uow:
         return uow.calendar.types()
 
@@ -99,6 +105,7 @@ def set_type_period(ctx: ServiceContext, code: str, days: int | None) -> Changes
 
 def year_entries(ctx: ServiceContext, year: int) -> list[dict]:
     """Every holiday row of a year (removed ones with active = False), seeded if new."""
+    require_role(ctx.actor, STAFF_ROLES, "calendar.view")
     _ensure_years(ctx, range(year, year + 1))
     with ctx.reading() as uow:
         return uow.calendar.entries(year)

@@ -1,7 +1,8 @@
 """Exporting residents to XLSX or CSV (UTF-8 with BOM, so Excel opens Hangul correctly).
 
-Masked by default. Full values need a role that may export them and a reason; every export is
-audited with its reason and row count. Cells that Excel would run as formulas are neutralised.
+Masked by default (addresses, birth years and memos are still personal data). Every export needs
+a reason and is audited with it and its row count; full values also need a role that may export
+them. Cells that Excel would run as formulas are neutralised.
 """
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ from pcrm_desktop.domain.phone import mask_phone
 from pcrm_desktop.domain.privacy import (
     EXPORT_UNMASKED_ROLES,
     PERSONAL_DATA_ROLES,
+    clean_reason,
     require_role,
 )
-from pcrm_desktop.domain.text import mask_email, mask_name, nfc
+from pcrm_desktop.domain.text import mask_email, mask_name
 from pcrm_desktop.services.spreadsheet import write_table
 from pcrm_desktop.services.context import ServiceContext
 
@@ -33,11 +35,9 @@ class ExportResult:
 def export_citizens(ctx: ServiceContext, out: Path, unmasked: bool = False, reason: str = "",
                     progress=None) -> ExportResult:
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "citizen.export")
-    reason = nfc(reason)
     if unmasked:
         require_role(ctx.actor, EXPORT_UNMASKED_ROLES, "citizen.export_unmasked")
-        if not reason:
-            raise ValidationError("reason_required", field="reason")
+    reason = clean_reason(reason)
     out = Path(out)
     if out.suffix.lower() not in (".xlsx", ".csv"):
         raise ValidationError("export_format", field="out")
@@ -50,7 +50,7 @@ def export_citizens(ctx: ServiceContext, out: Path, unmasked: bool = False, reas
         write_table(partial, "주민", HEADERS, rows)
         with ctx.uow_factory() as uow:
             ctx.audit(uow, "citizen.export", out.name,
-                      f"{len(rows)}명, {'전체 값' if unmasked else '가림'}; 사유: {reason or '-'}")
+                      f"{len(rows)}명, {'전체 값' if unmasked else '가림'}", reason=reason)
             uow.commit()
         partial.replace(out)
     finally:

@@ -10,7 +10,12 @@ from pcrm_desktop.domain.duplicates import Match, MatchFacts, score
 from pcrm_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from pcrm_desktop.domain.groups import SearchRule
 from pcrm_desktop.domain.phone import mask_phone
-from pcrm_desktop.domain.privacy import MERGE_ROLES, PERSONAL_DATA_ROLES, require_role
+from pcrm_desktop.domain.privacy import (
+    MERGE_ROLES,
+    PERSONAL_DATA_ROLES,
+    clean_reason,
+    require_role,
+)
 from pcrm_desktop.domain.text import mask_email, mask_name, mask_rrns, nfc
 from pcrm_desktop.services.context import Changes, ServiceContext
 
@@ -150,9 +155,7 @@ REVEALABLE = ("name", "phones", "email")
 def reveal(ctx: ServiceContext, citizen_id: int, field: str, reason: str) -> str:
     """The full value of a masked field; an audited action that needs a reason."""
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "citizen.reveal")
-    reason = nfc(reason)
-    if not reason:
-        raise ValidationError("reason_required", field="reason")
+    reason = clean_reason(reason)
     if field not in REVEALABLE:
         raise ValidationError("field_unknown", field="field")
     with ctx.uow_factory() as uow:
@@ -243,6 +246,7 @@ def search(ctx: ServiceContext, query: str = "", after: tuple | None = None, lim
 
 
 def count(ctx: ServiceContext) -> int:
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "citizen.search")
     with ctx.reading() as uow:
         return uow.citizen_read.count()
 
@@ -261,7 +265,7 @@ def add_consent(ctx: ServiceContext, citizen_id: int, purpose: str, items: str,
                 retention_months: int, method: str) -> Changes:
     """Record a consent to collect optional items (purpose, items, retention, how given)."""
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "consent.add")
-    purpose, items = nfc(purpose), nfc(items)
+    purpose, items = mask_rrns(nfc(purpose))[0], mask_rrns(nfc(items))[0]
     if not purpose:
         raise ValidationError("required", field="consent_purpose")
     if not items:

@@ -55,5 +55,6 @@ def answer_pdf(ctx: ServiceContext, complaint_id: int, out: Path) -> Path:
 
 def _audit(ctx: ServiceContext, row: dict, what: str, path: Path) -> None:
     with ctx.uow_factory() as uow:
-        ctx.audit(uow, "complaint.print", row["receipt_no"], f"{what}: {path.name}")
+        ctx.audit(uow, "complaint.print", row["receipt_no"], f"{what}: {path.name}",
+                  subject=row["citizen_id"])
         uow.commit()

@@ -21,7 +21,7 @@ from pcrm_desktop.domain.complaints import (
     Status,
 )
 from pcrm_desktop.domain.errors import ValidationError
-from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
+from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, clean_reason, require_role
 from pcrm_desktop.domain.text import mask_name
 from pcrm_desktop.services.context import ServiceContext
 from pcrm_desktop.services.spreadsheet import check_format, write_table
@@ -83,12 +83,24 @@ def _stream(ctx: ServiceContext, first: date, last: date, now: datetime) -> Iter
             yield _row(r, now)
 
 
-def export_register(ctx: ServiceContext, first: date, last: date, out: Path) -> RegisterExport:
+def export_register(ctx: ServiceContext, first: date, last: date, out: Path,
+                    reason: str = "") -> RegisterExport:
+    """The register as XLSX/CSV. Names are masked, but titles, dates and results of people's
+    민원 leave the office: the export needs a reason, kept in its access-log entry. The file
+    appears under its name only once that entry is committed."""
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.export")
+    reason = clean_reason(reason)
     out = Path(out)
     check_format(out)
     rows = [list(row.values) for row in register_rows(ctx, first, last)]
-    write_table(out, "민원처리부", HEADERS, rows)
-    with ctx.uow_factory() as uow:
-        ctx.audit(uow, "complaint.export", out.name, f"{first}~{last}: {len(rows)}건 (민원인 가림)")
-        uow.commit()
+    partial = out.with_name(f".{out.name}.partial{out.suffix}")
+    try:
+        write_table(partial, "민원처리부", HEADERS, rows)
+        with ctx.uow_factory() as uow:
+            ctx.audit(uow, "complaint.export", out.name,
+                      f"{first}~{last}: {len(rows)}건 (민원인 가림)", reason=reason)
+            uow.commit()
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
     return RegisterExport(out, len(rows))

@@ -137,6 +137,8 @@ EARLIEST = datetime(1990, 1, 1)
 
 def _clean_row(row: list[str], index: dict[str, int], now: datetime) -> tuple[dict, list[str], int]:
     """The values of one row, the remarks to flag it with, and RRNs masked; or DomainError."""
+    cells = [mask_rrns(cell) for cell in row]  # any column may hold one
+    row, masked = [cell for cell, _ in cells], sum(n for _, n in cells)
     received = parse_moment(_cell(row, index, "received_at"))
     if received is None:
         raise ValidationError("required", field="received_at")
@@ -159,11 +161,10 @@ def _clean_row(row: list[str], index: dict[str, int], now: datetime) -> tuple[di
         raise ValidationError("type_unknown", field="complaint_type", value=type_text,
                               known="질의, 건의, 고충, 기타, 법정")
     category = _cell(row, index, "category")
-    title, n1 = mask_rrns(_cell(row, index, "title") or category)
+    title = _cell(row, index, "title") or category
     if not title:
         raise ValidationError("required", field="complaint_title")
-    content, n2 = mask_rrns(_cell(row, index, "content"))
-    answer, n3 = mask_rrns(_cell(row, index, "answer"))
+    content, answer = _cell(row, index, "content"), _cell(row, index, "answer")
     flags = []
     if closed is not None and closed < received:
         flags.append(FLAG_CLOSED_BEFORE)
@@ -178,7 +179,7 @@ def _clean_row(row: list[str], index: dict[str, int], now: datetime) -> tuple[di
                   department=_cell(row, index, "department")[:50],
                   road=_cell(row, index, "road")[:200], dong=_cell(row, index, "dong_name")[:30],
                   source_no=_cell(row, index, "source_no")[:40], flags=",".join(flags))
-    return values, flags, n1 + n2 + n3
+    return values, flags, masked
 
 
 FLAG_TEXTS = {FLAG_CLOSED_BEFORE: "처리일시가 접수일시보다 앞섬 (원본 그대로 가져옴)",

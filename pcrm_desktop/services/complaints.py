@@ -22,8 +22,8 @@ from pcrm_desktop.domain.complaints import (
 )
 from pcrm_desktop.domain.deadlines import Deadline, Period, period_for
 from pcrm_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
-from pcrm_desktop.domain.text import mask_name, nfc
+from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, STAFF_ROLES, require_role
+from pcrm_desktop.domain.text import mask_name, mask_rrns, nfc
 from pcrm_desktop.services import calendar
 from pcrm_desktop.services.context import Changes, ServiceContext
 
@@ -55,6 +55,7 @@ def _period(uow, type_code: str, category_id: int | None) -> Period:
 def preview_due(ctx: ServiceContext, received_at: datetime, type_code: str,
                 category_id: int | None) -> Deadline:
     """The due date the intake form shows while the clerk types (nothing is written)."""
+    require_role(ctx.actor, STAFF_ROLES, "complaint.preview")
     with ctx.reading() as uow:
         period = _period(uow, type_code, category_id)
     return calendar.deadline(ctx, received_at, period)
@@ -91,7 +92,8 @@ def receive(ctx: ServiceContext, intake: Intake) -> Received:
         repeats = repeat_advice(uow.complaint_read.earlier(
             intake.citizen_id, intake.category_id, intake.road, complaint_id))
         ctx.audit(uow, "complaint.add", receipt_no,
-                  f"citizen:{intake.citizen_id}" if intake.citizen_id else "민원인 없음")
+                  f"citizen:{intake.citizen_id}" if intake.citizen_id else "민원인 없음",
+                  subject=intake.citizen_id)
         uow.commit()
     return Received(complaint_id, receipt_no, deadline, masked, repeats)
 
@@ -103,7 +105,8 @@ def act(ctx: ServiceContext, complaint_id: int, action: Action, version: int, no
     """One step of the workflow (the domain decides whether it is allowed now), with its event.
     `notice`: how the applicant was told (중간통지, 연장 통지) and the text sent."""
     require_role(ctx.actor, PERSONAL_DATA_ROLES, f"complaint.{action.value}")
-    now, note, answer, agency = ctx.clock(), nfc(note), nfc(answer), nfc(agency)
+    now = ctx.clock()
+    note, answer, agency = (mask_rrns(nfc(text))[0] for text in (note, answer, agency))
     max_due = None
     if action is Action.EXTEND:  # at most as long again as the period (처리기간의 범위에서)
         with ctx.reading() as uow:
@@ -112,7 +115,7 @@ def act(ctx: ServiceContext, complaint_id: int, action: Action, version: int, no
             max_due = calendar.deadline(ctx, case.due_at, case.period).due
     told = ""
     if notice is not None:
-        method, text = notice[0], nfc(notice[1])
+        method, text = notice[0], mask_rrns(nfc(notice[1]))[0]
         if not text:
             raise ValidationError("required", field="notice_text")
         told = f"[{NOTICE_METHOD_NAMES[method]} 통지] {text}"
@@ -133,7 +136,8 @@ def act(ctx: ServiceContext, complaint_id: int, action: Action, version: int, no
         event_note = "\n".join(x for x in (_event_note(action, note, values), told) if x)
         uow.complaints.add_event(complaint_id, now, ctx.actor.staff_id, ctx.actor.login,
                                  action.value, case.status, to, event_note)
-        ctx.audit(uow, f"complaint.{action.value}", case.receipt_no, note[:200])
+        ctx.audit(uow, f"complaint.{action.value}", case.receipt_no, note[:200],
+                  subject=case.citizen_id)
         uow.commit()
     return CHANGED
 
@@ -180,11 +184,17 @@ def link_cases(ctx: ServiceContext, a: int, b: int) -> Changes:
     if a == b:
         raise ValidationError("link_same", field="complaint")
     with ctx.uow_factory() as uow:
+        subjects: list[int | None] = []
         for i in (a, b):
-            if uow.complaints.get(i) is None:
+            found = uow.complaints.get(i)
+            if found is None:
                 raise NotFoundError("complaint_not_found", field="complaint", id=i)
+            if found.citizen_id not in subjects:
+                subjects.append(found.citizen_id)
         uow.complaints.link(a, b, ctx.clock())
-        ctx.audit(uow, "complaint.link", f"{a}-{b}")
+        # one entry per applicant whose 민원 changed (one entry when both are the same person)
+        for subject in [s for s in subjects if s is not None] or [None]:
+            ctx.audit(uow, "complaint.link", f"{a}-{b}", subject=subject)
         uow.commit()
     return CHANGED
 
@@ -212,6 +222,7 @@ def queue_counts(ctx: ServiceContext) -> dict[str, int]:
 
 def today_figures(ctx: ServiceContext) -> dict[str, int]:
     """Received and finished today, overdue, and my open cases due within three days."""
+    require_role(ctx.actor, STAFF_ROLES, "complaint.count")
     with ctx.reading() as uow:
         return uow.complaint_read.today(ctx.actor.staff_id, ctx.clock())
 
@@ -222,7 +233,9 @@ def _department_of(uow, staff_id: int | None) -> int | None:
 
 
 def case(ctx: ServiceContext, complaint_id: int) -> dict:
-    """A case for its view: the row (applicant masked), history, links, repeats."""
+    """A case for its view: the row (applicant masked), history, links, repeats. Opening it is
+    in the access log (content, address and history are personal data), with the applicant as
+    whose data it was, written right after the read."""
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.view")
     with ctx.reading() as uow:
         row = uow.complaint_read.detail(complaint_id)
@@ -237,6 +250,9 @@ def case(ctx: ServiceContext, complaint_id: int) -> dict:
     from pcrm_desktop.services.attachments import attachments
     row["attachments"] = attachments(ctx, complaint_id)
     row["due_steps"] = due_steps(ctx, row)
+    with ctx.uow_factory() as uow:
+        ctx.audit(uow, "complaint.view", row["receipt_no"], subject=row["citizen_id"])
+        uow.commit()
     return row
 
 
@@ -255,6 +271,7 @@ def due_steps(ctx: ServiceContext, row: dict) -> list[str]:
 
 
 def categories(ctx: ServiceContext) -> list[dict]:
+    require_role(ctx.actor, STAFF_ROLES, "category.view")
     with ctx.reading() as uow:
         return uow.complaint_read.categories()
 

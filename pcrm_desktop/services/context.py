@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Protocol
 
 from pcrm_desktop.domain.audit import Actor, AuditEntry
+from pcrm_desktop.domain.text import mask_rrns
 
 
 class UnitOfWork(Protocol):
@@ -48,7 +49,11 @@ class ServiceContext:
               reason: str = "", subject: int | None = None) -> None:
         """Write the audit entry inside the caller's transaction, so it commits with the change.
         `subject` is whose data it was (a citizen's id; taken from a "citizen:N" target when
-        not given); `reason` is what the staff member gave for an export or a reveal."""
-        entry = AuditEntry(self.clock(), self.actor.login, self.actor.workstation,
-                           action, target, detail, subject, reason)
+        not given); `reason` is what the staff member gave for an export or a reveal.
+        RRN-shaped text (a file name, a note, a reason, a login typed at a failed sign-in) is
+        masked before it enters the chain."""
+        login, target, detail, reason = (mask_rrns(text)[0] for text in
+                                         (self.actor.login, target, detail, reason))
+        entry = AuditEntry(self.clock(), login, self.actor.workstation, action, target, detail,
+                           subject, reason)
         uow.audit.add(entry, self.actor.staff_id)

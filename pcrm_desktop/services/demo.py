@@ -12,8 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import time as clock_time
 
+from pcrm_desktop.domain.accounts import hash_secret
 from pcrm_desktop.domain.errors import ConflictError
 from pcrm_desktop.domain.office import OfficeHours, OfficeProfile, Role, Staff
+from pcrm_desktop.domain.privacy import ADMIN_ROLES, require_role
 from pcrm_desktop.services.context import ServiceContext
 from pcrm_desktop.services.demo_names import NameMaker
 
@@ -57,8 +59,12 @@ def _fillers() -> dict[str, Callable[..., int]]:
     return {"citizens": fill_citizens, "complaints": fill_complaints, "responses": fill_responses}
 
 
+DEMO_PASSWORD = "Demo#2026!"  # every demo account's; shown by `pcrm demo` and in the README
+
+
 def fill_demo(ctx: ServiceContext, request: DemoRequest, progress: Progress | None = None,
               cancelled: Cancelled | None = None) -> DemoResult:
+    require_role(ctx.actor, ADMIN_ROLES, "demo.fill")  # `pcrm demo` acts as the system (admin)
     started = time.perf_counter()
     rng = random.Random(request.seed)
     result = DemoResult()
@@ -93,7 +99,10 @@ def _fill_office(ctx: ServiceContext, uow, request: DemoRequest, rng: random.Ran
         department = department_ids[(number - 1) % len(department_ids)]
         members.append(Staff(None, names.full(), f"clerk{number:02d}", Role.CLERK, department))
     members.append(Staff(None, "민원실 키오스크", "kiosk", Role.KIOSK, department_ids[0]))
+    # Every demo account signs in with DEMO_PASSWORD (printed by `pcrm demo`; a demo file is
+    # for trying the app out). One hash serves them all: scrypt is deliberately slow.
+    shared_hash = hash_secret(DEMO_PASSWORD)
     for member in members:
-        uow.staff.add(member, now)
+        uow.staff.set_password(uow.staff.add(member, now), shared_hash, False, now)
     ctx.audit(uow, "demo.fill", "office", f"seed={request.seed}")
     return {"departments": len(department_ids), "staff": len(members)}

@@ -8,7 +8,7 @@ from pcrm_desktop.domain.errors import ConflictError, NotFoundError, ValidationE
 from pcrm_desktop.domain.groups import CustomerGroup, GroupKind, SearchRule
 from pcrm_desktop.domain.office import require
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
-from pcrm_desktop.domain.text import nfc
+from pcrm_desktop.domain.text import mask_rrns, nfc
 from pcrm_desktop.services.context import Changes, ServiceContext
 
 
@@ -22,6 +22,7 @@ class GroupSummary:
 
 
 def list_groups(ctx: ServiceContext) -> list[CustomerGroup]:
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "groups.view")
     with ctx.reading() as uow:
         return [g for g in uow.groups.list() if g.active]
 
@@ -48,7 +49,8 @@ def save_smart_group(ctx: ServiceContext, name: str, rule: SearchRule) -> Change
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "groups.add")
     name = nfc(name)
     require(name, "group_name", max_len=50)
-    rule = replace(rule, text=nfc(rule.text), dong_name=nfc(rule.dong_name))
+    rule = replace(rule, text=mask_rrns(nfc(rule.text))[0],
+                   dong_name=mask_rrns(nfc(rule.dong_name))[0])
     if rule.empty:
         raise ValidationError("smart_group_empty", field="group_name")
     base = "SMART_" + re.sub(r"\W", "_", name).upper()[:20]

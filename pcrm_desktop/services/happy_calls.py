@@ -14,7 +14,7 @@ from pcrm_desktop.domain.happy_call import (
 )
 from pcrm_desktop.domain.phone import mask_phone
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
-from pcrm_desktop.domain.text import mask_name, nfc
+from pcrm_desktop.domain.text import mask_name, mask_rrns, nfc
 from pcrm_desktop.services.context import Changes, ServiceContext
 
 CHANGED = frozenset({"happy_calls"})
@@ -59,6 +59,7 @@ def queue(ctx: ServiceContext, status: str = CallStatus.PENDING.value) -> list[d
 
 
 def counts(ctx: ServiceContext) -> dict[str, int]:
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "happy_call.view")
     with ctx.reading() as uow:
         return uow.happy_calls.counts()
 
@@ -80,19 +81,21 @@ def record_attempt(ctx: ServiceContext, call_id: int, outcome: Outcome, note: st
             raise NotFoundError("call_not_found", field="call", id=call_id)
         status = after_attempt(CallStatus(call["status"]), call["attempts"], outcome)
         if not uow.happy_calls.record(call_id, now, ctx.actor.staff_id, ctx.actor.login,
-                                      outcome.value, nfc(note), status.value, call["attempts"] + 1):
+                                      outcome.value, mask_rrns(nfc(note))[0], status.value,
+                                      call["attempts"] + 1):
             raise ConflictError("edited_elsewhere", field="call")
         detail = outcome.value
+        case = uow.complaints.get(call["complaint_id"])
+        citizen_id = case.citizen_id if case else None  # whose 민원 was called about
         if answers is not None:
             from pcrm_desktop.services.surveys import PHONE_SURVEY, store_response
-            case = uow.complaint_read.detail(call["complaint_id"])
             done = store_response(uow, ctx, survey, "phone", answers, seconds,
-                                  call["complaint_id"], case["citizen_id"] if case else None)
+                                  call["complaint_id"], citizen_id)
             uow.surveys.set_setting(PHONE_SURVEY, survey)  # the list asks it again next time
             detail += f", 설문 {survey} 응답 #{done.response_id}"
             if done.callback:
                 detail += ", 관리자 회신 요청"
             changes = changes | {"surveys"}
-        ctx.audit(uow, "happy_call.record", f"call:{call_id}", detail)
+        ctx.audit(uow, "happy_call.record", f"call:{call_id}", detail, subject=citizen_id)
         uow.commit()
     return changes

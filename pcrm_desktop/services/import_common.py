@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pcrm_desktop.domain.errors import ValidationError
+from pcrm_desktop.domain.text import mask_rrns
 from pcrm_desktop.services.import_fields import Fields
 from pcrm_desktop.services.tabular import Table
 
@@ -61,11 +62,16 @@ def neutralise(value: str) -> str:
 
 
 def write_report(plan, out: Path) -> None:
-    """The rejected rows with their reasons and the flagged ones, as CSV for Excel."""
+    """The rejected rows with their reasons and the flagged ones, as CSV for Excel. A row
+    refused for the RRN in it is listed with the number masked, like every other cell."""
     with Path(out).open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["행", "결과", "사유", *plan.table.headers])
+
+        def write(cells: list) -> None:
+            writer.writerow([mask_rrns(c)[0] if isinstance(c, str) else c for c in cells])
+
+        write(["행", "결과", "사유", *plan.table.headers])
         for r in plan.rejected:
-            writer.writerow([r.row, "거부", r.reason, *[neutralise(v) for v in r.values]])
+            write([r.row, "거부", r.reason, *[neutralise(v) for v in r.values]])
         for d in plan.duplicates:
-            writer.writerow([d.row, *plan.flag_text(d)])
+            write([d.row, *plan.flag_text(d)])

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from pcrm_desktop.domain.accounts import check_password, hash_secret
 from pcrm_desktop.domain.audit import Actor
 from pcrm_desktop.domain.errors import ConflictError, NotFoundError
 from pcrm_desktop.domain.office import (
@@ -16,7 +17,7 @@ from pcrm_desktop.domain.office import (
     validate_department_names,
     validate_staff,
 )
-from pcrm_desktop.domain.privacy import require_role
+from pcrm_desktop.domain.privacy import STAFF_ROLES, require_role
 from pcrm_desktop.services.context import Changes, ServiceContext
 
 
@@ -32,6 +33,7 @@ class OfficeOverview:
 
 
 def overview(ctx: ServiceContext) -> OfficeOverview:
+    require_role(ctx.actor, STAFF_ROLES, "office.overview")
     with ctx.reading() as uow:
         return OfficeOverview(uow.office.get(), uow.departments.list(), uow.staff.list())
 
@@ -42,11 +44,13 @@ def is_set_up(ctx: ServiceContext) -> bool:
 
 
 def complete_first_run(ctx: ServiceContext, profile: OfficeProfile, department_names: list[str],
-                       admin_name: str, admin_login: str) -> Actor:
-    """Create the office, its departments and the first admin in one transaction."""
+                       admin_name: str, admin_login: str, admin_password: str) -> Actor:
+    """Create the office, its departments and the first admin (with the password the admin
+    chose, so no change is forced) in one transaction."""
     profile = profile.validated()
     names = validate_department_names(department_names)
     admin_name, admin_login, _ = validate_staff(admin_name, admin_login, Role.ADMIN)
+    check_password(admin_password, admin_login)
     with ctx.uow_factory() as uow:
         if uow.office.get() is not None:
             raise ConflictError("already_set_up")
@@ -55,6 +59,7 @@ def complete_first_run(ctx: ServiceContext, profile: OfficeProfile, department_n
         first_department = [uow.departments.add(name) for name in names][0]
         admin_id = uow.staff.add(Staff(None, admin_name, admin_login, Role.ADMIN,
                                        first_department), now)
+        uow.staff.set_password(admin_id, hash_secret(admin_password), False, now)
         ctx.audit(uow, "office.setup", "office", f"{profile.name}; 부서 {len(names)}개")
         ctx.audit(uow, "staff.add", f"staff:{admin_id}", f"{admin_login} (admin)")
         uow.commit()
@@ -90,13 +95,19 @@ def add_department(ctx: ServiceContext, name: str) -> Changes:
 
 
 def add_staff(ctx: ServiceContext, name: str, login: str, role: Role | str,
-              department_id: int | None = None) -> Changes:
+              department_id: int | None = None, temporary_password: str | None = None) -> Changes:
+    """A new account. With a temporary password (given to the person), they sign in with it
+    and must change it first; without, an admin gives one later (비밀번호 초기화)."""
     require_role(ctx.actor, ADMINS, "staff.add")
     name, login, role = validate_staff(name, login, role)
+    if temporary_password is not None:
+        check_password(temporary_password, login)
     with ctx.uow_factory() as uow:
         if uow.staff.get_by_login(login) is not None:
             raise ConflictError("login_taken", field="login", login=login)
         staff_id = uow.staff.add(Staff(None, name, login, role, department_id), ctx.clock())
+        if temporary_password is not None:
+            uow.staff.set_password(staff_id, hash_secret(temporary_password), True, ctx.clock())
         ctx.audit(uow, "staff.add", f"staff:{staff_id}", f"{login} ({role.value})")
         uow.commit()
     return frozenset({"staff"})
@@ -119,9 +130,9 @@ def set_staff_active(ctx: ServiceContext, login: str, active: bool) -> Changes:
 
 
 def actor_for(ctx: ServiceContext, login: str | None, strict: bool = False) -> Actor:
-    """The staff member the app acts for (until accounts and login land): the named active
-    login; with strict, a login that is unknown or suspended is refused; otherwise the first
-    active admin."""
+    """The Actor of a named active login, or the first active admin (with strict, an unknown or
+    suspended login is refused). A lookup for in-process callers such as benchmarks and test
+    fixtures; the app and the command line sign in (services.accounts.sign_in)."""
     with ctx.reading() as uow:
         members = [m for m in uow.staff.list() if m.active]
     chosen = next((m for m in members if m.login == login), None) if login else None
@@ -146,14 +157,20 @@ class ActivityRow:
 def recent_activity(ctx: ServiceContext, limit: int = 20) -> list[ActivityRow]:
     """The newest audit entries, for the dashboard. Details of actions on personal data (a
     merge keeps the removed record whole) are shown to admins and managers only, summarised."""
+    require_role(ctx.actor, STAFF_ROLES, "office.recent_activity")
     with ctx.reading() as uow:
         entries = uow.audit.recent(limit)
     return [ActivityRow(e.at.strftime("%Y-%m-%d %H:%M"), e.actor, e.workstation, e.action,
-                        e.target, _shown_detail(ctx, e.action, e.detail)) for e in entries]
+                        e.target, _shown_detail(ctx, e.action, e.detail, e.subject_id))
+            for e in entries]
 
 
-def _shown_detail(ctx: ServiceContext, action: str, detail: str) -> str:
-    personal = action.startswith(("citizen.", "interaction."))
+def _shown_detail(ctx: ServiceContext, action: str, detail: str,
+                  subject_id: int | None = None) -> str:
+    """Entries about a person (a resident's record, a 민원 with its notes, answers, calls)
+    keep their details from clerks on the dashboard: the access-log review is for managers."""
+    personal = subject_id is not None or action.startswith(
+        ("citizen.", "interaction.", "complaint.", "happy_call.", "survey.answer", "consent."))
     if personal and ctx.actor.role not in ("admin", "manager"):
         return ""
     if action == "citizen.merge":

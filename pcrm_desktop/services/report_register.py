@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from pcrm_desktop.domain.privacy import STAFF_ROLES, require_role
 from pcrm_desktop.services.complaint_export import HEADERS, register_rows
 from pcrm_desktop.services.context import ServiceContext
 
@@ -19,6 +20,7 @@ class RegisterPdf:
 
 
 def office_name(ctx: ServiceContext) -> str:
+    require_role(ctx.actor, STAFF_ROLES, "report.view")  # the heading of every report
     with ctx.reading() as uow:
         profile = uow.office.get()
     return profile.name if profile is not None else ""

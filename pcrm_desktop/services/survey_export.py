@@ -15,7 +15,7 @@ from pcrm_desktop.db.citizen_repo import as_datetime, sql_datetime
 from pcrm_desktop.domain.errors import ValidationError
 from pcrm_desktop.domain.privacy import require_role
 from pcrm_desktop.domain.surveys import ItemType, Questionnaire
-from pcrm_desktop.domain.text import nfc
+from pcrm_desktop.domain.text import mask_rrns, nfc
 from pcrm_desktop.services.context import ServiceContext
 from pcrm_desktop.services.spreadsheet import check_format, write_table
 from pcrm_desktop.services.surveys import SURVEY_ROLES, _survey
@@ -81,8 +81,9 @@ def _rows(cursor, columns: dict[str, int], kinds: dict[int, dict[str, ItemType]]
 
 
 def export_responses(ctx: ServiceContext, code: str, first: date, last: date,
-                     out: Path) -> ResponsesExport:
-    """The answers of [first, last] (whole days) of one survey, anonymous as stored."""
+                     out: Path, reason: str = "") -> ResponsesExport:
+    """The answers of [first, last] (whole days) of one survey, anonymous as stored: no
+    personal data, so a reason is optional (kept in the access log when given)."""
     require_role(ctx.actor, SURVEY_ROLES, "survey.export")
     if last < first:
         raise ValidationError("period_order", field="period")
@@ -106,7 +107,8 @@ def export_responses(ctx: ServiceContext, code: str, first: date, last: date,
         write_table(out, f"{code} 응답", HEADERS + list(columns), counted)
     with ctx.uow_factory() as uow:
         ctx.audit(uow, "survey.export", out.name,
-                  f"{code} {first}~{last}: {counted.n}건 (익명 답만, 연결 정보 없음)")
+                  f"{code} {first}~{last}: {counted.n}건 (익명 답만, 연결 정보 없음)",
+                  reason=mask_rrns(nfc(reason))[0])
         uow.commit()
     return ResponsesExport(out, counted.n, list(columns))
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from pcrm_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
+from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, STAFF_ROLES, require_role
 from pcrm_desktop.domain.survey_stats import (
     SUPPRESS_BELOW,
     Change,
@@ -74,7 +74,8 @@ def create_survey(ctx: ServiceContext, code: str, template: str, linked: bool,
     with ctx.uow_factory() as uow:
         if uow.surveys.by_code(code) is not None:
             raise ConflictError("survey_duplicate", field="survey", survey=code)
-        survey_id = uow.surveys.add(code, nfc(title) or questionnaire.title, linked, ctx.clock())
+        survey_id = uow.surveys.add(code, mask_rrns(nfc(title))[0] or questionnaire.title, linked,
+                                    ctx.clock())
         uow.surveys.add_version(survey_id, 1, questionnaire.to_json(), ctx.clock())
         ctx.audit(uow, "survey.add", code, f"{template}, {'연결' if linked else '익명'}")
         uow.commit()
@@ -83,6 +84,7 @@ def create_survey(ctx: ServiceContext, code: str, template: str, linked: bool,
 
 def questionnaire(ctx: ServiceContext, code: str) -> tuple[int, Questionnaire]:
     """The current version number and questionnaire of a survey."""
+    require_role(ctx.actor, ANSWER_ROLES, "survey.view")  # the kiosk shows it
     with ctx.reading() as uow:
         version = uow.surveys.current_version(_survey(uow, code)["id"])
     return version["version"], Questionnaire.from_json(version["definition"])
@@ -126,12 +128,21 @@ def submit(ctx: ServiceContext, code: str, mode: str, answers: dict[str, object]
            citizen_id: int | None = None, submitted_at: datetime | None = None,
            form_no: str = "") -> Submitted:
     """One response, validated against the current version (which it freezes). A paper form
-    keeps the date written on it (`submitted_at`) and its number."""
+    keeps the date written on it (`submitted_at`) and its number. Anonymous answers are not
+    audited one by one (no personal data in them); a response linked to a 민원 or a resident
+    is, with the resident as whose data it is."""
     require_role(ctx.actor, ANSWER_ROLES, "survey.answer")
     with ctx.uow_factory() as uow:
         done = store_response(uow, ctx, code, mode, answers, seconds, complaint_id, citizen_id,
                               submitted_at, form_no)
-        uow.commit()  # answers are not audited one by one: no personal data in them
+        if complaint_id is not None or citizen_id is not None:
+            if citizen_id is None:
+                case = uow.complaints.get(complaint_id)
+                citizen_id = case.citizen_id if case else None
+            on_case = f", 민원 #{complaint_id}" if complaint_id else ""
+            ctx.audit(uow, "survey.answer", f"response:{done.response_id}",
+                      f"{nfc(code).upper()} {mode}{on_case}", subject=citizen_id)
+        uow.commit()
     return done
 
 
@@ -141,6 +152,7 @@ def store_response(uow, ctx: ServiceContext, code: str, mode: str, answers: dict
                    form_no: str = "") -> Submitted:
     """`submit` inside the caller's transaction (the happy call records its attempt and the
     answers together). A linked response rating OVERALL 2 or lower leaves a callback task."""
+    require_role(ctx.actor, ANSWER_ROLES, "survey.answer")
     if mode not in MODES:
         raise ValidationError("mode_unknown", field="mode", value=mode)
     linking = complaint_id is not None or citizen_id is not None
@@ -149,7 +161,7 @@ def store_response(uow, ctx: ServiceContext, code: str, mode: str, answers: dict
     now = ctx.clock()
     if submitted_at is not None and not datetime(2000, 1, 1) <= submitted_at <= now:
         raise ValidationError("answer_date_range", field="date", value=submitted_at.date().isoformat())
-    form_no = nfc(form_no).strip()
+    form_no, masked_no = mask_rrns(nfc(form_no))
     if len(form_no) > 20:
         raise ValidationError("too_long", field="form_no", max=20)
     survey = _survey(uow, code)
@@ -168,7 +180,8 @@ def store_response(uow, ctx: ServiceContext, code: str, mode: str, answers: dict
     if reason is not None:
         uow.surveys.add_callback(response_id, complaint_id, reason, now)
     uow.surveys.freeze(version["id"], now)
-    return Submitted(response_id, version["version"], flags, masked, reason is not None)
+    return Submitted(response_id, version["version"], flags, masked + masked_no,
+                     reason is not None)
 
 
 def _row(item: str, value: object) -> tuple[str, float | None, str | None, bool]:
@@ -318,8 +331,9 @@ def flagged(ctx: ServiceContext, code: str, first: date, last: date) -> list[tup
 # --- the survey list, callbacks, kiosk and phone settings ---------------------------------------
 
 def surveys(ctx: ServiceContext) -> list[dict]:
-    """Every survey: code, title, linked, current version, responses."""
-    require_role(ctx.actor, ANSWER_ROLES, "survey.list")
+    """Every survey: code, title, linked, current version, responses (staff screens; the
+    kiosk reads only its own survey through `kiosk_setup` and `questionnaire`)."""
+    require_role(ctx.actor, STAFF_ROLES, "survey.list")
     with ctx.reading() as uow:
         return uow.surveys.overview()
 
@@ -344,7 +358,8 @@ def close_callback(ctx: ServiceContext, callback_id: int, note: str) -> Changes:
     with ctx.uow_factory() as uow:
         if not uow.surveys.close_callback(callback_id, ctx.clock(), ctx.actor.login, note[:2000]):
             raise ConflictError("edited_elsewhere", field="callback")
-        ctx.audit(uow, "survey.callback", f"callback:{callback_id}", note[:100])
+        ctx.audit(uow, "survey.callback", f"callback:{callback_id}", note[:100],
+                  subject=uow.surveys.callback_citizen(callback_id))
         uow.commit()
     return frozenset({"surveys"})
 
@@ -359,6 +374,7 @@ class KioskSetup:
 
 
 def kiosk_setup(ctx: ServiceContext) -> KioskSetup:
+    require_role(ctx.actor, ANSWER_ROLES, "kiosk.view")  # the kiosk reads which survey to show
     with ctx.reading() as uow:
         return KioskSetup(uow.surveys.setting(KIOSK_SURVEY), bool(uow.surveys.setting(KIOSK_PIN)))
 
@@ -381,6 +397,7 @@ def set_kiosk(ctx: ServiceContext, code: str, pin: str | None = None) -> Changes
 
 def leave_kiosk(ctx: ServiceContext, pin: str) -> bool:
     """Whether the PIN opens the kiosk; every try is in the audit log."""
+    require_role(ctx.actor, ANSWER_ROLES, "kiosk.exit")
     with ctx.uow_factory() as uow:
         stored = uow.surveys.setting(KIOSK_PIN)
         ok = bool(stored) and pin_matches(pin, stored)
@@ -391,6 +408,7 @@ def leave_kiosk(ctx: ServiceContext, pin: str) -> bool:
 
 def phone_survey(ctx: ServiceContext) -> str:
     """The linked survey the happy-call list asks (the last one chosen there)."""
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "happy_call.view")
     with ctx.reading() as uow:
         chosen = uow.surveys.setting(PHONE_SURVEY)
         if chosen and uow.surveys.by_code(chosen):

@@ -22,6 +22,20 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     return text if ok else None
 
 
+def ask_reason(parent: QWidget | None, title: str, label: str) -> str | None:
+    """Why personal data leaves the office (kept with the export in the access log); None when
+    cancelled. An empty answer is refused here by the service's own rule, with its message."""
+    from pcrm_desktop.domain.privacy import clean_reason
+    text = ask_text(parent, title, label)
+    if text is None:
+        return None
+    try:
+        return clean_reason(text)
+    except DomainError as error:
+        explain(parent, title, error)
+        return None
+
+
 def ask_choice(parent: QWidget | None, title: str, text: str,
                choices: list[tuple[str, str]]) -> str | None:
     """One of several (key, button text) answers; None when closed or cancelled."""

@@ -5,6 +5,7 @@ change on to the other pages.
 """
 from __future__ import annotations
 
+import logging
 import re
 
 from collections.abc import Callable
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from pcrm_desktop import APP_NAME, __version__
+from pcrm_desktop.domain.accounts import IDLE_LOCK_MINUTES
 from pcrm_desktop.domain.audit import Actor
+from pcrm_desktop.domain.privacy import AUDIT_ROLES
 from pcrm_desktop.services import office as office_service
 from pcrm_desktop.services.context import Changes, ServiceContext
 from pcrm_desktop.ui import dialogs
@@ -35,6 +38,7 @@ from pcrm_desktop.ui.labels import role_name
 from pcrm_desktop.ui.pages.base import Page
 from pcrm_desktop.ui.pages.dashboard import DashboardPage
 
+log = logging.getLogger(__name__)
 RECEIPT_QUERY = re.compile(r"\d{4}-\d{1,6}")
 from pcrm_desktop.ui.pages.settings_page import SettingsPage
 from pcrm_desktop.ui.settings import FONT_SCALES
@@ -48,6 +52,7 @@ class NavEntry:
     icon: str
     title: Callable[[], str]
     make: Callable[[], Page]
+    roles: frozenset[str] | None = None  # the roles that see it (None: everyone)
 
 
 class MainWindow(Retranslatable, QMainWindow):
@@ -77,7 +82,8 @@ class MainWindow(Retranslatable, QMainWindow):
             "dashboard": lambda: self.tr("대시보드"), "citizens": lambda: self.tr("주민(고객)"),
             "complaints": lambda: self.tr("민원"), "surveys": lambda: self.tr("만족도 조사"),
             "analysis": lambda: self.tr("분석·개선"),
-            "reports": lambda: self.tr("보고서"), "settings": lambda: self.tr("설정")}
+            "reports": lambda: self.tr("보고서"), "settings": lambda: self.tr("설정"),
+            "access_log": lambda: self.tr("접속기록 검토")}
         return [
             NavEntry("dashboard", "dashboard", titles["dashboard"], self._make_dashboard),
             NavEntry("citizens", "citizens", titles["citizens"], self._make_citizens),
@@ -85,6 +91,8 @@ class MainWindow(Retranslatable, QMainWindow):
             NavEntry("surveys", "surveys", titles["surveys"], self._make_surveys),
             NavEntry("analysis", "analysis", titles["analysis"], self._make_analysis),
             NavEntry("reports", "reports", titles["reports"], self._make_reports),
+            NavEntry("access_log", "access_log", titles["access_log"], self._make_access_log,
+                     AUDIT_ROLES),
             NavEntry("settings", "settings", titles["settings"], self._make_settings),
         ]
 
@@ -131,6 +139,19 @@ class MainWindow(Retranslatable, QMainWindow):
         page = ReportsPage(self.ctx, self.runner)
         page.changed.connect(self.broadcast)
         return page
+
+    def _make_access_log(self) -> Page:
+        from pcrm_desktop.ui.pages.access_log_page import AccessLogPage
+        page = AccessLogPage(self.ctx, self.runner)
+        page.changed.connect(self.broadcast)
+        return page
+
+    def _allowed(self, entry: NavEntry) -> bool:
+        return entry.roles is None or self.ctx.actor.role in entry.roles
+
+    def _show_allowed(self) -> None:
+        for row, entry in enumerate(self.entries):
+            self.nav.item(row).setHidden(not self._allowed(entry))
 
     def _make_settings(self) -> Page:
         page = SettingsPage(self.ctx, self.runner, self.language, self.font_scale)
@@ -202,6 +223,11 @@ class MainWindow(Retranslatable, QMainWindow):
             action.triggered.connect(lambda _=False, p=percent: self.font_scale_requested.emit(p))
             self.scale_actions.addAction(action)
             self.scale_menu.addAction(action)
+        self.lock_action = QAction(self, shortcut=QKeySequence("Ctrl+L"), triggered=self.lock_now)
+        self.password_action = QAction(self, triggered=self.change_password)
+        self.file_menu.insertAction(self.quit_action, self.lock_action)
+        self.file_menu.insertAction(self.quit_action, self.password_action)
+        self.file_menu.insertSeparator(self.quit_action)
         self.help_menu = self.menuBar().addMenu("")
         self.about_action = QAction(self, triggered=self.show_about)
         self.help_menu.addAction(self.about_action)
@@ -213,11 +239,14 @@ class MainWindow(Retranslatable, QMainWindow):
         for row, entry in enumerate(self.entries):
             badge = self.figures.get("mine_soon") if entry.key == "complaints" else None
             self.nav.item(row).setText(f"{entry.title()}   {badge}" if badge else entry.title())
+            self.nav.item(row).setHidden(not self._allowed(entry))
             if entry.key == "complaints":
                 self.nav.item(row).setToolTip(self.tr("내가 맡은 진행 중 민원 가운데 3일 안에 기한이 오는 것 (넘긴 것 포함)"))
         self.search.setPlaceholderText(self.tr("통합검색: 이름·전화 뒷자리·주소·접수번호 (Ctrl+K, Enter)"))
         self.file_menu.setTitle(self.tr("파일(&F)"))
         self.quit_action.setText(self.tr("종료(&X)"))
+        self.lock_action.setText(self.tr("화면 잠금(&L)"))
+        self.password_action.setText(self.tr("비밀번호 변경(&P)…"))
         self.view_menu.setTitle(self.tr("보기(&V)"))
         self.language_menu.setTitle(self.tr("언어 / Language"))
         self.scale_menu.setTitle(self.tr("글자 크기"))
@@ -258,7 +287,7 @@ class MainWindow(Retranslatable, QMainWindow):
         return self.pages[key]
 
     def _show_entry(self, row: int) -> None:
-        if row < 0 or self.ctx.actor.staff_id is None:
+        if row < 0 or self.ctx.actor.staff_id is None or not self._allowed(self.entries[row]):
             return
         entry = self.entries[row]
         if entry.key not in self.pages:
@@ -298,6 +327,7 @@ class MainWindow(Retranslatable, QMainWindow):
             page.on_changes(changes)
         if "office" in changes or "staff" in changes:
             self.load_identity()
+            self.load_idle_minutes()
         elif changes & {"complaints", "holidays"}:
             self.load_figures()
 
@@ -317,9 +347,42 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def start_session(self, actor: Actor) -> None:
         self.ctx = self.ctx.as_actor(actor)
+        self._show_allowed()
         self.load_identity()
         self.nav.setCurrentRow(-1)
         self.nav.setCurrentRow(0)
+        if self.idle_lock is None:
+            from pcrm_desktop.ui.idle_lock import IdleLock
+            self.idle_lock = IdleLock(self, lambda: self.ctx, self.runner,
+                                      lambda: self._actor_name or self.ctx.actor.login,
+                                      IDLE_LOCK_MINUTES)
+        self.load_idle_minutes()
+
+    idle_lock = None
+
+    def load_idle_minutes(self) -> None:
+        from pcrm_desktop.services import accounts as account_service
+        ctx = self.ctx
+        self.runner.run(lambda control: account_service.idle_minutes(ctx), self._set_idle_minutes,
+                        lambda error: None)
+
+    def _set_idle_minutes(self, minutes: int) -> None:
+        if self.idle_lock is not None:
+            self.idle_lock.minutes = minutes
+
+    def lock_now(self) -> None:
+        """Ctrl+L: cover the screen at once, as the idle lock would (leaving the counter)."""
+        if self.idle_lock is not None:
+            self.idle_lock.lock()
+
+    def change_password(self) -> None:
+        if self.ctx.actor.staff_id is None:
+            return
+        from pcrm_desktop.ui.account_dialogs import ChangePasswordDialog
+        self.password_dialog = ChangePasswordDialog(self.ctx, self.runner, parent=self)
+        self.password_dialog.accepted.connect(lambda: self.statusBar().showMessage(
+            self.tr("비밀번호를 바꿨습니다."), 5000))
+        self.password_dialog.open()
 
     def load_identity(self) -> None:
         ctx = self.ctx
@@ -339,5 +402,16 @@ class MainWindow(Retranslatable, QMainWindow):
             "데이터베이스: {db}").format(version=__version__, db=self.database_label))
 
     def closeEvent(self, event) -> None:
+        if self.idle_lock is not None and self.idle_lock.locked:
+            event.ignore()  # closing must not go round the lock (it would also lose work)
+            return
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
         self.runner.wait(5000)
+        if self.ctx.actor.staff_id is not None:
+            from pcrm_desktop.services import accounts as account_service
+            try:
+                account_service.record_session(self.ctx, "logout")
+            except Exception:  # noqa: BLE001 - leaving must not fail on a busy database
+                log.warning("could not log the sign-out", exc_info=True)
         super().closeEvent(event)

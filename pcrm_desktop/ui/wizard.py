@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from pcrm_desktop.domain.accounts import check_password
 from pcrm_desktop.domain.audit import Actor
-from pcrm_desktop.domain.errors import DomainError
+from pcrm_desktop.domain.errors import DomainError, ValidationError
 from pcrm_desktop.domain.office import (
     OfficeHours,
     OfficeProfile,
@@ -27,6 +28,7 @@ from pcrm_desktop.domain.office import (
 )
 from pcrm_desktop.services import office as office_service
 from pcrm_desktop.services.context import ServiceContext
+from pcrm_desktop.ui.account_dialogs import password_rules_text
 from pcrm_desktop.ui.i18n import Retranslatable, error_text
 
 DEFAULT_DEPARTMENTS = "민원행정팀\n맞춤형복지팀\n행정지원팀"
@@ -166,10 +168,19 @@ class AdminPage(_Page):
         self.name.setObjectName("adminName")
         self.login = QLineEdit()
         self.login.setObjectName("adminLogin")
-        self.labels = [QLabel(), QLabel()]
-        for label, field in zip(self.labels, (self.name, self.login)):
+        self.password = QLineEdit()
+        self.password.setObjectName("adminPassword")
+        self.confirm = QLineEdit()
+        self.confirm.setObjectName("adminPasswordConfirm")
+        for field in (self.password, self.confirm):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.labels = [QLabel(), QLabel(), QLabel(), QLabel()]
+        for label, field in zip(self.labels, (self.name, self.login, self.password, self.confirm)):
             label.setBuddy(field)
             self.form.addRow(label, field)
+        self.rules = QLabel()
+        self.rules.setWordWrap(True)
+        self.form.addRow(self.rules)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -178,9 +189,15 @@ class AdminPage(_Page):
         self.labels[0].setText(self.tr("이름(&M) *"))
         self.labels[1].setText(self.tr("로그인 ID(&L) *"))
         self.login.setPlaceholderText(self.tr("영문 소문자·숫자 3~32자, 예: kim.cs"))
+        self.labels[2].setText(self.tr("비밀번호(&P) *"))
+        self.labels[3].setText(self.tr("비밀번호 확인(&C) *"))
+        self.rules.setText(password_rules_text())
 
     def check(self) -> None:
-        validate_staff(self.name.text(), self.login.text(), Role.ADMIN)
+        _, login, _ = validate_staff(self.name.text(), self.login.text(), Role.ADMIN)
+        check_password(self.password.text(), login)
+        if self.password.text() != self.confirm.text():
+            raise ValidationError("password_mismatch", field="confirm")
         self.on_finish()
 
 
@@ -212,4 +229,5 @@ class FirstRunWizard(Retranslatable, QWizard):
         profile = self.office_page.profile(self.hours_page.hours())
         self.actor = office_service.complete_first_run(
             self.ctx, profile, self.departments_page.department_names(),
-            self.admin_page.name.text(), self.admin_page.login.text())
+            self.admin_page.name.text(), self.admin_page.login.text(),
+            self.admin_page.password.text())

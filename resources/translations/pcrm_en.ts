@@ -1,6 +1,149 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="ko">
 <context>
+    <name>AccessLogPage</name>
+    <message>
+        <source>일시</source>
+        <translation>Date/time</translation>
+    </message>
+    <message>
+        <source>계정</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>컴퓨터</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <source>행위</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>대상</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>사유</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>이상 징후</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>접속기록 검토</source>
+        <translation>Access log review</translation>
+    </message>
+    <message>
+        <source>기간</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>종류</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>점검표 달</source>
+        <translation>Review month</translation>
+    </message>
+    <message>
+        <source>주민 번호 또는 이름</source>
+        <translation>Resident number or name</translation>
+    </message>
+    <message>
+        <source>주민의 번호(예: 12)나 이름으로 그 주민의 정보에 접근한 기록만 봅니다.</source>
+        <translation>Shows only the entries on one resident's data, found by record number (e.g. 12) or name.</translation>
+    </message>
+    <message>
+        <source>이상 징후만</source>
+        <translation>Flagged only</translation>
+    </message>
+    <message>
+        <source>무결성 검사</source>
+        <translation>Check integrity</translation>
+    </message>
+    <message>
+        <source>처음 기록부터 해시 체인을 다시 계산해, 고치거나 지운 기록이 없는지 확인합니다.</source>
+        <translation>Recomputes the hash chain from the first entry to make sure no entry was changed or deleted.</translation>
+    </message>
+    <message>
+        <source>월간 접속기록 PDF…</source>
+        <translation>Monthly access log PDF…</translation>
+    </message>
+    <message>
+        <source>그 달의 계정별 기록 수, 이상 징후, 출력·반출 목록, 무결성 검사 결과와 검토자 서명란</source>
+        <translation>The month's entries per account, flags, prints and exports, the integrity check and a box for the reviewer's signature</translation>
+    </message>
+    <message>
+        <source>모든 계정</source>
+        <translation>All accounts</translation>
+    </message>
+    <message>
+        <source>모든 종류</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>기간의 끝이 시작보다 앞섭니다.</source>
+        <translation>The end of the period is before its start.</translation>
+    </message>
+    <message>
+        <source>이상 징후를 찾는 중…</source>
+        <translation>Looking for unusual patterns…</translation>
+    </message>
+    <message>
+        <source>조건에 맞는 기록이 없습니다.</source>
+        <translation>No entries match.</translation>
+    </message>
+    <message>
+        <source>{n}건 표시{more}</source>
+        <translation>{n} shown{more}</translation>
+    </message>
+    <message>
+        <source> (아래로 내리면 더 불러옵니다)</source>
+        <translation> (scroll down to load more)</translation>
+    </message>
+    <message>
+        <source>기간의 이상 징후</source>
+        <translation>Unusual patterns in the period</translation>
+    </message>
+    <message>
+        <source>기간의 이상 징후 {n}건</source>
+        <translation>Unusual patterns in the period: {n}</translation>
+    </message>
+    <message>
+        <source>점검 기준에 해당하는 기록이 없습니다.</source>
+        <translation>No entry meets a review rule.</translation>
+    </message>
+    <message>
+        <source>검사 중…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>검사 중… {n}건</source>
+        <translation>Checking… {n} entries</translation>
+    </message>
+    <message>
+        <source>마지막 기록의 해시: {hash}</source>
+        <translation>Hash of the last entry: {hash}</translation>
+    </message>
+    <message>
+        <source>월간 접속기록 PDF</source>
+        <translation>Monthly access log PDF</translation>
+    </message>
+    <message>
+        <source>만드는 중…</source>
+        <translation>Building…</translation>
+    </message>
+    <message>
+        <source>만드는 중: {step}</source>
+        <translation>Building: {step}</translation>
+    </message>
+    <message>
+        <source>저장했습니다: {path} ({pages}쪽, 이상 징후 {findings}건)</source>
+        <translation>Saved: {path} ({pages} pages, {findings} flagged patterns)</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <source>통지 방법</source>
@@ -88,6 +231,14 @@
     <message>
         <source>영문 소문자·숫자 3~32자, 예: kim.cs</source>
         <translation>3–32 lower-case letters or digits, e.g. kim.cs</translation>
+    </message>
+    <message>
+        <source>비밀번호(&amp;P) *</source>
+        <translation>&amp;Password *</translation>
+    </message>
+    <message>
+        <source>비밀번호 확인(&amp;C) *</source>
+        <translation>&amp;Confirm password *</translation>
     </message>
 </context>
 <context>
@@ -544,6 +695,33 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>비밀번호 변경</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>임시 비밀번호로 로그인했습니다. 본인만 아는 새 비밀번호를 정하십시오.</source>
+        <translation>You signed in with a temporary password. Choose a new password that only you know.</translation>
+    </message>
+    <message>
+        <source>지금 비밀번호와 새 비밀번호를 입력하십시오.</source>
+        <translation>Enter your current password and a new one.</translation>
+    </message>
+    <message>
+        <source>지금 비밀번호(&amp;O)</source>
+        <translation>Current passw&amp;ord</translation>
+    </message>
+    <message>
+        <source>새 비밀번호(&amp;N)</source>
+        <translation>&amp;New password</translation>
+    </message>
+    <message>
+        <source>새 비밀번호 확인(&amp;C)</source>
+        <translation>&amp;Confirm new password</translation>
+    </message>
+</context>
+<context>
     <name>CitizenDialog</name>
     <message>
         <source>주민 정보 수정</source>
@@ -813,8 +991,12 @@
         <translation>Export residents</translation>
     </message>
     <message>
-        <source>이름·전화·전자우편을 가려서 내보낼까요? 전체 값은 사유와 함께 접근 기록에 남습니다.</source>
-        <translation>Export with names, phones and e-mail masked? Full values are recorded in the access log with your reason.</translation>
+        <source>이름·전화·전자우편을 가려서 내보낼까요? 어느 쪽이든 사유와 함께 접속기록에 남습니다.</source>
+        <translation>Export with names, phones and e-mail masked? Either way the export is recorded in the access log with your reason.</translation>
+    </message>
+    <message>
+        <source>내보내는 사유 (예: 복지 대상자 명단 제출)</source>
+        <translation>Reason for the export (e.g. welfare list requested by the district)</translation>
     </message>
     <message>
         <source>가려서 내보내기</source>
@@ -827,10 +1009,6 @@
     <message>
         <source>전체 값을 내보내는 사유 (예: 복지 대상자 명단 제출)</source>
         <translation>Reason for exporting full values (e.g. welfare list requested by the district)</translation>
-    </message>
-    <message>
-        <source>사유를 입력하십시오. 개인정보 열람·반출은 사유와 함께 기록됩니다.</source>
-        <translation>Please give a reason: viewing or exporting personal data is logged with its reason.</translation>
     </message>
     <message>
         <source>엑셀 (*.xlsx);;CSV (*.csv)</source>
@@ -1014,6 +1192,10 @@
     <message>
         <source>민원처리부</source>
         <translation>Case register</translation>
+    </message>
+    <message>
+        <source>민원처리부를 내보내는 사유 (예: 구청 제출)</source>
+        <translation>Reason for exporting the complaint register (e.g. requested by the district office)</translation>
     </message>
     <message>
         <source>엑셀 (*.xlsx);;CSV (*.csv)</source>
@@ -1442,6 +1624,13 @@
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <source>잠김</source>
+        <translation>Locked</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>행</source>
@@ -1794,6 +1983,72 @@ Not attached: {files} (attach them again from the case)</translation>
     </message>
 </context>
 <context>
+    <name>LockPanel</name>
+    <message>
+        <source>화면이 잠겼습니다</source>
+        <translation>The screen is locked</translation>
+    </message>
+    <message>
+        <source>자리를 비운 동안 개인정보를 가렸습니다. {who} 님의 비밀번호를 입력하면 하던 작업으로 돌아갑니다.</source>
+        <translation>Personal data was hidden while you were away. Enter {who}'s password to return to your work.</translation>
+    </message>
+    <message>
+        <source>잠김</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>잠금 해제</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>프로그램 종료</source>
+        <translation>Quit the program</translation>
+    </message>
+    <message>
+        <source>확인 중…</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>{app} 로그인</source>
+        <translation>{app} sign-in</translation>
+    </message>
+    <message>
+        <source>공공고객관리 — 민원·고객만족</source>
+        <translation>Public customer relations — complaints and satisfaction</translation>
+    </message>
+    <message>
+        <source>로그인 ID(&amp;L)</source>
+        <translation>&amp;Login ID</translation>
+    </message>
+    <message>
+        <source>비밀번호(&amp;P)</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>로그인</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>종료</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>데이터베이스: {path}</source>
+        <translation>Database: {path}</translation>
+    </message>
+    <message>
+        <source>로그인 ID와 비밀번호를 입력하십시오.</source>
+        <translation>Enter your login ID and password.</translation>
+    </message>
+    <message>
+        <source>확인 중…</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>대시보드</source>
@@ -1824,6 +2079,10 @@ Not attached: {files} (attach them again from the case)</translation>
         <translation>Settings</translation>
     </message>
     <message>
+        <source>접속기록 검토</source>
+        <translation>Access log review</translation>
+    </message>
+    <message>
         <source>내가 맡은 진행 중 민원 가운데 3일 안에 기한이 오는 것 (넘긴 것 포함)</source>
         <translation>My open cases due within three days (overdue included)</translation>
     </message>
@@ -1838,6 +2097,14 @@ Not attached: {files} (attach them again from the case)</translation>
     <message>
         <source>종료(&amp;X)</source>
         <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>화면 잠금(&amp;L)</source>
+        <translation>&amp;Lock screen</translation>
+    </message>
+    <message>
+        <source>비밀번호 변경(&amp;P)…</source>
+        <translation>Change &amp;password…</translation>
     </message>
     <message>
         <source>보기(&amp;V)</source>
@@ -1874,6 +2141,10 @@ Not attached: {files} (attach them again from the case)</translation>
     <message>
         <source>오늘 접수 {received} · 처리 {done} · 기한초과 {overdue}</source>
         <translation>Today: received {received} · done {done} · overdue {overdue}</translation>
+    </message>
+    <message>
+        <source>비밀번호를 바꿨습니다.</source>
+        <translation>Your password was changed.</translation>
     </message>
     <message>
         <source>PCRM Desktop {version}
@@ -2355,6 +2626,176 @@ Database: {db}</translation>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>비밀번호 초기화</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>{name}({login}) 님에게 임시 비밀번호를 줍니다. 잠긴 계정은 풀리고, 본인이 로그인할 때 새 비밀번호로 바꿔야 합니다. 임시 비밀번호는 직접 전하십시오.</source>
+        <translation>Give {name} ({login}) a temporary password. A locked account is unlocked, and they must choose a new password when signing in. Hand the temporary password over in person.</translation>
+    </message>
+    <message>
+        <source>임시 비밀번호(&amp;T)</source>
+        <translation>&amp;Temporary password</translation>
+    </message>
+    <message>
+        <source>새로 만들기</source>
+        <translation>Generate another</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionSettings</name>
+    <message>
+        <source>대상</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>보존기간</source>
+        <translation>Retention period</translation>
+    </message>
+    <message>
+        <source>{months}개월</source>
+        <translation>{months} months</translation>
+    </message>
+    <message>
+        <source>이 날 이전</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>건수</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>함께 지우는 것</source>
+        <translation>Destroyed with them</translation>
+    </message>
+    <message>
+        <source>파기 일시</source>
+        <translation>Destroyed at</translation>
+    </message>
+    <message>
+        <source>처리자</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>방법</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>보존기간이 지난 개인정보는 복구할 수 없게 파기하고 파기 대장에 남깁니다. 민원은 통계(분류·부서·경로·날짜)만 남기고 익명 처리하며, 주민 기록은 남은 민원이나 유효한 동의가 없을 때 지웁니다. 기간은 관리자가 바꾸고, 미리보기와 파기 대장은 팀장도 봅니다. 백업 파일은 백업 보관 주기에 따라 지워집니다.</source>
+        <translation>Personal data past its retention period is destroyed so that it cannot be restored, and recorded in the destruction ledger. Complaints are anonymised, keeping only their statistics (category, department, channel, dates); a resident record is deleted when no complaint or running consent still needs it. Administrators change the periods; managers may also see the preview and the ledger. Backup files go with the backups' own rotation.</translation>
+    </message>
+    <message>
+        <source>기본 {default}개월 · 최소 {minimum}개월</source>
+        <translation>default {default} · min. {minimum} months</translation>
+    </message>
+    <message>
+        <source>개월</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>보존기간 저장</source>
+        <translation>Save periods</translation>
+    </message>
+    <message>
+        <source>기본값으로</source>
+        <translation>Defaults</translation>
+    </message>
+    <message>
+        <source>미리보기와 파기</source>
+        <translation>Preview and destruction</translation>
+    </message>
+    <message>
+        <source>미리보기</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>파기 실행…</source>
+        <translation>Destroy…</translation>
+    </message>
+    <message>
+        <source>파기 대장</source>
+        <translation>Destruction ledger</translation>
+    </message>
+    <message>
+        <source>첨부 파일</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>해피콜</source>
+        <translation>Happy calls</translation>
+    </message>
+    <message>
+        <source>설문 연결</source>
+        <translation>Survey links</translation>
+    </message>
+    <message>
+        <source>상담 이력</source>
+        <translation>Contact history</translation>
+    </message>
+    <message>
+        <source>미리보기를 누르면 지금 파기할 건수를 셉니다.</source>
+        <translation>Press Preview to count what would be destroyed now.</translation>
+    </message>
+    <message>
+        <source>관리자와 팀장만 볼 수 있습니다.</source>
+        <translation>Only administrators and managers can see this.</translation>
+    </message>
+    <message>
+        <source>모두 {total}건</source>
+        <translation>{total} in all</translation>
+    </message>
+    <message>
+        <source>파기할 건수를 세는 중…</source>
+        <translation>Counting the records to destroy…</translation>
+    </message>
+    <message>
+        <source>보존기간을 저장했습니다. 다음 파기부터 적용됩니다.</source>
+        <translation>Retention periods saved. They apply from the next destruction run.</translation>
+    </message>
+    <message>
+        <source>다음 기록을 파기합니다. 파기한 기록은 되돌릴 수 없습니다.</source>
+        <translation>These records will be destroyed. Destroyed records cannot be brought back.</translation>
+    </message>
+    <message>
+        <source>· {kind}: {count}건 ({cutoff} 이전)</source>
+        <translation>· {kind}: {count} (before {cutoff})</translation>
+    </message>
+    <message>
+        <source>민원은 통계 항목만 남기고 익명 처리합니다. 파기 대장과 접속기록에 남습니다. 실행하시겠습니까?</source>
+        <translation>Complaints are anonymised, keeping only their statistics. The run is recorded in the destruction ledger and the access log. Go ahead?</translation>
+    </message>
+    <message>
+        <source>파기 실행</source>
+        <translation>Destroy</translation>
+    </message>
+    <message>
+        <source>파기하는 중…</source>
+        <translation>Destroying…</translation>
+    </message>
+    <message>
+        <source>파기했습니다: 모두 {total}건, 파기 대장 {rows}건.</source>
+        <translation>Destroyed: {total} records in all, {rows} ledger entries.</translation>
+    </message>
+    <message>
+        <source>첨부 파일 {count}개를 지우지 못했습니다(열려 있는지 확인).</source>
+        <translation>{count} attachment files could not be deleted (check whether they are open).</translation>
+    </message>
+    <message>
+        <source>데이터베이스 파일 정리를 마치지 못했습니다. 다른 PC의 프로그램을 닫고 다시 파기를 실행하십시오.</source>
+        <translation>The database file could not be compacted. Close the program on the other PCs and run the destruction again.</translation>
+    </message>
+    <message>
+        <source>파기를 취소했습니다. 아무것도 지우지 않았습니다.</source>
+        <translation>Destruction cancelled. Nothing was deleted.</translation>
+    </message>
+    <message>
+        <source>보존기간·파기</source>
+        <translation>Retention</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>이름</source>
@@ -2385,6 +2826,14 @@ Database: {db}</translation>
         <translation>Suspended</translation>
     </message>
     <message>
+        <source>계정</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>마지막 로그인</source>
+        <translation>Last sign-in</translation>
+    </message>
+    <message>
         <source>설정</source>
         <translation>Settings</translation>
     </message>
@@ -2403,6 +2852,10 @@ Database: {db}</translation>
     <message>
         <source>민원 기한</source>
         <translation>Case deadlines</translation>
+    </message>
+    <message>
+        <source>보존기간·파기</source>
+        <translation>Retention</translation>
     </message>
     <message>
         <source>기관 이름 *</source>
@@ -2441,8 +2894,20 @@ Database: {db}</translation>
         <translation>Save office details</translation>
     </message>
     <message>
-        <source>직원 추가: 이름, 로그인 ID, 역할, 부서</source>
-        <translation>Add staff member: name, login ID, role, department</translation>
+        <source>직원 '{name}'을(를) 추가했습니다. 임시 비밀번호: {password} — 본인에게 직접 전하십시오. 처음 로그인할 때 바꾸게 됩니다.</source>
+        <translation>Staff member '{name}' added. Temporary password: {password} — hand it over in person; it must be changed at the first sign-in.</translation>
+    </message>
+    <message>
+        <source>비밀번호를 초기화할 직원을 표에서 고르십시오.</source>
+        <translation>Choose the staff member whose password to reset in the table.</translation>
+    </message>
+    <message>
+        <source>{name} 님의 비밀번호를 초기화했습니다.</source>
+        <translation>{name}'s password was reset.</translation>
+    </message>
+    <message>
+        <source>자동 잠금 시간을 {n}분으로 정했습니다.</source>
+        <translation>Automatic lock set to {n} minutes.</translation>
     </message>
     <message>
         <source>직원 추가</source>
@@ -2451,6 +2916,26 @@ Database: {db}</translation>
     <message>
         <source>선택한 직원 사용/중지</source>
         <translation>Activate/suspend selected staff member</translation>
+    </message>
+    <message>
+        <source>비밀번호 초기화…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>자리 비움 자동 잠금:</source>
+        <translation>Lock when idle after:</translation>
+    </message>
+    <message>
+        <source> 분</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>잠금 시간 저장</source>
+        <translation>Save lock time</translation>
+    </message>
+    <message>
+        <source>직원 추가: 이름, 로그인 ID, 역할, 부서 (임시 비밀번호를 만들어 보여 줍니다)</source>
+        <translation>Add staff: name, login ID, role, department (a temporary password is made and shown)</translation>
     </message>
     <message>
         <source>부서 추가</source>
@@ -2469,16 +2954,28 @@ Database: {db}</translation>
         <translation>Text size</translation>
     </message>
     <message>
+        <source>잠김</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>비밀번호 없음</source>
+        <translation>No password</translation>
+    </message>
+    <message>
+        <source>임시 비밀번호</source>
+        <translation>Temporary password</translation>
+    </message>
+    <message>
+        <source>정상</source>
+        <translation>OK</translation>
+    </message>
+    <message>
         <source>저장하지 못했습니다</source>
         <translation>Could not save</translation>
     </message>
     <message>
         <source>기관 정보를 저장했습니다.</source>
         <translation>Office details saved.</translation>
-    </message>
-    <message>
-        <source>직원 '{name}'을(를) 추가했습니다.</source>
-        <translation>Staff member '{name}' added.</translation>
     </message>
     <message>
         <source>부서 '{name}'을(를) 추가했습니다.</source>
@@ -2801,6 +3298,480 @@ Database: {db}</translation>
     <message>
         <source>취소</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>access_review</name>
+    <message>
+        <source>조회</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>변경</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>출력</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>반출</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>로그인</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>관리</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>주민 정보 조회</source>
+        <translation>Resident record viewed</translation>
+    </message>
+    <message>
+        <source>주민 정보 수정 화면 열람</source>
+        <translation>Resident record opened for editing</translation>
+    </message>
+    <message>
+        <source>가린 정보 표시</source>
+        <translation>Reveal masked data</translation>
+    </message>
+    <message>
+        <source>민원 열람</source>
+        <translation>Case opened</translation>
+    </message>
+    <message>
+        <source>민원 첨부파일 열람</source>
+        <translation>Case attachment opened</translation>
+    </message>
+    <message>
+        <source>주민 등록</source>
+        <translation>Resident registered</translation>
+    </message>
+    <message>
+        <source>주민 정보 수정</source>
+        <translation>Edit resident</translation>
+    </message>
+    <message>
+        <source>중복 주민 병합</source>
+        <translation>Duplicate residents merged</translation>
+    </message>
+    <message>
+        <source>주민 가져오기</source>
+        <translation>Import residents</translation>
+    </message>
+    <message>
+        <source>상담 기록</source>
+        <translation>Contact recorded</translation>
+    </message>
+    <message>
+        <source>동의 기록</source>
+        <translation>Consent recorded</translation>
+    </message>
+    <message>
+        <source>민원 접수</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>민원 배정</source>
+        <translation>Case assigned</translation>
+    </message>
+    <message>
+        <source>민원 처리 시작</source>
+        <translation>Case work started</translation>
+    </message>
+    <message>
+        <source>민원 보류</source>
+        <translation>Case put on hold</translation>
+    </message>
+    <message>
+        <source>민원 보류 해제</source>
+        <translation>Case resumed</translation>
+    </message>
+    <message>
+        <source>처리기간 연장</source>
+        <translation>Deadline extended</translation>
+    </message>
+    <message>
+        <source>민원 이송</source>
+        <translation>Case transferred</translation>
+    </message>
+    <message>
+        <source>중간통지</source>
+        <translation>Interim notice</translation>
+    </message>
+    <message>
+        <source>민원 처리완료</source>
+        <translation>Case completed</translation>
+    </message>
+    <message>
+        <source>민원 다시 처리</source>
+        <translation>Case reopened</translation>
+    </message>
+    <message>
+        <source>민원 종결</source>
+        <translation>Case closed</translation>
+    </message>
+    <message>
+        <source>민원 연결</source>
+        <translation>Link cases</translation>
+    </message>
+    <message>
+        <source>민원 파일 첨부</source>
+        <translation>File attached to a case</translation>
+    </message>
+    <message>
+        <source>민원 이력 가져오기</source>
+        <translation>Import case history</translation>
+    </message>
+    <message>
+        <source>해피콜 기록</source>
+        <translation>Happy-call records</translation>
+    </message>
+    <message>
+        <source>불만족 응답 후속 조치</source>
+        <translation>Follow-up on a dissatisfied answer</translation>
+    </message>
+    <message>
+        <source>민원·주민에 연결된 설문 응답 입력</source>
+        <translation>Survey answer linked to a case or resident entered</translation>
+    </message>
+    <message>
+        <source>설문 응답 가져오기</source>
+        <translation>Survey answers imported</translation>
+    </message>
+    <message>
+        <source>개선과제 등록</source>
+        <translation>Improvement action created</translation>
+    </message>
+    <message>
+        <source>개선과제 진행 변경</source>
+        <translation>Improvement action moved on</translation>
+    </message>
+    <message>
+        <source>개선과제 평가</source>
+        <translation>Improvement action evaluated</translation>
+    </message>
+    <message>
+        <source>접수증·회신문 출력</source>
+        <translation>Receipt or answer letter printed</translation>
+    </message>
+    <message>
+        <source>월간 보고서 작성</source>
+        <translation>Monthly report made</translation>
+    </message>
+    <message>
+        <source>민원처리부 PDF 작성</source>
+        <translation>Case register PDF made</translation>
+    </message>
+    <message>
+        <source>만족도 조사 결과 작성</source>
+        <translation>Survey results report made</translation>
+    </message>
+    <message>
+        <source>월간 접속기록 점검표 작성</source>
+        <translation>Monthly access log review made</translation>
+    </message>
+    <message>
+        <source>주민 내보내기</source>
+        <translation>Export residents</translation>
+    </message>
+    <message>
+        <source>민원처리부 내보내기</source>
+        <translation>Case register exported</translation>
+    </message>
+    <message>
+        <source>설문 응답 내보내기</source>
+        <translation>Survey answers exported</translation>
+    </message>
+    <message>
+        <source>로그인 실패</source>
+        <translation>Sign-in failed</translation>
+    </message>
+    <message>
+        <source>잠긴 계정으로 로그인 시도</source>
+        <translation>Sign-in tried on a locked account</translation>
+    </message>
+    <message>
+        <source>화면 잠금 해제</source>
+        <translation>Screen unlocked</translation>
+    </message>
+    <message>
+        <source>화면 잠금 해제 실패</source>
+        <translation>Screen unlock failed</translation>
+    </message>
+    <message>
+        <source>잠긴 계정으로 잠금 해제 시도</source>
+        <translation>Unlock tried on a locked account</translation>
+    </message>
+    <message>
+        <source>비밀번호 반복 오류로 계정 잠김</source>
+        <translation>Account locked after repeated wrong passwords</translation>
+    </message>
+    <message>
+        <source>비밀번호 확인 실패</source>
+        <translation>Password check failed</translation>
+    </message>
+    <message>
+        <source>비밀번호 변경</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>로그아웃</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <source>자동 화면 잠금</source>
+        <translation>Screen locked when idle</translation>
+    </message>
+    <message>
+        <source>키오스크 종료</source>
+        <translation>Kiosk closed</translation>
+    </message>
+    <message>
+        <source>키오스크 종료 거부 (PIN 오류)</source>
+        <translation>Kiosk close refused (wrong PIN)</translation>
+    </message>
+    <message>
+        <source>기관 초기 설정</source>
+        <translation>Office set up</translation>
+    </message>
+    <message>
+        <source>기관 정보 수정</source>
+        <translation>Office details changed</translation>
+    </message>
+    <message>
+        <source>부서 추가</source>
+        <translation>Add department</translation>
+    </message>
+    <message>
+        <source>직원 계정 추가</source>
+        <translation>Staff account added</translation>
+    </message>
+    <message>
+        <source>계정 사용 재개</source>
+        <translation>Account re-enabled</translation>
+    </message>
+    <message>
+        <source>계정 사용 중지</source>
+        <translation>Account suspended</translation>
+    </message>
+    <message>
+        <source>임시 비밀번호 발급</source>
+        <translation>Temporary password issued</translation>
+    </message>
+    <message>
+        <source>자동 잠금 시간 설정</source>
+        <translation>Idle lock time set</translation>
+    </message>
+    <message>
+        <source>공휴일 불러오기</source>
+        <translation>Public holidays loaded</translation>
+    </message>
+    <message>
+        <source>휴일 추가</source>
+        <translation>Day off added</translation>
+    </message>
+    <message>
+        <source>휴일 삭제</source>
+        <translation>Day off removed</translation>
+    </message>
+    <message>
+        <source>민원 종류 처리기간 변경</source>
+        <translation>Case type period changed</translation>
+    </message>
+    <message>
+        <source>민원 분류 추가</source>
+        <translation>Case category added</translation>
+    </message>
+    <message>
+        <source>민원 분류 이름 변경</source>
+        <translation>Case category renamed</translation>
+    </message>
+    <message>
+        <source>민원 분류 처리기간 변경</source>
+        <translation>Case category period changed</translation>
+    </message>
+    <message>
+        <source>민원 분류 사용 중지</source>
+        <translation>Case category retired</translation>
+    </message>
+    <message>
+        <source>고객집단 추가</source>
+        <translation>Customer group added</translation>
+    </message>
+    <message>
+        <source>고객집단 삭제</source>
+        <translation>Customer group removed</translation>
+    </message>
+    <message>
+        <source>설문 만들기</source>
+        <translation>Survey created</translation>
+    </message>
+    <message>
+        <source>설문 수정</source>
+        <translation>Survey edited</translation>
+    </message>
+    <message>
+        <source>키오스크 설정</source>
+        <translation>Kiosk setup</translation>
+    </message>
+    <message>
+        <source>해피콜 대상 추출</source>
+        <translation>Happy call sample drawn</translation>
+    </message>
+    <message>
+        <source>데이터베이스 생성</source>
+        <translation>Database created</translation>
+    </message>
+    <message>
+        <source>데이터베이스 업그레이드</source>
+        <translation>Database upgraded</translation>
+    </message>
+    <message>
+        <source>데모 데이터 생성</source>
+        <translation>Demo data created</translation>
+    </message>
+    <message>
+        <source>데모 주민 생성</source>
+        <translation>Demo residents created</translation>
+    </message>
+    <message>
+        <source>데모 민원 생성</source>
+        <translation>Demo cases made</translation>
+    </message>
+    <message>
+        <source>데모 응답 생성</source>
+        <translation>Demo answers made</translation>
+    </message>
+    <message>
+        <source>보존기간 설정</source>
+        <translation>Retention period set</translation>
+    </message>
+    <message>
+        <source>보존기간 지난 기록 파기</source>
+        <translation>Records past retention destroyed</translation>
+    </message>
+    <message>
+        <source>접속기록 무결성 검사</source>
+        <translation>Access log integrity check</translation>
+    </message>
+    <message>
+        <source>접속기록 검토</source>
+        <translation>Access log review</translation>
+    </message>
+    <message>
+        <source>단시간 대량 조회</source>
+        <translation>Many residents in a short time</translation>
+    </message>
+    <message>
+        <source>근무시간 외 출력·반출</source>
+        <translation>Print or export outside office hours</translation>
+    </message>
+    <message>
+        <source>로그인 실패 반복</source>
+        <translation>Repeated failed sign-ins</translation>
+    </message>
+    <message>
+        <source>사유 없는 반출·표시</source>
+        <translation>Export or reveal without a reason</translation>
+    </message>
+    <message>
+        <source>대량 조회</source>
+        <translation>Many views</translation>
+    </message>
+    <message>
+        <source>시간 외</source>
+        <translation>Off hours</translation>
+    </message>
+    <message>
+        <source>사유 없음</source>
+        <translation>No reason</translation>
+    </message>
+    <message>
+        <source>{actor}: {start}~{end} 주민 {residents}명 조회 ({minutes}분 안에 최대 {peak}명)</source>
+        <translation>{actor}: {start}–{end} viewed {residents} residents (up to {peak} within {minutes} minutes)</translation>
+    </message>
+    <message>
+        <source>{actor}: {at} {action} ({when})</source>
+        <translation>{actor}: {at} {action} ({when})</translation>
+    </message>
+    <message>
+        <source>{actor}: {day} 로그인 실패 {count}회</source>
+        <translation>{actor}: {day} {count} failed sign-ins</translation>
+    </message>
+    <message>
+        <source>{actor}: {at} {action}, 사유 없음</source>
+        <translation>{actor}: {at} {action}, no reason given</translation>
+    </message>
+    <message>
+        <source>근무 시작 전</source>
+        <translation>before office hours</translation>
+    </message>
+    <message>
+        <source>근무 종료 후</source>
+        <translation>after office hours</translation>
+    </message>
+    <message>
+        <source>토요일</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>일요일</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>한 계정이 {minutes}분 안에 서로 다른 주민 {residents}명 이상을 조회</source>
+        <translation>One account viewing {residents} or more different residents within {minutes} minutes</translation>
+    </message>
+    <message>
+        <source>근무시간({start}–{end}) 밖이나 휴일의 출력·반출·가린 정보 표시</source>
+        <translation>Prints, exports and reveals outside office hours ({start}–{end}) or on a day off</translation>
+    </message>
+    <message>
+        <source>한 계정의 로그인 실패가 하루 {count}회 이상</source>
+        <translation>{count} or more failed sign-ins of one account in a day</translation>
+    </message>
+    <message>
+        <source>사유를 적지 않은 반출·가린 정보 표시</source>
+        <translation>Exports and reveals without a reason</translation>
+    </message>
+    <message>
+        <source>기록 내용이 바뀌었습니다</source>
+        <translation>an entry was changed</translation>
+    </message>
+    <message>
+        <source>기록이 빠졌습니다</source>
+        <translation>entries are missing</translation>
+    </message>
+    <message>
+        <source>기록 순서가 바뀌었습니다</source>
+        <translation>entries are out of order</translation>
+    </message>
+    <message>
+        <source>앞선 검사 때의 기록과 다릅니다</source>
+        <translation>differs from the entry seen by an earlier check</translation>
+    </message>
+    <message>
+        <source>내용과 요약값이 맞지 않습니다</source>
+        <translation>the detail does not match its digest</translation>
+    </message>
+    <message>
+        <source>정상: {checked}건 확인, 마지막 기록 {last}번</source>
+        <translation>Sound: {checked} entries checked, last entry {last}</translation>
+    </message>
+    <message>
+        <source>손상: {entry}번 기록 — {problem} ({checked}건까지 정상)</source>
+        <translation>Broken at entry {entry}: {problem} (sound up to {checked} entries)</translation>
+    </message>
+</context>
+<context>
+    <name>accounts</name>
+    <message>
+        <source>비밀번호 규칙: 영문 대문자·소문자·숫자·특수문자 중 세 종류 이상이면 8자 이상, 두 종류면 10자 이상. 로그인 ID, 같은 문자 네 번 연속, 흔한 비밀번호는 쓸 수 없습니다.</source>
+        <translation>Password rules: at least 8 characters with three kinds of upper case, lower case, digits and symbols, or at least 10 with two kinds. Not your login ID, no character four times in a row, no common passwords.</translation>
     </message>
 </context>
 <context>
@@ -3356,6 +4327,86 @@ Check the free disk space and the folder's permissions.</translation>
         <translation>Your role ({role}) does not allow this.</translation>
     </message>
     <message>
+        <source>비밀번호를 입력하십시오 ({most}자 이내).</source>
+        <translation>Enter a password (at most {most} characters).</translation>
+    </message>
+    <message>
+        <source>비밀번호에 공백이나 제어 문자를 앞뒤에 넣을 수 없습니다.</source>
+        <translation>A password cannot start or end with spaces or contain control characters.</translation>
+    </message>
+    <message>
+        <source>비밀번호는 영문 대문자·소문자·숫자·특수문자 중 세 종류 이상으로 8자 이상, 또는 두 종류 이상으로 10자 이상이어야 합니다.</source>
+        <translation>A password needs at least 8 characters of three kinds (upper case, lower case, digits, symbols), or at least 10 of two kinds.</translation>
+    </message>
+    <message>
+        <source>비밀번호에 로그인 ID를 넣을 수 없습니다.</source>
+        <translation>A password cannot contain the login ID.</translation>
+    </message>
+    <message>
+        <source>같은 문자를 네 번 이상 잇달아 쓸 수 없습니다.</source>
+        <translation>The same character cannot appear four or more times in a row.</translation>
+    </message>
+    <message>
+        <source>너무 흔하거나 자판 순서대로인 비밀번호입니다. 다른 비밀번호를 정하십시오.</source>
+        <translation>This password is too common or follows the keyboard. Choose another one.</translation>
+    </message>
+    <message>
+        <source>지금 쓰는 비밀번호와 다른 비밀번호를 정하십시오.</source>
+        <translation>Choose a password different from the current one.</translation>
+    </message>
+    <message>
+        <source>새 비밀번호와 확인이 서로 다릅니다.</source>
+        <translation>The new password and its confirmation differ.</translation>
+    </message>
+    <message>
+        <source>로그인 ID 또는 비밀번호가 맞지 않습니다. ({left}번 더 틀리면 계정이 잠깁니다)</source>
+        <translation>Wrong login ID or password. (The account locks after {left} more wrong tries.)</translation>
+    </message>
+    <message>
+        <source>로그인 ID 또는 비밀번호가 맞지 않습니다.</source>
+        <translation>Wrong login ID or password.</translation>
+    </message>
+    <message>
+        <source>비밀번호를 {count}번 틀려 계정이 잠겼습니다. 관리자에게 비밀번호 초기화를 요청하십시오.</source>
+        <translation>The account is locked after {count} wrong passwords. Ask an administrator to reset the password.</translation>
+    </message>
+    <message>
+        <source>비밀번호를 {count}번 틀려 계정이 잠겼습니다. 유일한 관리자 계정이므로 {minutes}분 뒤에 다시 시도할 수 있습니다.</source>
+        <translation>The account is locked after {count} wrong passwords. As the only administrator account, it can try again after {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>사용이 중지된 계정입니다. 관리자에게 문의하십시오.</source>
+        <translation>This account is suspended. Ask an administrator.</translation>
+    </message>
+    <message>
+        <source>이 계정에는 아직 비밀번호가 없습니다. 관리자에게 임시 비밀번호를 받으십시오.</source>
+        <translation>This account has no password yet. Ask an administrator for a temporary one.</translation>
+    </message>
+    <message>
+        <source>임시 비밀번호입니다. 새 비밀번호로 바꾼 뒤에 사용할 수 있습니다.</source>
+        <translation>This is a temporary password. Change it to a new password before going on.</translation>
+    </message>
+    <message>
+        <source>지금 비밀번호가 맞지 않습니다.</source>
+        <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+        <source>자동 잠금 시간은 {low}~{high}분 사이로 정하십시오.</source>
+        <translation>Set the automatic lock between {low} and {high} minutes.</translation>
+    </message>
+    <message>
+        <source>비밀번호 파일을 읽을 수 없습니다: {path} ({detail})</source>
+        <translation>Cannot read the password file: {path} ({detail})</translation>
+    </message>
+    <message>
+        <source>접속기록이 손상되었습니다: {entry}번 기록부터 맞지 않습니다 ({problem}).</source>
+        <translation>The access log is damaged: entries from #{entry} do not match ({problem}).</translation>
+    </message>
+    <message>
+        <source>이 명령은 개인정보를 다루므로 직원 계정이 필요합니다. --user 로그인ID를 주고 비밀번호를 입력하거나, 예약 작업이면 환경 변수 PCRM_USER와 PCRM_PASSWORD_FILE(비밀번호 한 줄이 든 파일)을 지정하십시오.</source>
+        <translation>This command handles personal data and needs a staff account. Give --user LOGIN and type the password, or for scheduled runs set PCRM_USER and PCRM_PASSWORD_FILE (a file holding the password on one line).</translation>
+    </message>
+    <message>
         <source>이름 칸에 주민등록번호 형태의 숫자가 있습니다. 주민등록번호는 수집하지 않습니다.</source>
         <translation>The name contains a number shaped like a resident registration number. Such numbers are not collected.</translation>
     </message>
@@ -3636,6 +4687,22 @@ Check the free disk space and the folder's permissions.</translation>
         <translation>The type of item {item_code} cannot change (its answers would mix with earlier ones). Make a new item with a new code.</translation>
     </message>
     <message>
+        <source>알 수 없는 보존 대상입니다: {value} (가능: {known})</source>
+        <translation>Unknown kind of record: {value} (known: {known})</translation>
+    </message>
+    <message>
+        <source>보존기간은 개월 수(정수)로 적으십시오: {value}</source>
+        <translation>Give the retention period as a whole number of months: {value}</translation>
+    </message>
+    <message>
+        <source>{kind}의 보존기간은 {minimum}개월보다 짧게 정할 수 없습니다(입력: {value}개월).</source>
+        <translation>The retention period of {kind} cannot be shorter than {minimum} months (entered: {value} months).</translation>
+    </message>
+    <message>
+        <source>보존기간은 {maximum}개월까지 정할 수 있습니다(입력: {value}개월).</source>
+        <translation>A retention period can be at most {maximum} months (entered: {value} months).</translation>
+    </message>
+    <message>
         <source>양식 번호</source>
         <translation>Form no.</translation>
     </message>
@@ -3646,6 +4713,10 @@ Check the free disk space and the folder's permissions.</translation>
     <message>
         <source>개선 조치</source>
         <translation>Measure</translation>
+    </message>
+    <message>
+        <source>사유</source>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>응답일</source>
@@ -3920,6 +4991,117 @@ Check the folder's permissions or name another location with --db.</translation>
     <message>
         <source>동의 항목</source>
         <translation>consent items</translation>
+    </message>
+</context>
+<context>
+    <name>retention</name>
+    <message>
+        <source>종결 민원</source>
+        <translation>Finished complaints</translation>
+    </message>
+    <message>
+        <source>처리 완료일부터</source>
+        <translation>from the day it was finished</translation>
+    </message>
+    <message>
+        <source>민원 처리 기록의 보존기간(공공기록물 관리에 관한 법률 시행령 별표 1, 기관 기록관리기준표의 민원 단위업무: 대개 5년)에 맞춤. 통계는 남기고 사람과의 연결만 없앱니다.</source>
+        <translation>Follows the retention of complaint-handling records (Enforcement Decree of the Public Records Management Act, Annex 1, and the office's records schedule for complaint work: usually 5 years). The statistics stay; only the link to the person goes.</translation>
+    </message>
+    <message>
+        <source>익명 처리: 민원인 연결·제목·내용·장소·회신·외부 번호·처리 메모를 지우고 첨부 파일은 덮어쓴 뒤 삭제, 해피콜·설문 연결 삭제. 분류·부서·경로·종류·접수/기한/완료일은 통계용으로 유지</source>
+        <translation>Anonymised: applicant link, title, content, place, answer, outside numbers and handling notes erased; attachments overwritten and deleted; happy calls and survey links deleted. Category, department, channel, type and received/due/finished dates kept for statistics</translation>
+    </message>
+    <message>
+        <source>주민 기록</source>
+        <translation>Resident records</translation>
+    </message>
+    <message>
+        <source>마지막 변경·상담·설문 응답부터</source>
+        <translation>from the last change, contact or answer</translation>
+    </message>
+    <message>
+        <source>개인정보 보호법 제21조(목적을 이룬 개인정보는 지체 없이 파기). 민원이 남아 있거나 유효한 동의가 있으면 지우지 않습니다.</source>
+        <translation>Personal Information Protection Act, Art. 21 (personal data whose purpose is met is destroyed without delay). A resident with a complaint still on file or a running consent is kept.</translation>
+    </message>
+    <message>
+        <source>삭제: 주민 기록과 전화번호·검색 색인·고객집단·동의·상담 이력·설문 연결, 접속기록 상세 내용은 비움(해시 체인 유지)</source>
+        <translation>Deleted: the resident record with phones, search index, customer groups, consents, contact history and survey links; access-log details emptied (hash chain kept)</translation>
+    </message>
+    <message>
+        <source>상담 이력</source>
+        <translation>Contact history</translation>
+    </message>
+    <message>
+        <source>상담일부터</source>
+        <translation>from the day of the contact</translation>
+    </message>
+    <message>
+        <source>개인정보 보호법 제21조. 주민 기록과 같은 기간이 기본입니다.</source>
+        <translation>Personal Information Protection Act, Art. 21. By default the same period as resident records.</translation>
+    </message>
+    <message>
+        <source>삭제: 상담 기록(내용 포함)</source>
+        <translation>Deleted: contact records (with their notes)</translation>
+    </message>
+    <message>
+        <source>해피콜 기록</source>
+        <translation>Happy-call records</translation>
+    </message>
+    <message>
+        <source>마지막 통화(표본 추출)일부터</source>
+        <translation>from the last call (or the sampling)</translation>
+    </message>
+    <message>
+        <source>만족도 확인이라는 목적은 통화로 끝남. 전년 같은 달과 비교할 수 있게 1년.</source>
+        <translation>The purpose (checking satisfaction) ends with the call; one year, so a month can be compared with the same month a year before.</translation>
+    </message>
+    <message>
+        <source>삭제: 해피콜과 통화 시도 기록(메모 포함)</source>
+        <translation>Deleted: happy calls and their call attempts (with notes)</translation>
+    </message>
+    <message>
+        <source>설문 응답 연결</source>
+        <translation>Survey response links</translation>
+    </message>
+    <message>
+        <source>응답일부터</source>
+        <translation>from the day of the response</translation>
+    </message>
+    <message>
+        <source>응답과 사람·민원의 연결은 회신 요청과 분석에만 필요. 익명 응답(답)은 통계로 남습니다.</source>
+        <translation>The link between a response and a person or complaint is needed only for call-backs and analysis. The anonymous answers stay as statistics.</translation>
+    </message>
+    <message>
+        <source>삭제: 응답↔민원·주민 연결, 끝난 회신 요청의 민원 연결·메모(열린 회신 요청은 끝날 때까지 둠)</source>
+        <translation>Deleted: response↔complaint/resident links, and the complaint link and note of finished call-backs (an open call-back keeps its link until it is done)</translation>
+    </message>
+    <message>
+        <source>접속기록</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <source>기록 일시부터</source>
+        <translation>from the time of the entry</translation>
+    </message>
+    <message>
+        <source>개인정보의 안전성 확보조치 기준 제8조: 5만 명 이상의 정보주체를 처리하는 시스템은 2년 이상 보관(최소 24개월). 점검과 분쟁 대비로 3년이 기본입니다.</source>
+        <translation>Standards for Securing the Safety of Personal Information, Art. 8: systems holding 50,000 or more people keep access logs at least 2 years (minimum 24 months). 3 years by default, for reviews and disputes.</translation>
+    </message>
+    <message>
+        <source>삭제: 기간이 지난 접속기록. 해시 체인의 시작점을 옮겨 남은 기록의 검증은 그대로</source>
+        <translation>Deleted: access-log entries past their period. The hash chain's start moves, so the remaining entries still verify</translation>
+    </message>
+    <message>
+        <source>대상 고르기</source>
+        <translation>Choosing the records</translation>
+    </message>
+    <message>
+        <source>저장</source>
+        <translation>Saving</translation>
+    </message>
+    <message>
+        <source>데이터베이스 파일 정리</source>
+        <translation>Compacting the database file</translation>
     </message>
 </context>
 <context>

@@ -422,6 +422,8 @@ def test_cli_import_with_a_mapping_file(capsys, tmp_path):
     mapping.write_text(json.dumps({"name": "고객명", "birth_year": "태어난 해", "phone": "핸드폰 번호",
                                    "memo": "참고"}, ensure_ascii=False), encoding="utf-8")
     report = tmp_path / "report.csv"
+    for fresh in (db, tmp_path / "cli2.db"):  # an office with its accounts (the demo's, no residents)
+        assert run_json(capsys, "demo", "--citizens", "0", "--db", str(fresh))[0] == 0
     code, summary, _ = run_json(capsys, "import", "citizens", str(source), "--mapping", str(mapping),
                                 "--report", str(report), "--db", str(db))
     assert code == 0
@@ -446,6 +448,9 @@ def test_cli_import_with_a_mapping_file(capsys, tmp_path):
 def test_cli_import_refusals(capsys, tmp_path):
     db = tmp_path / "cli.db"
     source = write_csv(tmp_path / "명단.csv", [["고객명", "핸드폰"], ["홍길동", "010-1234-5678"]])
+    code, summary, err = run_json(capsys, "import", "citizens", str(source), "--db", str(db))
+    assert (code, summary["error"]) == (1, "not_set_up")  # no office, so no account to act as
+    assert run_json(capsys, "demo", "--citizens", "0", "--db", str(db))[0] == 0
     # without a mapping, '고객명' is not guessed as the name column
     code, summary, err = run_json(capsys, "import", "citizens", str(source), "--db", str(db))
     assert (code, summary["ok"], summary["error"]) == (1, False, "mapping_invalid")
@@ -490,7 +495,7 @@ def read_export_csv(path: Path) -> list[list[str]]:
 
 def test_export_csv_masked_by_default(admin_ctx, exportable, tmp_path, db_path):
     out = tmp_path / "주민.csv"
-    result = export_citizens(admin_ctx, out)
+    result = export_citizens(admin_ctx, out, reason="경로당 안내문 발송")
     assert (result.path, result.rows, result.masked) == (out, 3, True)
     lines = read_export_csv(out)
     assert lines[0] == HEADERS
@@ -507,16 +512,16 @@ def test_export_csv_masked_by_default(admin_ctx, exportable, tmp_path, db_path):
     assert by_name["이*희"]["메모"] == "'@SUM(1+1)"
     assert by_name["이*희"]["고객집단"] == "장애인"
     assert by_name["홍*동"]["번호"] == str(exportable["홍길동"])
-    [(target, detail)] = rows(db_path, "SELECT target, detail FROM audit_log"
-                                       " WHERE action = 'citizen.export'")
+    [(target, detail, reason)] = rows(db_path, "SELECT target, detail, reason FROM audit_log"
+                                               " WHERE action = 'citizen.export'")
     assert target == "주민.csv"
-    assert detail == "3명, 가림; 사유: -"
+    assert (detail, reason) == ("3명, 가림", "경로당 안내문 발송")
 
 
 def test_export_xlsx(admin_ctx, exportable, tmp_path):
     from openpyxl import load_workbook
     out = tmp_path / "주민.xlsx"
-    assert export_citizens(admin_ctx, out).rows == 3
+    assert export_citizens(admin_ctx, out, reason="동 행사 안내").rows == 3
     book = load_workbook(out, read_only=True)
     try:
         sheet = book.worksheets[0]
@@ -533,12 +538,14 @@ def test_export_xlsx(admin_ctx, exportable, tmp_path):
     assert not any("홍길동" in str(v) or "010-1234-5678" in str(v) for r in values for v in r)
 
 
-def test_export_unmasked_needs_a_reason(admin_ctx, exportable, tmp_path, db_path):
+def test_every_export_needs_a_reason(admin_ctx, exportable, tmp_path, db_path):
+    """Masked or not, the file holds personal data (addresses, memos): no reason, no export."""
     out = tmp_path / "full.csv"
-    for reason in ("", "   "):
-        with pytest.raises(ValidationError) as caught:
-            export_citizens(admin_ctx, out, unmasked=True, reason=reason)
-        assert caught.value.code == "reason_required"
+    for unmasked in (True, False):
+        for reason in ("", "   "):
+            with pytest.raises(ValidationError) as caught:
+                export_citizens(admin_ctx, out, unmasked=unmasked, reason=reason)
+            assert caught.value.code == "reason_required"
     assert not out.exists()
     assert rows(db_path, "SELECT count(*) FROM audit_log WHERE action = 'citizen.export'") == [(0,)]
 
@@ -547,8 +554,9 @@ def test_export_unmasked_needs_a_reason(admin_ctx, exportable, tmp_path, db_path
     text = out.read_bytes().decode("utf-8-sig")
     assert "홍길동" in text and "010-1234-5678" in text and "hong@example.com" in text
     assert "'" + MEMO in text
-    [(detail,)] = rows(db_path, "SELECT detail FROM audit_log WHERE action = 'citizen.export'")
-    assert detail == "3명, 전체 값; 사유: 감사 자료 제출"
+    [(detail, reason)] = rows(db_path, "SELECT detail, reason FROM audit_log"
+                                       " WHERE action = 'citizen.export'")
+    assert (detail, reason) == ("3명, 전체 값", "감사 자료 제출")
 
 
 def test_export_unmasked_needs_admin_or_manager(admin_ctx, exportable, tmp_path):
@@ -558,17 +566,18 @@ def test_export_unmasked_needs_admin_or_manager(admin_ctx, exportable, tmp_path)
         export_citizens(clerk, out, unmasked=True, reason="필요해서")
     assert (caught.value.code, caught.value.params["role"]) == ("forbidden", "clerk")
     assert not out.exists()
-    assert export_citizens(clerk, tmp_path / "masked.csv").masked  # a masked export is allowed
+    assert export_citizens(clerk, tmp_path / "masked.csv",  # a masked export is allowed
+                           reason="경로당 안내문 발송").masked
     manager = admin_ctx.as_actor(MANAGER)
     assert export_citizens(manager, out, unmasked=True, reason="정보공개 청구 대응").rows == 3
     kiosk = admin_ctx.as_actor(Actor(None, "kiosk", "kiosk", "민원실"))
     with pytest.raises(PermissionDenied):
-        export_citizens(kiosk, tmp_path / "kiosk.csv")
+        export_citizens(kiosk, tmp_path / "kiosk.csv", reason="안내")
 
 
 def test_export_format(admin_ctx, exportable, tmp_path):
     with pytest.raises(ValidationError) as caught:
-        export_citizens(admin_ctx, tmp_path / "people.txt")
+        export_citizens(admin_ctx, tmp_path / "people.txt", reason="안내")
     assert caught.value.code == "export_format"
     assert not (tmp_path / "people.txt").exists()
 
@@ -581,9 +590,14 @@ def test_export_round_trips_through_import(admin_ctx, exportable, tmp_path, db_p
     assert sorted(r[1] for r in table.rows) == ["김철수", "이영희", "홍길동"]
 
 
-def test_cli_export(capsys, admin_ctx, exportable, tmp_path, db_path):
+def test_cli_export(capsys, admin_ctx, exportable, tmp_path, db_path, monkeypatch):
+    monkeypatch.setenv("PCRM_USER", "hong")  # the fixture's admin runs the commands
     out = tmp_path / "cli.csv"
     code, summary, _ = run_json(capsys, "export", "citizens", "--out", str(out), "--db", str(db_path))
+    assert (code, summary["error"]) == (1, "reason_required")  # masked, still personal data
+    assert not out.exists()
+    code, summary, _ = run_json(capsys, "export", "citizens", "--out", str(out), "--reason",
+                                "안내문 발송", "--db", str(db_path))
     assert code == 0
     assert summary == {"ok": True, "out": str(out), "rows": 3, "masked": True}
     assert [line[1] for line in read_export_csv(out)[1:]] == ["김*수", "이*희", "홍*동"]
@@ -597,9 +611,10 @@ def test_cli_export(capsys, admin_ctx, exportable, tmp_path, db_path):
                                 "--reason", "감사", "--db", str(db_path))
     assert (code, summary["rows"], summary["masked"]) == (0, 3, False)
     assert full.is_file()
-    details = [d for (d,) in rows(db_path, "SELECT detail FROM audit_log"
-                                           " WHERE action = 'citizen.export' ORDER BY id")]
-    assert details == ["3명, 가림; 사유: -", "3명, 전체 값; 사유: 감사"]
+    logged = rows(db_path, "SELECT detail, reason FROM audit_log"
+                           " WHERE action = 'citizen.export' ORDER BY id")
+    assert logged == [("3명, 가림", "안내문 발송"), ("3명, 전체 값", "감사")]
 
-    main(["export", "citizens", "--out", str(tmp_path / "plain.csv"), "--db", str(db_path)])
+    main(["export", "citizens", "--out", str(tmp_path / "plain.csv"), "--reason", "안내",
+          "--db", str(db_path)])
     assert "내보내기 완료" in capsys.readouterr().out

@@ -177,7 +177,8 @@ def test_pending_upgrade_backs_up_first_then_upgrades(db_path, newer_program, mo
     # A real office, set up through the services, in a database at today's head.
     first = _open(db_path)
     ctx = ServiceContext(lambda: SqlUnitOfWork(first.engine), Actor.system("TEST-PC"))
-    complete_first_run(ctx, OfficeProfile("청운효자동 행정복지센터"), ["민원행정팀"], "홍길동", "hong")
+    complete_first_run(ctx, OfficeProfile("청운효자동 행정복지센터"), ["민원행정팀"], "홍길동", "hong",
+                       "Cheongun#2026")
     first.engine.dispose()
 
     newer_program()
@@ -336,3 +337,48 @@ def test_migrated_server_defaults_match_the_table_definitions(opened):
                     f"{table.name}.{column.name}: {actual!r} != {expected!r}"
                 checked += 1
     assert checked >= 10
+
+
+def test_upgrade_to_0010_chains_the_existing_access_log(db_path):
+    """A file at 0009 with entries (a reveal among them, its reason in the detail): after the
+    upgrade every entry is chained in id order, the reason has its own column, the staff have
+    no password yet, and the log is append-only from then on."""
+    from alembic import command
+
+    from pcrm_desktop.db.audit_chain import verify
+    from pcrm_desktop.db.engine import make_engine
+    config = migrate.alembic_config()
+    engine = make_engine(f"sqlite:///{db_path}")
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0009")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO staff (id, name, login, role, active, created_at) "
+                             "VALUES (1, '홍길동', 'hong', 'admin', 1, '2026-01-05 09:00:00.000000')")
+        for n, (action, target, detail) in enumerate([
+                ("office.setup", "office", "센터"), ("citizen.view", "citizen:4", ""),
+                ("citizen.reveal", "citizen:4", "phones: 민원 회신 전화"),
+                ("citizen.export", "주민.xlsx", "10명, 가림; 사유: -")], start=1):
+            conn.exec_driver_sql(
+                "INSERT INTO audit_log (id, at, staff_id, actor, workstation, action, target, "
+                "detail) VALUES (?, ?, 1, 'hong', 'PC-01', ?, ?, ?)",
+                (n, f"2026-01-05 09:0{n}:00.000000", action, target, detail))
+    engine.dispose()
+
+    result = _open(db_path)  # the app's own path: backup, then 0010
+    try:
+        assert result.from_revision == "0009" and result.to_revision == head_revision()
+        with result.engine.connect() as conn:
+            report = verify(conn)
+            assert report.ok and (report.checked, report.first_id, report.last_id) == (4, 1, 4)
+            assert conn.exec_driver_sql(
+                "SELECT subject_id, detail, reason FROM audit_log ORDER BY id").fetchall() == [
+                (None, "센터", ""), (4, "", ""), (4, "phones", "민원 회신 전화"),
+                (None, "10명, 가림; 사유: -", "")]
+            assert conn.exec_driver_sql(
+                "SELECT password_hash, must_change_password, failed_logins FROM staff"
+            ).fetchall() == [(None, 1, 0)]
+            with pytest.raises(IntegrityError):
+                conn.exec_driver_sql("DELETE FROM audit_log WHERE id = 2")
+    finally:
+        result.engine.dispose()

@@ -137,7 +137,7 @@ def test_the_korean_font_is_embedded(demo, tmp_path):
 def test_pdf_and_spreadsheet_print_the_same_rows(demo, tmp_path):
     import csv
     build_register(demo.ctx, FIRST, LAST, tmp_path / "register.pdf")
-    export_register(demo.ctx, FIRST, LAST, tmp_path / "register.csv")
+    export_register(demo.ctx, FIRST, LAST, tmp_path / "register.csv", reason="인쇄본 대조")
     with (tmp_path / "register.csv").open(encoding="utf-8-sig", newline="") as handle:
         table = list(csv.reader(handle))
     text = pdf_text(tmp_path / "register.pdf")

@@ -138,7 +138,8 @@ def test_refusals(ctx, clock, tmp_path):
     assert not (tmp_path / "a.csv").exists()
 
 
-def test_command_line(capsys, ctx, clock, db_path, tmp_path):
+def test_command_line(capsys, ctx, clock, db_path, tmp_path, monkeypatch):
+    monkeypatch.setenv("PCRM_USER", "hong")  # the fixture's admin runs the commands
     _answers(ctx, clock)
     out = tmp_path / "응답.xlsx"
     code = main(["export", "responses", "--survey", "COUNTER", "--from", "2026-11-01", "--to",

@@ -291,7 +291,8 @@ def test_an_edit_between_check_and_save_stores_nothing(ctx, db_path):
     assert rows(db_path, "SELECT count(*) FROM survey_responses") == [(1,)]
 
 
-def test_command_line_json_and_report(capsys, ctx, db_path, tmp_path):
+def test_command_line_json_and_report(capsys, ctx, db_path, tmp_path, monkeypatch):
+    monkeypatch.setenv("PCRM_USER", "hong")  # the fixture's admin runs the commands
     _somerville_survey(ctx, "SOMERVILLE", COLUMNS)
     mapping = tmp_path / "mapping.json"
     mapping.write_text(json.dumps(MAPPING), encoding="utf-8")
@@ -312,7 +313,8 @@ def test_command_line_json_and_report(capsys, ctx, db_path, tmp_path):
     assert rows(db_path, "SELECT count(*) FROM survey_responses") == [(6423,)]
 
 
-def test_command_line_refusals(capsys, ctx, db_path, tmp_path):
+def test_command_line_refusals(capsys, ctx, db_path, tmp_path, monkeypatch):
+    monkeypatch.setenv("PCRM_USER", "hong")  # the fixture's admin runs the commands
     mapping = tmp_path / "mapping.json"
     mapping.write_text(json.dumps(MAPPING), encoding="utf-8")
     code = main(["import", "responses", str(SOMERVILLE), "--survey", "NOSUCH", "--mapping",

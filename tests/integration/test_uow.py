@@ -155,7 +155,8 @@ def _scenario(ctx):
     from pcrm_desktop.services import office as svc
 
     admin = svc.complete_first_run(ctx, OfficeProfile("청운효자동 행정복지센터", code="1111051"),
-                                   ["민원행정팀", "복지팀"], "홍길동", "hong")
+                                   ["민원행정팀", "복지팀"], "홍길동", "hong",
+                                   "Cheongun#2026")
     ctx = ctx.as_actor(admin)
     svc.add_staff(ctx, "김철수", "kim", "clerk", 2)
     svc.add_staff(ctx, "이영희", "lee", "admin", 1)
@@ -199,7 +200,7 @@ def test_a_failing_service_call_writes_nothing_to_the_file(ctx, db_path, monkeyp
         raise OSError("disk full")
     monkeypatch.setattr(AuditRepository, "add", broken)
     with pytest.raises(OSError):
-        complete_first_run(ctx, OfficeProfile("센터"), ["민원행정팀"], "홍길동", "hong")
+        complete_first_run(ctx, OfficeProfile("센터"), ["민원행정팀"], "홍길동", "hong", "Cheongun#2026")
     conn = sqlite3.connect(db_path)
     try:
         counts = [conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]

@@ -21,6 +21,8 @@ def page(qtbot, backend, no_message_boxes):
     fill_demo(backend.ctx, DemoRequest(citizens=800, complaints=4000, responses=2500, seed=11))
     app = Application(_args(), QApplication.instance())
     app.open_window(backend)
+    from tests.ui.helpers import sign_in_demo
+    sign_in_demo(qtbot, app)
     qtbot.addWidget(app.window)
     app.window.resize(1366, 800)
     page = app.window.open_page("analysis")

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QApplication
 
 from pcrm_desktop.app import Application
 from tests.ui.conftest import _args
+from tests.ui.helpers import sign_in
 from tests.ui.test_smoke import _finish_wizard
 
 
@@ -22,6 +23,9 @@ def test_window_state_language_and_user_are_remembered(qtbot, backend, no_messag
 
     second = Application(_args(lang=None), QApplication.instance())
     second.open_window(backend)
+    # The login asks for the last user's password: the ID is already filled in.
+    assert second.login.login.text() == "hong"
+    sign_in(qtbot, second)
     qtbot.addWidget(second.window)
     try:
         # The offscreen screen is small, so Qt may widen the window to its minimum width on

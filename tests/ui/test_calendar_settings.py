@@ -28,6 +28,8 @@ def test_days_off_and_periods(qtbot, backend, admin_ctx, db_path, screenshot_dir
     assert case.deadline.due == datetime(2026, 12, 9, 18, 0)
     application = Application(_args(), QApplication.instance())
     application.open_window(backend)
+    from tests.ui.helpers import sign_in
+    sign_in(qtbot, application)
     qtbot.addWidget(application.window)
     application.window.resize(1366, 768)
     page = application.window.open_page("settings")

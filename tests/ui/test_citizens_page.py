@@ -26,6 +26,8 @@ def page(qtbot, demo_backend, no_message_boxes):
     from tests.ui.conftest import _args
     app = Application(_args(), App.instance())
     app.open_window(demo_backend)
+    from tests.ui.helpers import sign_in_demo
+    sign_in_demo(qtbot, app)
     qtbot.addWidget(app.window)
     app.window.resize(1366, 768)
     page = app.window.open_page("citizens")
@@ -251,7 +253,8 @@ def test_export_masked_or_in_full_with_a_reason(qtbot, page, db_path, tmp_path, 
     monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: infos.append(text))
     answers = iter(["masked", "full"])
     monkeypatch.setattr(dialogs, "ask_choice", lambda *a: next(answers))
-    monkeypatch.setattr(dialogs, "ask_text", lambda *a: "복지 대상자 명단 제출")
+    reasons = iter(["경로당 안내문 발송", "복지 대상자 명단 제출"])
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a: next(reasons))
     paths = iter([str(tmp_path / "masked.xlsx"), str(tmp_path / "full.xlsx")])
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: next(paths))
     for _ in range(2):
@@ -263,5 +266,7 @@ def test_export_masked_or_in_full_with_a_reason(qtbot, page, db_path, tmp_path, 
     assert len(masked) == len(full) == 300
     assert all("*" in r[1] for r in masked) and not any("*" in r[1] for r in full)
     assert "전체 값" in infos[1] and "가림" in infos[0]
-    logged = rows(db_path, "SELECT detail FROM audit_log WHERE action = 'citizen.export' ORDER BY id")
-    assert logged[0][0].endswith("가림; 사유: -") and "전체 값; 사유: 복지 대상자 명단 제출" in logged[1][0]
+    logged = rows(db_path, "SELECT detail, reason FROM audit_log WHERE action = 'citizen.export'"
+                           " ORDER BY id")
+    assert [(d.split(", ")[1], r) for d, r in logged] == [("가림", "경로당 안내문 발송"),
+                                                          ("전체 값", "복지 대상자 명단 제출")]

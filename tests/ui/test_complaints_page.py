@@ -22,6 +22,8 @@ def page(qtbot, demo_backend, no_message_boxes):
     from tests.ui.conftest import _args
     app = Application(_args(), QApplication.instance())
     app.open_window(demo_backend)
+    from tests.ui.helpers import sign_in_demo
+    sign_in_demo(qtbot, app)
     qtbot.addWidget(app.window)
     app.window.resize(1366, 768)
     page = app.window.open_page("complaints")
@@ -217,12 +219,20 @@ def test_import_the_nyc_sample_and_export_the_register(qtbot, page, db_path, tmp
     out = tmp_path / "register.xlsx"
     monkeypatch.setattr(dialogs, "ask_period", lambda *a: (date(2018, 6, 1), date(2018, 6, 30)))
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: str(out))
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a: "")  # no reason: nothing leaves
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
+    page.export_register()
+    assert errors and "사유" in errors[0] and not out.exists()
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a: "구청 민원 현황 제출")
     page.export_register()
     qtbot.waitUntil(out.exists, timeout=10000)
     sheet = list(load_workbook(out).active.iter_rows(values_only=True))
     june = rows(db_path, "SELECT count(*) FROM complaints WHERE received_at >= '2018-06-01'"
                          " AND received_at < '2018-07-01'")[0][0]
     assert len(sheet) - 1 == june > 0
+    assert rows(db_path, "SELECT reason FROM audit_log WHERE action = 'complaint.export'") \
+        == [("구청 민원 현황 제출",)]
 
 
 def test_happy_calls_from_the_page(qtbot, page, db_path, screenshot_dir):
@@ -246,8 +256,9 @@ def test_happy_calls_from_the_page(qtbot, page, db_path, screenshot_dir):
     _idle(qtbot, page)
     tail = dialog.model.row(0)["phone"][-4:]
     assert tail in dialog.info.text() and "****" not in dialog.info.text()
-    assert rows(db_path, "SELECT detail FROM audit_log WHERE action = 'citizen.reveal'"
-                         " ORDER BY id DESC LIMIT 1")[0][0].startswith("phones: 해피콜")
+    detail, reason = rows(db_path, "SELECT detail, reason FROM audit_log WHERE action = "
+                                   "'citizen.reveal' ORDER BY id DESC LIMIT 1")[0]
+    assert detail == "phones" and reason.startswith("해피콜")
     dialog.outcome_buttons[Outcome.ANSWERED].click()
     _idle(qtbot, page)
     assert rows(db_path, "SELECT status, attempts FROM happy_calls WHERE id = ?", first) == [("reached", 1)]

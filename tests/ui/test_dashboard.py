@@ -20,6 +20,8 @@ def window(qtbot, backend, no_message_boxes):
     fill_demo(backend.ctx, DemoRequest(citizens=300, complaints=2000, responses=1500, seed=13))
     app = Application(_args(), QApplication.instance())
     app.open_window(backend)
+    from tests.ui.helpers import sign_in_demo
+    sign_in_demo(qtbot, app)
     qtbot.addWidget(app.window)
     app.window.resize(1366, 800)
     yield app.window

@@ -14,7 +14,7 @@ from pcrm_desktop.ui.appearance import install_korean_font
 from pcrm_desktop.ui.kiosk import KioskWindow
 from pcrm_desktop.ui.tasks import TaskRunner
 from tests.dbutil import rows
-from tests.ui.helpers import save_screenshot
+from tests.ui.helpers import save_screenshot, sign_in, type_text
 
 
 @pytest.fixture
@@ -150,19 +150,33 @@ def test_the_kiosk_runs_under_the_kiosk_role_only(admin_ctx):
         KioskWindow(admin_ctx, None, "DESK", TEMPLATES["COUNTER"])
 
 
-def test_a_kiosk_login_opens_the_kiosk_not_the_main_window(qtbot, qapp, backend, admin_ctx):
+def test_a_kiosk_login_opens_the_kiosk_not_the_main_window(qtbot, qapp, backend, admin_ctx,
+                                                          monkeypatch):
     from pcrm_desktop.app import Application
-    from pcrm_desktop.domain.errors import ConflictError
     from pcrm_desktop.services import office
     from tests.ui.conftest import _args
-    office.add_staff(admin_ctx, "민원실 키오스크", "kiosk1", "kiosk")
+    office.add_staff(admin_ctx, "민원실 키오스크", "kiosk1", "kiosk",
+                     temporary_password="Kiosk#Desk2026")
+    # The kiosk account's temporary password was changed once by its admin, on the kiosk PC.
+    from pcrm_desktop.services import accounts
+    kiosk_actor = accounts.sign_in(admin_ctx, "kiosk1", "Kiosk#Desk2026").actor
+    accounts.change_password(admin_ctx.as_actor(kiosk_actor), "Kiosk#Desk2026", "Kiosk#Desk2027",
+                             "Kiosk#Desk2027")
+    shown: list[str] = []
+    monkeypatch.setattr("pcrm_desktop.ui.dialogs.show_error", lambda p, t, text: shown.append(text))
+    monkeypatch.setattr(qapp, "quit", lambda: shown.append("quit"))
     app = Application(_args(user="kiosk1", windowed=True), qapp)
-    with pytest.raises(ConflictError) as caught:  # no survey or PIN chosen yet
-        app.open_window(backend)
-    assert caught.value.code == "kiosk_not_set_up"
+    app.open_window(backend)
+    assert app.login.login.text() == "kiosk1"
+    type_text(app.login.password, "Kiosk#Desk2027")
+    app.login.submit()
+    qtbot.waitUntil(lambda: "quit" in shown, timeout=10000)  # no survey or PIN chosen yet
+    assert "키오스크" in shown[0] and app.kiosk is None
     surveys.create_survey(admin_ctx, "DESK", "COUNTER", linked=False)
     surveys.set_kiosk(admin_ctx, "DESK", "4821")
+    app = Application(_args(user="kiosk1", windowed=True), qapp)
     app.open_window(backend)
+    sign_in(qtbot, app, "kiosk1", "Kiosk#Desk2027")
     qtbot.addWidget(app.kiosk)
     assert app.window is None and app.kiosk.isVisible()
     assert app.kiosk.ctx.actor.role == "kiosk" and app.kiosk.survey == "DESK"

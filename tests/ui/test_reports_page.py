@@ -17,6 +17,8 @@ def page(qtbot, backend, no_message_boxes):
     fill_demo(backend.ctx, DemoRequest(citizens=200, complaints=1200, responses=1500, seed=9))
     app = Application(_args(), QApplication.instance())
     app.open_window(backend)
+    from tests.ui.helpers import sign_in_demo
+    sign_in_demo(qtbot, app)
     qtbot.addWidget(app.window)
     app.window.resize(1366, 768)
     page = app.window.open_page("reports")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QLabel, QWizard
 
+from tests.conftest import ADMIN_PASSWORD
 from tests.ui.helpers import save_screenshot, type_text
 
 SIZES = {"1366x768": (1366, 768), "1920x1080": (1920, 1080)}
@@ -17,6 +18,8 @@ def _finish_wizard(qtbot, wizard) -> None:
     wizard.next()
     type_text(wizard.admin_page.name, "홍길동")
     type_text(wizard.admin_page.login, "hong")
+    type_text(wizard.admin_page.password, ADMIN_PASSWORD)
+    type_text(wizard.admin_page.confirm, ADMIN_PASSWORD)
     wizard.button(QWizard.WizardButton.FinishButton).click()
 
 

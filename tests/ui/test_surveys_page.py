@@ -14,11 +14,13 @@ from tests.dbutil import rows
 from tests.ui.helpers import save_screenshot, type_text
 
 
-def _open(qtbot, backend):
+def _open(qtbot, backend, demo: bool = False):
     from pcrm_desktop.app import Application
     from tests.ui.conftest import _args
+    from tests.ui.helpers import sign_in, sign_in_demo
     app = Application(_args(), QApplication.instance())
     app.open_window(backend)
+    (sign_in_demo if demo else sign_in)(qtbot, app)
     qtbot.addWidget(app.window)
     app.window.resize(1366, 768)
     page = app.window.open_page("surveys")
@@ -116,7 +118,7 @@ def test_new_survey_edit_makes_a_version_and_kiosk_setup(qtbot, backend, admin_c
 def test_demo_results_and_callbacks(qtbot, backend, no_message_boxes, db_path, screenshot_dir,
                                      monkeypatch):
     fill_demo(backend.ctx, DemoRequest(citizens=200, complaints=1500, responses=3000, seed=5))
-    app, page = _open(qtbot, backend)
+    app, page = _open(qtbot, backend, demo=True)
     page.survey.setCurrentIndex(page.survey.findData("COUNTER"))
     _idle(qtbot, page)
     assert page.results.trend.current.responses > 30

@@ -23,10 +23,11 @@ from tests.fakes import (
 
 PROFILE = OfficeProfile("청운효자동 행정복지센터", code="1111051", phone="02-2148-5092")
 DEPARTMENTS = ["민원행정팀", "맞춤형복지팀"]
+PASSWORD = "Cheongun#2026"
 
 
 def _set_up(ctx) -> Actor:
-    return svc.complete_first_run(ctx, PROFILE, DEPARTMENTS, "홍길동", "hong")
+    return svc.complete_first_run(ctx, PROFILE, DEPARTMENTS, "홍길동", "hong", PASSWORD)
 
 
 @pytest.fixture
@@ -109,7 +110,7 @@ def test_first_run_stores_nfc(fresh):
     ctx, db = fresh
     svc.complete_first_run(ctx, OfficeProfile(unicodedata.normalize("NFD", "청운효자동")),
                            [unicodedata.normalize("NFD", "복지팀")],
-                           unicodedata.normalize("NFD", "홍길동"), "Hong")
+                           unicodedata.normalize("NFD", "홍길동"), "Hong", PASSWORD)
     assert db.office.name == "청운효자동"
     assert db.departments[0].name == "복지팀"
     assert (db.staff[0].name, db.staff[0].login) == ("홍길동", "hong")
@@ -119,7 +120,7 @@ def test_second_first_run_is_refused_and_changes_nothing(office):
     ctx, db, _ = office
     before = _snapshot(db)
     with pytest.raises(ConflictError) as caught:
-        svc.complete_first_run(ctx, OfficeProfile("다른 센터"), ["총무팀"], "김철수", "kim")
+        svc.complete_first_run(ctx, OfficeProfile("다른 센터"), ["총무팀"], "김철수", "kim", PASSWORD)
     assert caught.value.code == "already_set_up"
     assert _snapshot(db) == before
 
@@ -136,7 +137,7 @@ def test_first_run_with_invalid_input_writes_nothing(fresh, profile, departments
                                                      admin_login, code):
     ctx, db = fresh
     with pytest.raises(ValidationError) as caught:
-        svc.complete_first_run(ctx, profile, departments, admin_name, admin_login)
+        svc.complete_first_run(ctx, profile, departments, admin_name, admin_login, PASSWORD)
     assert caught.value.code == code
     assert db.office is None and db.departments == [] and db.staff == [] and db.audit == []
     assert db.commits == 0

@@ -80,6 +80,12 @@ def test_pin_is_salted_and_checked():
     assert one != two and "4821" not in one
     assert pin_matches("4821", one) and pin_matches("4821", two)
     assert not pin_matches("4822", one) and not pin_matches("", one) and not pin_matches("4821", "")
+    assert one.startswith("scrypt$") and "4821" not in one
+    # A kiosk set up before this version kept a salted PBKDF2 hash: it still opens.
+    import hashlib
+    legacy = "00" * 16 + "$" + hashlib.pbkdf2_hmac("sha256", b"4821", bytes(16), 100_000).hex()
+    assert pin_matches("4821", legacy) and not pin_matches("4822", legacy)
+    assert not pin_matches("4821", "zz$00")
     for bad in ("123", "123456789", "12a4", "１２３４"):
         with pytest.raises(ValidationError):
             hash_pin(bad)

@@ -84,6 +84,37 @@ def test_mask_rrns_without_rrn_and_blank():
     assert mask_rrns(None) == ("", 0)
 
 
+@pytest.mark.parametrize("typed", [
+    "900101 1234567",          # a space for the hyphen
+    "900101 - 1234567",        # spaces around it
+    "900101－1234567",         # the full-width hyphen of a Korean IME
+    "900101–1234567",          # an en dash (word processors)
+    "900101\u30001234567",     # an ideographic space
+])
+def test_rrns_as_people_type_them_are_masked(typed):
+    assert find_rrns(f"주민번호 {typed} 입니다") == [typed]
+    assert mask_rrns(f"주민번호 {typed} 입니다") == ("주민번호 900101-1****** 입니다", 1)
+
+
+def test_full_width_digits_are_masked():
+    for typed in ("９００１０１－１２３４５６７", "９００１０１１２３４５６７", "９００１０１-１２３４５６７"):
+        masked, count = mask_rrns(f"번호 {typed}")
+        assert (masked, count) == ("번호 ９００１０１-１******", 1)
+        assert "２３４５６７" not in masked
+
+
+@pytest.mark.parametrize("text", [
+    "접수번호 2026-000123 1234567원",   # a receipt number, then another number after a space
+    "2026-000123",
+    "010-1234-5678 1234567",
+    "900101  1234567",                 # two spaces: two numbers, not one
+    "900101 -- 1234567",
+])
+def test_spaced_numbers_that_are_not_rrns_are_kept(text):
+    assert find_rrns(text) == []
+    assert mask_rrns(text) == (text, 0)
+
+
 def test_masked_text_is_not_found_again():
     masked, _ = mask_rrns("900101-1234567")
     assert masked == "900101-1******"

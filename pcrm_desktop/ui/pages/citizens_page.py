@@ -364,25 +364,24 @@ class CitizensPage(Page):
         self.groups_view.reload()
 
     def export_file(self) -> None:
-        """Masked by default; a manager or admin may export full values with a reason (both
-        the export and the reason go to the access log)."""
+        """Masked by default; a manager or admin may export full values. Either way the file
+        holds personal data (addresses, memos), so a reason is asked and goes with the export
+        to the access log."""
         from pcrm_desktop.services.citizen_export import export_citizens
         title = self.tr("주민 내보내기")
-        unmasked, reason = False, ""
+        unmasked = False
         if self.ctx.actor.role in EXPORT_UNMASKED_ROLES:
             choice = dialogs.ask_choice(self, title, self.tr(
-                "이름·전화·전자우편을 가려서 내보낼까요? 전체 값은 사유와 함께 접근 기록에 남습니다."),
+                "이름·전화·전자우편을 가려서 내보낼까요? 어느 쪽이든 사유와 함께 접속기록에 남습니다."),
                 [("masked", self.tr("가려서 내보내기")), ("full", self.tr("전체 값으로 내보내기…"))])
             if choice is None:
                 return
-            if choice == "full":
-                reason = dialogs.ask_text(self, title, self.tr("전체 값을 내보내는 사유 (예: 복지 대상자 명단 제출)"))
-                if reason is None:
-                    return
-                if not reason.strip():
-                    dialogs.show_error(self, title, self.tr("사유를 입력하십시오. 개인정보 열람·반출은 사유와 함께 기록됩니다."))
-                    return
-                unmasked = True
+            unmasked = choice == "full"
+        reason = dialogs.ask_reason(self, title, self.tr(
+            "전체 값을 내보내는 사유 (예: 복지 대상자 명단 제출)") if unmasked else self.tr(
+            "내보내는 사유 (예: 복지 대상자 명단 제출)"))
+        if reason is None:
+            return
         path = dialogs.ask_save_path(self, title, "주민.xlsx", self.tr("엑셀 (*.xlsx);;CSV (*.csv)"))
         if not path:
             return

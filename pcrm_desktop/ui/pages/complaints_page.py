@@ -318,12 +318,16 @@ class ComplaintsPage(Page):
         if not period:
             return
         first, last = period
+        # the 민원 of named people leave the office: the reason goes to the access log
+        reason = dialogs.ask_reason(self, title, self.tr("민원처리부를 내보내는 사유 (예: 구청 제출)"))
+        if reason is None:
+            return
         path = dialogs.ask_save_path(self, title, f"민원처리부_{first}_{last}.xlsx",
                                      self.tr("엑셀 (*.xlsx);;CSV (*.csv)"))
         if not path:
             return
         ctx = self.ctx
-        self.runner.run(lambda control: export_register(ctx, first, last, path),
+        self.runner.run(lambda control: export_register(ctx, first, last, path, reason),
                         lambda done: dialogs.show_info(self, title, self.tr(
                             "{n}건을 내보냈습니다(민원인 가림): {path}").format(n=f"{done.rows:,}", path=done.path)),
                         lambda error: dialogs.explain(self, title, error),

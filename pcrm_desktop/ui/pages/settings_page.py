@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTableView,
     QTabWidget,
     QTimeEdit,
@@ -21,7 +22,10 @@ from PySide6.QtWidgets import (
 
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.domain.office import OfficeHours, OfficeProfile, Role
+from pcrm_desktop.domain.accounts import IDLE_LOCK_MINUTES, IDLE_LOCK_RANGE
+from pcrm_desktop.services import accounts as account_service
 from pcrm_desktop.services import office as office_service
+from pcrm_desktop.ui.account_dialogs import make_temporary_password
 from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.dialogs import explain
 from pcrm_desktop.ui.i18n import error_text
@@ -62,6 +66,10 @@ class SettingsPage(Page):
         self.calendar = CalendarSettings(ctx, runner)
         self.calendar.changed.connect(self.changed)
         self.tabs.addTab(self.calendar, "")
+        from pcrm_desktop.ui.pages.retention_settings import RetentionSettings
+        self.retention = RetentionSettings(ctx, runner)
+        self.retention.changed.connect(self.changed)
+        self.tabs.addTab(self.retention, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
@@ -108,7 +116,9 @@ class SettingsPage(Page):
             (lambda: self.tr("이름"), lambda m: m.name), (lambda: self.tr("로그인 ID"), lambda m: m.login),
             (lambda: self.tr("역할"), lambda m: role_name(m.role)),
             (lambda: self.tr("부서"), lambda m: self._department_name(m.department_id)),
-            (lambda: self.tr("상태"), lambda m: self.tr("사용") if m.active else self.tr("중지"))])
+            (lambda: self.tr("상태"), lambda m: self.tr("사용") if m.active else self.tr("중지")),
+            (lambda: self.tr("계정"), self._account_state),
+            (lambda: self.tr("마지막 로그인"), self._last_login)])
         self.staff_table = QTableView()
         self.staff_table.setObjectName("staffTable")
         self.staff_table.setModel(self.staff_model)
@@ -123,12 +133,24 @@ class SettingsPage(Page):
         self.add_staff_button.clicked.connect(self._add_staff)
         self.toggle_button = QPushButton()
         self.toggle_button.clicked.connect(self._toggle_staff)
+        self.reset_button = QPushButton()
+        self.reset_button.setObjectName("resetPassword")
+        self.reset_button.clicked.connect(self._reset_password)
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setObjectName("idleMinutes")
+        self.idle_minutes.setRange(*IDLE_LOCK_RANGE)
+        self.idle_minutes.setValue(IDLE_LOCK_MINUTES)
+        self.save_idle = QPushButton()
+        self.save_idle.setObjectName("saveIdleMinutes")
+        self.save_idle.clicked.connect(self._save_idle_minutes)
+        self.idle_label = QLabel()
         self.new_department_name = QLineEdit()
         self.new_department_name.setObjectName("newDepartmentName")
         self.add_department_button = QPushButton()
         self.add_department_button.setObjectName("addDepartment")
         self.add_department_button.clicked.connect(self._add_department)
         self.people_status = _status_label()
+        self.people_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.staff_form_label, self.department_form_label = QLabel(), QLabel()
         staff_row = QHBoxLayout()
         for widget in (self.new_name, self.new_login, self.new_role, self.new_department,
@@ -138,13 +160,20 @@ class SettingsPage(Page):
         department_row.addWidget(self.new_department_name)
         department_row.addWidget(self.add_department_button)
         department_row.addStretch(1)
+        department_row.addWidget(self.reset_button)
         department_row.addWidget(self.toggle_button)
+        idle_row = QHBoxLayout()
+        idle_row.addWidget(self.idle_label)
+        idle_row.addWidget(self.idle_minutes)
+        idle_row.addWidget(self.save_idle)
+        idle_row.addStretch(1)
         layout = QVBoxLayout(tab)
         layout.addWidget(self.staff_table, 1)
         layout.addWidget(self.staff_form_label)
         layout.addLayout(staff_row)
         layout.addWidget(self.department_form_label)
         layout.addLayout(department_row)
+        layout.addLayout(idle_row)
         layout.addWidget(self.people_status)
         return tab
 
@@ -177,16 +206,22 @@ class SettingsPage(Page):
         for index, text in enumerate((self.tr("기관 정보"), self.tr("부서·직원"), self.tr("화면"),
                                       self.tr("민원 기한"))):
             self.tabs.setTabText(index, text)
+        self.tabs.setTabText(self.tabs.indexOf(self.retention), self.tr("보존기간·파기"))
         texts = (self.tr("기관 이름 *"), self.tr("기관 코드"), self.tr("주소"), self.tr("대표 전화"),
                  self.tr("업무 시작"), self.tr("점심 시작"), self.tr("점심 끝"), self.tr("업무 종료"))
         for label, text in zip(self.office_labels, texts):
             label.setText(text)
         self.save_office.setText(self.tr("기관 정보 저장"))
-        self.staff_form_label.setText(self.tr("직원 추가: 이름, 로그인 ID, 역할, 부서"))
         self.new_name.setPlaceholderText(self.tr("이름"))
         self.new_login.setPlaceholderText(self.tr("로그인 ID"))
         self.add_staff_button.setText(self.tr("직원 추가"))
         self.toggle_button.setText(self.tr("선택한 직원 사용/중지"))
+        self.reset_button.setText(self.tr("비밀번호 초기화…"))
+        self.idle_label.setText(self.tr("자리 비움 자동 잠금:"))
+        self.idle_minutes.setSuffix(self.tr(" 분"))
+        self.save_idle.setText(self.tr("잠금 시간 저장"))
+        self.staff_form_label.setText(self.tr("직원 추가: 이름, 로그인 ID, 역할, 부서 (임시 비밀번호를 만들어 "
+                                              "보여 줍니다)"))
         self.department_form_label.setText(self.tr("부서 추가"))
         self.new_department_name.setPlaceholderText(self.tr("새 부서 이름"))
         self.add_department_button.setText(self.tr("부서 추가"))
@@ -199,7 +234,14 @@ class SettingsPage(Page):
     def reload(self) -> None:
         ctx = self.ctx
         self.runner.run(lambda control: office_service.overview(ctx), self._show)
+        if ctx.actor.role == "admin":
+            self.runner.run(lambda control: (account_service.accounts(ctx),
+                                             account_service.idle_minutes(ctx)),
+                            self._show_accounts, lambda error: None)
+        for widget in (self.reset_button, self.idle_minutes, self.save_idle):
+            widget.setEnabled(ctx.actor.role == "admin")
         self.calendar.reload()
+        self.retention.reload()
 
     def _show(self, overview) -> None:
         self._overview = overview
@@ -214,6 +256,29 @@ class SettingsPage(Page):
                 edit.setTime(_qtime(value))
         refill(self.new_department, [(None, "—")] + [(d.id, d.name) for d in overview.departments])
         self.staff_model.set_rows(overview.staff)
+
+    def _show_accounts(self, result) -> None:
+        rows, minutes = result
+        self._accounts = {row.staff_id: row for row in rows}
+        self.idle_minutes.setValue(minutes)
+        self.staff_model.retranslate()
+
+    _accounts: dict = {}
+
+    def _account_state(self, member) -> str:
+        account = self._accounts.get(member.id)
+        if account is None:
+            return ""
+        if account.locked:
+            return self.tr("잠김")
+        if not account.has_password:
+            return self.tr("비밀번호 없음")
+        return self.tr("임시 비밀번호") if account.must_change else self.tr("정상")
+
+    def _last_login(self, member) -> str:
+        account = self._accounts.get(member.id)
+        when = account.last_login_at if account else None
+        return when.strftime("%Y-%m-%d %H:%M") if when else ""
 
     def _department_name(self, department_id: int | None) -> str:
         departments = self._overview.departments if self._overview else []
@@ -248,11 +313,38 @@ class SettingsPage(Page):
                         self.tr("기관 정보를 저장했습니다."))
 
     def _add_staff(self) -> None:
+        """A new account gets a temporary password, shown once here to hand over; its owner
+        chooses their own at the first sign-in."""
         ctx, name, login = self.ctx, self.new_name.text(), self.new_login.text()
         role, department = self.new_role.currentData(), self.new_department.currentData()
-        self._run_write(lambda: office_service.add_staff(ctx, name, login, role, department),
-                        self.people_status, self.tr("직원 '{name}'을(를) 추가했습니다.").format(name=name),
-                        clear=(self.new_name, self.new_login))
+        temporary = make_temporary_password()
+        self._run_write(
+            lambda: office_service.add_staff(ctx, name, login, role, department, temporary),
+            self.people_status,
+            self.tr("직원 '{name}'을(를) 추가했습니다. 임시 비밀번호: {password} — 본인에게 직접 전하십시오. "
+                    "처음 로그인할 때 바꾸게 됩니다.").format(name=name, password=temporary),
+            clear=(self.new_name, self.new_login))
+
+    def _reset_password(self) -> None:
+        index = self.staff_table.currentIndex()
+        if not index.isValid():
+            self.people_status.setText(self.tr("비밀번호를 초기화할 직원을 표에서 고르십시오."))
+            return
+        member = self.staff_model.row(index.row())
+        from pcrm_desktop.ui.account_dialogs import ResetPasswordDialog
+        self.reset_dialog = ResetPasswordDialog(self.ctx, self.runner, member.login, member.name,
+                                                self)
+        self.reset_dialog.accepted.connect(lambda: (
+            self.people_status.setStyleSheet("color: #1b5e20;"),
+            self.people_status.setText(self.tr("{name} 님의 비밀번호를 초기화했습니다.").format(
+                name=member.name)),
+            self.changed.emit(frozenset({"staff"}))))
+        self.reset_dialog.open()
+
+    def _save_idle_minutes(self) -> None:
+        ctx, minutes = self.ctx, self.idle_minutes.value()
+        self._run_write(lambda: account_service.set_idle_minutes(ctx, minutes), self.people_status,
+                        self.tr("자동 잠금 시간을 {n}분으로 정했습니다.").format(n=minutes))
 
     def _add_department(self) -> None:
         ctx, name = self.ctx, self.new_department_name.text()

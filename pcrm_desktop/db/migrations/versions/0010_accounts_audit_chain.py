@@ -108,6 +108,7 @@ def upgrade() -> None:
         batch_op.alter_column('hash', existing_type=sa.LargeBinary(), nullable=False)
         batch_op.create_index('ix_audit_log_subject', ['subject_id', 'id'], unique=False)
         batch_op.create_index('ix_audit_log_actor_at', ['actor', 'at'], unique=False)
+        batch_op.create_index('ix_audit_log_action_at', ['action', 'at'], unique=False)
 
     # Everyone signs in from now on: existing accounts get a password from an admin (or, for the
     # first admin, on the first start) and must change it.
@@ -120,6 +121,7 @@ def downgrade() -> None:
                  'destruction_ledger_append_only', 'destruction_ledger_no_delete'):
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
+        batch_op.drop_index('ix_audit_log_action_at')
         batch_op.drop_index('ix_audit_log_actor_at')
         batch_op.drop_index('ix_audit_log_subject')
         batch_op.drop_column('hash')

@@ -1,0 +1,158 @@
+"""The access log's hash chain on a real file: it verifies, and it breaks where someone with
+the file in hand edits, deletes or re-orders entries behind the app's back."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from pcrm_desktop.cli import main
+from pcrm_desktop.db.audit_chain import anchor_path, move_start, read_anchor, redact
+from pcrm_desktop.services.audit_trail import verify_chain
+from tests.dbutil import rows
+
+
+@pytest.fixture
+def logged(admin_ctx):
+    """Twenty entries after the set-up's own."""
+    for n in range(20):
+        with admin_ctx.uow_factory() as uow:
+            admin_ctx.audit(uow, "citizen.view", f"citizen:{n + 1}", f"열람 {n}")
+            uow.commit()
+    return admin_ctx
+
+
+def tamper(db: Path, *statements: str) -> None:
+    """What a person with the file and the sqlite3 tool could do: drop the guards, change rows."""
+    conn = sqlite3.connect(db)
+    try:
+        conn.execute("DROP TRIGGER IF EXISTS audit_log_append_only")
+        conn.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
+        for statement in statements:
+            conn.execute(statement)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def check(ctx):
+    return verify_chain(ctx, record=False)
+
+
+def test_an_untouched_log_verifies(logged, db_path):
+    report = check(logged)
+    total = rows(db_path, "SELECT count(*), min(id), max(id) FROM audit_log")[0]
+    assert report.ok and (report.checked, report.first_id, report.last_id) == total
+    assert len(report.last_hash) == 64
+
+
+def test_the_guards_refuse_edits_and_deletions_through_sql(logged, db_path):
+    conn = sqlite3.connect(db_path)
+    try:
+        for statement in ("UPDATE audit_log SET actor = 'someone' WHERE id = 5",
+                          "UPDATE audit_log SET detail = '' WHERE id = 5",  # no digest kept
+                          "DELETE FROM audit_log WHERE id = 5",
+                          "DELETE FROM audit_log"):
+            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+                conn.execute(statement)
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("statement, broken, problem", [
+    ("UPDATE audit_log SET actor = 'lee' WHERE id = 7", 7, "edited"),
+    ("UPDATE audit_log SET detail = '열람 없음' WHERE id = 9", 9, "edited"),
+    ("UPDATE audit_log SET at = '2026-01-01 09:00:00.000000' WHERE id = 11", 11, "edited"),
+    ("UPDATE audit_log SET reason = '업무' WHERE id = 12", 12, "edited"),
+    ("UPDATE audit_log SET subject_id = 99 WHERE id = 13", 13, "edited"),
+    ("DELETE FROM audit_log WHERE id = 8", 8, "missing"),
+    ("UPDATE audit_log SET detail = '', detail_digest = zeroblob(32) WHERE id = 10", 10, "edited"),
+])
+def test_a_change_in_the_file_is_found_at_its_entry(logged, db_path, statement, broken, problem):
+    tamper(db_path, statement)
+    report = check(logged)
+    assert not report.ok and (report.broken_id, report.problem) == (broken, problem)
+    assert report.checked == broken - 1
+
+
+def test_swapping_two_entries_is_found(logged, db_path):
+    # Swap entries 6 and 7 whole (hash included): each is intact but out of its place.
+    tamper(db_path,
+           "UPDATE audit_log SET id = -6 WHERE id = 6",
+           "UPDATE audit_log SET id = 6 WHERE id = 7",
+           "UPDATE audit_log SET id = 7 WHERE id = -6")
+    report = check(logged)
+    assert not report.ok and report.broken_id == 6 and report.problem == "edited"
+
+
+def test_cutting_off_the_end_is_found_by_the_anchor(logged, db_path):
+    assert check(logged).ok
+    anchor = read_anchor(db_path)
+    last = rows(db_path, "SELECT max(id) FROM audit_log")[0][0]
+    assert anchor_path(db_path).exists() and anchor["last_id"] == last
+    tamper(db_path, f"DELETE FROM audit_log WHERE id >= {last - 2}")
+    report = check(logged)
+    assert not report.ok and (report.broken_id, report.problem) == (last - 2, "missing")
+
+
+def test_a_chain_recomputed_after_an_edit_is_found_by_the_anchor(logged, db_path):
+    """The chain alone cannot tell a whole log rewritten with fresh hashes from the real one;
+    the anchor, kept outside the file, can."""
+    from pcrm_desktop.domain.audit import GENESIS, chain_hash, detail_digest
+    assert check(logged).ok
+    tamper(db_path, "UPDATE audit_log SET actor = 'lee' WHERE id = 3")
+    conn = sqlite3.connect(db_path)
+    prev = GENESIS
+    for (entry_id, at, staff_id, actor, ws, action, target, subject, reason,
+         detail) in conn.execute("SELECT id, at, staff_id, actor, workstation, action, target, "
+                                 "subject_id, reason, detail FROM audit_log ORDER BY id").fetchall():
+        prev = chain_hash(prev, entry_id, at, staff_id, actor, ws, action, target, subject, reason,
+                          detail_digest(detail))
+        conn.execute("UPDATE audit_log SET hash = ? WHERE id = ?", (prev, entry_id))
+    conn.commit()
+    conn.close()
+    report = check(logged)
+    assert not report.ok and report.problem == "anchor"
+
+
+def test_redacting_a_detail_keeps_the_chain(logged, backend, db_path):
+    with backend.migration.engine.begin() as conn:
+        assert redact(conn, [5, 6]) == 2
+    assert rows(db_path, "SELECT detail, length(detail_digest) FROM audit_log WHERE id IN (5, 6)") \
+        == [("", 32), ("", 32)]
+    assert check(logged).ok
+
+
+def test_pruning_the_start_keeps_the_chain(logged, backend, db_path):
+    with backend.migration.engine.begin() as conn:
+        assert move_start(conn, 10, "2029-01-01 00:00:00.000000") == 9
+    assert rows(db_path, "SELECT min(id) FROM audit_log") == [(10,)]
+    report = check(logged)
+    assert report.ok and report.first_id == 10
+    logged_after = verify_chain(logged)  # and new entries keep chaining after it
+    assert logged_after.ok
+
+
+def test_new_entries_after_a_verification_keep_verifying(logged):
+    assert check(logged).ok
+    with logged.uow_factory() as uow:
+        logged.audit(uow, "citizen.view", "citizen:1")
+        uow.commit()
+    assert check(logged).ok
+
+
+def test_the_command_exits_non_zero_with_the_first_broken_entry(capsys, logged, db_path,
+                                                                monkeypatch):
+    monkeypatch.setenv("PCRM_USER", "hong")
+    code = main(["audit", "verify", "--db", str(db_path), "--json"])
+    good = json.loads(capsys.readouterr().out)
+    assert code == 0 and good["ok"] and good["broken_id"] is None
+    tamper(db_path, "UPDATE audit_log SET target = 'citizen:999' WHERE id = 4")
+    code = main(["audit", "verify", "--db", str(db_path)])
+    out = capsys.readouterr().out
+    assert code == 1 and "4번 기록부터" in out and "내용이 바뀜" in out
+    code = main(["audit", "verify", "--db", str(db_path), "--json"])
+    bad = json.loads(capsys.readouterr().out)
+    assert (code, bad["ok"], bad["broken_id"], bad["problem"]) == (1, False, 4, "edited")
