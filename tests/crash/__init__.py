@@ -1,0 +1,1 @@
+"""The crash harness (issue 9, part 3): see harness.py."""
