@@ -140,6 +140,47 @@ class Application:
         self.settings.set(FONT_SCALE, percent)
         self.font_scale = percent
 
+    # --- automatic backups (services/backups.py: skipped when nothing changed since the last) --
+    def _backup_ctx(self, backend):
+        return self.window.ctx if self.window is not None and \
+            self.window.ctx.actor.staff_id is not None else backend.ctx
+
+    def start_backups(self, backend) -> None:
+        """On start and then hourly (a daily one is made when due), in a lane of their own:
+        a large database takes about a minute and must not hold up the screen's work."""
+        from PySide6.QtCore import QTimer
+
+        from pcrm_desktop.ui.tasks import TaskRunner
+        self.backup_lane = TaskRunner()
+
+        def automatic(reason: str) -> None:
+            from pcrm_desktop.services import backups
+            ctx = self._backup_ctx(backend)
+            self.backup_lane.run(lambda control: backups.automatic_backup(ctx, reason),
+                                 lambda result: None,
+                                 lambda error: log.warning("%s backup: %r", reason, error))
+        automatic("start")
+        self.backup_timer = QTimer(self.qt_app)
+        self.backup_timer.timeout.connect(lambda: automatic("daily"))
+        self.backup_timer.start(3_600_000)
+
+    def finish_backups(self, backend) -> None:
+        lane = getattr(self, "backup_lane", None)
+        if lane is None:
+            return
+        self.backup_timer.stop()
+        lane.wait(-1)
+        from PySide6.QtCore import QCoreApplication
+
+        from pcrm_desktop.services import backups
+        from pcrm_desktop.ui.recovery_dialog import run_and_wait
+        ctx = self._backup_ctx(backend)
+        try:
+            run_and_wait(lambda progress: backups.automatic_backup(ctx, "exit", progress),
+                         QCoreApplication.translate("app", "백업하는 중…"))
+        except Exception as error:  # noqa: BLE001 - leaving must not fail on a backup
+            log.warning("exit backup: %r", error)
+
     def save_state(self) -> None:
         from pcrm_desktop.ui.settings import LAST_USER
         if self.window is None:
@@ -167,6 +208,12 @@ def main(argv: list[str] | None = None) -> int:
     qt_app.setApplicationVersion(__version__)
     qt_app.setWindowIcon(icon("app"))
     app = Application(args, qt_app)
+    # A damaged database is never written to: the staff are told, and offered the newest
+    # good backup (the damaged file is kept aside).
+    from pcrm_desktop.config import resolve_database
+    from pcrm_desktop.ui.recovery_dialog import offer_recovery
+    if not args.exit_after_show and not offer_recovery(resolve_database(args.db)):
+        return 1
     try:
         backend = open_backend(args.db)
     except DomainError as error:
@@ -181,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if app.font_family is None:
         QMessageBox.warning(app.window, APP_NAME, NO_FONT_MESSAGE)
+    if not args.exit_after_show:
+        app.start_backups(backend)
     if args.exit_after_show:
         qt_app.processEvents()
         print(f"shown_ms={(time.perf_counter() - started) * 1000:.1f}", flush=True)
@@ -190,7 +239,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     code = qt_app.exec()
     app.save_state()
+    app.finish_backups(backend)
     backend.close()
+    from pcrm_desktop.services import backups
+    backups.mark_clean_exit(backend.location)
     return code
 
 

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from contextlib import contextmanager
 
-from pcrm_desktop import __version__, cli_reports, cli_retention
+from pcrm_desktop import __version__, cli_backup, cli_reports, cli_retention
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.domain.messages import korean_message
 
@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_reports.report_parser(sub, common)
     cli_reports.analysis_parser(sub, common)
     cli_retention.retention_parser(sub, common)
+    cli_backup.backup_parser(sub, common)
     audit = sub.add_parser(
         "audit", parents=[common], help="접속기록: 해시 사슬 무결성 검사",
         description="접속기록의 모든 항목을 처음부터 다시 해시해 사슬을 확인합니다. 고치거나 지우거나 "
@@ -256,6 +257,9 @@ def _read_json(path: str) -> dict:
             mapping = json.load(handle)
     except (OSError, ValueError) as exc:
         raise ValidationError("mapping_invalid", field="mapping", detail=str(exc)) from exc
+    except RecursionError:  # [[[[…]]]] nested deeper than the parser goes
+        raise ValidationError("mapping_invalid", field="mapping",
+                              detail="JSON이 너무 깊게 중첩되어 있음") from None
     if not isinstance(mapping, dict):
         raise ValidationError("mapping_invalid", field="mapping", detail="JSON 객체가 아님")
     return mapping
@@ -305,7 +309,10 @@ def _password(login: str) -> str:
     path = os.environ.get("PCRM_PASSWORD_FILE")
     if path:
         try:
-            with open(path, encoding="utf-8") as handle:
+            if os.name == "posix" and os.stat(path).st_mode & 0o077:
+                # Readable by others: refused before it is read (and before a wrong try counts).
+                raise DomainError("password_file_open", field="password", path=path)
+            with open(path, encoding="utf-8-sig") as handle:  # Notepad's BOM is not typed
                 return handle.readline().rstrip("\r\n")
         except OSError as exc:
             raise DomainError("password_file", field="password", path=path,
@@ -405,10 +412,6 @@ def cmd_survey(args: argparse.Namespace) -> tuple[int, dict, str]:
     return 0, summary, "\n".join(lines)
 
 
-PROBLEMS = {"edited": "내용이 바뀜", "missing": "기록이 빠짐", "order": "순서가 바뀜",
-            "anchor": "이전 검사 때와 다름", "detail": "지운 내용 표시가 맞지 않음"}
-
-
 def cmd_audit(args: argparse.Namespace) -> tuple[int, dict, str]:
     from pcrm_desktop.services.audit_trail import verify_chain
     with _session(args) as ctx:
@@ -421,8 +424,9 @@ def cmd_audit(args: argparse.Namespace) -> tuple[int, dict, str]:
         text = (f"접속기록 정상: {report.checked:,}건 확인 (#{report.first_id}–#{report.last_id})\n"
                 f"마지막 해시: {report.last_hash}")
         return 0, summary, text
+    from pcrm_desktop.domain.access_review import CHAIN_PROBLEMS
     text = korean_message(DomainError("audit_broken", entry=report.broken_id,
-                                      problem=PROBLEMS.get(report.problem, report.problem)))
+                                      problem=CHAIN_PROBLEMS.get(report.problem, report.problem)))
     return 1, summary, text + f"\n그 앞의 {report.checked:,}건은 정상입니다."
 
 
@@ -460,6 +464,7 @@ COMMANDS: dict[str, Handler] = {"init": cmd_init, "demo": cmd_demo, "check": cmd
                                 "import": cmd_import, "export": cmd_export,
                                 "deadline": cmd_deadline, "survey": cmd_survey,
                                 "audit": cmd_audit, "retention": cli_retention.cmd_retention,
+                                "backup": cli_backup.cmd_backup, "restore": cli_backup.cmd_restore,
                                 "report": cli_reports.cmd_report, "analysis": cli_reports.cmd_analysis}
 
 

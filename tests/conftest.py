@@ -47,6 +47,9 @@ os.environ["PYTHONPATH"] = os.pathsep.join(
     [str(NETBLOCK_DIR), *[p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]])
 NETBLOCK = netblock.install()  # this process: attempts are kept in NETBLOCK.attempts
 
+# Hypothesis: a fixed seed and a bounded number of examples in CI (tests/hypothesis_profile.py).
+import tests.hypothesis_profile  # noqa: E402, F401
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _network_blocked():

@@ -171,6 +171,10 @@ class FakeStaffRepository:
     def record_success(self, staff_id: int, now: datetime) -> None:
         self._account(staff_id).update(failed_logins=0, locked_at=None, last_login_at=now)
 
+    def unlocked_admins(self, other_than: int) -> int:
+        return sum(1 for m in self.s.staff if m.role is Role.ADMIN and m.active
+                   and m.id != other_than and self._account(m.id)["locked_at"] is None)
+
     def admins_with_password(self) -> int:
         return sum(1 for m in self.s.staff if m.role is Role.ADMIN and m.active
                    and self._account(m.id)["password_hash"] is not None)
@@ -189,7 +193,7 @@ class FakeAuditRepository:
     def count(self) -> int:
         return len(self.s.audit)
 
-    def verify(self, anchor: dict | None = None, progress=None):
+    def verify(self, anchor: dict | None = None, progress=None, kept_since: str | None = None):
         """The fakes keep no chain (tests of the chain use a real file): report the count."""
         from pcrm_desktop.domain.audit import ChainReport
         n = len(self.s.audit)

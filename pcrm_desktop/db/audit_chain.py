@@ -27,10 +27,17 @@ def chain_base(connection: Connection) -> tuple[int, bytes]:
 
 
 def verify(connection: Connection, anchor: dict | None = None,
-           progress: Callable[[int], None] | None = None) -> ChainReport:
+           progress: Callable[[int], None] | None = None,
+           kept_since: str | None = None) -> ChainReport:
     """Check every entry from the chain's start. `anchor` ({"last_id", "hash"}) is an earlier
-    check's result: that entry must still be there with the same hash."""
+    check's result: that entry must still be there with the same hash.
+
+    A start moved past entry 1 must be attested by the newest `audit.prune` entry (written in
+    the same transaction as the move, so inside the chain): it names the new start, and the
+    entries it removed must all be older than `kept_since` (the time text of the legal
+    minimum's cut-off). So the beginning cannot be cut off quietly, nor while still kept."""
     first_id, prev = chain_base(connection)
+    start_problem = _start_problem(connection, first_id, kept_since)
     expected_id, checked, last_id = first_id, 0, None
     anchor_id = anchor.get("last_id") if anchor else None
     anchor_hash = bytes.fromhex(anchor["hash"]) if anchor and anchor.get("hash") else None
@@ -38,6 +45,8 @@ def verify(connection: Connection, anchor: dict | None = None,
     def broken(entry_id: int | None, problem: str) -> ChainReport:
         return ChainReport(False, checked, first_id, last_id, prev.hex(), entry_id, problem)
 
+    if start_problem:
+        return ChainReport(False, 0, first_id, None, prev.hex(), first_id, start_problem)
     cursor = connection.exec_driver_sql(_ENTRIES, (first_id,))
     for (entry_id, at, staff_id, actor, workstation, action, target, subject_id, reason,
          detail, stored_digest, stored_hash) in cursor:
@@ -65,6 +74,24 @@ def verify(connection: Connection, anchor: dict | None = None,
     return ChainReport(True, checked, first_id, last_id, prev.hex())
 
 
+def _start_problem(connection: Connection, first_id: int, kept_since: str | None) -> str:
+    if first_id <= 1:
+        return ""
+    row = connection.exec_driver_sql(
+        "SELECT detail FROM audit_log WHERE action = 'audit.prune' AND id >= ? "
+        "ORDER BY id DESC LIMIT 1", (first_id,)).first()
+    try:
+        attested = json.loads(row[0]) if row else {}
+    except ValueError:
+        attested = {}
+    if not isinstance(attested, dict) or attested.get("first_id") != first_id:
+        return "start"
+    removed_to = attested.get("removed_to")
+    if kept_since is not None and (not isinstance(removed_to, str) or removed_to >= kept_since):
+        return "start"
+    return ""
+
+
 def redact(connection: Connection, entry_ids: list[int]) -> int:
     """Empty the details of these entries (a destroyed record's data), keeping each detail's
     digest so the chain still verifies. The append-only trigger allows exactly this change."""
@@ -82,21 +109,31 @@ def redact(connection: Connection, entry_ids: list[int]) -> int:
     return len(rows)
 
 
-def move_start(connection: Connection, before_id: int, at: str) -> int:
+def move_start(connection: Connection, before_id: int, at: str) -> dict | None:
     """Remove the entries before `before_id` (their retention has ended): the chain's start moves
-    to `before_id`, remembering the hash of the last entry removed. Returns how many went."""
+    to `before_id`, remembering the hash of the last entry removed. Returns what the caller
+    must attest in an `audit.prune` entry in the same transaction ({"first_id", "removed_to",
+    "count"}), or None when nothing went."""
     first_id, _ = chain_base(connection)
     if before_id <= first_id:
-        return 0
+        return None
     last = connection.exec_driver_sql(
-        "SELECT id, hash FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT 1",
+        "SELECT id, hash, at FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT 1",
         (before_id,)).first()
     if last is None:
-        return 0
+        return None
+    removed_to = connection.exec_driver_sql(
+        "SELECT max(at) FROM audit_log WHERE id <= ?", (last[0],)).scalar()
     connection.exec_driver_sql(
         "UPDATE audit_chain_base SET first_id = ?, prev_hash = ?, updated_at = ? WHERE id = 1",
         (last[0] + 1, bytes(last[1]), at))
-    return connection.exec_driver_sql("DELETE FROM audit_log WHERE id <= ?", (last[0],)).rowcount
+    count = connection.exec_driver_sql("DELETE FROM audit_log WHERE id <= ?", (last[0],)).rowcount
+    return {"first_id": last[0] + 1, "removed_to": str(removed_to)[:19], "count": count}
+
+
+def attestation(moved: dict) -> str:
+    """The detail of the `audit.prune` entry that attests a moved start."""
+    return json.dumps({"first_id": moved["first_id"], "removed_to": moved["removed_to"]})
 
 
 # --- the anchor: the last verified head, kept beside the database, outside its file ----------

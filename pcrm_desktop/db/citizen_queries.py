@@ -82,7 +82,7 @@ def _condition(conn: Connection, query: str) -> tuple[str, dict] | None:
         condition = f"(c.id IN ({ids}) AND {confirm})"
     if rarest == 0 and len(raw) >= 3:
         # Not a name, 동 or road name: an address fragment with numbers or details.
-        params["fa"] = '"' + raw.replace('"', '""') + '"'
+        params["fa"] = '"' + raw.replace('"', '""').replace("\x00", "") + '"'  # NUL ends an FTS5 query
         condition = "c.id IN (SELECT rowid FROM citizen_fts WHERE address MATCH :fa)"
     return condition, params
 

@@ -107,7 +107,7 @@ def queue_condition(f: QueueFilter, now: datetime,
         params["rno"] = words
     elif len(words) >= 3:  # trigram index over titles
         where.append("c.id IN (SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH :fts)")
-        params["fts"] = '"' + words.replace('"', '""') + '"'
+        params["fts"] = '"' + words.replace('"', '""').replace("\x00", "") + '"'  # NUL ends an FTS5 query
     elif words:  # one or two characters: checked row by row in the list's order
         where.append("c.title LIKE :title")
         params["title"] = "%" + words.replace("%", "").replace("_", "") + "%"

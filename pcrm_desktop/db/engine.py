@@ -1,9 +1,21 @@
 """The SQLAlchemy engine. Everything SQLite-specific (pragmas) stays in this package."""
 from __future__ import annotations
 
+import logging
+import sqlite3
+import time
+
 from sqlalchemy import Engine, create_engine, event
 
+from pcrm_desktop import waiting
+from pcrm_desktop.domain.errors import DatabaseError
+
+log = logging.getLogger(__name__)
+
 BUSY_TIMEOUT_MS = 5000
+# A writer asks for the lock in steps of this long; between steps it reports that it waits
+# (pcrm_desktop.waiting), so the screen can say so within a fraction of a second.
+WAIT_STEP_MS = 200
 
 
 def make_engine(url: str) -> Engine:
@@ -39,4 +51,79 @@ def _begin(conn) -> None:
     """Writers take SQLite's write lock at BEGIN (IMMEDIATE), so two writers wait for each other
     at the start (busy timeout) instead of one failing half-way through its transaction."""
     write = conn.get_execution_options().get("pcrm_write", False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+    if write:
+        begin_immediate(conn.connection.driver_connection)
+    else:
+        conn.exec_driver_sql("BEGIN")
+
+
+def begin_immediate(raw: sqlite3.Connection, timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+    """BEGIN IMMEDIATE, waiting at most `timeout_ms` for a lock another connection holds.
+
+    SQLite's own busy handler waits in C and says nothing, so the wait is taken in steps of
+    WAIT_STEP_MS, and after each step the time waited so far goes to `waiting.report` (the task
+    lane shows it). A listener that raises (a cancelled task) ends the wait. When the time is
+    up, SQLite's "database is locked" is raised: `storage_error` makes it `database_busy`."""
+    start = time.monotonic()
+    deadline = start + timeout_ms / 1000
+    waited = False
+    try:
+        while True:
+            step = max(1, min(WAIT_STEP_MS, round((deadline - time.monotonic()) * 1000)))
+            raw.execute(f"PRAGMA busy_timeout={step}")
+            try:
+                raw.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if not _is_busy(error) or time.monotonic() >= deadline:
+                    raise
+            waited = True
+            waiting.report(time.monotonic() - start)
+    finally:
+        try:
+            raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        except sqlite3.Error:  # the file went away: the error that matters is already on its way
+            pass
+        if waited:
+            log.info("waited %.1f s for the database's write lock", time.monotonic() - start)
+            waiting.report(None)
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
+
+
+# sqlite3's primary result codes and messages → our codes (domain/messages.py)
+_STORAGE_CODES = {5: "database_busy", 6: "database_busy", 13: "disk_full", 8: "db_read_only",
+                  14: "db_unavailable", 10: "db_io_error"}
+_STORAGE_TEXTS = (("database is locked", "database_busy"), ("database is busy", "database_busy"),
+                  ("database table is locked", "database_busy"),
+                  ("database or disk is full", "disk_full"), ("readonly database", "db_read_only"),
+                  ("unable to open database file", "db_unavailable"),
+                  ("disk i/o error", "db_io_error"))
+
+
+def storage_error(error: BaseException, path: str = "") -> DatabaseError | None:
+    """The DatabaseError to show for an SQLite error that says the file cannot be written just
+    now (busy, disk full, read-only, gone, I/O), else None. Accepts sqlite3's errors and
+    SQLAlchemy's wrappers of them. The one place these are translated (see db/uow.py)."""
+    original = getattr(error, "orig", None) or error
+    if not isinstance(original, sqlite3.Error):
+        return None
+    code = None
+    number = getattr(original, "sqlite_errorcode", None)
+    if number is not None:
+        code = _STORAGE_CODES.get(number & 0xFF)
+    if code is None:
+        text = str(original).lower()
+        code = next((c for marker, c in _STORAGE_TEXTS if marker in text), None)
+    if code is None:
+        return None
+    params: dict[str, object] = {"path": path}
+    if code == "database_busy":
+        params["seconds"] = BUSY_TIMEOUT_MS // 1000
+    return DatabaseError(code, **params)

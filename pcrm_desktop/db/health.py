@@ -39,20 +39,31 @@ def inspect_file(path: Path, integrity: str | None = "full") -> FileHealth:
     if not path.is_file():
         raise DatabaseError("db_not_database", path=str(path))
     size = path.stat().st_size
-    if size > 0:
-        with path.open("rb") as handle:
-            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                raise DatabaseError("db_not_database", path=str(path))
+    # No open() of our own to read the header: closing any descriptor of a database file drops
+    # every POSIX lock this process's SQLite connections hold on it (an engine already open in
+    # this process would be left unguarded, and another process could checkpoint and remove the
+    # WAL under it: "disk I/O error"). SQLite reads the header and says SQLITE_NOTADB.
     try:
         conn = read_only_connection(path)
     except sqlite3.Error as exc:
-        raise DatabaseError("db_damaged", detail=str(exc)) from exc
+        raise _refusal(exc, path) from exc
     try:
         return _inspect(conn, path, size, integrity)
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError("db_damaged", detail=str(exc)) from exc
+        raise _refusal(exc, path) from exc
     finally:
         conn.close()
+
+
+def _refusal(exc: sqlite3.Error, path: Path) -> DatabaseError:
+    """A file another program holds locked is not a damaged one (SQLITE_BUSY / SQLITE_LOCKED)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    code = code & 0xFF if isinstance(code, int) else None
+    if code in (5, 6) or "database is locked" in str(exc):
+        return DatabaseError("db_locked", path=str(path))
+    if code == 26 or "file is not a database" in str(exc):  # SQLITE_NOTADB: no SQLite header
+        return DatabaseError("db_not_database", path=str(path))
+    return DatabaseError("db_damaged", detail=str(exc))
 
 
 def _inspect(conn: sqlite3.Connection, path: Path, size: int, mode: str | None) -> FileHealth:

@@ -144,6 +144,12 @@ class StaffRepository:
         self.c.execute(update(t.staff).where(t.staff.c.id == staff_id).values(
             failed_logins=0, locked_at=None, last_login_at=now))
 
+    def unlocked_admins(self, other_than: int) -> int:
+        query = select(func.count()).select_from(t.staff).where(
+            t.staff.c.role == Role.ADMIN.value, t.staff.c.active.is_(True),
+            t.staff.c.locked_at.is_(None), t.staff.c.id != other_than)
+        return self.c.execute(query).scalar_one()
+
     def admins_with_password(self) -> int:
         query = select(func.count()).select_from(t.staff).where(
             t.staff.c.role == Role.ADMIN.value, t.staff.c.active.is_(True),
@@ -192,6 +198,6 @@ class AuditRepository:
     def count(self) -> int:
         return self.c.execute(select(func.count()).select_from(t.audit_log)).scalar_one()
 
-    def verify(self, anchor: dict | None = None, progress=None):
+    def verify(self, anchor: dict | None = None, progress=None, kept_since: str | None = None):
         from pcrm_desktop.db.audit_chain import verify
-        return verify(self.c, anchor, progress)
+        return verify(self.c, anchor, progress, kept_since)

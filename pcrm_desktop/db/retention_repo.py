@@ -26,7 +26,7 @@ from datetime import date, datetime
 from sqlalchemy import Connection, insert, select
 
 from pcrm_desktop.db import tables as t
-from pcrm_desktop.db.audit_chain import move_start, redact
+from pcrm_desktop.db.audit_chain import attestation, move_start, redact
 from pcrm_desktop.db.citizen_repo import sql_datetime
 from pcrm_desktop.domain.retention import ANONYMISED_FLAG, SETTING_PREFIX, Kind
 
@@ -62,7 +62,10 @@ SELECT_CITIZENS = (
     "  WHERE l.citizen_id = c.id AND r.submitted_at >= :cut"
     f"  AND (l.complaint_id IS NULL OR l.complaint_id NOT IN (SELECT id FROM {COMPLAINTS})))"
     " AND NOT EXISTS (SELECT 1 FROM consents k WHERE k.citizen_id = c.id"
-    "  AND k.withdrawn_on IS NULL AND k.retention_until >= :today)")
+    "  AND k.withdrawn_on IS NULL AND k.retention_until >= :today)"
+    # a call-back a manager still owes keeps the person it is owed to
+    " AND NOT EXISTS (SELECT 1 FROM survey_links l JOIN survey_callbacks b"
+    "  ON b.response_id = l.response_id WHERE l.citizen_id = c.id AND b.done_at IS NULL)")
 
 INTERACTIONS_WHERE = f"at < :cut AND citizen_id NOT IN (SELECT id FROM {CITIZENS})"
 
@@ -180,8 +183,11 @@ class RetentionRepository:
         if before is None:
             return 0, {}
         span = self._span("SELECT min(at), max(at) FROM audit_log WHERE id < ?", (before,))
-        removed = move_start(self.c, before, sql_datetime(now))
-        return removed, {"span": span} if removed else {}
+        moved = move_start(self.c, before, sql_datetime(now))
+        if moved is None:
+            return 0, {}
+        # the service writes the `audit.prune` entry attesting the new start (db.audit_chain)
+        return moved["count"], {"span": span, "attest": attestation(moved)}
 
     def _complaints(self, cut: date, now: datetime) -> tuple[int, dict]:
         count = self._scalar(f"SELECT count(*) FROM {COMPLAINTS}")
@@ -240,6 +246,19 @@ class RetentionRepository:
         entries = [row[0] for row in self._sql(
             f"SELECT id FROM audit_log WHERE subject_id IN {ids}"
             " AND detail != '' AND detail_digest IS NULL")]
+        # Finished call-backs on their answers hold what a manager wrote about them: the note
+        # goes, in the table and in the call-back's access-log entries.
+        callbacks = [row[0] for row in self._sql(
+            "SELECT b.id FROM survey_callbacks b JOIN survey_links l"
+            f" ON l.response_id = b.response_id WHERE l.citizen_id IN {ids}")]
+        if callbacks:
+            marks = ",".join("?" * len(callbacks))
+            related["callbacks"] = self._sql(
+                f"UPDATE survey_callbacks SET note = '' WHERE id IN ({marks})",
+                tuple(callbacks)).rowcount
+            entries += [row[0] for row in self._sql(
+                f"SELECT id FROM audit_log WHERE target IN ({marks}) AND detail != ''"
+                " AND detail_digest IS NULL", tuple(f"callback:{b}" for b in callbacks))]
         related["audit_details"] = redact(self.c, entries)
         for table in ("survey_links", "interactions", "consents", "citizen_groups",
                       "citizen_phones"):

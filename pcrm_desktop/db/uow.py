@@ -1,7 +1,11 @@
 """The unit of work: one connection, one transaction, the repositories over it."""
 from __future__ import annotations
 
+import logging
+
 from sqlalchemy import Engine
+
+log = logging.getLogger(__name__)
 
 # name → (module, class): a repository is made, and its module imported, on first use, so a
 # command that reads surveys does not import the 민원 and resident code (CLI start-up time).
@@ -36,13 +40,26 @@ class SqlUnitOfWork:
         self.write = write
 
     def __enter__(self) -> "SqlUnitOfWork":
-        self.connection = self.engine.connect().execution_options(pcrm_write=self.write)
+        try:
+            self.connection = self.engine.connect().execution_options(pcrm_write=self.write)
+        except Exception as error:  # the folder or drive went away, …
+            self._raise_storage_error(error)
+            raise
         try:
             self.transaction = self.connection.begin()
-        except BaseException:
+        except BaseException as error:
             self.connection.close()
+            self._raise_storage_error(error)
             raise
         return self
+
+    def _raise_storage_error(self, error: BaseException) -> None:
+        """A busy, full, read-only or vanished database becomes a DatabaseError with a clear
+        message (db.engine.storage_error); nothing was written, so the action can be retried."""
+        from pcrm_desktop.db.engine import storage_error
+        translated = storage_error(error, self.engine.url.database or "")
+        if translated is not None:
+            raise translated from error
 
     def __getattr__(self, name: str):
         """uow.surveys, uow.complaints, …: made over this unit's connection when first used."""
@@ -60,8 +77,22 @@ class SqlUnitOfWork:
     def rollback(self) -> None:
         self.transaction.rollback()
 
-    def __exit__(self, *exc) -> None:
-        if self.transaction.is_active:
-            self.transaction.rollback()
-        self.connection.close()
+    def __exit__(self, exc_type, error, traceback) -> None:
+        if error is None:
+            if self.transaction.is_active:
+                self.transaction.rollback()
+            self.connection.close()
+            return
+        try:  # after a failed write the file may be gone: keep the error that says why
+            if self.transaction.is_active:
+                self.transaction.rollback()
+        except Exception as second:  # noqa: BLE001 - SQLite rolled back what it could not finish
+            log.debug("rollback after %r failed: %r", error, second)
+        finally:
+            try:
+                self.connection.close()
+            except Exception as second:  # noqa: BLE001
+                log.debug("closing after %r failed: %r", error, second)
+        if isinstance(error, Exception):
+            self._raise_storage_error(error)
 

@@ -128,6 +128,14 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "happy_call.sample": (ADMIN, QT_TRANSLATE_NOOP("access_review", "해피콜 대상 추출")),
     "db.create": (ADMIN, QT_TRANSLATE_NOOP("access_review", "데이터베이스 생성")),
     "db.upgrade": (ADMIN, QT_TRANSLATE_NOOP("access_review", "데이터베이스 업그레이드")),
+    "db.recover": (ADMIN, QT_TRANSLATE_NOOP("access_review", "손상된 데이터베이스를 백업으로 복구")),
+    "backup.create": (ADMIN, QT_TRANSLATE_NOOP("access_review", "백업 만들기")),
+    "backup.prune": (ADMIN, QT_TRANSLATE_NOOP("access_review", "보관 주기가 지난 백업 삭제")),
+    "backup.delete": (ADMIN, QT_TRANSLATE_NOOP("access_review", "백업 삭제")),
+    "backup.restore": (ADMIN, QT_TRANSLATE_NOOP("access_review", "백업으로 복원")),
+    # whole-database copies taken off the PC (with a reason in the entry's reason column)
+    "backup.export": (ADMIN, QT_TRANSLATE_NOOP("access_review", "암호화 백업 반출 (USB)")),
+    "backup.copy": (ADMIN, QT_TRANSLATE_NOOP("access_review", "백업 사본 반출")),
     "demo.fill": (ADMIN, QT_TRANSLATE_NOOP("access_review", "데모 데이터 생성")),
     "demo.citizens": (ADMIN, QT_TRANSLATE_NOOP("access_review", "데모 주민 생성")),
     "demo.complaints": (ADMIN, QT_TRANSLATE_NOOP("access_review", "데모 민원 생성")),
@@ -135,6 +143,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "retention.policy": (ADMIN, QT_TRANSLATE_NOOP("access_review", "보존기간 설정")),
     "retention.run": (ADMIN, QT_TRANSLATE_NOOP("access_review", "보존기간 지난 기록 파기")),
     "audit.verify": (ADMIN, QT_TRANSLATE_NOOP("access_review", "접속기록 무결성 검사")),
+    "audit.prune": (ADMIN, QT_TRANSLATE_NOOP("access_review", "보존기간 지난 접속기록 삭제")),
     "audit.review": (ADMIN, QT_TRANSLATE_NOOP("access_review", "접속기록 검토")),
 }
 
@@ -222,6 +231,7 @@ CHAIN_PROBLEMS: dict[str, str] = {
     "order": QT_TRANSLATE_NOOP("access_review", "기록 순서가 바뀌었습니다"),
     "anchor": QT_TRANSLATE_NOOP("access_review", "앞선 검사 때의 기록과 다릅니다"),
     "detail": QT_TRANSLATE_NOOP("access_review", "내용과 요약값이 맞지 않습니다"),
+    "start": QT_TRANSLATE_NOOP("access_review", "앞부분이 파기 기록 없이 지워졌습니다"),
 }
 
 

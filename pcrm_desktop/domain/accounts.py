@@ -103,10 +103,11 @@ def secret_matches(secret: str, stored: str | None) -> bool:
     return hmac.compare_digest(actual, expected)
 
 
-def lock_expired(locked_at: datetime | None, now: datetime, last_admin: bool) -> bool:
-    """A lock lasts until an admin resets the password; the office's only admin gets back in
-    after 30 minutes, so no office is locked out of its own data."""
-    return locked_at is not None and last_admin and now - locked_at >= LAST_ADMIN_UNLOCK
+def lock_expired(locked_at: datetime | None, now: datetime, timed: bool) -> bool:
+    """A lock lasts until an admin resets the password. An admin's lock is `timed` when no
+    other active admin is unlocked: it runs out after 30 minutes, so no office is locked out
+    of its own data (not by a stranger at the door either)."""
+    return locked_at is not None and timed and now - locked_at >= LAST_ADMIN_UNLOCK
 
 
 def check_idle_minutes(minutes: int) -> int:

@@ -120,6 +120,12 @@ def clean_citizen(citizen: Citizen, today: date) -> CleanResult:
     masked += n
     dong_name, n = mask_rrns(nfc(citizen.address.dong_name))
     masked += n
+    # the columns' declared lengths (SQLite does not enforce them; PostgreSQL would fail)
+    for value, field_name, most in ((email, "email", 100), (road, "road", 200),
+                                    (detail, "address_detail", 100), (dong_code, "dong_code", 10),
+                                    (dong_name, "dong_name", 30)):
+        if len(value) > most:
+            raise ValidationError("too_long", field=field_name, max=most)
     address = Address(road, detail, dong_code, dong_name)
     birth_year = citizen.birth_year or (citizen.birth_date.year if citizen.birth_date else None)
     cleaned = Citizen(citizen.id, name, birth_year, citizen.birth_date, citizen.gender,

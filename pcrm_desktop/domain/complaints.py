@@ -11,6 +11,7 @@ from pcrm_desktop.domain.messages import QT_TRANSLATE_NOOP
 from pcrm_desktop.domain.text import mask_rrns, nfc
 
 FUTURE_SLACK = timedelta(minutes=5)  # office PC clocks drift a little
+TEXT_MAX = 20_000  # a 민원's content, and the answer it gets
 
 
 class Channel(str, enum.Enum):
@@ -232,8 +233,8 @@ def clean_intake(intake: Intake, now: datetime) -> tuple[Intake, int]:
         raise ValidationError("required", field="complaint_title")
     if len(title) > 200:
         raise ValidationError("too_long", field="complaint_title", max=200)
-    if len(content) > 20000:
-        raise ValidationError("too_long", field="complaint_content", max=20000)
+    if len(content) > TEXT_MAX:
+        raise ValidationError("too_long", field="complaint_content", max=TEXT_MAX)
     if intake.received_at > now + FUTURE_SLACK:
         raise ValidationError("received_in_future", field="received_at")
     epeople, n4 = mask_rrns(nfc(intake.epeople_no))
@@ -242,6 +243,10 @@ def clean_intake(intake: Intake, now: datetime) -> tuple[Intake, int]:
         raise ValidationError("epeople_no_required", field="epeople_no")
     if len(epeople) > 30:
         raise ValidationError("too_long", field="epeople_no", max=30)
+    if len(road) > 200:  # the columns' declared lengths
+        raise ValidationError("too_long", field="road", max=200)
+    if len(dong_name) > 30:
+        raise ValidationError("too_long", field="dong_name", max=30)
     cleaned = replace(intake, title=title, content=content, road=road,
                       dong_name=dong_name, epeople_no=epeople,
                       received_at=intake.received_at.replace(second=0, microsecond=0))

@@ -60,13 +60,13 @@ MESSAGES: dict[str, str] = {
     "password_mismatch": QT_TRANSLATE_NOOP(
         "messages", "새 비밀번호와 확인이 서로 다릅니다."),
     "login_failed": QT_TRANSLATE_NOOP(
-        "messages", "로그인 ID 또는 비밀번호가 맞지 않습니다. ({left}번 더 틀리면 계정이 잠깁니다)"),
+        "messages", "로그인 ID 또는 비밀번호가 맞지 않습니다. 비밀번호를 {count}번 잇달아 틀리면 계정이 잠깁니다."),
     "login_failed_plain": QT_TRANSLATE_NOOP(
         "messages", "로그인 ID 또는 비밀번호가 맞지 않습니다."),
     "account_locked": QT_TRANSLATE_NOOP(
         "messages", "비밀번호를 {count}번 틀려 계정이 잠겼습니다. 관리자에게 비밀번호 초기화를 요청하십시오."),
     "account_locked_wait": QT_TRANSLATE_NOOP(
-        "messages", "비밀번호를 {count}번 틀려 계정이 잠겼습니다. 유일한 관리자 계정이므로 {minutes}분 뒤에 다시 시도할 수 있습니다."),
+        "messages", "비밀번호를 {count}번 틀려 계정이 잠겼습니다. 잠기지 않은 다른 관리자가 없으므로 {minutes}분 뒤에 다시 로그인할 수 있습니다."),
     "account_inactive": QT_TRANSLATE_NOOP(
         "messages", "사용이 중지된 계정입니다. 관리자에게 문의하십시오."),
     "password_not_set": QT_TRANSLATE_NOOP(
@@ -77,6 +77,8 @@ MESSAGES: dict[str, str] = {
         "messages", "지금 비밀번호가 맞지 않습니다."),
     "idle_minutes": QT_TRANSLATE_NOOP(
         "messages", "자동 잠금 시간은 {low}~{high}분 사이로 정하십시오."),
+    "password_file_open": QT_TRANSLATE_NOOP(
+        "messages", "비밀번호 파일을 다른 사용자도 읽을 수 있습니다: {path}. 예약 작업 계정만 읽도록 권한을 바꾸십시오 (예: chmod 600)."),
     "password_file": QT_TRANSLATE_NOOP(
         "messages", "비밀번호 파일을 읽을 수 없습니다: {path} ({detail})"),
     "audit_broken": QT_TRANSLATE_NOOP(
@@ -240,6 +242,77 @@ MESSAGES: dict[str, str] = {
         "messages", "데이터베이스 스키마가 최신이 아닙니다({current} → {head}). 'pcrm init'으로 업그레이드하십시오."),
     "db_unwritable": QT_TRANSLATE_NOOP(
         "messages", "데이터베이스 폴더에 쓸 수 없습니다: {path}\n폴더 권한을 확인하거나 --db로 다른 위치를 지정하십시오."),
+    # 백업과 복구 (backups and recovery): say what happened, that nothing was lost, what to do
+    "backup_disk_full": QT_TRANSLATE_NOOP(
+        "messages", "저장할 공간이 부족합니다: {path}\n데이터베이스는 바뀌지 않았고 입력한 내용도 그대로 "
+        "있습니다. 필요 없는 파일을 지우거나 다른 위치를 고른 뒤 다시 하십시오."),
+    "disk_space_low": QT_TRANSLATE_NOOP(
+        "messages", "빈 공간이 모자랍니다: {path} (남은 공간 {free}, 필요한 공간 약 {need})\n"
+        "아무것도 바꾸지 않았습니다. 공간을 비우거나 다른 위치를 고른 뒤 다시 하십시오."),
+    "backup_folder_unwritable": QT_TRANSLATE_NOOP(
+        "messages", "이 폴더에 쓸 수 없습니다: {path}\n읽기 전용이거나 권한이 없습니다. 데이터베이스는 "
+        "바뀌지 않았습니다. 다른 위치를 고르거나 전산 담당자에게 권한을 요청하십시오."),
+    "backup_folder_missing": QT_TRANSLATE_NOOP(
+        "messages", "폴더가 없습니다: {path}\nUSB 메모리가 꽂혀 있는지, 경로가 맞는지 확인하십시오. "
+        "아무것도 바꾸지 않았습니다."),
+    "db_locked": QT_TRANSLATE_NOOP(
+        "messages", "다른 프로그램이 데이터베이스를 잠그고 있습니다: {path}\n아무것도 바꾸지 않았습니다. "
+        "잠시 뒤 다시 하십시오. 계속되면 다른 PC의 PCRM이나 백업·백신 프로그램이 이 파일을 쓰고 있는지 "
+        "확인하십시오."),
+    "db_in_use": QT_TRANSLATE_NOOP(
+        "messages", "다른 PC나 창에서 이 데이터베이스를 열어 두었습니다: {path}\n아무것도 바꾸지 않았습니다. "
+        "이 파일을 쓰는 PCRM을 모두 닫은 뒤 다시 하십시오."),
+    "backup_io": QT_TRANSLATE_NOOP(
+        "messages", "백업 파일을 읽거나 쓰지 못했습니다: {path}\n({detail}) 데이터베이스는 바뀌지 않았습니다."),
+    "backup_not_found": QT_TRANSLATE_NOOP("messages", "백업 파일이 없습니다: {name}"),
+    "backup_damaged": QT_TRANSLATE_NOOP(
+        "messages", "백업이 손상되어 쓸 수 없습니다: {name} ({detail})\n다른 백업을 고르십시오."),
+    "backup_not_pcrm": QT_TRANSLATE_NOOP(
+        "messages", "PCRM 데이터베이스의 백업이 아닙니다: {name}\n아무것도 바꾸지 않았습니다."),
+    "backup_too_new": QT_TRANSLATE_NOOP(
+        "messages", "이 백업은 더 새로운 버전의 PCRM Desktop이 만든 것입니다(스키마 {revision}). "
+        "프로그램을 업데이트한 뒤 복원하십시오. 아무것도 바꾸지 않았습니다."),
+    "backup_chain_broken": QT_TRANSLATE_NOOP(
+        "messages", "이 백업의 접속기록이 바뀌었거나 손상되었습니다({entry}번 항목: {problem}). "
+        "이 백업으로는 복원하지 않습니다. 다른 백업을 고르십시오."),
+    "backup_password_required": QT_TRANSLATE_NOOP(
+        "messages", "암호화된 백업입니다. 만들 때 정한 비밀번호를 입력하십시오."),
+    "backup_password_wrong": QT_TRANSLATE_NOOP(
+        "messages", "비밀번호가 맞지 않습니다(또는 파일의 앞부분이 손상되었습니다): {name}\n암호화 "
+        "백업은 만들 때 정한 비밀번호로만 열 수 있습니다. 아무 파일도 만들지 않았습니다."),
+    "backup_tampered": QT_TRANSLATE_NOOP(
+        "messages", "암호화 백업 파일이 손상되었거나 바뀌었습니다: {name} ({detail})\n아무 파일도 "
+        "만들지 않았습니다. 다른 사본을 쓰십시오."),
+    "backup_not_encrypted": QT_TRANSLATE_NOOP(
+        "messages", "PCRM 암호화 백업 파일이 아닙니다: {name}"),
+    "backup_format": QT_TRANSLATE_NOOP(
+        "messages", "이 프로그램이 읽을 수 없는 암호화 백업 형식입니다(버전 {version}): {name}\n"
+        "프로그램을 업데이트하십시오."),
+    "backup_reason": QT_TRANSLATE_NOOP("messages", "알 수 없는 백업 사유입니다: {reason}"),
+    "backup_no_database": QT_TRANSLATE_NOOP(
+        "messages", "이 데이터베이스는 파일이 아니어서 이 프로그램이 백업할 수 없습니다. 서버의 백업 "
+        "기능을 쓰십시오."),
+    "restore_busy": QT_TRANSLATE_NOOP(
+        "messages", "복원하는 동안 다른 PC에서 계속 저장하고 있어 복원하지 않았습니다: {path}\n"
+        "데이터베이스는 바뀌지 않았습니다. 다른 PC의 PCRM을 모두 닫고 다시 하십시오."),
+    "restore_no_backup": QT_TRANSLATE_NOOP(
+        "messages", "복원할 수 있는 백업이 없습니다: {path}\n손상된 파일은 그대로 두었습니다. "
+        "USB 등에 따로 둔 백업이 있으면 그 파일을 고르십시오."),
+    "restore_not_damaged": QT_TRANSLATE_NOOP(
+        "messages", "데이터베이스에 이상이 없습니다. 백업으로 되돌리려면 관리자로 로그인한 뒤 "
+        "설정 > 백업에서 복원하십시오."),
+    "recovery_login_failed": QT_TRANSLATE_NOOP(
+        "messages", "복원할 백업에 있는 관리자 계정의 로그인 ID와 비밀번호가 아닙니다. 백업을 만들 "
+        "때의 관리자 비밀번호를 입력하십시오."),
+    "restore_from_live": QT_TRANSLATE_NOOP(
+        "messages", "지금 쓰고 있는 데이터베이스 파일({name})로는 복원할 수 없습니다. backups 폴더의 "
+        "백업이나 USB의 백업 파일을 고르십시오."),
+    "restore_cancelled": QT_TRANSLATE_NOOP("messages", "복원을 취소했습니다. 아무것도 바꾸지 않았습니다."),
+    "backup_name_required": QT_TRANSLATE_NOOP(
+        "messages", "지울 백업 파일의 이름을 적으십시오. 'pcrm backup list'로 이름을 볼 수 있습니다."),
+    "restore_confirm": QT_TRANSLATE_NOOP(
+        "messages", "복원하면 지금 데이터가 백업 시점의 데이터로 바뀝니다. --yes를 붙여 다시 "
+        "실행하십시오."),
     # 만족도 응답 가져오기: one bad cell of a row, named by its column, item and value
     "cell_out_of_scale": QT_TRANSLATE_NOOP(
         "messages", "열 '{column}'(문항 {item_code})의 값 '{value}'은(는) 받을 수 없습니다. "
@@ -250,8 +323,49 @@ MESSAGES: dict[str, str] = {
         "messages", "열 '{column}'(문항 {item_code})의 값 '{value}'은(는) 해당없음인데, 이 문항은 해당없음을 받지 않습니다."),
     "cell_required": QT_TRANSLATE_NOOP(
         "messages", "열 '{column}'(문항 {item_code})이(가) 비어 있습니다. 꼭 답해야 하는 문항입니다."),
+    # hostile input (tests/hypothesis)
+    "cell_too_large": QT_TRANSLATE_NOOP(
+        "messages", "{line}번째 줄에 {max}자가 넘는 칸이 있어 파일을 읽지 않았습니다. "
+        "닫히지 않은 따옴표(\")가 없는지 확인하십시오. 아무것도 가져오지 않았습니다."),
+    "csv_unreadable": QT_TRANSLATE_NOOP(
+        "messages", "CSV 파일의 {line}번째 줄을 읽을 수 없습니다: {detail}. 아무것도 가져오지 않았습니다."),
+    "columns_too_many": QT_TRANSLATE_NOOP(
+        "messages", "{row}행의 열이 {columns}개로 너무 많습니다(최대 {max}개). "
+        "구분 기호(쉼표)와 파일 형식을 확인하십시오. 아무것도 가져오지 않았습니다."),
+    "table_too_large": QT_TRANSLATE_NOOP(
+        "messages", "파일이 너무 큽니다: {row}행에서 칸(행×열)이 {max}개를 넘었습니다. "
+        "파일을 나누어 가져오십시오. 아무것도 가져오지 않았습니다."),
+    "text_unencodable": QT_TRANSLATE_NOOP(
+        "messages", "입력한 글에 저장할 수 없는 깨진 문자(짝이 없는 유니코드 대리 문자)가 있습니다. "
+        "그 부분을 지우고 다시 입력하십시오."),
     "survey_changed": QT_TRANSLATE_NOOP(
         "messages", "검사한 뒤에 설문 {survey}의 문항이 바뀌었습니다. 다시 검사하십시오. 아무것도 저장하지 않았습니다."),
+    # 두 사람이 함께 쓸 때, 저장할 곳의 문제 (db/engine.storage_error, domain/errors.file_error):
+    # nothing was written; the screen keeps what was typed, so the clerk can try again.
+    "database_busy": QT_TRANSLATE_NOOP(
+        "messages", "다른 사용자(또는 명령)가 데이터베이스에 저장하는 중이라 {seconds}초를 기다렸지만 "
+                    "끝나지 않았습니다. 아무것도 저장하지 않았습니다. 잠시 뒤 다시 저장하십시오."),
+    "disk_full": QT_TRANSLATE_NOOP(
+        "messages", "디스크가 가득 차서 저장하지 못했습니다. 아무것도 저장하지 않았습니다. "
+                    "디스크 공간을 비운 뒤 다시 저장하십시오: {path}"),
+    "db_read_only": QT_TRANSLATE_NOOP(
+        "messages", "데이터베이스 파일이나 폴더가 읽기 전용이라 저장하지 못했습니다. 아무것도 저장하지 않았습니다. "
+                    "파일·폴더 권한(또는 USB의 쓰기 방지)을 확인한 뒤 다시 저장하십시오: {path}"),
+    "db_unavailable": QT_TRANSLATE_NOOP(
+        "messages", "데이터베이스 파일을 열 수 없습니다. 폴더가 없어졌거나 이름이 바뀌었거나, 네트워크 드라이브·USB가 "
+                    "빠졌을 수 있습니다. 아무것도 저장하지 않았습니다. 연결을 확인한 뒤 다시 시도하십시오: {path}"),
+    "db_io_error": QT_TRANSLATE_NOOP(
+        "messages", "데이터베이스 파일을 읽거나 쓰는 중 디스크 오류가 났습니다. 아무것도 저장하지 않았습니다. "
+                    "드라이브 연결을 확인한 뒤 다시 시도하고, 되풀이되면 관리자에게 알리십시오: {path}"),
+    "folder_missing": QT_TRANSLATE_NOOP(
+        "messages", "저장할 폴더가 없습니다: {folder}\n다른 폴더를 고르거나 폴더를 만든 뒤 다시 저장하십시오."),
+    "folder_read_only": QT_TRANSLATE_NOOP(
+        "messages", "이 폴더에는 쓸 수 없습니다(읽기 전용이거나 권한 없음): {folder}\n다른 폴더를 고르십시오."),
+    "disk_full_file": QT_TRANSLATE_NOOP(
+        "messages", "디스크가 가득 차서 파일을 저장하지 못했습니다: {path}\n공간을 비우거나 다른 드라이브에 저장하십시오."),
+    "file_locked": QT_TRANSLATE_NOOP(
+        "messages", "다른 프로그램(예: 엑셀)이 이 파일을 열고 있어 저장하지 못했습니다: {path}\n"
+                    "그 프로그램에서 파일을 닫거나 다른 이름으로 저장하십시오."),
 }
 
 
@@ -281,6 +395,11 @@ FIELD_LABELS: dict[str, str] = {
     "login": QT_TRANSLATE_NOOP("messages", "로그인 ID"),
     "citizen_name": QT_TRANSLATE_NOOP("messages", "이름"),
     "memo": QT_TRANSLATE_NOOP("messages", "메모"),
+    "email": QT_TRANSLATE_NOOP("messages", "전자우편"),
+    "road": QT_TRANSLATE_NOOP("messages", "주소"),
+    "address_detail": QT_TRANSLATE_NOOP("messages", "상세주소"),
+    "dong_code": QT_TRANSLATE_NOOP("messages", "법정동코드"),
+    "dong_name": QT_TRANSLATE_NOOP("messages", "동"),
     "summary": QT_TRANSLATE_NOOP("messages", "상담 내용"),
     "group_name": QT_TRANSLATE_NOOP("messages", "고객집단 이름"),
     "consent_purpose": QT_TRANSLATE_NOOP("messages", "동의 목적"),

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import enum
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import time
 
 from pcrm_desktop.domain.errors import ValidationError
-from pcrm_desktop.domain.text import find_rrns, mask_rrns
+from pcrm_desktop.domain.text import find_rrns, mask_rrns, nfc
 
 
 class Role(str, enum.Enum):
@@ -91,7 +90,7 @@ LOGIN_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{2,31}")
 
 def clean_text(value: str) -> str:
     """Trim and normalise to NFC, so Hangul typed on macOS (NFD) matches Windows input."""
-    return unicodedata.normalize("NFC", value or "").strip()
+    return nfc(value)
 
 
 def require(value: str, field_name: str, max_len: int, optional: bool = False) -> None:

@@ -5,6 +5,8 @@ import re
 import unicodedata
 from datetime import date
 
+from pcrm_desktop.domain.errors import ValidationError
+
 # A resident registration number: YYMMDD, optional hyphen, a 1–8 gender/century digit, 6 digits.
 # Digits on either side mean a longer number (an account, a phone run together), not an RRN
 # (a digit before it is checked in _is_rrn: a pattern opening with a lookbehind is searched
@@ -18,13 +20,48 @@ RRN_PATTERN = re.compile(
     rf"(\d\d)(\d\d)(\d\d)({_SPACE}?[{_DASHES}]{_SPACE}?|{_SPACE})?([1-8１-８])\d{{6}}(?!\d)")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")  # os.fsdecode's stand-ins for undecodable bytes
+NOTE_MAX = 4_000  # a note, a memo, a measure: the longest free text but a 민원's content and answer
+
+
 def nfc(value: str | None) -> str:
-    """Trimmed NFC text, so Hangul typed on macOS (NFD) equals Hangul typed on Windows (NFC)."""
+    """Trimmed NFC text, so Hangul typed on macOS (NFD) equals Hangul typed on Windows (NFC).
+    Text holding half of a UTF-16 pair (a lone surrogate: undecodable bytes in a command-line
+    argument, a broken paste) cannot be stored as UTF-8 and is refused (text_unencodable)."""
     if not value:
         return ""
-    if value.isascii() or unicodedata.is_normalized("NFC", value):
+    if value.isascii():
+        return value.strip()
+    if _SURROGATE.search(value):
+        raise ValidationError("text_unencodable", field="text")
+    if unicodedata.is_normalized("NFC", value):
         return value.strip()
     return unicodedata.normalize("NFC", value).strip()
+
+
+def well_formed(text: str) -> str:
+    """A file name as text that can be stored. Python keeps bytes the file system could not
+    decode as lone surrogates (a CP949 name from a Windows USB stick on a UTF-8 system): each
+    run of them is read as CP949 when it is that, else shown as U+FFFD, never passed on to
+    fail the write it is logged in."""
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+
+    def decoded(run: re.Match) -> str:
+        try:
+            return bytes(ord(c) - 0xDC00 for c in run.group()).decode("cp949")
+        except UnicodeDecodeError:
+            return "\ufffd"
+
+    return _SURROGATE.sub("\ufffd", _ESCAPED_BYTES.sub(decoded, text))
+
+
+def check_length(value: str, field: str, most: int) -> str:
+    """The value, or ValidationError too_long naming the field (no free text takes 1 MB)."""
+    if len(value) > most:
+        raise ValidationError("too_long", field=field, max=most)
+    return value
 
 
 def _plausible_birth_date(yy: str, mm: str, dd: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pcrm_desktop.domain.errors import ConflictError
+from pcrm_desktop.domain.errors import ConflictError, file_error
 from pcrm_desktop.fonts import find_korean_font
 
 _registered: str | None = None
@@ -193,6 +193,8 @@ def build(out: Path, story: list, title: str, author: str, page: Page | None = N
         else:
             doc.build(story, canvasmaker=_numbered_canvas(page))
         partial.replace(out)
+    except OSError as error:  # a missing or read-only folder, a full disk, a file held open
+        raise file_error(error, out) or error
     finally:
         partial.unlink(missing_ok=True)
 

@@ -59,46 +59,58 @@ class AccountRow:
 
 def sign_in(ctx: ServiceContext, login: str, password: str, purpose: str = "login") -> SignIn:
     """Check a login and password. `purpose` "unlock" is the idle lock asking again: the same
-    checks, counted and logged as such."""
+    checks, counted and logged as such.
+
+    Until the password is right, every refusal is the same message after the same work (one
+    hash): an unknown login, a suspended or locked account and a wrong password cannot be told
+    apart, and nothing typed as a login that does not exist is kept (it may be a password)."""
     login = clean_text(login).lower()[:32]
     now = ctx.clock()
     with ctx.uow_factory() as uow:
         cred = uow.staff.credentials(login) if login else None
         if cred is None:
             secret_matches(password, _dummy_hash())
-            _refuse(ctx, uow, Actor(None, login or "-", "", ctx.actor.workstation),
-                    f"{purpose}.fail", f"login:{login or '-'}", "없는 로그인 ID",
-                    SignInRefused("login_failed_plain", field="password"))
+            _refuse(ctx, uow, Actor(None, "?", "", ctx.actor.workstation), f"{purpose}.fail",
+                    "login:?", "없는 로그인 ID", _generic())
         actor = Actor(cred.staff_id, cred.login, cred.role, ctx.actor.workstation)
         target = f"staff:{cred.staff_id}"
-        if not cred.active:
-            _refuse(ctx, uow, actor, f"{purpose}.fail", target, "사용 중지된 계정",
-                    SignInRefused("account_inactive", field="login"))
-        last_admin = cred.role == "admin" and uow.staff.count_active_admins() <= 1
-        if cred.locked_at is not None and not lock_expired(cred.locked_at, now, last_admin):
-            _refuse(ctx, uow, actor, f"{purpose}.locked", target, "잠긴 계정", _locked(last_admin))
         if cred.password_hash is None:
+            secret_matches(password, _dummy_hash())
             # A database from before accounts: its admins have no password yet. While no admin
             # has one, an admin may sign in once to choose it (and must, first).
-            if cred.role == "admin" and uow.staff.admins_with_password() == 0:
+            if cred.active and cred.role == "admin" and uow.staff.admins_with_password() == 0:
                 uow.staff.record_success(cred.staff_id, now)
                 ctx.as_actor(actor).audit(uow, f"{purpose}.ok", target, "비밀번호 설정 필요")
                 uow.commit()
                 return SignIn(actor, cred.name, True)
-            _refuse(ctx, uow, actor, f"{purpose}.fail", target, "비밀번호 없음",
-                    SignInRefused("password_not_set", field="password"))
+            _refuse(ctx, uow, actor, f"{purpose}.fail", target, "비밀번호 없음", _generic())
+        # An admin's lock runs out after 30 minutes when no other active admin is unlocked,
+        # so nobody at the door can lock every admin out for good.
+        timed = cred.role == "admin" and uow.staff.unlocked_admins(cred.staff_id) == 0
+        locked = cred.locked_at is not None and not lock_expired(cred.locked_at, now, timed)
         if not secret_matches(password, cred.password_hash):
+            if not cred.active or locked:
+                _refuse(ctx, uow, actor, f"{purpose}.fail", target,
+                        "잠긴 계정" if locked else "사용 중지된 계정", _generic())
             failures = (0 if cred.locked_at else cred.failed_logins) + 1
-            locked = failures >= MAX_FAILED_LOGINS
-            uow.staff.record_failure(cred.staff_id, failures, now if locked else None)
-            error = _locked(last_admin) if locked else SignInRefused(
-                "login_failed", field="password", left=MAX_FAILED_LOGINS - failures)
-            _refuse(ctx, uow, actor, "account.lock" if locked else f"{purpose}.fail", target,
-                    f"{failures}번째 실패", error)
+            locks = failures >= MAX_FAILED_LOGINS
+            uow.staff.record_failure(cred.staff_id, failures, now if locks else None)
+            _refuse(ctx, uow, actor, "account.lock" if locks else f"{purpose}.fail", target,
+                    f"{failures}번째 실패", _generic())
+        # The password is right: now the account's state may be told.
+        if not cred.active:
+            _refuse(ctx, uow, actor, f"{purpose}.fail", target, "사용 중지된 계정",
+                    SignInRefused("account_inactive", field="login"))
+        if locked:
+            _refuse(ctx, uow, actor, f"{purpose}.locked", target, "잠긴 계정", _locked(timed))
         uow.staff.record_success(cred.staff_id, now)
         ctx.as_actor(actor).audit(uow, f"{purpose}.ok", target)
         uow.commit()
     return SignIn(actor, cred.name, cred.must_change)
+
+
+def _generic() -> SignInRefused:
+    return SignInRefused("login_failed", field="password", count=MAX_FAILED_LOGINS)
 
 
 def _refuse(ctx: ServiceContext, uow, actor: Actor, action: str, target: str, detail: str,
@@ -108,8 +120,8 @@ def _refuse(ctx: ServiceContext, uow, actor: Actor, action: str, target: str, de
     raise error
 
 
-def _locked(last_admin: bool) -> SignInRefused:
-    if last_admin:
+def _locked(timed: bool) -> SignInRefused:
+    if timed:
         return SignInRefused("account_locked_wait", field="password", count=MAX_FAILED_LOGINS,
                              minutes=int(LAST_ADMIN_UNLOCK.total_seconds() // 60))
     return SignInRefused("account_locked", field="password", count=MAX_FAILED_LOGINS)

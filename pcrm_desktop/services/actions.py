@@ -18,7 +18,7 @@ from pcrm_desktop.domain.actions import (
 from pcrm_desktop.domain.errors import ConflictError, NotFoundError
 from pcrm_desktop.domain.privacy import require_role
 from pcrm_desktop.domain.survey_stats import Change, Estimate
-from pcrm_desktop.domain.text import mask_rrns, nfc
+from pcrm_desktop.domain.text import NOTE_MAX, check_length, mask_rrns, nfc
 from pcrm_desktop.services.context import Changes, ServiceContext
 
 ACTION_ROLES = frozenset({"admin", "manager"})          # make, move, evaluate
@@ -105,7 +105,7 @@ def evaluate(ctx: ServiceContext, action_id: int, version: int, first: date, las
     change = compare(row["metric"], before, after) if before and after else None
     result = verdict(row["metric"], change)
     now = ctx.clock()
-    text, _ = mask_rrns(nfc(note).strip())
+    text = check_length(mask_rrns(nfc(note))[0], "note", NOTE_MAX)
     with ctx.uow_factory() as uow:
         if not uow.actions.update(action_id, version, dict(
                 status=ActionStatus.EVALUATED.value, updated_at=now, after_first=first,
@@ -113,7 +113,7 @@ def evaluate(ctx: ServiceContext, action_id: int, version: int, first: date, las
                 after_n=after.n if after else None, after_low=after.low if after else None,
                 after_high=after.high if after else None,
                 after_significant=bool(change and change.significant),
-                evaluation=(result + (f" — {text}" if text else ""))[:4000])):
+                evaluation=result + (f" — {text}" if text else ""))):
             raise ConflictError("edited_elsewhere", field="action")
         ctx.audit(uow, "action.evaluate", f"action:{action_id}",
                   f"{result}: {_number(before)} → {_number(after)} ({first}~{last})")

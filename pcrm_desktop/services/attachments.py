@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pcrm_desktop.domain.errors import NotFoundError, ValidationError
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
-from pcrm_desktop.domain.text import mask_rrns
+from pcrm_desktop.domain.text import mask_rrns, well_formed
 from pcrm_desktop.services.context import Changes, ServiceContext
 
 MAX_BYTES = 20 * 1024 * 1024  # a photo or a scanned letter; more belongs elsewhere
@@ -75,7 +75,7 @@ def attach(ctx: ServiceContext, complaint_id: int, source: Path) -> Changes:
     source = Path(source)
     check(source)
     sha, size = _store(_folder(ctx), source)
-    name = mask_rrns(source.name)[0].replace("*", "x")[:255]  # a scan named 900101-1234567.pdf
+    name = mask_rrns(well_formed(source.name))[0].replace("*", "x")[:255]  # a scan named 900101-1234567.pdf
     with ctx.uow_factory() as uow:
         case = uow.complaints.get(complaint_id)
         if case is None:

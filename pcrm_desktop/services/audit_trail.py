@@ -15,9 +15,12 @@ def verify_chain(ctx: ServiceContext, progress: Callable[[int], None] | None = N
     with `record`, the check itself is logged (after it, so it does not check itself)."""
     require_role(ctx.actor, AUDIT_ROLES, "audit.verify")
     from pcrm_desktop.db.audit_chain import read_anchor, write_anchor
+    from pcrm_desktop.domain.retention import RULES, Kind, cutoff
     anchor = read_anchor(ctx.database) if ctx.database else None
+    # Entries younger than the legal minimum (2 years) may never have been pruned.
+    kept_since = cutoff(ctx.clock(), RULES[Kind.AUDIT_LOG].minimum_months).isoformat()
     with ctx.reading() as uow:
-        report = uow.audit.verify(anchor, progress)
+        report = uow.audit.verify(anchor, progress, kept_since)
     if report.ok and ctx.database:
         write_anchor(ctx.database, report, ctx.clock().isoformat(timespec="seconds"))
     if record:

@@ -52,7 +52,11 @@ def export_citizens(ctx: ServiceContext, out: Path, unmasked: bool = False, reas
             ctx.audit(uow, "citizen.export", out.name,
                       f"{len(rows)}명, {'전체 값' if unmasked else '가림'}", reason=reason)
             uow.commit()
-        partial.replace(out)
+        try:
+            partial.replace(out)
+        except OSError as error:  # the old file is held open (Excel), or the folder went away
+            from pcrm_desktop.domain.errors import file_error
+            raise file_error(error, out) or error
     finally:
         partial.unlink(missing_ok=True)
     return ExportResult(out, len(rows), not unmasked)

@@ -7,8 +7,14 @@ from datetime import date
 
 from pcrm_desktop.domain.citizens import Channel, Citizen, clean_citizen
 from pcrm_desktop.domain.duplicates import Match, MatchFacts, score
-from pcrm_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from pcrm_desktop.domain.errors import (
+    ConflictError,
+    EditConflict,
+    NotFoundError,
+    ValidationError,
+)
 from pcrm_desktop.domain.groups import SearchRule
+from pcrm_desktop.domain.office import require
 from pcrm_desktop.domain.phone import mask_phone
 from pcrm_desktop.domain.privacy import (
     MERGE_ROLES,
@@ -16,7 +22,7 @@ from pcrm_desktop.domain.privacy import (
     clean_reason,
     require_role,
 )
-from pcrm_desktop.domain.text import mask_email, mask_name, mask_rrns, nfc
+from pcrm_desktop.domain.text import NOTE_MAX, mask_email, mask_name, mask_rrns, nfc
 from pcrm_desktop.services.context import Changes, ServiceContext
 
 INTERACTION_KINDS = ("visit", "call", "counselling", "outreach", "other")
@@ -94,16 +100,32 @@ def citizen_for_edit(ctx: ServiceContext, citizen_id: int) -> tuple[Citizen, lis
     return citizen, groups
 
 
+@dataclass(frozen=True)
+class StoredCitizen:
+    """What an EditConflict from update_citizen carries: the record as stored now (full values,
+    like the edit form that asked) and its assigned groups."""
+    citizen: Citizen
+    group_ids: tuple[int, ...]
+
+
 def update_citizen(ctx: ServiceContext, citizen: Citizen, group_ids: tuple[int, ...] | None = None
                    ) -> Registered:
-    """Save an edit made on version `citizen.version`; refuse if someone saved in between."""
+    """Save an edit made on version `citizen.version`. If someone saved in between, nothing is
+    written and EditConflict("edited_elsewhere") carries the stored record (a StoredCitizen),
+    so the clerk can compare and choose, then save again against its version. Reading it for
+    that is logged like opening the edit form (citizen.view_full)."""
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "citizen.edit")
     cleaned = clean_citizen(citizen, ctx.clock().date())
     with ctx.uow_factory() as uow:
         if not uow.citizens.exists(citizen.id):
             raise NotFoundError("citizen_not_found", id=citizen.id)
         if not uow.citizens.update(cleaned.citizen, ctx.clock()):
-            raise ConflictError("edited_elsewhere")
+            stored = StoredCitizen(uow.citizens.get(citizen.id),
+                                   tuple(uow.citizens.group_ids(citizen.id)))
+            ctx.audit(uow, "citizen.view_full", f"citizen:{citizen.id}",
+                      "저장 충돌: 다른 사용자가 저장한 값과 비교")
+            uow.commit()  # the view is logged; the edit itself was not written
+            raise EditConflict("edited_elsewhere", current=stored)
         if group_ids is not None:
             uow.citizens.set_groups(citizen.id, list(group_ids), ctx.clock().date())
         ctx.audit(uow, "citizen.update", f"citizen:{citizen.id}")
@@ -175,8 +197,7 @@ def add_interaction(ctx: ServiceContext, citizen_id: int, channel: Channel | str
     if kind not in INTERACTION_KINDS:
         raise ValidationError("kind_unknown", field="kind")
     summary, masked = mask_rrns(nfc(summary))
-    if not summary:
-        raise ValidationError("required", field="summary")
+    require(summary, "summary", max_len=NOTE_MAX)
     with ctx.uow_factory() as uow:
         if not uow.citizens.exists(citizen_id):
             raise NotFoundError("citizen_not_found", id=citizen_id)
@@ -270,6 +291,8 @@ def add_consent(ctx: ServiceContext, citizen_id: int, purpose: str, items: str,
         raise ValidationError("required", field="consent_purpose")
     if not items:
         raise ValidationError("required", field="consent_items")
+    require(purpose, "consent_purpose", max_len=200)  # the columns' declared lengths
+    require(items, "consent_items", max_len=200)
     if method not in CONSENT_METHODS:
         raise ValidationError("field_unknown", field="method")
     if not 1 <= retention_months <= 120:

@@ -100,7 +100,11 @@ def export_register(ctx: ServiceContext, first: date, last: date, out: Path,
             ctx.audit(uow, "complaint.export", out.name,
                       f"{first}~{last}: {len(rows)}건 (민원인 가림)", reason=reason)
             uow.commit()
-        partial.replace(out)
+        try:
+            partial.replace(out)
+        except OSError as error:  # the old file is held open (Excel), or the folder went away
+            from pcrm_desktop.domain.errors import file_error
+            raise file_error(error, out) or error
     finally:
         partial.unlink(missing_ok=True)
     return RegisterExport(out, len(rows))

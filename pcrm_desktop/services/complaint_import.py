@@ -13,12 +13,20 @@ from pathlib import Path
 from pcrm_desktop.db import tables as t
 from pcrm_desktop.db.citizen_repo import sql_datetime
 from pcrm_desktop.db.complaint_repo import period_code
-from pcrm_desktop.domain.complaints import FUTURE_SLACK, OPEN, Channel, Result, Status, receipt_number
+from pcrm_desktop.domain.complaints import (
+    FUTURE_SLACK,
+    OPEN,
+    TEXT_MAX,
+    Channel,
+    Result,
+    Status,
+    receipt_number,
+)
 from pcrm_desktop.domain.deadlines import DaysOff, compute_due, period_for
 from pcrm_desktop.domain.errors import DomainError, ValidationError
 from pcrm_desktop.domain.messages import korean_message
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
-from pcrm_desktop.domain.text import mask_rrns, nfc
+from pcrm_desktop.domain.text import mask_rrns, nfc, well_formed
 from pcrm_desktop.services.context import ServiceContext
 from pcrm_desktop.services.import_common import (  # noqa: F401 - the importer's interface
     Fields,
@@ -165,6 +173,10 @@ def _clean_row(row: list[str], index: dict[str, int], now: datetime) -> tuple[di
     if not title:
         raise ValidationError("required", field="complaint_title")
     content, answer = _cell(row, index, "content"), _cell(row, index, "answer")
+    if len(content) > TEXT_MAX:  # as at the counter (clean_intake); an answer as in act()
+        raise ValidationError("too_long", field="complaint_content", max=TEXT_MAX)
+    if len(answer) > TEXT_MAX:
+        raise ValidationError("too_long", field="answer", max=TEXT_MAX)
     flags = []
     if closed is not None and closed < received:
         flags.append(FLAG_CLOSED_BEFORE)
@@ -245,6 +257,7 @@ def commit_import(ctx: ServiceContext, plan: ComplaintPlan, skip_duplicates: boo
         off = DaysOff(uow.calendar.days_off(first, date(now.year + 2, 12, 31)))
         counters = _counters(uow, years)
         cases, events, next_id = [], [], uow.complaints.max_id() + 1
+        file_name = well_formed(plan.table.path.name)  # undecodable bytes in it made text
         for n, (number, v) in enumerate(rows):
             kind = periods[v["type"]]
             period = period_for(kind["period_days"] if kind["period_days"] is not None else 7, kind["name"])
@@ -256,8 +269,8 @@ def commit_import(ctx: ServiceContext, plan: ComplaintPlan, skip_duplicates: boo
                                      category_ids, now))
             events.append((next_id, sql_datetime(now), ctx.actor.staff_id, ctx.actor.login,
                            "import", None, v["status"].value,
-                           f"{plan.table.path.name} {number}행" + (f", 원본 #{v['source_no']}"
-                                                                 if v["source_no"] else "")))
+                           f"{file_name} {number}행" + (f", 원본 #{v['source_no']}"
+                                                       if v["source_no"] else "")))
             next_id += 1
             if progress and n % 2000 == 0:
                 progress(n, len(rows), "저장")

@@ -13,6 +13,7 @@ from pcrm_desktop.domain.complaints import (
     NoticeMethod,
     RepeatAdvice,
     Result,
+    TEXT_MAX,
     Status,
     check_extension,
     clean_intake,
@@ -21,9 +22,13 @@ from pcrm_desktop.domain.complaints import (
     repeat_advice,
 )
 from pcrm_desktop.domain.deadlines import Deadline, Period, period_for
-from pcrm_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from pcrm_desktop.domain.errors import (
+    EditConflict,
+    NotFoundError,
+    ValidationError,
+)
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, STAFF_ROLES, require_role
-from pcrm_desktop.domain.text import mask_name, mask_rrns, nfc
+from pcrm_desktop.domain.text import NOTE_MAX, check_length, mask_name, mask_rrns, nfc
 from pcrm_desktop.services import calendar
 from pcrm_desktop.services.context import Changes, ServiceContext
 
@@ -107,6 +112,9 @@ def act(ctx: ServiceContext, complaint_id: int, action: Action, version: int, no
     require_role(ctx.actor, PERSONAL_DATA_ROLES, f"complaint.{action.value}")
     now = ctx.clock()
     note, answer, agency = (mask_rrns(nfc(text))[0] for text in (note, answer, agency))
+    check_length(note, "note", NOTE_MAX)
+    check_length(answer, "answer", TEXT_MAX)
+    check_length(agency, "agency", 100)  # the column's declared length
     max_due = None
     if action is Action.EXTEND:  # at most as long again as the period (처리기간의 범위에서)
         with ctx.reading() as uow:
@@ -118,11 +126,15 @@ def act(ctx: ServiceContext, complaint_id: int, action: Action, version: int, no
         method, text = notice[0], mask_rrns(nfc(notice[1]))[0]
         if not text:
             raise ValidationError("required", field="notice_text")
+        check_length(text, "notice_text", NOTE_MAX)
         told = f"[{NOTICE_METHOD_NAMES[method]} 통지] {text}"
     with ctx.uow_factory() as uow:
         case = uow.complaints.get(complaint_id)
         if case is None:
             raise NotFoundError("complaint_not_found", field="complaint", id=complaint_id)
+        if case.version != version:  # moved on since the clerk read it: say how, write nothing
+            raise EditConflict("edited_elsewhere", field="complaint",
+                               current=_moved(uow, complaint_id))
         # the reason a step needs: the note, or for 이송 the agency, for 중간통지 the notice
         reason = note or (agency if action is Action.TRANSFER else "") \
             or (told if action is Action.NOTICE else "")
@@ -132,7 +144,8 @@ def act(ctx: ServiceContext, complaint_id: int, action: Action, version: int, no
         if to is not case.status:
             values["status"] = to
         if not uow.complaints.change(complaint_id, version, now, **values):
-            raise ConflictError("edited_elsewhere", field="complaint")
+            raise EditConflict("edited_elsewhere", field="complaint",
+                               current=_moved(uow, complaint_id))
         event_note = "\n".join(x for x in (_event_note(action, note, values), told) if x)
         uow.complaints.add_event(complaint_id, now, ctx.actor.staff_id, ctx.actor.login,
                                  action.value, case.status, to, event_note)
@@ -140,6 +153,22 @@ def act(ctx: ServiceContext, complaint_id: int, action: Action, version: int, no
                   subject=case.citizen_id)
         uow.commit()
     return CHANGED
+
+
+# What a clerk whose step was refused is shown of the case as it is now (no personal data:
+# the applicant, content and notes are not in it).
+MOVED_FIELDS = ("version", "status", "open", "assignee_id", "assignee", "department_id",
+                "department", "due_at", "extended", "result", "transferred_to", "updated_at")
+
+
+def _moved(uow, complaint_id: int) -> dict:
+    """The case's workflow state now, and its last steps (when, who, what; without notes)."""
+    row = uow.complaint_read.detail(complaint_id)
+    moved = {key: row[key] for key in MOVED_FIELDS}
+    moved["events"] = [{"at": e["at"], "actor": e["actor"], "kind": e["kind"],
+                        "to_status": e["to_status"]}
+                       for e in uow.complaint_read.events(complaint_id)[-5:]]
+    return moved
 
 
 def _values_for(case, action: Action, now: datetime, note: str, assignee_id, department_id,
@@ -204,6 +233,7 @@ def queue(ctx: ServiceContext, f: QueueFilter, after: tuple | None = None, limit
     """A page of a queue, filtered and sorted in SQL, applicants masked. "mine" and "team"
     mean the acting staff member's cases and department unless the filter names others."""
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.view")
+    f = replace(f, text=nfc(f.text))  # NFD typed on a Mac finds NFC titles; broken text is refused
     with ctx.reading() as uow:
         if f.queue == "mine" and f.staff_id is None:
             f = replace(f, staff_id=ctx.actor.staff_id)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Protocol
 
 from pcrm_desktop.domain.audit import Actor, AuditEntry
-from pcrm_desktop.domain.text import mask_rrns
+from pcrm_desktop.domain.text import mask_rrns, well_formed
 
 
 class UnitOfWork(Protocol):
@@ -51,8 +51,8 @@ class ServiceContext:
         `subject` is whose data it was (a citizen's id; taken from a "citizen:N" target when
         not given); `reason` is what the staff member gave for an export or a reveal.
         RRN-shaped text (a file name, a note, a reason, a login typed at a failed sign-in) is
-        masked before it enters the chain."""
-        login, target, detail, reason = (mask_rrns(text)[0] for text in
+        masked before it enters the chain; a file name's undecodable bytes are made text."""
+        login, target, detail, reason = (mask_rrns(well_formed(text))[0] for text in
                                          (self.actor.login, target, detail, reason))
         entry = AuditEntry(self.clock(), login, self.actor.workstation, action, target, detail,
                            subject, reason)

@@ -14,7 +14,7 @@ from pcrm_desktop.domain.happy_call import (
 )
 from pcrm_desktop.domain.phone import mask_phone
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
-from pcrm_desktop.domain.text import mask_name, mask_rrns, nfc
+from pcrm_desktop.domain.text import NOTE_MAX, check_length, mask_name, mask_rrns, nfc
 from pcrm_desktop.services.context import Changes, ServiceContext
 
 CHANGED = frozenset({"happy_calls"})
@@ -73,6 +73,7 @@ def record_attempt(ctx: ServiceContext, call_id: int, outcome: Outcome, note: st
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "happy_call.record")
     if answers is not None and outcome is not Outcome.ANSWERED:
         raise ValidationError("answers_need_answered", field="outcome")
+    note = check_length(mask_rrns(nfc(note))[0], "note", NOTE_MAX)
     now = ctx.clock()
     changes = CHANGED
     with ctx.uow_factory() as uow:
@@ -81,7 +82,7 @@ def record_attempt(ctx: ServiceContext, call_id: int, outcome: Outcome, note: st
             raise NotFoundError("call_not_found", field="call", id=call_id)
         status = after_attempt(CallStatus(call["status"]), call["attempts"], outcome)
         if not uow.happy_calls.record(call_id, now, ctx.actor.staff_id, ctx.actor.login,
-                                      outcome.value, mask_rrns(nfc(note))[0], status.value,
+                                      outcome.value, note, status.value,
                                       call["attempts"] + 1):
             raise ConflictError("edited_elsewhere", field="call")
         detail = outcome.value

@@ -56,6 +56,9 @@ def column_index(table: Table, mapping: dict[str, str], required: tuple[str, ...
     return {name: table.headers.index(header) for name, header in mapping.items()}
 
 
+EXCEL_CELL_CHARS = 32_767  # the most Excel keeps in one cell
+
+
 def neutralise(value: str) -> str:
     """A cell that Excel would run as a formula (=, +, -, @) is written as text."""
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
@@ -64,14 +67,23 @@ def neutralise(value: str) -> str:
 def write_report(plan, out: Path) -> None:
     """The rejected rows with their reasons and the flagged ones, as CSV for Excel. A row
     refused for the RRN in it is listed with the number masked, like every other cell."""
-    with Path(out).open("w", encoding="utf-8-sig", newline="") as handle:
+    try:
+        handle = Path(out).open("w", encoding="utf-8-sig", newline="")
+    except OSError as error:  # a missing or read-only folder, a file held open
+        from pcrm_desktop.domain.errors import file_error
+        raise file_error(error, out) or error
+    with handle:
         writer = csv.writer(handle)
 
         def write(cells: list) -> None:
-            writer.writerow([mask_rrns(c)[0] if isinstance(c, str) else c for c in cells])
+            # every text neutralised: the file's own headers, and reasons quoting a value,
+            # may hold formulas as well as the rejected rows' cells; a cell longer than Excel
+            # shows is cut there (a 1 MB cell from another program would be split)
+            writer.writerow([neutralise(mask_rrns(c)[0])[:EXCEL_CELL_CHARS] if isinstance(c, str)
+                             else c for c in cells])
 
         write(["행", "결과", "사유", *plan.table.headers])
         for r in plan.rejected:
-            write([r.row, "거부", r.reason, *[neutralise(v) for v in r.values]])
+            write([r.row, "거부", r.reason, *r.values])
         for d in plan.duplicates:
             write([d.row, *plan.flag_text(d)])

@@ -160,6 +160,9 @@ def run(ctx: ServiceContext, progress: Progress | None = None) -> RunResult:
             done[kind] = Candidates(kind, current[kind].months, cuts[kind], count,
                                     detail.get("related", {}))
             details[kind] = detail
+        attest = details.get(Kind.AUDIT_LOG, {}).pop("attest", None)
+        if attest:  # the chain's new start, attested inside the chain (db.audit_chain.verify)
+            ctx.audit(uow, "audit.prune", "audit_log", attest)
         files = repo.unused_files()
         ledger_ids = [
             repo.add_ledger(now, ctx.actor.staff_id, ctx.actor.login, ctx.actor.workstation,

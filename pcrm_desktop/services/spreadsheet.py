@@ -3,10 +3,22 @@ cells that Excel would run as formulas neutralised, the file appearing only when
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
-from pcrm_desktop.domain.errors import ValidationError
+from pcrm_desktop.domain.errors import ValidationError, file_error
 from pcrm_desktop.services.import_common import neutralise
+
+# Characters XML 1.0 cannot hold: openpyxl refuses the C0 controls (IllegalCharacterError) and
+# writes U+FFFE/U+FFFF into a file Excel cannot open. Typed text may hold them (a pasted ESC,
+# a NUL): an XLSX leaves them out; CSV keeps them.
+NOT_IN_XLSX = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xlsx_cell(value):
+    """A value as an XLSX cell can hold it, neutralised after its controls are gone (so that
+    "\x01=cmd" cannot turn into a formula)."""
+    return neutralise(NOT_IN_XLSX.sub("", value)) if isinstance(value, str) else value
 
 
 def check_format(out: Path) -> None:
@@ -18,14 +30,17 @@ def write_table(out: Path, sheet: str, headers: list[str], rows: list[list]) -> 
     """Write to a partial file and rename it: a failure leaves no half-written file."""
     out = Path(out)
     check_format(out)
-    rows = [[neutralise(v) if isinstance(v, str) else v for v in row] for row in rows]
+    xlsx = out.suffix.lower() == ".xlsx"
+    cell = xlsx_cell if xlsx else (lambda v: neutralise(v) if isinstance(v, str) else v)
+    rows = [[cell(v) for v in row] for row in rows]
     partial = out.with_name(f".{out.name}.partial")
     try:
-        if out.suffix.lower() == ".xlsx":
+        if xlsx:
             from openpyxl import Workbook
+            partial.open("wb").close()  # a missing or read-only folder fails here, not in openpyxl
             book = Workbook(write_only=True)
             page = book.create_sheet(sheet)
-            page.append(headers)
+            page.append([xlsx_cell(h) for h in headers])
             for row in rows:
                 page.append(row)
             book.save(partial)
@@ -35,6 +50,8 @@ def write_table(out: Path, sheet: str, headers: list[str], rows: list[list]) -> 
                 writer.writerow(headers)
                 writer.writerows(rows)
         partial.replace(out)
+    except OSError as error:  # a missing or read-only folder, a full disk, a file held open
+        raise file_error(error, out) or error
     finally:
         partial.unlink(missing_ok=True)
 
@@ -48,13 +65,16 @@ def write_sheets(out: Path, sheets: list[tuple[str, list[str], list[list]]]) -> 
     from openpyxl import Workbook
     partial = out.with_name(f".{out.name}.partial")
     try:
+        partial.open("wb").close()  # a missing or read-only folder fails here, not in openpyxl
         book = Workbook(write_only=True)
         for name, headers, rows in sheets:
             page = book.create_sheet(name[:31])
-            page.append(headers)
+            page.append([xlsx_cell(h) for h in headers])
             for row in rows:
-                page.append([neutralise(v) if isinstance(v, str) else v for v in row])
+                page.append([xlsx_cell(v) for v in row])
         book.save(partial)
         partial.replace(out)
+    except OSError as error:
+        raise file_error(error, out) or error
     finally:
         partial.unlink(missing_ok=True)

@@ -40,7 +40,7 @@ from pcrm_desktop.domain.surveys import (
     pin_matches,
     quality,
 )
-from pcrm_desktop.domain.text import mask_name, mask_rrns, nfc
+from pcrm_desktop.domain.text import check_length, mask_name, mask_rrns, nfc
 from pcrm_desktop.services.context import Changes, ServiceContext
 
 SURVEY_ROLES = frozenset({"admin", "manager"})
@@ -354,9 +354,9 @@ def close_callback(ctx: ServiceContext, callback_id: int, note: str) -> Changes:
     note = nfc(note).strip()
     if not note:
         raise ValidationError("required", field="note")
-    note, _ = mask_rrns(note)
+    note = check_length(mask_rrns(note)[0], "note", 2000)  # refused, not cut: kept as typed
     with ctx.uow_factory() as uow:
-        if not uow.surveys.close_callback(callback_id, ctx.clock(), ctx.actor.login, note[:2000]):
+        if not uow.surveys.close_callback(callback_id, ctx.clock(), ctx.actor.login, note):
             raise ConflictError("edited_elsewhere", field="callback")
         ctx.audit(uow, "survey.callback", f"callback:{callback_id}", note[:100],
                   subject=uow.surveys.callback_citizen(callback_id))

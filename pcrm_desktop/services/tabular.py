@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from pcrm_desktop.domain.errors import ValidationError
+from pcrm_desktop.domain.errors import DomainError, ValidationError
 from pcrm_desktop.domain.text import nfc
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
+# Hostile or broken files are refused while they are read, before they fill the memory:
+MAX_COLUMNS = 16_384      # Excel's own limit (column XFD); one long line of commas has more
+MAX_CELLS = 20_000_000    # rows × columns held (300,000 residents × 13 columns: 3.9 million);
+#                           a few KB of XLSX can claim far more, or pad short rows to a wide header
+MAX_CELL_CHARS = csv.field_size_limit()  # 131,072: 4× Excel's 32,767; more is an unclosed quote
 
 
 @dataclass(frozen=True)
@@ -24,6 +30,8 @@ class Table:
 
 
 def detect_encoding(raw: bytes) -> str:
+    if b"\x00" in raw:  # UTF-16 ("유니코드 텍스트") or not text at all: never a CSV's bytes
+        raise ValidationError("encoding_unknown", field="file")
     if raw.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
     try:
@@ -50,7 +58,29 @@ def read_table(path: Path) -> Table:
     if not raw.strip():
         raise ValidationError("file_empty", field="file")
     encoding = detect_encoding(raw)
-    return _table(path, encoding, list(csv.reader(io.StringIO(raw.decode(encoding), newline=""))))
+    return _table(path, encoding, _csv_rows(raw.decode(encoding)))
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines for the CSV reader; a line with more commas than a sheet has columns is
+    refused before the reader makes a list of them (1,000,000 cells: ~100 MB of objects)."""
+    for number, line in enumerate(io.StringIO(text, newline=""), start=1):
+        if line.count(",") >= MAX_COLUMNS:
+            raise ValidationError("columns_too_many", field="file", row=number,
+                                  columns=f"{line.count(',') + 1:,}", max=f"{MAX_COLUMNS:,}")
+        yield line
+
+
+def _csv_rows(text: str) -> Iterator[list[str]]:
+    reader = csv.reader(_lines(text))
+    try:
+        yield from reader
+    except csv.Error as exc:  # the reader's one error with its default dialect: a huge cell
+        if "field limit" in str(exc):
+            raise ValidationError("cell_too_large", field="file", line=reader.line_num,
+                                  max=f"{MAX_CELL_CHARS:,}") from None
+        raise ValidationError("csv_unreadable", field="file", line=reader.line_num,
+                              detail=str(exc)[:200]) from None
 
 
 def _read_xlsx(path: Path) -> Table:
@@ -61,11 +91,19 @@ def _read_xlsx(path: Path) -> Table:
         raise ValidationError("xlsx_unreadable", field="file", detail=str(exc)[:200]) from exc
     try:
         sheet = book.worksheets[0]
-        rows = [["" if v is None else _cell_text(v) for v in row]
-                for row in sheet.iter_rows(values_only=True)]
+        width, height = sheet.max_column or 0, sheet.max_row or 0
+        if width > MAX_COLUMNS or width * height > MAX_CELLS:
+            # A size the sheet only claims (a few KB saying A1:XFD1048576) would make openpyxl
+            # pad every row to it: read the cells that are there instead.
+            sheet.reset_dimensions()
+        return _table(path, "xlsx", (["" if v is None else _cell_text(v) for v in row]
+                                     for row in sheet.iter_rows(values_only=True)))
+    except DomainError:
+        raise
+    except Exception as exc:  # damaged sheet XML, a cell address or a date out of range …
+        raise ValidationError("xlsx_unreadable", field="file", detail=str(exc)[:200]) from exc
     finally:
         book.close()
-    return _table(path, "xlsx", rows)
 
 
 def _cell_text(value: object) -> str:
@@ -78,12 +116,28 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _table(path: Path, encoding: str, rows: list[list[str]]) -> Table:
-    numbered = [(n, r) for n, r in enumerate(rows, start=1) if any(cell.strip() for cell in r)]
-    if not numbered:
+def _table(path: Path, encoding: str, rows: Iterable[list[str]]) -> Table:
+    """The rows as they are read: blank ones skipped (but counted), the first other one the
+    header; short rows padded, longer rows kept whole so the importer can reject them."""
+    headers: list[str] | None = None
+    width, cells = 0, 0
+    body: list[list[str]] = []
+    numbers: list[int] = []
+    for number, row in enumerate(rows, start=1):
+        if len(row) > MAX_COLUMNS:
+            raise ValidationError("columns_too_many", field="file", row=number,
+                                  columns=f"{len(row):,}", max=f"{MAX_COLUMNS:,}")
+        if not any(cell.strip() for cell in row):
+            continue
+        if headers is None:
+            headers = [nfc(h) for h in row]
+            width = len(headers)
+            continue
+        cells += max(len(row), width)
+        if cells > MAX_CELLS:
+            raise ValidationError("table_too_large", field="file", row=number, max=f"{MAX_CELLS:,}")
+        body.append(row + [""] * (width - len(row)) if len(row) < width else row)
+        numbers.append(number)
+    if headers is None:
         raise ValidationError("file_empty", field="file")
-    headers = [nfc(h) for h in numbered[0][1]]
-    width = len(headers)
-    # Short rows are padded; longer rows are kept whole so the importer can reject them.
-    body = [r + [""] * (width - len(r)) if len(r) < width else r for _, r in numbered[1:]]
-    return Table(path, encoding, headers, body, [n for n, _ in numbered[1:]])
+    return Table(path, encoding, headers, body, numbers)

@@ -1,6 +1,8 @@
 """주민 등록·수정: keyboard-first form with a live duplicate warning and an RRN warning.
 
-Enter moves to the next field, Ctrl+Enter saves, Esc cancels. Nothing typed is lost on an error.
+Enter moves to the next field, Ctrl+Enter saves, Esc cancels. Nothing typed is lost on an error:
+not when another clerk saved the same resident meanwhile (both versions are compared field by
+field, ui/conflict_dialog.py), nor when the database is busy, full or unreachable.
 """
 from __future__ import annotations
 
@@ -28,9 +30,10 @@ from pcrm_desktop.domain.citizens import (
     Channel,
     Citizen,
     Gender,
+    clean_citizen,
     parse_birth_year,
 )
-from pcrm_desktop.domain.errors import ConflictError, DomainError
+from pcrm_desktop.domain.errors import ConflictError, DomainError, EditConflict
 from pcrm_desktop.domain.groups import CustomerGroup, GroupKind
 from pcrm_desktop.domain.text import find_rrns
 from pcrm_desktop.services import citizens as citizen_service
@@ -52,7 +55,9 @@ class CitizenDialog(Retranslatable, QDialog):
         super().__init__(parent)
         self.setObjectName("citizenDialog")
         self.ctx, self.runner, self.editing = ctx, runner, citizen
+        self.base_groups = tuple(group_ids or ())  # as read: what a conflict is compared with
         self.assigned = [g for g in groups if g.kind is GroupKind.ASSIGNED]
+        self.conflict_dialog = None
         self._build()
         if citizen is not None:
             self._fill(citizen, group_ids or [])
@@ -109,6 +114,11 @@ class CitizenDialog(Retranslatable, QDialog):
         self.error.setObjectName("errorLabel")
         self.error.setStyleSheet("color: #b00020; font-weight: bold;")
         self.error.setWordWrap(True)
+        self.status = QLabel()  # a wait for another program's write lock, while it lasts
+        self.status.setObjectName("saveStatus")
+        self.status.setStyleSheet("color: #5a3b00;")
+        self.status.setWordWrap(True)
+        self.status.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
@@ -128,6 +138,7 @@ class CitizenDialog(Retranslatable, QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         layout.addWidget(self.error)
+        layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         for field in (self.name, self.phone1, self.phone2, self.birth_year):
             field.editingFinished.connect(self.check_duplicates)
@@ -265,10 +276,15 @@ class CitizenDialog(Retranslatable, QDialog):
             allow = self.confirm_new.isVisible() and self.confirm_new.isChecked()
             work = lambda control: citizen_service.register_citizen(ctx, citizen, groups, allow)  # noqa: E731
         self.buttons.setEnabled(False)
-        self.runner.run(work, self._saved, self._failed)
+        self.runner.run(work, self._saved, self._failed, on_wait=self._waiting)
+
+    def _waiting(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     def _saved(self, result) -> None:
         self.buttons.setEnabled(True)
+        self._waiting("")
         if result.rrn_masked:
             dialogs.show_info(self, self.windowTitle(), self.tr(
                 "주민등록번호 형태의 숫자 {n}건을 가려서 저장했습니다.").format(n=result.rrn_masked))
@@ -277,7 +293,10 @@ class CitizenDialog(Retranslatable, QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(error, ConflictError) and error.code == "possible_duplicate":
+        self._waiting("")
+        if isinstance(error, EditConflict) and self.editing is not None:
+            self._resolve(error.current)
+        elif isinstance(error, ConflictError) and error.code == "possible_duplicate":
             self._show_duplicates(error.params["matches"])
             self.error.setText(self.tr("같은 사람일 수 있는 기록이 있습니다. 기존 기록을 열거나, 다른 사람임을 "
                                        "확인한 뒤 다시 저장하십시오."))
@@ -285,3 +304,78 @@ class CitizenDialog(Retranslatable, QDialog):
             self.error.setText(error_text(error))
         else:
             dialogs.explain(self, self.windowTitle(), error)
+
+    # --- another clerk saved the same resident meanwhile ----------------------------------
+    def _resolve(self, stored) -> None:
+        """Both versions, field by field; the clerk's choices go into the form, which then
+        stands on the stored version and saves again (and may meet a newer one: again)."""
+        from pcrm_desktop.ui.conflict_dialog import (
+            FieldConflictDialog,
+            citizen_rows,
+            citizen_values,
+        )
+        try:
+            mine = self.citizen()
+        except DomainError as error:  # edited into something invalid while it was saving
+            self.error.setText(error_text(error))
+            return
+        try:
+            mine = clean_citizen(mine, self.ctx.clock().date()).citizen  # 010… as stored
+        except DomainError:
+            pass
+        names = {g.id: g.name for g in self.assigned}
+        rows = citizen_rows(citizen_values(self.editing, self.base_groups),
+                            citizen_values(mine, self.group_ids()),
+                            citizen_values(stored.citizen, stored.group_ids), names)
+        if not rows:  # the other clerk saved just what this form holds
+            self._take_stored(stored, {})
+            self.save()
+            return
+        self.error.setText(self.tr("다른 사용자가 먼저 저장했습니다. 두 값이 다른 항목을 골라 주십시오."))
+        self.conflict_dialog = FieldConflictDialog(rows, self.tr("이 주민 기록"), self)
+        dialog = self.conflict_dialog
+        dialog.finished.connect(lambda code: self._resolved(dialog, stored, code))
+        dialog.open()
+
+    def _resolved(self, dialog, stored, code: int) -> None:
+        if code != QDialog.DialogCode.Accepted:
+            self.error.setText(self.tr(
+                "저장하지 않았습니다. 입력한 내용은 그대로 있습니다. 다시 저장하면 다른 사용자가 저장한 "
+                "값과 다시 비교합니다."))
+            return
+        theirs = {key for key, side in dialog.choices().items() if side == "theirs"}
+        self._take_stored(stored, theirs)
+        self.save()
+
+    def _take_stored(self, stored, theirs: set[str]) -> None:
+        """The form now stands on the stored version; the fields chosen from it take its
+        values, every other field keeps what the clerk typed."""
+        c = stored.citizen
+        self.editing = c
+        self.base_groups = tuple(stored.group_ids)
+        texts = {"name": (self.name, c.name),
+                 "birth_year": (self.birth_year, str(c.birth_year or "")),
+                 "email": (self.email, c.email), "road": (self.road, c.address.road),
+                 "detail": (self.detail, c.address.detail),
+                 "dong": (self.dong, c.address.dong_name)}
+        for key, (edit, value) in texts.items():
+            if key in theirs:
+                edit.setText(value)
+        if "phones" in theirs:
+            self.phone1.setText(c.phones[0] if c.phones else "")
+            self.phone2.setText(c.phones[1] if len(c.phones) > 1 else "")
+        channel = c.preferred_channel.value if c.preferred_channel else ""
+        combos = {"gender": (self.gender, c.gender.value),
+                  "preferred_channel": (self.channel, channel),
+                  "preferred_language": (self.language, c.preferred_language)}
+        for key, (combo, value) in combos.items():
+            if key in theirs:
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+        if "accessibility" in theirs:
+            for code, check in self.access_checks.items():
+                check.setChecked(code in c.accessibility)
+        if "memo" in theirs:
+            self.memo.setPlainText(c.memo)
+        if "groups" in theirs:
+            for group_id, check in self.group_checks.items():
+                check.setChecked(group_id in stored.group_ids)

@@ -31,7 +31,7 @@ from pcrm_desktop.domain.complaints import (
     allowed_actions,
     notice_text,
 )
-from pcrm_desktop.domain.errors import DomainError
+from pcrm_desktop.domain.errors import DomainError, EditConflict
 from pcrm_desktop.services import complaints as complaint_service
 from pcrm_desktop.services import office as office_service
 from pcrm_desktop.ui import dialogs
@@ -57,6 +57,9 @@ class CaseDialog(Retranslatable, QDialog):
         self.setObjectName("caseDialog")
         self.ctx, self.runner, self.complaint_id = ctx, runner, complaint_id
         self.case: dict | None = None
+        # a step's note kept when the clerk dropped the step after the case moved on: it fills
+        # the same step's form the next time, until that step is done
+        self.drafts: dict[Action, str] = {}
         self.header = QLabel()
         self.header.setObjectName("caseHeader")
         self.header.setStyleSheet("font-size: 120%; font-weight: bold;")
@@ -294,9 +297,18 @@ class CaseDialog(Retranslatable, QDialog):
         if self.case is None:
             return None
         self.action_dialog = ActionDialog(self.ctx, self.runner, action, self.case, self)
+        if self.drafts.get(action):
+            self.action_dialog.note.setPlainText(self.drafts[action])
         self.action_dialog.done_action.connect(self._acted)
+        self.action_dialog.done_action.connect(lambda _: self.drafts.pop(action, None))
+        self.action_dialog.moved.connect(self.load)  # show the case as it is now
+        self.action_dialog.dropped.connect(lambda note: self._keep_draft(action, note))
         self.action_dialog.open()
         return self.action_dialog
+
+    def _keep_draft(self, action: Action, note: str) -> None:
+        if note.strip():
+            self.drafts[action] = note
 
     def _acted(self, changes) -> None:
         self.changed.emit(changes)
@@ -304,8 +316,12 @@ class CaseDialog(Retranslatable, QDialog):
 
 
 class ActionDialog(Retranslatable, QDialog):
-    """Asks only what the action needs: a reason, a person, a result and answer, a date."""
+    """Asks only what the action needs: a reason, a person, a result and answer, a date.
+    If the case moved on since it was read (another clerk's step), nothing is written and
+    CaseMovedDialog shows what changed: re-apply on the case as it is now, drop, or go back."""
     done_action = Signal(object)
+    moved = Signal()        # the case changed under this step: the case view reloads
+    dropped = Signal(str)   # the clerk dropped the step; the note typed for it
 
     def __init__(self, ctx, runner, action: Action, case: dict, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -347,6 +363,12 @@ class ActionDialog(Retranslatable, QDialog):
         self.error.setObjectName("actionError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
+        self.status = QLabel()  # a wait for another program's write lock, while it lasts
+        self.status.setObjectName("actionStatus")
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #5a3b00;")
+        self.status.hide()
+        self.conflict_dialog = None
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
@@ -354,6 +376,7 @@ class ActionDialog(Retranslatable, QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
+        layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.staff = []
         self.retranslate_ui()
@@ -425,16 +448,54 @@ class ActionDialog(Retranslatable, QDialog):
         note = self.note.toPlainText()
         if action in NOTICE_TEMPLATES:
             kwargs["notice"] = (NoticeMethod(self.method.currentData()), self.notice.toPlainText())
+        self.error.clear()
+        self.buttons.setEnabled(False)
         self.runner.run(lambda control: complaint_service.act(
-            ctx, case["id"], action, case["version"], note, **kwargs), self._done, self._failed)
+            ctx, case["id"], action, case["version"], note, **kwargs), self._done, self._failed,
+            on_wait=self._waiting)
+
+    def _waiting(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     def _done(self, changes) -> None:
+        self._waiting("")
+        self.buttons.setEnabled(True)
         self.done_action.emit(changes)
         self.accept()
 
     def _failed(self, error) -> None:
-        if isinstance(error, DomainError):
+        self._waiting("")
+        self.buttons.setEnabled(True)
+        if isinstance(error, EditConflict) and isinstance(error.current, dict):
+            self._case_moved(error.current)
+        elif isinstance(error, DomainError):
             self.error.setText(error_text(error))
         else:
             dialogs.explain(self, action_name(self.action.value), error)
+
+    def _case_moved(self, current: dict) -> None:
+        """Show what changed; from now on this form stands on the case as it is now."""
+        from pcrm_desktop.ui.conflict_dialog import CaseMovedDialog
+        seen = self.case
+        self.case = {**seen, **{k: v for k, v in current.items() if k != "events"},
+                     "events": current.get("events", seen.get("events", []))}
+        self.moved.emit()
+        self.error.setText(self.tr("그사이 다른 사용자가 이 민원을 처리했습니다. 아직 저장하지 않았습니다."))
+        self.conflict_dialog = CaseMovedDialog(seen, current, self.action,
+                                               self.note.toPlainText(), self)
+        dialog = self.conflict_dialog
+        dialog.finished.connect(lambda _code: self._after_moved(dialog.choice))
+        dialog.open()
+
+    def _after_moved(self, choice: str | None) -> None:
+        from pcrm_desktop.ui.conflict_dialog import CaseMovedDialog
+        if choice == CaseMovedDialog.REAPPLY:
+            self.submit()
+        elif choice == CaseMovedDialog.DROP:
+            self.dropped.emit(self.note.toPlainText())
+            self.reject()
+        else:
+            self.error.setText(self.tr(
+                "저장하지 않았습니다. 입력한 내용은 그대로 있습니다. 확인을 누르면 지금 상태의 민원에 적용합니다."))
 

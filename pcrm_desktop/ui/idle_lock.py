@@ -143,18 +143,20 @@ class LockPanel(Retranslatable, QDialog):
             self.unlock_requested.emit(self.password.text())
 
     def refused(self, text: str, locked_out: bool) -> None:
+        """A locked account keeps the password field: once an admin gives a temporary
+        password, it unlocks the screen and the work is still there. 종료 is offered too."""
         self.password.clear()
         self.message.setText(text)
-        self.unlock.setEnabled(not locked_out)
-        self.password.setEnabled(not locked_out)
-        self.quit.setVisible(locked_out)
-        (self.quit if locked_out else self.password).setFocus()
+        self.unlock.setEnabled(True)
+        self.quit.setVisible(locked_out or self.quit.isVisible())
+        self.password.setFocus()
 
 
 class IdleLock(QObject):
     """Owned by the main window. `minutes` may change (office setting); 0 switches it off."""
 
     locked_changed = Signal(bool)
+    password_change_needed = Signal(str)  # the temporary password that just unlocked
 
     def __init__(self, main: QMainWindow, context: Callable[[], object], runner,
                  who: Callable[[], str], minutes: int, clock=time.monotonic) -> None:
@@ -179,7 +181,11 @@ class IdleLock(QObject):
         if self.locked:
             if kind == QEvent.Type.Show and isinstance(watched, QDialog) and watched.isWindow() \
                     and watched is not self.panel and not self.panel.isAncestorOf(watched):
-                self._cover(watched)  # a message that arrived while locked is covered too
+                self._cover(watched)  # a message that arrived while locked is covered too,
+                # and the panel becomes the newest modal window again: otherwise Qt would
+                # give the input to the message, which this filter refuses, and nobody
+                # could unlock
+                QTimer.singleShot(0, self._reassert_panel)
             return kind in _BLOCKED and not self._for_panel(watched)
         if kind in _INPUT:
             self.last_input = self.clock()
@@ -230,6 +236,11 @@ class IdleLock(QObject):
                         lambda _: None, lambda error: None)
         self.locked_changed.emit(True)
 
+    def _reassert_panel(self) -> None:
+        if self.locked and self.panel is not None and shiboken6.isValid(self.panel):
+            self.panel.hide()
+            self.panel.show_over(self.main)
+
     def _cover(self, window: QWidget) -> None:
         self.titles.append((window, window.windowTitle()))
         window.setWindowTitle(f"{APP_NAME} — " + self.tr("잠김"))
@@ -240,13 +251,19 @@ class IdleLock(QObject):
         login = ctx.actor.login
         self.runner.run(
             lambda control: account_service.sign_in(ctx, login, password, purpose="unlock"),
-            lambda _sign_in: self.unlock(), self._refused)
+            lambda sign_in: self._unlocked(sign_in, password), self._refused)
+
+    def _unlocked(self, sign_in, password: str) -> None:
+        self.unlock()
+        if sign_in.must_change:  # unlocked with a temporary password from an admin
+            self.password_change_needed.emit(password)
 
     def _refused(self, error: BaseException) -> None:
         if self.panel is None:
             return
         text = error_text(error) if isinstance(error, DomainError) else str(error)
-        locked_out = isinstance(error, DomainError) and error.code.startswith("account_")
+        locked_out = isinstance(error, DomainError) and error.code in (
+            "account_locked", "account_locked_wait", "account_inactive")
         self.panel.refused(text, locked_out)
 
     def unlock(self) -> None:

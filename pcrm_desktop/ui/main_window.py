@@ -224,7 +224,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.scale_actions.addAction(action)
             self.scale_menu.addAction(action)
         self.lock_action = QAction(self, shortcut=QKeySequence("Ctrl+L"), triggered=self.lock_now)
-        self.password_action = QAction(self, triggered=self.change_password)
+        self.password_action = QAction(self, triggered=lambda: self.change_password())
         self.file_menu.insertAction(self.quit_action, self.lock_action)
         self.file_menu.insertAction(self.quit_action, self.password_action)
         self.file_menu.insertSeparator(self.quit_action)
@@ -356,6 +356,8 @@ class MainWindow(Retranslatable, QMainWindow):
             self.idle_lock = IdleLock(self, lambda: self.ctx, self.runner,
                                       lambda: self._actor_name or self.ctx.actor.login,
                                       IDLE_LOCK_MINUTES)
+            self.idle_lock.password_change_needed.connect(
+                lambda current: self.change_password(current, forced=True))
         self.load_idle_minutes()
 
     idle_lock = None
@@ -375,11 +377,12 @@ class MainWindow(Retranslatable, QMainWindow):
         if self.idle_lock is not None:
             self.idle_lock.lock()
 
-    def change_password(self) -> None:
+    def change_password(self, current: str | None = None, forced: bool = False) -> None:
         if self.ctx.actor.staff_id is None:
             return
         from pcrm_desktop.ui.account_dialogs import ChangePasswordDialog
-        self.password_dialog = ChangePasswordDialog(self.ctx, self.runner, parent=self)
+        self.password_dialog = ChangePasswordDialog(self.ctx, self.runner, current=current,
+                                                    forced=forced, parent=self)
         self.password_dialog.accepted.connect(lambda: self.statusBar().showMessage(
             self.tr("비밀번호를 바꿨습니다."), 5000))
         self.password_dialog.open()

@@ -5,6 +5,9 @@
 - A progress dialog appears only if the task is still running after SHOW_AFTER_MS, and can cancel.
 - `fn` receives a TaskControl: `control.progress(done, total, text)` and `control.cancelled()`.
 - Results and errors come back by signal on the GUI thread; no worker touches a widget.
+- A write that waits for another program's lock (a second window, `pcrm import`) says so at
+  once (`on_wait`, the progress dialog's label, or a small notice; `TaskRunner.waiting` for a
+  status bar): the database layer reports the wait through `pcrm_desktop.waiting`.
 """
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from pcrm_desktop import waiting
 from pcrm_desktop.domain.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -56,6 +60,14 @@ class _Signals(QObject):
     done = Signal(object)
     failed = Signal(object)
     progress = Signal(int, int, str)
+    waiting = Signal(object)  # seconds waited for the write lock so far; None: wait over
+
+
+def wait_text(seconds: float) -> str:
+    """What the screen says while a write waits for another program's lock."""
+    return QCoreApplication.translate(
+        "TaskRunner", "다른 사용자(또는 명령)가 저장 중입니다. 기다리는 중… ({seconds}초)").format(
+        seconds=max(1, round(seconds)))
 
 
 class Task:
@@ -70,7 +82,8 @@ class Task:
 
     def run(self) -> None:
         try:
-            result = self.fn(self.control)
+            with waiting.reporting_to(self._waited):
+                result = self.fn(self.control)
         except BaseException as error:  # noqa: BLE001 - every failure must reach the GUI
             if not isinstance(error, (TaskCancelled, DomainError)):  # a refusal is no failure
                 log.exception("background task failed")
@@ -78,8 +91,18 @@ class Task:
         else:
             self.signals.done.emit(result)
 
+    def _waited(self, seconds: float | None) -> None:
+        """On the worker thread, between two tries at the lock: tell the GUI, and stop
+        waiting if the user cancelled."""
+        self.signals.waiting.emit(seconds)
+        if seconds is not None:
+            self.control.check()
+
 
 class TaskRunner(QObject):
+    # the wait text while a task waits for another program's write lock; "" when it got it
+    waiting = Signal(str)
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pool = QThreadPool(self)
@@ -93,24 +116,57 @@ class TaskRunner(QObject):
 
     def run(self, fn: Callable[[TaskControl], object], on_done: Callable[[object], None],
             on_error: Callable[[BaseException], None] | None = None, *,
-            label: str | None = None, parent: QWidget | None = None) -> Task:
-        """Run fn(control) in the lane; with `label`, show a cancellable progress dialog."""
+            label: str | None = None, parent: QWidget | None = None,
+            on_wait: Callable[[str], None] | None = None) -> Task:
+        """Run fn(control) in the lane; with `label`, show a cancellable progress dialog.
+        While the task waits for another program's write lock, `on_wait(text)` gets the wait
+        text (and "" once it got the lock); without it, the progress dialog (or, for a task
+        without one, a small notice) shows the wait at once."""
         task = Task(fn)
         dialog = _ProgressDialog(task, label, parent) if label else None
-        task.signals.done.connect(lambda result: self._finish(task, dialog, on_done, result))
-        task.signals.failed.connect(lambda error: self._finish(task, dialog, on_error, error))
+        notice: list[_ProgressDialog] = []  # made at the first wait of a task without a dialog
+        task.signals.waiting.connect(
+            lambda seconds: self._waiting(task, dialog, notice, parent, on_wait, seconds))
+        task.signals.done.connect(
+            lambda result: self._finish(task, dialog, on_done, result, notice))
+        task.signals.failed.connect(
+            lambda error: self._finish(task, dialog, on_error, error, notice))
         self._running.add(task)
         self.pool.start(task.run)
         return task
 
-    def _finish(self, task: Task, dialog, callback, value) -> None:
+    def _waiting(self, task: Task, dialog, notice: list, parent, on_wait, seconds) -> None:
+        text = "" if seconds is None else wait_text(seconds)
+        self.waiting.emit(text)
+        try:
+            if on_wait is not None:
+                owner = getattr(on_wait, "__self__", None)
+                if not (isinstance(owner, QObject) and not shiboken6.isValid(owner)):
+                    on_wait(text)
+            elif dialog is not None:
+                dialog.show_wait(text)
+            elif text:
+                if not notice:
+                    from PySide6.QtWidgets import QApplication
+                    owner = parent if parent is not None and shiboken6.isValid(parent) \
+                        else QApplication.activeWindow()
+                    notice.append(_ProgressDialog(task, text, owner, show_after_ms=None))
+                notice[0].show_wait(text)
+            elif notice:
+                notice[0].dialog.hide()
+        except RuntimeError:  # the widget that asked was closed meanwhile
+            pass
+
+    def _finish(self, task: Task, dialog, callback, value, notice: list | None = None) -> None:
         self._running.discard(task)
         self._finished[:] = [task]
-        if dialog is not None:
+        for shown in ([dialog] if dialog is not None else []) + (notice or []):
             try:
-                dialog.finish()
+                shown.finish()
             except RuntimeError:  # its parent window was closed meanwhile
                 pass
+        if notice:
+            notice.clear()
         self._release(task)
         if callback is not None:
             owner = getattr(callback, "__self__", None)
@@ -130,7 +186,7 @@ class TaskRunner(QObject):
         """Break the cycle task → signals → connected lambdas → task: Python's collector cannot
         see through Qt's connections, so the task and all it captured (an import plan of
         100,000 rows, say) would stay in memory."""
-        for signal in (task.signals.done, task.signals.failed):
+        for signal in (task.signals.done, task.signals.failed, task.signals.waiting):
             signal.disconnect()
         task.fn = None
 
@@ -150,9 +206,12 @@ class TaskRunner(QObject):
 class _ProgressDialog:
     """Created hidden; shown only if the task outlives SHOW_AFTER_MS."""
 
-    def __init__(self, task: Task, label: str, parent: QWidget | None) -> None:
+    def __init__(self, task: Task, label: str, parent: QWidget | None,
+                 show_after_ms: int | None = SHOW_AFTER_MS) -> None:
         cancel = QCoreApplication.translate("TaskRunner", "취소")
+        self.label = label
         self.dialog = QProgressDialog(label, cancel, 0, 0, parent)
+        self.dialog.setObjectName("taskProgress")
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(2**30)  # never by itself: our timer decides
         self.dialog.setAutoClose(False)
@@ -160,7 +219,11 @@ class _ProgressDialog:
         self.dialog.canceled.connect(task.control.cancel)
         self.dialog.hide()
         self.finished = False
-        QTimer.singleShot(SHOW_AFTER_MS, self._show)
+        self.waiting = False
+        if show_after_ms is not None:
+            QTimer.singleShot(show_after_ms, self._show)
+        else:  # a notice of a wait only: its task's caller does not expect a cancel
+            self.dialog.setCancelButton(None)
         task.signals.progress.connect(self._progress)
 
     def _show(self) -> None:
@@ -171,7 +234,18 @@ class _ProgressDialog:
         self.dialog.setMaximum(max(total, 0))
         self.dialog.setValue(min(done, total) if total else 0)
         if text:
-            self.dialog.setLabelText(text)
+            self.label = text
+            if not self.waiting:
+                self.dialog.setLabelText(text)
+
+    def show_wait(self, text: str) -> None:
+        """The wait for another program's lock, shown at once; "" puts the task's label back."""
+        if self.finished:
+            return
+        self.waiting = bool(text)
+        self.dialog.setLabelText(text or self.label)
+        if text:
+            self.dialog.show()
 
     def finish(self) -> None:
         self.finished = True

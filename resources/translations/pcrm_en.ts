@@ -182,6 +182,14 @@
         <translation>Details</translation>
     </message>
     <message>
+        <source>그사이 다른 사용자가 이 민원을 처리했습니다. 아직 저장하지 않았습니다.</source>
+        <translation>Another user worked on this case meanwhile. Nothing has been saved yet.</translation>
+    </message>
+    <message>
+        <source>저장하지 않았습니다. 입력한 내용은 그대로 있습니다. 확인을 누르면 지금 상태의 민원에 적용합니다.</source>
+        <translation>Not saved. Everything you entered is still here. OK applies it to the case as it is now.</translation>
+    </message>
+    <message>
         <source>개선과제 만들기</source>
         <translation>New improvement action</translation>
     </message>
@@ -406,6 +414,201 @@
     <message>
         <source>{title}: {before} → {after} — {verdict}</source>
         <translation>{title}: {before} → {after} — {verdict}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettings</name>
+    <message>
+        <source>만든 때</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <source>종류</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>크기</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>검사</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>정상</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>실패</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>보관</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <source>지울 때까지</source>
+        <translation>Until deleted</translation>
+    </message>
+    <message>
+        <source>보관 주기</source>
+        <translation>By rotation</translation>
+    </message>
+    <message>
+        <source>파일</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>백업은 데이터베이스 옆 backups 폴더에 만들어지고, 만든 뒤 바로 무결성 검사를 합니다. 프로그램을 시작·종료할 때와 하루에 한 번, 바뀐 내용이 있으면 자동으로 백업하며, 자동 백업은 최근 7일·4주·12개월 것을 남깁니다. 직접 만든 백업, 업그레이드 전·복원 전 백업은 관리자가 지울 때까지 남습니다. 백업은 관리자·팀장이, 복원과 삭제는 관리자만 할 수 있습니다.</source>
+        <translation>Backups are made in the backups folder beside the database and checked for integrity right after. When the program starts and exits, and once a day, a backup is made automatically if anything changed; automatic backups are kept for the last 7 days, 4 weeks and 12 months. Backups you make yourself, and those before an upgrade or a restore, are kept until an administrator deletes them. Administrators and managers make backups; only administrators restore and delete them.</translation>
+    </message>
+    <message>
+        <source>지금 백업</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>USB용 암호화 백업…</source>
+        <translation>Encrypted backup for USB…</translation>
+    </message>
+    <message>
+        <source>선택한 백업으로 복원…</source>
+        <translation>Restore selected backup…</translation>
+    </message>
+    <message>
+        <source>파일에서 복원…</source>
+        <translation>Restore from file…</translation>
+    </message>
+    <message>
+        <source>선택한 백업 삭제…</source>
+        <translation>Delete selected backup…</translation>
+    </message>
+    <message>
+        <source>이 데이터베이스는 파일이 아니어서 여기서 백업할 수 없습니다.</source>
+        <translation>This database is not a file, so it cannot be backed up here.</translation>
+    </message>
+    <message>
+        <source>백업 폴더: {folder} · {count}개, {size}</source>
+        <translation>Backup folder: {folder} · {count} backups, {size}</translation>
+    </message>
+    <message>
+        <source>백업하는 중…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>백업을 만들고 검사했습니다: {name} ({size})</source>
+        <translation>Backup made and checked: {name} ({size})</translation>
+    </message>
+    <message>
+        <source>데이터를 이 백업의 내용으로 되돌립니다: {name}</source>
+        <translation>The data will be put back to what this backup holds: {name}</translation>
+    </message>
+    <message>
+        <source>· 백업 시점: {when} ({kind})</source>
+        <translation>· Backup taken: {when} ({kind})</translation>
+    </message>
+    <message>
+        <source>· 먼저 지금 데이터를 '복원 전' 백업으로 남깁니다. 되돌린 뒤에도 그 백업으로 다시 복원할 수 있습니다.</source>
+        <translation>· The current data is first kept as a 'before restore' backup. You can restore that one again afterwards.</translation>
+    </message>
+    <message>
+        <source>· 백업 뒤에 입력하거나 고친 내용은 화면에서 사라집니다(복원 전 백업에는 남습니다).</source>
+        <translation>· Anything entered or changed after the backup disappears from the screens (it stays in the before-restore backup).</translation>
+    </message>
+    <message>
+        <source>· 다른 PC에서 이 데이터베이스를 쓰고 있으면 그 화면에도 백업 시점의 데이터가 보입니다. 가능하면 먼저 다른 PC의 프로그램을 닫으십시오.</source>
+        <translation>· Other PCs using this database will also see the data as of the backup. If you can, close the program on the other PCs first.</translation>
+    </message>
+    <message>
+        <source>· 접속기록은 백업 시점까지로 돌아가고, 복원한 사실이 새로 기록됩니다.</source>
+        <translation>· The access log goes back to the time of the backup, and the restore itself is logged.</translation>
+    </message>
+    <message>
+        <source>복원하시겠습니까?</source>
+        <translation>Restore now?</translation>
+    </message>
+    <message>
+        <source>백업으로 복원</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>복원</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>복원할 백업 파일</source>
+        <translation>Backup file to restore</translation>
+    </message>
+    <message>
+        <source>PCRM 백업 (*.db *{suffix});;모든 파일 (*)</source>
+        <translation>PCRM backups (*.db *{suffix});;All files (*)</translation>
+    </message>
+    <message>
+        <source>파일에 담긴 시점</source>
+        <translation>the time stored in the file</translation>
+    </message>
+    <message>
+        <source>암호화 백업</source>
+        <translation>Encrypted backup</translation>
+    </message>
+    <message>
+        <source>{name}의 비밀번호:</source>
+        <translation>Password of {name}:</translation>
+    </message>
+    <message>
+        <source>복원하는 중…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <source>복원했습니다: {name}. 지금까지의 데이터는 {pre}(으)로 남겨 두었습니다.</source>
+        <translation>Restored: {name}. The data until now was kept as {pre}.</translation>
+    </message>
+    <message>
+        <source>이 버전에 맞게 업그레이드했습니다.</source>
+        <translation>It was upgraded for this version.</translation>
+    </message>
+    <message>
+        <source>암호화 백업을 만드는 중…</source>
+        <translation>Making the encrypted backup…</translation>
+    </message>
+    <message>
+        <source>USB용 암호화 백업</source>
+        <translation>Encrypted backup for USB</translation>
+    </message>
+    <message>
+        <source>PCRM 암호화 백업 (*{suffix})</source>
+        <translation>PCRM encrypted backup (*{suffix})</translation>
+    </message>
+    <message>
+        <source>비밀번호와 확인이 서로 다릅니다.</source>
+        <translation>The password and its confirmation differ.</translation>
+    </message>
+    <message>
+        <source>암호화 백업을 저장했습니다: {path} ({size}). 비밀번호 없이는 열 수 없습니다.</source>
+        <translation>Encrypted backup saved: {path} ({size}). It cannot be opened without the password.</translation>
+    </message>
+    <message>
+        <source>이 백업을 지웁니다: {name} ({kind}, {size}). 지운 백업은 되돌릴 수 없습니다.</source>
+        <translation>This backup will be deleted: {name} ({kind}, {size}). A deleted backup cannot be brought back.</translation>
+    </message>
+    <message>
+        <source>백업 삭제</source>
+        <translation>Delete backup</translation>
+    </message>
+    <message>
+        <source>삭제</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>백업을 지웠습니다: {name}</source>
+        <translation>Backup deleted: {name}</translation>
+    </message>
+    <message>
+        <source>취소했습니다. 데이터베이스는 바뀌지 않았습니다.</source>
+        <translation>Cancelled. The database was not changed.</translation>
+    </message>
+    <message>
+        <source>백업</source>
+        <translation>Backups</translation>
     </message>
 </context>
 <context>
@@ -695,6 +898,85 @@
     </message>
 </context>
 <context>
+    <name>CaseMovedDialog</name>
+    <message>
+        <source>(미배정)</source>
+        <translation>(unassigned)</translation>
+    </message>
+    <message>
+        <source> (연장)</source>
+        <translation> (extended)</translation>
+    </message>
+    <message>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>담당</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>처리기한</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>처리 결과</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>민원이 그사이 바뀌었습니다</source>
+        <translation>The case has changed meanwhile</translation>
+    </message>
+    <message>
+        <source>{no}: 이 화면을 연 뒤 다른 사용자가 이 민원을 처리했습니다. 내 처리 '{action}'은(는) 아직 저장하지 않았습니다. 바뀐 내용을 확인하고, 지금 상태의 민원에 다시 적용할지 정하십시오.</source>
+        <translation>{no}: another user worked on this case after you opened it. Your step '{action}' has not been saved yet. Check what changed and decide whether to apply it to the case as it is now.</translation>
+    </message>
+    <message>
+        <source>항목</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>내가 본 값</source>
+        <translation>As I saw it</translation>
+    </message>
+    <message>
+        <source>지금 값</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>그사이 처리된 내용:</source>
+        <translation>Done meanwhile:</translation>
+    </message>
+    <message>
+        <source>(상태는 그대로이고 다른 내용이 바뀌었습니다)</source>
+        <translation>(the status is the same; something else changed)</translation>
+    </message>
+    <message>
+        <source>내가 쓴 내용은 지워지지 않습니다: {note}</source>
+        <translation>What you wrote is kept: {note}</translation>
+    </message>
+    <message>
+        <source>(없음)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>지금 상태({status})에서는 '{action}'을(를) 할 수 없습니다. 적용하지 않거나 돌아가십시오.</source>
+        <translation>'{action}' is not possible in the current status ({status}). Drop it or go back.</translation>
+    </message>
+    <message>
+        <source>지금 상태에 다시 적용</source>
+        <translation>Apply to the case as it is now</translation>
+    </message>
+    <message>
+        <source>적용하지 않음</source>
+        <translation>Don't apply</translation>
+    </message>
+    <message>
+        <source>돌아가기</source>
+        <translation>Go back</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>비밀번호 변경</source>
@@ -834,6 +1116,18 @@
     <message>
         <source>같은 사람일 수 있는 기록이 있습니다. 기존 기록을 열거나, 다른 사람임을 확인한 뒤 다시 저장하십시오.</source>
         <translation>A record that may be the same person exists. Open it, or confirm that this is a different person and save again.</translation>
+    </message>
+    <message>
+        <source>다른 사용자가 먼저 저장했습니다. 두 값이 다른 항목을 골라 주십시오.</source>
+        <translation>Another user saved first. Please choose for the fields where the two versions differ.</translation>
+    </message>
+    <message>
+        <source>이 주민 기록</source>
+        <translation>this resident's record</translation>
+    </message>
+    <message>
+        <source>저장하지 않았습니다. 입력한 내용은 그대로 있습니다. 다시 저장하면 다른 사용자가 저장한 값과 다시 비교합니다.</source>
+        <translation>Not saved. Everything you entered is still here. Saving again compares it with what the other user saved.</translation>
     </message>
 </context>
 <context>
@@ -1211,6 +1505,77 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>출생연도</source>
+        <translation>Birth year</translation>
+    </message>
+    <message>
+        <source>성별</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>전화</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>전자우편</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>도로명주소</source>
+        <translation>Road address</translation>
+    </message>
+    <message>
+        <source>상세주소</source>
+        <translation>Address details</translation>
+    </message>
+    <message>
+        <source>법정동</source>
+        <translation>Legal dong</translation>
+    </message>
+    <message>
+        <source>선호 연락 방법</source>
+        <translation>Preferred contact</translation>
+    </message>
+    <message>
+        <source>선호 언어</source>
+        <translation>Preferred language</translation>
+    </message>
+    <message>
+        <source>접근성 필요</source>
+        <translation>Accessibility needs</translation>
+    </message>
+    <message>
+        <source>메모</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>고객집단 (지정)</source>
+        <translation>Customer groups (assigned)</translation>
+    </message>
+    <message>
+        <source>(비어 있음)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>선택 안 함</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>여</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>남</source>
+        <translation>Male</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>일시</source>
@@ -1417,6 +1782,94 @@
     <message>
         <source>문항 {code}의 질문을 입력하십시오.</source>
         <translation>Enter the question of item {code}.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>USB용 암호화 백업</source>
+        <translation>Encrypted backup for USB</translation>
+    </message>
+    <message>
+        <source>데이터베이스 전체를 비밀번호로 암호화해 저장합니다(AES-256). 비밀번호를 잊으면 아무도 열 수 없습니다: USB와 따로, 안전한 곳에 적어 두십시오. 모든 주민의 개인정보가 들어 있으므로 반출 사유가 접속기록에 남습니다.</source>
+        <translation>The whole database is saved encrypted with a password (AES-256). If the password is forgotten nobody can open it: write it down in a safe place, apart from the USB stick. It holds every resident's personal data, so the reason for taking it out is kept in the access log.</translation>
+    </message>
+    <message>
+        <source>저장할 파일</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <source>비밀번호</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>비밀번호 확인</source>
+        <translation>Confirm password</translation>
+    </message>
+    <message>
+        <source>반출 사유</source>
+        <translation>Reason for taking it out</translation>
+    </message>
+    <message>
+        <source>예: 재해 대비 외부 보관</source>
+        <translation>e.g. kept off-site in case of disaster</translation>
+    </message>
+</context>
+<context>
+    <name>FieldConflictDialog</name>
+    <message>
+        <source>다른 사람이 먼저 저장했습니다</source>
+        <translation>Someone else saved first</translation>
+    </message>
+    <message>
+        <source>이 화면을 연 뒤 다른 사용자가 {record}을(를) 저장했습니다. 내 변경은 아직 저장하지 않았습니다.
+두 값이 다른 항목만 아래에 보입니다. 항목마다 남길 값을 고르십시오. 나만 고친 항목은 내 값, 다른 사람만 고친 항목은 그 사람의 값이 미리 골라져 있고, 둘 다 고친 항목은 직접 고르십시오. 나머지 항목은 두 사람의 변경이 모두 들어갑니다.</source>
+        <translation>Another user saved {record} after you opened it. Your changes have not been saved yet.
+Only the fields where the two versions differ are shown below. Choose the value to keep for each. Fields only you changed start with your value, fields only they changed with theirs; fields you both changed are yours to choose. All other fields keep both people's changes.</translation>
+    </message>
+    <message>
+        <source>항목</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>내가 고친 값</source>
+        <translation>My value</translation>
+    </message>
+    <message>
+        <source>다른 사람이 저장한 값</source>
+        <translation>Value saved by the other user</translation>
+    </message>
+    <message>
+        <source>둘 다 고침 — 고르십시오</source>
+        <translation>Both changed — choose</translation>
+    </message>
+    <message>
+        <source>내가 고침</source>
+        <translation>Changed by me</translation>
+    </message>
+    <message>
+        <source>다른 사람이 고침</source>
+        <translation>Changed by them</translation>
+    </message>
+    <message>
+        <source>내 값 유지</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <source>이 값 사용</source>
+        <translation>Use this value</translation>
+    </message>
+    <message>
+        <source>고른 값으로 저장</source>
+        <translation>Save chosen values</translation>
+    </message>
+    <message>
+        <source>돌아가기 (저장 안 함)</source>
+        <translation>Go back (don't save)</translation>
+    </message>
+    <message>
+        <source>아직 고르지 않은 항목: {fields}</source>
+        <translation>Not chosen yet: {fields}</translation>
     </message>
 </context>
 <context>
@@ -2521,6 +2974,99 @@ Database: {db}</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>데이터베이스가 손상되었습니다</source>
+        <translation>The database is damaged</translation>
+    </message>
+    <message>
+        <source>데이터베이스 파일이 손상되어 열지 않았습니다. 손상된 파일에는 아무것도 쓰지 않았습니다.
+
+가장 최근의 정상 백업으로 복원할 수 있습니다. 손상된 파일은 지우지 않고 같은 폴더에 이름을 바꿔 남겨 둡니다(전산 담당자가 살펴볼 수 있도록). 백업한 뒤에 입력한 내용은 복원되지 않으니, 복원한 뒤 그 사이의 일을 다시 입력하십시오.
+
+다른 PC에서 이 데이터베이스를 쓰고 있다면 먼저 모두 닫으십시오.</source>
+        <translation>The database file is damaged, so it was not opened. Nothing was written to the damaged file.
+
+You can restore the most recent good backup. The damaged file is not deleted: it is kept in the same folder under a new name (so that IT staff can look at it). Anything entered after the backup is not restored: enter that work again after restoring.
+
+If other PCs use this database, close the program on all of them first.</translation>
+    </message>
+    <message>
+        <source>파일: {path}
+검사 결과: {problem}</source>
+        <translation>File: {path}
+Check result: {problem}</translation>
+    </message>
+    <message>
+        <source>복원은 관리자만 할 수 있습니다. 복원할 백업을 만들 때의 관리자 로그인 ID와 비밀번호를 입력하십시오.</source>
+        <translation>Only an administrator can restore. Enter the administrator login ID and password as they were when the backup was made.</translation>
+    </message>
+    <message>
+        <source>관리자 로그인 ID</source>
+        <translation>Administrator login ID</translation>
+    </message>
+    <message>
+        <source>비밀번호</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>백업으로 복원</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>다른 백업 파일 선택…</source>
+        <translation>Choose another backup file…</translation>
+    </message>
+    <message>
+        <source>종료</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>복원할 백업: {name}</source>
+        <translation>Backup to restore: {name}</translation>
+    </message>
+    <message>
+        <source>복원할 백업: {when} ({kind}) — {name}</source>
+        <translation>Backup to restore: {when} ({kind}) — {name}</translation>
+    </message>
+    <message>
+        <source>더 최근 백업 {count}개는 검사에 실패해 건너뛰었습니다.</source>
+        <translation>{count} more recent backups failed their check and were skipped.</translation>
+    </message>
+    <message>
+        <source>backups 폴더에 검사를 통과한 백업이 없습니다. USB 등에 따로 둔 백업이 있으면 '다른 백업 파일 선택…'으로 고르십시오.</source>
+        <translation>There is no backup in the backups folder that passes its check. If you have a backup elsewhere (a USB stick), choose it with 'Choose another backup file…'.</translation>
+    </message>
+    <message>
+        <source>백업을 검사하는 중…</source>
+        <translation>Checking the backups…</translation>
+    </message>
+    <message>
+        <source>복원할 백업 파일</source>
+        <translation>Backup file to restore</translation>
+    </message>
+    <message>
+        <source>PCRM 백업 (*.db);;모든 파일 (*)</source>
+        <translation>PCRM backups (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>백업으로 복원하는 중…</source>
+        <translation>Restoring from the backup…</translation>
+    </message>
+    <message>
+        <source>복원했습니다</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>백업 {name}을(를) 새 데이터베이스로 복원했습니다.
+손상된 파일은 지우지 않고 옮겨 두었습니다: {damaged}
+백업한 뒤에 입력한 내용은 다시 입력하십시오.</source>
+        <translation>The backup {name} was restored as the new database.
+The damaged file was not deleted but moved aside: {damaged}
+Enter again what was entered after the backup.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>보고서</source>
@@ -2856,6 +3402,10 @@ Database: {db}</translation>
     <message>
         <source>보존기간·파기</source>
         <translation>Retention</translation>
+    </message>
+    <message>
+        <source>백업</source>
+        <translation>Backups</translation>
     </message>
     <message>
         <source>기관 이름 *</source>
@@ -3296,6 +3846,10 @@ Database: {db}</translation>
 <context>
     <name>TaskRunner</name>
     <message>
+        <source>다른 사용자(또는 명령)가 저장 중입니다. 기다리는 중… ({seconds}초)</source>
+        <translation>Another user (or a command) is saving. Waiting… ({seconds} s)</translation>
+    </message>
+    <message>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -3631,6 +4185,34 @@ Database: {db}</translation>
         <translation>Database upgraded</translation>
     </message>
     <message>
+        <source>손상된 데이터베이스를 백업으로 복구</source>
+        <translation>Damaged database recovered from a backup</translation>
+    </message>
+    <message>
+        <source>백업 만들기</source>
+        <translation>Backup made</translation>
+    </message>
+    <message>
+        <source>보관 주기가 지난 백업 삭제</source>
+        <translation>Backups past their rotation deleted</translation>
+    </message>
+    <message>
+        <source>백업 삭제</source>
+        <translation>Delete backup</translation>
+    </message>
+    <message>
+        <source>백업으로 복원</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>암호화 백업 반출 (USB)</source>
+        <translation>Encrypted backup taken out (USB)</translation>
+    </message>
+    <message>
+        <source>백업 사본 반출</source>
+        <translation>Backup copy taken out</translation>
+    </message>
+    <message>
         <source>데모 데이터 생성</source>
         <translation>Demo data created</translation>
     </message>
@@ -3657,6 +4239,10 @@ Database: {db}</translation>
     <message>
         <source>접속기록 무결성 검사</source>
         <translation>Access log integrity check</translation>
+    </message>
+    <message>
+        <source>보존기간 지난 접속기록 삭제</source>
+        <translation>Access-log entries past their period removed</translation>
     </message>
     <message>
         <source>접속기록 검토</source>
@@ -3759,6 +4345,10 @@ Database: {db}</translation>
         <translation>the detail does not match its digest</translation>
     </message>
     <message>
+        <source>앞부분이 파기 기록 없이 지워졌습니다</source>
+        <translation>Its beginning was removed without a destruction record</translation>
+    </message>
+    <message>
         <source>정상: {checked}건 확인, 마지막 기록 {last}번</source>
         <translation>Sound: {checked} entries checked, last entry {last}</translation>
     </message>
@@ -3815,6 +4405,68 @@ Database: {db}</translation>
     <message>
         <source>만족도</source>
         <translation>Satisfaction</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>백업하는 중…</source>
+        <translation>Backing up…</translation>
+    </message>
+</context>
+<context>
+    <name>backups</name>
+    <message>
+        <source>자동 (시작)</source>
+        <translation>Automatic (start)</translation>
+    </message>
+    <message>
+        <source>자동 (종료)</source>
+        <translation>Automatic (exit)</translation>
+    </message>
+    <message>
+        <source>자동 (매일)</source>
+        <translation>Automatic (daily)</translation>
+    </message>
+    <message>
+        <source>수동</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>복원 전</source>
+        <translation>Before restore</translation>
+    </message>
+    <message>
+        <source>업그레이드 전</source>
+        <translation>Before upgrade</translation>
+    </message>
+    <message>
+        <source>데이터베이스를 복사하는 중…</source>
+        <translation>Copying the database…</translation>
+    </message>
+    <message>
+        <source>백업 파일을 이 PC로 복사하는 중…</source>
+        <translation>Copying the backup file to this PC…</translation>
+    </message>
+    <message>
+        <source>암호화하는 중…</source>
+        <translation>Encrypting…</translation>
+    </message>
+    <message>
+        <source>암호를 푸는 중…</source>
+        <translation>Decrypting…</translation>
+    </message>
+    <message>
+        <source>백업을 검사하는 중…</source>
+        <translation>Checking the backups…</translation>
+    </message>
+    <message>
+        <source>지금 데이터를 복원 전 백업으로 남기는 중…</source>
+        <translation>Keeping the current data as a before-restore backup…</translation>
+    </message>
+    <message>
+        <source>백업을 데이터베이스에 쓰는 중…</source>
+        <translation>Writing the backup into the database…</translation>
     </message>
 </context>
 <context>
@@ -4359,20 +5011,12 @@ Check the free disk space and the folder's permissions.</translation>
         <translation>The new password and its confirmation differ.</translation>
     </message>
     <message>
-        <source>로그인 ID 또는 비밀번호가 맞지 않습니다. ({left}번 더 틀리면 계정이 잠깁니다)</source>
-        <translation>Wrong login ID or password. (The account locks after {left} more wrong tries.)</translation>
-    </message>
-    <message>
         <source>로그인 ID 또는 비밀번호가 맞지 않습니다.</source>
         <translation>Wrong login ID or password.</translation>
     </message>
     <message>
         <source>비밀번호를 {count}번 틀려 계정이 잠겼습니다. 관리자에게 비밀번호 초기화를 요청하십시오.</source>
         <translation>The account is locked after {count} wrong passwords. Ask an administrator to reset the password.</translation>
-    </message>
-    <message>
-        <source>비밀번호를 {count}번 틀려 계정이 잠겼습니다. 유일한 관리자 계정이므로 {minutes}분 뒤에 다시 시도할 수 있습니다.</source>
-        <translation>The account is locked after {count} wrong passwords. As the only administrator account, it can try again after {minutes} minutes.</translation>
     </message>
     <message>
         <source>사용이 중지된 계정입니다. 관리자에게 문의하십시오.</source>
@@ -4393,6 +5037,10 @@ Check the free disk space and the folder's permissions.</translation>
     <message>
         <source>자동 잠금 시간은 {low}~{high}분 사이로 정하십시오.</source>
         <translation>Set the automatic lock between {low} and {high} minutes.</translation>
+    </message>
+    <message>
+        <source>비밀번호 파일을 다른 사용자도 읽을 수 있습니다: {path}. 예약 작업 계정만 읽도록 권한을 바꾸십시오 (예: chmod 600).</source>
+        <translation>Other users can read the password file {path}. Make it readable by the scheduled account only (e.g. chmod 600).</translation>
     </message>
     <message>
         <source>비밀번호 파일을 읽을 수 없습니다: {path} ({detail})</source>
@@ -4703,6 +5351,206 @@ Check the free disk space and the folder's permissions.</translation>
         <translation>A retention period can be at most {maximum} months (entered: {value} months).</translation>
     </message>
     <message>
+        <source>저장할 공간이 부족합니다: {path}
+데이터베이스는 바뀌지 않았고 입력한 내용도 그대로 있습니다. 필요 없는 파일을 지우거나 다른 위치를 고른 뒤 다시 하십시오.</source>
+        <translation>Not enough space to save: {path}
+The database was not changed and what you typed is still there. Delete files you do not need or choose another place, then try again.</translation>
+    </message>
+    <message>
+        <source>빈 공간이 모자랍니다: {path} (남은 공간 {free}, 필요한 공간 약 {need})
+아무것도 바꾸지 않았습니다. 공간을 비우거나 다른 위치를 고른 뒤 다시 하십시오.</source>
+        <translation>Not enough free space: {path} ({free} free, about {need} needed)
+Nothing was changed. Free some space or choose another place, then try again.</translation>
+    </message>
+    <message>
+        <source>이 폴더에 쓸 수 없습니다: {path}
+읽기 전용이거나 권한이 없습니다. 데이터베이스는 바뀌지 않았습니다. 다른 위치를 고르거나 전산 담당자에게 권한을 요청하십시오.</source>
+        <translation>This folder cannot be written to: {path}
+It is read-only or you lack the permission. The database was not changed. Choose another place or ask IT staff for the permission.</translation>
+    </message>
+    <message>
+        <source>폴더가 없습니다: {path}
+USB 메모리가 꽂혀 있는지, 경로가 맞는지 확인하십시오. 아무것도 바꾸지 않았습니다.</source>
+        <translation>The folder does not exist: {path}
+Check that the USB stick is plugged in and that the path is right. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>다른 프로그램이 데이터베이스를 잠그고 있습니다: {path}
+아무것도 바꾸지 않았습니다. 잠시 뒤 다시 하십시오. 계속되면 다른 PC의 PCRM이나 백업·백신 프로그램이 이 파일을 쓰고 있는지 확인하십시오.</source>
+        <translation>Another program holds the database locked: {path}
+Nothing was changed. Try again in a moment. If it persists, check whether PCRM on another PC, or a backup or antivirus program, is using this file.</translation>
+    </message>
+    <message>
+        <source>다른 PC나 창에서 이 데이터베이스를 열어 두었습니다: {path}
+아무것도 바꾸지 않았습니다. 이 파일을 쓰는 PCRM을 모두 닫은 뒤 다시 하십시오.</source>
+        <translation>Another PC or window has this database open: {path}
+Nothing was changed. Close every PCRM using this file, then try again.</translation>
+    </message>
+    <message>
+        <source>백업 파일을 읽거나 쓰지 못했습니다: {path}
+({detail}) 데이터베이스는 바뀌지 않았습니다.</source>
+        <translation>The backup file could not be read or written: {path}
+({detail}) The database was not changed.</translation>
+    </message>
+    <message>
+        <source>백업 파일이 없습니다: {name}</source>
+        <translation>There is no backup file: {name}</translation>
+    </message>
+    <message>
+        <source>백업이 손상되어 쓸 수 없습니다: {name} ({detail})
+다른 백업을 고르십시오.</source>
+        <translation>The backup is damaged and cannot be used: {name} ({detail})
+Choose another backup.</translation>
+    </message>
+    <message>
+        <source>PCRM 데이터베이스의 백업이 아닙니다: {name}
+아무것도 바꾸지 않았습니다.</source>
+        <translation>This is not a backup of a PCRM database: {name}
+Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>이 백업은 더 새로운 버전의 PCRM Desktop이 만든 것입니다(스키마 {revision}). 프로그램을 업데이트한 뒤 복원하십시오. 아무것도 바꾸지 않았습니다.</source>
+        <translation>This backup was made by a newer version of PCRM Desktop (schema {revision}). Update the program, then restore. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>이 백업의 접속기록이 바뀌었거나 손상되었습니다({entry}번 항목: {problem}). 이 백업으로는 복원하지 않습니다. 다른 백업을 고르십시오.</source>
+        <translation>This backup's access log was changed or is damaged (entry {entry}: {problem}). It will not be restored. Choose another backup.</translation>
+    </message>
+    <message>
+        <source>암호화된 백업입니다. 만들 때 정한 비밀번호를 입력하십시오.</source>
+        <translation>This is an encrypted backup. Enter the password chosen when it was made.</translation>
+    </message>
+    <message>
+        <source>비밀번호가 맞지 않습니다(또는 파일의 앞부분이 손상되었습니다): {name}
+암호화 백업은 만들 때 정한 비밀번호로만 열 수 있습니다. 아무 파일도 만들지 않았습니다.</source>
+        <translation>The password is wrong (or the start of the file is damaged): {name}
+An encrypted backup opens only with the password chosen when it was made. No file was made.</translation>
+    </message>
+    <message>
+        <source>암호화 백업 파일이 손상되었거나 바뀌었습니다: {name} ({detail})
+아무 파일도 만들지 않았습니다. 다른 사본을 쓰십시오.</source>
+        <translation>The encrypted backup file is damaged or was changed: {name} ({detail})
+No file was made. Use another copy.</translation>
+    </message>
+    <message>
+        <source>PCRM 암호화 백업 파일이 아닙니다: {name}</source>
+        <translation>This is not a PCRM encrypted backup file: {name}</translation>
+    </message>
+    <message>
+        <source>이 프로그램이 읽을 수 없는 암호화 백업 형식입니다(버전 {version}): {name}
+프로그램을 업데이트하십시오.</source>
+        <translation>This program cannot read this encrypted backup format (version {version}): {name}
+Update the program.</translation>
+    </message>
+    <message>
+        <source>알 수 없는 백업 사유입니다: {reason}</source>
+        <translation>Unknown backup reason: {reason}</translation>
+    </message>
+    <message>
+        <source>이 데이터베이스는 파일이 아니어서 이 프로그램이 백업할 수 없습니다. 서버의 백업 기능을 쓰십시오.</source>
+        <translation>This database is not a file, so this program cannot back it up. Use the server's own backups.</translation>
+    </message>
+    <message>
+        <source>복원하는 동안 다른 PC에서 계속 저장하고 있어 복원하지 않았습니다: {path}
+데이터베이스는 바뀌지 않았습니다. 다른 PC의 PCRM을 모두 닫고 다시 하십시오.</source>
+        <translation>Another PC kept saving during the restore, so it was not restored: {path}
+The database was not changed. Close PCRM on the other PCs and try again.</translation>
+    </message>
+    <message>
+        <source>복원할 수 있는 백업이 없습니다: {path}
+손상된 파일은 그대로 두었습니다. USB 등에 따로 둔 백업이 있으면 그 파일을 고르십시오.</source>
+        <translation>There is no backup that can be restored: {path}
+The damaged file was left as it is. If you have a backup elsewhere (a USB stick), choose that file.</translation>
+    </message>
+    <message>
+        <source>데이터베이스에 이상이 없습니다. 백업으로 되돌리려면 관리자로 로그인한 뒤 설정 &gt; 백업에서 복원하십시오.</source>
+        <translation>The database is fine. To go back to a backup, sign in as an administrator and restore it in Settings &gt; Backups.</translation>
+    </message>
+    <message>
+        <source>복원할 백업에 있는 관리자 계정의 로그인 ID와 비밀번호가 아닙니다. 백업을 만들 때의 관리자 비밀번호를 입력하십시오.</source>
+        <translation>This is not the login ID and password of an administrator in the backup to restore. Enter the administrator's password as it was when the backup was made.</translation>
+    </message>
+    <message>
+        <source>지금 쓰고 있는 데이터베이스 파일({name})로는 복원할 수 없습니다. backups 폴더의 백업이나 USB의 백업 파일을 고르십시오.</source>
+        <translation>The database file in use ({name}) cannot be restored from. Choose a backup in the backups folder or a backup file on a USB stick.</translation>
+    </message>
+    <message>
+        <source>복원을 취소했습니다. 아무것도 바꾸지 않았습니다.</source>
+        <translation>Restore cancelled. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>지울 백업 파일의 이름을 적으십시오. 'pcrm backup list'로 이름을 볼 수 있습니다.</source>
+        <translation>Give the name of the backup file to delete. 'pcrm backup list' shows the names.</translation>
+    </message>
+    <message>
+        <source>복원하면 지금 데이터가 백업 시점의 데이터로 바뀝니다. --yes를 붙여 다시 실행하십시오.</source>
+        <translation>Restoring replaces the current data with the backup's. Run it again with --yes.</translation>
+    </message>
+    <message>
+        <source>{line}번째 줄에 {max}자가 넘는 칸이 있어 파일을 읽지 않았습니다. 닫히지 않은 따옴표(")가 없는지 확인하십시오. 아무것도 가져오지 않았습니다.</source>
+        <translation>Line {line} has a cell longer than {max} characters, so the file was not read. Check for a quotation mark (") that is never closed. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>CSV 파일의 {line}번째 줄을 읽을 수 없습니다: {detail}. 아무것도 가져오지 않았습니다.</source>
+        <translation>Line {line} of the CSV file cannot be read: {detail}. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>{row}행의 열이 {columns}개로 너무 많습니다(최대 {max}개). 구분 기호(쉼표)와 파일 형식을 확인하십시오. 아무것도 가져오지 않았습니다.</source>
+        <translation>Row {row} has {columns} columns, too many (at most {max}). Check the separator (comma) and the file format. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>파일이 너무 큽니다: {row}행에서 칸(행×열)이 {max}개를 넘었습니다. 파일을 나누어 가져오십시오. 아무것도 가져오지 않았습니다.</source>
+        <translation>The file is too large: at row {row} it passed {max} cells (rows × columns). Split the file and import the parts. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>입력한 글에 저장할 수 없는 깨진 문자(짝이 없는 유니코드 대리 문자)가 있습니다. 그 부분을 지우고 다시 입력하십시오.</source>
+        <translation>The text holds a broken character that cannot be stored (an unpaired Unicode surrogate). Delete it and type the text again.</translation>
+    </message>
+    <message>
+        <source>다른 사용자(또는 명령)가 데이터베이스에 저장하는 중이라 {seconds}초를 기다렸지만 끝나지 않았습니다. 아무것도 저장하지 않았습니다. 잠시 뒤 다시 저장하십시오.</source>
+        <translation>Another user (or a command) is saving to the database; waited {seconds} seconds but it did not finish. Nothing was saved. Please save again in a moment.</translation>
+    </message>
+    <message>
+        <source>디스크가 가득 차서 저장하지 못했습니다. 아무것도 저장하지 않았습니다. 디스크 공간을 비운 뒤 다시 저장하십시오: {path}</source>
+        <translation>The disk is full, so nothing was saved. Free some disk space and save again: {path}</translation>
+    </message>
+    <message>
+        <source>데이터베이스 파일이나 폴더가 읽기 전용이라 저장하지 못했습니다. 아무것도 저장하지 않았습니다. 파일·폴더 권한(또는 USB의 쓰기 방지)을 확인한 뒤 다시 저장하십시오: {path}</source>
+        <translation>The database file or its folder is read-only, so nothing was saved. Check the file and folder permissions (or the USB stick's write protection) and save again: {path}</translation>
+    </message>
+    <message>
+        <source>데이터베이스 파일을 열 수 없습니다. 폴더가 없어졌거나 이름이 바뀌었거나, 네트워크 드라이브·USB가 빠졌을 수 있습니다. 아무것도 저장하지 않았습니다. 연결을 확인한 뒤 다시 시도하십시오: {path}</source>
+        <translation>The database file cannot be opened. Its folder may have been removed or renamed, or a network drive or USB stick disconnected. Nothing was saved. Check the connection and try again: {path}</translation>
+    </message>
+    <message>
+        <source>데이터베이스 파일을 읽거나 쓰는 중 디스크 오류가 났습니다. 아무것도 저장하지 않았습니다. 드라이브 연결을 확인한 뒤 다시 시도하고, 되풀이되면 관리자에게 알리십시오: {path}</source>
+        <translation>A disk error occurred while reading or writing the database file. Nothing was saved. Check the drive's connection and try again; if it happens again, tell the administrator: {path}</translation>
+    </message>
+    <message>
+        <source>저장할 폴더가 없습니다: {folder}
+다른 폴더를 고르거나 폴더를 만든 뒤 다시 저장하십시오.</source>
+        <translation>The folder does not exist: {folder}
+Choose another folder, or create it, and save again.</translation>
+    </message>
+    <message>
+        <source>이 폴더에는 쓸 수 없습니다(읽기 전용이거나 권한 없음): {folder}
+다른 폴더를 고르십시오.</source>
+        <translation>This folder cannot be written to (read-only or no permission): {folder}
+Choose another folder.</translation>
+    </message>
+    <message>
+        <source>디스크가 가득 차서 파일을 저장하지 못했습니다: {path}
+공간을 비우거나 다른 드라이브에 저장하십시오.</source>
+        <translation>The disk is full; the file was not saved: {path}
+Free some space or save to another drive.</translation>
+    </message>
+    <message>
+        <source>다른 프로그램(예: 엑셀)이 이 파일을 열고 있어 저장하지 못했습니다: {path}
+그 프로그램에서 파일을 닫거나 다른 이름으로 저장하십시오.</source>
+        <translation>Another program (such as Excel) has this file open, so it was not saved: {path}
+Close the file there or save under another name.</translation>
+    </message>
+    <message>
         <source>양식 번호</source>
         <translation>Form no.</translation>
     </message>
@@ -4719,6 +5567,22 @@ Check the free disk space and the folder's permissions.</translation>
         <translation>Reason</translation>
     </message>
     <message>
+        <source>전자우편</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>상세주소</source>
+        <translation>Address details</translation>
+    </message>
+    <message>
+        <source>법정동코드</source>
+        <translation>Legal dong code</translation>
+    </message>
+    <message>
+        <source>동</source>
+        <translation>Dong</translation>
+    </message>
+    <message>
         <source>응답일</source>
         <translation>Response date</translation>
     </message>
@@ -4733,6 +5597,14 @@ Check the free disk space and the folder's permissions.</translation>
     <message>
         <source>알 수 없는 설문 서식입니다: {name}</source>
         <translation>Unknown survey template: {name}</translation>
+    </message>
+    <message>
+        <source>로그인 ID 또는 비밀번호가 맞지 않습니다. 비밀번호를 {count}번 잇달아 틀리면 계정이 잠깁니다.</source>
+        <translation>Wrong login ID or password. The account locks after {count} wrong passwords in a row.</translation>
+    </message>
+    <message>
+        <source>비밀번호를 {count}번 틀려 계정이 잠겼습니다. 잠기지 않은 다른 관리자가 없으므로 {minutes}분 뒤에 다시 로그인할 수 있습니다.</source>
+        <translation>The account is locked after {count} wrong passwords. As no other administrator is unlocked, it can sign in again after {minutes} minutes.</translation>
     </message>
     <message>
         <source>PIN은 숫자 4~8자리입니다.</source>

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pcrm_desktop.cli import main
-from pcrm_desktop.db.audit_chain import anchor_path, move_start, read_anchor, redact
+from pcrm_desktop.db.audit_chain import anchor_path, move_start, read_anchor, redact, verify
 from pcrm_desktop.services.audit_trail import verify_chain
 from tests.dbutil import rows
 
@@ -125,14 +125,54 @@ def test_redacting_a_detail_keeps_the_chain(logged, backend, db_path):
     assert check(logged).ok
 
 
-def test_pruning_the_start_keeps_the_chain(logged, backend, db_path):
-    with backend.migration.engine.begin() as conn:
-        assert move_start(conn, 10, "2029-01-01 00:00:00.000000") == 9
+def _prune(ctx, before_id: int) -> dict:
+    """A retention run's move of the start, attested in the same transaction."""
+    from pcrm_desktop.db.audit_chain import attestation
+    with ctx.uow_factory() as uow:
+        moved = move_start(uow.connection, before_id, "2029-01-01 00:00:00.000000")
+        ctx.audit(uow, "audit.prune", "audit_log", attestation(moved))
+        uow.commit()
+    return moved
+
+
+def test_an_attested_prune_of_old_entries_keeps_the_chain(logged, backend, db_path):
+    moved = _prune(logged, 10)
+    assert (moved["count"], moved["first_id"]) == (9, 10)
     assert rows(db_path, "SELECT min(id) FROM audit_log") == [(10,)]
+    with backend.migration.engine.connect() as conn:
+        # the removed entries were older than the cut-off: fine
+        report = verify(conn, kept_since="2100-01-01")
+        assert report.ok and report.first_id == 10
+        # …but entries still within the legal minimum must never have gone
+        report = verify(conn, kept_since="2000-01-01")
+        assert not report.ok and (report.broken_id, report.problem) == (10, "start")
+
+
+def test_cutting_off_the_start_without_a_retention_run_is_found(logged, db_path):
+    """The reviewer's attack: move the chain's base past the first entries and delete them.
+    The anchor and the head hash still match; the missing attestation gives it away."""
+    assert check(logged).ok
+    head = rows(db_path, "SELECT hash FROM audit_log WHERE id = 7")[0][0]
+    conn = sqlite3.connect(db_path)
+    conn.execute("DROP TRIGGER audit_chain_base_forward")
+    conn.execute("UPDATE audit_chain_base SET first_id = 8, prev_hash = ? WHERE id = 1", (head,))
+    conn.execute("DELETE FROM audit_log WHERE id < 8")
+    conn.commit()
+    conn.close()
     report = check(logged)
-    assert report.ok and report.first_id == 10
-    logged_after = verify_chain(logged)  # and new entries keep chaining after it
-    assert logged_after.ok
+    assert not report.ok and (report.broken_id, report.problem) == (8, "start")
+
+
+def test_the_start_only_moves_forward(logged, db_path):
+    _prune(logged, 5)
+    conn = sqlite3.connect(db_path)
+    try:
+        for statement in ("UPDATE audit_chain_base SET first_id = 1 WHERE id = 1",
+                          "DELETE FROM audit_chain_base"):
+            with pytest.raises(sqlite3.IntegrityError, match="only moves forward"):
+                conn.execute(statement)
+    finally:
+        conn.close()
 
 
 def test_new_entries_after_a_verification_keep_verifying(logged):
@@ -152,7 +192,7 @@ def test_the_command_exits_non_zero_with_the_first_broken_entry(capsys, logged, 
     tamper(db_path, "UPDATE audit_log SET target = 'citizen:999' WHERE id = 4")
     code = main(["audit", "verify", "--db", str(db_path)])
     out = capsys.readouterr().out
-    assert code == 1 and "4번 기록부터" in out and "내용이 바뀜" in out
+    assert code == 1 and "4번 기록부터" in out and "기록 내용이 바뀌었습니다" in out
     code = main(["audit", "verify", "--db", str(db_path), "--json"])
     bad = json.loads(capsys.readouterr().out)
     assert (code, bad["ok"], bad["broken_id"], bad["problem"]) == (1, False, 4, "edited")

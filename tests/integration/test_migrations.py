@@ -358,7 +358,8 @@ def test_upgrade_to_0010_chains_the_existing_access_log(db_path):
         for n, (action, target, detail) in enumerate([
                 ("office.setup", "office", "센터"), ("citizen.view", "citizen:4", ""),
                 ("citizen.reveal", "citizen:4", "phones: 민원 회신 전화"),
-                ("citizen.export", "주민.xlsx", "10명, 가림; 사유: -")], start=1):
+                ("citizen.export", "주민.xlsx", "10명, 가림; 사유: -"),
+                ("citizen.export", "주민2.xlsx", "3명, 전체 값; 사유: 구청 제출")], start=1):
             conn.exec_driver_sql(
                 "INSERT INTO audit_log (id, at, staff_id, actor, workstation, action, target, "
                 "detail) VALUES (?, ?, 1, 'hong', 'PC-01', ?, ?, ?)",
@@ -370,11 +371,11 @@ def test_upgrade_to_0010_chains_the_existing_access_log(db_path):
         assert result.from_revision == "0009" and result.to_revision == head_revision()
         with result.engine.connect() as conn:
             report = verify(conn)
-            assert report.ok and (report.checked, report.first_id, report.last_id) == (4, 1, 4)
+            assert report.ok and (report.checked, report.first_id, report.last_id) == (5, 1, 5)
             assert conn.exec_driver_sql(
                 "SELECT subject_id, detail, reason FROM audit_log ORDER BY id").fetchall() == [
                 (None, "센터", ""), (4, "", ""), (4, "phones", "민원 회신 전화"),
-                (None, "10명, 가림; 사유: -", "")]
+                (None, "10명, 가림", ""), (None, "3명, 전체 값", "구청 제출")]
             assert conn.exec_driver_sql(
                 "SELECT password_hash, must_change_password, failed_logins FROM staff"
             ).fetchall() == [(None, 1, 0)]

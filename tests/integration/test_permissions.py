@@ -44,6 +44,7 @@ from pcrm_desktop.services import (
     analysis,
     attachments,
     audit_trail,
+    backups,
     calendar,
     categories,
     citizen_export,
@@ -339,6 +340,23 @@ CASES = [
     Case("retention.preview", lambda c, w, t: retention.preview(c), MANAGERS),
     Case("retention.run", lambda c, w, t: retention.run(c), ADMIN),
     Case("retention.ledger", lambda c, w, t: retention.ledger(c), MANAGERS),
+    # 백업과 복구: automatic backups by anyone on staff; a backup now and copies taken off the PC
+    # by managers (copies with a reason); deleting and restoring by admins
+    Case("backups.list_backups", lambda c, w, t: backups.list_backups(c), STAFF),
+    Case("backups.due", lambda c, w, t: backups.due(c), STAFF),
+    Case("backups.prune", lambda c, w, t: backups.prune(c), STAFF),
+    Case("backups.automatic_backup", lambda c, w, t: backups.automatic_backup(c, "daily"), STAFF),
+    Case("backups.backup_now[auto]", lambda c, w, t: backups.backup_now(c, "exit"), STAFF),
+    Case("backups.backup_now", lambda c, w, t: backups.backup_now(c), MANAGERS),
+    Case("backups.export_copy",
+         lambda c, w, t: backups.export_copy(c, t / "사본.db", "감사 제출"), MANAGERS),
+    Case("backups.export_encrypted",
+         lambda c, w, t: backups.export_encrypted(c, t / "usb.pcrmbak", "Usb#Backup2026", "보관"),
+         MANAGERS),
+    Case("backups.delete_backup", lambda c, w, t: backups.delete_backup(
+        c, backups.store.backup_database(w.db, "manual", datetime.now()).name), ADMIN),
+    Case("backups.restore", lambda c, w, t: backups.restore(
+        c, backups.store.backup_database(w.db, "manual", datetime.now())), ADMIN),
     Case("demo.fill_demo", lambda c, w, t: demo.fill_demo(c, demo.DemoRequest(citizens=1)), ADMIN),
 ]
 

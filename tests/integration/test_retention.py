@@ -534,3 +534,33 @@ def test_the_real_command_signs_in_and_refuses_a_clerk(world, db_path, capsys, m
     code = main(["retention", "run", "--json", "--db", str(db_path)])
     assert code == 1 and json.loads(capsys.readouterr().out)["error"] == "forbidden"
     assert rows(db_path, "SELECT count(*) FROM destruction_ledger") == [(0,)]
+
+
+def test_a_destroyed_residents_call_back_notes_go_and_an_open_call_back_keeps_them(ctx, db_path):
+    """A low answer linked to a resident alone leaves a call-back: when the resident is past
+    their period, a finished call-back's note goes with them (table and access log); a
+    resident still owed a call-back is kept."""
+    at(datetime(2020, 1, 6, 9, 0))
+    c = replace(ctx, clock=lambda: CLOCK["now"])
+    c = c.as_actor(complete_first_run(c, OfficeProfile("청운효자동 행정복지센터"), ["민원행정팀"],
+                                      "홍길동", "hong", ADMIN_PASSWORD))
+    S.create_survey(c, "DESK", "COUNTER", linked=True)
+    at(datetime(2020, 2, 3, 10))
+    done_person = citizens.register_citizen(
+        c, person("남궁회신", "010-2222-3333", "서울특별시 종로구 삼청로 9")).citizen_id
+    owed_person = citizens.register_citizen(
+        c, person("선우대기", "010-2222-4444", "서울특별시 종로구 북촌로 31")).citizen_id
+    for who in (done_person, owed_person):
+        S.submit(c, "DESK", "paper", {"OVERALL": 1}, citizen_id=who)
+    first, second = sorted(b["id"] for b in S.callbacks(c))
+    at(datetime(2020, 2, 4, 10))
+    S.close_callback(c, first, "남궁회신님 010-2222-3333 으로 통화, 이웃 소음 불만")
+    at(NOW)
+    retention.run(c)
+    assert [r[0] for r in rows(db_path, "SELECT id FROM citizens")] == [owed_person]
+    assert rows(db_path, "SELECT id, note FROM survey_callbacks ORDER BY id") == [
+        (first, ""), (second, "")]
+    assert rows(db_path, "SELECT count(*) FROM survey_links WHERE citizen_id = ?",
+                owed_person) == [(1,)]
+    assert b"\xec\x9d\xb4\xec\x9b\x83 \xec\x86\x8c\xec\x9d\x8c" not in file_bytes(db_path)  # 이웃 소음
+    assert "이웃 소음" not in str(rows(db_path, "SELECT detail FROM audit_log"))

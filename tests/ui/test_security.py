@@ -42,7 +42,7 @@ def test_login_refuses_a_wrong_password_then_opens_the_window(qtbot, app, screen
     type_text(dialog.password, "Wrong#Pass2026")
     dialog.submit()
     qtbot.waitUntil(lambda: dialog.ok.isEnabled(), timeout=5000)
-    assert "4번 더 틀리면" in dialog.message.text() and dialog.password.text() == ""
+    assert "5번 잇달아 틀리면" in dialog.message.text() and dialog.password.text() == ""
     assert app.window is None
     save_screenshot(dialog, screenshot_dir, "login-refused")
     window = sign_in(qtbot, app)
@@ -127,7 +127,7 @@ def test_the_idle_lock_hides_everything_keeps_the_work_and_asks_again(qtbot, app
     type_text(lock.panel.password, "Wrong#Pass2026")
     lock.panel._submit()
     qtbot.waitUntil(lambda: lock.panel.unlock.isEnabled(), timeout=5000)
-    assert lock.locked and "4번 더 틀리면" in lock.panel.message.text()
+    assert lock.locked and "5번 잇달아 틀리면" in lock.panel.message.text()
     panel = lock.panel
     type_text(panel.password, ADMIN_PASSWORD)
     panel._submit()
@@ -189,3 +189,52 @@ def test_the_admin_manages_accounts_on_the_settings_page(qtbot, app, admin_ctx, 
     page._save_idle_minutes()
     qtbot.waitUntil(lambda: "3분" in page.people_status.text(), timeout=5000)
     qtbot.waitUntil(lambda: window.idle_lock.minutes == 3, timeout=5000)
+
+
+def test_a_message_arriving_while_locked_does_not_jam_the_lock(qtbot, app):
+    """A task that finishes while the screen is locked may show a message box: it is covered,
+    and the lock panel becomes the newest modal window again, so the password still reaches it
+    (Qt gives input only to the newest modal window)."""
+    from PySide6.QtWidgets import QMessageBox
+    window = sign_in(qtbot, app)
+    lock = window.idle_lock
+    window.lock_now()
+    box = QMessageBox(QMessageBox.Icon.Information, "완료", "가져오기를 마쳤습니다.",
+                      QMessageBox.StandardButton.Ok, window)
+    box.open()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is lock.panel, timeout=3000)
+    assert "잠김" in box.windowTitle()
+    _type(lock.panel.password, ADMIN_PASSWORD)
+    assert lock.panel.password.text() == ADMIN_PASSWORD
+    lock.panel._submit()
+    qtbot.waitUntil(lambda: not lock.locked, timeout=5000)
+    assert box.isVisible() and box.windowTitle() == "완료"  # the message is still there to read
+    box.accept()
+
+
+def test_a_locked_account_keeps_the_panel_usable_until_an_admin_resets_it(qtbot, app, admin_ctx,
+                                                                         backend):
+    office.add_staff(admin_ctx, "이관리", "lee", "admin", temporary_password="Temp#Pass2026")
+    lee = backend.ctx.as_actor(accounts.sign_in(backend.ctx, "lee", "Temp#Pass2026").actor)
+    window = sign_in(qtbot, app)
+    lock = window.idle_lock
+    window.lock_now()
+    for _ in range(5):  # someone tries the panel five times: the account locks
+        type_text(lock.panel.password, "Wrong#Pass2026")
+        lock.panel._submit()
+        qtbot.waitUntil(lambda: lock.panel.unlock.isEnabled(), timeout=5000)
+    type_text(lock.panel.password, ADMIN_PASSWORD)
+    lock.panel._submit()
+    qtbot.waitUntil(lambda: lock.panel.quit.isVisible(), timeout=5000)
+    assert "잠겼습니다" in lock.panel.message.text() and lock.panel.password.isEnabled()
+    assert lock.locked
+    # The other admin gives a temporary password: it unlocks the screen (the work is still
+    # there) and a new password is asked for at once.
+    accounts.reset_password(lee, "hong", "Fresh#Start2026")
+    type_text(lock.panel.password, "Fresh#Start2026")
+    lock.panel._submit()
+    qtbot.waitUntil(lambda: not lock.locked, timeout=5000)
+    qtbot.waitUntil(lambda: getattr(window, "password_dialog", None) is not None
+                    and window.password_dialog.isVisible(), timeout=5000)
+    assert window.password_dialog.forced and not window.password_dialog.current.isVisible()
+    window.password_dialog.reject()

@@ -80,12 +80,12 @@ def test_a_too_low_cost_from_the_environment_is_ignored(monkeypatch):
     assert A.hash_secret("Cheongun#2026").split("$")[1] == str(A.SCRYPT_N)
 
 
-def test_only_the_last_admin_gets_back_in_after_thirty_minutes():
+def test_a_timed_lock_runs_out_after_thirty_minutes_an_untimed_one_never():
     locked = datetime(2026, 11, 27, 9, 0)
-    assert not A.lock_expired(locked, locked + timedelta(minutes=29), last_admin=True)
-    assert A.lock_expired(locked, locked + timedelta(minutes=30), last_admin=True)
-    assert not A.lock_expired(locked, locked + timedelta(days=30), last_admin=False)
-    assert not A.lock_expired(None, locked, last_admin=True)
+    assert not A.lock_expired(locked, locked + timedelta(minutes=29), timed=True)
+    assert A.lock_expired(locked, locked + timedelta(minutes=30), timed=True)
+    assert not A.lock_expired(locked, locked + timedelta(days=30), timed=False)
+    assert not A.lock_expired(None, locked, timed=True)
 
 
 def test_idle_minutes_range():

@@ -70,6 +70,10 @@ class SettingsPage(Page):
         self.retention = RetentionSettings(ctx, runner)
         self.retention.changed.connect(self.changed)
         self.tabs.addTab(self.retention, "")
+        from pcrm_desktop.ui.pages.backup_settings import BackupSettings
+        self.backups = BackupSettings(ctx, runner)
+        self.backups.changed.connect(self.changed)
+        self.tabs.addTab(self.backups, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
@@ -207,6 +211,7 @@ class SettingsPage(Page):
                                       self.tr("민원 기한"))):
             self.tabs.setTabText(index, text)
         self.tabs.setTabText(self.tabs.indexOf(self.retention), self.tr("보존기간·파기"))
+        self.tabs.setTabText(self.tabs.indexOf(self.backups), self.tr("백업"))
         texts = (self.tr("기관 이름 *"), self.tr("기관 코드"), self.tr("주소"), self.tr("대표 전화"),
                  self.tr("업무 시작"), self.tr("점심 시작"), self.tr("점심 끝"), self.tr("업무 종료"))
         for label, text in zip(self.office_labels, texts):
@@ -242,6 +247,7 @@ class SettingsPage(Page):
             widget.setEnabled(ctx.actor.role == "admin")
         self.calendar.reload()
         self.retention.reload()
+        self.backups.reload()
 
     def _show(self, overview) -> None:
         self._overview = overview

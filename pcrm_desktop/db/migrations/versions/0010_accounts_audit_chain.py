@@ -31,6 +31,12 @@ TRIGGERS = (
     """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
     WHEN OLD.id >= (SELECT first_id FROM audit_chain_base WHERE id = 1)
     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END""",
+    # The chain's start only moves forward (a retention run) and is never removed.
+    """CREATE TRIGGER audit_chain_base_forward BEFORE UPDATE ON audit_chain_base
+    WHEN NEW.id != OLD.id OR NEW.first_id < OLD.first_id
+    BEGIN SELECT RAISE(ABORT, 'audit_chain_base only moves forward'); END""",
+    """CREATE TRIGGER audit_chain_base_kept BEFORE DELETE ON audit_chain_base
+    BEGIN SELECT RAISE(ABORT, 'audit_chain_base only moves forward'); END""",
     """CREATE TRIGGER destruction_ledger_append_only BEFORE UPDATE ON destruction_ledger
     BEGIN SELECT RAISE(ABORT, 'destruction_ledger is append-only'); END""",
     """CREATE TRIGGER destruction_ledger_no_delete BEFORE DELETE ON destruction_ledger
@@ -95,6 +101,9 @@ def upgrade() -> None:
         reason = ""
         if action == "citizen.reveal" and ": " in detail:
             detail, reason = detail.split(": ", 1)
+        elif action == "citizen.export" and "; 사유: " in detail:
+            detail, given = detail.split("; 사유: ", 1)
+            reason = "" if given == "-" else given
         prev = chain_hash(prev, entry_id, at, staff_id, actor, workstation, action, target,
                           subject, reason, detail_digest(detail))
         updates.append((subject, reason, detail, prev, entry_id))
@@ -117,7 +126,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for name in ('audit_log_append_only', 'audit_log_no_delete',
+    for name in ('audit_log_append_only', 'audit_log_no_delete', 'audit_chain_base_forward',
+                 'audit_chain_base_kept',
                  'destruction_ledger_append_only', 'destruction_ledger_no_delete'):
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
