@@ -18,7 +18,7 @@ from pcrm_desktop.domain.privacy import (
     require_role,
 )
 from pcrm_desktop.domain.text import mask_email, mask_name
-from pcrm_desktop.services.spreadsheet import write_table
+from pcrm_desktop.services.spreadsheet import write_audited
 from pcrm_desktop.services.context import ServiceContext
 
 HEADERS = ["번호", "이름", "출생연도", "성별", "전화", "전자우편", "주소", "상세주소", "동",
@@ -43,22 +43,12 @@ def export_citizens(ctx: ServiceContext, out: Path, unmasked: bool = False, reas
         raise ValidationError("export_format", field="out")
     with ctx.reading() as uow:
         rows = [_row(r, unmasked) for r in uow.citizen_read.export_rows()]
-    # The file appears under its name only once its audit entry is committed; a failure on
-    # either side leaves neither a half-written file nor an unlogged export.
-    partial = out.with_name(f".{out.name}.partial{out.suffix}")
-    try:
-        write_table(partial, "주민", HEADERS, rows)
+    def record() -> None:
         with ctx.uow_factory() as uow:
             ctx.audit(uow, "citizen.export", out.name,
                       f"{len(rows)}명, {'전체 값' if unmasked else '가림'}", reason=reason)
             uow.commit()
-        try:
-            partial.replace(out)
-        except OSError as error:  # the old file is held open (Excel), or the folder went away
-            from pcrm_desktop.domain.errors import file_error
-            raise file_error(error, out) or error
-    finally:
-        partial.unlink(missing_ok=True)
+    write_audited(out, "주민", HEADERS, rows, record)
     return ExportResult(out, len(rows), not unmasked)
 
 

@@ -24,7 +24,7 @@ from pcrm_desktop.domain.errors import ValidationError
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, clean_reason, require_role
 from pcrm_desktop.domain.text import mask_name
 from pcrm_desktop.services.context import ServiceContext
-from pcrm_desktop.services.spreadsheet import check_format, write_table
+from pcrm_desktop.services.spreadsheet import check_format, write_audited
 
 HEADERS = ["접수번호", "접수일시", "접수경로", "민원인", "민원종류", "제목(요지)", "처리부서",
            "처리기한", "처리일시", "처리결과", "상태"]
@@ -93,18 +93,10 @@ def export_register(ctx: ServiceContext, first: date, last: date, out: Path,
     out = Path(out)
     check_format(out)
     rows = [list(row.values) for row in register_rows(ctx, first, last)]
-    partial = out.with_name(f".{out.name}.partial{out.suffix}")
-    try:
-        write_table(partial, "민원처리부", HEADERS, rows)
+    def record() -> None:
         with ctx.uow_factory() as uow:
             ctx.audit(uow, "complaint.export", out.name,
                       f"{first}~{last}: {len(rows)}건 (민원인 가림)", reason=reason)
             uow.commit()
-        try:
-            partial.replace(out)
-        except OSError as error:  # the old file is held open (Excel), or the folder went away
-            from pcrm_desktop.domain.errors import file_error
-            raise file_error(error, out) or error
-    finally:
-        partial.unlink(missing_ok=True)
+    write_audited(out, "민원처리부", HEADERS, rows, record)
     return RegisterExport(out, len(rows))

@@ -78,3 +78,19 @@ def write_sheets(out: Path, sheets: list[tuple[str, list[str], list[list]]]) -> 
         raise file_error(error, out) or error
     finally:
         partial.unlink(missing_ok=True)
+
+
+def write_audited(out: Path, sheet: str, headers: list[str], rows: list[list], record) -> None:
+    """Write a table of personal data so that the file appears under its name only once
+    `record()` (which commits its access-log entry) has returned: a failure on either side
+    leaves neither a half-written file nor an unlogged export."""
+    partial = out.with_name(f".{out.name}.partial{out.suffix}")
+    try:
+        write_table(partial, sheet, headers, rows)
+        record()
+        try:
+            partial.replace(out)
+        except OSError as error:  # the old file is held open (Excel), or the folder went away
+            raise file_error(error, out) from error
+    finally:
+        partial.unlink(missing_ok=True)
