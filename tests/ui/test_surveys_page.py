@@ -14,13 +14,13 @@ from tests.dbutil import rows
 from tests.ui.helpers import save_screenshot, type_text
 
 
-def _open(qtbot, backend, demo: bool = False):
+def _open(qtbot, backend, demo: bool = False, login: str = "admin"):
     from pcrm_desktop.app import Application
     from tests.ui.conftest import _args
     from tests.ui.helpers import sign_in, sign_in_demo
     app = Application(_args(), QApplication.instance())
     app.open_window(backend)
-    (sign_in_demo if demo else sign_in)(qtbot, app)
+    sign_in_demo(qtbot, app, login) if demo else sign_in(qtbot, app)
     qtbot.addWidget(app.window)
     app.window.resize(1366, 768)
     page = app.window.open_page("surveys")
@@ -145,4 +145,19 @@ def test_demo_results_and_callbacks(qtbot, backend, no_message_boxes, db_path, s
     _idle(qtbot, page)
     assert page.callbacks_model.rowCount() == open_callbacks - 1
     assert rows(db_path, "SELECT count(*) FROM audit_log WHERE action = 'survey.callback'") == [(1,)]
+    app.runner.wait(5000)
+
+
+def test_a_clerk_sees_the_figures_without_the_managers_callback_tab(qtbot, backend,
+                                                                     no_message_boxes):
+    """The callbacks tab is for managers only; leaving it out once deleted its button with it,
+    and every later result failed on the deleted button: a clerk saw only dashes."""
+    fill_demo(backend.ctx, DemoRequest(citizens=100, complaints=300, responses=1500, seed=7))
+    app, page = _open(qtbot, backend, demo=True, login="clerk01")
+    page.survey.setCurrentIndex(page.survey.findData("COUNTER"))
+    _idle(qtbot, page)
+    assert page.tabs.count() == 3
+    assert page.results is not None and page.results.trend.current.responses > 30
+    assert page.cards["overall"].value.text()[0].isdigit()
+    assert page.items_model.rowCount() > 0
     app.runner.wait(5000)

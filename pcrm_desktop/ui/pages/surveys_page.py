@@ -233,6 +233,9 @@ class SurveysPage(Page):
         self.tabs.addTab(quality_box, "")
         if manager:
             self.tabs.addTab(callbacks_box, "")
+        else:  # kept (hidden) so the page's buttons and models stay whole for every role
+            callbacks_box.setParent(self)
+            callbacks_box.hide()
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.tabs)
         chart_box = QWidget()
