@@ -142,8 +142,9 @@ def timeline(conn: Connection, citizen_id: int, limit: int = 200) -> list[Timeli
         " UNION ALL"
         " SELECT e.at, 'complaint', c.channel, e.kind,"
         "  c.receipt_no || ' ' || c.title || CASE WHEN e.note <> '' THEN ' — ' || e.note ELSE '' END,"
-        "  e.actor, e.id"
+        "  coalesce(s.name, e.actor), e.id"  # events keep the login; show the name, as above
         "  FROM complaints c JOIN complaint_events e ON e.complaint_id = c.id"
+        "  LEFT JOIN staff s ON s.login = e.actor"
         "  WHERE c.citizen_id = :id"
         ") ORDER BY at DESC, n DESC LIMIT :limit"),
         {"id": citizen_id, "limit": limit}).mappings()

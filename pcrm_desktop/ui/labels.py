@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from pcrm_desktop.domain.access_review import action_text
 from pcrm_desktop.domain.office import Role
 
 
@@ -18,30 +19,9 @@ def role_name(role: Role | str) -> str:
 
 
 def action_name(action: str) -> str:
-    names = {
-        "office.setup": QCoreApplication.translate("labels", "기관 초기 설정"),
-        "office.update": QCoreApplication.translate("labels", "기관 정보 변경"),
-        "department.add": QCoreApplication.translate("labels", "부서 추가"),
-        "staff.add": QCoreApplication.translate("labels", "직원 추가"),
-        "staff.activate": QCoreApplication.translate("labels", "직원 사용"),
-        "staff.deactivate": QCoreApplication.translate("labels", "직원 중지"),
-        "demo.fill": QCoreApplication.translate("labels", "데모 데이터 생성"),
-        "demo.citizens": QCoreApplication.translate("labels", "데모 주민 생성"),
-        "db.create": QCoreApplication.translate("labels", "데이터베이스 생성"),
-        "db.upgrade": QCoreApplication.translate("labels", "데이터베이스 업그레이드"),
-        "citizen.add": QCoreApplication.translate("labels", "주민 등록"),
-        "citizen.update": QCoreApplication.translate("labels", "주민 정보 수정"),
-        "citizen.view": QCoreApplication.translate("labels", "주민 정보 열람"),
-        "citizen.view_full": QCoreApplication.translate("labels", "주민 정보 전체 열람"),
-        "citizen.reveal": QCoreApplication.translate("labels", "가린 정보 표시"),
-        "citizen.merge": QCoreApplication.translate("labels", "주민 기록 병합"),
-        "citizen.import": QCoreApplication.translate("labels", "주민 가져오기"),
-        "citizen.export": QCoreApplication.translate("labels", "주민 내보내기"),
-        "interaction.add": QCoreApplication.translate("labels", "상담 기록"),
-        "group.add": QCoreApplication.translate("labels", "고객집단 추가"),
-        "consent.add": QCoreApplication.translate("labels", "동의 기록"),
-    }
-    return names.get(action, action)
+    """What an access-log action is called on screen: the one table of every logged action
+    (domain/access_review.ACTIONS), which the access-log review and its PDF use too."""
+    return action_text(action, lambda text: QCoreApplication.translate("access_review", text))
 
 
 def actor_name(login: str) -> str:

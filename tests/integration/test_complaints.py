@@ -233,7 +233,10 @@ def test_merge_moves_complaints_and_the_timeline_shows_them(ctx, db_path):
     C.merge_citizens(ctx, keep, drop, {})
     assert rows(db_path, "SELECT citizen_id FROM complaints WHERE id = ?", case) == [(keep,)]
     timeline = C.open_profile(ctx, keep).timeline
-    assert any(item.source == "complaint" and "가로등 고장" in item.summary for item in timeline)
+    events = [item for item in timeline if item.source == "complaint"]
+    assert events and all("가로등 고장" in item.summary for item in events)
+    names = {name for (name,) in rows(db_path, "SELECT name FROM staff")}
+    assert {item.staff for item in events} <= names  # who did it by name, as for consultations
 
 
 def test_register_is_masked(ctx):
