@@ -20,6 +20,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--lang", choices=("ko", "en"), help="화면 언어 (기본: 지난번 설정, 처음엔 한국어)")
     parser.add_argument("--user", metavar="LOGIN", help="로그인 화면에 미리 넣을 로그인 ID;"
                         " 키오스크 역할로 로그인하면 만족도 조사 키오스크 화면")
+    parser.add_argument("--self-test", action="store_true",
+                        help="자가진단만 하고 끝내기 (임시 데이터베이스; 사무실 자료는 열지 않음)")
     parser.add_argument("--windowed", action="store_true", help="키오스크를 전체 화면 대신 1280×800 창으로")
     # For benchmarks and smoke checks: print the milliseconds to a shown window, then quit.
     parser.add_argument("--exit-after-show", action="store_true", help=argparse.SUPPRESS)
@@ -157,12 +159,16 @@ class Application:
             from pcrm_desktop.services import backups
             ctx = self._backup_ctx(backend)
             self.backup_lane.run(lambda control: backups.automatic_backup(ctx, reason),
-                                 lambda result: None,
+                                 self._backup_made,
                                  lambda error: log.warning("%s backup: %r", reason, error))
         automatic("start")
         self.backup_timer = QTimer(self.qt_app)
         self.backup_timer.timeout.connect(lambda: automatic("daily"))
         self.backup_timer.start(3_600_000)
+
+    def _backup_made(self, result) -> None:
+        if result.made is not None and self.window is not None:
+            self.window.load_figures()  # the status bar's 마지막 백업
 
     def finish_backups(self, backend) -> None:
         lane = getattr(self, "backup_lane", None)
@@ -193,9 +199,10 @@ class Application:
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        return self_test()
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from pcrm_desktop.bootstrap import open_backend
     from pcrm_desktop.domain.errors import DomainError
     from pcrm_desktop.logs import setup_logging
     from pcrm_desktop.ui.appearance import NO_FONT_MESSAGE, icon
@@ -208,17 +215,17 @@ def main(argv: list[str] | None = None) -> int:
     qt_app.setApplicationVersion(__version__)
     qt_app.setWindowIcon(icon("app"))
     app = Application(args, qt_app)
-    # A damaged database is never written to: the staff are told, and offered the newest
-    # good backup (the damaged file is kept aside).
     from pcrm_desktop.config import resolve_database
-    from pcrm_desktop.ui.recovery_dialog import offer_recovery
-    if not args.exit_after_show and not offer_recovery(resolve_database(args.db)):
-        return 1
+    from pcrm_desktop.db.health import pending_work
+    location = resolve_database(args.db)
+    notice = _start_notice(pending_work(location.path), args, started)
     try:
-        backend = open_backend(args.db)
-    except DomainError as error:
-        log.error("cannot open database: %r", error)
-        QMessageBox.critical(None, APP_NAME, error_text(error))
+        backend = _open_backend(args, location, notice is not None)
+    finally:
+        if notice is not None:
+            notice.close()
+            notice.deleteLater()
+    if backend is None:
         return 1
     try:
         app.open_window(backend)
@@ -244,6 +251,68 @@ def main(argv: list[str] | None = None) -> int:
     from pcrm_desktop.services import backups
     backups.mark_clean_exit(backend.location)
     return code
+
+
+def _open_backend(args: argparse.Namespace, location, in_lane: bool):
+    """The checked, migrated database; None when it cannot be used (the staff were told).
+    A damaged database is never written to: the staff are offered the newest good backup
+    (the damaged file is kept aside)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from pcrm_desktop.bootstrap import open_backend
+    from pcrm_desktop.domain.errors import DomainError
+    from pcrm_desktop.ui.i18n import error_text
+    from pcrm_desktop.ui.recovery_dialog import offer_recovery, run_and_wait
+    if not args.exit_after_show and not offer_recovery(location):
+        return None
+    try:
+        if in_lane:  # the start notice says what is happening; the lane keeps it painted
+            return run_and_wait(lambda progress: open_backend(args.db), None)
+        return open_backend(args.db)
+    except DomainError as error:
+        log.error("cannot open database: %r", error)
+        QMessageBox.critical(None, APP_NAME, error_text(error))
+        return None
+
+
+def _start_notice(work: str | None, args: argparse.Namespace, started: float):
+    """When opening the database is more than the everyday start — the first start creates the
+    file, a new version backs it up and migrates it, minutes on a large file — a small window
+    says so at once (the work then runs in a task lane, so it stays painted). None otherwise."""
+    if work is None:
+        return None
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QLabel
+    if work == "create":
+        text = QCoreApplication.translate("Startup", "처음 실행합니다: 데이터베이스를 만드는 중입니다…")
+    else:
+        text = QCoreApplication.translate(
+            "Startup", "새 버전입니다: 데이터베이스를 백업하고 옮기는 중입니다.\n"
+                       "자료가 많으면 몇 분 걸릴 수 있습니다. 프로그램을 끄지 마십시오.")
+    notice = QLabel(text)
+    notice.setObjectName("startNotice")
+    notice.setWindowTitle(APP_NAME)
+    notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    notice.setMargin(32)
+    notice.show()
+    QCoreApplication.processEvents()
+    if args.exit_after_show:
+        print(f"notice_ms={(time.perf_counter() - started) * 1000:.1f}", flush=True)
+    return notice
+
+
+def self_test() -> int:
+    """The installed program checks itself (pcrm_desktop.selftest). The windowed Windows program
+    has no console: there the report is shown in a message box."""
+    from pcrm_desktop import selftest
+    report = selftest.run()
+    if sys.stdout is not None:
+        print(report.text(), flush=True)
+    else:
+        from PySide6.QtWidgets import QMessageBox
+        box = QMessageBox.information if report.ok else QMessageBox.critical
+        box(None, f"{APP_NAME} 자가진단", report.text())
+    return 0 if report.ok else 1
 
 
 def _peak_rss_mb() -> float:

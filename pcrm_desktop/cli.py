@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--responses", type=_count, default=0, metavar="N", help="만족도 응답 수")
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="같은 값이면 같은 데이터")
     sub.add_parser("check", parents=[common], help="무결성 검사와 스키마 버전 (정상일 때만 0)")
+    sub.add_parser("self-test", parents=[common],
+                   help="설치된 프로그램 자가진단: 임시 데이터베이스, 기록 쓰기·읽기, 한글 PDF, 화면·번역 "
+                        "(사무실 데이터베이스는 열지 않음; 모두 정상일 때만 0)")
     _import_parser(sub, common)
     export = sub.add_parser("export", parents=[common], help="자료 내보내기 (XLSX/CSV)")
     export.add_argument("what", choices=["citizens", "complaints", "responses"],
@@ -460,7 +463,14 @@ def cmd_deadline(args: argparse.Namespace) -> tuple[int, dict, str]:
     return 0, summary, "\n".join(steps)
 
 
+def cmd_self_test(args: argparse.Namespace) -> tuple[int, dict, str]:
+    from pcrm_desktop import selftest
+    report = selftest.run()
+    return (0 if report.ok else 1), report.as_dict(), report.text()
+
+
 COMMANDS: dict[str, Handler] = {"init": cmd_init, "demo": cmd_demo, "check": cmd_check,
+                                "self-test": cmd_self_test,
                                 "import": cmd_import, "export": cmd_export,
                                 "deadline": cmd_deadline, "survey": cmd_survey,
                                 "audit": cmd_audit, "retention": cli_retention.cmd_retention,
@@ -482,6 +492,11 @@ def _refused(args: argparse.Namespace, code: str, message: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # Redirected on Korean Windows (a scheduled task's log, the installer's log) the
+        # streams are cp949: a character it lacks is replaced rather than ending the command.
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
     try:
         code, summary, text = COMMANDS[args.command](args)

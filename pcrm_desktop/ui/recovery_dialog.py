@@ -41,9 +41,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("RecoveryDialog", text)
 
 
-def run_and_wait(fn, label: str, parent: QWidget | None = None):
+def run_and_wait(fn, label: str | None, parent: QWidget | None = None):
     """Run `fn(progress)` in a task lane of its own and wait (the GUI stays responsive; a
-    progress dialog shows after a moment). Returns its result or raises its error."""
+    progress dialog with `label` shows after a moment). Returns its result or raises its error."""
     from pcrm_desktop.ui.tasks import TaskRunner
     runner = TaskRunner()
     loop = QEventLoop()

@@ -296,3 +296,16 @@ def test_usage_error_exits_2(capsys, db_path):
         main(["demo", "--db", str(db_path), "--citizens", "-5"])
     assert caught.value.code == 2
     assert not db_path.exists()
+
+
+def test_a_character_the_console_cannot_show_is_replaced_not_fatal(monkeypatch):
+    """Redirected on Korean Windows, stdout is cp949: "✓" is not in it."""
+    import io
+
+    from pcrm_desktop import cli
+    raw = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="cp949"))
+    monkeypatch.setitem(cli.COMMANDS, "check", lambda args: (0, {}, "✓ 정상"))
+    assert cli.main(["check"]) == 0
+    sys.stdout.flush()
+    assert raw.getvalue().decode("cp949") == "? 정상\n"
