@@ -3,6 +3,7 @@
 # one to install what is needed and run every test. Both keep the virtual environment at .venv/.
 #   ./dev.sh run  [app options, e.g. --db PATH]
 #   ./dev.sh test [pytest options]
+#   ./dev.sh bundle   the installable program: dist/PCRM-Desktop/ and its Linux tarball
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,6 +11,7 @@ RUNTIME_DEBS="python3-venv libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1
 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 \
 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1"
 TEST_DEBS="poppler-utils"
+BUILD_DEBS="binutils"   # PyInstaller reads the libraries' headers with objdump
 
 say() { printf '%s\n' "$*" >&2; }
 
@@ -94,8 +96,14 @@ case "$cmd" in
     export QT_QPA_PLATFORM=offscreen
     exec .venv/bin/python -m pytest "$@"
     ;;
+  bundle)
+    ensure_python
+    ensure_debs $RUNTIME_DEBS $BUILD_DEBS
+    ensure_venv "requirements.lock requirements-build.lock"
+    exec .venv/bin/python installer/build.py "$@"
+    ;;
   *)
-    say "usage: ./dev.sh run [app options] | ./dev.sh test [pytest options]"
+    say "usage: ./dev.sh run [app options] | ./dev.sh test [pytest options] | ./dev.sh bundle"
     exit 2
     ;;
 esac
