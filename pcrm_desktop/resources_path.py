@@ -10,3 +10,11 @@ def resources_dir() -> Path:
     if base:
         return Path(base) / "resources"
     return Path(__file__).resolve().parent.parent / "resources"
+
+
+def docs_dir() -> Path:
+    """docs/ (the Korean user guide and its pictures): the repository's, or the bundle's copy."""
+    base = getattr(sys, "_MEIPASS", None)
+    if base:
+        return Path(base) / "docs"
+    return Path(__file__).resolve().parent.parent / "docs"

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import logging
 import re
-
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
-from PySide6.QtCore import QTimer, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,13 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcrm_desktop import APP_NAME, __version__
+from pcrm_desktop import APP_NAME
 from pcrm_desktop.domain.accounts import IDLE_LOCK_MINUTES
 from pcrm_desktop.domain.audit import Actor
 from pcrm_desktop.domain.privacy import AUDIT_ROLES
 from pcrm_desktop.services import office as office_service
 from pcrm_desktop.services.context import Changes, ServiceContext
-from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.appearance import icon
 from pcrm_desktop.ui.i18n import Retranslatable
 from pcrm_desktop.ui.labels import role_name
@@ -44,6 +44,33 @@ from pcrm_desktop.ui.pages.settings_page import SettingsPage
 from pcrm_desktop.ui.settings import FONT_SCALES
 from pcrm_desktop.ui.tasks import TaskRunner
 from pcrm_desktop.ui.wizard import FirstRunWizard
+
+
+def _newest_backup(ctx: ServiceContext) -> datetime | None:
+    from pcrm_desktop.domain.errors import DomainError
+    from pcrm_desktop.services import backups
+    try:
+        found = backups.list_backups(ctx)
+    except DomainError:  # a database given by URL has no backups folder
+        return None
+    return found[0].at if found else None
+
+
+class _HelpKey(QObject):
+    """F1 pressed in a dialog over the main window opens the guide (the window's own shortcut
+    does not reach past a modal dialog)."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_F1
+                and QApplication.activeModalWidget() is not None
+                and isinstance(watched, QWidget) and watched.window() is not self.window.help_window):
+            self.window.show_help()
+            return True
+        return False
 
 
 @dataclass(frozen=True)
@@ -192,8 +219,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self.status_office, self.status_user, self.status_db = QLabel(), QLabel(), QLabel()
         self.status_today = QLabel()
         self.status_today.setObjectName("statusToday")
-        for label in (self.status_office, self.status_user, self.status_today):
+        self.status_backup = QLabel()
+        self.status_backup.setObjectName("statusBackup")
+        for label in (self.status_office, self.status_user, self.status_today, self.status_backup):
             self.statusBar().addWidget(label)
+        self.last_backup: datetime | None = None
         self.figures: dict[str, int] = {}
         self.figures_timer = QTimer(self, interval=5 * 60 * 1000, timeout=self.load_figures)
         self.statusBar().addPermanentWidget(self.status_db)
@@ -229,7 +259,15 @@ class MainWindow(Retranslatable, QMainWindow):
         self.file_menu.insertAction(self.quit_action, self.password_action)
         self.file_menu.insertSeparator(self.quit_action)
         self.help_menu = self.menuBar().addMenu("")
+        self.help_action = QAction(self, shortcut=QKeySequence(Qt.Key.Key_F1),
+                                   triggered=self.show_help)
+        # a dialog modal to this window (entering a 민원, a survey on paper) keeps shortcuts
+        # from it: F1 pressed there arrives as a key press, caught here
+        self.f1_filter = _HelpKey(self)
+        QApplication.instance().installEventFilter(self.f1_filter)
         self.about_action = QAction(self, triggered=self.show_about)
+        self.help_menu.addAction(self.help_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
     # --- texts ----------------------------------------------------------------------------
@@ -251,6 +289,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.language_menu.setTitle(self.tr("언어 / Language"))
         self.scale_menu.setTitle(self.tr("글자 크기"))
         self.help_menu.setTitle(self.tr("도움말(&H)"))
+        self.help_action.setText(self.tr("사용자 안내서(&U)"))
         self.about_action.setText(self.tr("PCRM Desktop 정보"))
         self._update_status()
 
@@ -264,6 +303,22 @@ class MainWindow(Retranslatable, QMainWindow):
         f = self.figures
         self.status_today.setText(self.tr("오늘 접수 {received} · 처리 {done} · 기한초과 {overdue}").format(
             received=f"{f['received']:,}", done=f"{f['done']:,}", overdue=f"{f['overdue']:,}") if f else "")
+        self._show_last_backup()
+
+    def _show_last_backup(self) -> None:
+        """마지막 백업 HH:MM today, else its date; none yet in red (a backup is made at start and
+        daily when something changed, so an old time with no change since is no alarm)."""
+        if not self.figures:
+            self.status_backup.setText("")
+            return
+        at = self.last_backup
+        if at is None:
+            self.status_backup.setText(self.tr("백업 없음"))
+            self.status_backup.setStyleSheet("color: #b00020;")
+            return
+        when = at.strftime("%H:%M") if at.date() == datetime.now().date() else at.strftime("%m-%d %H:%M")
+        self.status_backup.setText(self.tr("마지막 백업 {when}").format(when=when))
+        self.status_backup.setStyleSheet("")
 
     def load_figures(self) -> None:
         """The status bar's figures and the 민원 badge (after a change, and every 5 minutes)."""
@@ -271,11 +326,11 @@ class MainWindow(Retranslatable, QMainWindow):
             return
         from pcrm_desktop.services import complaints as complaint_service
         ctx = self.ctx
-        self.runner.run(lambda control: complaint_service.today_figures(ctx), self._show_figures,
-                        lambda error: None)
+        self.runner.run(lambda control: (complaint_service.today_figures(ctx), _newest_backup(ctx)),
+                        self._show_figures, lambda error: None)
 
-    def _show_figures(self, figures: dict[str, int]) -> None:
-        self.figures = figures
+    def _show_figures(self, result: tuple[dict[str, int], datetime | None]) -> None:
+        self.figures, self.last_backup = result
         self.retranslate_ui()
 
     _actor_name = ""
@@ -328,7 +383,7 @@ class MainWindow(Retranslatable, QMainWindow):
         if "office" in changes or "staff" in changes:
             self.load_identity()
             self.load_idle_minutes()
-        elif changes & {"complaints", "holidays"}:
+        elif changes & {"complaints", "holidays", "backups"}:
             self.load_figures()
 
     # --- session --------------------------------------------------------------------------
@@ -399,10 +454,26 @@ class MainWindow(Retranslatable, QMainWindow):
         self._actor_name = me.name if me else self.ctx.actor.login
         self.retranslate_ui()
 
+    help_window = None
+    about_dialog = None
+
+    def show_help(self) -> None:
+        """F1 anywhere: the user guide at the chapter about the page on screen (one window,
+        reused, so it keeps its place and size)."""
+        from pcrm_desktop.ui.help_window import HelpWindow
+        if self.idle_lock is not None and self.idle_lock.locked:
+            return
+        if self.help_window is None:
+            # a window of its own, not this one's child: a dialog open over this window (and
+            # modal to it) must not block the guide
+            self.help_window = HelpWindow()
+        row = self.nav.currentRow()
+        self.help_window.show_topic(self.entries[row].key if row >= 0 else None)
+
     def show_about(self) -> None:
-        dialogs.show_info(self, self.tr("PCRM Desktop 정보"), self.tr(
-            "PCRM Desktop {version}\n지방자치단체 공공고객관리(PCRM) — 오프라인 민원·고객만족 관리\n\n"
-            "데이터베이스: {db}").format(version=__version__, db=self.database_label))
+        from pcrm_desktop.ui.about_dialog import AboutDialog
+        self.about_dialog = AboutDialog(self.ctx.database, self.database_label, self.runner, self)
+        self.about_dialog.open()
 
     def closeEvent(self, event) -> None:
         if self.idle_lock is not None and self.idle_lock.locked:
@@ -410,6 +481,9 @@ class MainWindow(Retranslatable, QMainWindow):
             return
         if self.idle_lock is not None:
             self.idle_lock.stop()
+        if self.help_window is not None:
+            self.help_window.close()
+        QApplication.instance().removeEventFilter(self.f1_filter)
         self.runner.wait(5000)
         if self.ctx.actor.staff_id is not None:
             from pcrm_desktop.services import accounts as account_service

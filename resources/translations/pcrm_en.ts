@@ -1,6 +1,117 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="ko">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>버전</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>데이터베이스 파일</source>
+        <translation>Database file</translation>
+    </message>
+    <message>
+        <source>데이터 폴더</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>로그 파일</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <source>데이터베이스 스키마</source>
+        <translation>Database schema</translation>
+    </message>
+    <message>
+        <source>이 프로그램의 스키마</source>
+        <translation>Schema of this program</translation>
+    </message>
+    <message>
+        <source>실행 형태</source>
+        <translation>Running from</translation>
+    </message>
+    <message>
+        <source>설치본 (PyInstaller 번들)</source>
+        <translation>Installed copy (PyInstaller bundle)</translation>
+    </message>
+    <message>
+        <source>소스 코드에서 실행</source>
+        <translation>Source code</translation>
+    </message>
+    <message>
+        <source>구성요소</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>라이선스</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>알 수 없음</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>PCRM Desktop 정보</source>
+        <translation>About PCRM Desktop</translation>
+    </message>
+    <message>
+        <source>지방자치단체 공공고객관리(PCRM) — 오프라인 민원·고객만족 관리</source>
+        <translation>Public customer relationship management for local government — offline complaints and satisfaction</translation>
+    </message>
+    <message>
+        <source>정보</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>오픈소스 라이선스</source>
+        <translation>Open-source licences</translation>
+    </message>
+    <message>
+        <source>정보 복사</source>
+        <translation>Copy information</translation>
+    </message>
+    <message>
+        <source>위 정보를 클립보드에 복사합니다 (문의할 때 붙여 넣기)</source>
+        <translation>Copies the information above to the clipboard (to paste into a support request)</translation>
+    </message>
+    <message>
+        <source>PCRM Desktop에 함께 들어 있는 공개 소프트웨어입니다. 항목을 고르면 아래에 라이선스 전문이 나옵니다. Qt와 PySide6는 LGPL-3.0에 따라 고치지 않은 공유 라이브러리로 들어 있어, 프로그램 폴더에서 호환되는 다른 버전으로 바꿀 수 있습니다.</source>
+        <translation>The open-source software included in PCRM Desktop. Choose one to read its full licence below. Qt and PySide6 are included unmodified as shared libraries under the LGPL-3.0, so they can be replaced with another compatible version in the program folder.</translation>
+    </message>
+    <message>
+        <source>불러오는 중…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>확인하는 중…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>읽지 못했습니다. {reason}</source>
+        <translation>Could not be read. {reason}</translation>
+    </message>
+    <message>
+        <source>없음 (빈 데이터베이스)</source>
+        <translation>None (an empty database)</translation>
+    </message>
+    <message>
+        <source>{revision} (최신)</source>
+        <translation>{revision} (current)</translation>
+    </message>
+    <message>
+        <source>{revision} — 이 프로그램은 {expected}을(를) 씁니다</source>
+        <translation>{revision} — this program uses {expected}</translation>
+    </message>
+    <message>
+        <source>라이선스 정보를 읽지 못했습니다: {error}</source>
+        <translation>The licence information could not be read: {error}</translation>
+    </message>
+    <message>
+        <source>이 구성요소의 라이선스 전문이 이 설치본에 없습니다. 프로그램 폴더의 THIRD_PARTY_LICENSES.txt를 보십시오.</source>
+        <translation>This component's full licence text is not in this installation. See THIRD_PARTY_LICENSES.txt in the program folder.</translation>
+    </message>
+</context>
+<context>
     <name>AccessLogPage</name>
     <message>
         <source>일시</source>
@@ -2050,6 +2161,33 @@ Only the fields where the two versions differ are shown below. Choose the value 
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>{app} 도움말 — 사용자 안내서</source>
+        <translation>{app} Help — User guide</translation>
+    </message>
+    <message>
+        <source>안내서에서 찾기 (예: 해피콜, 백업)</source>
+        <translation>Search the guide, in Korean (e.g. 해피콜, 백업)</translation>
+    </message>
+    <message>
+        <source>사용자 안내서 파일을 찾지 못했습니다: {path}
+
+프로그램 설치가 손상되었을 수 있습니다. 프로그램을 다시 설치하거나 관리자에게 문의하십시오. 프로그램의 다른 기능은 그대로 쓸 수 있습니다.</source>
+        <translation>The user guide file was not found: {path}
+
+The installation may be damaged. Reinstall the program or ask your administrator. Everything else in the program works as before.</translation>
+    </message>
+    <message>
+        <source>찾은 항목 {n}개</source>
+        <translation>{n} sections found</translation>
+    </message>
+    <message>
+        <source>안내서에 그 말이 없습니다. 다른 낱말로 찾아 보십시오.</source>
+        <translation>The guide does not contain that text. Try other words.</translation>
+    </message>
+</context>
+<context>
     <name>HoursPage</name>
     <message>
         <source>업무 시간</source>
@@ -2576,6 +2714,10 @@ Not attached: {files} (attach them again from the case)</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>사용자 안내서(&amp;U)</source>
+        <translation>&amp;User guide</translation>
+    </message>
+    <message>
         <source>PCRM Desktop 정보</source>
         <translation>About PCRM Desktop</translation>
     </message>
@@ -2596,18 +2738,16 @@ Not attached: {files} (attach them again from the case)</translation>
         <translation>Today: received {received} · done {done} · overdue {overdue}</translation>
     </message>
     <message>
-        <source>비밀번호를 바꿨습니다.</source>
-        <translation>Your password was changed.</translation>
+        <source>백업 없음</source>
+        <translation>No backup yet</translation>
     </message>
     <message>
-        <source>PCRM Desktop {version}
-지방자치단체 공공고객관리(PCRM) — 오프라인 민원·고객만족 관리
-
-데이터베이스: {db}</source>
-        <translation>PCRM Desktop {version}
-Public customer relationship management for local government — offline complaints and satisfaction
-
-Database: {db}</translation>
+        <source>마지막 백업 {when}</source>
+        <translation>Last backup {when}</translation>
+    </message>
+    <message>
+        <source>비밀번호를 바꿨습니다.</source>
+        <translation>Your password was changed.</translation>
     </message>
 </context>
 <context>
@@ -3534,6 +3674,19 @@ Enter again what was entered after the backup.</translation>
     <message>
         <source>직원 상태를 바꿨습니다.</source>
         <translation>Staff member status changed.</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>처음 실행합니다: 데이터베이스를 만드는 중입니다…</source>
+        <translation>First start: creating the database…</translation>
+    </message>
+    <message>
+        <source>새 버전입니다: 데이터베이스를 백업하고 옮기는 중입니다.
+자료가 많으면 몇 분 걸릴 수 있습니다. 프로그램을 끄지 마십시오.</source>
+        <translation>A new version: backing up and upgrading the database.
+With much data this can take a few minutes. Do not close the program.</translation>
     </message>
 </context>
 <context>
@@ -4752,90 +4905,6 @@ Details were written to the log file: {log}</translation>
     <message>
         <source>키오스크</source>
         <translation>Kiosk</translation>
-    </message>
-    <message>
-        <source>기관 초기 설정</source>
-        <translation>Office set up</translation>
-    </message>
-    <message>
-        <source>기관 정보 변경</source>
-        <translation>Office details changed</translation>
-    </message>
-    <message>
-        <source>부서 추가</source>
-        <translation>Add department</translation>
-    </message>
-    <message>
-        <source>직원 추가</source>
-        <translation>Add staff member</translation>
-    </message>
-    <message>
-        <source>직원 사용</source>
-        <translation>Staff member activated</translation>
-    </message>
-    <message>
-        <source>직원 중지</source>
-        <translation>Staff member suspended</translation>
-    </message>
-    <message>
-        <source>데모 데이터 생성</source>
-        <translation>Demo data created</translation>
-    </message>
-    <message>
-        <source>데모 주민 생성</source>
-        <translation>Demo residents created</translation>
-    </message>
-    <message>
-        <source>데이터베이스 생성</source>
-        <translation>Database created</translation>
-    </message>
-    <message>
-        <source>데이터베이스 업그레이드</source>
-        <translation>Database upgraded</translation>
-    </message>
-    <message>
-        <source>주민 등록</source>
-        <translation>Resident registered</translation>
-    </message>
-    <message>
-        <source>주민 정보 수정</source>
-        <translation>Edit resident</translation>
-    </message>
-    <message>
-        <source>주민 정보 열람</source>
-        <translation>Resident viewed</translation>
-    </message>
-    <message>
-        <source>주민 정보 전체 열람</source>
-        <translation>Resident viewed in full</translation>
-    </message>
-    <message>
-        <source>가린 정보 표시</source>
-        <translation>Reveal masked data</translation>
-    </message>
-    <message>
-        <source>주민 기록 병합</source>
-        <translation>Residents merged</translation>
-    </message>
-    <message>
-        <source>주민 가져오기</source>
-        <translation>Import residents</translation>
-    </message>
-    <message>
-        <source>주민 내보내기</source>
-        <translation>Export residents</translation>
-    </message>
-    <message>
-        <source>상담 기록</source>
-        <translation>Contact recorded</translation>
-    </message>
-    <message>
-        <source>고객집단 추가</source>
-        <translation>Customer group added</translation>
-    </message>
-    <message>
-        <source>동의 기록</source>
-        <translation>Consent recorded</translation>
     </message>
     <message>
         <source>시스템</source>

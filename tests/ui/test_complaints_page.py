@@ -275,6 +275,12 @@ def test_status_bar_and_badge(qtbot, page, db_path):
                    now.isoformat(" ", "microseconds"))[0][0]
     assert window.figures["received"] == received and window.figures["overdue"] == overdue
     assert window.status_today.text().startswith(f"오늘 접수 {received:,}")
+    assert window.status_backup.text() == "백업 없음"
+    from pcrm_desktop.services import backups
+    made = backups.backup_now(page.ctx, "start")  # what the app does at start, in its own lane
+    window.broadcast(backups.CHANGED)
+    qtbot.waitUntil(lambda: window.status_backup.text().startswith("마지막 백업"), timeout=10000)
+    assert window.status_backup.text() == f"마지막 백업 {made.at:%H:%M}"
     # give this clerk an overdue case: the 민원 entry shows the badge
     from pcrm_desktop.domain.complaints import Action
     from pcrm_desktop.services import complaints

@@ -153,6 +153,8 @@ def test_ctrl_l_locks_at_once_and_closing_is_refused_while_locked(qtbot, app):
     assert window.idle_lock.locked
     window.close()
     assert window.isVisible()  # the lock is not a way round the password
+    window.show_help()         # F1 neither: no window of the program opens over the lock
+    assert window.help_window is None
     type_text(window.idle_lock.panel.password, ADMIN_PASSWORD)
     window.idle_lock.panel._submit()
     qtbot.waitUntil(lambda: not window.idle_lock.locked, timeout=5000)

@@ -215,6 +215,7 @@ class BackupSettings(Retranslatable, QWidget):
         self._ok(self.tr("백업을 만들고 검사했습니다: {name} ({size})").format(
             name=made.name, size=_mb(made.size_bytes)))
         self.reload()
+        self.changed.emit(backups.CHANGED)  # the status bar's 마지막 백업
 
     def restore_text(self, name: str, when: str, kind: str) -> str:
         return "\n".join([
