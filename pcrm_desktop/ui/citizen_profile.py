@@ -36,6 +36,9 @@ CHIP = ("background: #e8eef7; color: #1d3a5f; border: 1px solid #b7c7dd; border-
         " padding: 1px 8px; margin-right: 4px;")
 
 
+# the kind a consultation by each channel usually is (the clerk may still choose another)
+KIND_OF_CHANNEL = {"phone": "call", "visit": "visit", "sms": "other", "email": "other"}
+
 class ProfilePanel(Retranslatable, QWidget):
     changed = Signal(object)      # Changes
     edit_requested = Signal(int)
@@ -82,6 +85,9 @@ class ProfilePanel(Retranslatable, QWidget):
         self.tabs.addTab(self._consent_tab(), "")
         self.tabs.addTab(self._padded(self.memo), "")
         self.contact_channel, self.contact_kind = QComboBox(), QComboBox()
+        # choosing the channel (the clerk's choice only) picks its usual kind: 전화 → 전화 상담
+        self.contact_channel.activated.connect(lambda _index: self.contact_kind.setCurrentIndex(
+            self.contact_kind.findData(KIND_OF_CHANNEL[self.contact_channel.currentData()])))
         self.contact_summary = QLineEdit()
         self.contact_summary.setObjectName("contactSummary")
         self.contact_summary.returnPressed.connect(self._add_contact)
@@ -156,7 +162,8 @@ class ProfilePanel(Retranslatable, QWidget):
         self.contact_label.setText(self.tr("+ 상담 기록 (Ctrl+I)"))
         self.contact_summary.setPlaceholderText(self.tr("상담 내용을 입력하고 Enter"))
         refill(self.contact_channel, [(c, channel_name(c)) for c in ("phone", "visit", "sms", "email")])
-        refill(self.contact_kind, [(k, interaction_kind_name(k)) for k in citizen_service.INTERACTION_KINDS])
+        refill(self.contact_kind, [(k, interaction_kind_name(k)) for k in citizen_service.INTERACTION_KINDS],
+               default=KIND_OF_CHANNEL[self.contact_channel.currentData()])
         self.consent_purpose.setPlaceholderText(self.tr("목적 (예: 복지 서비스 안내)"))
         self.consent_items.setPlaceholderText(self.tr("항목 (예: 휴대전화, 주소)"))
         self.consent_button.setText(self.tr("동의 기록 추가"))

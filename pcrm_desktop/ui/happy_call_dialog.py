@@ -93,6 +93,7 @@ class HappyCallDialog(Retranslatable, QDialog):
         self.note.setObjectName("happyNote")
         self.survey = QComboBox()
         self.survey.setObjectName("happySurvey")
+        self.survey.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.survey_label = QLabel()
         self.reveal_button = QPushButton()
         self.reveal_button.setObjectName("happyReveal")

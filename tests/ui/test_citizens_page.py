@@ -76,8 +76,14 @@ def test_register_then_find_by_two_syllables_and_phone_tail(qtbot, page, screens
     page.profile.contact_summary.returnPressed.emit()
     qtbot.waitUntil(lambda: page.profile.timeline.rowCount() == 1, timeout=5000)
     assert page.profile.timeline.row(0).summary == "전입신고 안내"
+    entry = page.profile.timeline.row(0)
+    assert (entry.channel, entry.kind) == ("phone", "call")  # the defaults agree: 전화, 전화 상담
     _idle(qtbot, page)
     save_screenshot(page.window(), screenshot_dir, "citizens-profile-timeline")
+    channel = page.profile.contact_channel
+    channel.setCurrentIndex(channel.findData("visit"))
+    channel.activated.emit(channel.currentIndex())        # as the clerk choosing 방문
+    assert page.profile.contact_kind.currentData() == "visit"
 
 
 def test_list_is_sorted_and_loads_more_on_scroll(qtbot, page, screenshot_dir):
