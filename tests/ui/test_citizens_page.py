@@ -79,6 +79,8 @@ def test_register_then_find_by_two_syllables_and_phone_tail(qtbot, page, screens
     entry = page.profile.timeline.row(0)
     assert (entry.channel, entry.kind) == ("phone", "call")  # the defaults agree: 전화, 전화 상담
     _idle(qtbot, page)
+    assert [page.model.row(i.row()).phone for i in page.table.selectionModel().selectedRows()] \
+        == ["010-****-4321"], "the resident stays chosen in the list after the list reloads"
     save_screenshot(page.window(), screenshot_dir, "citizens-profile-timeline")
     channel = page.profile.contact_channel
     channel.setCurrentIndex(channel.findData("visit"))

@@ -144,7 +144,7 @@ class CitizensPage(Page):
         self.groups_view.changed.connect(self._groups_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.loading_changed.connect(lambda _: self._update_count())
-        self.model.rowsInserted.connect(lambda *_: self._select_first_if_none())
+        self.model.rowsInserted.connect(lambda *_: self._rows_arrived())
         self.new_button.clicked.connect(self.new_citizen)
         self.import_button.clicked.connect(self.import_file)
         self.export_button.clicked.connect(self.export_file)
@@ -183,12 +183,18 @@ class CitizensPage(Page):
         self._update_count()
 
     # --- list -----------------------------------------------------------------------------
+    _reselect: int | None = None  # after a reload: the resident to choose again when listed
+
     def reload(self) -> None:
+        """After a change (a consultation saved, an edit): the list again, with the resident
+        who was chosen chosen again (its profile stays on screen)."""
+        chosen = self.selected_ids()
         ctx = self.ctx
         self.runner.run(lambda control: group_service.list_groups(ctx), self._set_groups)
         self.runner.run(lambda control: citizen_service.dong_names(ctx), self._set_dongs,
                         lambda error: None)
         self.run_search()
+        self._reselect = chosen[0] if len(chosen) == 1 else None  # the rows arrive later
         self.groups_view.reload()
 
     def _set_groups(self, groups: list) -> None:
@@ -278,6 +284,7 @@ class CitizensPage(Page):
         self.search_timer.stop()
         ctx, query, sort = self.ctx, self.search.text(), self.sort.currentData() or "name"
         rule = self.current_rule()
+        self._reselect = None
         self.profile.clear()
         self.model.set_source(lambda after, limit: citizen_service.search(ctx, query, after, limit,
                                                                           sort, rule))
@@ -301,8 +308,13 @@ class CitizensPage(Page):
             text = self.tr("전체 {total}명 중 ").format(total=f"{self.total:,}") + text
         self.count_label.setText(text)
 
-    def _select_first_if_none(self) -> None:
+    def _rows_arrived(self) -> None:
         self._update_count()
+        keep, self._reselect = self._reselect, None
+        if keep is not None:
+            found = next((i for i, row in enumerate(self.model.rows()) if row.id == keep), None)
+            if found is not None:
+                self.table.selectRow(found)
 
     def _selection_changed(self, *_args) -> None:
         rows = self.table.selectionModel().selectedRows()
