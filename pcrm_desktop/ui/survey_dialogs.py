@@ -311,8 +311,8 @@ class KioskSetupDialog(_Form):
                self.survey.currentData() or self.setup.survey or None)
         self.pin.setPlaceholderText(self.tr("바꾸지 않으려면 비워 두십시오") if self.setup.pin_set else "")
         self.how.setText(self.tr(
-            "키오스크 PC에서 키오스크 역할의 직원으로 실행합니다: pcrm-desktop --user <로그인>."
-            " 전체 화면으로 열리고, 화면 왼쪽 아래 '직원'을 눌러 PIN을 넣어야 닫힙니다."))
+            "키오스크 PC에서 프로그램을 열고 키오스크 역할의 계정으로 로그인하면 이 설문이 전체 화면으로"
+            " 열립니다. 화면 왼쪽 아래 '직원'을 눌러 PIN을 넣어야 닫힙니다."))
 
     def save(self) -> None:
         code = self.survey.currentData()

@@ -2557,8 +2557,8 @@ Not attached: {files} (attach them again from the case)</translation>
         <translation>Leave empty to keep it</translation>
     </message>
     <message>
-        <source>키오스크 PC에서 키오스크 역할의 직원으로 실행합니다: pcrm-desktop --user &lt;로그인&gt;. 전체 화면으로 열리고, 화면 왼쪽 아래 '직원'을 눌러 PIN을 넣어야 닫힙니다.</source>
-        <translation>On the kiosk PC, start as a staff member with the kiosk role: pcrm-desktop --user &lt;login&gt;. It opens full screen and closes only with 'Staff' (bottom left) and the PIN.</translation>
+        <source>키오스크 PC에서 프로그램을 열고 키오스크 역할의 계정으로 로그인하면 이 설문이 전체 화면으로 열립니다. 화면 왼쪽 아래 '직원'을 눌러 PIN을 넣어야 닫힙니다.</source>
+        <translation>On the kiosk PC, open the program and sign in with an account of the kiosk role: this survey opens full screen. It closes only with 'Staff' (bottom left) and the PIN.</translation>
     </message>
     <message>
         <source>먼저 익명 설문을 만드십시오.</source>
