@@ -5,9 +5,11 @@
    be redistributed), the program icon rendered from resources/icons/app.svg (PNG, and ICO for
    Windows), the Windows version resource and THIRD_PARTY_LICENSES.txt;
 2. runs PyInstaller on installer/pcrm.spec (one folder, dist/PCRM-Desktop/);
-3. on Linux packs dist/pcrm-desktop-VERSION-linux-ARCH.tar.gz with the .desktop entry, the icon
-   and install/uninstall scripts; on Windows the NSIS script installer/windows/pcrm.nsi makes the
-   installer from the same folder (see installer/README.md).
+3. on Linux removes the system libraries nothing in the bundle needs (those of the GTK theme
+   plugin the spec leaves out), adds the remaining ones with their Debian copyright files to
+   THIRD_PARTY_LICENSES.txt, and packs dist/pcrm-desktop-VERSION-linux-ARCH.tar.gz with the
+   .desktop entry, the icon and install/uninstall scripts; on Windows the NSIS script
+   installer/windows/pcrm.nsi makes the installer from the same folder (installer/README.md).
 
 Prints the bundle's size. Nothing here needs the network.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -35,6 +38,7 @@ DIST = ROOT / "dist"
 BUNDLE = DIST / "PCRM-Desktop"
 LINUX = ROOT / "installer" / "linux"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+MULTIARCH = f"{platform.machine()}-linux-gnu"
 
 
 def stage_font() -> Path:
@@ -105,6 +109,79 @@ def run_pyinstaller() -> None:
                     str(ROOT / "installer" / "pcrm.spec")], cwd=ROOT, env=env, check=True)
 
 
+ELF_MAGIC = b"\x7fELF"
+
+
+def _elf_files(folder: Path) -> list[Path]:
+    found = []
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            with path.open("rb") as handle:
+                if handle.read(4) == ELF_MAGIC:
+                    found.append(path)
+    return found
+
+
+def _needed(path: Path) -> list[str]:
+    out = subprocess.run(["readelf", "-d", "--wide", str(path)], capture_output=True,
+                         text=True, check=True).stdout
+    return re.findall(r"\(NEEDED\)\s+Shared library: \[(.+?)\]", out)
+
+
+def prune_unneeded_libraries() -> list[str]:
+    """Linux: PyInstaller copies the system libraries every collected binary needs, including
+    those of Qt's GTK theme plugin the spec then leaves out (cairo, pango, gdk-pixbuf …).
+    Remove the top-level libraries nothing left in the bundle needs (followed through every
+    ELF file's NEEDED entries); libpython stays (the bootloader loads it by name)."""
+    internal = BUNDLE / "_internal"
+    elves = _elf_files(BUNDLE)
+    by_name = {path.name: path for path in elves}
+    top = {path for path in elves if path.parent == internal and path.name.startswith("lib")}
+    roots = [path for path in elves if path not in top or path.name.startswith("libpython")]
+    reached: set[Path] = set()
+    stack = list(roots)
+    while stack:
+        path = stack.pop()
+        if path in reached:
+            continue
+        reached.add(path)
+        stack += [by_name[name] for name in _needed(path) if name in by_name]
+    pruned = sorted(path.name for path in top - reached)
+    for name in pruned:
+        (internal / name).unlink()
+    return pruned
+
+
+def system_library_notice() -> str:
+    """Linux: the system libraries the bundle carries, by Debian package, with each package's
+    copyright file (their licences: LGPL, MIT, BSD … as the files say)."""
+    internal = BUNDLE / "_internal"
+    packages: dict[str, list[str]] = {}
+    for path in sorted(internal.glob("lib*.so*")):
+        if path.is_symlink() or path.name.startswith("libpython"):
+            continue
+        owner = _debian_package(path.name)
+        packages.setdefault(owner or "", []).append(path.name)
+    lines = ["", "=" * 78, "System libraries in the Linux bundle (copied from the build machine's "
+             "Debian packages)", "=" * 78]
+    for package, names in sorted(packages.items()):
+        lines.append(f"{package or '(not from a Debian package)'}: {', '.join(names)}")
+    for package in sorted(p for p in packages if p):
+        copyright_file = Path("/usr/share/doc") / package.split(":")[0] / "copyright"
+        if copyright_file.is_file():
+            lines += ["", "-" * 78, f"{package}: {copyright_file}", "-" * 78,
+                      copyright_file.read_text(encoding="utf-8", errors="replace").strip()]
+    return "\n".join(lines) + "\n"
+
+
+def _debian_package(name: str) -> str | None:
+    for folder in (f"/lib/{MULTIARCH}", f"/usr/lib/{MULTIARCH}", "/lib", "/usr/lib"):
+        done = subprocess.run(["dpkg", "-S", f"{folder}/{name}"], capture_output=True, text=True)
+        if done.returncode == 0:  # "zlib1g:amd64: /lib/x86_64-linux-gnu/libz.so.1"
+            return done.stdout.split(": ", 1)[0].split(":")[0]
+    return None
+
+
 def pack_linux() -> Path:
     """The tarball: PCRM-Desktop/ with the icon, the .desktop template and install scripts."""
     shutil.copy2(STAGE / "pcrm-desktop.png", BUNDLE / "pcrm-desktop.png")
@@ -137,8 +214,14 @@ def main() -> None:
     stage_version_resource()
     stage_notice()
     run_pyinstaller()
-    shutil.copy2(STAGE / "THIRD_PARTY_LICENSES.txt", BUNDLE / "THIRD_PARTY_LICENSES.txt")
+    notice = (STAGE / "THIRD_PARTY_LICENSES.txt").read_text(encoding="utf-8")
     packed = None
+    if sys.platform.startswith("linux"):
+        pruned = prune_unneeded_libraries()
+        print(f"pruned {len(pruned)} libraries nothing in the bundle needs: {', '.join(pruned)}")
+        if shutil.which("dpkg"):
+            notice += system_library_notice()
+    (BUNDLE / "THIRD_PARTY_LICENSES.txt").write_text(notice, encoding="utf-8")
     if sys.platform.startswith("linux") and not args.no_pack:
         packed = pack_linux()
     size, count = folder_size(BUNDLE)

@@ -5,7 +5,7 @@
 #     installed program and is valid, the installed `pcrm` works and its self-test passes;
 #  3. uninstalling removes the program and keeps the data folder;
 #  4. the Windows installer script compiles (makensis, when installed) against this bundle's
-#     layout: the file names it packs and the icon it uses must exist;
+#     layout (the folder it packs and the icon must exist; names inside shortcuts are not checked);
 #  5. start-up time of the bundle to a shown window (median) and its size are printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +25,7 @@ mkdir "$home/unpacked"
 tar -xzf "$tarball" -C "$home/unpacked"
 HOME=$home XDG_DATA_HOME="$home/.local/share" "$home/unpacked/PCRM-Desktop/install.sh"
 entry="$home/.local/share/applications/pcrm-desktop.desktop"
-grep -qx "Exec=$home/.local/opt/pcrm-desktop/pcrm-desktop" "$entry"
+grep -qx "Exec=\"$home/.local/opt/pcrm-desktop/pcrm-desktop\"" "$entry"
 grep -qx "Icon=$home/.local/opt/pcrm-desktop/pcrm-desktop.png" "$entry"
 if command -v desktop-file-validate >/dev/null 2>&1; then
   desktop-file-validate "$entry"
@@ -38,12 +38,27 @@ test -f "$data/pcrm.db"
 HOME=$home XDG_DATA_HOME="$home/.local/share" "$home/.local/opt/pcrm-desktop/uninstall.sh"
 test ! -e "$home/.local/opt/pcrm-desktop" && test ! -e "$entry" && test ! -e "$home/.local/bin/pcrm"
 test -f "$data/pcrm.db"
-echo "installed, self-tested, uninstalled; the data folder was kept"
+# a folder with a space in its name; a folder holding other files is refused, not wiped
+spaced="$home/내 프로그램/pcrm"
+PCRM_INSTALL_DIR=$spaced HOME=$home XDG_DATA_HOME="$home/.local/share" \
+  "$home/unpacked/PCRM-Desktop/install.sh" >/dev/null
+grep -qx "Exec=\"$spaced/pcrm-desktop\"" "$entry"
+if command -v desktop-file-validate >/dev/null 2>&1; then
+  desktop-file-validate "$entry"
+fi
+HOME=$home XDG_DATA_HOME="$home/.local/share" "$spaced/uninstall.sh" >/dev/null
+test ! -e "$spaced" && test ! -e "$entry"
+mkdir -p "$home/other" && touch "$home/other/keep.txt"
+if PCRM_INSTALL_DIR="$home/other" HOME=$home "$home/unpacked/PCRM-Desktop/install.sh" 2>/dev/null; then
+  echo "install.sh overwrote a folder that was not its own" >&2; exit 1
+fi
+test -f "$home/other/keep.txt"
+echo "installed, self-tested, uninstalled (also into a folder with a space); the data folder was kept"
 
 if command -v makensis >/dev/null 2>&1; then
   echo "== the Windows installer script against this layout (compile check only)"
   (cd installer/windows &&
-   makensis -V2 -DVERSION="$version" -DBUNDLE=../../$bundle -DSTAGE=../../build/stage \
+   makensis -V2 -DVERSION="$version" -DBUNDLE=../../$bundle -DSTAGE=../../build/stage -DNO_COMPRESSION \
             -DOUTFILE="$home/setup-check.exe" pcrm.nsi)
   echo "pcrm.nsi compiles ($(du -m "$home/setup-check.exe" | cut -f1) MB; not a Windows build)"
 fi

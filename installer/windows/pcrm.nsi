@@ -12,7 +12,11 @@
 ; uninstall, /S, always keeps it).
 
 Unicode true
-SetCompressor /SOLID lzma
+!ifdef NO_COMPRESSION  ; CI's compile check: the same script in seconds instead of minutes
+  SetCompress off
+!else
+  SetCompressor /SOLID lzma
+!endif
 RequestExecutionLevel user
 ManifestDPIAware true
 
@@ -34,13 +38,16 @@ ManifestDPIAware true
 !define GUI_EXE "pcrm-desktop.exe"
 !define CLI_EXE "pcrm.exe"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\PCRM Desktop"
-!define SETTINGS_KEY "Software\PCRM\PCRM Desktop"
+; the installer's own key; "Software\PCRM\PCRM Desktop" is the program's settings (Qt's
+; QSettings: language, font size, last login, window layout), kept unless the data is removed
+!define SETUP_KEY "Software\PCRM\PCRM Desktop Setup"
+!define QT_SETTINGS_KEY "Software\PCRM\PCRM Desktop"
 !define DATA_DIR "$APPDATA\PCRM\PCRM Desktop"
 
 Name "${APP_KO} ${VERSION}"
 OutFile "${OUTFILE}"
 InstallDir "$LOCALAPPDATA\Programs\PCRM Desktop"
-InstallDirRegKey HKCU "${SETTINGS_KEY}" "InstallDir"
+InstallDirRegKey HKCU "${SETUP_KEY}" "InstallDir"
 BrandingText "${APP_NAME} ${VERSION}"
 
 VIProductVersion "${VERSION}.0"
@@ -69,27 +76,70 @@ VIAddVersionKey /LANG=1042 "LegalCopyright" "PCRM Desktop; 포함 구성요소�
 !insertmacro MUI_LANGUAGE "Korean"
 !insertmacro MUI_LANGUAGE "English"
 
-; A running program's executable cannot be opened for writing: that is how a running copy is
-; found (an update or removal must not replace files under it).
-!macro REFUSE_WHILE_RUNNING UN WHAT
-Function ${UN}RefuseWhileRunning
+;  A running program's executable cannot be opened for writing: that is how a running copy is
+; found, the window or the command-line tool (a scheduled `pcrm retention` or `pcrm backup`).
+; Asked before any file is touched; 다시 시도 after closing it, or 취소.
+!macro WAIT_UNTIL_CLOSED UN WHAT
+Function ${UN}WaitUntilClosed
+  again:
+  StrCpy $1 ""
   ${If} ${FileExists} "$INSTDIR\${GUI_EXE}"
     ClearErrors
     FileOpen $0 "$INSTDIR\${GUI_EXE}" a
     ${If} ${Errors}
-      MessageBox MB_ICONEXCLAMATION|MB_OK "${APP_KO}이(가) 실행 중입니다. 프로그램을 닫은 뒤 다시 ${WHAT}하십시오." /SD IDOK
-      Abort
+      StrCpy $1 "${GUI_EXE}"
+    ${Else}
+      FileClose $0
     ${EndIf}
-    FileClose $0
+  ${EndIf}
+  ${If} ${FileExists} "$INSTDIR\${CLI_EXE}"
+    ClearErrors
+    FileOpen $0 "$INSTDIR\${CLI_EXE}" a
+    ${If} ${Errors}
+      StrCpy $1 "${CLI_EXE}"
+    ${Else}
+      FileClose $0
+    ${EndIf}
+  ${EndIf}
+  ${If} $1 != ""
+    MessageBox MB_ICONEXCLAMATION|MB_RETRYCANCEL "${APP_KO}($1)이(가) 실행 중입니다.$\r$\n프로그램(예약 작업 포함)을 닫은 뒤 [다시 시도]를 누르십시오. [취소]하면 ${WHAT}하지 않습니다." /SD IDCANCEL IDRETRY again
+    Quit
   ${EndIf}
 FunctionEnd
 !macroend
-!insertmacro REFUSE_WHILE_RUNNING "" "설치"
-!insertmacro REFUSE_WHILE_RUNNING "un." "제거"
+!insertmacro WAIT_UNTIL_CLOSED "" "설치"
+!insertmacro WAIT_UNTIL_CLOSED "un." "제거"
+
+; The folder chosen must be new, empty, or this program's: an update removes _internal\ first,
+; which in a shared folder could be another program's.
+Function .onVerifyInstDir
+  ${If} ${FileExists} "$INSTDIR\uninstall.exe"
+  ${OrIf} ${FileExists} "$INSTDIR\${GUI_EXE}"
+    Return
+  ${EndIf}
+  FindFirst $0 $1 "$INSTDIR\*.*"
+  ${DoWhile} $1 != ""
+    ${If} $1 != "."
+    ${AndIf} $1 != ".."
+      FindClose $0
+      Abort  ; another program's or the user's files: 다음 stays disabled
+    ${EndIf}
+    FindNext $0 $1
+  ${Loop}
+  FindClose $0
+FunctionEnd
+
+Function .onInit
+  Call WaitUntilClosed
+FunctionEnd
+
+Function un.onInit
+  Call un.WaitUntilClosed
+FunctionEnd
 
 Section "${APP_KO}" SecMain
   SectionIn RO
-  Call RefuseWhileRunning
+  Call WaitUntilClosed  ; again: the folder may have been changed on the directory page
   SetOutPath "$INSTDIR"
   ; an update replaces the whole program folder (never the data folder, which is elsewhere)
   RMDir /r "$INSTDIR\_internal"
@@ -99,11 +149,11 @@ Section "${APP_KO}" SecMain
   CreateDirectory "$SMPROGRAMS\${APP_KO}"
   CreateShortcut "$SMPROGRAMS\${APP_KO}\${APP_KO}.lnk" "$INSTDIR\${GUI_EXE}" "" "$INSTDIR\${GUI_EXE}" 0
   CreateShortcut "$SMPROGRAMS\${APP_KO}\자가진단.lnk" "$INSTDIR\${GUI_EXE}" "--self-test" "$INSTDIR\${GUI_EXE}" 0
-  CreateShortcut "$SMPROGRAMS\${APP_KO}\사용자 안내서.lnk" "$INSTDIR\_internal\docs\USER_GUIDE.md"
+  CreateShortcut "$SMPROGRAMS\${APP_KO}\사용자 안내서.lnk" "$INSTDIR\${GUI_EXE}" "--guide" "$INSTDIR\${GUI_EXE}" 0
   CreateShortcut "$SMPROGRAMS\${APP_KO}\제거.lnk" "$INSTDIR\uninstall.exe"
   CreateShortcut "$DESKTOP\${APP_KO}.lnk" "$INSTDIR\${GUI_EXE}" "" "$INSTDIR\${GUI_EXE}" 0
 
-  WriteRegStr HKCU "${SETTINGS_KEY}" "InstallDir" "$INSTDIR"
+  WriteRegStr HKCU "${SETUP_KEY}" "InstallDir" "$INSTDIR"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "DisplayName" "${APP_KO} (${APP_NAME})"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "DisplayVersion" "${VERSION}"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "Publisher" "PCRM"
@@ -117,7 +167,7 @@ Section "${APP_KO}" SecMain
   ; the installed program checks itself (temporary database, Hangul PDF, screen); the office's
   ; database is not opened. The report goes to the installation log shown on this page.
   DetailPrint "자가진단 중…"
-  nsExec::ExecToLog '"$INSTDIR\${CLI_EXE}" self-test'
+  nsExec::ExecToLog /TIMEOUT=120000 '"$INSTDIR\${CLI_EXE}" self-test'
   Pop $0
   ${If} $0 != 0
     MessageBox MB_ICONEXCLAMATION|MB_OK "설치는 끝났지만 자가진단에서 문제가 발견되었습니다.$\r$\n설치 기록(자세히 보기)을 전산 담당자에게 보여 주십시오." /SD IDOK
@@ -125,17 +175,17 @@ Section "${APP_KO}" SecMain
 SectionEnd
 
 Section "Uninstall"
-  Call un.RefuseWhileRunning
   Delete "$DESKTOP\${APP_KO}.lnk"
   RMDir /r "$SMPROGRAMS\${APP_KO}"
   ; only the program's own files: the folder may hold nothing else of the user's
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\${GUI_EXE}"
   Delete "$INSTDIR\${CLI_EXE}"
+  Delete "$INSTDIR\THIRD_PARTY_LICENSES.txt"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
   DeleteRegKey HKCU "${UNINSTALL_KEY}"
-  DeleteRegKey HKCU "${SETTINGS_KEY}"
+  DeleteRegKey HKCU "${SETUP_KEY}"
 
   ; The data folder stays unless the user explicitly asks (default: No; silent: No).
   ${If} ${FileExists} "${DATA_DIR}\*.*"
@@ -144,6 +194,8 @@ Section "Uninstall"
     remove_data:
       RMDir /r "${DATA_DIR}"
       RMDir "$APPDATA\PCRM"
+      DeleteRegKey HKCU "${QT_SETTINGS_KEY}"
+      DeleteRegKey /ifempty HKCU "Software\PCRM"
     keep_data:
   ${EndIf}
 SectionEnd
