@@ -14,14 +14,29 @@ from pcrm_desktop import APP_NAME, ORG_NAME, __version__
 log = logging.getLogger(__name__)
 
 
+class _Parser(argparse.ArgumentParser):
+    """The windowed Windows program has no console (sys.stdout is None): `--help` and a wrong
+    option are shown in a message box instead of vanishing."""
+
+    def _print_message(self, message: str, file=None) -> None:
+        if message and sys.stdout is None:
+            from PySide6.QtWidgets import QApplication, QMessageBox
+            _qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+            QMessageBox.information(None, APP_NAME, message)
+        else:
+            super()._print_message(message, file)
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="pcrm-desktop", description=f"{APP_NAME} {__version__}")
+    parser = _Parser(prog="pcrm-desktop", description=f"{APP_NAME} {__version__}")
     parser.add_argument("--db", metavar="PATH", help="데이터베이스 파일 (기본: 사용자 데이터 폴더)")
     parser.add_argument("--lang", choices=("ko", "en"), help="화면 언어 (기본: 지난번 설정, 처음엔 한국어)")
     parser.add_argument("--user", metavar="LOGIN", help="로그인 화면에 미리 넣을 로그인 ID;"
                         " 키오스크 역할로 로그인하면 만족도 조사 키오스크 화면")
     parser.add_argument("--self-test", action="store_true",
                         help="자가진단만 하고 끝내기 (임시 데이터베이스; 사무실 자료는 열지 않음)")
+    parser.add_argument("--guide", action="store_true",
+                        help="사용자 안내서만 열기 (로그인 없이; 시작 메뉴의 '사용자 안내서')")
     parser.add_argument("--windowed", action="store_true", help="키오스크를 전체 화면 대신 1280×800 창으로")
     # For benchmarks and smoke checks: print the milliseconds to a shown window, then quit.
     parser.add_argument("--exit-after-show", action="store_true", help=argparse.SUPPRESS)
@@ -215,6 +230,11 @@ def main(argv: list[str] | None = None) -> int:
     qt_app.setApplicationVersion(__version__)
     qt_app.setWindowIcon(icon("app"))
     app = Application(args, qt_app)
+    if args.guide:  # the guide alone: no database, no sign-in
+        from pcrm_desktop.ui.help_window import HelpWindow
+        guide = HelpWindow()
+        guide.show_topic(None)
+        return qt_app.exec()
     from pcrm_desktop.config import resolve_database
     from pcrm_desktop.db.health import pending_work
     location = resolve_database(args.db)
@@ -294,6 +314,9 @@ def _start_notice(work: str | None, args: argparse.Namespace, started: float):
     notice.setWindowTitle(APP_NAME)
     notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
     notice.setMargin(32)
+    notice.adjustSize()
+    area = notice.screen().availableGeometry()  # centred: there is no other window yet
+    notice.move(area.center() - notice.rect().center())
     notice.show()
     QCoreApplication.processEvents()
     if args.exit_after_show:
@@ -309,7 +332,8 @@ def self_test() -> int:
     if sys.stdout is not None:
         print(report.text(), flush=True)
     else:
-        from PySide6.QtWidgets import QMessageBox
+        from PySide6.QtWidgets import QApplication, QMessageBox
+        _qt_app = QApplication.instance() or QApplication(sys.argv[:1])  # the screen check may not have made it
         box = QMessageBox.information if report.ok else QMessageBox.critical
         box(None, f"{APP_NAME} 자가진단", report.text())
     return 0 if report.ok else 1

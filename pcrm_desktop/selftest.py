@@ -4,8 +4,9 @@ Run after an installation (or by CI on the built bundle) it exercises the parts 
 lose: the migrations and the SQLite build, the holiday data of the `holidays` package, the
 Korean TrueType font (embedded in a PDF and drawn by Qt), the PDF engine, the Qt platform
 plugin and the compiled translations. Everything happens in a temporary folder that is removed
-afterwards; the office's database is never opened. Each check is independent, so one failure
-does not hide the others. Korean report, exit code 0 only when every check passed.
+afterwards; the office's database is never opened. Each check runs even when another failed
+(the two that need the database say they were skipped), so one failure does not hide the
+others. Korean report, exit code 0 only when every check passed.
 """
 from __future__ import annotations
 
@@ -63,7 +64,8 @@ def _where() -> str:
 def run(qt: bool = True) -> Report:
     """Every check, in a temporary folder. `qt=False` skips the screen check (a console without
     Qt's platform plugin); the built program always runs it."""
-    with tempfile.TemporaryDirectory(prefix="pcrm-selftest-") as folder:
+    # a file still held open (an antivirus scanning the PDF) must not turn the report into a crash
+    with tempfile.TemporaryDirectory(prefix="pcrm-selftest-", ignore_cleanup_errors=True) as folder:
         work = Path(folder)
         state: dict = {}
         steps: list[tuple[str, Callable[[], str]]] = [
@@ -80,10 +82,22 @@ def run(qt: bool = True) -> Report:
     return Report(tuple(checks))
 
 
+class Skipped(Exception):
+    """A check that needs the database, when the database check failed."""
+
+
+def _signed_in(state: dict):
+    if "ctx" not in state:
+        raise Skipped
+    return state["ctx"]
+
+
 def _timed(name: str, step: Callable[[], str]) -> Check:
     started = time.perf_counter()
     try:
         detail, ok = step(), True
+    except Skipped:
+        detail, ok = "건너뜀: 데이터베이스 점검이 실패했습니다", False
     except Exception as error:  # noqa: BLE001 - a self-test reports every failure and goes on
         detail, ok = f"{type(error).__name__}: {error}", False
     return Check(name, ok, detail, (time.perf_counter() - started) * 1000)
@@ -110,7 +124,7 @@ def _record(state: dict) -> str:
     from pcrm_desktop.domain.citizens import Citizen
     from pcrm_desktop.services import citizens
     from pcrm_desktop.services.audit_trail import verify_chain
-    ctx = state["ctx"]
+    ctx = _signed_in(state)
     registered = citizens.register_citizen(ctx, Citizen(None, SAMPLE_NAME, birth_year=1980,
                                                         phones=("010-1234-5678",)))
     found = citizens.search(ctx, SAMPLE_NAME[1:])  # a two-syllable fragment, the hard case
@@ -129,7 +143,7 @@ def _deadline(state: dict) -> str:
     from pcrm_desktop.domain.deadlines import Period
     from pcrm_desktop.services import calendar
     # 2026 추석 (9월 24–26일) falls inside a 3-day period received the day before
-    result = calendar.deadline(state["ctx"], datetime(2026, 9, 23, 10, 0), Period.of_days(3))
+    result = calendar.deadline(_signed_in(state), datetime(2026, 9, 23, 10, 0), Period.of_days(3))
     skipped = [step for step in result.explanation() if "추석" in step]
     if not skipped or result.due.date().isoformat() != "2026-09-30":
         raise AssertionError(f"기한 {result.due:%Y-%m-%d %H:%M}, 추석 제외 {len(skipped)}건")

@@ -100,4 +100,7 @@ def pending_work(path: Path | None) -> str | None:
         revision = inspect_file(path, integrity=None).revision
     except DatabaseError:
         return None
-    return None if revision == HEAD_REVISION else ("create" if revision is None else "upgrade")
+    if revision is None:
+        return "create"
+    # revisions are zero-padded numbers: a newer program's file is refused, not migrated
+    return "upgrade" if revision < HEAD_REVISION else None

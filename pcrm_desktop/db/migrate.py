@@ -68,10 +68,17 @@ def open_database(location: DatabaseLocation, now: datetime | None = None) -> Mi
     engine = make_engine(location.url)
     if known_current == HEAD_REVISION:  # the everyday case: no Alembic needed
         return MigrationResult(engine, known_current, HEAD_REVISION, None)
+    try:
+        return _migrate(engine, location, now)
+    except BaseException:
+        engine.dispose()  # no connection left open on a file the caller may move or delete
+        raise
+
+
+def _migrate(engine: "Engine", location: DatabaseLocation, now: datetime | None) -> MigrationResult:
     current = current_revision(engine)
     head = head_revision()
     if current is not None and current not in known_revisions():
-        engine.dispose()
         raise DatabaseError("db_too_new", revision=current)
     backup = None
     if current != head:

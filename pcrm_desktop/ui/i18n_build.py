@@ -17,7 +17,10 @@ TS_DIR = resources_dir() / "translations"
 
 
 def _tool(name: str) -> str:
-    beside = Path(sys.executable).with_name(f"pyside6-{name}")
+    """PySide6's wrapper beside this Python (bin/ of a venv; on Windows Scripts/*.exe, so a venv
+    need not be activated), else on PATH."""
+    suffix = ".exe" if sys.platform == "win32" else ""
+    beside = Path(sys.executable).with_name(f"pyside6-{name}{suffix}")
     found = str(beside) if beside.exists() else shutil.which(f"pyside6-{name}")
     if not found:
         raise SystemExit(f"pyside6-{name} not found: install PySide6 into this environment")

@@ -65,9 +65,14 @@ class _HelpKey(QObject):
         self.window = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_F1
-                and QApplication.activeModalWidget() is not None
-                and isinstance(watched, QWidget) and watched.window() is not self.window.help_window):
+        if event.type() != QEvent.Type.KeyPress or event.key() != Qt.Key.Key_F1:
+            return False
+        modal = QApplication.activeModalWidget()
+        # an application-modal box (a question, a file dialog) would block the guide's window:
+        # there F1 does nothing rather than open a window that cannot be used
+        if modal is None or modal.windowModality() == Qt.WindowModality.ApplicationModal:
+            return False
+        if isinstance(watched, QWidget) and watched.window() is not self.window.help_window:
             self.window.show_help()
             return True
         return False
@@ -312,11 +317,16 @@ class MainWindow(Retranslatable, QMainWindow):
             self.status_backup.setText("")
             return
         at = self.last_backup
+        if self.ctx.database is None:  # a database given by URL: backed up by whoever runs it
+            self.status_backup.setText("")
+            return
         if at is None:
             self.status_backup.setText(self.tr("백업 없음"))
             self.status_backup.setStyleSheet("color: #b00020;")
             return
-        when = at.strftime("%H:%M") if at.date() == datetime.now().date() else at.strftime("%m-%d %H:%M")
+        today = datetime.now().date()
+        when = at.strftime("%H:%M" if at.date() == today else
+                           "%m-%d %H:%M" if at.year == today.year else "%Y-%m-%d")
         self.status_backup.setText(self.tr("마지막 백업 {when}").format(when=when))
         self.status_backup.setStyleSheet("")
 

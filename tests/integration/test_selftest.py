@@ -71,6 +71,11 @@ def test_pending_work_decides_the_start_notice(tmp_path, backend):
     copy.commit()
     copy.close()
     assert pending_work(older) == "upgrade"
+    copy = sqlite3.connect(older)
+    copy.execute("UPDATE alembic_version SET version_num = '9999'")
+    copy.commit()
+    copy.close()
+    assert pending_work(older) is None                   # a newer program's file: refused later
     (tmp_path / "junk.db").write_bytes(b"not a database" * 100)
     assert pending_work(tmp_path / "junk.db") is None    # refused later, with its own message
     assert pending_work(None) is None
@@ -83,3 +88,34 @@ def test_a_new_database_shows_the_start_notice_before_the_wizard(capsys, tmp_pat
     assert app.main(["--db", str(tmp_path / "new.db"), "--exit-after-show"]) == 0
     assert "notice_ms" not in capsys.readouterr().out   # created now: no notice the next time
 
+
+
+def test_when_the_database_check_fails_the_checks_that_need_it_say_skipped(monkeypatch, qapp):
+    import pcrm_desktop.bootstrap as bootstrap
+
+    def broken(path):
+        raise OSError("disk full")
+    monkeypatch.setattr(bootstrap, "open_backend", broken)
+    report = selftest.run()
+    by_name = {c.name: c for c in report.checks}
+    assert not report.ok and by_name["데이터베이스"].detail == "OSError: disk full"
+    for name in ("기록 쓰기·읽기", "처리기한·공휴일"):
+        assert not by_name[name].ok and by_name[name].detail.startswith("건너뜀")
+    assert by_name["PDF·한글 글꼴"].ok and by_name["화면(Qt)·번역"].ok
+
+
+def test_the_windowed_program_shows_help_and_option_errors_in_a_box(monkeypatch, qapp):
+    import sys
+
+    import pytest
+    from PySide6.QtWidgets import QMessageBox
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    with pytest.raises(SystemExit):
+        app.parse_args(["--help"])
+    with pytest.raises(SystemExit):
+        app.parse_args(["--lang", "fr"])
+    assert "--self-test" in shown[0] and "--guide" in shown[0]
+    assert "invalid choice: 'fr'" in shown[-1]

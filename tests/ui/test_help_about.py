@@ -125,6 +125,31 @@ def test_f1_from_a_dialog_over_the_window_opens_the_guide_above_it(qtbot, applic
     dialog.reject()
 
 
+def test_f1_in_an_application_modal_box_opens_nothing_it_could_not_use(qtbot, application):
+    from PySide6.QtWidgets import QMessageBox
+    window = _signed_in_window(qtbot, application)
+    box = QMessageBox(QMessageBox.Icon.Question, "질문", "계속할까요?", parent=window)
+    box.setWindowModality(Qt.WindowModality.ApplicationModal)
+    box.show()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is box, timeout=3000)
+    qtbot.keyClick(box, Qt.Key.Key_F1)
+    assert window.help_window is None
+    box.close()
+
+
+def test_the_guide_alone_opens_without_a_database_or_sign_in(qtbot, qapp, tmp_path,
+                                                             monkeypatch):
+    """`pcrm-desktop --guide` (the Start menu's 사용자 안내서): the guide, no login, no file."""
+    from pcrm_desktop import app
+    monkeypatch.setenv("PCRM_DATABASE_URL", f"sqlite:///{tmp_path / 'office.db'}")
+    monkeypatch.setattr(qapp, "exec", lambda: 0)  # the event loop is the test's
+    assert app.main(["--guide"]) == 0
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, HelpWindow) and w.isVisible()]
+    assert len(shown) == 1 and shown[0].current_section() is not None
+    shown[0].close()
+    assert not (tmp_path / "office.db").exists()
+
+
 def test_search_keeps_the_sections_that_hold_the_words(qtbot, tmp_path, screenshot_dir):
     (tmp_path / GUIDE_FILE).write_text(SMALL_GUIDE, encoding="utf-8")
     help_window = HelpWindow(folder=tmp_path)
