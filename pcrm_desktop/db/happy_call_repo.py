@@ -28,12 +28,14 @@ class HappyCallRepository:
         return [ClosedCase(r[0], max(0.0, r[1] or 0.0), r[2] == "rejected") for r in rows]
 
     def closed_for_demo(self, since: datetime) -> list[tuple[int, int, datetime]]:
-        """(id, applicant, done_at) of the cases closed since `since` that have an applicant,
-        oldest first: the demo's happy calls are made on them."""
+        """(id, applicant, done_at) of the cases closed since `since` whose applicant has a
+        phone (as the sampling requires), oldest first: the demo's happy calls are made on them."""
         from pcrm_desktop.db.citizen_repo import as_datetime
         rows = self.c.exec_driver_sql(
-            "SELECT id, citizen_id, done_at FROM complaints WHERE status = 'closed'"
-            " AND citizen_id IS NOT NULL AND done_at >= ? ORDER BY done_at", (sql_datetime(since),))
+            "SELECT id, citizen_id, done_at FROM complaints c WHERE status = 'closed'"
+            " AND citizen_id IS NOT NULL AND done_at >= ?"
+            " AND EXISTS (SELECT 1 FROM citizen_phones p WHERE p.citizen_id = c.citizen_id)"
+            " ORDER BY done_at", (sql_datetime(since),))
         return [(r[0], r[1], as_datetime(r[2])) for r in rows]
 
     def add_demo_calls(self, calls: list[tuple[int, datetime, str]]) -> None:

@@ -70,3 +70,15 @@ def test_sample_a_week_and_call(ctx, db_path):
     assert happy_calls.counts(ctx) == {"gave_up": 1, "reached": 1, "pending": 1}
     assert rows(db_path, "SELECT count(*) FROM happy_call_attempts") == [(4,)]
     assert rows(db_path, "SELECT count(*) FROM audit_log WHERE action LIKE 'happy_call.%'") == [(6,)]
+
+
+def test_the_demos_calls_follow_the_sampling_rule_a_phone_to_call(backend, db_path):
+    """Calls are only ever made to applicants with a phone; the demo made some to none."""
+    from pcrm_desktop.services.demo import DemoRequest, fill_demo
+    fill_demo(backend.ctx, DemoRequest(citizens=150, complaints=800, responses=800, seed=3))
+    assert rows(db_path, "SELECT count(*) FROM happy_calls")[0][0] > 0
+    assert rows(db_path, "SELECT count(*) FROM citizens c WHERE NOT EXISTS"
+                         " (SELECT 1 FROM citizen_phones p WHERE p.citizen_id = c.id)")[0][0] > 0
+    assert rows(db_path, "SELECT count(*) FROM happy_calls h JOIN complaints c"
+                         " ON c.id = h.complaint_id WHERE NOT EXISTS (SELECT 1 FROM"
+                         " citizen_phones p WHERE p.citizen_id = c.citizen_id)") == [(0,)]
