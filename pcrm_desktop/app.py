@@ -333,7 +333,8 @@ def self_test() -> int:
         print(report.text(), flush=True)
     else:
         from PySide6.QtWidgets import QApplication, QMessageBox
-        _qt_app = QApplication.instance() or QApplication(sys.argv[:1])  # the screen check may not have made it
+        # the screen check may have failed before it made the application object
+        _qt_app = QApplication.instance() or QApplication(sys.argv[:1])
         box = QMessageBox.information if report.ok else QMessageBox.critical
         box(None, f"{APP_NAME} 자가진단", report.text())
     return 0 if report.ok else 1
