@@ -237,6 +237,23 @@ def sign_in(app, login: str, password: str):
     return app.window or app.kiosk
 
 
+def main_window(qt_app, backend, login: str, password: str, look=None):
+    """The app signed in as `login`, its main window at the office screen's size and loaded;
+    `look(dialog)` sees the filled login dialog before it is submitted."""
+    app = application(qt_app)
+    app.open_window(backend)
+    dialog = app.login
+    type_text(dialog.login, login)
+    type_text(dialog.password, password)
+    if look is not None:
+        look(dialog)
+    dialog.submit()
+    wait_until(lambda: app.window is not None, 20, "sign-in")
+    app.window.resize(*MAIN_SIZE)
+    settle(app.runner)
+    return app
+
+
 def run(out: Path, keep: bool) -> list[tuple[str, int, str]]:
     # A fixed folder, so the database path the screens show is the same every run.
     work = Path(tempfile.gettempdir()) / WORK_FOLDER
@@ -291,20 +308,12 @@ def _run(work: Path, out: Path) -> list[tuple[str, int, str]]:
 
 def counter_work(qt_app, backend, shots: Shots, password: str, shown: list) -> None:
     """A clerk's day at the counter, as the guide walks through it."""
-    app = application(qt_app)
-    app.open_window(backend)
-    login = app.login
-    type_text(login.login, CLERK)
-    type_text(login.password, password)
-    login.adjustSize()
-    pump(50)
-    shots.save("login", login)
-    login.submit()
-    wait_until(lambda: app.window is not None, 20, "sign-in")
-    window = app.window
-    window.resize(*MAIN_SIZE)
-    runner = app.runner
-    settle(runner)
+    def look(login) -> None:
+        login.adjustSize()
+        pump(50)
+        shots.save("login", login)
+    app = main_window(qt_app, backend, CLERK, password, look)
+    window, runner = app.window, app.runner
 
     # --- find a resident: two syllables of a name -------------------------------------------
     page = window.open_page("citizens")
@@ -485,13 +494,8 @@ def admin_work(qt_app, backend, shots: Shots, login: str, password: str, shown: 
     from pcrm_desktop.services import accounts, backups
     admin = backend.ctx.as_actor(accounts.sign_in(backend.ctx, login, password).actor)
     backups.automatic_backup(admin, "start")  # what the app made when it started this morning
-    app = application(qt_app)
-    app.open_window(backend)
-    sign_in(app, login, password)
-    window = app.window
-    window.resize(*MAIN_SIZE)
-    runner = app.runner
-    settle(runner)
+    app = main_window(qt_app, backend, login, password)
+    window, runner = app.window, app.runner
 
     # --- survey results -------------------------------------------------------------------------
     page = window.open_page("surveys")
