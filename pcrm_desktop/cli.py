@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from contextlib import contextmanager
 
-from pcrm_desktop import __version__, cli_backup, cli_reports, cli_retention
+from pcrm_desktop import __version__, cli_backup, cli_reports, cli_retention, waiting
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.domain.messages import korean_message
 
@@ -484,6 +484,24 @@ def _stderr_progress(done: int, total: int, what: str) -> None:
               file=sys.stderr, flush=True)
 
 
+class _WaitNotice:
+    """While a write waits for the lock another program holds (the window saving, another
+    `pcrm`), say so on stderr once a second instead of hanging silently; a line when it ends."""
+
+    def __init__(self) -> None:
+        self.shown = 0
+
+    def __call__(self, seconds: float | None) -> None:
+        if seconds is None:
+            if self.shown:
+                print("", file=sys.stderr, flush=True)
+            self.shown = 0
+        elif int(seconds) >= self.shown:
+            self.shown = int(seconds) + 1
+            print(f"\r다른 사용자(또는 프로그램)가 저장 중입니다. 기다리는 중… ({max(1, round(seconds))}초)",
+                  end="", file=sys.stderr, flush=True)
+
+
 def _refused(args: argparse.Namespace, code: str, message: str) -> int:
     print(message, file=sys.stderr)
     if args.json:
@@ -499,7 +517,8 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
     try:
-        code, summary, text = COMMANDS[args.command](args)
+        with waiting.reporting_to(_WaitNotice()):
+            code, summary, text = COMMANDS[args.command](args)
     except DomainError as error:
         return _refused(args, error.code, korean_message(error))
     except Exception:  # noqa: BLE001 - say it plainly, keep the details in the log

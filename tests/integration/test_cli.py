@@ -309,3 +309,28 @@ def test_a_character_the_console_cannot_show_is_replaced_not_fatal(monkeypatch):
     assert cli.main(["check"]) == 0
     sys.stdout.flush()
     assert raw.getvalue().decode("cp949") == "? 정상\n"
+
+
+def test_a_write_waiting_for_another_programs_lock_says_so(capsys, tmp_path):
+    """The window (or another pcrm) holds the write lock for a moment: the command waits,
+    says why on stderr, then does its work."""
+    import threading
+    import time
+    db = tmp_path / "busy.db"
+    assert main(["init", "--db", str(db)]) == 0
+    capsys.readouterr()
+    holder = sqlite3.connect(db, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(1.5, holder.commit)
+    release.start()
+    started = time.monotonic()
+    try:
+        code = main(["demo", "--db", str(db), "--citizens", "5", "--complaints", "0",
+                     "--responses", "0"])
+    finally:
+        release.join()
+        holder.close()
+    _, err = capsys.readouterr()
+    assert code == 0 and time.monotonic() - started >= 1.4
+    assert "다른 사용자(또는 프로그램)가 저장 중입니다. 기다리는 중… (1초)" in err
+    assert query(db, "SELECT count(*) FROM citizens") == [(5,)]
