@@ -3880,8 +3880,8 @@ With much data this can take a few minutes. Do not close the program.</translati
         <translation>Too fast</translation>
     </message>
     <message>
-        <source>{title} ({code}, v{version}, {kind}, 응답 {n:,})</source>
-        <translation>{title} ({code}, v{version}, {kind}, {n:,} answers)</translation>
+        <source>{title} ({code}, v{version}, {kind}, 전체 응답 {n:,})</source>
+        <translation>{title} ({code}, v{version}, {kind}, {n:,} answers in all)</translation>
     </message>
     <message>
         <source>연결</source>

@@ -331,7 +331,7 @@ class SurveysPage(Page):
     def _show_surveys(self, rows: list[dict]) -> None:
         current = self.survey.currentData()
         self.survey.blockSignals(True)
-        refill(self.survey, [(r["code"], self.tr("{title} ({code}, v{version}, {kind}, 응답 {n:,})").format(
+        refill(self.survey, [(r["code"], self.tr("{title} ({code}, v{version}, {kind}, 전체 응답 {n:,})").format(
             title=r["title"], code=r["code"], version=r["version"],
             kind=self.tr("연결") if r["linked"] else self.tr("익명"), n=r["responses"]))
             for r in rows], current or (rows[0]["code"] if rows else None))
