@@ -292,6 +292,8 @@ def _run(work: Path, out: Path) -> list[tuple[str, int, str]]:
     from pcrm_desktop.bootstrap import open_backend
     from pcrm_desktop.services.demo import ADMIN_LOGIN, DEMO_PASSWORD
     backend = open_backend(str(db))
+    from pcrm_desktop.services import backups
+    backups.automatic_backup(backend.ctx, "start")  # what the app makes when it starts
     try:
         counter_work(qt_app, backend, shots, DEMO_PASSWORD, shown)
         admin_work(qt_app, backend, shots, ADMIN_LOGIN, DEMO_PASSWORD, shown)
@@ -491,9 +493,6 @@ def counter_work(qt_app, backend, shots: Shots, password: str, shown: list) -> N
 
 def admin_work(qt_app, backend, shots: Shots, login: str, password: str, shown: list) -> None:
     """The admin's screens: survey results, the kiosk's setup, 설정 > 백업 with a restore asked."""
-    from pcrm_desktop.services import accounts, backups
-    admin = backend.ctx.as_actor(accounts.sign_in(backend.ctx, login, password).actor)
-    backups.automatic_backup(admin, "start")  # what the app made when it started this morning
     app = main_window(qt_app, backend, login, password)
     window, runner = app.window, app.runner
 
