@@ -61,9 +61,8 @@ def _where() -> str:
     return "설치본" if getattr(sys, "frozen", False) else "소스"
 
 
-def run(qt: bool = True) -> Report:
-    """Every check, in a temporary folder. `qt=False` skips the screen check (a console without
-    Qt's platform plugin); the built program always runs it."""
+def run() -> Report:
+    """Every check, in a temporary folder removed afterwards."""
     # a file still held open (an antivirus scanning the PDF) must not turn the report into a crash
     with tempfile.TemporaryDirectory(prefix="pcrm-selftest-", ignore_cleanup_errors=True) as folder:
         work = Path(folder)
@@ -73,9 +72,8 @@ def run(qt: bool = True) -> Report:
             ("기록 쓰기·읽기", lambda: _record(state)),
             ("처리기한·공휴일", lambda: _deadline(state)),
             ("PDF·한글 글꼴", lambda: _pdf(work)),
+            ("화면(Qt)·번역", _qt),
         ]
-        if qt:
-            steps.append(("화면(Qt)·번역", _qt))
         checks = [_timed(name, step) for name, step in steps]
         if "backend" in state:
             state["backend"].close()
