@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pcrm_desktop import cli
+from pcrm_desktop import cli, cli_data
 from pcrm_desktop.domain import (
     accounts,
     citizens,
@@ -263,15 +263,15 @@ def test_survey_mapping_is_read_or_refused(raw):
 def test_cli_mapping_files_are_read_or_refused(tmp_path_factory, raw):
     path = tmp_path_factory.mktemp("mapping") / "mapping.json"
     path.write_bytes(raw)
-    got = refused_clearly(cli._read_json, str(path))
+    got = refused_clearly(cli_data.read_json, str(path))
     assert got is None or isinstance(got, dict)
-    got = refused_clearly(cli._read_mapping, str(path))
+    got = refused_clearly(cli_data.read_mapping, str(path))
     assert got is None or all(isinstance(v, str) for v in got.values())
 
 
 def test_cli_mapping_file_missing(tmp_path):
     with pytest.raises(ValidationError) as refused:
-        cli._read_json(str(tmp_path / "없는 파일.json"))
+        cli_data.read_json(str(tmp_path / "없는 파일.json"))
     assert_clear(refused.value)
 
 
