@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QTextFragment,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -328,3 +329,25 @@ class HelpWindow(Retranslatable, QWidget):
                       if part.fragment().charFormat().isImageFormat()]
             block = block.next()
         return found
+
+
+class HelpKey(QObject):
+    """An application event filter: F1 pressed in a dialog over the main window opens the guide
+    there (`window.show_help`); the window's own F1 shortcut does not reach past a modal dialog."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or event.key() != Qt.Key.Key_F1:
+            return False
+        modal = QApplication.activeModalWidget()
+        # an application-modal box (a question, a file dialog) would block the guide's window:
+        # there F1 does nothing rather than open a window that cannot be used
+        if modal is None or modal.windowModality() == Qt.WindowModality.ApplicationModal:
+            return False
+        if isinstance(watched, QWidget) and watched.window() is not self.window.help_window:
+            self.window.show_help()
+            return True
+        return False

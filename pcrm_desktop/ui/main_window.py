@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, QTimer, QSize, Qt, Signal
+from PySide6.QtCore import QTimer, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,6 +33,7 @@ from pcrm_desktop.domain.privacy import AUDIT_ROLES
 from pcrm_desktop.services import office as office_service
 from pcrm_desktop.services.context import Changes, ServiceContext
 from pcrm_desktop.ui.appearance import icon
+from pcrm_desktop.ui.help_window import HelpKey, HelpWindow
 from pcrm_desktop.ui.i18n import Retranslatable
 from pcrm_desktop.ui.labels import role_name
 from pcrm_desktop.ui.pages.base import Page
@@ -54,28 +55,6 @@ def _newest_backup(ctx: ServiceContext) -> datetime | None:
     except DomainError:  # a database given by URL has no backups folder
         return None
     return found[0].at if found else None
-
-
-class _HelpKey(QObject):
-    """F1 pressed in a dialog over the main window opens the guide (the window's own shortcut
-    does not reach past a modal dialog)."""
-
-    def __init__(self, window: "MainWindow") -> None:
-        super().__init__(window)
-        self.window = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or event.key() != Qt.Key.Key_F1:
-            return False
-        modal = QApplication.activeModalWidget()
-        # an application-modal box (a question, a file dialog) would block the guide's window:
-        # there F1 does nothing rather than open a window that cannot be used
-        if modal is None or modal.windowModality() == Qt.WindowModality.ApplicationModal:
-            return False
-        if isinstance(watched, QWidget) and watched.window() is not self.window.help_window:
-            self.window.show_help()
-            return True
-        return False
 
 
 @dataclass(frozen=True)
@@ -268,7 +247,7 @@ class MainWindow(Retranslatable, QMainWindow):
                                    triggered=self.show_help)
         # a dialog modal to this window (entering a 민원, a survey on paper) keeps shortcuts
         # from it: F1 pressed there arrives as a key press, caught here
-        self.f1_filter = _HelpKey(self)
+        self.f1_filter = HelpKey(self)
         QApplication.instance().installEventFilter(self.f1_filter)
         self.about_action = QAction(self, triggered=self.show_about)
         self.help_menu.addAction(self.help_action)
@@ -470,7 +449,6 @@ class MainWindow(Retranslatable, QMainWindow):
     def show_help(self) -> None:
         """F1 anywhere: the user guide at the chapter about the page on screen (one window,
         reused, so it keeps its place and size)."""
-        from pcrm_desktop.ui.help_window import HelpWindow
         if self.idle_lock is not None and self.idle_lock.locked:
             return
         if self.help_window is None:
