@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from pcrm_desktop.domain.access_review import action_text
+from pcrm_desktop.domain.backups import CONTEXT as BACKUP_CONTEXT
 from pcrm_desktop.domain.office import Role
 
 
@@ -60,3 +61,8 @@ def interaction_kind_name(code: str) -> str:
         "other": QCoreApplication.translate("labels", "기타"),
     }
     return names.get(code, code)
+
+
+def backup_text(text: str) -> str:
+    """A text of domain/backups.py (a kind, a reason, a step) in the current language."""
+    return QCoreApplication.translate(BACKUP_CONTEXT, text)

@@ -26,15 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcrm_desktop.domain.backups import CONTEXT, reason_text
+from pcrm_desktop.domain.backups import reason_text
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.services import backups
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.i18n import Retranslatable, error_text
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+from pcrm_desktop.ui.labels import backup_text
 
 
 def _tr(text: str) -> str:
@@ -51,7 +48,7 @@ def run_and_wait(fn, label: str | None, parent: QWidget | None = None):
 
     def work(control):
         def progress(done: int, total: int, text: str) -> None:
-            control.progress(done, total, _t(text))
+            control.progress(done, total, backup_text(text))
         return fn(progress)
 
     def done(value) -> None:
@@ -183,7 +180,7 @@ class RecoveryDialog(Retranslatable, QDialog):
             self.backup_label.setText(self.tr("복원할 백업: {name}").format(name=self.chosen.name))
         elif self.good is not None:
             text = self.tr("복원할 백업: {when} ({kind}) — {name}").format(
-                when=f"{self.good.at:%Y-%m-%d %H:%M}", kind=_t(reason_text(self.good.reason)),
+                when=f"{self.good.at:%Y-%m-%d %H:%M}", kind=backup_text(reason_text(self.good.reason)),
                 name=self.good.path.name)
             if self.good.skipped:
                 text += "\n" + self.tr("더 최근 백업 {count}개는 검사에 실패해 건너뛰었습니다.").format(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,18 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcrm_desktop.domain.backups import CONTEXT, ENCRYPTED_SUFFIX, reason_text
+from pcrm_desktop.domain.backups import ENCRYPTED_SUFFIX, reason_text
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.domain.privacy import ADMIN_ROLES, AUDIT_ROLES
 from pcrm_desktop.services import backups
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.i18n import Retranslatable, error_text
+from pcrm_desktop.ui.labels import backup_text
 from pcrm_desktop.ui.table_model import RowsModel, figures_table
-
-
-def _t(text: str) -> str:
-    """A text of domain/backups.py (a kind, a step) in the current language."""
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def _mb(size: int) -> str:
@@ -102,7 +98,7 @@ class BackupSettings(Retranslatable, QWidget):
         self.status.setWordWrap(True)
         self.model = RowsModel([
             (lambda: self.tr("만든 때"), lambda b: f"{b.at:%Y-%m-%d %H:%M:%S}"),
-            (lambda: self.tr("종류"), lambda b: _t(reason_text(b.reason))),
+            (lambda: self.tr("종류"), lambda b: backup_text(reason_text(b.reason))),
             (lambda: self.tr("크기"), lambda b: _mb(b.size_bytes)),
             (lambda: self.tr("검사"), lambda b: self.tr("정상") if b.verified else self.tr("실패")),
             (lambda: self.tr("보관"), lambda b: self.tr("지울 때까지") if b.kept
@@ -199,7 +195,7 @@ class BackupSettings(Retranslatable, QWidget):
         def work(control):
             def progress(done: int, total: int, text: str) -> None:
                 control.check()
-                control.progress(done, total, _t(text))
+                control.progress(done, total, backup_text(text))
             return call(progress)
         return work
 
@@ -234,7 +230,7 @@ class BackupSettings(Retranslatable, QWidget):
         if chosen is None:
             return
         text = self.restore_text(chosen.name, f"{chosen.at:%Y-%m-%d %H:%M}",
-                                 _t(reason_text(chosen.reason)))
+                                 backup_text(reason_text(chosen.reason)))
         if dialogs.ask_choice(self, self.tr("백업으로 복원"), text,
                               [("restore", self.tr("복원"))]) != "restore":
             return
@@ -335,7 +331,7 @@ class BackupSettings(Retranslatable, QWidget):
         if chosen is None:
             return
         text = self.tr("이 백업을 지웁니다: {name} ({kind}, {size}). 지운 백업은 되돌릴 수 없습니다.").format(
-            name=chosen.name, kind=_t(reason_text(chosen.reason)), size=_mb(chosen.size_bytes))
+            name=chosen.name, kind=backup_text(reason_text(chosen.reason)), size=_mb(chosen.size_bytes))
         if dialogs.ask_choice(self, self.tr("백업 삭제"), text,
                               [("delete", self.tr("삭제"))]) != "delete":
             return
