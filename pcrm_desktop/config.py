@@ -32,6 +32,7 @@ def default_data_dir() -> Path:
 class DatabaseLocation:
     url: str
     path: Path | None  # the SQLite file, when the URL names one
+    given: Path | None = None  # `--db` as typed, before symbolic links were followed
 
     @property
     def label(self) -> str:
@@ -45,7 +46,7 @@ def sqlite_url(path: Path) -> str:
 def resolve_database(db_option: str | None = None) -> DatabaseLocation:
     if db_option:
         path = Path(db_option).expanduser()
-        return DatabaseLocation(sqlite_url(path), path.resolve())
+        return DatabaseLocation(sqlite_url(path), path.resolve(), Path(os.path.abspath(path)))
     url = os.environ.get(ENV_DATABASE_URL)
     if url:
         return DatabaseLocation(url, sqlite_path_from_url(url))
@@ -59,6 +60,18 @@ def sqlite_path_from_url(url: str) -> Path | None:
         return None
     rest = url[len(prefix):].split("?")[0]
     return Path(rest) if rest and rest != ":memory:" else None
+
+
+def dangling_link(path: Path) -> tuple[Path, Path] | None:
+    """The first symbolic link on the way to `path` (a folder above it or the file itself) that
+    points at nothing, and what it points at; None when every link leads somewhere. A link to
+    a network drive or USB stick that is not connected is the usual case: creating the file
+    would make the missing folders on the local disk instead."""
+    path = Path(os.path.abspath(path))
+    for step in (*reversed(path.parents), path):
+        if step.is_symlink() and not step.exists():
+            return step, Path(os.path.normpath(step.parent / os.readlink(step)))
+    return None
 
 
 def workstation_name() -> str:

@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pcrm_desktop.config import DatabaseLocation
+from pcrm_desktop.config import DatabaseLocation, dangling_link
 from pcrm_desktop.db.backup import backup_database
 from pcrm_desktop.db.engine import make_engine
 from pcrm_desktop.db.health import HEAD_REVISION, inspect_file
@@ -58,6 +58,7 @@ def open_database(location: DatabaseLocation, now: datetime | None = None) -> Mi
     """Check, back up if an upgrade is pending, migrate to head; return the ready engine."""
     known_current = None
     if location.path is not None:
+        _refuse_dangling_link(location.given or location.path)
         _ensure_folder(location.path.parent)
         if location.path.exists():
             # Refuses what is not ours and writes nothing.
@@ -110,6 +111,13 @@ def upgrade(engine: "Engine", target: str = "head") -> None:
         finally:
             if sqlite:
                 connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
+
+
+def _refuse_dangling_link(path: Path) -> None:
+    """Following a link to a drive that is not connected would create its folders here."""
+    dangling = dangling_link(path)
+    if dangling is not None:
+        raise DatabaseError("db_dangling_link", link=str(dangling[0]), target=str(dangling[1]))
 
 
 def _ensure_folder(folder: Path) -> None:

@@ -88,6 +88,17 @@ def hash_secret(secret: str, salt: bytes | None = None, n: int | None = None) ->
     return f"scrypt${n}${SCRYPT_R}${SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
 
 
+def unusable_hash() -> str:
+    """A hash in the stored form, with the parameters a new hash gets now, that no password
+    matches (its digest is no one's scrypt output). Checking a password against it costs what
+    checking a real one costs, and making it costs nothing: a refusal for a login that does not
+    exist takes as long as a wrong password, the first one of a process too."""
+    salt, digest = bytes(16), bytes(32)
+    b64 = base64.b64encode
+    return (f"scrypt${_cost()}${SCRYPT_R}${SCRYPT_P}${b64(salt).decode()}"
+            f"${b64(digest).decode()}")
+
+
 def secret_matches(secret: str, stored: str | None) -> bool:
     """Constant-time comparison with a stored hash; a malformed or empty one never matches."""
     if not stored or not stored.startswith("scrypt$"):

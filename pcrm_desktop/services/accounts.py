@@ -19,6 +19,7 @@ from pcrm_desktop.domain.accounts import (
     hash_secret,
     lock_expired,
     secret_matches,
+    unusable_hash,
 )
 from pcrm_desktop.domain.audit import Actor
 from pcrm_desktop.domain.errors import DomainError, NotFoundError, ValidationError
@@ -27,9 +28,6 @@ from pcrm_desktop.domain.privacy import ADMIN_ROLES, require_role
 from pcrm_desktop.services.context import Changes, ServiceContext
 
 IDLE_SETTING = "security.idle_lock_minutes"
-# Compared against when the login does not exist, so a wrong login takes as long as a wrong
-# password and the answer time does not tell which logins exist.
-_DUMMY_HASH: str | None = None
 
 
 class SignInRefused(DomainError):
@@ -128,10 +126,10 @@ def _locked(timed: bool) -> SignInRefused:
 
 
 def _dummy_hash() -> str:
-    global _DUMMY_HASH
-    if _DUMMY_HASH is None:
-        _DUMMY_HASH = hash_secret("not a password")
-    return _DUMMY_HASH
+    """Compared against when there is no real hash, so an unknown login takes as long as a
+    wrong password and the answer time does not tell which logins exist. Built, not hashed:
+    the first unknown login of a process (every `pcrm` command) is no slower than the next."""
+    return unusable_hash()
 
 
 def change_password(ctx: ServiceContext, current: str, new: str, confirm: str) -> Changes:
