@@ -12,7 +12,7 @@ from datetime import date
 from pcrm_desktop.domain.errors import ConflictError, ValidationError
 from pcrm_desktop.domain.messages import QT_TRANSLATE_NOOP
 from pcrm_desktop.domain.survey_stats import Change, Estimate, proportion_change, t_quantile
-from pcrm_desktop.domain.text import mask_rrns, nfc
+from pcrm_desktop.domain.text import mask_rrns, nfc, one_line
 
 
 class ActionStatus(str, enum.Enum):
@@ -62,7 +62,7 @@ class Draft:
 
 
 def clean_draft(draft: Draft, today: date) -> Draft:
-    title, measure = mask_rrns(nfc(draft.title))[0], mask_rrns(nfc(draft.measure))[0]
+    title, measure = one_line(draft.title, "action_title")[0], mask_rrns(nfc(draft.measure))[0]
     if not title:
         raise ValidationError("required", field="action_title")
     if len(title) > 200:

@@ -8,7 +8,7 @@ from datetime import date
 
 from pcrm_desktop.domain.errors import ValidationError
 from pcrm_desktop.domain.phone import normalize_phone
-from pcrm_desktop.domain.text import find_rrns, mask_rrns, nfc
+from pcrm_desktop.domain.text import check_one_line, find_rrns, mask_rrns, nfc, one_line
 
 COMPOUND_SURNAMES = ("남궁", "황보", "제갈", "선우", "서문", "독고", "동방", "사공", "어금", "망절")
 
@@ -91,6 +91,7 @@ def clean_citizen(citizen: Citizen, today: date) -> CleanResult:
         raise ValidationError("required", field="citizen_name")
     if len(name) > 50:
         raise ValidationError("too_long", field="citizen_name", max=50)
+    check_one_line(name, "citizen_name")
     if find_rrns(name):
         raise ValidationError("rrn_in_name", field="citizen_name")
     if citizen.birth_year is not None and not (1900 <= citizen.birth_year <= today.year):
@@ -99,26 +100,26 @@ def clean_citizen(citizen: Citizen, today: date) -> CleanResult:
         raise ValidationError("birth_date_mismatch", field="birth_date")
     phones: list[str] = []
     for raw in citizen.phones:
-        if nfc(raw):
+        if check_one_line(nfc(raw), "phone"):
             number = normalize_phone(raw)
             if number not in phones:
                 phones.append(number)
-    email, masked = mask_rrns(nfc(citizen.email))  # counted with the free fields below
+    email, masked = one_line(citizen.email, "email")  # counted with the free fields below
     if email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
         raise ValidationError("email_format", field="email")
     if citizen.preferred_language not in LANGUAGES:
         raise ValidationError("language_unknown", field="preferred_language")
-    memo, n = mask_rrns(nfc(citizen.memo))
+    memo, n = mask_rrns(nfc(citizen.memo))  # free text: control characters dropped
     masked += n
-    road, n = mask_rrns(nfc(citizen.address.road))
+    road, n = one_line(citizen.address.road, "road", join_lines=True)
     masked += n
-    detail, n = mask_rrns(nfc(citizen.address.detail))
+    detail, n = one_line(citizen.address.detail, "address_detail", join_lines=True)
     masked += n
     if len(memo) > 4000:
         raise ValidationError("too_long", field="memo", max=4000)
-    dong_code, n = mask_rrns(nfc(citizen.address.dong_code))
+    dong_code, n = one_line(citizen.address.dong_code, "dong_code")
     masked += n
-    dong_name, n = mask_rrns(nfc(citizen.address.dong_name))
+    dong_name, n = one_line(citizen.address.dong_name, "dong_name")
     masked += n
     # the columns' declared lengths (SQLite does not enforce them; PostgreSQL would fail)
     for value, field_name, most in ((email, "email", 100), (road, "road", 200),

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from pcrm_desktop.domain.errors import ConflictError, ValidationError
 from pcrm_desktop.domain.messages import QT_TRANSLATE_NOOP
-from pcrm_desktop.domain.text import mask_rrns, nfc
+from pcrm_desktop.domain.text import mask_rrns, nfc, one_line
 
 FUTURE_SLACK = timedelta(minutes=5)  # office PC clocks drift a little
 TEXT_MAX = 20_000  # a 민원's content, and the answer it gets
@@ -226,9 +226,9 @@ class Intake:
 
 def clean_intake(intake: Intake, now: datetime) -> tuple[Intake, int]:
     """Validate and normalise; RRN-shaped text is masked (the count is returned to warn)."""
-    title, n1 = mask_rrns(nfc(intake.title))
-    content, n2 = mask_rrns(nfc(intake.content))
-    road, n3 = mask_rrns(nfc(intake.road))
+    title, n1 = one_line(intake.title, "complaint_title")
+    content, n2 = mask_rrns(nfc(intake.content))  # free text: controls dropped
+    road, n3 = one_line(intake.road, "road", join_lines=True)
     if not title:
         raise ValidationError("required", field="complaint_title")
     if len(title) > 200:
@@ -237,8 +237,8 @@ def clean_intake(intake: Intake, now: datetime) -> tuple[Intake, int]:
         raise ValidationError("too_long", field="complaint_content", max=TEXT_MAX)
     if intake.received_at > now + FUTURE_SLACK:
         raise ValidationError("received_in_future", field="received_at")
-    epeople, n4 = mask_rrns(nfc(intake.epeople_no))
-    dong_name, n5 = mask_rrns(nfc(intake.dong_name))
+    epeople, n4 = one_line(intake.epeople_no, "epeople_no")
+    dong_name, n5 = one_line(intake.dong_name, "dong_name")
     if intake.channel is Channel.EPEOPLE and not epeople:
         raise ValidationError("epeople_no_required", field="epeople_no")
     if len(epeople) > 30:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import time
 
 from pcrm_desktop.domain.errors import ValidationError
-from pcrm_desktop.domain.text import find_rrns, mask_rrns, nfc
+from pcrm_desktop.domain.text import check_one_line, find_rrns, nfc, one_line
 
 
 class Role(str, enum.Enum):
@@ -59,7 +59,7 @@ class OfficeProfile:
         code = self.code.strip()
         if code and not re.fullmatch(r"[0-9]{7}", code):
             raise ValidationError("office_code_format", field="office_code")
-        address, _ = mask_rrns(clean_text(self.address))
+        address, _ = one_line(self.address, "office_address")
         require(address, "office_address", max_len=200, optional=True)
         phone = self.phone.strip()
         if phone and not re.fullmatch(r"[0-9][0-9-]{6,14}", phone):
@@ -93,11 +93,19 @@ def clean_text(value: str) -> str:
     return nfc(value)
 
 
+ONE_LINE_MAX = 200  # a field no longer than this is one line: a name, a title, an address
+
+
 def require(value: str, field_name: str, max_len: int, optional: bool = False) -> None:
+    """A name or a short text: present unless optional, not too long, and on one line without
+    a control character or a bidi override (a longer text, a 상담 내용, had those dropped by
+    mask_rrns); never an RRN."""
     if not value and not optional:
         raise ValidationError("required", field=field_name)
     if len(value) > max_len:
         raise ValidationError("too_long", field=field_name, max=max_len)
+    if max_len <= ONE_LINE_MAX:
+        check_one_line(value, field_name)
     if find_rrns(value):  # a name is shown everywhere: refused, as a resident's name is
         raise ValidationError("rrn_in_name", field=field_name)
 

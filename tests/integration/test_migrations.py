@@ -371,11 +371,16 @@ def test_upgrade_to_0010_chains_the_existing_access_log(db_path):
         assert result.from_revision == "0009" and result.to_revision == head_revision()
         with result.engine.connect() as conn:
             report = verify(conn)
-            assert report.ok and (report.checked, report.first_id, report.last_id) == (5, 1, 5)
+            # the five entries, then the RRN re-scan of 0012 (one entry, with its count)
+            assert report.ok and (report.checked, report.first_id, report.last_id) == (6, 1, 6)
             assert conn.exec_driver_sql(
-                "SELECT subject_id, detail, reason FROM audit_log ORDER BY id").fetchall() == [
+                "SELECT subject_id, detail, reason FROM audit_log WHERE id <= 5 ORDER BY id"
+            ).fetchall() == [
                 (None, "센터", ""), (4, "", ""), (4, "phones", "민원 회신 전화"),
                 (None, "10명, 가림", ""), (None, "3명, 전체 값", "구청 제출")]
+            assert conn.exec_driver_sql(
+                "SELECT action, detail FROM audit_log WHERE id = 6").fetchall() == [
+                ("privacy.rrn_rescan", "주민등록번호 형태 0건: 모든 입력 칸을 새 규칙으로 다시 검사함")]
             assert conn.exec_driver_sql(
                 "SELECT password_hash, must_change_password, failed_logins FROM staff"
             ).fetchall() == [(None, 1, 0)]
