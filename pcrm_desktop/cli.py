@@ -10,7 +10,8 @@ import sys
 from collections.abc import Callable
 from contextlib import contextmanager
 
-from pcrm_desktop import __version__, cli_backup, cli_data, cli_reports, cli_retention, waiting
+from pcrm_desktop import (__version__, cli_audit, cli_backup, cli_data, cli_reports,
+                          cli_retention, waiting)
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.domain.messages import korean_message
 
@@ -46,13 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_reports.analysis_parser(sub, common)
     cli_retention.retention_parser(sub, common)
     cli_backup.backup_parser(sub, common)
-    audit = sub.add_parser(
-        "audit", parents=[common], help="접속기록: 해시 사슬 무결성 검사",
-        description="접속기록의 모든 항목을 처음부터 다시 해시해 사슬을 확인합니다. 고치거나 지우거나 "
-                    "순서를 바꾼 항목이 있으면 처음 어긋난 항목 번호와 함께 1로 끝납니다. 정상이면 마지막 "
-                    "항목과 해시를 데이터베이스 옆 파일(*.audit-anchor.json)에 남겨, 나중에 끝부분이 "
-                    "잘려 나가도 알아챕니다. 관리자·팀장 계정이 필요합니다.")
-    audit.add_argument("what", choices=["verify"])
+    cli_audit.audit_parser(sub, common)
     survey = sub.add_parser("survey", parents=[common], help="만족도 조사 지수 (n, 95%% 오차 범위와 함께)")
     survey.add_argument("what", choices=["summary"])
     survey.add_argument("--survey", required=True, metavar="CODE", help="설문 코드 (예: COUNTER)")
@@ -124,15 +119,26 @@ def cmd_demo(args: argparse.Namespace) -> tuple[int, dict, str]:
 
 def cmd_check(args: argparse.Namespace) -> tuple[int, dict, str]:
     from pcrm_desktop.config import resolve_database
+    from pcrm_desktop.db.health import folder_writable
     from pcrm_desktop.services.maintenance import check_database
     report = check_database(resolve_database(args.db))
+    read_only = not folder_writable(report.path.parent)
     summary = {"ok": report.healthy, "database": str(report.path), "integrity": report.integrity,
-               "revision": report.revision, "head": report.head, "size_bytes": report.size_bytes}
+               "revision": report.revision, "head": report.head, "size_bytes": report.size_bytes,
+               "read_only_folder": read_only, "access_log_guards": list(report.guards)}
     lines = [f"데이터베이스: {report.path} ({report.size_bytes:,} 바이트)",
              f"무결성 검사: {'정상' if report.integrity == 'ok' else '오류 — ' + report.integrity}",
              f"스키마: {report.revision or '없음'} (이 버전: {report.head})"]
+    if read_only:
+        lines.append(f"폴더가 읽기 전용입니다: {report.path.parent}\n  검사는 읽기만으로 했습니다. "
+                     "이 폴더에서는 프로그램과 'pcrm init'이 데이터베이스를 열어 저장할 수 없으니, "
+                     "쓸 수 있는 폴더로 옮기거나 폴더 권한(또는 USB의 쓰기 방지)을 확인하십시오.")
     if report.revision != report.head:
         lines.append("스키마가 최신이 아닙니다. 'pcrm init'으로 업그레이드하십시오.")
+    if report.guards:
+        lines.append("접속기록 보호 장치가 없어지거나 바뀌었습니다 (누가 기록을 고치려 했을 수 있습니다): "
+                     + ", ".join(report.guards) + "\n  'pcrm audit verify'로 기록을 검사하고, "
+                     "고치기 전 백업과 대조하십시오.")
     lines.append("결과: 정상" if report.healthy else "결과: 문제 있음")
     return (0 if report.healthy else 1), summary, "\n".join(lines)
 
@@ -240,24 +246,6 @@ def cmd_survey(args: argparse.Namespace) -> tuple[int, dict, str]:
     return 0, summary, "\n".join(lines)
 
 
-def cmd_audit(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from pcrm_desktop.services.audit_trail import verify_chain
-    with _session(args) as ctx:
-        report = verify_chain(ctx, progress=lambda n: print(f"\r확인: {n:,}건", end="",
-                                                            file=sys.stderr, flush=True))
-    summary = {"ok": report.ok, "checked": report.checked, "first_id": report.first_id,
-               "last_id": report.last_id, "last_hash": report.last_hash,
-               "broken_id": report.broken_id, "problem": report.problem or None}
-    if report.ok:
-        text = (f"접속기록 정상: {report.checked:,}건 확인 (#{report.first_id}–#{report.last_id})\n"
-                f"마지막 해시: {report.last_hash}")
-        return 0, summary, text
-    from pcrm_desktop.domain.access_review import CHAIN_PROBLEMS
-    text = korean_message(DomainError("audit_broken", entry=report.broken_id,
-                                      problem=CHAIN_PROBLEMS.get(report.problem, report.problem)))
-    return 1, summary, text + f"\n그 앞의 {report.checked:,}건은 정상입니다."
-
-
 def cmd_deadline(args: argparse.Namespace) -> tuple[int, dict, str]:
     from datetime import datetime
 
@@ -298,7 +286,7 @@ COMMANDS: dict[str, Handler] = {"init": cmd_init, "demo": cmd_demo, "check": cmd
                                 "self-test": cmd_self_test,
                                 "import": cli_data.cmd_import, "export": cli_data.cmd_export,
                                 "deadline": cmd_deadline, "survey": cmd_survey,
-                                "audit": cmd_audit, "retention": cli_retention.cmd_retention,
+                                "audit": cli_audit.cmd_audit, "retention": cli_retention.cmd_retention,
                                 "backup": cli_backup.cmd_backup, "restore": cli_backup.cmd_restore,
                                 "report": cli_reports.cmd_report, "analysis": cli_reports.cmd_analysis}
 

@@ -6,7 +6,8 @@
     pcrm backup list                            the backups, newest first
     pcrm backup prune                           delete what the rotation lets go (7/4/12)
     pcrm backup delete NAME                     delete one backup (admins)
-    pcrm restore FILE [--yes]                   restore (admins); a damaged database is recovered
+    pcrm restore FILE [--yes] [--other-database]  restore (admins; another database's backup
+                                                only with --other-database); a damaged one is recovered
                                                 without being opened: set aside, never written
 
 Handlers return (exit code, summary dict, Korean text) like cli.py's; `_session` (cli.py) opens
@@ -45,6 +46,8 @@ def backup_parser(sub, common) -> None:
                     "복원합니다(그 백업의 관리자 계정으로 확인).")
     restore.add_argument("file", metavar="FILE", help="백업 파일 (backups 폴더의 이름 또는 경로)")
     restore.add_argument("--yes", action="store_true", help="확인을 묻지 않음 (예약 작업·스크립트)")
+    restore.add_argument("--other-database", action="store_true",
+                         help="다른 데이터베이스의 백업인 줄 알고 복원함 (--yes로는 넘어가지 않음)")
 
 
 def cmd_backup(args: argparse.Namespace) -> tuple[int, dict, str]:
@@ -157,7 +160,8 @@ def cmd_restore(args: argparse.Namespace) -> tuple[int, dict, str]:
         else None
     from pcrm_desktop.cli import _session
     with _session(args) as ctx:
-        done = backups.restore(ctx, args.file, password, progress=_stderr)
+        done = backups.restore(ctx, args.file, password, progress=_stderr,
+                               other_database=args.other_database)
     summary = {"ok": True, "restored": done.name, "pre_restore": done.pre_restore,
                "revision": done.revision, "migrated": done.migrated, "head_id": done.head_id,
                "previous_anchor_id": done.previous_anchor_id, "pages": done.pages,

@@ -67,6 +67,10 @@ def run() -> Report:
     with tempfile.TemporaryDirectory(prefix="pcrm-selftest-", ignore_cleanup_errors=True) as folder:
         work = Path(folder)
         state: dict = {}
+        # the access log's key and witnesses of the temporary database stay in the folder too
+        from pcrm_desktop.db.audit_keys import ENV_PROFILE_DIR
+        profile = os.environ.get(ENV_PROFILE_DIR)
+        os.environ[ENV_PROFILE_DIR] = str(work / "profile")
         steps: list[tuple[str, Callable[[], str]]] = [
             ("데이터베이스", lambda: _database(work, state)),
             ("기록 쓰기·읽기", lambda: _record(state)),
@@ -74,7 +78,13 @@ def run() -> Report:
             ("PDF·한글 글꼴", lambda: _pdf(work)),
             ("화면(Qt)·번역", _qt),
         ]
-        checks = [_timed(name, step) for name, step in steps]
+        try:
+            checks = [_timed(name, step) for name, step in steps]
+        finally:
+            if profile is None:
+                os.environ.pop(ENV_PROFILE_DIR, None)
+            else:
+                os.environ[ENV_PROFILE_DIR] = profile
         if "backend" in state:
             state["backend"].close()
     return Report(tuple(checks))

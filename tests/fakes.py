@@ -193,11 +193,29 @@ class FakeAuditRepository:
     def count(self) -> int:
         return len(self.s.audit)
 
-    def verify(self, anchor: dict | None = None, progress=None, kept_since: str | None = None):
+    def verify(self, witnesses=(), progress=None, kept_since: str | None = None,
+               accepted: frozenset[str] = frozenset()):
         """The fakes keep no chain (tests of the chain use a real file): report the count."""
         from pcrm_desktop.domain.audit import ChainReport
         n = len(self.s.audit)
         return ChainReport(True, n, 1 if n else None, n or None, "")
+
+    def head(self) -> tuple[int | None, str]:
+        return (len(self.s.audit) or None), ""
+
+    def key_stretches(self) -> list[tuple[int, str]]:
+        return []
+
+    def database_id(self) -> str | None:
+        return None
+
+    def latest(self, action: str) -> tuple[int, str, str] | None:
+        found = [(n, str(e.at), e.detail) for n, (e, _) in enumerate(self.s.audit, start=1)
+                 if e.action == action]
+        return found[-1] if found else None
+
+    def has(self, action: str) -> bool:
+        return any(e.action == action for e, _ in self.s.audit)
 
 
 class FakeUnitOfWork:

@@ -1,20 +1,24 @@
 """The access log's hash chain: verify it, redact a detail without breaking it, move its start.
 
 Verification reads the stored text itself (the time as SQLite holds it), streams the entries in
-id order and recomputes every hash; it stops at the first entry that does not fit. An anchor (the
-last id and hash seen by an earlier check, kept outside the database file) catches what a chain
-alone cannot: entries cut off the end, or a chain recomputed from scratch after an edit.
+id order and recomputes every hash, each with the key that signed it (db/audit_keys); it stops
+at the first entry that does not fit. Witnesses (earlier heads kept outside the database file,
+db/audit_witness) catch what a chain alone cannot: entries cut off the end, or a chain
+recomputed from scratch after an edit.
 """
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Callable
-from pathlib import Path
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
+from pcrm_desktop.db.audit_keys import load_key
 from pcrm_desktop.domain.audit import GENESIS, ChainReport, chain_hash, detail_digest
+
+ANCHOR = "anchor"   # the witness beside the database file
 
 _ENTRIES = ("SELECT id, at, staff_id, actor, workstation, action, target, subject_id, reason, "
             "detail, detail_digest, hash FROM audit_log WHERE id >= ? ORDER BY id")
@@ -26,11 +30,30 @@ def chain_base(connection: Connection) -> tuple[int, bytes]:
     return (row[0], bytes(row[1])) if row else (1, GENESIS)
 
 
-def verify(connection: Connection, anchor: dict | None = None,
+@dataclass(frozen=True)
+class Witness:
+    """An earlier head of the chain kept somewhere else: the entry `last_id` had this hash (hex;
+    a printed head may give only its first 16+ digits). `source` names where it was kept."""
+
+    source: str
+    last_id: int
+    hash: str
+
+
+def key_stretches(connection: Connection) -> list[tuple[int, str]]:
+    """(first entry, key id) of each stretch of the chain signed with one key, in order."""
+    return [(row[0], row[1]) for row in connection.exec_driver_sql(
+        "SELECT from_id, key_id FROM audit_chain_keys ORDER BY from_id")]
+
+
+def verify(connection: Connection, witnesses: Iterable[Witness] = (),
            progress: Callable[[int], None] | None = None,
-           kept_since: str | None = None) -> ChainReport:
-    """Check every entry from the chain's start. `anchor` ({"last_id", "hash"}) is an earlier
-    check's result: that entry must still be there with the same hash.
+           kept_since: str | None = None, accepted: frozenset[str] = frozenset()) -> ChainReport:
+    """Check every entry from the chain's start, each with the key that signed it (none before
+    the first key stretch). Every witness must agree: its entry still there with its hash.
+    A stretch whose key is not on this PC breaks the chain (`key`) unless an admin accepted
+    that key (`accepted`, from the newest `audit.reanchor`): its entries are then taken as
+    stored and counted in `accepted`.
 
     A start moved past entry 1 must be attested by the newest `audit.prune` entry (written in
     the same transaction as the move, so inside the chain): it names the new start, and the
@@ -38,12 +61,18 @@ def verify(connection: Connection, anchor: dict | None = None,
     minimum's cut-off). So the beginning cannot be cut off quietly, nor while still kept."""
     first_id, prev = chain_base(connection)
     start_problem = _start_problem(connection, first_id, kept_since)
-    expected_id, checked, last_id = first_id, 0, None
-    anchor_id = anchor.get("last_id") if anchor else None
-    anchor_hash = bytes.fromhex(anchor["hash"]) if anchor and anchor.get("hash") else None
+    expected_id, checked, last_id, taken = first_id, 0, None, 0
+    seen: dict[int, list[Witness]] = {}
+    for witness in witnesses:
+        if witness.last_id >= first_id:   # heads older than the start cannot be checked now
+            seen.setdefault(witness.last_id, []).append(witness)
+    stretches = key_stretches(connection)
+    keys = {key_id: load_key(key_id) for _, key_id in stretches}
+    bounds = [start for start, _ in stretches]
 
-    def broken(entry_id: int | None, problem: str) -> ChainReport:
-        return ChainReport(False, checked, first_id, last_id, prev.hex(), entry_id, problem)
+    def broken(entry_id: int | None, problem: str, source: str = "") -> ChainReport:
+        return ChainReport(False, checked, first_id, last_id, prev.hex(), entry_id, problem,
+                           source, taken, len(seen))
 
     if start_problem:
         return ChainReport(False, 0, first_id, None, prev.hex(), first_id, start_problem)
@@ -59,19 +88,35 @@ def verify(connection: Connection, anchor: dict | None = None,
             digest = bytes(stored_digest)
         else:
             digest = detail_digest(detail or "")
-        expected = chain_hash(prev, entry_id, str(at), staff_id, actor, workstation, action,
-                              target, subject_id, reason, digest)
-        if stored_hash is None or bytes(stored_hash) != expected:
-            return broken(entry_id, "edited")
-        if entry_id == anchor_id and expected != anchor_hash:
-            return broken(entry_id, "anchor")
+        stretch = bisect_right(bounds, entry_id) - 1
+        key_id = stretches[stretch][1] if stretch >= 0 else None
+        key = keys.get(key_id) if key_id else None
+        if key_id and key is None:
+            if key_id not in accepted or stored_hash is None:
+                return broken(entry_id, "key", key_id)
+            expected, taken = bytes(stored_hash), taken + 1
+        else:
+            expected = chain_hash(prev, entry_id, str(at), staff_id, actor, workstation, action,
+                                  target, subject_id, reason, digest, key)
+            if stored_hash is None or bytes(stored_hash) != expected:
+                return broken(entry_id, "edited")
+        for witness in seen.get(entry_id, ()):
+            if not expected.hex().startswith(witness.hash.lower()):
+                return broken(entry_id, _contradiction(witness), witness.source)
         prev, last_id, checked, expected_id = expected, entry_id, checked + 1, entry_id + 1
         if progress is not None and checked % 100_000 == 0:
             progress(checked)
-    if anchor_id is not None and (last_id is None or last_id < anchor_id):
-        # The anchor saw entries that are no longer there: the end of the log was cut off.
-        return broken((last_id or first_id - 1) + 1, "missing")
-    return ChainReport(True, checked, first_id, last_id, prev.hex())
+    beyond = [w for ids, ws in seen.items() if last_id is None or ids > last_id for w in ws]
+    if beyond:
+        # A witness saw entries that are no longer there: the end of the log was cut off.
+        return broken((last_id or first_id - 1) + 1, "missing", min(
+            beyond, key=lambda w: w.last_id).source)
+    return ChainReport(True, checked, first_id, last_id, prev.hex(), accepted=taken,
+                       witnesses=sum(len(ws) for ws in seen.values()))
+
+
+def _contradiction(witness: Witness) -> str:
+    return "anchor" if witness.source.partition(":")[0] == ANCHOR else "witness"
 
 
 def _start_problem(connection: Connection, first_id: int, kept_since: str | None) -> str:
@@ -134,31 +179,3 @@ def move_start(connection: Connection, before_id: int, at: str) -> dict | None:
 def attestation(moved: dict) -> str:
     """The detail of the `audit.prune` entry that attests a moved start."""
     return json.dumps({"first_id": moved["first_id"], "removed_to": moved["removed_to"]})
-
-
-# --- the anchor: the last verified head, kept beside the database, outside its file ----------
-
-def anchor_path(database: Path) -> Path:
-    return database.with_name(database.name + ".audit-anchor.json")
-
-
-def read_anchor(database: Path) -> dict | None:
-    try:
-        data = json.loads(anchor_path(database).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) and isinstance(data.get("last_id"), int) else None
-
-
-def write_anchor(database: Path, report: ChainReport, at: str) -> None:
-    """Keep the newest verified head; an older report never moves the anchor back."""
-    if not report.ok or report.last_id is None:
-        return
-    current = read_anchor(database)
-    if current is not None and current["last_id"] >= report.last_id:
-        return
-    path = anchor_path(database)
-    partial = path.with_name(path.name + ".part")
-    partial.write_text(json.dumps({"last_id": report.last_id, "hash": report.last_hash,
-                                   "at": at}), encoding="utf-8")
-    os.replace(partial, path)

@@ -159,6 +159,7 @@ class BackupCheck:
     audit_last_id: int | None           # the newest access-log entry in the copy
     chain: ChainReport | None = None    # None: not checked, or a schema before the chain
     audit_last_hash: str | None = None  # that entry's chain hash (hex), when the schema has one
+    database_id: str | None = None      # which database this is a copy of (migration 0011)
 
     @property
     def ok(self) -> bool:
@@ -176,7 +177,7 @@ def verify_file(path: Path, chain: bool = False, integrity: str = "full") -> Bac
     last, last_hash = audit_head(path, strict=True)
     report = chain_report(path) if chain and health.integrity == "ok" else None
     return BackupCheck(path, health.size_bytes, health.revision, health.integrity, last, report,
-                       last_hash)
+                       last_hash, identity(path)[0])
 
 
 def audit_head(path: Path, strict: bool = False) -> tuple[int | None, str | None]:
@@ -301,7 +302,7 @@ def copy_database(source: Path, target: Path, progress: Progress | None = None,
             raise storage_error(exc, part, source) from exc
         raise
     return BackupCheck(target, check.size_bytes, check.revision, check.integrity,
-                       check.audit_last_id, None, check.audit_last_hash)
+                       check.audit_last_id, None, check.audit_last_hash, check.database_id)
 
 
 def _backup_pages(source: Path, part: Path, progress: Progress | None) -> None:
@@ -378,6 +379,7 @@ def make_backup(db_path: Path, reason: str, now: datetime, progress: Progress | 
                           "size": check.size_bytes, "integrity": check.integrity,
                           "revision": check.revision, "audit_last_id": check.audit_last_id,
                           "audit_last_hash": check.audit_last_hash,
+                          "database_id": check.database_id,
                           "seconds": round(time.perf_counter() - started, 3)})
     return check
 
@@ -648,23 +650,37 @@ def upgrade_file(db_path: Path) -> None:
 
 def rebase_anchor(database: Path, head_id: int | None, head_hash: str | None, at: str,
                   note: dict) -> dict | None:
-    """After a restore the access log ends where the backup's ended: the anchor (the last
-    verified head, beside the database) moves back to the restored file's verified head, or
-    goes when the restored log is empty. The replaced anchor is kept inside the new one
-    ("replaced"), and returned, so the restore's own entry can name it."""
-    from pcrm_desktop.db.audit_chain import anchor_path, read_anchor
-    path = anchor_path(database)
-    before = read_anchor(database)
+    """After a restore the access log ends where the backup's ended: the witnesses of its head
+    (beside the database and in the profile, db/audit_witness) move back to the restored file's
+    verified head, or are set aside when the restored log is empty. The replaced anchor is kept
+    inside the new one ("replaced"), and returned, so the restore's own entry can name it."""
+    from pcrm_desktop.db import audit_witness
+    before = audit_witness.read_anchor(database)
+    database_id, stretches = identity(database)
     if head_id is None:
-        if path.exists():
-            path.replace(path.with_name(path.name + ".replaced"))
+        audit_witness.remove_heads(database, database_id)
         return before
-    partial = path.with_name(path.name + ".part")
-    partial.write_text(json.dumps({"last_id": head_id, "hash": head_hash, "at": at,
-                                   "rebased": dict(note, replaced=before)}, ensure_ascii=False),
-                       encoding="utf-8")
-    os.replace(partial, path)
+    audit_witness.write_head(database, database_id, head_id, head_hash or "", at, stretches,
+                             replace=True, note=dict(note, replaced=before))
     return before
+
+
+def identity(path: Path) -> tuple[str | None, list[tuple[int, str]]]:
+    """A database file's own id and its access log's key stretches (read-only; (None, []) for
+    a schema before migration 0011 or a file that cannot be read)."""
+    try:
+        conn = read_only_connection(path)
+        try:
+            if not _has_table(conn, "database_identity"):
+                return None, []
+            row = conn.execute("SELECT database_id FROM database_identity WHERE id = 1").fetchone()
+            stretches = [(r[0], r[1]) for r in conn.execute(
+                "SELECT from_id, key_id FROM audit_chain_keys ORDER BY from_id")]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None, []
+    return (row[0] if row else None), stretches
 
 
 # --- a damaged database: kept aside, replaced by a backup -------------------------------------

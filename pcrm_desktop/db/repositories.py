@@ -180,14 +180,30 @@ class AuditRepository:
         subject = entry.subject_id if entry.subject_id is not None else subject_of(entry.target)
         at_text = entry.at.strftime(TIME_FORMAT)
         digest = detail_digest(entry.detail)
+        key = self._signing_key(entry_id, at_text)
         entry_hash = chain_hash(prev, entry_id, at_text, staff_id, entry.actor, entry.workstation,
-                                entry.action, entry.target, subject, entry.reason, digest)
+                                entry.action, entry.target, subject, entry.reason, digest, key)
         # The time goes in as the very text that was hashed.
         self.c.exec_driver_sql(
             "INSERT INTO audit_log (id, at, staff_id, actor, workstation, action, target, detail,"
             " subject_id, reason, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (entry_id, at_text, staff_id, entry.actor, entry.workstation, entry.action,
              entry.target, entry.detail, subject, entry.reason, entry_hash))
+
+    def _signing_key(self, entry_id: int, at_text: str) -> bytes:
+        """This installation's secret. A PC whose key did not sign the newest entries (the
+        database came from another PC, or is new) starts a stretch of its own from this entry,
+        recorded in the same transaction; the stretches before stay verifiable only where their
+        key is (db/audit_keys: export and import)."""
+        from pcrm_desktop.db.audit_keys import installation_key
+        key_id, key = installation_key()
+        current = self.c.exec_driver_sql(
+            "SELECT key_id FROM audit_chain_keys ORDER BY from_id DESC LIMIT 1").scalar()
+        if current != key_id:
+            self.c.exec_driver_sql(
+                "INSERT INTO audit_chain_keys (from_id, key_id, started_at) VALUES (?, ?, ?)",
+                (entry_id, key_id, at_text))
+        return key
 
     def recent(self, limit: int = 50) -> list[AuditEntry]:
         query = select(t.audit_log).order_by(t.audit_log.c.id.desc()).limit(limit)
@@ -198,6 +214,31 @@ class AuditRepository:
     def count(self) -> int:
         return self.c.execute(select(func.count()).select_from(t.audit_log)).scalar_one()
 
-    def verify(self, anchor: dict | None = None, progress=None, kept_since: str | None = None):
+    def verify(self, witnesses=(), progress=None, kept_since: str | None = None,
+               accepted: frozenset[str] = frozenset()):
         from pcrm_desktop.db.audit_chain import verify
-        return verify(self.c, anchor, progress, kept_since)
+        return verify(self.c, witnesses, progress, kept_since, accepted)
+
+    def head(self) -> tuple[int | None, str]:
+        """The newest entry's id and hash (hex), as stored."""
+        row = self.c.exec_driver_sql("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").first()
+        return (row[0], bytes(row[1]).hex()) if row else (None, "")
+
+    def key_stretches(self) -> list[tuple[int, str]]:
+        from pcrm_desktop.db.audit_chain import key_stretches
+        return key_stretches(self.c)
+
+    def database_id(self) -> str | None:
+        return self.c.exec_driver_sql(
+            "SELECT database_id FROM database_identity WHERE id = 1").scalar()
+
+    def latest(self, action: str) -> tuple[int, str, str] | None:
+        """The newest entry of this kind: id, time text, detail."""
+        row = self.c.exec_driver_sql(
+            "SELECT id, at, detail FROM audit_log WHERE action = ? ORDER BY id DESC LIMIT 1",
+            (action,)).first()
+        return (row[0], str(row[1]), row[2]) if row else None
+
+    def has(self, action: str) -> bool:
+        return self.c.exec_driver_sql(
+            "SELECT 1 FROM audit_log WHERE action = ? LIMIT 1", (action,)).first() is not None

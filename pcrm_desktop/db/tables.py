@@ -115,6 +115,27 @@ audit_chain_base = Table(
     Column("updated_at", DateTime, nullable=True),
 )
 
+# Which installation secret signs the chain from which entry on (HMAC-SHA256; entries before the
+# first row are plain SHA-256). Append-only (migration 0011): a new row when a PC without the
+# previous key writes. The key itself never enters the database (db/audit_keys.py).
+audit_chain_keys = Table(
+    "audit_chain_keys",
+    metadata,
+    Column("from_id", Integer, primary_key=True, autoincrement=False),
+    Column("key_id", String(16), nullable=False),
+    Column("started_at", DateTime, nullable=False),
+)
+
+# The database's own id, made once (migration 0011) and fixed by triggers: backups carry it, so
+# a backup of another database is recognised before it replaces this one.
+database_identity = Table(
+    "database_identity",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("database_id", String(32), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+
 # 파기 대장: one row per kind of record destroyed by a retention run. No personal data.
 destruction_ledger = Table(
     "destruction_ledger",

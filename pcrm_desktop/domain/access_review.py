@@ -145,6 +145,11 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "audit.verify": (ADMIN, QT_TRANSLATE_NOOP("access_review", "접속기록 무결성 검사")),
     "audit.prune": (ADMIN, QT_TRANSLATE_NOOP("access_review", "보존기간 지난 접속기록 삭제")),
     "audit.review": (ADMIN, QT_TRANSLATE_NOOP("access_review", "접속기록 검토")),
+    "privacy.rrn_rescan": (ADMIN, QT_TRANSLATE_NOOP(
+        "access_review", "주민등록번호 형태 다시 가림 (업그레이드)")),
+    "audit.reanchor": (ADMIN, QT_TRANSLATE_NOOP("access_review", "접속기록 검사 기준점 다시 정함")),
+    "audit.key_export": (ADMIN, QT_TRANSLATE_NOOP("access_review", "접속기록 서명 키 내보내기")),
+    "audit.key_import": (ADMIN, QT_TRANSLATE_NOOP("access_review", "접속기록 서명 키 가져오기")),
 }
 
 # The acts the off-hours rule watches (a file of personal data made, a masked value shown),
@@ -232,7 +237,39 @@ CHAIN_PROBLEMS: dict[str, str] = {
     "anchor": QT_TRANSLATE_NOOP("access_review", "앞선 검사 때의 기록과 다릅니다"),
     "detail": QT_TRANSLATE_NOOP("access_review", "내용과 요약값이 맞지 않습니다"),
     "start": QT_TRANSLATE_NOOP("access_review", "앞부분이 파기 기록 없이 지워졌습니다"),
+    "key": QT_TRANSLATE_NOOP("access_review", "이 PC에 없는 서명 키({witness})로 기록되어 확인할 수 없습니다"),
+    "witness": QT_TRANSLATE_NOOP("access_review", "따로 보관한 기록({witness})과 다릅니다"),
+    "witness_missing": QT_TRANSLATE_NOOP(
+        "access_review", "앞선 검사가 남긴 기준점 파일이 없습니다: {witness}"),
+    "witness_unreadable": QT_TRANSLATE_NOOP(
+        "access_review", "기준점 파일을 읽을 수 없습니다 (손상되었거나 바뀌었습니다): {witness}"),
+    "witness_folder": QT_TRANSLATE_NOOP(
+        "access_review", "기준점 파일 자리에 폴더가 있습니다: {witness}"),
+    "witness_other": QT_TRANSLATE_NOOP(
+        "access_review", "기준점이 이 경로에 있던 다른 데이터베이스의 것입니다: {witness}"),
 }
+# Problems found before any entry was read: a witness gone, unreadable or foreign.
+WITNESS_ALARMS = ("witness_missing", "witness_unreadable", "witness_folder", "witness_other")
+
+
+def chain_problem(report, translate: Callable[[str], str] = lambda s: s) -> str:
+    """What is wrong, in words, naming the witness or key concerned."""
+    text = CHAIN_PROBLEMS.get(report.problem)
+    if text is None:
+        return report.problem
+    said = translate(text).format(witness=_witness_name(report.witness))
+    if report.problem == "missing" and report.witness:
+        said += translate(QT_TRANSLATE_NOOP(
+            "access_review", " — {witness}에는 그 뒤의 기록까지 있었습니다")).format(
+            witness=_witness_name(report.witness))
+    return said
+
+
+def _witness_name(source: str) -> str:
+    kind, _, where = source.partition(":")
+    names = {"anchor": "데이터베이스 옆 기준점", "profile": "사용자 프로필의 기준점",
+             "backup": "백업 목록의 기록", "printed": "인쇄된 머리 해시"}
+    return f"{names[kind]} {where}" if kind in names and where else source
 
 
 def chain_text(report, translate: Callable[[str], str] = lambda s: s) -> str:
@@ -240,8 +277,10 @@ def chain_text(report, translate: Callable[[str], str] = lambda s: s) -> str:
     if report.ok:
         return translate(QT_TRANSLATE_NOOP("access_review", "정상: {checked}건 확인, 마지막 기록 {last}번")).format(
             checked=f"{report.checked:,}", last=report.last_id if report.last_id is not None else "-")
-    problem = translate(CHAIN_PROBLEMS[report.problem]) if report.problem in CHAIN_PROBLEMS \
-        else report.problem
+    problem = chain_problem(report, translate)
+    if report.problem in WITNESS_ALARMS:
+        return translate(QT_TRANSLATE_NOOP("access_review", "검증 불가: {problem}")).format(
+            problem=problem)
     return translate(QT_TRANSLATE_NOOP("access_review", "손상: {entry}번 기록 — {problem} ({checked}건까지 정상)")).format(
         entry=report.broken_id, problem=problem, checked=f"{report.checked:,}")
 

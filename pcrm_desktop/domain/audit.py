@@ -3,6 +3,7 @@ chain that makes any later edit, deletion or re-ordering of the entries detectab
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -50,13 +51,18 @@ def detail_digest(detail: str) -> bytes:
 
 def chain_hash(prev: bytes, entry_id: int, at_text: str, staff_id: int | None, actor: str,
                workstation: str, action: str, target: str, subject_id: int | None, reason: str,
-               digest: bytes) -> bytes:
-    """SHA-256 over the previous entry's hash, this entry's fields and its detail's digest.
+               digest: bytes, key: bytes | None = None) -> bytes:
+    """The hash over the previous entry's hash, this entry's fields and its detail's digest:
+    HMAC-SHA256 with the installation's secret `key` (entries since migration 0011), plain
+    SHA-256 for entries written before there was a key.
 
     The id is inside, so swapping two entries breaks the chain as surely as editing one; the
-    detail enters by digest, so a detail destroyed with its record (retention) keeps the chain."""
+    detail enters by digest, so a detail destroyed with its record (retention) keeps the chain.
+    With a key, recomputing the chain after an edit needs the secret, not just the file."""
     fields = json.dumps([entry_id, at_text, staff_id, actor, workstation, action, target,
                          subject_id, reason], ensure_ascii=False, separators=(",", ":"))
+    if key is not None:   # one call: the C fast path, about as quick as the plain hash
+        return hmac.digest(key, prev + fields.encode("utf-8") + digest, "sha256")
     h = hashlib.sha256(prev)
     h.update(fields.encode("utf-8"))
     h.update(digest)
@@ -73,4 +79,24 @@ class ChainReport:
     last_id: int | None
     last_hash: str             # hex, to write down or compare with an anchor
     broken_id: int | None = None
-    problem: str = ""          # edited | missing | order | anchor | detail
+    problem: str = ""          # edited | missing | order | anchor | detail | start | key
+    #                            | witness_missing | witness_unreadable | witness
+    witness: str = ""          # which witness the chain contradicts, or which is missing
+    accepted: int = 0          # entries whose key is not on this PC, accepted by a re-anchor
+    witnesses: int = 0         # witnesses compared with the chain
+
+
+def key_id_of(key: bytes) -> str:
+    """A key's public name: lets the log say which secret made an entry without revealing it."""
+    return hashlib.sha256(b"pcrm-audit-key\x00" + key).hexdigest()[:16]
+
+
+def parse_head(text: str) -> tuple[int, str]:
+    """An earlier head as printed ("ID:HASH", the hash whole or its first 16+ hex digits);
+    ValueError when it is not one."""
+    entry, _, digest = text.strip().partition(":")
+    digest = digest.strip().lower()
+    if not entry.strip().isdigit() or not 16 <= len(digest) <= 64 or \
+            any(c not in "0123456789abcdef" for c in digest):
+        raise ValueError(text)
+    return int(entry), digest

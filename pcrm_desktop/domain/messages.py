@@ -83,6 +83,18 @@ MESSAGES: dict[str, str] = {
         "messages", "비밀번호 파일을 읽을 수 없습니다: {path} ({detail})"),
     "audit_broken": QT_TRANSLATE_NOOP(
         "messages", "접속기록이 손상되었습니다: {entry}번 기록부터 맞지 않습니다 ({problem})."),
+    "restore_other_database": QT_TRANSLATE_NOOP(
+        "messages", "{name}은(는) 다른 데이터베이스의 백업입니다 (백업 {backup_id}…, 지금 데이터베이스 {live_id}…). 복원하면 이 데이터베이스의 기록이 모두 그 데이터베이스의 것으로 바뀝니다. 정말 그 데이터베이스로 바꾸려면 한 번 더 확인하십시오 (명령줄: --other-database)."),
+    "audit_witness_alarm": QT_TRANSLATE_NOOP(
+        "messages", "접속기록을 검증할 수 없습니다: {problem}. 누가 지웠거나 바꿨을 수 있습니다. 확인한 뒤 관리자가 pcrm audit reanchor --reason \"사유\"로 기준점을 다시 정하십시오 (접속기록에 남습니다)."),
+    "audit_reanchor_broken": QT_TRANSLATE_NOOP(
+        "messages", "접속기록이 {entry}번 기록부터 맞지 않아({problem}) 기준점을 다시 정할 수 없습니다. 기준점을 다시 정하면 손상이 가려지므로, 먼저 손상된 기록을 백업과 대조하십시오."),
+    "audit_key_unknown": QT_TRANSLATE_NOOP(
+        "messages", "이 PC에 서명 키 {key}이(가) 없습니다."),
+    "audit_key_unreadable": QT_TRANSLATE_NOOP(
+        "messages", "접속기록 서명 키 파일을 읽을 수 없습니다: {path}"),
+    "audit_key_unwritable": QT_TRANSLATE_NOOP(
+        "messages", "접속기록 서명 키를 저장할 수 없습니다: {path} ({detail})"),
     "cli_login_required": QT_TRANSLATE_NOOP(
         "messages", "이 명령은 개인정보를 다루므로 직원 계정이 필요합니다. --user 로그인ID를 주고 비밀번호를 입력하거나, 예약 작업이면 환경 변수 PCRM_USER와 PCRM_PASSWORD_FILE(비밀번호 한 줄이 든 파일)을 지정하십시오."),
     "rrn_in_name": QT_TRANSLATE_NOOP(
@@ -203,7 +215,7 @@ MESSAGES: dict[str, str] = {
     "smart_group_empty": QT_TRANSLATE_NOOP(
         "messages", "저장할 검색 조건이 없습니다. 검색어를 넣거나 동·고객집단·나이를 고른 뒤 저장하십시오."),
     "encoding_unknown": QT_TRANSLATE_NOOP(
-        "messages", "파일의 문자 인코딩을 알 수 없습니다. UTF-8 또는 CP949(EUC-KR) CSV나 XLSX로 저장해 주십시오."),
+        "messages", "파일의 문자 인코딩을 읽을 수 없습니다: {detail} 아무것도 가져오지 않았습니다."),
     "file_missing": QT_TRANSLATE_NOOP("messages", "파일이 없습니다: {path}"),
     "file_too_large": QT_TRANSLATE_NOOP("messages", "파일이 너무 큽니다(최대 {max_mb}MB). 나누어 가져오십시오."),
     "file_empty": QT_TRANSLATE_NOOP("messages", "파일에 자료가 없습니다."),
@@ -242,6 +254,17 @@ MESSAGES: dict[str, str] = {
         "messages", "데이터베이스 스키마가 최신이 아닙니다({current} → {head}). 'pcrm init'으로 업그레이드하십시오."),
     "db_unwritable": QT_TRANSLATE_NOOP(
         "messages", "데이터베이스 폴더에 쓸 수 없습니다: {path}\n폴더 권한을 확인하거나 --db로 다른 위치를 지정하십시오."),
+    "db_is_folder": QT_TRANSLATE_NOOP(
+        "messages", "데이터베이스 파일이 아니라 폴더입니다: {path}\n폴더 안의 파일(예: pcrm.db)을 "
+        "지정하십시오. 아무것도 바꾸지 않았습니다."),
+    "db_dangling_link": QT_TRANSLATE_NOOP(
+        "messages", "심볼릭 링크 {link}이(가) 가리키는 곳이 없습니다: {target}\n"
+        "네트워크 드라이브나 USB가 연결되어 있는지 확인하거나 링크를 고치십시오. 아무것도 만들지 "
+        "않았습니다."),
+    "db_folder_read_only": QT_TRANSLATE_NOOP(
+        "messages", "데이터베이스 폴더가 읽기 전용이라 파일을 열 수 없습니다: {path}\n파일이 손상된 "
+        "것은 아닐 수 있습니다. 파일에는 아무것도 쓰지 않았습니다. 폴더 권한(또는 USB의 쓰기 방지)을 "
+        "확인하거나, 쓸 수 있는 폴더로 복사해 여십시오."),
     # 백업과 복구 (backups and recovery): say what happened, that nothing was lost, what to do
     "backup_disk_full": QT_TRANSLATE_NOOP(
         "messages", "저장할 공간이 부족합니다: {path}\n데이터베이스는 바뀌지 않았고 입력한 내용도 그대로 "
@@ -335,9 +358,46 @@ MESSAGES: dict[str, str] = {
     "table_too_large": QT_TRANSLATE_NOOP(
         "messages", "파일이 너무 큽니다: {row}행에서 칸(행×열)이 {max}개를 넘었습니다. "
         "파일을 나누어 가져오십시오. 아무것도 가져오지 않았습니다."),
+    "rows_too_many": QT_TRANSLATE_NOOP(
+        "messages", "파일의 행이 너무 많습니다: {row}행은 엑셀 시트 하나의 최대 행 수 {max}행을 "
+        "넘습니다. 파일을 나누어 가져오십시오. 아무것도 가져오지 않았습니다."),
+    "xlsx_too_large": QT_TRANSLATE_NOOP(
+        "messages", "엑셀 파일 안의 {part}은(는) 압축을 풀면 {max}MB가 넘어 읽지 않았습니다. 행이나 "
+        "칸이 지나치게 많거나 손상된 파일입니다. 파일을 나누어 가져오십시오. 아무것도 가져오지 않았습니다."),
+    "xlsx_cell_too_large": QT_TRANSLATE_NOOP(
+        "messages", "{row}행 {column}열의 칸에 {max}자가 넘는 글자가 있어 파일을 읽지 않았습니다"
+        "(엑셀은 한 칸에 32,767자까지 씁니다). 아무것도 가져오지 않았습니다."),
+    "xlsx_strings_too_large": QT_TRANSLATE_NOOP(
+        "messages", "엑셀 파일의 공유 문자열 목록(sharedStrings)이 너무 큽니다(문자열 {max_strings}개, "
+        "한 문자열 {max_chars}자까지 읽음). 파일을 나누어 가져오십시오. 아무것도 가져오지 않았습니다."),
+    "csv_quote_unclosed": QT_TRANSLATE_NOOP(
+        "messages", "{line}번째 줄에서 연 따옴표(\")가 닫히지 않아, 그 뒤 {count}줄({last}번째 줄까지)이 "
+        "한 칸으로 읽혔습니다. 그 따옴표를 지우거나 닫은 뒤 다시 가져오십시오. 아무것도 가져오지 않았습니다."),
+    # the reasons given in encoding_unknown's {detail}, each naming the line to look at
+    "encoding_utf16": QT_TRANSLATE_NOOP(
+        "messages", "유니코드 텍스트(UTF-16)로 저장된 파일입니다. 엑셀에서 'CSV UTF-8(쉼표로 분리)' "
+        "또는 'Excel 통합 문서(XLSX)'로 다시 저장하십시오."),
+    "encoding_nul": QT_TRANSLATE_NOOP(
+        "messages", "{line}번째 줄에 NUL 문자(0x00)가 있습니다. 텍스트(CSV) 파일이 아니거나 손상된 "
+        "파일입니다. 만든 프로그램에서 CSV나 XLSX로 다시 저장하십시오."),
+    "encoding_not_utf8": QT_TRANSLATE_NOOP(
+        "messages", "{line}번째 줄은 UTF-8이 아닙니다(CP949로 저장된 줄로 보입니다). 앞의 줄은 "
+        "UTF-8이어서, 인코딩이 다른 두 파일을 이어 붙인 것으로 보입니다. 원래 파일을 하나씩 가져오거나 "
+        "같은 인코딩으로 저장해 다시 합치십시오."),
+    "encoding_not_cp949": QT_TRANSLATE_NOOP(
+        "messages", "{line}번째 줄은 CP949(EUC-KR)가 아닙니다(UTF-8로 저장된 줄로 보입니다). 앞의 "
+        "줄은 CP949여서, 인코딩이 다른 두 파일을 이어 붙인 것으로 보입니다. 원래 파일을 하나씩 "
+        "가져오거나 같은 인코딩으로 저장해 다시 합치십시오."),
+    "encoding_bad_bytes": QT_TRANSLATE_NOOP(
+        "messages", "{line}번째 줄의 {column}번째 바이트(0x{byte})부터 UTF-8로도 CP949(EUC-KR)로도 "
+        "읽을 수 없습니다. 손상되었거나 다른 인코딩의 파일입니다. 엑셀에서 'CSV UTF-8(쉼표로 분리)'로 "
+        "다시 저장하십시오."),
     "text_unencodable": QT_TRANSLATE_NOOP(
         "messages", "입력한 글에 저장할 수 없는 깨진 문자(짝이 없는 유니코드 대리 문자)가 있습니다. "
         "그 부분을 지우고 다시 입력하십시오."),
+    "control_character": QT_TRANSLATE_NOOP(
+        "messages", "{label}에 보이지 않는 제어 문자(탭, 줄바꿈, ESC 등)나 글자 방향을 바꾸는 문자가 "
+        "있습니다. 그 문자를 지우고 다시 입력하십시오."),
     "survey_changed": QT_TRANSLATE_NOOP(
         "messages", "검사한 뒤에 설문 {survey}의 문항이 바뀌었습니다. 다시 검사하십시오. 아무것도 저장하지 않았습니다."),
     # 두 사람이 함께 쓸 때, 저장할 곳의 문제 (db/engine.storage_error, domain/errors.file_error):
@@ -396,6 +456,7 @@ FIELD_LABELS: dict[str, str] = {
     "citizen_name": QT_TRANSLATE_NOOP("messages", "이름"),
     "memo": QT_TRANSLATE_NOOP("messages", "메모"),
     "email": QT_TRANSLATE_NOOP("messages", "전자우편"),
+    "phone": QT_TRANSLATE_NOOP("messages", "전화번호"),
     "road": QT_TRANSLATE_NOOP("messages", "주소"),
     "address_detail": QT_TRANSLATE_NOOP("messages", "상세주소"),
     "dong_code": QT_TRANSLATE_NOOP("messages", "법정동코드"),

@@ -55,6 +55,7 @@ class AccessLogDoc:
     watched: Sequence                  # the month's prints, exports and reveals (LogRow)
     chain: ChainReport
     checked_at: datetime
+    chain_events: Sequence = ()        # re-anchors and signing-key moves in the month (LogRow)
 
     @property
     def title(self) -> str:
@@ -235,11 +236,19 @@ def _chain(doc: AccessLogDoc, st, width) -> list:
                       f"{c.last_id if c.last_id is not None else '-'}번까지 {c.checked:,}건"),
             ("마지막 기록의 해시", _grouped(c.last_hash) if c.ok
              else f"(손상 전 마지막 정상 기록) {_grouped(c.last_hash)}")]
+    if c.ok and c.last_id is not None:
+        rows.append(("대조용 머리", f"{c.last_id}:{c.last_hash[:16]}"))
+    if c.accepted:
+        rows.append(("확인 못 한 기록", f"{c.accepted:,}건 (이 PC에 없는 서명 키, 관리자가 받아들임)"))
+    events = [f"{row.at:%m-%d %H:%M} {_who(doc, row.actor)}: {action_text(row.action)}"
+              + (f" — 사유: {row.reason}" if row.reason else "") for row in doc.chain_events]
+    rows.append(("기준점·서명 키 변경", "\n".join(events) if events else "이 달에 없음"))
     return [KeepTogether([
         Paragraph("4. 무결성 검증 (해시 체인)", st.heading), pdf.key_value_table(rows, width, st),
-        Paragraph("모든 기록은 앞 기록의 해시를 이어 받아 저장되므로, 어느 기록이든 고치거나 지우면 여기서 "
-                  "드러납니다. 위 해시를 이 종이와 함께 보관하면, 나중에 같은 번호까지의 기록이 그대로인지 "
-                  "다시 검사해 대조할 수 있습니다.", st.small)])]
+        Paragraph("모든 기록은 앞 기록의 해시를 이어 받아 이 PC의 서명 키로 저장되므로, 어느 기록이든 "
+                  "고치거나 지우면 여기서 드러납니다. 이 종이를 보관해 두었다가 "
+                  "'pcrm audit verify --expect-head 대조용 머리'로 그때까지의 기록이 그대로인지 다시 "
+                  "검사할 수 있습니다. 기준점을 다시 정한 일은 위에 사유와 함께 나옵니다.", st.small)])]
 
 
 def _grouped(digest: str) -> str:

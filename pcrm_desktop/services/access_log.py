@@ -242,6 +242,18 @@ def entries_by_id(ctx: ServiceContext, ids) -> list[LogRow]:
         return _shown(uow, uow.audit_read.entries(ids))
 
 
+CHAIN_EVENTS = ("audit.reanchor", "audit.key_export", "audit.key_import")
+
+
+def chain_events(ctx: ServiceContext, month: date) -> list[LogRow]:
+    """The month's re-anchors and signing-key moves with their reasons, oldest first: acts on
+    the log's own protection, which the monthly review must see."""
+    require_role(ctx.actor, AUDIT_ROLES, "audit.review")
+    start, end = _bounds(*month_bounds(month))
+    with ctx.reading() as uow:
+        return _shown(uow, uow.audit_read.of_actions(start, end, CHAIN_EVENTS))
+
+
 def watched_entries(ctx: ServiceContext, month: date) -> list[LogRow]:
     """The month's prints, exports and reveals with their reasons, oldest first."""
     require_role(ctx.actor, AUDIT_ROLES, "audit.review")

@@ -321,7 +321,9 @@ def checked_backup(path: Path, name: str | None = None) -> store.BackupCheck:
         raise DatabaseError("backup_damaged", name=name, detail=check.integrity)
     if check.revision not in known_revisions():
         raise DatabaseError("backup_too_new", name=name, revision=check.revision)
-    if check.chain is not None and not check.chain.ok:
+    if check.chain is not None and not check.chain.ok and check.chain.problem != "key":
+        # ("key": signed on another PC whose key this one lacks; restorable, and the restored
+        # log's check says so until the key is imported: `pcrm audit key import`)
         from pcrm_desktop.domain.access_review import CHAIN_PROBLEMS
         raise DatabaseError("backup_chain_broken", name=name, entry=check.chain.broken_id,
                             problem=CHAIN_PROBLEMS.get(check.chain.problem, check.chain.problem))
@@ -356,7 +358,7 @@ def _readable(db: Path, source: Path, password: str | None, now: datetime,
 
 
 def restore(ctx: ServiceContext, file: Path | str, password: str | None = None,
-            progress: Progress | None = None) -> RestoreResult:
+            progress: Progress | None = None, other_database: bool = False) -> RestoreResult:
     """Replace the data with a backup's (admins only).
 
     1. The backup is checked (`checked_backup`); an encrypted one is opened with `password`.
@@ -365,7 +367,10 @@ def restore(ctx: ServiceContext, file: Path | str, password: str | None = None,
        transaction: other open windows and PCs see the restored data at their next read.
     4. An older schema is upgraded; the access log's anchor moves back to the restored log's
        verified head; the restore is logged (with the file, the pre-restore copy and the
-       anchor it replaced)."""
+       anchor it replaced).
+
+    A backup of another database (its id, kept since migration 0011, is not this one's) is
+    refused unless `other_database`: the person asked to confirm that once more."""
     require_role(ctx.actor, ADMIN_ROLES, "backup.restore")
     db = _database(ctx)
     started = time.perf_counter()
@@ -377,6 +382,10 @@ def restore(ctx: ServiceContext, file: Path | str, password: str | None = None,
         if progress is not None:
             progress(0, 1, rules.STEP_VERIFY)
         check = checked_backup(staging or source, source.name)
+        foreign = _other_database(ctx, check)
+        if foreign and not other_database:
+            raise DatabaseError("restore_other_database", name=source.name,
+                                backup_id=check.database_id[:8], live_id=foreign[:8])
         pre_name = rules.next_free_name(db.stem, now, rules.PRE_RESTORE,
                                         [p.name for p in folder.iterdir()])
 
@@ -393,13 +402,13 @@ def restore(ctx: ServiceContext, file: Path | str, password: str | None = None,
             "integrity": kept.integrity if kept else "?",
             "revision": kept.revision if kept else None,
             "audit_last_id": kept.audit_last_id if kept else None,
-            "audit_last_hash": kept.audit_last_hash if kept else None})
+            "audit_last_hash": kept.audit_last_hash if kept else None,
+            "database_id": kept.database_id if kept else None})
         from pcrm_desktop.db.migrate import HEAD_REVISION
         migrated = check.revision != HEAD_REVISION
         if migrated:
             store.upgrade_file(db)
-        head_id, head_hash = ((check.chain.last_id, check.chain.last_hash) if check.chain
-                              else (None, None))
+        head_id, head_hash = _head(check)
         if check.chain is None:  # a schema before the chain: the upgrade has just made it
             report = store.chain_report(db)
             head_id, head_hash = (report.last_id, report.last_hash) if report else (None, None)
@@ -415,7 +424,9 @@ def restore(ctx: ServiceContext, file: Path | str, password: str | None = None,
             ctx.audit(uow, "backup.restore", source.name,
                       f"{source} ({_describe(check)}); 복원 전 백업 {pre_name}; 접속기록 기준점 "
                       f"#{previous_id if previous_id is not None else '-'} → "
-                      f"#{head_id if head_id is not None else '-'}{moved}")
+                      f"#{head_id if head_id is not None else '-'}{moved}"
+                      + (f"; 다른 데이터베이스의 백업 ({check.database_id}, 이전 {foreign})"
+                         if foreign else ""))
             if migrated:
                 ctx.audit(uow, "db.upgrade", "database",
                           f"{check.revision} → {HEAD_REVISION} (백업 복원 뒤)")
@@ -615,8 +626,7 @@ def recover(location, backup: Path | str, login: str, password: str,
     migration = open_database(location, now)
     engine = migration.engine
     try:
-        head_id, head_hash = ((check.chain.last_id, check.chain.last_hash) if check.chain
-                              else (None, None))
+        head_id, head_hash = _head(check)
         if check.chain is None:
             report = store.chain_report(path)
             head_id, head_hash = (report.last_id, report.last_hash) if report else (None, None)
@@ -640,12 +650,26 @@ def recover(location, backup: Path | str, login: str, password: str,
                      head_id, time.perf_counter() - started)
 
 
-_DUMMY: list[str] = []
+def _other_database(ctx: ServiceContext, check: store.BackupCheck) -> str | None:
+    """This database's id when the backup is of another one; None when it is this one's, or
+    when either is too old to have an id (before migration 0011)."""
+    with ctx.reading() as uow:
+        live = uow.audit.database_id()
+    return live if live and check.database_id and check.database_id != live else None
+
+
+def _head(check: store.BackupCheck) -> tuple[int | None, str | None]:
+    """The restored log's head: as verified, or, for a log signed on a PC whose key this one
+    lacks, as stored (its check says so until the key is imported)."""
+    if check.chain is None:
+        return None, None
+    if check.chain.ok:
+        return check.chain.last_id, check.chain.last_hash
+    return check.audit_last_id, check.audit_last_hash
 
 
 def _dummy() -> str:
-    """A hash to check a password against when the login is unknown (the same time either way)."""
-    if not _DUMMY:
-        from pcrm_desktop.domain.accounts import hash_secret
-        _DUMMY.append(hash_secret("not a password"))
-    return _DUMMY[0]
+    """A hash to check a password against when the login is unknown (the same time either way,
+    the first time too: built, not hashed)."""
+    from pcrm_desktop.domain.accounts import unusable_hash
+    return unusable_hash()

@@ -17,10 +17,11 @@ class CheckReport:
     head: str
     integrity: str
     size_bytes: int
+    guards: tuple[str, ...] = ()   # the access log's protection missing or altered
 
     @property
     def healthy(self) -> bool:
-        return self.integrity == "ok" and self.revision == self.head
+        return self.integrity == "ok" and self.revision == self.head and not self.guards
 
 
 def check_database(location: DatabaseLocation) -> CheckReport:
@@ -33,4 +34,4 @@ def check_database(location: DatabaseLocation) -> CheckReport:
     if health.revision is not None and health.revision not in known_revisions():
         raise DatabaseError("db_too_new", revision=health.revision)
     return CheckReport(location.path, health.revision, head_revision(), health.integrity,
-                       health.size_bytes)
+                       health.size_bytes, health.guards)

@@ -57,6 +57,7 @@ def build_access_log(ctx: ServiceContext, month: date, out: Path,
     rows = {r.id: r for r in access_log.entries_by_id(ctx, shown)}
     step(2, "출력·반출 목록")
     watched = access_log.watched_entries(ctx, first)
+    chain_events = access_log.chain_events(ctx, first)
     step(3, "무결성 검사")
     checked_at = ctx.clock()
     chain = verify_chain(ctx, lambda n: step(3, f"무결성 검사 {n:,}건"), record=False)
@@ -68,7 +69,7 @@ def build_access_log(ctx: ServiceContext, month: date, out: Path,
     doc = AccessLogDoc(
         office.name if office else "", first, last, ctx.clock(),
         f"{staff[me]}({me})" if me in staff else me, office.hours if office else OfficeHours(),
-        summary, staff, found.findings, rows, watched, chain, checked_at)
+        summary, staff, found.findings, rows, watched, chain, checked_at, chain_events)
     out = Path(out)
     pages = render(doc, out)
     with ctx.uow_factory() as uow:

@@ -670,6 +670,22 @@
         <translation>Restoring…</translation>
     </message>
     <message>
+        <source>다른 데이터베이스로 바꾸는 것이 맞을 때만 '다른 데이터베이스로 복원'을 누르십시오.</source>
+        <translation>Press 'Restore the other database' only if switching to that database is what you want.</translation>
+    </message>
+    <message>
+        <source>다른 데이터베이스의 백업</source>
+        <translation>Backup of another database</translation>
+    </message>
+    <message>
+        <source>다른 데이터베이스로 복원</source>
+        <translation>Restore the other database</translation>
+    </message>
+    <message>
+        <source>복원하지 않았습니다.</source>
+        <translation>Nothing was restored.</translation>
+    </message>
+    <message>
         <source>복원했습니다: {name}. 지금까지의 데이터는 {pre}(으)로 남겨 두었습니다.</source>
         <translation>Restored: {name}. The data until now was kept as {pre}.</translation>
     </message>
@@ -4402,6 +4418,22 @@ With much data this can take a few minutes. Do not close the program.</translati
         <translation>Access log review</translation>
     </message>
     <message>
+        <source>주민등록번호 형태 다시 가림 (업그레이드)</source>
+        <translation>RRN-shaped text masked again (upgrade)</translation>
+    </message>
+    <message>
+        <source>접속기록 검사 기준점 다시 정함</source>
+        <translation>Access-log check anchor set anew</translation>
+    </message>
+    <message>
+        <source>접속기록 서명 키 내보내기</source>
+        <translation>Access-log signing key exported</translation>
+    </message>
+    <message>
+        <source>접속기록 서명 키 가져오기</source>
+        <translation>Access-log signing key imported</translation>
+    </message>
+    <message>
         <source>단시간 대량 조회</source>
         <translation>Many residents in a short time</translation>
     </message>
@@ -4502,8 +4534,40 @@ With much data this can take a few minutes. Do not close the program.</translati
         <translation>Its beginning was removed without a destruction record</translation>
     </message>
     <message>
+        <source>이 PC에 없는 서명 키({witness})로 기록되어 확인할 수 없습니다</source>
+        <translation>signed with a key this PC does not have ({witness}): cannot be checked</translation>
+    </message>
+    <message>
+        <source>따로 보관한 기록({witness})과 다릅니다</source>
+        <translation>differs from the copy kept elsewhere ({witness})</translation>
+    </message>
+    <message>
+        <source>앞선 검사가 남긴 기준점 파일이 없습니다: {witness}</source>
+        <translation>the anchor file an earlier check left is missing: {witness}</translation>
+    </message>
+    <message>
+        <source>기준점 파일을 읽을 수 없습니다 (손상되었거나 바뀌었습니다): {witness}</source>
+        <translation>the anchor file cannot be read (damaged or changed): {witness}</translation>
+    </message>
+    <message>
+        <source>기준점 파일 자리에 폴더가 있습니다: {witness}</source>
+        <translation>there is a folder where the anchor file should be: {witness}</translation>
+    </message>
+    <message>
+        <source>기준점이 이 경로에 있던 다른 데이터베이스의 것입니다: {witness}</source>
+        <translation>the anchor belongs to another database that was at this path: {witness}</translation>
+    </message>
+    <message>
+        <source> — {witness}에는 그 뒤의 기록까지 있었습니다</source>
+        <translation> — {witness} had entries after it</translation>
+    </message>
+    <message>
         <source>정상: {checked}건 확인, 마지막 기록 {last}번</source>
         <translation>Sound: {checked} entries checked, last entry {last}</translation>
+    </message>
+    <message>
+        <source>검증 불가: {problem}</source>
+        <translation>Cannot be verified: {problem}</translation>
     </message>
     <message>
         <source>손상: {entry}번 기록 — {problem} ({checked}건까지 정상)</source>
@@ -5120,6 +5184,30 @@ Check the free disk space and the folder's permissions.</translation>
         <translation>The access log is damaged: entries from #{entry} do not match ({problem}).</translation>
     </message>
     <message>
+        <source>{name}은(는) 다른 데이터베이스의 백업입니다 (백업 {backup_id}…, 지금 데이터베이스 {live_id}…). 복원하면 이 데이터베이스의 기록이 모두 그 데이터베이스의 것으로 바뀝니다. 정말 그 데이터베이스로 바꾸려면 한 번 더 확인하십시오 (명령줄: --other-database).</source>
+        <translation>{name} is a backup of another database (backup {backup_id}…, this database {live_id}…). Restoring it replaces every record of this database with that database's. To really switch to that database, confirm once more (command line: --other-database).</translation>
+    </message>
+    <message>
+        <source>접속기록을 검증할 수 없습니다: {problem}. 누가 지웠거나 바꿨을 수 있습니다. 확인한 뒤 관리자가 pcrm audit reanchor --reason "사유"로 기준점을 다시 정하십시오 (접속기록에 남습니다).</source>
+        <translation>The access log cannot be verified: {problem}. Someone may have deleted or changed it. After looking into it, an administrator sets the anchor anew with pcrm audit reanchor --reason "reason" (this is logged).</translation>
+    </message>
+    <message>
+        <source>접속기록이 {entry}번 기록부터 맞지 않아({problem}) 기준점을 다시 정할 수 없습니다. 기준점을 다시 정하면 손상이 가려지므로, 먼저 손상된 기록을 백업과 대조하십시오.</source>
+        <translation>The access log does not match from entry {entry} on ({problem}), so the anchor cannot be set anew: that would hide the damage. Compare the damaged entries with a backup first.</translation>
+    </message>
+    <message>
+        <source>이 PC에 서명 키 {key}이(가) 없습니다.</source>
+        <translation>This PC does not have the signing key {key}.</translation>
+    </message>
+    <message>
+        <source>접속기록 서명 키 파일을 읽을 수 없습니다: {path}</source>
+        <translation>The access-log signing key file cannot be read: {path}</translation>
+    </message>
+    <message>
+        <source>접속기록 서명 키를 저장할 수 없습니다: {path} ({detail})</source>
+        <translation>The access-log signing key cannot be saved: {path} ({detail})</translation>
+    </message>
+    <message>
         <source>이 명령은 개인정보를 다루므로 직원 계정이 필요합니다. --user 로그인ID를 주고 비밀번호를 입력하거나, 예약 작업이면 환경 변수 PCRM_USER와 PCRM_PASSWORD_FILE(비밀번호 한 줄이 든 파일)을 지정하십시오.</source>
         <translation>This command handles personal data and needs a staff account. Give --user LOGIN and type the password, or for scheduled runs set PCRM_USER and PCRM_PASSWORD_FILE (a file holding the password on one line).</translation>
     </message>
@@ -5404,6 +5492,10 @@ Check the free disk space and the folder's permissions.</translation>
         <translation>The type of item {item_code} cannot change (its answers would mix with earlier ones). Make a new item with a new code.</translation>
     </message>
     <message>
+        <source>파일의 문자 인코딩을 읽을 수 없습니다: {detail} 아무것도 가져오지 않았습니다.</source>
+        <translation>The file's character encoding cannot be read: {detail} Nothing was imported.</translation>
+    </message>
+    <message>
         <source>알 수 없는 보존 대상입니다: {value} (가능: {known})</source>
         <translation>Unknown kind of record: {value} (known: {known})</translation>
     </message>
@@ -5418,6 +5510,24 @@ Check the free disk space and the folder's permissions.</translation>
     <message>
         <source>보존기간은 {maximum}개월까지 정할 수 있습니다(입력: {value}개월).</source>
         <translation>A retention period can be at most {maximum} months (entered: {value} months).</translation>
+    </message>
+    <message>
+        <source>데이터베이스 파일이 아니라 폴더입니다: {path}
+폴더 안의 파일(예: pcrm.db)을 지정하십시오. 아무것도 바꾸지 않았습니다.</source>
+        <translation>This is a folder, not a database file: {path}
+Name a file inside it (for example pcrm.db). Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>심볼릭 링크 {link}이(가) 가리키는 곳이 없습니다: {target}
+네트워크 드라이브나 USB가 연결되어 있는지 확인하거나 링크를 고치십시오. 아무것도 만들지 않았습니다.</source>
+        <translation>The symbolic link {link} points to something that does not exist: {target}
+Check that the network drive or USB stick is connected, or fix the link. Nothing was created.</translation>
+    </message>
+    <message>
+        <source>데이터베이스 폴더가 읽기 전용이라 파일을 열 수 없습니다: {path}
+파일이 손상된 것은 아닐 수 있습니다. 파일에는 아무것도 쓰지 않았습니다. 폴더 권한(또는 USB의 쓰기 방지)을 확인하거나, 쓸 수 있는 폴더로 복사해 여십시오.</source>
+        <translation>The database folder is read-only, so the file cannot be opened: {path}
+The file may well not be damaged. Nothing was written to it. Check the folder's permissions (or the USB stick's write protection), or copy the file to a folder you can write to and open it there.</translation>
     </message>
     <message>
         <source>저장할 공간이 부족합니다: {path}
@@ -5572,8 +5682,52 @@ The damaged file was left as it is. If you have a backup elsewhere (a USB stick)
         <translation>The file is too large: at row {row} it passed {max} cells (rows × columns). Split the file and import the parts. Nothing was imported.</translation>
     </message>
     <message>
+        <source>파일의 행이 너무 많습니다: {row}행은 엑셀 시트 하나의 최대 행 수 {max}행을 넘습니다. 파일을 나누어 가져오십시오. 아무것도 가져오지 않았습니다.</source>
+        <translation>The file has too many rows: row {row} is beyond the {max} rows an Excel sheet can hold. Split the file and import the parts. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>엑셀 파일 안의 {part}은(는) 압축을 풀면 {max}MB가 넘어 읽지 않았습니다. 행이나 칸이 지나치게 많거나 손상된 파일입니다. 파일을 나누어 가져오십시오. 아무것도 가져오지 않았습니다.</source>
+        <translation>{part} in the Excel file would take more than {max} MB once decompressed, so it was not read. The file has far too many rows or cells, or is damaged. Split the file and import the parts. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>{row}행 {column}열의 칸에 {max}자가 넘는 글자가 있어 파일을 읽지 않았습니다(엑셀은 한 칸에 32,767자까지 씁니다). 아무것도 가져오지 않았습니다.</source>
+        <translation>The cell in row {row}, column {column} holds more than {max} characters, so the file was not read (Excel itself keeps at most 32,767 characters in a cell). Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>엑셀 파일의 공유 문자열 목록(sharedStrings)이 너무 큽니다(문자열 {max_strings}개, 한 문자열 {max_chars}자까지 읽음). 파일을 나누어 가져오십시오. 아무것도 가져오지 않았습니다.</source>
+        <translation>The Excel file's shared string list (sharedStrings) is too large (up to {max_strings} strings of {max_chars} characters each are read). Split the file and import the parts. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>{line}번째 줄에서 연 따옴표(")가 닫히지 않아, 그 뒤 {count}줄({last}번째 줄까지)이 한 칸으로 읽혔습니다. 그 따옴표를 지우거나 닫은 뒤 다시 가져오십시오. 아무것도 가져오지 않았습니다.</source>
+        <translation>The quote (") opened on line {line} is never closed, so the {count} line(s) after it (up to line {last}) were read as one cell. Remove or close that quote and import again. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>유니코드 텍스트(UTF-16)로 저장된 파일입니다. 엑셀에서 'CSV UTF-8(쉼표로 분리)' 또는 'Excel 통합 문서(XLSX)'로 다시 저장하십시오.</source>
+        <translation>The file is saved as Unicode Text (UTF-16). In Excel, save it again as 'CSV UTF-8 (Comma delimited)' or as 'Excel Workbook (XLSX)'.</translation>
+    </message>
+    <message>
+        <source>{line}번째 줄에 NUL 문자(0x00)가 있습니다. 텍스트(CSV) 파일이 아니거나 손상된 파일입니다. 만든 프로그램에서 CSV나 XLSX로 다시 저장하십시오.</source>
+        <translation>Line {line} contains a NUL character (0x00). The file is not a text (CSV) file, or it is damaged. Save it again as CSV or XLSX from the program that made it.</translation>
+    </message>
+    <message>
+        <source>{line}번째 줄은 UTF-8이 아닙니다(CP949로 저장된 줄로 보입니다). 앞의 줄은 UTF-8이어서, 인코딩이 다른 두 파일을 이어 붙인 것으로 보입니다. 원래 파일을 하나씩 가져오거나 같은 인코딩으로 저장해 다시 합치십시오.</source>
+        <translation>Line {line} is not UTF-8 (it looks like a line saved as CP949). The lines before it are UTF-8, so two files with different encodings seem to have been joined. Import the original files one by one, or save them in the same encoding and join them again.</translation>
+    </message>
+    <message>
+        <source>{line}번째 줄은 CP949(EUC-KR)가 아닙니다(UTF-8로 저장된 줄로 보입니다). 앞의 줄은 CP949여서, 인코딩이 다른 두 파일을 이어 붙인 것으로 보입니다. 원래 파일을 하나씩 가져오거나 같은 인코딩으로 저장해 다시 합치십시오.</source>
+        <translation>Line {line} is not CP949 (EUC-KR) (it looks like a line saved as UTF-8). The lines before it are CP949, so two files with different encodings seem to have been joined. Import the original files one by one, or save them in the same encoding and join them again.</translation>
+    </message>
+    <message>
+        <source>{line}번째 줄의 {column}번째 바이트(0x{byte})부터 UTF-8로도 CP949(EUC-KR)로도 읽을 수 없습니다. 손상되었거나 다른 인코딩의 파일입니다. 엑셀에서 'CSV UTF-8(쉼표로 분리)'로 다시 저장하십시오.</source>
+        <translation>From byte {column} of line {line} (0x{byte}) the file reads neither as UTF-8 nor as CP949 (EUC-KR). It is damaged or in another encoding. In Excel, save it again as 'CSV UTF-8 (Comma delimited)'.</translation>
+    </message>
+    <message>
         <source>입력한 글에 저장할 수 없는 깨진 문자(짝이 없는 유니코드 대리 문자)가 있습니다. 그 부분을 지우고 다시 입력하십시오.</source>
         <translation>The text holds a broken character that cannot be stored (an unpaired Unicode surrogate). Delete it and type the text again.</translation>
+    </message>
+    <message>
+        <source>{label}에 보이지 않는 제어 문자(탭, 줄바꿈, ESC 등)나 글자 방향을 바꾸는 문자가 있습니다. 그 문자를 지우고 다시 입력하십시오.</source>
+        <translation>{label} holds an invisible control character (a tab, a line break, ESC …) or a character that changes the text direction. Delete it and type the text again.</translation>
     </message>
     <message>
         <source>다른 사용자(또는 명령)가 데이터베이스에 저장하는 중이라 {seconds}초를 기다렸지만 끝나지 않았습니다. 아무것도 저장하지 않았습니다. 잠시 뒤 다시 저장하십시오.</source>
@@ -5638,6 +5792,10 @@ Close the file there or save under another name.</translation>
     <message>
         <source>전자우편</source>
         <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>전화번호</source>
+        <translation>Phone number</translation>
     </message>
     <message>
         <source>상세주소</source>
@@ -5726,10 +5884,6 @@ Close the file there or save under another name.</translation>
     <message>
         <source>저장할 검색 조건이 없습니다. 검색어를 넣거나 동·고객집단·나이를 고른 뒤 저장하십시오.</source>
         <translation>There is nothing to save. Type a search or choose a dong, customer group or age first.</translation>
-    </message>
-    <message>
-        <source>파일의 문자 인코딩을 알 수 없습니다. UTF-8 또는 CP949(EUC-KR) CSV나 XLSX로 저장해 주십시오.</source>
-        <translation>The file's character encoding is not recognised. Save it as UTF-8 or CP949 (EUC-KR) CSV, or as XLSX.</translation>
     </message>
     <message>
         <source>파일이 없습니다: {path}</source>

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from pcrm_desktop.cli import main
-from pcrm_desktop.db.audit_chain import anchor_path, move_start, read_anchor, redact, verify
+from pcrm_desktop.db.audit_chain import move_start, redact, verify
+from pcrm_desktop.db.audit_witness import anchor_path, read_anchor
 from pcrm_desktop.services.audit_trail import verify_chain
 from tests.dbutil import rows
 
@@ -88,31 +89,49 @@ def test_swapping_two_entries_is_found(logged, db_path):
 
 
 def test_cutting_off_the_end_is_found_by_the_anchor(logged, db_path):
+    """Exactly one entry cut off the end (an off-by-one in the comparison would pass it)."""
     assert check(logged).ok
     anchor = read_anchor(db_path)
     last = rows(db_path, "SELECT max(id) FROM audit_log")[0][0]
     assert anchor_path(db_path).exists() and anchor["last_id"] == last
-    tamper(db_path, f"DELETE FROM audit_log WHERE id >= {last - 2}")
+    tamper(db_path, f"DELETE FROM audit_log WHERE id = {last}")
     report = check(logged)
-    assert not report.ok and (report.broken_id, report.problem) == (last - 2, "missing")
+    assert not report.ok and (report.broken_id, report.problem) == (last, "missing")
+    assert report.checked == last - 1
 
 
-def test_a_chain_recomputed_after_an_edit_is_found_by_the_anchor(logged, db_path):
-    """The chain alone cannot tell a whole log rewritten with fresh hashes from the real one;
-    the anchor, kept outside the file, can."""
+def recompute(db: Path, key: bytes | None) -> None:
+    """Rewrite every hash from the first entry, with `key` (None: plain SHA-256 as before)."""
     from pcrm_desktop.domain.audit import GENESIS, chain_hash, detail_digest
-    assert check(logged).ok
-    tamper(db_path, "UPDATE audit_log SET actor = 'lee' WHERE id = 3")
-    conn = sqlite3.connect(db_path)
+    conn = sqlite3.connect(db)
     prev = GENESIS
     for (entry_id, at, staff_id, actor, ws, action, target, subject, reason,
          detail) in conn.execute("SELECT id, at, staff_id, actor, workstation, action, target, "
                                  "subject_id, reason, detail FROM audit_log ORDER BY id").fetchall():
         prev = chain_hash(prev, entry_id, at, staff_id, actor, ws, action, target, subject, reason,
-                          detail_digest(detail))
+                          detail_digest(detail), key)
         conn.execute("UPDATE audit_log SET hash = ? WHERE id = ?", (prev, entry_id))
     conn.commit()
     conn.close()
+
+
+def test_a_chain_recomputed_without_the_key_breaks_at_its_first_keyed_entry(logged, db_path):
+    """The file alone is not enough to rewrite the log: the entries are signed with the
+    installation's secret, which is not in the file nor in its folder."""
+    tamper(db_path, "UPDATE audit_log SET actor = 'lee' WHERE id = 3")
+    recompute(db_path, None)
+    anchor_path(db_path).unlink(missing_ok=True)
+    report = check(logged)
+    assert not report.ok and (report.broken_id, report.problem) == (1, "edited")
+
+
+def test_a_chain_recomputed_with_the_key_is_found_by_the_anchor(logged, db_path):
+    """Someone who also has the secret (the account's own files): the anchor, kept outside the
+    file, still tells a rewritten log from the real one."""
+    from pcrm_desktop.db.audit_keys import installation_key
+    assert check(logged).ok
+    tamper(db_path, "UPDATE audit_log SET actor = 'lee' WHERE id = 3")
+    recompute(db_path, installation_key()[1])
     report = check(logged)
     assert not report.ok and report.problem == "anchor"
 

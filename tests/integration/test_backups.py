@@ -23,7 +23,7 @@ import pytest
 from pcrm_desktop import cli, cli_backup
 from pcrm_desktop.config import resolve_database
 from pcrm_desktop.db import backup as store
-from pcrm_desktop.db.audit_chain import anchor_path, read_anchor
+from pcrm_desktop.db.audit_witness import anchor_path, read_anchor
 from pcrm_desktop.domain.audit import Actor
 from pcrm_desktop.domain.citizens import Citizen
 from pcrm_desktop.domain.errors import DatabaseError, ValidationError
@@ -369,7 +369,9 @@ def test_restoring_an_older_schema_upgrades_it_and_anchors_its_new_chain(admin, 
     done = backups.restore(admin, old.name)
     assert done.migrated and done.revision == "0009"
     assert rows(db_path, "SELECT version_num FROM alembic_version") == [(migrate.HEAD_REVISION,)]
-    assert done.head_id == 1 and read_anchor(db_path)["last_id"] == 1
+    # the upgrade chained the one entry and logged its RRN re-scan (0012): that is the new head
+    assert _actions(db_path, "privacy.rrn_rescan")[0][0] == "privacy.rrn_rescan"
+    assert done.head_id == 2 and read_anchor(db_path)["last_id"] == 2
     assert [a for a, _, _ in _actions(db_path, "backup.restore", "db.upgrade")] == \
         ["backup.restore", "db.upgrade"]
     assert audit_trail.verify_chain(replace(admin, actor=Actor(1, "hong", "admin", "PC-01"))).ok

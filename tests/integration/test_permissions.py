@@ -110,6 +110,17 @@ def _action_version(w, action_id: int) -> int:
     return rows(w.db, "SELECT version FROM improvement_actions WHERE id = ?", action_id)[0][0]
 
 
+def _key_file(folder: Path) -> Path:
+    """A signing key exported as another PC would hand it over (on a stick: not in `folder`,
+    which must stay empty after a refusal)."""
+    import tempfile
+
+    from pcrm_desktop.db import audit_keys
+    path = Path(tempfile.mkdtemp(prefix="pcrm-key-")) / f"{_unique('imported')}.json"
+    audit_keys.export_key(audit_keys.installation_key()[0], path)
+    return path
+
+
 def _unique(prefix: str) -> str:
     _unique.n = getattr(_unique, "n", 0) + 1
     return f"{prefix}{_unique.n}"
@@ -317,6 +328,12 @@ CASES = [
          lambda c, w, t: accounts.reset_password(c, "temp1", TEMP_PASSWORD), ADMIN),
     Case("accounts.set_idle_minutes", lambda c, w, t: accounts.set_idle_minutes(c, 10), ADMIN),
     Case("audit_trail.verify_chain", lambda c, w, t: audit_trail.verify_chain(c), MANAGERS),
+    Case("audit_trail.reanchor", lambda c, w, t: audit_trail.reanchor(c, "기준점 점검"), ADMIN),
+    Case("audit_trail.export_key",
+         lambda c, w, t: audit_trail.export_key(c, t / f"{_unique('key')}.json", "PC 교체"), ADMIN),
+    Case("audit_trail.import_key", lambda c, w, t: audit_trail.import_key(c, _key_file(t)), ADMIN),
+    Case("access_log.chain_events", lambda c, w, t: access_log.chain_events(c, w.today),
+         MANAGERS),
     Case("access_log.entries",
          lambda c, w, t: access_log.entries(c, access_log.LogFilter(w.first, w.today)), MANAGERS),
     Case("access_log.entries_by_id", lambda c, w, t: access_log.entries_by_id(c, [1, 2]), MANAGERS),

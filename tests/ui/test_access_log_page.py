@@ -187,3 +187,26 @@ def test_english(qtbot, app, db_path):
     assert page.verify_button.text() == "Check integrity"
     assert page.kind.itemText(page.kind.findData("export")) == "Export"
     window.language_requested.emit("ko")
+
+
+def test_a_missing_anchor_is_shown_as_an_alarm_not_as_sound(qtbot, app, db_path, screenshot_dir):
+    """After a check, the anchor beside the database removed: the page says the log cannot be
+    verified and names the file (issue 17), and the check is logged as not sound."""
+    from pcrm_desktop.db.audit_witness import anchor_path
+    window = sign_in(qtbot, app, "kim.tm", "Mine#Pass2025")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    page = window.open_page("access_log")
+    _idle(qtbot, page)
+    page.verify()
+    _idle(qtbot, page)
+    assert page.chain_label.text().startswith("정상: ")
+    anchor_path(db_path).unlink()
+    page.verify()
+    _idle(qtbot, page)
+    text = page.chain_label.text()
+    assert text.startswith("검증 불가: ") and "기준점 파일이 없습니다" in text
+    assert str(anchor_path(db_path)) in text
+    assert "witness_missing" in rows(
+        db_path, "SELECT detail FROM audit_log WHERE action = 'audit.verify' ORDER BY id DESC")[0][0]
+    save_screenshot(window, screenshot_dir, "access_log_alarm")

@@ -251,3 +251,46 @@ def test_offer_recovery_refuses_a_foreign_file(qtbot, tmp_path, no_message_boxes
     sqlite3.connect(foreign).execute("CREATE TABLE t (x)").connection.close()
     assert not offer_recovery(resolve_database(str(foreign)))
     assert no_message_boxes and "PCRM" in no_message_boxes[0][1]
+
+
+def test_another_databases_backup_is_restored_only_after_a_second_explicit_yes(
+        qtbot, admin_ctx, db_path, tmp_path, no_message_boxes, monkeypatch):
+    from pcrm_desktop.bootstrap import open_backend
+    from pcrm_desktop.domain.office import OfficeProfile
+    from pcrm_desktop.ui import dialogs
+    other = tmp_path / "other" / "pcrm.db"
+    other.parent.mkdir()
+    opened = open_backend(str(other))
+    try:
+        actor = office.complete_first_run(opened.ctx, OfficeProfile("사직동 행정복지센터"), ["민원팀"],
+                                          "이사직", "hong", ADMIN_PASSWORD)
+        citizens.register_citizen(opened.ctx.as_actor(actor), Citizen(None, "사직주민", 1970),
+                                  allow_duplicate=True)
+        foreign = backups.backup_now(opened.ctx.as_actor(actor)).path
+    finally:
+        opened.close()
+    citizens.register_citizen(admin_ctx, Citizen(None, "우리주민", 1980), allow_duplicate=True)
+    widget = _widget(qtbot, admin_ctx)
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: str(foreign))
+    asked = []
+
+    def answer_then_decline(parent, title, text, choices):
+        asked.append((title, text, [c for c, _ in choices]))
+        return choices[0][0] if len(asked) == 1 else None
+    monkeypatch.setattr(dialogs, "ask_choice", answer_then_decline)
+    widget.restore_file()
+    _idle(qtbot, widget)
+    assert len(asked) == 2 and asked[1][0] == "다른 데이터베이스의 백업"
+    assert "다른 데이터베이스의 백업입니다" in asked[1][1] and asked[1][2] == ["other"]
+    assert _names(db_path) == ["우리주민"] and "복원하지 않았습니다" in widget.status.text()
+
+    asked.clear()
+
+    def answer_yes_twice(parent, title, text, choices):
+        asked.append(title)
+        return choices[0][0]
+    monkeypatch.setattr(dialogs, "ask_choice", answer_yes_twice)
+    widget.restore_file()
+    _idle(qtbot, widget)
+    assert asked == ["백업으로 복원", "다른 데이터베이스의 백업"]
+    assert _names(db_path) == ["사직주민"] and "복원했습니다" in widget.status.text()

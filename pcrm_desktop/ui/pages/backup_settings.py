@@ -271,12 +271,29 @@ class BackupSettings(Retranslatable, QWidget):
                                         QLineEdit.EchoMode.Password)
         return text if ok else None
 
-    def _restore(self, file, password) -> None:
+    def _restore(self, file, password, other_database: bool = False) -> None:
         ctx = self.ctx
         self.status.setText("")
-        self.runner.run(self._work(lambda progress: backups.restore(ctx, file, password, progress)),
-                        self._restored, lambda error: self._failed(error),
-                        label=self.tr("복원하는 중…"), parent=self)
+
+        def failed(error) -> None:
+            if getattr(error, "code", "") == "restore_other_database" and not other_database:
+                self._confirm_other_database(error, file, password)
+            else:
+                self._failed(error)
+        self.runner.run(self._work(lambda progress: backups.restore(
+            ctx, file, password, progress, other_database=other_database)),
+            self._restored, failed, label=self.tr("복원하는 중…"), parent=self)
+
+    def _confirm_other_database(self, error, file, password) -> None:
+        """Another database's backup: said plainly, and restored only on a second, explicit yes."""
+        self._enable()
+        text = error_text(error) + "\n\n" + self.tr(
+            "다른 데이터베이스로 바꾸는 것이 맞을 때만 '다른 데이터베이스로 복원'을 누르십시오.")
+        if dialogs.ask_choice(self, self.tr("다른 데이터베이스의 백업"), text,
+                              [("other", self.tr("다른 데이터베이스로 복원"))]) == "other":
+            self._restore(file, password, other_database=True)
+        else:
+            self.status.setText(self.tr("복원하지 않았습니다."))
 
     def _restored(self, result) -> None:
         text = self.tr("복원했습니다: {name}. 지금까지의 데이터는 {pre}(으)로 남겨 두었습니다.").format(
