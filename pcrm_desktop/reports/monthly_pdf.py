@@ -219,7 +219,7 @@ def _groups(report, st, width) -> list:
             for g in [report.everyone, *report.groups]]
     story += [pdf.data_table(["집단", "접수", "처리", "기한 내 처리율", "격차", "처리일수", "격차", "만족도",
                               "n", "격차"], rows,
-                             [width * f for f in (0.15, 0.07, 0.07, 0.12, 0.1, 0.1, 0.1, 0.1, 0.06, 0.13)],
+                             [width * f for f in (0.13, 0.065, 0.065, 0.115, 0.115, 0.1, 0.115, 0.12, 0.055, 0.115)],
                              st, numeric=(1, 2, 3, 5, 7, 8)),
               Spacer(1, 3),
               Paragraph(pdf.escape(

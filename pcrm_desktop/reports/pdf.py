@@ -3,6 +3,7 @@ margins, paragraph styles, and a table whose cells wrap (Paragraph in every cell
 reportlab is imported here only, and only when a document is made."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from pcrm_desktop.domain.errors import ConflictError, file_error
 from pcrm_desktop.fonts import find_korean_font
 
 _registered: str | None = None
+PADDING = 3  # points left and right of a data_table's cell text
 
 
 def korean_font() -> str:
@@ -59,15 +61,48 @@ def styles() -> Styles:
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=8.5, leading=12,
                              textColor="#444444"),
-        cell=ParagraphStyle("cell", parent=body, fontSize=10, leading=13),
+        # cells break only at spaces (어절), never inside a word or a figure: 'CJK' would
+        # break anywhere ('(참/고)', '-43./5%p'); data_table makes its columns wide enough
+        cell=ParagraphStyle("cell", parent=body, fontSize=10, leading=13, wordWrap=None),
         cell_bold=ParagraphStyle("cell_bold", parent=body, fontName="Korean-Bold", fontSize=10,
-                                 leading=13))
+                                 leading=13, wordWrap=None))
 
 
 def escape(text: object) -> str:
     from xml.sax.saxutils import escape as xml_escape
     # NanumGothic has no U+2212 (minus): it would print as a blank
     return xml_escape("" if text is None else str(text)).replace("\u2212", "-").replace("\n", "<br/>")
+
+
+NBSP = "\u00a0"
+_SHORT_PARENS = re.compile(r"\([^()\s]*(?: [^()\s]+){1,2}\)")  # "(n 14)", "(n 1,234)"
+
+
+def keep_whole(text: object) -> str:
+    """A cell's text with no-break spaces where a line must not break: inside a short
+    parenthesis ("— (n 14)") and after an arrow ("▲ +3.1")."""
+    text = "" if text is None else str(text)
+    text = _SHORT_PARENS.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+    return text.replace("▲ ", "▲" + NBSP).replace("▼ ", "▼" + NBSP)
+
+
+def _widest_word(text: str, font: str, size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    return max((stringWidth(word, font, size) for word in re.split(r"[ \n]+", text) if word),
+               default=0.0)
+
+
+def fit_widths(widths: list[float], needs: list[float]) -> list[float] | None:
+    """Column widths as close to `widths` as lets every column hold its widest word (`needs`),
+    the room taken from columns with some to spare; None when the words cannot fit at all."""
+    short = sum(max(0.0, n - w) for w, n in zip(widths, needs))
+    if short <= 0:
+        return list(widths)
+    spare = [max(0.0, w - n) for w, n in zip(widths, needs)]
+    if sum(spare) < short:
+        return None
+    share = short / sum(spare)
+    return [max(w, n) - s * share for w, n, s in zip(widths, needs, spare)]
 
 
 def key_value_table(rows: list[tuple[str, str]], width: float, st: Styles):
@@ -93,20 +128,34 @@ def data_table(headers: list[str], rows: list[list], widths: list[float], st: St
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, Table, TableStyle
-    right = ParagraphStyle("cell_right", parent=st.cell, alignment=2)
-    head = ParagraphStyle("cell_head", parent=st.cell_bold, alignment=1)
+    headers = [keep_whole(h) for h in headers]
+    rows = [[keep_whole(v) for v in row] for row in rows]
+    size, fitted = st.cell.fontSize, None
+    while fitted is None:  # the cell's type, smaller only when the words cannot fit otherwise
+        needs = [max([_widest_word(h, "Korean-Bold", size)]
+                     + [_widest_word(r[n], st.cell.fontName, size) for r in rows if n < len(r)])
+                 + 2 * PADDING + 0.5 for n, h in enumerate(headers)]
+        fitted = fit_widths(list(widths), needs)
+        if fitted is None and size <= 7:
+            fitted = list(widths)  # past help: reportlab splits the longest words
+        elif fitted is None:
+            size -= 0.5
+    leading = round(size * 1.3, 1)
+    cell = ParagraphStyle("cell_fit", parent=st.cell, fontSize=size, leading=leading)
+    right = ParagraphStyle("cell_right", parent=cell, alignment=2)
+    head = ParagraphStyle("cell_head", parent=st.cell_bold, fontSize=size, leading=leading, alignment=1)
     data = [[Paragraph(escape(h), head) for h in headers]]
     for row in rows:
-        data.append([Paragraph(escape(v), right if n in numeric else st.cell)
+        data.append([Paragraph(escape(v), right if n in numeric else cell)
                      for n, v in enumerate(row)])
-    table = Table(data, colWidths=widths, repeatRows=1 if repeat else 0)
+    table = Table(data, colWidths=fitted, repeatRows=1 if repeat else 0)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), korean_font()),  # no default Helvetica in the file
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#777777")),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e4e8ee")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]))
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), PADDING)]))
     return table
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+from collections import Counter
 from datetime import date, timedelta
 
 import pytest
@@ -168,3 +169,36 @@ def test_imported_oddities_neither_crash_nor_count_twice(tmp_path):
         assert report.headline("days").value is not None
     finally:
         backend.close()
+
+
+def _whole_units(cell: str) -> Counter:
+    """What a line must never break inside: each word of a cell, and each short parenthesis
+    ('(참고)', '(n 14)')."""
+    words = Counter(w for w in cell.split() if len(w) >= 2)
+    return words | Counter(re.findall(r"\([^()]{1,12}\)", cell))
+
+
+def test_no_cell_breaks_inside_a_word_or_a_figure(demo, monkeypatch):
+    """Issue 18/12: reportlab's CJK wrapping broke cells anywhere ('(참/고)', '-43./5%p',
+    '처/리율'). Every word and figure of every table cell (headers too) is found whole in the
+    PDF's text as often as the tables hold it."""
+    from pcrm_desktop.reports import pdf
+    ctx, db, folder = demo
+    cells: list[str] = []
+    real = pdf.data_table
+
+    def recording(headers, rows, *args, **kwargs):
+        cells.extend(str(h) for h in headers)
+        cells.extend(str(v) for row in rows for v in row if v is not None)
+        return real(headers, rows, *args, **kwargs)
+    monkeypatch.setattr(pdf, "data_table", recording)
+    first = (ctx.clock().date().replace(day=1) - timedelta(days=1)).replace(day=1)
+    for month in (first, ctx.clock().date().replace(day=1)):
+        cells.clear()
+        built = build_monthly(ctx, month, folder / f"whole-{month:%Y-%m}.pdf")
+        assert len(cells) > 200 and any("(n " in c for c in cells)
+        text = _text(built.pdf).replace("\u00a0", " ")
+        text = re.sub(r" +", " ", text)
+        wanted = sum((_whole_units(c) for c in cells), Counter())
+        broken = {u: (n, text.count(u)) for u, n in wanted.items() if text.count(u) < n}
+        assert not broken, broken  # unit: (times in the tables, times whole in the PDF)

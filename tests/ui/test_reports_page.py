@@ -3,6 +3,7 @@ pages shown inside the app, saved, and printed (to a PDF printer); screenshots."
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from pcrm_desktop.services.demo import DemoRequest, fill_demo
@@ -59,9 +60,22 @@ def test_monthly_report_built_previewed_saved_and_printed(qtbot, page, db_path, 
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     printer.setResolution(100)
-    page.print_report(printer)  # drawn in the background, then printed
+    from pcrm_desktop.ui.pages import reports_page
+    asked = []
+    monkeypatch.setattr(reports_page, "ask_printer", lambda parent: asked.append(parent) or printer)
+    assert page.print_button.isEnabled()
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)  # the real button: clicked(bool)
+    assert asked == [page]
+    assert not page.print_button.isEnabled() and page.status.text().startswith("인쇄 준비 중")
     qtbot.waitUntil(lambda: page.print_button.isEnabled() and not page.runner.busy(), timeout=60000)
+    assert (tmp_path / "printed.pdf").exists(), page.status.text()
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == pages
+    assert page.status.text() == f"인쇄로 보냈습니다: {pages}쪽"
+    assert not page.progress.isVisible()
+    # cancelling the print dialog prints nothing and leaves the page as it was
+    monkeypatch.setattr(reports_page, "ask_printer", lambda parent: None)
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    assert page.print_button.isEnabled() and not page.runner.busy()
     assert page.status.text() == f"인쇄로 보냈습니다: {pages}쪽"
     assert rows(db_path, "SELECT count(*) FROM audit_log WHERE action = 'report.monthly'") == [(1,)]
 
@@ -89,7 +103,7 @@ def test_register_and_survey_results_from_the_page(qtbot, page, db_path, screens
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(page.folder / "printed-register.pdf"))
     printer.setResolution(72)
-    page.print_report(printer)
+    page.print_to(printer)
     qtbot.waitUntil(lambda: page.print_button.isEnabled() and not page.runner.busy(), timeout=60000)
     assert printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape  # as its pages
     page.kinds.setCurrentRow(2)  # 만족도 조사 결과

@@ -277,33 +277,46 @@ class ReportsPage(Page):
         if self.preview is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.preview.path)))
 
-    def print_report(self, printer=None) -> None:
+    def print_report(self) -> None:
+        """인쇄…: ask for a printer (`ask_printer`, which a test replaces), then `print_to` it.
+        Takes no argument: the button's `clicked(bool)` must not arrive as the printer."""
+        if self.preview is None:
+            return
+        printer = ask_printer(self)
+        if printer is not None:
+            self.print_to(printer)
+
+    def print_to(self, printer) -> None:
         """Print every page: PDFium draws them in the background (150 dpi, one page at a time,
         kept as PNG), then they go to the printer in the page's own orientation."""
         if self.preview is None:
             return
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
-                return
         path = self.preview.path
         self.print_button.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.show()
         self.status.setText(self.tr("인쇄 준비 중…"))
         self.printer = printer
         task = self.runner.run(lambda control: print_images(path, control), self._print_pages,
                                self._print_failed)
-        task.signals.progress.connect(self._progress)
+        task.signals.progress.connect(self._print_progress)
+
+    def _print_progress(self, done: int, total: int, text: str) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+        self.status.setText(self.tr("인쇄 준비 중: {step}").format(step=text))
 
     def _print_pages(self, pages: list[tuple[bool, bytes]]) -> None:
         from PySide6.QtGui import QPageLayout, QPainter
         printer, self.printer = self.printer, None
         self.print_button.setEnabled(True)
+        self.progress.hide()
         if pages:
             printer.setPageOrientation(QPageLayout.Orientation.Landscape if pages[0][0]
                                        else QPageLayout.Orientation.Portrait)
         painter = QPainter()
         if not painter.begin(printer):
+            self.status.setText("")
             dialogs.show_error(self, self.tr("인쇄"), self.tr("프린터를 열 수 없습니다."))
             return
         try:
@@ -324,7 +337,19 @@ class ReportsPage(Page):
     def _print_failed(self, error) -> None:
         self.printer = None
         self.print_button.setEnabled(True)
+        self.progress.hide()
+        self.status.setText("")
         dialogs.explain(self, self.tr("인쇄"), error)
+
+
+def ask_printer(parent: QWidget):
+    """The system's print dialog on a high-resolution printer; None when cancelled. A module
+    function (like `dialogs.ask_*`) so a test can hand back a PDF printer instead."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if QPrintDialog(printer, parent).exec() != QPrintDialog.DialogCode.Accepted:
+        return None
+    return printer
 
 
 def print_images(path: Path, control, dpi: int = 150) -> list[tuple[bool, bytes]]:
