@@ -212,8 +212,8 @@ def case_detail(conn: Connection, complaint_id: int) -> dict | None:
 
 def case_events(conn: Connection, complaint_id: int) -> list[dict]:
     return [{**r, "at": as_datetime(r["at"])} for r in conn.execute(text(
-        "SELECT e.at, coalesce(s.name, e.actor) AS actor, e.kind, e.from_status, e.to_status,"
-        " e.note FROM complaint_events e LEFT JOIN staff s ON s.id = e.staff_id"
+        "SELECT e.at, coalesce(s.name, e.actor) AS actor, e.staff_id, e.kind, e.from_status,"
+        " e.to_status, e.note FROM complaint_events e LEFT JOIN staff s ON s.id = e.staff_id"
         " WHERE e.complaint_id = :id ORDER BY e.at, e.id"), {"id": complaint_id}).mappings()]
 
 

@@ -165,8 +165,8 @@ def _moved(uow, complaint_id: int) -> dict:
     """The case's workflow state now, and its last steps (when, who, what; without notes)."""
     row = uow.complaint_read.detail(complaint_id)
     moved = {key: row[key] for key in MOVED_FIELDS}
-    moved["events"] = [{"at": e["at"], "actor": e["actor"], "kind": e["kind"],
-                        "to_status": e["to_status"]}
+    moved["events"] = [{"at": e["at"], "actor": e["actor"], "staff_id": e["staff_id"],
+                        "kind": e["kind"], "to_status": e["to_status"]}
                        for e in uow.complaint_read.events(complaint_id)[-5:]]
     return moved
 

@@ -37,7 +37,9 @@ from pcrm_desktop.services import office as office_service
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.complaint_labels import (
+    action_button_name,
     action_name,
+    action_title,
     channel_name,
     d_day_label,
     moment,
@@ -91,7 +93,9 @@ class CaseDialog(Retranslatable, QDialog):
         self.history_view.setModel(self.history)
         self.history_view.verticalHeader().hide()
         self.history_view.horizontalHeader().setStretchLastSection(True)
-        self.actions_row = QHBoxLayout()
+        # two rows, so the window fits a 1366×768 screen in every language: the steps allowed
+        # now, then the documents and 닫기
+        self.actions_row, self.documents_row = QHBoxLayout(), QHBoxLayout()
         self.action_buttons: dict[Action, QPushButton] = {}
         for action in Action:
             button = QPushButton()
@@ -103,17 +107,18 @@ class CaseDialog(Retranslatable, QDialog):
         self.why_button = QPushButton()
         self.why_button.setObjectName("caseDueWhy")
         self.why_button.clicked.connect(self.explain_due)
-        self.actions_row.addWidget(self.why_button)
         self.receipt_button, self.answer_button = QPushButton(), QPushButton()
         self.receipt_button.setObjectName("receiptPdf")
         self.answer_button.setObjectName("answerPdf")
         self.receipt_button.clicked.connect(lambda: self.save_pdf("receipt"))
         self.answer_button.clicked.connect(lambda: self.save_pdf("answer"))
-        self.actions_row.addWidget(self.receipt_button)
-        self.actions_row.addWidget(self.answer_button)
         self.close_button = QPushButton()
+        self.close_button.setObjectName("caseClose")
         self.close_button.clicked.connect(self.accept)
-        self.actions_row.addWidget(self.close_button)
+        for button in (self.why_button, self.receipt_button, self.answer_button):
+            self.documents_row.addWidget(button)
+        self.documents_row.addStretch(1)
+        self.documents_row.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.details)
@@ -130,6 +135,7 @@ class CaseDialog(Retranslatable, QDialog):
         files_row.addLayout(files_buttons)
         layout.addLayout(files_row)
         layout.addLayout(self.actions_row)
+        layout.addLayout(self.documents_row)
         self.retranslate_ui()
         self.resize(980, 620)
         self.load()
@@ -137,7 +143,7 @@ class CaseDialog(Retranslatable, QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("민원 처리"))
         for action, button in self.action_buttons.items():
-            button.setText(action_name(action.value))
+            button.setText(action_button_name(action))
         self.close_button.setText(self.tr("닫기"))
         self.receipt_button.setText(self.tr("접수증 PDF…"))
         self.why_button.setText(self.tr("기한 계산 근거…"))
@@ -410,7 +416,7 @@ class ActionDialog(Retranslatable, QDialog):
         self._notice_typed = True
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(action_name(self.action.value))
+        self.setWindowTitle(action_title(self.action))
         texts = {"method": self.tr("통지 방법"), "notice": self.tr("통지문"),
                  "assignee": self.tr("담당자"), "agency": self.tr("이송 기관"),
                  "new_due": self.tr("연장 기한"), "result": self.tr("처리 결과"),
@@ -472,7 +478,7 @@ class ActionDialog(Retranslatable, QDialog):
         elif isinstance(error, DomainError):
             self.error.setText(error_text(error))
         else:
-            dialogs.explain(self, action_name(self.action.value), error)
+            dialogs.explain(self, action_title(self.action), error)
 
     def _case_moved(self, current: dict) -> None:
         """Show what changed; from now on this form stands on the case as it is now."""
@@ -481,12 +487,18 @@ class ActionDialog(Retranslatable, QDialog):
         self.case = {**seen, **{k: v for k, v in current.items() if k != "events"},
                      "events": current.get("events", seen.get("events", []))}
         self.moved.emit()
-        self.error.setText(self.tr("그사이 다른 사용자가 이 민원을 처리했습니다. 아직 저장하지 않았습니다."))
         self.conflict_dialog = CaseMovedDialog(seen, current, self.action,
-                                               self.note.toPlainText(), self)
+                                               self.note.toPlainText(), self, me=self._me())
         dialog = self.conflict_dialog
+        self.error.setText(self.tr("{who} 아직 저장하지 않았습니다.").format(who=dialog.who_text()))
         dialog.finished.connect(lambda _code: self._after_moved(dialog.choice))
         dialog.open()
+
+    def _me(self) -> tuple[int | None, frozenset[str]]:
+        """Who this clerk is in a case's history: the staff id, and the names it shows."""
+        actor = self.ctx.actor
+        names = {actor.login} | {s.name for s in self.staff if s.id == actor.staff_id}
+        return actor.staff_id, frozenset(names)
 
     def _after_moved(self, choice: str | None) -> None:
         from pcrm_desktop.ui.conflict_dialog import CaseMovedDialog

@@ -52,6 +52,32 @@ def action_name(code: str) -> str:
         return code
 
 
+# The case window's buttons: what the clerk will do (each opens a form, hence "…"); the
+# history and the statuses keep ACTION_NAMES, which English reads as what was done.
+ACTION_BUTTONS = {
+    Action.ASSIGN: QT_TRANSLATE_NOOP("complaints", "배정…"),
+    Action.START: QT_TRANSLATE_NOOP("complaints", "처리 시작…"),
+    Action.HOLD: QT_TRANSLATE_NOOP("complaints", "보류…"),
+    Action.RESUME: QT_TRANSLATE_NOOP("complaints", "보류 해제…"),
+    Action.EXTEND: QT_TRANSLATE_NOOP("complaints", "기한 연장…"),
+    Action.TRANSFER: QT_TRANSLATE_NOOP("complaints", "이송…"),
+    Action.NOTICE: QT_TRANSLATE_NOOP("complaints", "중간통지…"),
+    Action.COMPLETE: QT_TRANSLATE_NOOP("complaints", "처리완료…"),
+    Action.REOPEN: QT_TRANSLATE_NOOP("complaints", "다시 처리…"),
+    Action.CLOSE: QT_TRANSLATE_NOOP("complaints", "종결…"),
+}
+
+
+def action_button_name(action: Action) -> str:
+    """The button (with "…") that starts the step."""
+    return _tr("complaints", ACTION_BUTTONS[action])
+
+
+def action_title(action: Action) -> str:
+    """The step's form title: the button's words without "…"."""
+    return action_button_name(action).rstrip("…").rstrip(".").strip()
+
+
 def result_name(code: str | None) -> str:
     if not code:
         return ""

@@ -35,6 +35,7 @@ from pcrm_desktop.domain.citizens import Citizen
 from pcrm_desktop.domain.complaints import Action, Status, allowed_actions
 from pcrm_desktop.ui.complaint_labels import (
     action_name,
+    action_title,
     moment,
     result_name,
     status_name,
@@ -280,10 +281,12 @@ class CaseMovedDialog(Retranslatable, QDialog):
     REAPPLY, DROP = "reapply", "drop"
 
     def __init__(self, seen: dict, current: dict, action: Action, note: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 me: tuple[int | None, frozenset[str]] = (None, frozenset())) -> None:
         super().__init__(parent)
         self.setObjectName("caseMovedDialog")
         self.seen, self.current, self.action, self.note = seen, current, action, note
+        self.me = me  # (staff id, names) of the clerk: their own steps are "another window"
         self.choice: str | None = None
         self.allowed = action in allowed_actions(Status(current["status"]),
                                                  bool(current["extended"]))
@@ -351,13 +354,34 @@ class CaseMovedDialog(Retranslatable, QDialog):
         last = seen_events[-1]["at"] if seen_events else None
         return [e for e in self.current.get("events", []) if last is None or e["at"] > last]
 
+    def _mine(self, event: dict) -> bool:
+        staff_id, names = self.me
+        if event.get("staff_id") is not None and staff_id is not None:
+            return event["staff_id"] == staff_id
+        return event.get("actor") in names
+
+    def who_text(self) -> str:
+        """Who moved the case on and when: by name, or "this account, in another window"."""
+        steps = self.new_steps()
+        if not steps:
+            at = self.current.get("updated_at")
+            return self.tr("이 화면을 연 뒤 {at}에 이 민원이 바뀌었습니다.").format(
+                at=moment(at) if at else "-")
+        at = moment(steps[-1]["at"])
+        others = list(dict.fromkeys(e["actor"] for e in steps if not self._mine(e)))
+        if not others:
+            return self.tr("이 화면을 연 뒤 같은 계정의 다른 창(또는 다른 PC)에서 {at}에 이 민원을 "
+                           "처리했습니다.").format(at=at)
+        return self.tr("이 화면을 연 뒤 {who} 님이 {at}에 이 민원을 처리했습니다.").format(
+            who=", ".join(others), at=at)
+
     def retranslate_ui(self) -> None:
-        name = action_name(self.action.value)
+        name = action_title(self.action)
         self.setWindowTitle(self.tr("민원이 그사이 바뀌었습니다"))
         self.intro.setText(self.tr(
-            "{no}: 이 화면을 연 뒤 다른 사용자가 이 민원을 처리했습니다. 내 처리 '{action}'은(는) "
-            "아직 저장하지 않았습니다. 바뀐 내용을 확인하고, 지금 상태의 민원에 다시 적용할지 정하십시오."
-        ).format(no=self.seen.get("receipt_no", ""), action=name))
+            "{no}: {who} 내 처리 '{action}'은(는) 아직 저장하지 않았습니다. "
+            "바뀐 내용을 확인하고, 지금 상태의 민원에 다시 적용할지 정하십시오."
+        ).format(no=self.seen.get("receipt_no", ""), who=self.who_text(), action=name))
         while self.table.count():
             item = self.table.takeAt(0)
             if item.widget():

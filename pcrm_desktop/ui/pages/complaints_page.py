@@ -67,6 +67,7 @@ class ComplaintsPage(Page):
         super().__init__()
         self.ctx, self.runner = ctx, runner
         self.counts: dict[str, int] = {}
+        self.case_windows: dict = {}  # complaint id → its open CaseDialog
         self.categories: list[dict] = []
         self.heading = heading()
         self.tabs = QTabBar()
@@ -337,8 +338,23 @@ class ComplaintsPage(Page):
         self.changed.emit(frozenset({"complaints"}))
 
     def open_case(self, complaint_id: int):
+        """One window per case: opening it again (a double-click also activates the row)
+        raises the window already open instead of reading and logging the case twice."""
         from pcrm_desktop.ui.complaint_case import CaseDialog
-        self.dialog = CaseDialog(self.ctx, self.runner, complaint_id, parent=self)
-        self.dialog.changed.connect(self.changed)
-        self.dialog.open()
-        return self.dialog
+        window = self.case_windows.get(complaint_id)
+        if window is not None and window.isVisible():
+            window.raise_()
+            window.activateWindow()
+            self.dialog = window
+            return window
+        window = CaseDialog(self.ctx, self.runner, complaint_id, parent=self)
+        window.changed.connect(self.changed)
+        window.finished.connect(lambda _code: self._case_closed(complaint_id, window))
+        self.case_windows[complaint_id] = window
+        self.dialog = window
+        window.open()
+        return window
+
+    def _case_closed(self, complaint_id: int, window) -> None:
+        if self.case_windows.get(complaint_id) is window:
+            del self.case_windows[complaint_id]
