@@ -63,6 +63,7 @@ class CitizenDialog(Retranslatable, QDialog):
             self._fill(citizen, group_ids or [])
         self.retranslate_ui()
         self.resize(760, 640)
+        self._pristine = self._snapshot()
 
     # --- building -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -122,7 +123,7 @@ class CitizenDialog(Retranslatable, QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.cancel)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
         QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.save)
         side = QVBoxLayout()
@@ -156,6 +157,37 @@ class CitizenDialog(Retranslatable, QDialog):
             self.focusNextChild()
             return True
         return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Enter that no field used moves on too (a list or a tick box; never the default
+        button); Esc cancels, asking first when something was typed."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.focusNextChild()
+        elif event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.cancel()
+        else:
+            super().keyPressEvent(event)
+
+    def _snapshot(self) -> tuple:
+        return (tuple(e.text() for e in self.findChildren(QLineEdit)), self.memo.toPlainText(),
+                tuple(c.currentData() for c in (self.gender, self.channel, self.language)),
+                tuple(c.isChecked() for c in self.findChildren(QCheckBox)))
+
+    def is_dirty(self) -> bool:
+        return self._snapshot() != self._pristine
+
+    def cancel(self) -> None:
+        """Esc, [취소] or the window's ✕: an untouched form closes at once, a filled one asks."""
+        if not self.is_dirty() or dialogs.ask_discard(self, self.windowTitle()):
+            self.reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.spontaneous() and self.is_dirty() \
+                and not dialogs.ask_discard(self, self.windowTitle()):
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def _fill(self, c: Citizen, group_ids: list[int]) -> None:
         self.name.setText(c.name)

@@ -35,6 +35,20 @@ from pcrm_desktop.ui.i18n import Retranslatable, error_text
 WARNING_STYLE = ("background: #fff4e5; border: 1px solid #e0a030; border-radius: 4px;"
                  " padding: 6px; color: #5a3b00;")
 TYPES = ("inquiry", "suggestion", "grievance", "other", "legal")
+FAR_DAYS = 3  # a 접수일시 further than this from now is more likely a slip than a late entry
+
+
+class ReceivedAtEdit(QDateTimeEdit):
+    """One tab stop: Tab leaves the field instead of walking year → month → day → hour → minute
+    (the arrow keys still move between the parts)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802 - Qt's names
+        return QWidget.focusNextPrevChild(self, next)
+
+
+def _is_enter(event) -> bool:
+    return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+        and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
 
 
 class IntakeDialog(Retranslatable, QDialog):
@@ -45,6 +59,7 @@ class IntakeDialog(Retranslatable, QDialog):
         self.setObjectName("intakeDialog")
         self.ctx, self.runner, self.categories = ctx, runner, categories
         self.citizen_id: int | None = None
+        self.applicant_decided = False  # a case with no applicant is a choice, never an accident
         self.deadline = None
         self.overview = None
         self._build()
@@ -53,10 +68,12 @@ class IntakeDialog(Retranslatable, QDialog):
         self.resize(1060, 640)
         runner.run(lambda control: office_service.overview(ctx), self._set_overview, lambda e: None)
         self._refresh_due()
+        self._pristine = self._snapshot()
 
     # --- building -------------------------------------------------------------------------
     def _build(self) -> None:
-        self.received_at = QDateTimeEdit()
+        self.received_at = ReceivedAtEdit()
+        self.received_at.setObjectName("receivedAtEdit")
         self.received_at.setDateTime(self.ctx.clock().replace(second=0, microsecond=0))
         self.received_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.received_at.setCalendarPopup(True)
@@ -71,6 +88,14 @@ class IntakeDialog(Retranslatable, QDialog):
                              (self.channel, "channelCombo"), (self.epeople, "epeopleEdit")):
             widget.setObjectName(name)
         self.receipt = QLabel()
+        self.received_warning = QLabel()
+        self.received_warning.setObjectName("receivedAtWarning")
+        self.received_warning.setWordWrap(True)
+        self.received_warning.setStyleSheet(WARNING_STYLE)
+        self.received_warning.hide()
+        received_row = QHBoxLayout()
+        received_row.addWidget(self.received_at)
+        received_row.addWidget(self.received_warning, 1)
         self.due = QLabel()
         self.due.setObjectName("dueLabel")
         self.why = QPushButton()
@@ -91,7 +116,7 @@ class IntakeDialog(Retranslatable, QDialog):
                                              "category", "title", "content", "dong", "road",
                                              "department", "assignee", "priority", "due", "files")}
         form = QFormLayout()
-        for key, field in (("receipt", self.receipt), ("received_at", self.received_at),
+        for key, field in (("receipt", self.receipt), ("received_at", received_row),
                            ("channel", self.channel), ("epeople", self.epeople),
                            ("type", self.type), ("category", self.category),
                            ("title", self.title), ("content", self.content), ("dong", self.dong),
@@ -140,12 +165,24 @@ class IntakeDialog(Retranslatable, QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        for widget in (self.epeople, self.title, self.dong, self.road):
+        for widget in (self.applicant_search, self.applicant_list):
             widget.installEventFilter(self)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab follows the eye: down the form, then the applicant, then the buttons."""
+        chain = (self.received_at, self.channel, self.epeople, self.type, self.category,
+                 self.title, self.content, self.dong, self.road, self.department, self.assignee,
+                 self.priority, self.why, self.add_file, self.applicant_search,
+                 self.applicant_list, self.unnamed, self.new_citizen,
+                 self.buttons.button(QDialogButtonBox.StandardButton.Save),
+                 self.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def _connect(self) -> None:
         self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.cancel)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
         QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.save)
         self.due_timer = QTimer(self, singleShot=True, interval=150)
@@ -153,6 +190,7 @@ class IntakeDialog(Retranslatable, QDialog):
         for combo in (self.type, self.category):
             combo.currentIndexChanged.connect(lambda _: self._changed_matter())
         self.received_at.dateTimeChanged.connect(lambda _: self.due_timer.start())
+        self.received_at.dateTimeChanged.connect(lambda _: self._check_received_at())
         self.channel.currentIndexChanged.connect(lambda _: self._channel_changed())
         self.department.currentIndexChanged.connect(lambda _: self._fill_assignees())
         self.search_timer = QTimer(self, singleShot=True, interval=150)
@@ -160,17 +198,81 @@ class IntakeDialog(Retranslatable, QDialog):
         self.applicant_search.textChanged.connect(lambda _: self.search_timer.start())
         self.applicant_list.itemActivated.connect(self._choose_applicant)
         self.applicant_list.itemClicked.connect(self._choose_applicant)
-        self.unnamed.clicked.connect(lambda: self._set_applicant(None, ""))
+        self.unnamed.clicked.connect(self._choose_unnamed)
         self.new_citizen.clicked.connect(self._register_applicant)
         self.why.clicked.connect(self._explain_due)
         self.add_file.clicked.connect(self._add_file)
 
-    def eventFilter(self, watched, event) -> bool:  # Enter moves on, like the paper form
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+    # --- keyboard -------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Enter that no field used moves on, like the paper form (never the default button:
+        Ctrl+Enter saves); Esc cancels, asking first when something was typed."""
+        if _is_enter(event):
+            self._next_field()
+        elif event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.cancel()
+        else:
+            super().keyPressEvent(event)
+
+    def _next_field(self) -> None:
+        """The next field, over the buttons between the form and the applicant search."""
+        for _ in range(len(self.findChildren(QPushButton)) + 1):
             self.focusNextChild()
+            if not isinstance(self.focusWidget(), QPushButton):
+                return
+
+    def eventFilter(self, watched, event) -> bool:
+        """Enter or Down in the applicant search goes into the list; Enter there chooses the
+        highlighted resident; Up from the first row goes back to the search."""
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        if watched is self.applicant_search and (_is_enter(event) or event.key() == Qt.Key.Key_Down):
+            self._into_applicant_list()
             return True
+        if watched is self.applicant_list:
+            if _is_enter(event):
+                item = self.applicant_list.currentItem()
+                if item is None:
+                    self._next_field()
+                else:
+                    self._choose_applicant(item)
+                return True
+            if event.key() == Qt.Key.Key_Up and self.applicant_list.currentRow() <= 0:
+                self.applicant_search.setFocus()
+                return True
         return super().eventFilter(watched, event)
+
+    def _into_applicant_list(self) -> None:
+        if self.search_timer.isActive():  # typed faster than the search: look now
+            self.search_timer.stop()
+            self._search_applicant()
+        if self.applicant_list.count() and self.applicant_list.currentRow() < 0:
+            self.applicant_list.setCurrentRow(0)
+        self.applicant_list.setFocus()
+
+    # --- closing without saving -----------------------------------------------------------
+    def _snapshot(self) -> tuple:
+        combos = (self.channel, self.type, self.category, self.department, self.assignee,
+                  self.priority)
+        return (self.received_at.dateTime(), self.epeople.text(), self.title.text(),
+                self.content.toPlainText(), self.dong.text(), self.road.text(),
+                self.applicant_search.text(), self.citizen_id, tuple(self.files),
+                tuple(c.currentData() for c in combos))
+
+    def is_dirty(self) -> bool:
+        return self._snapshot() != self._pristine
+
+    def cancel(self) -> None:
+        """Esc, [취소] or the window's ✕: an untouched form closes at once, a filled one asks."""
+        if not self.is_dirty() or dialogs.ask_discard(self, self.windowTitle()):
+            self.reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.spontaneous() and self.is_dirty() \
+                and not dialogs.ask_discard(self, self.windowTitle()):
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("새 민원 접수"))
@@ -206,6 +308,7 @@ class IntakeDialog(Retranslatable, QDialog):
         self._fill_departments()
         self._set_applicant(self.citizen_id, self.applicant.property("name") or "")
         self._channel_changed()
+        self._check_received_at()
         self._show_due()
 
     # --- helpers --------------------------------------------------------------------------
@@ -264,6 +367,21 @@ class IntakeDialog(Retranslatable, QDialog):
         self.due.setText(f"{moment(self.deadline.due)} · "
                          f"{d_day_label(self.deadline.due, self.ctx.clock().date())}")
 
+    def _received_far(self) -> str:
+        """What is odd about the 접수일시, or "" when it is within FAR_DAYS of now."""
+        gap = self.received_at.dateTime().toPython() - self.ctx.clock().replace(tzinfo=None)
+        days = gap.total_seconds() / 86400
+        if days > FAR_DAYS:
+            return self.tr("접수일시가 지금보다 {n}일 뒤입니다. 맞는지 확인하십시오.").format(n=round(days))
+        if days < -FAR_DAYS:
+            return self.tr("접수일시가 {n}일 전입니다. 맞는지 확인하십시오.").format(n=round(-days))
+        return ""
+
+    def _check_received_at(self) -> None:
+        text = self._received_far()
+        self.received_warning.setText("⚠ " + text if text else "")
+        self.received_warning.setVisible(bool(text))
+
     def _explain_due(self) -> None:
         if self.deadline is not None:
             dialogs.show_info(self, self.tr("처리기한 계산 근거"), "\n".join(explanation(self.deadline)))
@@ -290,21 +408,33 @@ class IntakeDialog(Retranslatable, QDialog):
 
     def _choose_applicant(self, item: QListWidgetItem) -> None:
         citizen_id, name = item.data(Qt.ItemDataRole.UserRole)
+        self.applicant_decided = True
         self._set_applicant(citizen_id, name)
+
+    def _choose_unnamed(self) -> None:
+        self.applicant_decided = True
+        self._set_applicant(None, "")
 
     def _set_applicant(self, citizen_id: int | None, name: str) -> None:
         self.citizen_id = citizen_id
         self.applicant.setProperty("name", name)
-        self.applicant.setText(self.tr("선택: {name}").format(name=name) if citizen_id
-                               else self.tr("선택: 민원인 없음"))
+        if citizen_id:
+            self.applicant.setText(self.tr("선택: {name}").format(name=name))
+        elif self.applicant_decided:
+            self.applicant.setText(self.tr("선택: 민원인 없음"))
+        else:
+            self.applicant.setText(self.tr("아직 고르지 않았습니다: 목록에서 고르거나 [민원인 없이]를 누르십시오."))
         self._check_repeats()
 
     def _register_applicant(self) -> None:
         from pcrm_desktop.ui.citizen_dialog import CitizenDialog
         self.citizen_dialog = CitizenDialog(self.ctx, self.runner, [], parent=self)
-        self.citizen_dialog.saved.connect(lambda i: self._set_applicant(
-            i, self.citizen_dialog.name.text()))
+        self.citizen_dialog.saved.connect(self._registered)
         self.citizen_dialog.open()
+
+    def _registered(self, citizen_id: int) -> None:
+        self.applicant_decided = True
+        self._set_applicant(citizen_id, self.citizen_dialog.name.text())
 
     def _check_repeats(self) -> None:
         ctx, who, category = self.ctx, self.citizen_id, self.category.currentData()
@@ -342,8 +472,10 @@ class IntakeDialog(Retranslatable, QDialog):
         """접수 and then its files, in the lane; a file that cannot be attached is reported
         after the case exists (the case is not lost for it)."""
         from pcrm_desktop.services import attachments
-        ctx, intake, files = self.ctx, self.intake(), list(self.files)
         self.error.clear()
+        if not self._ready_to_save():
+            return
+        ctx, intake, files = self.ctx, self.intake(), list(self.files)
 
         def receive():
             for path in files:  # a file that cannot be attached stops the intake before it saves
@@ -357,6 +489,20 @@ class IntakeDialog(Retranslatable, QDialog):
                     failed.append((path, error))
             return result, failed
         self.runner.run(lambda control: receive(), self._saved, self._failed)
+
+    def _ready_to_save(self) -> bool:
+        """No applicant only when the clerk chose so; an odd 접수일시 only when confirmed."""
+        if self.citizen_id is None and not self.applicant_decided:
+            self.error.setText(self.tr("민원인을 고르지 않았습니다. 목록에서 고르거나(Enter), 밝히지 않는 "
+                                       "민원이면 [민원인 없이 (익명·미상)]을 누르십시오."))
+            (self.applicant_list if self.applicant_list.count() else self.applicant_search).setFocus()
+            return False
+        far = self._received_far()
+        if far and dialogs.ask_choice(self, self.windowTitle(), far, [
+                ("save", self.tr("이 일시로 저장"))]) != "save":
+            self.received_at.setFocus()
+            return False
+        return True
 
     def _saved(self, outcome) -> None:
         result, failed = outcome

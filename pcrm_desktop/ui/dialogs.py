@@ -47,6 +47,15 @@ def ask_choice(parent: QWidget | None, title: str, text: str,
     return buttons.get(box.clickedButton())
 
 
+def ask_discard(parent: QWidget | None, title: str) -> bool:
+    """Whether a form with something typed in it may be closed and its input thrown away."""
+    from PySide6.QtCore import QCoreApplication
+    answer = ask_choice(parent, title, QCoreApplication.translate(
+        "dialogs", "입력한 내용이 저장되지 않았습니다. 버리고 닫을까요?"),
+        [("discard", QCoreApplication.translate("dialogs", "버리고 닫기"))])
+    return answer == "discard"
+
+
 def ask_period(parent: QWidget | None, title: str, first, last):
     """(first, last) dates from two date fields; None when cancelled."""
     from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout

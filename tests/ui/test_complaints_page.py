@@ -145,6 +145,7 @@ def test_a_refused_step_keeps_the_dialog_and_says_why(qtbot, page, screenshot_di
     from pcrm_desktop.domain.complaints import Action
     dialog = page.window().new_complaint()
     _idle(qtbot, page)
+    dialog.unnamed.click()  # no applicant, on purpose
     dialog.save()  # no title
     _idle(qtbot, page)
     assert "제목" in dialog.error.text() and dialog.isVisible()
@@ -332,6 +333,7 @@ def test_intake_with_a_file_too_large_saves_nothing(qtbot, page, db_path, tmp_pa
     dialog = page.window().new_complaint()
     _idle(qtbot, page)
     type_text(dialog.title, "큰 파일")
+    dialog.unnamed.click()  # no applicant, on purpose: the file is what is refused
     big = tmp_path / "큰.pdf"
     big.write_bytes(b"0" * 500)
     monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: str(big))
