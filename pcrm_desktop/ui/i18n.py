@@ -15,6 +15,7 @@ from pcrm_desktop.domain.messages import (
     FIELD_LABELS,
     format_message,
     message_template,
+    with_particles,
 )
 from pcrm_desktop.resources_path import resources_dir
 
@@ -66,12 +67,13 @@ class LanguageManager:
 
 
 def error_text(error: DomainError) -> str:
-    """A domain error in the current language."""
+    """A domain error in the current language (Korean particles fitted to the filled-in words;
+    an English text has none to fit)."""
     params = dict(error.params)
     if error.field in FIELD_LABELS:
         params.setdefault("label", QCoreApplication.translate(CONTEXT, FIELD_LABELS[error.field]))
     template = QCoreApplication.translate(CONTEXT, message_template(error.code))
-    return format_message(template, params)
+    return with_particles(format_message(template, params))
 
 
 def translations_present() -> bool:

@@ -216,11 +216,12 @@ class MainWindow(Retranslatable, QMainWindow):
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_complaint)
         for number in range(len(self.entries)):
             QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self,
-                      activated=lambda n=number: self.nav.setCurrentRow(n))
+                      activated=lambda n=number: self.go_to_numbered(n))
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
-        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        # the guide promises Ctrl+Q everywhere; Qt's StandardKey.Quit has no key on Windows
+        self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
         self.file_menu.addAction(self.quit_action)
         self.view_menu = self.menuBar().addMenu("")
         self.language_menu = self.view_menu.addMenu("")
@@ -329,6 +330,13 @@ class MainWindow(Retranslatable, QMainWindow):
         row = next(i for i, entry in enumerate(self.entries) if entry.key == key)
         self.nav.setCurrentRow(row)
         return self.pages[key]
+
+    def go_to_numbered(self, number: int) -> None:
+        """Ctrl+1…: the number-th entry the menu shows (entries hidden from this role do not
+        count, so a 주무관's Ctrl+7 is 설정, as on screen)."""
+        shown = [row for row in range(self.nav.count()) if not self.nav.item(row).isHidden()]
+        if number < len(shown):
+            self.nav.setCurrentRow(shown[number])
 
     def _show_entry(self, row: int) -> None:
         if row < 0 or self.ctx.actor.staff_id is None or not self._allowed(self.entries[row]):

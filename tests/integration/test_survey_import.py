@@ -152,7 +152,7 @@ def test_na_where_the_item_has_none_is_rejected(ctx, db_path):
     assert {r.row for r in plan.rejected} == set(bad)
     na_rows = [r for r in plan.rejected if r.code == "answer_na_not_allowed"]
     assert len(na_rows) == 6352 and (result.imported, result.rejected) == (len(good), len(bad))
-    assert na_rows[0].reason == (f"열 '{column}'(문항 BEAUTY13)의 값 'NA'은(는) 해당없음인데, "
+    assert na_rows[0].reason == (f"열 '{column}'(문항 BEAUTY13)의 값 'NA'는 해당없음인데, "
                                  "이 문항은 해당없음을 받지 않습니다.")
     assert rows(db_path, "SELECT count(*) FROM survey_answers WHERE na") == [(0,)]
     assert rows(db_path, "SELECT count(*) FROM survey_responses") == [(len(good),)]
@@ -191,11 +191,11 @@ def test_every_kind_of_item_from_xlsx(ctx, db_path, tmp_path):
     assert (result.imported, result.rejected, result.skipped, result.encoding) == (2, 5, 1, "xlsx")
     assert plan.empty == [5]
     reasons = {r.row: r.reason for r in plan.rejected}
-    assert reasons[3] == ("열 '전반'(문항 OVERALL)의 값 '3.5'은(는) 받을 수 없습니다. 1~5의 정수만 "
+    assert reasons[3] == ("열 '전반'(문항 OVERALL)의 값 '3.5'는 받을 수 없습니다. 1~5의 정수만 "
                           "됩니다(반점수·범위 밖 값은 고치지 않음). / 열 '추천'(문항 RECOMMEND)의 값 "
-                          "'11'은(는) 받을 수 없습니다. 0~10의 정수만 됩니다(반점수·범위 밖 값은 고치지 않음).")
-    assert reasons[4] == ("열 '추천'(문항 RECOMMEND)의 값 '12'은(는) 받을 수 없습니다. 0~10의 정수만 됩니다"
-                          "(반점수·범위 밖 값은 고치지 않음). / 열 '전반'(문항 OVERALL)이(가) 비어 "
+                          "'11'은 받을 수 없습니다. 0~10의 정수만 됩니다(반점수·범위 밖 값은 고치지 않음).")
+    assert reasons[4] == ("열 '추천'(문항 RECOMMEND)의 값 '12'는 받을 수 없습니다. 0~10의 정수만 됩니다"
+                          "(반점수·범위 밖 값은 고치지 않음). / 열 '전반'(문항 OVERALL)이 비어 "
                           "있습니다. 꼭 답해야 하는 문항입니다.")
     assert reasons[6].startswith("날짜 열: 날짜 형식을 알 수 없습니다: 2026-13-01")
     assert reasons[7] == "날짜 열: 응답 날짜가 올바르지 않습니다(2000년 이후, 오늘 이전): 2099-01-01"
@@ -273,7 +273,7 @@ def test_a_required_item_left_unmapped_is_a_mapping_error(ctx):
 def test_unknown_survey_and_roles(ctx, db_path):
     with pytest.raises(NotFoundError) as caught:
         import_responses(ctx, SOMERVILLE, "NOSUCH", MAPPING)
-    assert korean_message(caught.value) == "설문 NOSUCH을(를) 찾을 수 없습니다."
+    assert korean_message(caught.value) == "설문 NOSUCH를 찾을 수 없습니다."
     _somerville_survey(ctx, "SOMERVILLE", COLUMNS)
     clerk = ctx.as_actor(Actor(None, "kim", "clerk", "민원실"))
     with pytest.raises(PermissionDenied):
@@ -322,7 +322,7 @@ def test_command_line_refusals(capsys, ctx, db_path, tmp_path, monkeypatch):
     out, err = capsys.readouterr()
     assert code == 1 and json.loads(out)["error"] == "survey_not_found" and "NOSUCH" in err
     code = main(["import", "responses", str(SOMERVILLE), "--mapping", str(mapping), "--db", str(db_path)])
-    assert code == 1 and "설문 코드(--survey)을(를) 입력하십시오." in capsys.readouterr().err
+    assert code == 1 and "설문 코드(--survey)를 입력하십시오." in capsys.readouterr().err
     mapping.write_text("{not json", encoding="utf-8")
     code = main(["import", "responses", str(SOMERVILLE), "--survey", "X", "--mapping", str(mapping),
                  "--db", str(db_path)])

@@ -129,7 +129,10 @@ def test_every_message_fills_completely(code):
 
 @pytest.mark.parametrize("field, label", sorted(FIELD_LABELS.items()))
 def test_label_comes_from_the_field(field, label):
-    assert korean_message(ValidationError("required", field=field)) == f"{label}을(를) 입력하십시오."
+    from pcrm_desktop.domain.messages import with_particles
+    text = korean_message(ValidationError("required", field=field))
+    assert text == with_particles(f"{label}을(를) 입력하십시오.")
+    assert text.startswith(label) and "(를)" not in text   # every label ends in a sound we read
 
 
 def test_real_errors_read_naturally():
@@ -138,16 +141,16 @@ def test_real_errors_read_naturally():
             call(*args)
         return korean_message(caught.value)
 
-    assert message(OfficeProfile("").validated) == "기관 이름을(를) 입력하십시오."
-    assert message(OfficeProfile("가" * 101).validated) == "기관 이름은(는) 100자 이내로 입력하십시오."
-    assert message(validate_department_names, ["복지팀", "복지팀"]) == "부서 '복지팀'이(가) 이미 있습니다."
+    assert message(OfficeProfile("").validated) == "기관 이름을 입력하십시오."
+    assert message(OfficeProfile("가" * 101).validated) == "기관 이름은 100자 이내로 입력하십시오."
+    assert message(validate_department_names, ["복지팀", "복지팀"]) == "부서 '복지팀'이 이미 있습니다."
     assert message(validate_staff, "김철수", "kim", "boss") == "알 수 없는 역할입니다: boss"
     assert message(validate_staff, "김철수", "k" * 40, "clerk") == \
-        "로그인 ID은(는) 32자 이내로 입력하십시오."
+        "로그인 ID는 32자 이내로 입력하십시오."
     assert "{" not in korean_message(ConflictError("login_taken", field="login", login="hong"))
     assert "'hong'" in korean_message(ConflictError("login_taken", field="login", login="hong"))
     assert korean_message(NotFoundError("staff_not_found", login="kim")) == \
-        "직원 'kim'을(를) 찾을 수 없습니다."
+        "직원 'kim'을 찾을 수 없습니다."
     assert "/tmp/x.db" in korean_message(DatabaseError("db_not_database", path="/tmp/x.db"))
 
 

@@ -26,4 +26,4 @@ def test_a_reason_has_a_length_limit():
     assert clean_reason("가" * REASON_MAX) == "가" * REASON_MAX
     with pytest.raises(ValidationError) as caught:
         clean_reason("가" * (REASON_MAX + 1))
-    assert korean_message(caught.value) == f"사유은(는) {REASON_MAX}자 이내로 입력하십시오."
+    assert korean_message(caught.value) == f"사유는 {REASON_MAX}자 이내로 입력하십시오."

@@ -3,7 +3,7 @@ and a lazily loaded list sorted and filtered in SQL; D-days in colour; Ctrl+N op
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -90,6 +90,11 @@ class ComplaintsPage(Page):
         self.import_button.setObjectName("importComplaints")
         self.register_button.setObjectName("exportRegister")
         self.count_label = QLabel()
+        self.count_label.setObjectName("complaintCount")
+        self.clear_button = QPushButton()
+        self.clear_button.setObjectName("clearFilters")
+        self.clear_button.hide()
+        self.last_filter: QueueFilter | None = None
         self.model = QueueModel(runner, [
             (lambda: self.tr("접수번호"), lambda r: r.receipt_no),
             (lambda: self.tr("접수일시"), lambda r: moment(r.received_at)),
@@ -154,7 +159,11 @@ class ComplaintsPage(Page):
         layout.addWidget(self.tabs)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count_label)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count_label)
+        footer.addWidget(self.clear_button)
+        footer.addStretch(1)
+        layout.addLayout(footer)
 
     def _connect(self) -> None:
         self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -171,6 +180,11 @@ class ComplaintsPage(Page):
         self.import_button.clicked.connect(self.import_file)
         self.register_button.clicked.connect(self.export_register)
         self.happy_button.clicked.connect(self.open_happy_calls)
+        self.clear_button.clicked.connect(self.clear_filters)
+        # Esc while on this page (not in a dialog over it) takes the search and filters away
+        self.clear_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self,
+                                        context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+                                        activated=self.clear_filters)
 
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("민원"))
@@ -182,6 +196,7 @@ class ComplaintsPage(Page):
         self.happy_button.setText(self.tr("해피콜…"))
         self.happy_button.setToolTip(self.tr("처리한 민원의 표본·지연·불수용 민원인에게 거는 만족 확인 전화"))
         self.register_button.setToolTip(self.tr("기간의 민원처리부를 엑셀·CSV로 내보냅니다 (민원인 가림)."))
+        self.clear_button.setText(self.tr("검색어·조건 지우기"))
         self._fill_choices()
         self._update_tabs()
         self.model.retranslate()
@@ -251,6 +266,25 @@ class ComplaintsPage(Page):
         self.day_label.show()
         self.day_clear.show()
 
+    def filtering(self) -> bool:
+        """A search text, a 종류·분류·상태 choice or a day narrows the list."""
+        return bool(self.search.text().strip() or self.type_filter.currentIndex() > 0
+                    or self.category_filter.currentIndex() > 0
+                    or self.status_filter.currentIndex() > 0 or self.day_filter)
+
+    def clear_filters(self) -> None:
+        """Esc or [검색어·조건 지우기]: the whole queue again (the sort order stays)."""
+        if not self.filtering():
+            return
+        with QSignalBlocker(self.search), QSignalBlocker(self.type_filter), \
+                QSignalBlocker(self.category_filter), QSignalBlocker(self.status_filter):
+            self.search.clear()
+            for combo in (self.type_filter, self.category_filter, self.status_filter):
+                combo.setCurrentIndex(0)
+        self.day_filter = None
+        self._show_day_filter()
+        self.run_query()
+
     def clear_day_filter(self) -> None:
         self.day_filter = None
         self._show_day_filter()
@@ -259,6 +293,7 @@ class ComplaintsPage(Page):
     def run_query(self) -> None:
         self.search_timer.stop()
         ctx, f, sort = self.ctx, self.current_filter(), self.sort.currentData() or "due"
+        self.last_filter = f
         self.model.set_source(lambda after, limit: complaint_service.queue(ctx, f, after, limit, sort))
         self.runner.run(lambda control: complaint_service.queue_counts(ctx), self._set_counts,
                         lambda error: None)
@@ -270,11 +305,28 @@ class ComplaintsPage(Page):
     def _update_count(self) -> None:
         n = self.model.rowCount()
         more = self.model.canFetchMore() or self.model.is_loading()
+        self.clear_button.setVisible(n == 0 and not more and self.filtering())
         if n == 0 and not more:
-            self.count_label.setText(self.tr("이 목록에 민원이 없습니다."))
+            self.count_label.setText(self._empty_text())
             return
         self.count_label.setText(self.tr("{n}건 표시{more}").format(
             n=f"{n:,}", more=self.tr(" (아래로 내리면 더 불러옵니다)") if more else ""))
+
+    def _empty_text(self) -> str:
+        """Why the list is empty: a filter left on (from another tab, or earlier) says so."""
+        f = self.last_filter
+        text = f.text.strip() if f else ""
+        narrowed = bool(f and (f.type_code or f.category_id is not None or f.status
+                               or f.received_from or f.done_on))
+        if text and narrowed:
+            return self.tr("검색어 '{text}'에 맞으면서 고른 조건에도 맞는 민원이 없습니다. "
+                           "(검색어·조건 지우기: Esc)").format(text=text)
+        if text:
+            return self.tr("검색어 '{text}'에 맞는 민원이 없습니다. (검색어 지우기: Esc)").format(
+                text=text)
+        if narrowed:
+            return self.tr("고른 조건(종류·분류·상태·날짜)에 맞는 민원이 없습니다. (조건 지우기: Esc)")
+        return self.tr("이 목록에 민원이 없습니다.")
 
     def set_query(self, text: str) -> None:
         """Search from outside (a 접수번호 typed in the window's search box): all cases."""
