@@ -107,11 +107,12 @@ def cmd_demo(args: argparse.Namespace) -> tuple[int, dict, str]:
     summary = {"ok": True, "database": backend.location.label, "seed": args.seed,
                "counts": result.counts, "skipped": result.skipped,
                "seconds": round(result.seconds, 3)}
-    from pcrm_desktop.services.demo import ADMIN_LOGIN, DEMO_PASSWORD
-    summary["accounts"] = {"admin": ADMIN_LOGIN, "password": DEMO_PASSWORD}
+    from pcrm_desktop.services.demo import ADMIN_LOGIN, DEMO_KIOSK_PIN, DEMO_PASSWORD
+    summary["accounts"] = {"admin": ADMIN_LOGIN, "password": DEMO_PASSWORD,
+                           "kiosk_pin": DEMO_KIOSK_PIN}
     lines = [f"데모 데이터 생성 완료 ({result.seconds:.1f}초): {backend.location.label}",
              f"  데모 계정: {ADMIN_LOGIN}(관리자), manager1·manager2(팀장), clerk01…(주무관), "
-             f"kiosk(키오스크) — 비밀번호 모두 {DEMO_PASSWORD}"]
+             f"kiosk(키오스크) — 비밀번호 모두 {DEMO_PASSWORD}, 키오스크 직원 PIN {DEMO_KIOSK_PIN}"]
     lines += [f"  {name}: {count:,}" for name, count in result.counts.items()]
     lines += [f"  {name}: 건너뜀 (이 버전에는 아직 없는 기능)" for name in result.skipped]
     return 0, summary, "\n".join(lines)

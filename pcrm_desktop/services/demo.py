@@ -60,6 +60,7 @@ def _fillers() -> dict[str, Callable[..., int]]:
 
 
 DEMO_PASSWORD = "Demo#2026!"  # every demo account's; shown by `pcrm demo` and in the README
+DEMO_KIOSK_PIN = "2026"  # the staff PIN that leaves the demo's kiosk; shown the same way
 
 
 def fill_demo(ctx: ServiceContext, request: DemoRequest, progress: Progress | None = None,
@@ -80,6 +81,7 @@ def fill_demo(ctx: ServiceContext, request: DemoRequest, progress: Progress | No
                 continue
             result.counts[part] = fillers[part](ctx, uow, request, rng, progress,
                                                 cancelled or (lambda: False))
+        _set_up_kiosk(ctx, uow)
         uow.commit()
     result.seconds = time.perf_counter() - started
     return result
@@ -106,3 +108,11 @@ def _fill_office(ctx: ServiceContext, uow, request: DemoRequest, rng: random.Ran
         uow.staff.set_password(uow.staff.add(member, now), shared_hash, False, now)
     ctx.audit(uow, "demo.fill", "office", f"seed={request.seed}")
     return {"departments": len(department_ids), "staff": len(members)}
+
+
+def _set_up_kiosk(ctx: ServiceContext, uow) -> None:
+    """The surveys (when no answers were asked for, still the questionnaires) and the
+    kiosk's survey and PIN: signing in as `kiosk` opens a kiosk, not a 'not set up' notice."""
+    from pcrm_desktop.services.demo_surveys import add_surveys, set_up_kiosk
+    add_surveys(uow, ctx.clock().replace(microsecond=0))
+    set_up_kiosk(uow, DEMO_KIOSK_PIN)

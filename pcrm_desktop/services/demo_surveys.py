@@ -14,14 +14,39 @@ BATCH = 5000
 MODES = (("kiosk", 50), ("paper", 30), ("phone", 20))
 
 
+DEMO_SURVEYS = (("COUNTER", False), ("HAPPYCALL", True))  # code (= its template), linked
+KIOSK_SURVEY_CODE = "COUNTER"
+
+
+def add_surveys(uow, now) -> dict[str, tuple[int, object]]:
+    """The counter questionnaire and the happy call's, each with one frozen version; every
+    demo has them (even one without answers), so the kiosk and the happy calls can start."""
+    surveys = {}
+    for code, linked in DEMO_SURVEYS:
+        found = uow.surveys.by_code(code)
+        if found is not None:
+            surveys[code] = (uow.surveys.current_version(found["id"])["id"], TEMPLATES[code])
+            continue
+        survey_id = uow.surveys.add(code, TEMPLATES[code].title, linked, now)
+        version_id = uow.surveys.add_version(survey_id, 1, TEMPLATES[code].to_json(), now)
+        uow.surveys.freeze(version_id, now)
+        surveys[code] = (version_id, TEMPLATES[code])
+    return surveys
+
+
+def set_up_kiosk(uow, pin: str) -> None:
+    """What an admin sets in 만족도 조사 › 키오스크 설정 (services.surveys.set_kiosk): the
+    anonymous counter questionnaire and the staff PIN, so the demo's kiosk account opens a
+    working kiosk. Recorded in the demo's own audit entry."""
+    from pcrm_desktop.domain.surveys import hash_pin
+    from pcrm_desktop.services.surveys import KIOSK_PIN, KIOSK_SURVEY
+    uow.surveys.set_setting(KIOSK_SURVEY, KIOSK_SURVEY_CODE)
+    uow.surveys.set_setting(KIOSK_PIN, hash_pin(pin))
+
+
 def fill_responses(ctx, uow, request, rng: random.Random, progress, cancelled) -> int:
     now = ctx.clock().replace(microsecond=0)
-    surveys = {}
-    for code, template, linked in (("COUNTER", "COUNTER", False), ("HAPPYCALL", "HAPPYCALL", True)):
-        survey_id = uow.surveys.add(code, TEMPLATES[template].title, linked, now)
-        version_id = uow.surveys.add_version(survey_id, 1, TEMPLATES[template].to_json(), now)
-        uow.surveys.freeze(version_id, now)
-        surveys[code] = (version_id, TEMPLATES[template])
+    surveys = add_surveys(uow, now)
     closed = uow.happy_calls.closed_for_demo(now - timedelta(days=120))
     done_days = [done for _, _, done in closed]
     called: set[int] = set()

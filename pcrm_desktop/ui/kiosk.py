@@ -57,7 +57,8 @@ KIOSK_TEXTS: dict[str, tuple[str, str]] = {
     "no": ("아니오", "No"),
     "soft": ("답해 주시면 큰 도움이 됩니다. 그래도 넘어가려면 한 번 더 누르십시오.",
              "Your answer helps us a lot. Press again to skip anyway."),
-    "required": ("이 문항은 꼭 답해 주십시오.", "Please answer this question."),
+    "required": ("이 문항은 꼭 답해 주셔야 다음으로 넘어갈 수 있습니다.",
+                 "This question needs an answer before you can go on."),
     "countdown": ("{n}초 후 처음 화면으로 돌아갑니다", "Returning to the start in {n} seconds"),
     "countdown_sub": ("적으신 답은 저장되지 않습니다.", "Your answers so far will not be kept."),
     "continue": ("계속하기", "Continue"),
@@ -77,6 +78,7 @@ KIOSK_TEXTS: dict[str, tuple[str, str]] = {
 }
 
 BIG = "font-size: 26px;"
+TITLE_BAR = 40  # what a window frame takes in height, before the window manager says
 
 
 class _Idle(QObject):
@@ -123,6 +125,7 @@ class KioskWindow(QWidget):
         self.started_at = 0.0
         self.soft_warned: set[str] = set()
         self.unlocked = False
+        self._fitted = False  # to the screen, when first shown as a window
         self.pin = ""
         self.pin_failures, self.pin_locked_until = 0, 0.0
         self.text_input = None  # the text field of the item on screen, if it has one
@@ -310,6 +313,25 @@ class KioskWindow(QWidget):
         layout.addStretch(1)
         overlay.hide()
         return overlay
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self._fitted and not self.isFullScreen():
+            self._fitted = True
+            self._fit_screen()
+        super().showEvent(event)
+
+    def _fit_screen(self) -> None:
+        """A windowed kiosk (`--windowed`, 1280×800 for trying it out) on a smaller screen,
+        such as a 1366×768 laptop: maximized within the screen's free area, so the language
+        and 직원 buttons at the bottom are never cut off."""
+        screen = self.screen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.size()
+        if self.width() + frame.width() > room.width() or \
+                self.height() + max(frame.height(), TITLE_BAR) > room.height():
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.overlay.setGeometry(self.rect())
@@ -521,10 +543,10 @@ class KioskWindow(QWidget):
         if self.index is None:
             return
         last = next_shown(self.q, {**self.answers, **self._pending()}, self.index) is None
-        answered = self._answered()
+        # A required item offers no 건너뛰기: its 다음, tapped unanswered, says why it waits.
+        skipping = not self._answered() and not self.item.required
         self.next_button.setText(self.t("finish") if last else
-                                 self.t("next") if answered else self.t("skip"))
-        self.next_button.setEnabled(answered or not self.item.required)
+                                 self.t("skip") if skipping else self.t("next"))
 
     def _pending(self) -> dict:
         """The typed answer of the item on screen (text fields and the 기타 field)."""

@@ -31,8 +31,8 @@ def kiosk(qtbot, qapp, kiosk_ctx):
     window = KioskWindow(kiosk_ctx, runner, "DESK", TEMPLATES["COUNTER"], idle_seconds=60,
                          countdown_seconds=3, thanks_seconds=60)
     qtbot.addWidget(window)
-    window.resize(1280, 800)
     window.show()
+    window.resize(1280, 800)  # after show: shown first, it would fit the 800×800 offscreen screen
     qtbot.waitExposed(window)
     yield window
     runner.wait(5000)
@@ -69,7 +69,7 @@ def test_answer_by_touch_to_the_end(qtbot, kiosk, db_path, screenshot_dir):
         assert kiosk.item.code == code
         tap(qtbot, kiosk, "kioskChoice_4")
     assert kiosk.item.code == "OVERALL"
-    assert not kiosk.next_button.isEnabled()  # required: no skipping
+    assert kiosk.next_button.text() == "다음"  # required: no 건너뛰기
     tap(qtbot, kiosk, "kioskChoice_4")
     assert kiosk.item.code == "RECOMMEND"
     shoot(qtbot, kiosk, screenshot_dir, "kiosk-3-recommend")
@@ -91,6 +91,23 @@ def test_answer_by_touch_to_the_end(qtbot, kiosk, db_path, screenshot_dir):
     assert kiosk.stack.currentIndex() == 0 and kiosk.answers == {}
     tap(qtbot, kiosk, "kioskStart")  # a fresh form: nothing chosen
     assert not any(b.isChecked() for b in kiosk.choice_buttons.values())
+
+
+def test_next_on_an_unanswered_required_question_says_why(qtbot, kiosk, screenshot_dir):
+    tap(qtbot, kiosk, "kioskStart")
+    while kiosk.item.code != "OVERALL":  # the counter questionnaire's required question
+        tap(qtbot, kiosk, "kioskChoice_4")
+    assert kiosk.next_button.text() == "다음" and kiosk.hint.text() == ""
+    tap(qtbot, kiosk, "kioskNext")
+    assert kiosk.item.code == "OVERALL"
+    assert kiosk.hint.text() == "이 문항은 꼭 답해 주셔야 다음으로 넘어갈 수 있습니다."
+    qtbot.waitUntil(kiosk.hint.isVisible, timeout=2000)
+    shoot(qtbot, kiosk, screenshot_dir, "kiosk-required")
+    tap(qtbot, kiosk, "kioskEnglish")
+    tap(qtbot, kiosk, "kioskNext")
+    assert kiosk.hint.text() == "This question needs an answer before you can go on."
+    tap(qtbot, kiosk, "kioskChoice_4")
+    assert kiosk.item.code == "RECOMMEND" and kiosk.hint.text() == ""
 
 
 def test_idle_countdown_discards_the_partial_form(qtbot, kiosk, db_path, screenshot_dir):
