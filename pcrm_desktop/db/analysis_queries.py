@@ -13,6 +13,7 @@ A breakdown (`by`) is one of
 What is cheap (1,000,000 cases): received cases are read on ix_complaints_received_report
 (channel and applicant inside it), finished cases on ix_complaints_done_report (due time,
 receipt and applicant inside it); a finished case's channel and any case's 동 need the row.
+On time is judged to the minute, as in the monthly report (report_queries.on_time_sql).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from sqlalchemy import Connection, text
 
 from pcrm_desktop.db.citizen_queries import group_rows, member_filter
 from pcrm_desktop.db.citizen_repo import sql_datetime
+from pcrm_desktop.db.report_queries import on_time_sql
 
 BREAKDOWNS = ("all", "group", "channel", "dong")
 _MEMBERS = "temp.analysis_members"
@@ -120,7 +122,7 @@ class AnalysisRead:
         key = _CASE_KEY[scope.by]
         return self._all(
             f"SELECT {key}, substr(c.received_at, 1, 10), substr(c.done_at, 1, 10),"
-            " count(*), sum(c.done_at <= c.due_at)"
+            f" count(*), sum({on_time_sql('c.')})"
             f" FROM complaints c{scope.join}"
             f" WHERE c.done_at >= :start AND c.done_at < :end{scope.where(key)} GROUP BY 1, 2, 3",
             self._span(scope, first, end))

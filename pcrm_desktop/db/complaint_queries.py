@@ -71,7 +71,9 @@ def queue_condition(f: QueueFilter, now: datetime,
         "all": [],
     }[f.queue]
     where += queue
-    params.update(staff=f.staff_id, team=f.department_id, now=sql_datetime(now),
+    # overdue once the due minute is over (domain/deadlines.past_due): now cut to its minute
+    params.update(staff=f.staff_id, team=f.department_id,
+                  now=sql_datetime(now.replace(second=0, microsecond=0)),
                   today=sql_datetime(today), tomorrow=sql_datetime(today + timedelta(days=1)),
                   day4=sql_datetime(today + timedelta(days=4)))
     if f.department_id is not None and f.queue != "team":
@@ -178,7 +180,8 @@ def today_figures(conn: Connection, staff_id: int | None, now: datetime) -> dict
     acting clerk's open cases due within three days (overdue included)."""
     today = datetime.combine(now.date(), datetime.min.time())
     params = {"today": sql_datetime(today), "tomorrow": sql_datetime(today + timedelta(days=1)),
-              "day4": sql_datetime(today + timedelta(days=4)), "now": sql_datetime(now),
+              "day4": sql_datetime(today + timedelta(days=4)),
+              "now": sql_datetime(now.replace(second=0, microsecond=0)),
               "staff": staff_id}
 
     def count(where: str) -> int:

@@ -1,6 +1,11 @@
 """What the monthly report reads: counts and sums of a month's 민원 and answers, grouped in
 SQL on indexes (a month of 80,000 cases in a database of 1,000,000), returned as plain rows.
-Date-times are compared as the stored text (sql_datetime), as everywhere in the database."""
+Date-times are compared as the stored text (sql_datetime), as everywhere in the database.
+
+On time and overdue are judged at minute resolution, as the 민원처리부 prints the times
+(domain.deadlines.finished_on_time / past_due): a case finished at 15:53:36 and due at
+15:53:00 was finished in its due minute. In SQL the two texts' first 16 characters
+(YYYY-MM-DD HH:MM) are compared, over columns the covering indexes already hold."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -8,6 +13,18 @@ from datetime import datetime
 from sqlalchemy import Connection
 
 from pcrm_desktop.db.citizen_repo import sql_datetime
+
+
+def on_time_sql(alias: str = "") -> str:
+    """Finished by the due time, to the minute (both texts cut at YYYY-MM-DD HH:MM)."""
+    return f"substr({alias}done_at, 1, 16) <= substr({alias}due_at, 1, 16)"
+
+
+def due_minute_over(moment: datetime) -> str:
+    """The bound for "due_at < ?" that makes it "the due minute is over at `moment`": the
+    moment cut to its minute (a case due 15:53 is not overdue at 15:53:36)."""
+    return sql_datetime(moment.replace(second=0, microsecond=0))
+
 
 # The cases finished in a period are read on ix_complaints_done_report alone.
 _FINISHED = "FROM complaints WHERE done_at >= ? AND done_at < ?"
@@ -33,7 +50,7 @@ class ReportRead:
 
     def finished(self, first: datetime, end: datetime) -> tuple[int, int]:
         """(cases finished in [first, end), of them finished by their due time)."""
-        row = self._all(f"SELECT count(*), coalesce(sum(done_at <= due_at), 0) {_FINISHED}",
+        row = self._all(f"SELECT count(*), coalesce(sum({on_time_sql()}), 0) {_FINISHED}",
                         *self._span(first, end))[0]
         return int(row[0]), int(row[1])
 
@@ -45,13 +62,13 @@ class ReportRead:
 
     def overdue_at(self, moment: datetime) -> int:
         """Cases open at `moment` whose due time had passed: still open now, or finished only
-        later (both read on their indexes)."""
-        at = sql_datetime(moment)
+        later (both read on their indexes); the due minute must be over."""
+        at, due = sql_datetime(moment), due_minute_over(moment)
         return self._all(
             "SELECT (SELECT count(*) FROM complaints WHERE open = 1 AND done_at IS NULL"
             "  AND due_at < ? AND received_at < ?)"
             " + (SELECT count(*) FROM complaints WHERE done_at >= ? AND due_at < ? AND received_at < ?)",
-            at, at, at, at, at)[0][0]
+            due, at, at, due, at)[0][0]
 
     # --- the 민원 tables -----------------------------------------------------------------
     def top_categories(self) -> dict[int, str]:
@@ -91,7 +108,7 @@ class ReportRead:
         cases finished in [first, end)."""
         return self._names(self._all(
             "SELECT category_id, department_id, substr(received_at, 1, 10), substr(done_at, 1, 10),"
-            f" count(*), sum(done_at <= due_at) {_FINISHED} GROUP BY 1, 2, 3, 4",
+            f" count(*), sum({on_time_sql()}) {_FINISHED} GROUP BY 1, 2, 3, 4",
             *self._span(first, end)), category=0, department=1)
 
     def repeats(self, first: datetime, end: datetime, days: int = 30) -> int:
@@ -115,7 +132,7 @@ class ReportRead:
     def overdue_list(self, moment: datetime, limit: int = 40):
         """The cases overdue at `moment`, the longest overdue first, with what a list needs
         (the applicant's name is masked by the service)."""
-        at = sql_datetime(moment)
+        at, due = sql_datetime(moment), due_minute_over(moment)
         return self._all(
             "SELECT c.receipt_no, c.title, coalesce(ci.name, ''), coalesce(d.name, ''), c.due_at,"
             " c.received_at FROM complaints c LEFT JOIN citizens ci ON ci.id = c.citizen_id"
@@ -126,7 +143,7 @@ class ReportRead:
             # the due-date index over every case ever due just to save a small sort
             "  UNION ALL SELECT id FROM (SELECT id, due_at FROM complaints"
             "  WHERE done_at >= ? AND due_at < ? AND received_at < ? ORDER BY +due_at LIMIT ?))"
-            " ORDER BY c.due_at LIMIT ?", at, at, limit, at, at, at, limit, limit)
+            " ORDER BY c.due_at LIMIT ?", due, at, limit, at, due, at, limit, limit)
 
     # --- satisfaction over every survey -------------------------------------------------
     def overall_by_month(self, first_day: str, end_day: str, survey: str):

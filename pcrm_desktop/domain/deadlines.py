@@ -4,12 +4,17 @@ Rules, as the guide summarises 민원 처리에 관한 법률 시행령:
 - a period of 5 days or less is counted in working hours, 1 day = 8 working hours, from the
   moment of receipt within office hours (09:00–18:00 with a lunch hour by default; a setting);
 - a period of 6 days or more is counted in days, the day of receipt being day 1, and ends with
-  the office day;
+  the office day (법 제19조②: "일 단위로 계산하고 첫날을 산입", with no exception for the hour of
+  receipt: a receipt after office hours still makes its day day 1 unless the office chose
+  `AfterHours.NEXT_DAY`, the older practice of counting from the next working day);
 - Saturdays, Sundays, public holidays and temporary holidays are not counted;
 - 즉시 (immediately) means within 3 working hours.
-- Receipt outside office hours (before opening, at lunch, after closing, on a day off) starts
-  the count at the next working moment; after closing, or on a day off, the next working day
-  is taken as the day of receipt. (An office rule in the guide's spirit; kept in one place here.)
+- A period in hours counts from the next working moment when received outside office hours
+  (before opening, at lunch, after closing, on a day off); a receipt on a day off counts in
+  days from the next working day (that day is not counted at all). 18:00 itself is after hours.
+
+On time is judged at minute resolution (`finished_on_time`): a case finished at 15:53:36 and due
+at 15:53:00 was finished in its due minute, as the 민원처리부 prints it.
 
 Every due date comes with the steps of its computation, so a clerk can explain it.
 """
@@ -28,6 +33,22 @@ HOURS_PER_DAY = 8        # one day of a short period, in working hours
 IMMEDIATE_HOURS = 3      # 즉시
 LONGEST_SHORT_PERIOD = 5  # days; longer periods are counted in days
 MAX_DAYS = 365
+
+
+class AfterHours(str, enum.Enum):
+    """A period in days received after office hours on a working day: which day is day 1."""
+    SAME_DAY = "same_day"  # the law's text (법 제19조②): the day of receipt, whatever the hour
+    NEXT_DAY = "next_day"  # an office's choice: the next working day
+
+
+def finished_on_time(done: datetime, due: datetime) -> bool:
+    """Finished by the due time, compared to the minute (as printed: 15:53:36 is in 15:53)."""
+    return done.replace(second=0, microsecond=0) <= due.replace(second=0, microsecond=0)
+
+
+def past_due(due: datetime, now: datetime) -> bool:
+    """Overdue at `now`: the due minute is over (a case due 15:53 is not late at 15:53:36)."""
+    return due.replace(second=0, microsecond=0) < now.replace(second=0, microsecond=0)
 
 
 class Unit(str, enum.Enum):
@@ -178,12 +199,16 @@ class _NoSteps(list):
 STEP_TEXTS: dict[str, str] = {
     "received": QT_TRANSLATE_NOOP("deadline", "접수: {at}"),
     "period_hours": QT_TRANSLATE_NOOP(
-        "deadline", "처리기간 {label}: 근무시간으로 셉니다 (하루 {per_day}시간, {start}–{end}, 점심 {lunch} 제외)"),
+        "deadline", "처리기간 {label}: 근무시간으로 셉니다 (하루 {per_day}시간, {start}–{end}, 점심 {lunch} 제외; 법 제19조①)"),
     "period_days": QT_TRANSLATE_NOOP(
-        "deadline", "처리기간 {days}일: 날짜로 셉니다. 접수일이 1일째이고 토·일요일과 공휴일은 세지 않습니다"),
+        "deadline", "처리기간 {days}일: 날짜로 셉니다. 접수일이 1일째이고 토·일요일과 공휴일은 세지 않습니다 (법 제19조②)"),
     "day_off": QT_TRANSLATE_NOOP("deadline", "{day}: {reason}, 세지 않음"),
     "after_hours": QT_TRANSLATE_NOOP(
         "deadline", "근무시간({end}) 뒤 접수: 다음 근무일을 접수일로 봅니다"),
+    "after_hours_same_day": QT_TRANSLATE_NOOP(
+        "deadline", "근무시간({end}) 뒤 접수: 법 제19조②대로 접수일을 1일째로 셉니다 (설정: 접수일부터)"),
+    "after_hours_next_day": QT_TRANSLATE_NOOP(
+        "deadline", "근무시간({end}) 뒤 접수: 기관 설정에 따라 다음 근무일을 1일째로 셉니다 (설정: 다음 근무일부터)"),
     "before_hours": QT_TRANSLATE_NOOP("deadline", "근무 시작({start}) 전 접수: {start}부터 셉니다"),
     "at_lunch": QT_TRANSLATE_NOOP("deadline", "점심시간 접수: {end}부터 셉니다"),
     "hours_counted": QT_TRANSLATE_NOOP(
@@ -231,9 +256,11 @@ DEFAULT_HOURS = OfficeHours()
 
 
 def compute_due(received: datetime, period: Period, days_off: DaysOff,
-                hours: OfficeHours = DEFAULT_HOURS, explain: bool = True) -> Deadline:
+                hours: OfficeHours = DEFAULT_HOURS, explain: bool = True,
+                after_hours: AfterHours = AfterHours.SAME_DAY) -> Deadline:
     """The due date-time of a 민원 received at `received`, with the steps that explain it
-    (explain=False leaves them out: bulk work such as the demo or a calendar change)."""
+    (explain=False leaves them out: bulk work such as the demo or a calendar change).
+    `after_hours` only matters for a period in days received after closing on a working day."""
     received = received.replace(second=0, microsecond=0, tzinfo=None)
     steps = _Steps() if explain else _NoSteps()
     if steps.on:
@@ -241,7 +268,7 @@ def compute_due(received: datetime, period: Period, days_off: DaysOff,
     if period.unit is Unit.HOURS:
         due = _count_hours(received, period, days_off, hours, steps)
     else:
-        due = _count_days(received, period, days_off, hours, steps)
+        due = _count_days(received, period, days_off, hours, steps, after_hours)
     if steps.on:
         steps.add("due", due=moment_text(due))
     return Deadline(received, period, due, tuple(steps))
@@ -263,16 +290,13 @@ def _first_working_day(day: date, days_off: DaysOff, steps: _Steps | _NoSteps) -
 
 
 def _start_of_count(received: datetime, days_off: DaysOff, hours: OfficeHours,
-                    steps: _Steps | _NoSteps, whole_days: bool = False) -> datetime:
-    """The first working moment at or after receipt (for a count in days, only the day
-    matters: the time of day is kept and ignored)."""
+                    steps: _Steps | _NoSteps) -> datetime:
+    """The first working moment at or after receipt (a count in hours)."""
     day = received.date()
     if days_off.is_working_day(day) and received.time() >= hours.end:
         if steps.on:
             steps.add("after_hours", end=f"{hours.end:%H:%M}")
         day += timedelta(days=1)
-    elif days_off.is_working_day(day) and whole_days:
-        return received
     elif days_off.is_working_day(day):
         if received.time() < hours.start:
             if steps.on:
@@ -320,11 +344,24 @@ def _count_hours(received: datetime, period: Period, days_off: DaysOff, hours: O
         cursor = datetime.combine(next_day, hours.start)
 
 
+def _first_counted_day(received: datetime, days_off: DaysOff, hours: OfficeHours,
+                       steps: _Steps | _NoSteps, after_hours: AfterHours) -> date:
+    """Day 1 of a count in days: the day of receipt (days off are skipped by the count); after
+    closing (18:00 itself included) the setting decides, and the step says which it was."""
+    day = received.date()
+    if days_off.is_working_day(day) and received.time() >= hours.end:
+        if steps.on:
+            steps.add(f"after_hours_{after_hours.value}", end=f"{hours.end:%H:%M}")
+        if after_hours is AfterHours.NEXT_DAY:
+            day += timedelta(days=1)
+    return day
+
+
 def _count_days(received: datetime, period: Period, days_off: DaysOff, hours: OfficeHours,
-                steps: _Steps | _NoSteps) -> datetime:
+                steps: _Steps | _NoSteps, after_hours: AfterHours) -> datetime:
     if steps.on:
         steps.add("period_days", days=period.amount)
-    day = _start_of_count(received, days_off, hours, steps, whole_days=True).date()
+    day = _first_counted_day(received, days_off, hours, steps, after_hours)
     n = 0
     while True:
         day = _first_working_day(day, days_off, steps)

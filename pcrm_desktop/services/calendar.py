@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from pcrm_desktop.domain.deadlines import (
+    AfterHours,
     DaysOff,
     Deadline,
     Period,
@@ -19,6 +20,7 @@ from pcrm_desktop.services.context import Changes, ServiceContext
 
 CALENDAR_ROLES = frozenset({"admin", "manager"})
 YEARS_AHEAD = 2  # 365 working days reach about 17 months past receipt
+AFTER_HOURS_SETTING = "deadline.after_hours"  # office_settings: same_day (the law's text) | next_day
 
 
 def package_holidays(year: int) -> tuple[dict[date, str], str]:
@@ -63,6 +65,41 @@ def office_hours(ctx: ServiceContext) -> OfficeHours:
     return office.hours if office else OfficeHours()
 
 
+def _after_hours(uow) -> AfterHours:
+    value = uow.office.setting(AFTER_HOURS_SETTING, AfterHours.SAME_DAY.value)
+    return AfterHours(value) if value in {r.value for r in AfterHours} else AfterHours.SAME_DAY
+
+
+def after_hours_rule(ctx: ServiceContext) -> AfterHours:
+    """Which day is day 1 of a period in days received after office hours (default: the day
+    of receipt, as 법 제19조② reads)."""
+    require_role(ctx.actor, STAFF_ROLES, "calendar.view")
+    with ctx.reading() as uow:
+        return _after_hours(uow)
+
+
+def set_after_hours_rule(ctx: ServiceContext, rule: AfterHours) -> Changes:
+    """Change the office's after-hours rule; open 민원 not extended are recomputed with it in
+    the same transaction, like a calendar change (audited)."""
+    require_role(ctx.actor, CALENDAR_ROLES, "deadline.after_hours")
+    rule = AfterHours(rule)
+    with ctx.reading() as uow:
+        cases = uow.complaints.open_cases()
+    first = min([ctx.clock().year] + [received.year for _, received, _, _ in cases])
+    _ensure_years(ctx, range(first, ctx.clock().year + YEARS_AHEAD + 1))
+    with ctx.uow_factory() as uow:
+        before = _after_hours(uow)
+        if before is rule:
+            return frozenset()
+        uow.office.set_setting(AFTER_HOURS_SETTING, rule.value)
+        moved = _move_open_cases(ctx, uow, f"근무시간 뒤 접수 규칙 {before.value} → {rule.value}")
+        # an office setting ("office.update"; the target names which one)
+        ctx.audit(uow, "office.update", AFTER_HOURS_SETTING,
+                  _with_moved(f"{before.value} → {rule.value}", moved))
+        uow.commit()
+    return frozenset({"office", "complaints"})
+
+
 def type_period(ctx: ServiceContext, type_code: str) -> Period:
     """The period set for a 민원 type (by code, or by its Korean name: 질의민원, 질의)."""
     require_role(ctx.actor, STAFF_ROLES, "calendar.view")
@@ -80,7 +117,18 @@ def deadline(ctx: ServiceContext, received: datetime, period: Period) -> Deadlin
     """The due date of a 민원 received at `received`, explained step by step."""
     require_role(ctx.actor, STAFF_ROLES, "calendar.view")
     off = days_off(ctx, received.date(), date(received.year + YEARS_AHEAD, 12, 31))
-    return compute_due(received, period, off, office_hours(ctx))
+    return compute_due(received, period, off, office_hours(ctx),
+                       after_hours=after_hours_rule(ctx))
+
+
+def extension_limit(ctx: ServiceContext, due: datetime, period: Period) -> datetime:
+    """The latest due date an extension may set: the period once more after the current due
+    date ends. A period in days counts from the working day after it (its due moment is the
+    close of office hours, which as a receipt the law's text would count as day 1 again)."""
+    require_role(ctx.actor, STAFF_ROLES, "calendar.view")
+    off = days_off(ctx, due.date(), date(due.year + YEARS_AHEAD, 12, 31))
+    return compute_due(due, period, off, office_hours(ctx), explain=False,
+                       after_hours=AfterHours.NEXT_DAY).due
 
 
 def complaint_types(ctx: ServiceContext) -> list[dict]:
@@ -165,9 +213,10 @@ def _move_open_cases(ctx: ServiceContext, uow, why: str) -> int:
     off = DaysOff(uow.calendar.days_off(first, date(ctx.clock().year + YEARS_AHEAD, 12, 31)))
     office = uow.office.get()
     hours = office.hours if office else OfficeHours()
+    rule = _after_hours(uow)
     moved = []
     for complaint_id, received, period, due in cases:
-        new_due = compute_due(received, period, off, hours, explain=False).due
+        new_due = compute_due(received, period, off, hours, explain=False, after_hours=rule).due
         if new_due != due:
             moved.append((complaint_id, due, new_due))
     uow.complaints.set_due_dates(moved, ctx.clock(), ctx.actor.staff_id, ctx.actor.login, why)

@@ -20,6 +20,7 @@ from pcrm_desktop.domain.complaints import (
     Result,
     Status,
 )
+from pcrm_desktop.domain.deadlines import finished_on_time, past_due
 from pcrm_desktop.domain.errors import ValidationError
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, clean_reason, require_role
 from pcrm_desktop.domain.text import mask_name
@@ -52,8 +53,8 @@ def _late(status: Status, due: datetime | None, done: datetime | None, now: date
     if due is None:
         return False
     if done is not None:
-        return done > due
-    return status in OPEN and due < now
+        return not finished_on_time(done, due)   # to the minute, as the report counts
+    return status in OPEN and past_due(due, now)
 
 
 def _row(r, now: datetime) -> RegisterRow:

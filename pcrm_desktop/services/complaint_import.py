@@ -241,9 +241,10 @@ def commit_import(ctx: ServiceContext, plan: ComplaintPlan, skip_duplicates: boo
                   ) -> ComplaintImportResult:
     """Write every valid row (flagged ones too: they are kept as they are) in one transaction."""
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.import")
-    from pcrm_desktop.services.calendar import seed_years
+    from pcrm_desktop.services.calendar import after_hours_rule, seed_years
     rows = sorted(plan.valid, key=lambda item: item[1]["received"])
     now = ctx.clock()
+    after_hours = after_hours_rule(ctx)   # the office's rule, as for a 민원 typed in
     years = sorted({v["received"].year for _, v in rows})
     with ctx.uow_factory() as uow, paused_gc():
         if years:
@@ -262,7 +263,7 @@ def commit_import(ctx: ServiceContext, plan: ComplaintPlan, skip_duplicates: boo
             kind = periods[v["type"]]
             period = period_for(kind["period_days"] if kind["period_days"] is not None else 7, kind["name"])
             args = (v["received"], period, off) + ((hours,) if hours else ())
-            due = compute_due(*args, explain=False).due
+            due = compute_due(*args, explain=False, after_hours=after_hours).due
             counters[v["received"].year] += 1
             receipt_no = receipt_number(v["received"].year, counters[v["received"].year])
             cases.append(_case_tuple(next_id, receipt_no, v, period, due, department_ids,

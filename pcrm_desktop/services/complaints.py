@@ -120,7 +120,7 @@ def act(ctx: ServiceContext, complaint_id: int, action: Action, version: int, no
         with ctx.reading() as uow:
             case = uow.complaints.get(complaint_id)
         if case is not None:
-            max_due = calendar.deadline(ctx, case.due_at, case.period).due
+            max_due = calendar.extension_limit(ctx, case.due_at, case.period)
     told = ""
     if notice is not None:
         method, text = notice[0], mask_rrns(nfc(notice[1]))[0]

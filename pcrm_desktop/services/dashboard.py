@@ -49,7 +49,9 @@ def today(ctx: ServiceContext) -> Today:
     month = now.date().replace(day=1)
     previous = _shift(month, -1)
     with ctx.reading() as uow:
-        figures = uow.complaint_read.today(ctx.actor.staff_id, now)
+        # overdue once the due minute is over, as the reports judge it (a case due 15:53 is
+        # not overdue at 15:53:36): "due_at < now" with now cut to its minute
+        figures = uow.complaint_read.today(ctx.actor.staff_id, now.replace(second=0, microsecond=0))
         due_today = uow.complaint_read.count("due_today", ctx.actor.staff_id, now)
         mine = uow.complaint_read.count("mine", ctx.actor.staff_id, now)
         # one survey's OVERALL (this month's most answered), as in the monthly report

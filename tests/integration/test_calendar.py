@@ -9,7 +9,7 @@ import pytest
 
 from pcrm_desktop.cli import main
 from pcrm_desktop.domain.audit import Actor
-from pcrm_desktop.domain.deadlines import Period
+from pcrm_desktop.domain.deadlines import AfterHours, Period
 from pcrm_desktop.domain.errors import ValidationError
 from pcrm_desktop.domain.privacy import PermissionDenied
 from pcrm_desktop.services import calendar
@@ -132,3 +132,45 @@ def test_a_long_period_sees_the_holidays_of_the_year_after_next(ctx):
     assert d.due.year == 2028
     assert any(line.startswith("2028-") and "세지 않음" in line and "요일" not in line
                for line in d.explanation())
+
+
+def _open_case(db_path, received: str, due: str) -> int:
+    import sqlite3
+    conn = sqlite3.connect(db_path)
+    try:
+        with conn:
+            return conn.execute(
+                "INSERT INTO complaints (receipt_no, received_at, channel, type_code, title, status,"
+                " open, period_unit, period_amount, due_at, updated_at) VALUES ('2026-009999', ?,"
+                " 'visit', 'inquiry', '가로등 고장', 'received', 1, 'days', 7, ?, ?)",
+                (received, due, received)).lastrowid
+    finally:
+        conn.close()
+
+
+def test_after_hours_rule_is_an_office_setting(ctx, db_path):
+    # 질의 received Fri 2027-02-05 19:00, before 설날 2027 (6–9 Feb off)
+    received = datetime(2027, 2, 5, 19, 0)
+    assert calendar.after_hours_rule(ctx) is AfterHours.SAME_DAY  # the law's text by default
+    literal = calendar.deadline(ctx, received, Period.of_days(7))
+    assert literal.due == datetime(2027, 2, 17, 18, 0)
+    case = _open_case(db_path, "2027-02-05 19:00:00.000000", "2027-02-17 18:00:00.000000")
+    assert calendar.set_after_hours_rule(ctx, AfterHours.NEXT_DAY) == frozenset(
+        {"office", "complaints"})
+    assert calendar.after_hours_rule(ctx) is AfterHours.NEXT_DAY
+    moved = calendar.deadline(ctx, received, Period.of_days(7))
+    assert moved.due == datetime(2027, 2, 18, 18, 0)
+    assert any("기관 설정에 따라 다음 근무일" in line for line in moved.explanation())
+    # the open case moved with it, and the change is in the access log
+    assert rows(db_path, "SELECT due_at FROM complaints WHERE id = ?", case) == [
+        ("2027-02-18 18:00:00.000000",)]
+    assert rows(db_path, "SELECT value FROM office_settings WHERE key = 'deadline.after_hours'") == [
+        ("next_day",)]
+    assert rows(db_path, "SELECT target, detail FROM audit_log WHERE action = 'office.update'"
+                         " AND target = 'deadline.after_hours'") == [
+        ("deadline.after_hours", "same_day → next_day; 열린 민원 1건 처리기한 다시 계산")]
+    assert calendar.set_after_hours_rule(ctx, AfterHours.NEXT_DAY) == frozenset()  # no change
+    clerk = ctx.as_actor(Actor(staff_id=None, login="kim", role="clerk", workstation="민원실"))
+    with pytest.raises(PermissionDenied):
+        calendar.set_after_hours_rule(clerk, AfterHours.SAME_DAY)
+    assert calendar.after_hours_rule(clerk) is AfterHours.NEXT_DAY  # reading is for everyone

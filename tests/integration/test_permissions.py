@@ -30,7 +30,7 @@ from pcrm_desktop.domain.actions import ActionStatus, Draft
 from pcrm_desktop.domain.audit import Actor
 from pcrm_desktop.domain.citizens import Citizen
 from pcrm_desktop.domain.complaints import Action, Channel, Intake, Result
-from pcrm_desktop.domain.deadlines import Period
+from pcrm_desktop.domain.deadlines import AfterHours, Period
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.domain.groups import SearchRule
 from pcrm_desktop.domain.happy_call import Outcome, SamplingRule
@@ -228,6 +228,11 @@ CASES = [
     Case("calendar.type_period", lambda c, w, t: calendar.type_period(c, "질의"), STAFF),
     Case("calendar.deadline", lambda c, w, t: calendar.deadline(c, w.now, Period.of_days(7)), STAFF),
     Case("calendar.complaint_types", lambda c, w, t: calendar.complaint_types(c), STAFF),
+    Case("calendar.after_hours_rule", lambda c, w, t: calendar.after_hours_rule(c), STAFF),
+    Case("calendar.extension_limit",
+         lambda c, w, t: calendar.extension_limit(c, w.now, Period.of_days(7)), STAFF),
+    Case("calendar.set_after_hours_rule",
+         lambda c, w, t: calendar.set_after_hours_rule(c, AfterHours.SAME_DAY), MANAGERS),
     Case("calendar.year_entries", lambda c, w, t: calendar.year_entries(c, w.today.year), STAFF),
     Case("calendar.set_type_period", lambda c, w, t: calendar.set_type_period(c, "inquiry", 7),
          MANAGERS),

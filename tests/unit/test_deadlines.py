@@ -96,9 +96,10 @@ def test_received_after_office_hours():
     # exactly at 18:00 is after hours; exactly at 12:00 is lunch
     assert due("2026-12-01 18:00", Period.of_hours(1)).due == datetime(2026, 12, 2, 10, 0)
     assert due("2026-12-01 12:00", Period.of_hours(1)).due == datetime(2026, 12, 1, 14, 0)
-    # a period in days received after hours: the next working day is day 1
-    # (Fri 2026-11-27 20:00 → day 1 is Mon 30 Nov; 6 days → Mon 7 Dec 18:00)
-    assert due("2026-11-27 20:00", Period.of_days(6)).due == datetime(2026, 12, 7, 18, 0)
+    # a period in days received after hours: by default (the law's text, 법 제19조②) the day
+    # of receipt is still day 1 (Fri 2026-11-27 20:00: Fri 27, Mon 30 Nov, Tue 1–Fri 4 Dec →
+    # Fri 4 Dec 18:00); the office setting NEXT_DAY is in test_deadlines_rules.py
+    assert due("2026-11-27 20:00", Period.of_days(6)).due == datetime(2026, 12, 4, 18, 0)
 
 
 def test_received_on_a_holiday():

@@ -1,5 +1,6 @@
 """설정 > 민원 기한: the holiday calendar of a year (seeded from the holidays package, with the
-office's temporary holidays), and the default period of each 민원 type. Changes move the due
+office's temporary holidays), the default period of each 민원 type, and which day is day 1 of
+a period in days received after office hours (the law's text, or the next working day). Changes move the due
 dates of open 민원 and are recorded in the access log; only managers and admins make them."""
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcrm_desktop.domain.deadlines import AfterHours
 from pcrm_desktop.services import calendar
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.complaint_labels import type_name
@@ -91,6 +93,7 @@ class CalendarSettings(Retranslatable, QWidget):
         left.addWidget(self.table, 1)
         left.addLayout(add_row)
         right = QVBoxLayout()
+        right.addWidget(self._after_hours_box())
         right.addWidget(self.types_box)
         right.addWidget(self._category_box(), 1)
         body = QHBoxLayout()
@@ -107,6 +110,36 @@ class CalendarSettings(Retranslatable, QWidget):
         self.remove_button.clicked.connect(self.toggle_selected)
         self.save_types.clicked.connect(self.save_periods)
         self.retranslate_ui()
+
+    def _after_hours_box(self) -> QGroupBox:
+        self.after_hours_box = QGroupBox()
+        self.after_hours = QComboBox()
+        self.after_hours.setObjectName("afterHoursRule")
+        for rule in AfterHours:
+            self.after_hours.addItem("", rule.value)  # a str enum would come back as str
+        self.after_hours_note = QLabel()
+        self.after_hours_note.setWordWrap(True)
+        self.after_hours_note.setStyleSheet("color: #4a5a6e;")
+        self.save_after_hours = QPushButton()
+        self.save_after_hours.setObjectName("saveAfterHours")
+        row = QHBoxLayout()
+        row.addWidget(self.after_hours, 1)
+        row.addWidget(self.save_after_hours)
+        box = QVBoxLayout(self.after_hours_box)
+        box.addLayout(row)
+        box.addWidget(self.after_hours_note)
+        for widget in (self.after_hours, self.save_after_hours):
+            widget.setEnabled(self.may_change)
+        self.save_after_hours.clicked.connect(self.save_after_hours_rule)
+        return self.after_hours_box
+
+    def _show_after_hours(self, rule: AfterHours) -> None:
+        self.after_hours.setCurrentIndex(self.after_hours.findData(AfterHours(rule).value))
+
+    def save_after_hours_rule(self) -> None:
+        ctx, rule = self.ctx, AfterHours(self.after_hours.currentData())
+        self._write(lambda: calendar.set_after_hours_rule(ctx, rule),
+                    self.tr("근무시간 뒤 접수 규칙을 저장했습니다. 진행 중인 민원의 처리기한을 다시 계산했습니다."))
 
     def _category_box(self) -> QGroupBox:
         self.categories_box = QGroupBox()
@@ -178,6 +211,14 @@ class CalendarSettings(Retranslatable, QWidget):
         self._write(work, self.tr("분류를 바꿨습니다."))
 
     def retranslate_ui(self) -> None:
+        self.after_hours_box.setTitle(self.tr("근무시간 뒤 접수 (처리기간 6일 이상)"))
+        for index, text in enumerate((self.tr("접수일을 1일째로 셈 (법 제19조② 문언, 기본)"),
+                                      self.tr("다음 근무일을 1일째로 셈 (기관 선택)"))):
+            self.after_hours.setItemText(index, text)
+        self.save_after_hours.setText(self.tr("규칙 저장"))
+        self.after_hours_note.setText(self.tr(
+            "법 제19조②는 6일 이상을 “첫날을 산입”해 세며 접수 시각의 예외가 없습니다(18:00 뒤 접수도 "
+            "접수일이 1일째). 바꾸면 진행 중인 민원의 처리기한을 다시 계산합니다."))
         self.categories_box.setTitle(self.tr("민원 분류 (처리기간을 따로 주면 종류보다 앞섬)"))
         self.tree.setHeaderLabels([self.tr("분류"), self.tr("처리기간")])
         self.category_name.setPlaceholderText(self.tr("분류 이름"))
@@ -203,6 +244,8 @@ class CalendarSettings(Retranslatable, QWidget):
         self.runner.run(lambda control: calendar.year_entries(ctx, year), self._show_holidays,
                         lambda error: dialogs.explain(self, self.tr("쉬는 날"), error))
         self.runner.run(lambda control: calendar.complaint_types(ctx), self._show_types,
+                        lambda error: None)
+        self.runner.run(lambda control: calendar.after_hours_rule(ctx), self._show_after_hours,
                         lambda error: None)
         from pcrm_desktop.services import complaints
         self.runner.run(lambda control: complaints.categories(ctx), self._show_categories,
