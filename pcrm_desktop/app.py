@@ -114,7 +114,12 @@ class Application:
             self.window.restoreGeometry(geometry)
         if state is not None:
             self.window.restoreState(state)
-        self.window.show()
+        if geometry is None:
+            # first start: the whole screen (a 1366×768 office PC has no room for 1280×720 and
+            # a frame; a 1920×1080 one is used in full); afterwards the clerk's own geometry
+            self.window.showMaximized()
+        else:
+            self.window.show()
         if actor is not None:
             self.window.start_session(actor)
         else:

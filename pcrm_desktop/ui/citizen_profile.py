@@ -1,7 +1,9 @@
 """The resident profile: a header card and one timeline of everything about the person.
 
-Names and phones are masked; "표시" reveals a value after asking the reason (an audited action).
-"+ 상담 기록" (Ctrl+I) adds an interaction: type the summary, Enter saves.
+Names and phones are masked; "표시" reveals them after asking the reason (an audited action),
+"가리기" masks them again. "+ 상담 기록" (Ctrl+I) adds an interaction: type the summary, Enter saves.
+The status line speaks of the resident shown: it goes when another is chosen, and an error goes
+once the field it names is edited.
 """
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,6 +43,67 @@ CHIP = ("background: #e8eef7; color: #1d3a5f; border: 1px solid #b7c7dd; border-
 # the kind a consultation by each channel usually is (the clerk may still choose another)
 KIND_OF_CHANNEL = {"phone": "call", "visit": "visit", "sms": "other", "email": "other"}
 
+
+class RevealReasonDialog(Retranslatable, QDialog):
+    """Why a masked name and phone are shown: a preset reason in one click, or free text (a
+    preset may be followed by details, e.g. "법령 근거: 긴급복지지원법 제7조")."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("revealReasonDialog")
+        self.prompt = QLabel()
+        self.prompt.setWordWrap(True)
+        self.presets = [QPushButton() for _ in range(3)]
+        self.reason = QLineEdit()
+        self.reason.setObjectName("revealReason")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.reason.textChanged.connect(lambda text: self.ok_button().setEnabled(bool(text.strip())))
+        row = QHBoxLayout()
+        for button in self.presets:
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _=False, b=button: self.choose(b.text()))
+            row.addWidget(button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.prompt)
+        layout.addLayout(row)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("가") * 30)
+        self.retranslate_ui()
+        self.ok_button().setEnabled(False)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("가린 정보 표시"))
+        self.prompt.setText(self.tr("열람 사유를 고르거나 입력하십시오 (접속기록에 남습니다):"))
+        for button, text in zip(self.presets, (self.tr("본인 확인"), self.tr("민원 처리"),
+                                               self.tr("법령 근거"))):
+            button.setText(text)
+        self.reason.setPlaceholderText(self.tr("사유 (예: 본인 확인 후 연락처 안내)"))
+
+    def ok_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def choose(self, preset: str) -> None:
+        """The preset becomes the reason; the cursor waits after it for any details."""
+        self.reason.setText(preset)
+        self.reason.setFocus()
+        self.reason.end(False)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> str | None:
+        """The reason given, or None when cancelled (tests replace this)."""
+        dialog = cls(parent)
+        try:
+            return dialog.reason.text().strip() if dialog.exec() == QDialog.DialogCode.Accepted \
+                else None
+        finally:
+            dialog.deleteLater()
+
+
 class ProfilePanel(Retranslatable, QWidget):
     changed = Signal(object)      # Changes
     edit_requested = Signal(int)
@@ -58,6 +123,14 @@ class ProfilePanel(Retranslatable, QWidget):
         self.reveal_button, self.edit_button = QPushButton(), QPushButton()
         self.reveal_button.setObjectName("revealButton")
         self.reveal_button.clicked.connect(self._reveal)
+        self.mask_button = QPushButton()
+        self.mask_button.setObjectName("maskButton")
+        self.mask_button.clicked.connect(self.mask_again)
+        self.mask_button.hide()
+        self.revealed: tuple[str, str] | None = None   # name and phones after 표시
+        self.revealed_for: int | None = None            # the resident they belong to
+        self._status_for: int | None = None             # the resident the status line speaks of
+        self._status_fields: tuple = ()                 # fields whose edit clears its error
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.profile.citizen_id))
         self.timeline = RowsModel([
             (lambda: self.tr("일시"), lambda i: i.at.strftime("%Y-%m-%d %H:%M")),
@@ -91,22 +164,25 @@ class ProfilePanel(Retranslatable, QWidget):
         self.contact_summary = QLineEdit()
         self.contact_summary.setObjectName("contactSummary")
         self.contact_summary.returnPressed.connect(self._add_contact)
+        self.contact_summary.textEdited.connect(lambda _: self._field_edited(self.contact_summary))
         self.contact_label, self.contact_status = QLabel(), QLabel()
         QShortcut(QKeySequence("Ctrl+I"), self, activated=self.contact_summary.setFocus)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reveal_button)
+        buttons.addWidget(self.mask_button)
         buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
         contact = QHBoxLayout()
         contact.addWidget(self.contact_label)
         contact.addWidget(self.contact_channel)
         contact.addWidget(self.contact_kind)
-        contact.addWidget(self.contact_summary, 1)
+        contact.addStretch(1)
         layout = QVBoxLayout(self)
         for widget in (self.name, self.facts, self.groups, self.contact):
             layout.addWidget(widget)
         layout.addLayout(buttons)
         layout.addLayout(contact)
+        layout.addWidget(self.contact_summary)  # a line of its own: the whole panel's width
         layout.addWidget(self.contact_status)
         layout.addWidget(self.tabs, 1)
         self.retranslate_ui()
@@ -120,6 +196,8 @@ class ProfilePanel(Retranslatable, QWidget):
         self.consent_button = QPushButton()
         self.consent_button.setObjectName("addConsent")
         self.consent_button.clicked.connect(self._add_consent)
+        for edit in (self.consent_purpose, self.consent_items):
+            edit.textEdited.connect(lambda _, e=edit: self._field_edited(e))
         form = QHBoxLayout()
         for widget in (self.consent_purpose, self.consent_items, self.consent_months,
                        self.consent_method, self.consent_button):
@@ -139,11 +217,12 @@ class ProfilePanel(Retranslatable, QWidget):
         def done(changes) -> None:
             self.consent_purpose.clear()
             self.consent_items.clear()
-            self.contact_status.setText(self.tr("동의 기록을 저장했습니다."))
+            self._say(citizen_id, self.tr("동의 기록을 저장했습니다."))
             self.load(citizen_id)
         self.runner.run(lambda control: citizen_service.add_consent(ctx, citizen_id, purpose, items,
                                                                     months, method),
-                        done, self._status_error)
+                        done, lambda error: self._status_error(
+                            error, citizen_id, (self.consent_purpose, self.consent_items)))
 
     @staticmethod
     def _padded(label: QLabel) -> QWidget:
@@ -156,6 +235,8 @@ class ProfilePanel(Retranslatable, QWidget):
     def retranslate_ui(self) -> None:
         self.reveal_button.setText(self.tr("표시 (기록됨)"))
         self.reveal_button.setToolTip(self.tr("가린 이름·전화를 보여 줍니다. 사유와 함께 접속기록에 남습니다."))
+        self.mask_button.setText(self.tr("가리기"))
+        self.mask_button.setToolTip(self.tr("보여 준 이름·전화를 다시 가립니다."))
         self.edit_button.setText(self.tr("수정"))
         for index, text in enumerate((self.tr("타임라인"), self.tr("동의·개인정보"), self.tr("메모"))):
             self.tabs.setTabText(index, text)
@@ -191,18 +272,26 @@ class ProfilePanel(Retranslatable, QWidget):
     _request = 0
 
     def clear(self) -> None:
+        """No resident chosen (a new search): the status line waits, unseen, in case the same
+        resident comes back (the list reloading after a save)."""
         self._next_request()
         self.profile = None
         self.setEnabled(False)
         for label in (self.facts, self.groups, self.contact, self.consents, self.memo):
             label.clear()
+        self.contact_status.hide()
         self.name.setText(self.tr("목록에서 주민을 고르면 여기에 모든 기록이 나옵니다."))
         self.timeline.set_rows([])
 
     def _show(self, profile) -> None:
+        if profile.citizen_id != self._status_for:  # another resident: what was said is not about them
+            self._say(None, "")
+        if self.revealed is not None and profile.citizen_id != self.revealed_for:
+            self.revealed = None
+        self.contact_status.show()
         self.profile = profile
         self.setEnabled(True)
-        self.name.setText(profile.name)
+        self._show_identity()
         age = self.ctx.clock().year - profile.birth_year if profile.birth_year else None
         facts = [self.tr("{year}년생 ({age}세)").format(year=profile.birth_year, age=age)
                  if profile.birth_year else self.tr("출생연도 미상")]
@@ -211,13 +300,6 @@ class ProfilePanel(Retranslatable, QWidget):
         self.facts.setText(" · ".join(facts))
         self.groups.setText(" ".join(f'<span style="{CHIP}">{g}</span>' for g in profile.group_names)
                             or self.tr("고객집단 없음"))
-        contact = [", ".join(profile.phones) or self.tr("전화 없음")]
-        if profile.preferred_channel:
-            contact.append(self.tr("선호: {channel}").format(channel=channel_name(profile.preferred_channel)))
-        if profile.accessibility:
-            contact.append(self.tr("접근성: {needs}").format(
-                needs=", ".join(accessibility_name(a) for a in profile.accessibility)))
-        self.contact.setText(" · ".join(contact))
         self.timeline.set_rows(list(profile.timeline))
         methods = {"written": self.tr("서면"), "verbal": self.tr("구두"), "online": self.tr("온라인")}
         self.consents.setText("\n".join(
@@ -226,9 +308,28 @@ class ProfilePanel(Retranslatable, QWidget):
             for c in profile.consents) or self.tr("기록된 동의가 없습니다."))
         self.memo.setText(profile.memo or self.tr("메모가 없습니다."))
 
+    def _show_identity(self) -> None:
+        """Name and contact line, masked or (after 표시) in full; 선호 and 접근성 either way."""
+        profile = self.profile
+        name, phones = self.revealed or (profile.name, ", ".join(profile.phones))
+        self.name.setText(name)
+        self.reveal_button.setVisible(self.revealed is None)
+        self.mask_button.setVisible(self.revealed is not None)
+        contact = [phones or self.tr("전화 없음")]
+        if profile.preferred_channel:
+            contact.append(self.tr("선호: {channel}").format(channel=channel_name(profile.preferred_channel)))
+        if profile.accessibility:
+            contact.append(self.tr("접근성: {needs}").format(
+                needs=", ".join(accessibility_name(a) for a in profile.accessibility)))
+        self.contact.setText(" · ".join(contact))
+
+    def mask_again(self) -> None:
+        self.revealed = None
+        if self.profile is not None:
+            self._show_identity()
+
     def _reveal(self) -> None:
-        reason = dialogs.ask_text(self, self.tr("가린 정보 표시"),
-                                  self.tr("열람 사유를 입력하십시오 (접속기록에 남습니다):"))
+        reason = RevealReasonDialog.ask(self)
         if reason is None:
             return
         ctx, citizen_id, request = self.ctx, self.profile.citizen_id, self._request
@@ -240,9 +341,9 @@ class ProfilePanel(Retranslatable, QWidget):
         def done(values) -> None:
             if request != self._request:
                 return
-            self.name.setText(values[0])
-            self.contact.setText(values[1] or self.tr("전화 없음"))
-        self.runner.run(work, done, lambda error: self._status_error(error))
+            self.revealed, self.revealed_for = values, citizen_id
+            self._show_identity()
+        self.runner.run(work, done, lambda error: self._status_error(error, citizen_id))
 
     def _add_contact(self) -> None:
         ctx, citizen_id = self.ctx, self.profile.citizen_id
@@ -251,14 +352,25 @@ class ProfilePanel(Retranslatable, QWidget):
 
         def done(changes) -> None:
             self.contact_summary.clear()
-            self.contact_status.setText(self.tr("상담 기록을 저장했습니다."))
+            self._say(citizen_id, self.tr("상담 기록을 저장했습니다."))
             self.changed.emit(changes)
             self.load(citizen_id)
         self.runner.run(lambda control: citizen_service.add_interaction(ctx, citizen_id, channel, kind, summary),
-                        done, self._status_error)
+                        done, lambda error: self._status_error(error, citizen_id,
+                                                               (self.contact_summary,)))
 
-    def _status_error(self, error: BaseException) -> None:
+    def _say(self, citizen_id: int | None, text: str, fields: tuple = ()) -> None:
+        """The status line, about one resident; an error names the fields that clear it."""
+        self._status_for, self._status_fields = citizen_id, fields
+        self.contact_status.setText(text)
+
+    def _field_edited(self, field: QWidget) -> None:
+        if field in self._status_fields:
+            self._say(self._status_for, "")
+
+    def _status_error(self, error: BaseException, citizen_id: int | None = None,
+                      fields: tuple = ()) -> None:
         if isinstance(error, DomainError):
-            self.contact_status.setText(error_text(error))
+            self._say(citizen_id, error_text(error), fields)
         else:
             dialogs.explain(self, self.tr("주민 정보"), error)

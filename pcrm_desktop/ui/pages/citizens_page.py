@@ -99,24 +99,28 @@ class CitizensPage(Page):
         bar.addWidget(self.sort)
         for button in (self.new_button, self.import_button, self.export_button, self.merge_button):
             bar.addWidget(button)
-        filters = QHBoxLayout()
+        # two rows, so that the list may be narrower than all the filters side by side
+        filters, more_filters = QHBoxLayout(), QHBoxLayout()
         filters.addWidget(self.group_filter, 2)
         filters.addWidget(self.dong_filter, 1)
         for widget in (self.age_label, self.age_from, self.age_dash, self.age_to):
-            filters.addWidget(widget)
-        filters.addWidget(self.clear_filters_button)
-        filters.addWidget(self.save_search_button)
+            more_filters.addWidget(widget)
+        more_filters.addStretch(1)
+        more_filters.addWidget(self.clear_filters_button)
+        more_filters.addWidget(self.save_search_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
+        left_layout.addLayout(more_filters)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count_label)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.profile)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 4)
+        # the profile is where the clerk works (timeline, consultations): it gets the larger share
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
         people = QWidget()
         people_layout = QVBoxLayout(people)
         people_layout.addLayout(bar)
@@ -127,6 +131,21 @@ class CitizensPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
+
+    _split_shared = False  # the list/profile split is set once, when the page first has its size
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._split_shared:
+            self._split_shared = True
+            QTimer.singleShot(0, self._share_split)
+
+    def _share_split(self) -> None:
+        """Two fifths for the list, three for the profile: at 1366×768 the timeline's 내용 and
+        the consultation box stay readable (the splitter alone would follow the list's wide hint)."""
+        total = sum(self.splitter.sizes())
+        if total > 0:
+            self.splitter.setSizes([total * 2 // 5, total - total * 2 // 5])
 
     def _connect(self) -> None:
         self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
