@@ -111,8 +111,9 @@ def _fill_office(ctx: ServiceContext, uow, request: DemoRequest, rng: random.Ran
 
 
 def _set_up_kiosk(ctx: ServiceContext, uow) -> None:
-    """The surveys (when no answers were asked for, still the questionnaires) and the
-    kiosk's survey and PIN: signing in as `kiosk` opens a kiosk, not a 'not set up' notice."""
-    from pcrm_desktop.services.demo_surveys import add_surveys, set_up_kiosk
-    add_surveys(uow, ctx.clock().replace(microsecond=0))
+    """The kiosk's questionnaire (made even when no answers were asked for), the kiosk's
+    survey and PIN: signing in as `kiosk` opens a kiosk, not a 'not set up' notice. (The happy
+    call's questionnaire comes with answers only, as before: an office makes its own.)"""
+    from pcrm_desktop.services.demo_surveys import KIOSK_SURVEY_CODE, add_surveys, set_up_kiosk
+    add_surveys(uow, ctx.clock().replace(microsecond=0), codes=(KIOSK_SURVEY_CODE,))
     set_up_kiosk(uow, DEMO_KIOSK_PIN)

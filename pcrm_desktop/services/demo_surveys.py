@@ -18,11 +18,14 @@ DEMO_SURVEYS = (("COUNTER", False), ("HAPPYCALL", True))  # code (= its template
 KIOSK_SURVEY_CODE = "COUNTER"
 
 
-def add_surveys(uow, now) -> dict[str, tuple[int, object]]:
-    """The counter questionnaire and the happy call's, each with one frozen version; every
-    demo has them (even one without answers), so the kiosk and the happy calls can start."""
+def add_surveys(uow, now, codes: tuple[str, ...] = ("COUNTER", "HAPPYCALL")
+                ) -> dict[str, tuple[int, object]]:
+    """The counter questionnaire and the happy call's (or those of `codes`), each with one
+    frozen version, unless the demo already has them."""
     surveys = {}
     for code, linked in DEMO_SURVEYS:
+        if code not in codes:
+            continue
         found = uow.surveys.by_code(code)
         if found is not None:
             surveys[code] = (uow.surveys.current_version(found["id"])["id"], TEMPLATES[code])

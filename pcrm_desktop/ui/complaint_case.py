@@ -3,7 +3,7 @@ and the actions allowed now (the domain decides which), each asking only for wha
 from __future__ import annotations
 
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -34,7 +34,7 @@ from pcrm_desktop.domain.complaints import (
 from pcrm_desktop.domain.errors import DomainError, EditConflict
 from pcrm_desktop.services import complaints as complaint_service
 from pcrm_desktop.services import office as office_service
-from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui import dialogs, printing
 from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.complaint_labels import (
     action_button_name,
@@ -112,10 +112,16 @@ class CaseDialog(Retranslatable, QDialog):
         self.answer_button.setObjectName("answerPdf")
         self.receipt_button.clicked.connect(lambda: self.save_pdf("receipt"))
         self.answer_button.clicked.connect(lambda: self.save_pdf("answer"))
+        self.print_receipt_button, self.print_answer_button = QPushButton(), QPushButton()
+        self.print_receipt_button.setObjectName("receiptPrint")
+        self.print_answer_button.setObjectName("answerPrint")
+        self.print_receipt_button.clicked.connect(lambda: self.print_document("receipt"))
+        self.print_answer_button.clicked.connect(lambda: self.print_document("answer"))
         self.close_button = QPushButton()
         self.close_button.setObjectName("caseClose")
         self.close_button.clicked.connect(self.accept)
-        for button in (self.why_button, self.receipt_button, self.answer_button):
+        for button in (self.why_button, self.receipt_button, self.print_receipt_button,
+                       self.answer_button, self.print_answer_button):
             self.documents_row.addWidget(button)
         self.documents_row.addStretch(1)
         self.documents_row.addWidget(self.close_button)
@@ -152,6 +158,8 @@ class CaseDialog(Retranslatable, QDialog):
         self.attach_button.setText(self.tr("파일 첨부…"))
         self.open_file_button.setText(self.tr("열기"))
         self.answer_button.setText(self.tr("회신문 PDF…"))
+        self.print_receipt_button.setText(self.tr("접수증 인쇄…"))
+        self.print_answer_button.setText(self.tr("회신문 인쇄…"))
         self.history.retranslate()
         self._show()
 
@@ -218,6 +226,7 @@ class CaseDialog(Retranslatable, QDialog):
                 text += " " + self.tr("반복 민원으로 종결을 검토하십시오 (자동 종결하지 않음).")
             self.repeats.setText(text)
         self.answer_button.setEnabled(bool(case["result"]))
+        self.print_answer_button.setEnabled(bool(case["result"]))
         allowed = set(allowed_actions(status, bool(case["extended"])))
         for action, button in self.action_buttons.items():
             button.setVisible(action in allowed)
@@ -239,6 +248,13 @@ class CaseDialog(Retranslatable, QDialog):
                             "저장했습니다: {path}").format(path=saved)),
                         lambda error: dialogs.explain(self, title, error),
                         label=self.tr("PDF를 만드는 중…"), parent=self)
+
+    def print_document(self, kind: str) -> None:
+        """접수증 or 회신문 on paper: the same document as the PDF, made by the same service (so
+        the access log records it), printed on the printer the clerk chooses."""
+        if self.case is not None:
+            print_document(self, self.ctx, self.runner, self.complaint_id,
+                           self.case["receipt_no"], kind)
 
     def done(self, result: int) -> None:
         """Closing removes the copies opened for viewing (personal data; a viewer that still
@@ -321,6 +337,17 @@ class CaseDialog(Retranslatable, QDialog):
         self.load()
 
 
+def print_document(parent: QWidget, ctx, runner, complaint_id: int, receipt_no: str,
+                   kind: str) -> bool:
+    """Print a case's 접수증 ("receipt") or 회신문 ("answer"); False when the clerk cancelled."""
+    from pcrm_desktop.services import complaint_documents as documents
+    title = QCoreApplication.translate("CaseDialog", "접수증" if kind == "receipt" else "회신문")
+    make = documents.receipt_pdf if kind == "receipt" else documents.answer_pdf
+    name = f"{'접수증' if kind == 'receipt' else '회신문'}_{receipt_no}_인쇄.pdf"
+    return printing.print_made(parent, runner,
+                               lambda folder: make(ctx, complaint_id, folder / name), title)
+
+
 class ActionDialog(Retranslatable, QDialog):
     """Asks only what the action needs: a reason, a person, a result and answer, a date.
     If the case moved on since it was read (another clerk's step), nothing is written and
@@ -387,6 +414,8 @@ class ActionDialog(Retranslatable, QDialog):
         self.staff = []
         self.retranslate_ui()
         runner.run(lambda control: office_service.overview(ctx), self._set_staff, lambda e: None)
+        if action is Action.EXTEND and "period_unit" in case:
+            self._suggest_due()
         if action in NOTICE_TEMPLATES:
             self.note.textChanged.connect(self._fill_notice)
             self.new_due.dateTimeChanged.connect(lambda _: self._fill_notice())
@@ -433,14 +462,34 @@ class ActionDialog(Retranslatable, QDialog):
     def _set_staff(self, overview) -> None:
         self.office = overview.profile
         self._fill_notice()
-        self.staff = [s for s in overview.staff if s.active and s.role.value != "kiosk"]
         self.departments = {d.id: d.name for d in overview.departments}
-        self._fill_staff()
+        # by team, then name (staff of no team last): the clerk finds a colleague by their team
+        self.staff = sorted((s for s in overview.staff if s.active and s.role.value != "kiosk"),
+                            key=lambda s: (s.department_id not in self.departments,
+                                           self.departments.get(s.department_id, ""), s.name))
+        self._fill_staff(default=self.ctx.actor.staff_id)  # most cases are taken by the clerk
 
-    def _fill_staff(self) -> None:
+    def _fill_staff(self, default: int | None = None) -> None:
         names = getattr(self, "departments", {})
         refill(self.assignee, [(s.id, f"{s.name} ({names.get(s.department_id, '-')})")
-                               for s in self.staff])
+                               for s in self.staff], default)
+
+    def _suggest_due(self) -> None:
+        """An extension starts at the latest date it may set (the period once more after the
+        current due date), which the clerk shortens when less is needed."""
+        from pcrm_desktop.domain.deadlines import Period, Unit
+        from pcrm_desktop.services import calendar
+        ctx, due, case = self.ctx, self.case["due_at"], self.case
+        period = Period.now() if case["period_unit"] == "now" else Period(
+            Unit(case["period_unit"]), case["period_amount"])
+        # the earlier of the two readings of "the period once more", so either check passes
+        self.runner.run(lambda control: min(calendar.deadline(ctx, due, period).due,
+                                            calendar.extension_limit(ctx, due, period)),
+                        self._suggested, lambda error: None)
+
+    def _suggested(self, latest) -> None:
+        if latest > self.case["due_at"] and self.new_due.dateTime().toPython() == self.case["due_at"]:
+            self.new_due.setDateTime(latest)
 
     def submit(self) -> None:
         ctx, case, action = self.ctx, self.case, self.action

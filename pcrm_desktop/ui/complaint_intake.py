@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -202,6 +203,11 @@ class IntakeDialog(Retranslatable, QDialog):
         self.new_citizen.clicked.connect(self._register_applicant)
         self.why.clicked.connect(self._explain_due)
         self.add_file.clicked.connect(self._add_file)
+        # a refusal stays only while it is true: typing into the form, or choosing an applicant
+        self.title.textEdited.connect(lambda _: self.error.clear())
+        self.content.textChanged.connect(self.error.clear)
+        self.applicant_list.itemActivated.connect(lambda _: self.error.clear())
+        self.unnamed.clicked.connect(self.error.clear)
 
     # --- keyboard -------------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -515,12 +521,36 @@ class IntakeDialog(Retranslatable, QDialog):
             from pathlib import Path
             warning += self.tr("\n첨부하지 못한 파일: {files} (민원 화면에서 다시 첨부하십시오)").format(
                 files=", ".join(Path(p).name for p, _ in failed))
-        dialogs.show_info(self.parentWidget(), self.tr("민원 접수"), self.tr(
+        parent, ctx, runner = self.parentWidget(), self.ctx, self.runner  # the intake is closed
+        self.received_box = received_box(parent, self.tr("민원 접수"), self.tr(
             "접수번호 {no}로 접수했습니다. 처리기한 {due}.").format(
-            no=result.receipt_no, due=moment(result.deadline.due)) + warning)
+            no=result.receipt_no, due=moment(result.deadline.due)) + warning,
+            self.tr("접수증 인쇄…"), lambda: print_receipt(parent, ctx, runner, result))
 
     def _failed(self, error) -> None:
         if isinstance(error, DomainError):
             self.error.setText(error_text(error))  # what was typed stays; fix and save again
         else:
             dialogs.explain(self, self.tr("민원 접수"), error)
+
+
+def print_receipt(parent: QWidget | None, ctx, runner, result) -> None:
+    """The applicant at the counter gets the 접수증 on paper (the same document, logged)."""
+    from pcrm_desktop.ui.complaint_case import print_document
+    print_document(parent, ctx, runner, result.complaint_id, result.receipt_no, "receipt")
+
+
+def received_box(parent: QWidget | None, title: str, text: str, print_text: str,
+                 on_print) -> QMessageBox:
+    """"접수했습니다" with [확인] and [접수증 인쇄…]; opened, not run, so the intake's caller goes on
+    (and a test reads and clicks it instead of hanging on it)."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setObjectName("receivedBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.print_button = box.addButton(print_text, QMessageBox.ButtonRole.ActionRole)
+    box.print_button.setObjectName("receivedPrint")
+    box.print_button.clicked.connect(on_print)
+    box.setDefaultButton(QMessageBox.StandardButton.Ok)
+    box.open()
+    return box

@@ -293,8 +293,8 @@
         <translation>Details</translation>
     </message>
     <message>
-        <source>그사이 다른 사용자가 이 민원을 처리했습니다. 아직 저장하지 않았습니다.</source>
-        <translation>Another user worked on this case meanwhile. Nothing has been saved yet.</translation>
+        <source>{who} 아직 저장하지 않았습니다.</source>
+        <translation>{who} Your step is not saved yet.</translation>
     </message>
     <message>
         <source>저장하지 않았습니다. 입력한 내용은 그대로 있습니다. 확인을 누르면 지금 상태의 민원에 적용합니다.</source>
@@ -773,6 +773,10 @@
         <translation>Made a working day</translation>
     </message>
     <message>
+        <source>근무시간 뒤 접수 규칙을 저장했습니다. 진행 중인 민원의 처리기한을 다시 계산했습니다.</source>
+        <translation>The after-hours rule is saved. The due dates of open complaints were recomputed.</translation>
+    </message>
+    <message>
         <source>{days}일</source>
         <translation>{days} days</translation>
     </message>
@@ -787,6 +791,22 @@
     <message>
         <source>분류를 바꿨습니다.</source>
         <translation>Category changed.</translation>
+    </message>
+    <message>
+        <source>근무시간 뒤 접수 (처리기간 6일 이상)</source>
+        <translation>Received after office hours (periods of 6 days or more)</translation>
+    </message>
+    <message>
+        <source>접수일을 1일째로 셈 (법 제19조② 문언, 기본)</source>
+        <translation>The day of receipt is day 1 (the text of Act Art. 19(2), default)</translation>
+    </message>
+    <message>
+        <source>다음 근무일을 1일째로 셈 (기관 선택)</source>
+        <translation>The next working day is day 1 (office's choice)</translation>
+    </message>
+    <message>
+        <source>규칙 저장</source>
+        <translation>Save rule</translation>
     </message>
     <message>
         <source>민원 분류 (처리기간을 따로 주면 종류보다 앞섬)</source>
@@ -851,6 +871,10 @@
     <message>
         <source>처리기간 저장</source>
         <translation>Save periods</translation>
+    </message>
+    <message>
+        <source>법 제19조②는 6일 이상을 “첫날을 산입”해 세며 접수 시각의 예외가 없습니다(18:00 뒤 접수도 접수일이 1일째). 바꾸면 진행 중인 민원의 처리기한을 다시 계산합니다.</source>
+        <translation>Act Art. 19(2) counts periods of 6 days or more with the first day included and no exception for the hour of receipt (received after 18:00, the day of receipt is still day 1). Changing this recomputes the due dates of open complaints.</translation>
     </message>
     <message>
         <source>사무별로 정함</source>
@@ -934,6 +958,14 @@
     <message>
         <source>회신문 PDF…</source>
         <translation>Answer letter PDF…</translation>
+    </message>
+    <message>
+        <source>접수증 인쇄…</source>
+        <translation>Print receipt…</translation>
+    </message>
+    <message>
+        <source>회신문 인쇄…</source>
+        <translation>Print answer letter…</translation>
     </message>
     <message>
         <source>{no} · {status} · 처리기한 {due} {dday}</source>
@@ -1051,12 +1083,24 @@
         <translation>Result</translation>
     </message>
     <message>
+        <source>이 화면을 연 뒤 {at}에 이 민원이 바뀌었습니다.</source>
+        <translation>This case changed at {at}, after you opened it.</translation>
+    </message>
+    <message>
+        <source>이 화면을 연 뒤 같은 계정의 다른 창(또는 다른 PC)에서 {at}에 이 민원을 처리했습니다.</source>
+        <translation>Your own account changed this case in another window (or on another PC) at {at}, after you opened this one.</translation>
+    </message>
+    <message>
+        <source>이 화면을 연 뒤 {who} 님이 {at}에 이 민원을 처리했습니다.</source>
+        <translation>{who} changed this case at {at}, after you opened it.</translation>
+    </message>
+    <message>
         <source>민원이 그사이 바뀌었습니다</source>
         <translation>The case has changed meanwhile</translation>
     </message>
     <message>
-        <source>{no}: 이 화면을 연 뒤 다른 사용자가 이 민원을 처리했습니다. 내 처리 '{action}'은(는) 아직 저장하지 않았습니다. 바뀐 내용을 확인하고, 지금 상태의 민원에 다시 적용할지 정하십시오.</source>
-        <translation>{no}: another user worked on this case after you opened it. Your step '{action}' has not been saved yet. Check what changed and decide whether to apply it to the case as it is now.</translation>
+        <source>{no}: {who} 내 처리 '{action}'은(는) 아직 저장하지 않았습니다. 바뀐 내용을 확인하고, 지금 상태의 민원에 다시 적용할지 정하십시오.</source>
+        <translation>{no}: {who} Your step '{action}' is not saved yet. See what changed, and decide whether to apply it to the case as it is now.</translation>
     </message>
     <message>
         <source>항목</source>
@@ -1527,6 +1571,10 @@
         <translation>Exports the case register of a period to Excel or CSV (applicants masked).</translation>
     </message>
     <message>
+        <source>검색어·조건 지우기</source>
+        <translation>Clear search and filters</translation>
+    </message>
+    <message>
         <source>모든 종류</source>
         <translation>All types</translation>
     </message>
@@ -1589,6 +1637,18 @@
     <message>
         <source>처리일 {day}</source>
         <translation>Finished {day}</translation>
+    </message>
+    <message>
+        <source>검색어 '{text}'에 맞으면서 고른 조건에도 맞는 민원이 없습니다. (검색어·조건 지우기: Esc)</source>
+        <translation>No cases match the search '{text}' together with the chosen filters. (Clear search and filters: Esc)</translation>
+    </message>
+    <message>
+        <source>검색어 '{text}'에 맞는 민원이 없습니다. (검색어 지우기: Esc)</source>
+        <translation>No cases match the search '{text}'. (Clear the search: Esc)</translation>
+    </message>
+    <message>
+        <source>고른 조건(종류·분류·상태·날짜)에 맞는 민원이 없습니다. (조건 지우기: Esc)</source>
+        <translation>No cases match the chosen filters (type, category, status, day). (Clear the filters: Esc)</translation>
     </message>
     <message>
         <source>이 목록에 민원이 없습니다.</source>
@@ -2467,6 +2527,14 @@ The installation may be damaged. Reinstall the program or ask your administrator
         <translation>(unassigned)</translation>
     </message>
     <message>
+        <source>접수일시가 지금보다 {n}일 뒤입니다. 맞는지 확인하십시오.</source>
+        <translation>The received time is {n} days from now. Please check it.</translation>
+    </message>
+    <message>
+        <source>접수일시가 {n}일 전입니다. 맞는지 확인하십시오.</source>
+        <translation>The received time is {n} days ago. Please check it.</translation>
+    </message>
+    <message>
         <source>처리기한 계산 근거</source>
         <translation>How the due date was computed</translation>
     </message>
@@ -2477,6 +2545,10 @@ The installation may be damaged. Reinstall the program or ask your administrator
     <message>
         <source>선택: 민원인 없음</source>
         <translation>Chosen: no applicant</translation>
+    </message>
+    <message>
+        <source>아직 고르지 않았습니다: 목록에서 고르거나 [민원인 없이]를 누르십시오.</source>
+        <translation>Not chosen yet: pick from the list or press [No applicant].</translation>
     </message>
     <message>
         <source>같은 민원인·같은 분류의 이전 민원 {n}건 (이번이 {k}번째, 회신 {m}회):</source>
@@ -2499,6 +2571,14 @@ The installation may be damaged. Reinstall the program or ask your administrator
         <translation>none</translation>
     </message>
     <message>
+        <source>민원인을 고르지 않았습니다. 목록에서 고르거나(Enter), 밝히지 않는 민원이면 [민원인 없이 (익명·미상)]을 누르십시오.</source>
+        <translation>No applicant chosen. Pick one from the list (Enter), or press [No applicant (anonymous)] if the applicant is not named.</translation>
+    </message>
+    <message>
+        <source>이 일시로 저장</source>
+        <translation>Save with this time</translation>
+    </message>
+    <message>
         <source>
 주민등록번호로 보이는 숫자 {n}건을 가렸습니다.</source>
         <translation>
@@ -2517,6 +2597,10 @@ Not attached: {files} (attach them again from the case)</translation>
     <message>
         <source>접수번호 {no}로 접수했습니다. 처리기한 {due}.</source>
         <translation>Received as {no}. Due {due}.</translation>
+    </message>
+    <message>
+        <source>접수증 인쇄…</source>
+        <translation>Print receipt…</translation>
     </message>
 </context>
 <context>
@@ -3017,6 +3101,14 @@ Not attached: {files} (attach them again from the case)</translation>
         <translation>Shows the masked name and phone; logged with your reason.</translation>
     </message>
     <message>
+        <source>가리기</source>
+        <translation>Mask again</translation>
+    </message>
+    <message>
+        <source>보여 준 이름·전화를 다시 가립니다.</source>
+        <translation>Masks the shown name and phone again.</translation>
+    </message>
+    <message>
         <source>수정</source>
         <translation>Edit</translation>
     </message>
@@ -3115,14 +3207,6 @@ Not attached: {files} (attach them again from the case)</translation>
     <message>
         <source>메모가 없습니다.</source>
         <translation>No memo.</translation>
-    </message>
-    <message>
-        <source>가린 정보 표시</source>
-        <translation>Reveal masked data</translation>
-    </message>
-    <message>
-        <source>열람 사유를 입력하십시오 (접속기록에 남습니다):</source>
-        <translation>Why do you need to see it? (logged):</translation>
     </message>
     <message>
         <source>상담 기록을 저장했습니다.</source>
@@ -3315,6 +3399,10 @@ Enter again what was entered after the backup.</translation>
         <translation>Preparing to print…</translation>
     </message>
     <message>
+        <source>인쇄 준비 중: {step}</source>
+        <translation>Preparing to print: {step}</translation>
+    </message>
+    <message>
         <source>인쇄</source>
         <translation>Print</translation>
     </message>
@@ -3495,6 +3583,33 @@ Enter again what was entered after the backup.</translation>
     <message>
         <source>보존기간·파기</source>
         <translation>Retention</translation>
+    </message>
+</context>
+<context>
+    <name>RevealReasonDialog</name>
+    <message>
+        <source>가린 정보 표시</source>
+        <translation>Reveal masked data</translation>
+    </message>
+    <message>
+        <source>열람 사유를 고르거나 입력하십시오 (접속기록에 남습니다):</source>
+        <translation>Choose or enter the reason for viewing (kept in the access log):</translation>
+    </message>
+    <message>
+        <source>본인 확인</source>
+        <translation>Identity check</translation>
+    </message>
+    <message>
+        <source>민원 처리</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>법령 근거</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>사유 (예: 본인 확인 후 연락처 안내)</source>
+        <translation>Reason (e.g. contact details given after an identity check)</translation>
     </message>
 </context>
 <context>
@@ -4828,6 +4943,46 @@ With much data this can take a few minutes. Do not close the program.</translati
         <source>가져옴</source>
         <translation>Imported</translation>
     </message>
+    <message>
+        <source>배정…</source>
+        <translation>Assign…</translation>
+    </message>
+    <message>
+        <source>처리 시작…</source>
+        <translation>Start work…</translation>
+    </message>
+    <message>
+        <source>보류…</source>
+        <translation>Put on hold…</translation>
+    </message>
+    <message>
+        <source>보류 해제…</source>
+        <translation>Resume…</translation>
+    </message>
+    <message>
+        <source>기한 연장…</source>
+        <translation>Extend due date…</translation>
+    </message>
+    <message>
+        <source>이송…</source>
+        <translation>Transfer…</translation>
+    </message>
+    <message>
+        <source>중간통지…</source>
+        <translation>Send interim notice…</translation>
+    </message>
+    <message>
+        <source>처리완료…</source>
+        <translation>Complete…</translation>
+    </message>
+    <message>
+        <source>다시 처리…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <source>종결…</source>
+        <translation>Close case…</translation>
+    </message>
 </context>
 <context>
     <name>deadline</name>
@@ -4856,12 +5011,12 @@ With much data this can take a few minutes. Do not close the program.</translati
         <translation>Received: {at}</translation>
     </message>
     <message>
-        <source>처리기간 {label}: 근무시간으로 셉니다 (하루 {per_day}시간, {start}–{end}, 점심 {lunch} 제외)</source>
-        <translation>Period {label}: counted in working hours ({per_day} a day, {start}–{end}, lunch {lunch} excluded)</translation>
+        <source>처리기간 {label}: 근무시간으로 셉니다 (하루 {per_day}시간, {start}–{end}, 점심 {lunch} 제외; 법 제19조①)</source>
+        <translation>Period {label}: counted in working hours ({per_day} hours a day, {start}–{end}, lunch {lunch} excluded; Act Art. 19(1))</translation>
     </message>
     <message>
-        <source>처리기간 {days}일: 날짜로 셉니다. 접수일이 1일째이고 토·일요일과 공휴일은 세지 않습니다</source>
-        <translation>Period {days} days: counted in days. The day of receipt is day 1; Saturdays, Sundays and holidays do not count</translation>
+        <source>처리기간 {days}일: 날짜로 셉니다. 접수일이 1일째이고 토·일요일과 공휴일은 세지 않습니다 (법 제19조②)</source>
+        <translation>Period {days} days: counted in days. The day of receipt is day 1; Saturdays, Sundays and holidays do not count (Act Art. 19(2))</translation>
     </message>
     <message>
         <source>{day}: {reason}, 세지 않음</source>
@@ -4870,6 +5025,14 @@ With much data this can take a few minutes. Do not close the program.</translati
     <message>
         <source>근무시간({end}) 뒤 접수: 다음 근무일을 접수일로 봅니다</source>
         <translation>Received after office hours ({end}): the next working day counts as the day of receipt</translation>
+    </message>
+    <message>
+        <source>근무시간({end}) 뒤 접수: 법 제19조②대로 접수일을 1일째로 셉니다 (설정: 접수일부터)</source>
+        <translation>Received after office hours ({end}): as Act Art. 19(2) reads, the day of receipt is day 1 (setting: from the day of receipt)</translation>
+    </message>
+    <message>
+        <source>근무시간({end}) 뒤 접수: 기관 설정에 따라 다음 근무일을 1일째로 셉니다 (설정: 다음 근무일부터)</source>
+        <translation>Received after office hours ({end}): by the office's setting the next working day is day 1 (setting: from the next working day)</translation>
     </message>
     <message>
         <source>근무 시작({start}) 전 접수: {start}부터 셉니다</source>
@@ -4894,6 +5057,14 @@ With much data this can take a few minutes. Do not close the program.</translati
 </context>
 <context>
     <name>dialogs</name>
+    <message>
+        <source>입력한 내용이 저장되지 않았습니다. 버리고 닫을까요?</source>
+        <translation>What you entered has not been saved. Discard it and close?</translation>
+    </message>
+    <message>
+        <source>버리고 닫기</source>
+        <translation>Discard and close</translation>
+    </message>
     <message>
         <source>시작</source>
         <translation>From</translation>
@@ -6086,6 +6257,17 @@ Check the folder's permissions or name another location with --db.</translation>
     <message>
         <source>동의 항목</source>
         <translation>consent items</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>프린터를 열 수 없습니다.</source>
+        <translation>The printer cannot be opened.</translation>
+    </message>
+    <message>
+        <source>인쇄 준비 중…</source>
+        <translation>Preparing to print…</translation>
     </message>
 </context>
 <context>

@@ -210,3 +210,21 @@ def test_a_received_at_far_from_now_is_pointed_out_and_confirmed(qtbot, intake, 
     qtbot.waitUntil(lambda: intake.result() == intake.DialogCode.Accepted, timeout=5000)
     assert len(asked) == 2 and "10일 전" in asked[1]
     assert _count(db_path) == 1
+
+
+def test_a_refusal_goes_once_it_is_no_longer_true(qtbot, intake, runner, db_path):
+    """Issue 18 §9: '제목을 입력하십시오.' stayed after the title was typed."""
+    intake.unnamed.click()
+    intake.save()
+    _idle(qtbot, runner)
+    assert "제목" in intake.error.text() and _count(db_path) == 0
+    type_text(intake.title, "가로등")
+    assert intake.error.text() == ""
+    type_text(intake.applicant_search, "")
+    intake.title.clear()
+    intake.applicant_list.clear()
+    intake.save()
+    _idle(qtbot, runner)
+    assert intake.error.text() != ""
+    intake.content.setPlainText("내용")   # typing into 내용 also clears it
+    assert intake.error.text() == ""

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.pages.base import Page, heading
+from pcrm_desktop.ui.printing import ask_printer, paint_pages, print_images
 
 KINDS = ("monthly", "register", "survey")
 PREVIEW_WIDTH = 260  # px of a page thumbnail
@@ -307,31 +308,13 @@ class ReportsPage(Page):
         self.status.setText(self.tr("인쇄 준비 중: {step}").format(step=text))
 
     def _print_pages(self, pages: list[tuple[bool, bytes]]) -> None:
-        from PySide6.QtGui import QPageLayout, QPainter
         printer, self.printer = self.printer, None
         self.print_button.setEnabled(True)
         self.progress.hide()
-        if pages:
-            printer.setPageOrientation(QPageLayout.Orientation.Landscape if pages[0][0]
-                                       else QPageLayout.Orientation.Portrait)
-        painter = QPainter()
-        if not painter.begin(printer):
+        if not paint_pages(printer, pages):
             self.status.setText("")
             dialogs.show_error(self, self.tr("인쇄"), self.tr("프린터를 열 수 없습니다."))
             return
-        try:
-            for index, (landscape, png) in enumerate(pages):
-                if index:
-                    printer.newPage()
-                image = QImage.fromData(png, "PNG")
-                target = painter.viewport()
-                size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.setViewport(target.x(), target.y(), size.width(), size.height())
-                painter.setWindow(image.rect())
-                painter.drawImage(0, 0, image)
-                painter.setViewport(target)
-        finally:
-            painter.end()
         self.status.setText(self.tr("인쇄로 보냈습니다: {n}쪽").format(n=len(pages)))
 
     def _print_failed(self, error) -> None:
@@ -340,38 +323,6 @@ class ReportsPage(Page):
         self.progress.hide()
         self.status.setText("")
         dialogs.explain(self, self.tr("인쇄"), error)
-
-
-def ask_printer(parent: QWidget):
-    """The system's print dialog on a high-resolution printer; None when cancelled. A module
-    function (like `dialogs.ask_*`) so a test can hand back a PDF printer instead."""
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    if QPrintDialog(printer, parent).exec() != QPrintDialog.DialogCode.Accepted:
-        return None
-    return printer
-
-
-def print_images(path: Path, control, dpi: int = 150) -> list[tuple[bool, bytes]]:
-    """(landscape, PNG) of every page, drawn one at a time off the GUI thread."""
-    import io
-
-    import pypdfium2
-    document = pypdfium2.PdfDocument(str(path))
-    try:
-        pages = []
-        for index in range(len(document)):
-            control.check()
-            page = document[index]
-            landscape = page.get_width() > page.get_height()
-            buffer = io.BytesIO()
-            page.render(scale=dpi / 72).to_pil().convert("RGB").save(buffer, "PNG", optimize=False)
-            pages.append((landscape, buffer.getvalue()))
-            page.close()
-            control.progress(index + 1, len(document), f"{index + 1}쪽")
-        return pages
-    finally:
-        document.close()
 
 
 def _build(kind: str, ctx, folder: Path, month: date, first: date, last: date, survey: str | None,
