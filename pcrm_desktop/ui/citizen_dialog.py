@@ -46,7 +46,7 @@ WARNING_STYLE = ("background: #fff4e5; border: 1px solid #e0a030; border-radius:
                  " padding: 6px; color: #5a3b00;")
 
 
-class CitizenDialog(Retranslatable, QDialog):
+class CitizenDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
     saved = Signal(int)            # the resident's id
     open_existing = Signal(int)    # the clerk chose an existing record from the warning
 
@@ -173,21 +173,6 @@ class CitizenDialog(Retranslatable, QDialog):
         return (tuple(e.text() for e in self.findChildren(QLineEdit)), self.memo.toPlainText(),
                 tuple(c.currentData() for c in (self.gender, self.channel, self.language)),
                 tuple(c.isChecked() for c in self.findChildren(QCheckBox)))
-
-    def is_dirty(self) -> bool:
-        return self._snapshot() != self._pristine
-
-    def cancel(self) -> None:
-        """Esc, [취소] or the window's ✕: an untouched form closes at once, a filled one asks."""
-        if not self.is_dirty() or dialogs.ask_discard(self, self.windowTitle()):
-            self.reject()
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if event.spontaneous() and self.is_dirty() \
-                and not dialogs.ask_discard(self, self.windowTitle()):
-            event.ignore()
-            return
-        super().closeEvent(event)
 
     def _fill(self, c: Citizen, group_ids: list[int]) -> None:
         self.name.setText(c.name)

@@ -52,7 +52,7 @@ def _is_enter(event) -> bool:
         and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
 
 
-class IntakeDialog(Retranslatable, QDialog):
+class IntakeDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
     received = Signal(int)  # the new case's id
 
     def __init__(self, ctx, runner, categories: list[dict], parent: QWidget | None = None) -> None:
@@ -264,21 +264,6 @@ class IntakeDialog(Retranslatable, QDialog):
                 self.content.toPlainText(), self.dong.text(), self.road.text(),
                 self.applicant_search.text(), self.citizen_id, tuple(self.files),
                 tuple(c.currentData() for c in combos))
-
-    def is_dirty(self) -> bool:
-        return self._snapshot() != self._pristine
-
-    def cancel(self) -> None:
-        """Esc, [취소] or the window's ✕: an untouched form closes at once, a filled one asks."""
-        if not self.is_dirty() or dialogs.ask_discard(self, self.windowTitle()):
-            self.reject()
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if event.spontaneous() and self.is_dirty() \
-                and not dialogs.ask_discard(self, self.windowTitle()):
-            event.ignore()
-            return
-        super().closeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("새 민원 접수"))

@@ -56,6 +56,28 @@ def ask_discard(parent: QWidget | None, title: str) -> bool:
     return answer == "discard"
 
 
+class AsksBeforeDiscard:
+    """A form that asks before Esc, [취소] or the window's ✕ throw away what was typed; an
+    untouched one closes at once. The form gives `_snapshot()` (what is typed, comparable) and
+    sets `_pristine = self._snapshot()` once it is filled. Listed before QDialog in the bases.
+    (`reject()` called by code still closes without asking.)"""
+
+    _pristine: tuple = ()
+
+    def is_dirty(self) -> bool:
+        return self._snapshot() != self._pristine
+
+    def cancel(self) -> None:
+        if not self.is_dirty() or ask_discard(self, self.windowTitle()):
+            self.reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.spontaneous() and self.is_dirty() and not ask_discard(self, self.windowTitle()):
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+
 def ask_period(parent: QWidget | None, title: str, first, last):
     """(first, last) dates from two date fields; None when cancelled."""
     from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout
