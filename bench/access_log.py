@@ -89,6 +89,14 @@ def build(path: Path, entries: int, months: int, seed: int = 8) -> None:
     con.execute("COMMIT")
     last_id, prev = con.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     prev = bytes(prev)
+    # signed with this installation's key, as AuditRepository.add signs (bench/common.py gives
+    # this script and `pcrm` one key)
+    from pcrm_desktop.db.audit_keys import installation_key
+    key_id, key = installation_key()
+    current = con.execute("SELECT key_id FROM audit_chain_keys ORDER BY from_id DESC LIMIT 1").fetchone()
+    if current is None or current[0] != key_id:
+        con.execute("INSERT INTO audit_chain_keys (from_id, key_id, started_at) VALUES (?, ?, ?)",
+                    (last_id + 1, key_id, now))
     days = _days(months)
     weight = {d: (1.0 if d.weekday() < 5 else 0.04) for d in days}
     total_weight = sum(weight.values())
@@ -134,7 +142,7 @@ def build(path: Path, entries: int, months: int, seed: int = 8) -> None:
             staff_id = staff.get(actor)
             workstation = WORKSTATIONS[ACCOUNTS.index(actor) % len(WORKSTATIONS)]
             prev = chain_hash(prev, last_id, at, staff_id, actor, workstation, action, target,
-                              subject, reason, empty)
+                              subject, reason, empty, key)
             batch.append((last_id, at, staff_id, actor, workstation, action, target, subject,
                           reason, prev))
             made += 1

@@ -11,6 +11,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+# One access-log signing key for the benchmarks and the `pcrm` commands they run (each gets a
+# private HOME): entries written in the script and by `pcrm` verify alike, also in the cached
+# databases of a later run.
+os.environ.setdefault("PCRM_PROFILE_DIR",
+                      str(Path(tempfile.gettempdir()) / "pcrm-bench-cache" / "profile"))
 
 
 def env() -> dict[str, str]:

@@ -48,6 +48,7 @@ def add_audit(ctx, count: int, seed: int = 8) -> None:
         entry_id, prev = (last[0] + 1, bytes(last[1])) if last else (chain_base(c)[0], chain_base(c)[1])
         start = built - timedelta(days=730)
         step = timedelta(days=729) / count
+        key = uow.audit.signing_key(entry_id, start.strftime(TIME_FORMAT))  # as add() signs
         rows = []
         for n in range(count):
             at = (start + step * n).strftime(TIME_FORMAT)
@@ -59,7 +60,7 @@ def add_audit(ctx, count: int, seed: int = 8) -> None:
                 action, target, detail = "complaint.complete", receipt, f"처리 메모 {n}"
             digest = detail_digest(detail)
             prev = chain_hash(prev, entry_id, at, None, "bench", "PC-01", action, target, subject,
-                              "", digest)
+                              "", digest, key)
             rows.append((entry_id, at, None, "bench", "PC-01", action, target, detail, subject, "",
                          prev))
             entry_id += 1

@@ -200,6 +200,9 @@ class FakeAuditRepository:
         n = len(self.s.audit)
         return ChainReport(True, n, 1 if n else None, n or None, "")
 
+    def signing_key(self, entry_id: int, at_text: str) -> bytes:
+        return bytes(32)   # the fakes keep no chain
+
     def head(self) -> tuple[int | None, str]:
         return (len(self.s.audit) or None), ""
 

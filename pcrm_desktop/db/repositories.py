@@ -180,7 +180,7 @@ class AuditRepository:
         subject = entry.subject_id if entry.subject_id is not None else subject_of(entry.target)
         at_text = entry.at.strftime(TIME_FORMAT)
         digest = detail_digest(entry.detail)
-        key = self._signing_key(entry_id, at_text)
+        key = self.signing_key(entry_id, at_text)
         entry_hash = chain_hash(prev, entry_id, at_text, staff_id, entry.actor, entry.workstation,
                                 entry.action, entry.target, subject, entry.reason, digest, key)
         # The time goes in as the very text that was hashed.
@@ -190,7 +190,7 @@ class AuditRepository:
             (entry_id, at_text, staff_id, entry.actor, entry.workstation, entry.action,
              entry.target, entry.detail, subject, entry.reason, entry_hash))
 
-    def _signing_key(self, entry_id: int, at_text: str) -> bytes:
+    def signing_key(self, entry_id: int, at_text: str) -> bytes:
         """This installation's secret. A PC whose key did not sign the newest entries (the
         database came from another PC, or is new) starts a stretch of its own from this entry,
         recorded in the same transaction; the stretches before stay verifiable only where their
