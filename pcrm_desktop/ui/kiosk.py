@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QSpacerItem,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -44,6 +45,7 @@ from pcrm_desktop.domain.surveys import (
     pin_wait_seconds,
     visible,
 )
+from pcrm_desktop.ui.kiosk_keyboard import KioskKeyboard
 
 KIOSK_TEXTS: dict[str, tuple[str, str]] = {
     "start": ("시작하기", "Start"),
@@ -145,8 +147,9 @@ class KioskWindow(QWidget):
             "QPushButton:pressed, QPushButton:checked { background: #1f5fa8; color: white; }"
             "QPushButton#kioskStart, QPushButton#kioskNext { background: #1f5fa8; color: white; }"
             "QPushButton:disabled { color: #aaa; border-color: #ddd; }"
-            "QPushButton#kioskStaff { font-size: 14px; border: none; background: transparent;"
-            " color: #9aa8b8; }")
+            # findable by staff, quiet for residents: a small outlined button, bottom left
+            "QPushButton#kioskStaff { font-size: 16px; border: 1px solid #c3cdd8; border-radius: 10px;"
+            " background: white; color: #5a6b7d; padding: 6px 22px; min-height: 36px; }")
         self._build()
         self.reset()
 
@@ -232,7 +235,8 @@ class KioskWindow(QWidget):
         layout.addWidget(self.progress)
         layout.addStretch(1)
         layout.addWidget(self.question)
-        layout.addSpacing(36)
+        self.question_gap = QSpacerItem(0, 36)  # narrower above the on-screen keyboard
+        layout.addItem(self.question_gap)
         layout.addLayout(self.answer_holder)
         layout.addWidget(self.hint)
         layout.addStretch(1)
@@ -417,6 +421,7 @@ class KioskWindow(QWidget):
         self.answer_layout.setContentsMargins(0, 0, 0, 0)
         self.answer_holder.addWidget(self.answer_area)
         self.text_input = None
+        self.question_gap.changeSize(0, 36)
         self.choice_buttons: dict[object, QPushButton] = {}
 
     def _answer_widgets(self, item: Item) -> None:
@@ -474,16 +479,21 @@ class KioskWindow(QWidget):
                     key = f"{item.code}.{row_name}"
                     self._choice(row, str(value), (key, value), (key, self.answers.get(key)), 70)
                 self.answer_layout.addLayout(row)
-        else:  # short and long text, number, date
+        else:  # short and long text, number, date: typed on the on-screen keyboard
             edit = QPlainTextEdit() if t is ItemType.LONG_TEXT else QLineEdit()
             edit.setObjectName("kioskText")
-            edit.setStyleSheet(BIG)
-            edit.setMinimumHeight(160 if t is ItemType.LONG_TEXT else 70)
+            edit.setAccessibleName(item.shown_text(self.language))  # what the field answers
+            edit.setStyleSheet(BIG + "border: 2px solid #9db4d0; border-radius: 14px;"
+                               " padding: 4px 10px; background: white;")
+            edit.setMinimumHeight(84 if t is ItemType.LONG_TEXT else 70)
+            self.question_gap.changeSize(0, 12)  # room for the keys on a 768-high screen
             if current is not None:
                 (edit.setPlainText if t is ItemType.LONG_TEXT else edit.setText)(str(current))
             edit.textChanged.connect(self._update_next)
             self.text_input = edit
             self.answer_layout.addWidget(edit)
+            self.answer_layout.addWidget(KioskKeyboard(
+                edit, self.language, digits=t in (ItemType.NUMBER, ItemType.DATE)))
 
     def _choice(self, row, text: str, value, current, height: int, name: str = "",
                 multi: bool = False) -> QPushButton:
