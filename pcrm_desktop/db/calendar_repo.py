@@ -61,10 +61,11 @@ class CalendarRepository:
         ct = t.complaint_types
         return [dict(r) for r in self.c.execute(select(ct).order_by(ct.c.position)).mappings()]
 
-    def set_period(self, code: str, days: int | None) -> bool:
+    def set_period(self, code: str, days: int | None, unit: str = "days") -> bool:
+        """The type's period: `days` is the number, in `unit` (days, weeks, months, years)."""
         ct = t.complaint_types
-        return self.c.execute(update(ct).where(ct.c.code == code).values(period_days=days)
-                              ).rowcount == 1
+        return self.c.execute(update(ct).where(ct.c.code == code).values(
+            period_days=days, period_unit=unit)).rowcount == 1
 
     # --- 민원 categories ------------------------------------------------------------------------
     def add_category(self, name: str, parent_id: int | None) -> int:

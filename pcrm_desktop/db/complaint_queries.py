@@ -268,7 +268,8 @@ def register_rows(conn: Connection, first: date, last: date):
 
 def categories(conn: Connection) -> list[dict]:
     return [dict(r) for r in conn.execute(text(
-        "SELECT c.id, c.parent_id, c.name, c.period_days, coalesce(p.name, '') AS parent"
+        "SELECT c.id, c.parent_id, c.name, c.period_days, c.period_unit,"
+        " coalesce(p.name, '') AS parent"
         " FROM complaint_categories c LEFT JOIN complaint_categories p ON p.id = c.parent_id"
         " WHERE c.active AND (p.id IS NULL OR p.active)"
         " ORDER BY coalesce(p.position, c.position), c.parent_id IS NOT NULL,"

@@ -289,7 +289,12 @@ holiday_years = Table(
     Column("package_version", String(20), nullable=False),
 )
 
-# 민원 types with their default processing period in days (NULL: set per service, 0: 즉시).
+# The units a type's or category's period is set in (0013): days (법 제19조①②: in working
+# hours up to 5, in days from 6) or weeks, months, years by the calendar (제19조③).
+PERIOD_UNITS = "period_unit IN ('days', 'weeks', 'months', 'years')"
+
+# 민원 types with their default processing period: period_days is the number, in period_unit
+# (NULL: set per service; 0 days: 즉시).
 complaint_types = Table(
     "complaint_types",
     metadata,
@@ -297,12 +302,15 @@ complaint_types = Table(
     Column("name", String(50), nullable=False),
     Column("period_days", Integer, nullable=True),
     Column("position", Integer, nullable=False),
+    Column("period_unit", String(6), nullable=False, server_default="days"),
     CheckConstraint("period_days IS NULL OR period_days BETWEEN 0 AND 365", name="period_days"),
+    CheckConstraint(PERIOD_UNITS, name="period_unit"),
 )
 
 # --- 민원 ---------------------------------------------------------------------------------------
 
-# A configurable tree (two levels in the seed); a category may override its type's period.
+# A configurable tree (two levels in the seed); a category may override its type's period
+# (period_days of period_unit, as for the types; NULL: the type's).
 complaint_categories = Table(
     "complaint_categories",
     metadata,
@@ -312,7 +320,9 @@ complaint_categories = Table(
     Column("period_days", Integer, nullable=True),
     Column("position", Integer, nullable=False, server_default="0"),
     Column("active", Boolean, nullable=False, server_default="1"),
+    Column("period_unit", String(6), nullable=False, server_default="days"),
     UniqueConstraint("parent_id", "name"),
+    CheckConstraint(PERIOD_UNITS, name="period_unit"),
 )
 
 # 접수번호 per year: the last number given. Never goes back, so a number is never reused.
@@ -345,7 +355,9 @@ complaints = Table(
     Column("status", String(12), nullable=False),
     # 1 while the case is open (접수, 배정, 처리중, 보류): the queues' indexes start with it
     Column("open", Boolean, nullable=False),
-    Column("period_unit", String(5), nullable=False),    # hours | days | now (즉시)
+    # hours | days | now (즉시) | weeks | months | years: SQLite keeps "months" whole (it does
+    # not enforce a length), so the column was not rebuilt for it
+    Column("period_unit", String(5), nullable=False),
     Column("period_amount", Integer, nullable=False),
     Column("due_at", DateTime, nullable=False),
     Column("extended", Boolean, nullable=False, server_default="0"),

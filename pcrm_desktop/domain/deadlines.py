@@ -12,6 +12,8 @@ Rules, as the guide summarises 민원 처리에 관한 법률 시행령:
 - A period in hours counts from the next working moment when received outside office hours
   (before opening, at lunch, after closing, on a day off); a receipt on a day off counts in
   days from the next working day (that day is not counted at all). 18:00 itself is after hours.
+- a period set in weeks, months or years is counted by the calendar from the day of receipt
+  (법 제19조③ with 민법 제159조–제161조): the exact rule is in `calendar_periods`.
 
 On time is judged at minute resolution (`finished_on_time`): a case finished at 15:53:36 and due
 at 15:53:00 was finished in its due minute, as the 민원처리부 prints it.
@@ -25,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from pcrm_desktop.domain.calendar_periods import CALENDAR_STEP_TEXTS, count_calendar, day_text
 from pcrm_desktop.domain.errors import ValidationError
 from pcrm_desktop.domain.messages import QT_TRANSLATE_NOOP
 from pcrm_desktop.domain.office import OfficeHours
@@ -54,6 +57,16 @@ def past_due(due: datetime, now: datetime) -> bool:
 class Unit(str, enum.Enum):
     HOURS = "hours"
     DAYS = "days"
+    WEEKS = "weeks"    # by the calendar (법 제19조③)
+    MONTHS = "months"
+    YEARS = "years"
+
+
+# The units a type's or category's period is set in ("days" follows 제19조①② by its length),
+# and how many of each at most: a year, as for a period in days.
+SETTING_UNITS = (Unit.DAYS, Unit.WEEKS, Unit.MONTHS, Unit.YEARS)
+CALENDAR_UNITS = frozenset({Unit.WEEKS, Unit.MONTHS, Unit.YEARS})
+MAX_AMOUNT = {Unit.DAYS: MAX_DAYS, Unit.WEEKS: 52, Unit.MONTHS: 12, Unit.YEARS: 1}
 
 
 @dataclass(frozen=True)
@@ -77,6 +90,14 @@ class Period:
             raise ValidationError("period_hours_range", field="period",
                                   max=LONGEST_SHORT_PERIOD * HOURS_PER_DAY)
         return cls(Unit.HOURS, hours)
+
+    @classmethod
+    def of_calendar(cls, unit: Unit, amount: int) -> Period:
+        """N weeks, months or years, counted by the calendar (법 제19조③)."""
+        unit = Unit(unit)
+        if unit not in CALENDAR_UNITS or not 1 <= amount <= MAX_AMOUNT[unit]:
+            raise ValidationError("period_calendar_range", field="period")
+        return cls(unit, amount)
 
     @classmethod
     def now(cls) -> Period:
@@ -110,11 +131,45 @@ DEFAULT_PERIOD_DAYS: dict[ComplaintType, int | None] = {
 }
 
 
-def period_for(days: int | None, type_name: str = "") -> Period:
-    """The period of a type or category whose setting is `days` (0 = 즉시)."""
+def setting_unit(unit: Unit | str | None) -> Unit:
+    """The unit of a stored or typed period setting (None, as before units: days)."""
+    try:
+        unit = Unit(unit or Unit.DAYS)
+    except ValueError:
+        raise ValidationError("period_unit_unknown", field="period", unit=str(unit)) from None
+    if unit not in SETTING_UNITS:
+        raise ValidationError("period_unit_unknown", field="period", unit=unit.value)
+    return unit
+
+
+def check_period_setting(amount: int | None, unit: Unit | str = Unit.DAYS) -> Unit:
+    """A type's or category's period as set: None (per service, or the type's), 0 (즉시) or
+    1–365 days, 1–52 weeks, 1–12 months, 1 year. Returns the unit."""
+    unit = setting_unit(unit)
+    if amount is None:
+        return unit
+    if unit is Unit.DAYS and not 0 <= amount <= MAX_DAYS:
+        raise ValidationError("period_range", field="period", max=MAX_DAYS)
+    if unit is not Unit.DAYS:
+        Period.of_calendar(unit, amount)
+    return unit
+
+
+def period_for(days: int | None, type_name: str = "", unit: Unit | str = Unit.DAYS) -> Period:
+    """The period of a type or category whose setting is `days` of `unit` (0 days = 즉시)."""
     if days is None:
         raise ValidationError("period_not_set", field="period", type=type_name)
+    unit = setting_unit(unit)
+    if unit in CALENDAR_UNITS:
+        return Period.of_calendar(unit, days)
     return Period.now() if days == 0 else Period.of_days(days)
+
+
+def setting_text(days: int | None, unit: Unit | str | None = Unit.DAYS) -> str:
+    """A period setting as the access log words it: the number for days (as before units),
+    with its unit for the others ("1개월")."""
+    unit = Unit(unit or Unit.DAYS)
+    return str(days) if days is None or unit is Unit.DAYS else f"{days}{CALENDAR_LABELS[unit]}"
 
 
 @dataclass(frozen=True)
@@ -214,13 +269,9 @@ STEP_TEXTS: dict[str, str] = {
     "hours_counted": QT_TRANSLATE_NOOP(
         "deadline", "{day}: {spans} → {hours} (누계 {total} / {needed}시간)"),
     "day_counted": QT_TRANSLATE_NOOP("deadline", "{day}: {n}일째"),
+    **CALENDAR_STEP_TEXTS,  # weeks, months, years
     "due": QT_TRANSLATE_NOOP("deadline", "처리기한: {due}"),
 }
-WEEKDAYS = "월화수목금토일"
-
-
-def day_text(day: date) -> str:
-    return f"{day.isoformat()}({WEEKDAYS[day.weekday()]})"
 
 
 def moment_text(at: datetime) -> str:
@@ -243,11 +294,16 @@ class Deadline:
         return [step.text() for step in self.steps]
 
 
+CALENDAR_LABELS = {Unit.WEEKS: "주", Unit.MONTHS: "개월", Unit.YEARS: "년"}
+
+
 def period_label(period: Period) -> str:
     if period.immediate:
         return f"즉시({IMMEDIATE_HOURS}시간)"
     if period.unit is Unit.DAYS:
         return f"{period.amount}일"
+    if period.unit in CALENDAR_UNITS:
+        return f"{period.amount}{CALENDAR_LABELS[period.unit]}"
     days, rest = divmod(period.amount, HOURS_PER_DAY)
     return f"{days}일({period.amount}시간)" if not rest else f"{period.amount}시간"
 
@@ -260,15 +316,18 @@ def compute_due(received: datetime, period: Period, days_off: DaysOff,
                 after_hours: AfterHours = AfterHours.SAME_DAY) -> Deadline:
     """The due date-time of a 민원 received at `received`, with the steps that explain it
     (explain=False leaves them out: bulk work such as the demo or a calendar change).
-    `after_hours` only matters for a period in days received after closing on a working day."""
+    `after_hours` matters for a period in days received after closing on a working day, and
+    for one in weeks, months or years received after closing or on a day off."""
     received = received.replace(second=0, microsecond=0, tzinfo=None)
     steps = _Steps() if explain else _NoSteps()
     if steps.on:
         steps.add("received", at=moment_text(received))
     if period.unit is Unit.HOURS:
         due = _count_hours(received, period, days_off, hours, steps)
-    else:
+    elif period.unit is Unit.DAYS:
         due = _count_days(received, period, days_off, hours, steps, after_hours)
+    else:
+        due = _count_calendar(received, period, days_off, hours, steps, after_hours)
     if steps.on:
         steps.add("due", due=moment_text(due))
     return Deadline(received, period, due, tuple(steps))
@@ -375,3 +434,15 @@ def _count_days(received: datetime, period: Period, days_off: DaysOff, hours: Of
         if n == period.amount:
             return datetime.combine(day, hours.end)
         day += timedelta(days=1)
+
+
+def _count_calendar(received: datetime, period: Period, days_off: DaysOff, hours: OfficeHours,
+                    steps: _Steps | _NoSteps, after_hours: AfterHours) -> datetime:
+    """Weeks, months or years by the calendar (calendar_periods: 법 제19조③, 민법 제159조–161조)."""
+    if steps.on:
+        steps.add(f"period_{period.unit.value}", n=period.amount)
+    weeks = period.amount if period.unit is Unit.WEEKS else 0
+    months = 0 if weeks else period.amount * (12 if period.unit is Unit.YEARS else 1)
+    day = count_calendar(received, weeks, months, days_off, hours.end,
+                         after_hours is AfterHours.NEXT_DAY, steps)
+    return datetime.combine(day, hours.end)

@@ -9,8 +9,11 @@ from pcrm_desktop.domain.deadlines import (
     DaysOff,
     Deadline,
     Period,
+    Unit,
+    check_period_setting,
     compute_due,
     period_for,
+    setting_text,
 )
 from pcrm_desktop.domain.errors import ValidationError
 from pcrm_desktop.domain.office import OfficeHours, require
@@ -108,7 +111,7 @@ def type_period(ctx: ServiceContext, type_code: str) -> Period:
         types = uow.calendar.types()
     for row in types:
         if wanted in (row["code"], row["name"], row["name"].removesuffix("민원")):
-            return period_for(row["period_days"], row["name"])
+            return period_for(row["period_days"], row["name"], row["period_unit"])
     raise ValidationError("type_unknown", field="complaint_type", value=type_code,
                           known=", ".join(r["name"] for r in types))
 
@@ -137,16 +140,20 @@ def complaint_types(ctx: ServiceContext) -> list[dict]:
         return uow.calendar.types()
 
 
-def set_type_period(ctx: ServiceContext, code: str, days: int | None) -> Changes:
+def set_type_period(ctx: ServiceContext, code: str, days: int | None,
+                    unit: Unit = Unit.DAYS) -> Changes:
+    """A type's period: `days` of `unit` (days, weeks, months, years; 0 days = 즉시; None: set
+    per service). Applies to 민원 received from now on."""
     require_role(ctx.actor, CALENDAR_ROLES, "complaint_type.update")
-    if days is not None and not 0 <= days <= 365:
-        raise ValidationError("period_range", field="period", max=365)
+    unit = check_period_setting(days, unit)
     with ctx.uow_factory() as uow:
         before = next((t for t in uow.calendar.types() if t["code"] == code), None)
         if before is None:
             raise ValidationError("type_unknown", field="complaint_type", value=code, known="")
-        uow.calendar.set_period(code, days)
-        ctx.audit(uow, "complaint_type.update", code, f"{before['period_days']} → {days}")
+        uow.calendar.set_period(code, days, Unit.DAYS.value if days is None else unit.value)
+        ctx.audit(uow, "complaint_type.update", code,
+                  f"{setting_text(before['period_days'], before['period_unit'])} → "
+                  f"{setting_text(days, unit)}")
         uow.commit()
     return frozenset({"complaint_types"})
 

@@ -2,6 +2,7 @@
 own processing period, take one out of use (kept, so old cases still name it). Audited."""
 from __future__ import annotations
 
+from pcrm_desktop.domain.deadlines import Unit, check_period_setting, setting_text
 from pcrm_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from pcrm_desktop.domain.office import require
 from pcrm_desktop.domain.privacy import require_role
@@ -52,15 +53,19 @@ def rename_category(ctx: ServiceContext, category_id: int, name: str) -> Changes
     return CHANGED
 
 
-def set_category_period(ctx: ServiceContext, category_id: int, days: int | None) -> Changes:
-    """A category's own period (days, 0 = 즉시) wins over its type's; None: the type's."""
+def set_category_period(ctx: ServiceContext, category_id: int, days: int | None,
+                        unit: Unit = Unit.DAYS) -> Changes:
+    """A category's own period (`days` of `unit`: days, weeks, months, years; 0 days = 즉시)
+    wins over its type's; None: the type's."""
     require_role(ctx.actor, CALENDAR_ROLES, "category.period")
-    if days is not None and not 0 <= days <= 365:
-        raise ValidationError("period_range", field="period", max=365)
+    unit = check_period_setting(days, unit)
     with ctx.uow_factory() as uow:
         row = _existing(uow, category_id)
-        uow.calendar.update_category(category_id, period_days=days)
-        ctx.audit(uow, "category.period", row["name"], f"{row['period_days']} → {days}")
+        uow.calendar.update_category(category_id, period_days=days,
+                                     period_unit=Unit.DAYS.value if days is None else unit.value)
+        ctx.audit(uow, "category.period", row["name"],
+                  f"{setting_text(row['period_days'], row['period_unit'])} → "
+                  f"{setting_text(days, unit)}")
         uow.commit()
     return CHANGED
 

@@ -22,7 +22,7 @@ from pcrm_desktop.domain.complaints import (
     Status,
     receipt_number,
 )
-from pcrm_desktop.domain.deadlines import DaysOff, compute_due, period_for
+from pcrm_desktop.domain.deadlines import DaysOff, Period, compute_due, period_for
 from pcrm_desktop.domain.errors import DomainError, ValidationError
 from pcrm_desktop.domain.messages import korean_message
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
@@ -261,7 +261,8 @@ def commit_import(ctx: ServiceContext, plan: ComplaintPlan, skip_duplicates: boo
         file_name = well_formed(plan.table.path.name)  # undecodable bytes in it made text
         for n, (number, v) in enumerate(rows):
             kind = periods[v["type"]]
-            period = period_for(kind["period_days"] if kind["period_days"] is not None else 7, kind["name"])
+            period = (period_for(kind["period_days"], kind["name"], kind["period_unit"])
+                      if kind["period_days"] is not None else Period.of_days(7))
             args = (v["received"], period, off) + ((hours,) if hours else ())
             due = compute_due(*args, explain=False, after_hours=after_hours).due
             counters[v["received"].year] += 1

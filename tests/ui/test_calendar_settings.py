@@ -56,7 +56,7 @@ def test_days_off_and_periods(qtbot, backend, admin_ctx, db_path, screenshot_dir
     assert rows(db_path, "SELECT due_at FROM complaints WHERE id = ?", case.complaint_id) == [
         ("2026-12-09 18:00:00.000000",)]
 
-    settings.type_rows["inquiry"].setValue(10)
+    settings.type_rows["inquiry"].amount.setValue(10)
     settings.save_periods()
     _idle(qtbot, settings)
     assert rows(db_path, "SELECT period_days FROM complaint_types WHERE code = 'inquiry'") == [(10,)]
