@@ -11,7 +11,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 
 from pcrm_desktop import (__version__, cli_audit, cli_backup, cli_data, cli_reports,
-                          cli_retention, waiting)
+                          cli_retention, cli_survey, waiting)
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.domain.messages import korean_message
 
@@ -48,13 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_retention.retention_parser(sub, common)
     cli_backup.backup_parser(sub, common)
     cli_audit.audit_parser(sub, common)
-    survey = sub.add_parser("survey", parents=[common], help="만족도 조사 지수 (n, 95%% 오차 범위와 함께)")
-    survey.add_argument("what", choices=["summary"])
-    survey.add_argument("--survey", required=True, metavar="CODE", help="설문 코드 (예: COUNTER)")
-    survey.add_argument("--from", dest="first", metavar="YYYY-MM-DD", required=True)
-    survey.add_argument("--to", dest="last", metavar="YYYY-MM-DD", required=True)
-    survey.add_argument("--population", type=int, metavar="N",
-                        help="표본틀 크기(예: 그 달 종결 민원 수): 유한모집단 수정에 씀")
+    cli_survey.survey_parser(sub, common)
     return parser
 
 
@@ -189,7 +183,8 @@ def _password(login: str) -> str:
             raise DomainError("password_file", field="password", path=path,
                               detail=exc.strerror or str(exc)) from exc
     if not sys.stdin or not sys.stdin.isatty():
-        raise DomainError("cli_login_required", field="login")
+        # the login was given: what is missing is a terminal to ask its password on
+        raise DomainError("cli_password_no_terminal", field="password", login=login)
     import getpass
     return getpass.getpass(f"{login} 비밀번호: ")
 
@@ -204,47 +199,6 @@ def _day(text: str | None, which: str):
         return date.fromisoformat(text.strip())
     except ValueError:
         raise ValidationError("date_format", field="date", value=text) from None
-
-
-def cmd_survey(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from pcrm_desktop.services import surveys
-    first, last = _day(args.first, "from"), _day(args.last, "to")
-    with _session(args) as ctx:
-        result = surveys.summary(ctx, args.survey, first, last, args.population)
-
-    def figure(e) -> dict:
-        return {"value": None if not e.shown else round(e.value, 1), "n": e.n,
-                "low": None if not e.shown else round(e.low, 1),
-                "high": None if not e.shown else round(e.high, 1),
-                "not_applicable": e.not_applicable, "skipped": e.skipped,
-                "visibility": e.visibility}
-    summary = {"ok": True, "survey": result.survey, "from": str(first), "to": str(last),
-               "responses": result.responses, "by_mode": result.by_mode,
-               "overall": figure(result.overall), "overall_top_two": figure(result.overall_top_two),
-               "elements": None if result.elements is None else round(result.elements, 1),
-               "recommend": figure(result.recommend), "nps": figure(result.nps),
-               "cs_index": None if result.cs_index is None else round(result.cs_index, 1),
-               "items": {code: figure(e) for code, e in result.items.items()},
-               "quality_flags": result.flagged,
-               "phone": {"attempted": result.phone[0], "reached": result.phone[1],
-                         "completed": result.phone[2],
-                         "response_rate": None if result.response_rate is None
-                         else figure(result.response_rate)}}
-    lines = [f"{result.survey} {first}~{last}: 응답 {result.responses:,}건 {result.by_mode}"]
-    for name, e in (("민원만족도(OVERALL)", result.overall), ("추천(0–10→100점)", result.recommend),
-                    ("NPS", result.nps)):
-        lines.append(f"  {name}: " + (f"{e.value:.1f} (95% {e.low:.1f}–{e.high:.1f}, n={e.n})"
-                                      + (" 참고" if e.visibility == "reference" else "")
-                                      if e.shown else f"표시 안 함 (n={e.n} < 30)"))
-    if result.cs_index is not None:
-        lines.append(f"  요소만족도 {result.elements:.1f} · 종합 CS 지수 {result.cs_index:.1f}")
-    if result.response_rate is not None:
-        rate = result.response_rate
-        lines.append(f"  해피콜: 시도 {result.phone[0]:,} · 연결 {result.phone[1]:,} · 완료 "
-                     f"{result.phone[2]:,} → 응답률 " + (f"{rate.value:.1f}% (95% {rate.low:.1f}–"
-                                                      f"{rate.high:.1f})" if rate.shown
-                                                      else f"표시 안 함 (n={rate.n} < 30)"))
-    return 0, summary, "\n".join(lines)
 
 
 def cmd_deadline(args: argparse.Namespace) -> tuple[int, dict, str]:
@@ -286,7 +240,7 @@ def cmd_self_test(args: argparse.Namespace) -> tuple[int, dict, str]:
 COMMANDS: dict[str, Handler] = {"init": cmd_init, "demo": cmd_demo, "check": cmd_check,
                                 "self-test": cmd_self_test,
                                 "import": cli_data.cmd_import, "export": cli_data.cmd_export,
-                                "deadline": cmd_deadline, "survey": cmd_survey,
+                                "deadline": cmd_deadline, "survey": cli_survey.cmd_survey,
                                 "audit": cli_audit.cmd_audit, "retention": cli_retention.cmd_retention,
                                 "backup": cli_backup.cmd_backup, "restore": cli_backup.cmd_restore,
                                 "report": cli_reports.cmd_report, "analysis": cli_reports.cmd_analysis}

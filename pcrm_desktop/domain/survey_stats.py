@@ -220,6 +220,33 @@ def cs_index(overall: float | None, elements: float | None, recommend: float | N
     return WEIGHT_OVERALL * overall + WEIGHT_ELEMENTS * elements + WEIGHT_RECOMMEND * recommend
 
 
+def weighted_estimate(parts: Sequence[tuple[float, Estimate]]) -> Estimate:
+    """A weighted sum of shown figures (요소만족도, 종합 CS 지수) with its n and 95 % range.
+    The parts are answered by the same people, so their errors are correlated in a way the
+    daily sums do not keep; the range adds the parts' weighted half-widths, the widest any
+    correlation can make it (Var(Σwᵢxᵢ) ≤ (Σwᵢσᵢ)²): conservative, never too narrow. n is the
+    smallest n among the parts: the index is no firmer than its thinnest part. Without parts,
+    or with a part that may not be shown, there is no figure."""
+    if not parts or any(not e.shown for _, e in parts):
+        return Estimate(None, None, None, min((e.n for _, e in parts), default=0))
+    value = sum(w * e.value for w, e in parts)
+    below = sum(w * (e.value - e.low) for w, e in parts)
+    above = sum(w * (e.high - e.value) for w, e in parts)
+    return Estimate(value, value - below, value + above, min(e.n for _, e in parts))
+
+
+def element_estimate(items: dict[str, Estimate]) -> Estimate:
+    """요소만족도 as a figure: `element_score` with n and a (conservative) 95 % range."""
+    shown = [e for e in items.values() if e.shown]
+    return weighted_estimate([(1 / len(shown), e) for e in shown])
+
+
+def cs_estimate(overall: Estimate, elements: Estimate, recommend: Estimate) -> Estimate:
+    """종합 CS 지수 as a figure: `cs_index` with n and a (conservative) 95 % range."""
+    return weighted_estimate([(WEIGHT_OVERALL, overall), (WEIGHT_ELEMENTS, elements),
+                              (WEIGHT_RECOMMEND, recommend)])
+
+
 def response_rate(completes: int, contacted: int) -> float | None:
     """Completes over contacted (phone samples), in %."""
     return None if contacted == 0 else completes / contacted * 100
@@ -296,7 +323,7 @@ def dispersion(counts: Sequence[int], exposures: Sequence[float]) -> float:
     return max(1.0, chi2 / (len(pairs) - 1))
 
 
-def estimate_text(e: Estimate | None, digits: int = 1, unit: str = "") -> str:
+def estimate_text(e: Estimate | None, digits: int = 1, unit: str = "", reference: str = "참고") -> str:
     """A figure as screens and reports may show it: "—" without answers, "— (n 12)" under
     n 30, "(참고)" beside n 30–49 — one rule for the PDF, the workbook and every screen."""
     if e is None or e.n == 0 or e.value is None:
@@ -304,7 +331,7 @@ def estimate_text(e: Estimate | None, digits: int = 1, unit: str = "") -> str:
     if not e.shown:
         return f"— (n {e.n:,})"
     text = f"{e.value:.{digits}f}{unit}"
-    return text + " (참고)" if e.visibility == "reference" else text
+    return text + f" ({reference})" if e.visibility == "reference" else text
 
 
 def range_text(e: Estimate | None, dash: str = "–") -> str:

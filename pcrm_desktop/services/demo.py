@@ -1,4 +1,4 @@
-"""`pcrm demo`: realistic Korean synthetic data, the same for the same seed.
+"""`pcrm demo`: realistic Korean synthetic data, the same for the same seed on the same day.
 
 It fills whatever the schema has so far; parts asked for whose tables do not exist yet are
 reported as skipped, never faked. It refuses a database that already has an office, so real data
@@ -10,6 +10,7 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from datetime import time as clock_time
 
 from pcrm_desktop.domain.accounts import hash_secret
@@ -57,6 +58,15 @@ def _fillers() -> dict[str, Callable[..., int]]:
     from pcrm_desktop.services.demo_complaints import fill_complaints
     from pcrm_desktop.services.demo_surveys import fill_responses
     return {"citizens": fill_citizens, "complaints": fill_complaints, "responses": fill_responses}
+
+
+def demo_now(ctx: ServiceContext) -> datetime:
+    """The moment the demo's invented history ends: the start of the day it is made. Residents'
+    records, 민원, answers and calls are counted back from it, never from the clock's minute
+    (which case is finished by now, which answer falls before now, would draw the rest
+    differently), so the same seed makes the same data all day long. Another day moves the
+    dates and the working days under them, so the data differs."""
+    return datetime.combine(ctx.clock().date(), clock_time.min)
 
 
 DEMO_PASSWORD = "Demo#2026!"  # every demo account's; shown by `pcrm demo` and in the README
@@ -115,5 +125,5 @@ def _set_up_kiosk(ctx: ServiceContext, uow) -> None:
     survey and PIN: signing in as `kiosk` opens a kiosk, not a 'not set up' notice. (The happy
     call's questionnaire comes with answers only, as before: an office makes its own.)"""
     from pcrm_desktop.services.demo_surveys import KIOSK_SURVEY_CODE, add_surveys, set_up_kiosk
-    add_surveys(uow, ctx.clock().replace(microsecond=0), codes=(KIOSK_SURVEY_CODE,))
+    add_surveys(uow, demo_now(ctx), codes=(KIOSK_SURVEY_CODE,))
     set_up_kiosk(uow, DEMO_KIOSK_PIN)

@@ -15,6 +15,7 @@ from pcrm_desktop.domain.complaints import OPEN, Channel, Result, Status, receip
 from pcrm_desktop.domain.deadlines import DaysOff, Period, Unit, compute_due
 from pcrm_desktop.domain.errors import ConflictError
 from pcrm_desktop.services.context import ServiceContext
+from pcrm_desktop.services.demo import demo_now
 from pcrm_desktop.services.demo_citizens import DONGS
 
 CHANNELS = ((Channel.VISIT, 34), (Channel.PHONE, 20), (Channel.EPEOPLE, 30), (Channel.MAIL, 3),
@@ -52,7 +53,7 @@ EVENT_COLUMNS = ("complaint_id", "at", "staff_id", "actor", "kind", "from_status
 def fill_complaints(ctx: ServiceContext, uow, request, rng: random.Random, progress,
                     cancelled) -> int:
     from pcrm_desktop.services.calendar import seed_years
-    now = ctx.clock().replace(second=0, microsecond=0)
+    now = demo_now(ctx)
     first_day = now.date() - timedelta(days=730)
     writer = _Writer(uow, rng, now, first_day)
     total, done = request.complaints, 0

@@ -12,7 +12,9 @@ from pcrm_desktop.domain.survey_stats import (
     Change,
     Estimate,
     Moments,
+    cs_estimate,
     cs_index,
+    element_estimate,
     element_score,
     item_score,
     moments_change,
@@ -223,6 +225,8 @@ class Summary:
     response_rate: Estimate | None = None    # completed / reached (contacted), % (phone samples)
     moments: dict[str, Moments] | None = None  # per item, for the month-over-month tests
     scale_points: dict[str, int] | None = None  # k of each scale item
+    elements_estimate: Estimate | None = None   # 요소만족도 with n and a conservative 95 % range
+    cs_estimate: Estimate | None = None         # 종합 CS 지수 likewise
 
 
 def summary(ctx: ServiceContext, code: str, first: date, last: date,
@@ -238,6 +242,12 @@ def summary(ctx: ServiceContext, code: str, first: date, last: date,
         phone = uow.surveys.phone_sample(survey["id"], start, end) if survey["linked"] else (0, 0, 0)
         q = Questionnaire.from_json(uow.surveys.current_version(survey["id"])["definition"])
     responses = sum(n for _, _, n in groups)
+    # the frame holds the responses, not only an item's answers: checked once, against the
+    # count the summary reports (an item's n, smaller, let a too small frame through or named
+    # a count the summary never showed)
+    if population is not None and population < responses:
+        raise ValidationError("population_too_small", field="population", n=responses,
+                              population=population)
     by_mode: dict[str, int] = {}
     flagged: dict[str, int] = {}
     for mode, flag, n in groups:
@@ -258,13 +268,15 @@ def summary(ctx: ServiceContext, code: str, first: date, last: date,
     elements = element_score({c: e for c, e in items.items() if c in ELEMENT_CODES})
     overall = items.get("OVERALL") or item_score(of("OVERALL"))
     recommend = recommend_score(of("RECOMMEND"), population)
+    element_figure = element_estimate({c: e for c, e in items.items() if c in ELEMENT_CODES})
     return Summary(code, first, last, responses, items, overall,
                    top_two_box(of("OVERALL"), 5, population), elements, recommend,
                    nps(of("RECOMMEND"), population),
                    cs_index(overall.value if overall.shown else None, elements,
                             recommend.value if recommend.shown else None), by_mode, flagged,
                    phone, proportion(phone[2], phone[1]) if phone[1] else None, moments,
-                   {c: SCALE_SIZE[i.type] for c, i in scale_items.items()})
+                   {c: SCALE_SIZE[i.type] for c, i in scale_items.items()}, element_figure,
+                   cs_estimate(overall, element_figure, recommend))
 
 
 @dataclass(frozen=True)
