@@ -193,7 +193,7 @@ def to_prune(backups: Iterable[BackupName], rule: Rotation = ROTATION) -> list[B
 # and out (otherwise every start would find "a change": its own sign-in). They still go into
 # the next backup that a real change causes.
 QUIET_ACTIONS = ("backup.create", "backup.prune", "backup.delete", "login.ok", "logout",
-                 "session.lock", "unlock.ok")
+                 "session.lock", "session.lock_manual", "unlock.ok")
 DAILY_INTERVAL = timedelta(hours=24)
 
 

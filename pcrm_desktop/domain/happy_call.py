@@ -8,8 +8,12 @@ from dataclasses import dataclass
 
 from pcrm_desktop.domain.errors import ConflictError, ValidationError
 from pcrm_desktop.domain.messages import QT_TRANSLATE_NOOP
+from pcrm_desktop.domain.office_names import plain_name
 
 MAX_ATTEMPTS = 3  # 부재 three times: the call is given up
+# What the phone questionnaire's opening line says in place of the office's name (the
+# HAPPYCALL template, domain/surveys.py, and surveys made from it before this was filled in).
+OFFICE_PLACEHOLDER = "○○행정복지센터"
 
 
 class Reason(str, enum.Enum):
@@ -92,3 +96,10 @@ def after_attempt(status: CallStatus, attempts: int, outcome: Outcome) -> CallSt
     if outcome is Outcome.WRONG_NUMBER or attempts + 1 >= MAX_ATTEMPTS:
         return CallStatus.GAVE_UP
     return CallStatus.PENDING
+
+
+def call_script(intro: str, office_name: str) -> str:
+    """The opening line as the clerk reads it on the phone: the office's own name (without a
+    note such as "(데모)") where the questionnaire says ○○행정복지센터. Without a name, as written."""
+    name = plain_name(office_name)
+    return intro.replace(OFFICE_PLACEHOLDER, name) if name else intro

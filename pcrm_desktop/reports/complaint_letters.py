@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from pcrm_desktop.domain.office_names import head_title
 from pcrm_desktop.reports import pdf
 
 WEEKDAYS = "월화수목금토일"
@@ -60,7 +61,7 @@ def receipt(data: LetterData, out: Path) -> Path:
                   "공휴일을 빼고 계산하며, 처리 상황은 아래 연락처로 문의하실 수 있습니다.", st.body),
         Spacer(1, 24),
         Paragraph(pdf.escape(f"{data.received_at:%Y년 %m월 %d일}"), st.body),
-        Paragraph(pdf.escape(f"{data.office}장"), st.heading),
+        Paragraph(pdf.escape(head_title(data.office)), st.heading),
         Paragraph(pdf.escape(f"{data.office_address}  ·  전화 {data.office_phone}"), st.small),
     ]
     pdf.build(out, story, f"민원 접수증 {data.receipt_no}", data.office)
@@ -92,7 +93,7 @@ def answer_letter(data: LetterData, out: Path) -> Path:
         *[Paragraph(pdf.escape(part), st.body) for part in text.split("\n")],
         Spacer(1, 30),
         Paragraph(pdf.escape(f"{(data.done_at or data.received_at):%Y년 %m월 %d일}"), st.body),
-        Paragraph(pdf.escape(f"{data.office}장"), st.heading),
+        Paragraph(pdf.escape(head_title(data.office)), st.heading),
         Paragraph(pdf.escape(f"{data.office_address}  ·  전화 {data.office_phone}"), st.small),
     ]
     pdf.build(out, story, f"민원 회신 {data.receipt_no}", data.office)

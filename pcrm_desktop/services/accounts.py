@@ -188,7 +188,7 @@ def accounts(ctx: ServiceContext) -> list[AccountRow]:
 
 def record_session(ctx: ServiceContext, action: str) -> None:
     """Sign-out and the idle lock taking over the screen go into the access log too."""
-    if action not in ("logout", "session.lock"):
+    if action not in ("logout", "session.lock", "session.lock_manual"):
         raise ValueError(action)
     if ctx.actor.staff_id is None:
         return

@@ -29,11 +29,13 @@ from pcrm_desktop.domain.happy_call import (
     Outcome,
     Reason,
     SamplingRule,
+    call_script,
 )
 from pcrm_desktop.services import happy_calls
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.i18n import Retranslatable
+from pcrm_desktop.ui.labels import survey_choices
 from pcrm_desktop.ui.table_model import RowsModel
 
 
@@ -45,6 +47,16 @@ def _name(names: dict, enum_type, code: str | None) -> str:
         return QCoreApplication.translate("happy_call", names[enum_type(code)])
     except ValueError:
         return code
+
+
+def _with_office(ctx, questionnaire):
+    """The questionnaire whose opening line names this office (read in the task lane)."""
+    from dataclasses import replace
+
+    from pcrm_desktop.services import office
+    profile = office.overview(ctx).profile
+    return replace(questionnaire, intro=call_script(questionnaire.intro,
+                                                    profile.name if profile else ""))
 
 
 class HappyCallDialog(Retranslatable, QDialog):
@@ -136,6 +148,8 @@ class HappyCallDialog(Retranslatable, QDialog):
         self._load_surveys()
 
     def retranslate_ui(self) -> None:
+        self.table.setAccessibleName(self.tr("해피콜 대상"))
+        self.note.setAccessibleName(self.tr("통화 메모"))
         self.setWindowTitle(self.tr("해피콜"))
         for label, text in zip(self.labels, (self.tr("주 시작일"), self.tr("표본"),
                                              self.tr("처리 지연 기준(일)"), self.tr("보기"))):
@@ -170,7 +184,7 @@ class HappyCallDialog(Retranslatable, QDialog):
 
     def _fill_surveys(self, chosen: str | None) -> None:
         self.survey.blockSignals(True)
-        refill(self.survey, [(r["code"], f"{r['title']} ({r['code']})") for r in self.survey_rows]
+        refill(self.survey, survey_choices(self.survey_rows)
                + [("", self.tr("설문 없이 결과만"))], chosen or "")
         self.survey.blockSignals(False)
 
@@ -232,7 +246,7 @@ class HappyCallDialog(Retranslatable, QDialog):
         The questionnaire is read in the background like every other read."""
         from pcrm_desktop.services import surveys
         ctx = self.ctx
-        self.runner.run(lambda control: surveys.questionnaire(ctx, code)[1],
+        self.runner.run(lambda control: _with_office(ctx, surveys.questionnaire(ctx, code)[1]),
                         lambda questionnaire: self._answer_form(call_id, code, note, questionnaire),
                         lambda error: dialogs.explain(self, self.tr("해피콜"), error))
 

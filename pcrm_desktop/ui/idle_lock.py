@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from pcrm_desktop import APP_NAME
+from pcrm_desktop.domain.accounts import MAX_FAILED_LOGINS
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.services import accounts as account_service
 from pcrm_desktop.ui.i18n import Retranslatable, error_text
@@ -129,6 +130,7 @@ class LockPanel(Retranslatable, QDialog):
         event.ignore()
 
     def retranslate_ui(self) -> None:
+        self.password.setAccessibleName(self.tr("비밀번호"))
         self.title.setText(self.tr("화면이 잠겼습니다"))
         self.hint.setText(self.tr("자리를 비운 동안 개인정보를 가렸습니다. {who} 님의 비밀번호를 입력하면 "
                                   "하던 작업으로 돌아갑니다.").format(who=self.who))
@@ -210,7 +212,9 @@ class IdleLock(QObject):
             app.removeEventFilter(self)
 
     # --- locking --------------------------------------------------------------------------
-    def lock(self) -> None:
+    def lock(self, manual: bool = False) -> None:
+        """Cover every window. `manual`: the person locked it (Ctrl+L), logged as such; else
+        the idle time ran out."""
         if self.locked:
             return
         self.locked = True
@@ -232,7 +236,8 @@ class IdleLock(QObject):
         self.panel.quit_requested.connect(self._quit)
         self.panel.show_over(self.main)
         ctx = self.context()
-        self.runner.run(lambda control: account_service.record_session(ctx, "session.lock"),
+        action = "session.lock_manual" if manual else "session.lock"
+        self.runner.run(lambda control: account_service.record_session(ctx, action),
                         lambda _: None, lambda error: None)
         self.locked_changed.emit(True)
 
@@ -261,7 +266,12 @@ class IdleLock(QObject):
     def _refused(self, error: BaseException) -> None:
         if self.panel is None:
             return
-        text = error_text(error) if isinstance(error, DomainError) else str(error)
+        if isinstance(error, DomainError) and error.code == "login_failed":
+            # the service's text speaks of a login ID too; the panel asks for the password only
+            text = self.tr("비밀번호가 맞지 않습니다. 비밀번호를 {count}번 잇달아 틀리면 계정이 잠깁니다.").format(
+                count=error.params.get("count", MAX_FAILED_LOGINS))
+        else:
+            text = error_text(error) if isinstance(error, DomainError) else str(error)
         locked_out = isinstance(error, DomainError) and error.code in (
             "account_locked", "account_locked_wait", "account_inactive")
         self.panel.refused(text, locked_out)

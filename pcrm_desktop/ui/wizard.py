@@ -89,7 +89,8 @@ class OfficePage(_Page):
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("기관 정보"))
         self.setSubTitle(self.tr("PCRM Desktop을 처음 사용합니다. 이 데이터베이스를 쓸 기관을 입력하십시오."))
-        for label, text in zip(self.labels, (self.tr("기관 이름(&N) *"), self.tr("기관 코드(&C)"),
+        # (&N) is the Next button's: each key once per page, buttons included
+        for label, text in zip(self.labels, (self.tr("기관 이름(&M) *"), self.tr("기관 코드(&C)"),
                                              self.tr("주소(&A)"), self.tr("대표 전화(&P)"))):
             label.setText(text)
         self.name.setPlaceholderText(self.tr("예: 종로구 청운효자동 행정복지센터"))
@@ -126,8 +127,8 @@ class HoursPage(_Page):
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("업무 시간"))
         self.setSubTitle(self.tr("민원 처리기한을 근무시간으로 셀 때 쓰입니다(하루 8시간). 나중에 설정에서 바꿀 수 있습니다."))
-        for label, text in zip(self.labels, (self.tr("업무 시작"), self.tr("점심 시작"),
-                                             self.tr("점심 끝"), self.tr("업무 종료"))):
+        for label, text in zip(self.labels, (self.tr("업무 시작(&S)"), self.tr("점심 시작(&L)"),
+                                             self.tr("점심 끝(&U)"), self.tr("업무 종료(&E)"))):
             label.setText(text)
 
     def hours(self) -> OfficeHours:
@@ -142,15 +143,20 @@ class DepartmentsPage(_Page):
         super().__init__()
         self.names = QPlainTextEdit(DEFAULT_DEPARTMENTS)
         self.names.setObjectName("departmentNames")
+        self.names_label = QLabel()
+        self.names_label.setBuddy(self.names)
+        self.names_label.setContentsMargins(0, 0, 0, 2)  # room for the (D)'s underline
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.form.addRow(self.hint)
+        self.form.addRow(self.names_label)
         self.form.addRow(self.names)
+        self.form.addRow(self.hint)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("부서·팀"))
         self.setSubTitle(self.tr("민원을 배정할 부서나 팀을 한 줄에 하나씩 입력하십시오."))
+        self.names_label.setText(self.tr("부서·팀 이름(&D)"))
         self.hint.setText(self.tr("예: 민원행정팀, 맞춤형복지팀. 나중에 설정에서 더 추가할 수 있습니다."))
 
     def department_names(self) -> list[str]:
@@ -222,6 +228,13 @@ class FirstRunWizard(Retranslatable, QWizard):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("PCRM Desktop 처음 설정"))
+        # Our own words, not Qt's (its Korean file may be missing and says "다음 (&N) >"):
+        # the guide names them, and no field of a page may take their keys B, N and F.
+        for button, text in ((QWizard.WizardButton.BackButton, self.tr("< 뒤로(&B)")),
+                             (QWizard.WizardButton.NextButton, self.tr("다음(&N) >")),
+                             (QWizard.WizardButton.FinishButton, self.tr("완료(&F)")),
+                             (QWizard.WizardButton.CancelButton, self.tr("취소"))):
+            self.setButtonText(button, text)
 
     def _create_office(self) -> None:
         # One small transaction; fast enough for the GUI thread, and the wizard must know the
