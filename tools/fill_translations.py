@@ -1,6 +1,7 @@
 """Fill English translations into resources/translations/pcrm_en.ts from tools/en.tsv.
 
-en.tsv holds one "Korean<TAB>English" pair a line (\\n for a newline). Run after
+en.tsv holds one "Korean<TAB>English" pair a line (\\n for a newline); a text with a
+disambiguation (`tr("일", "days")`) is keyed "일|days". Run after
 `python -m pcrm_desktop.ui.i18n_build --update`, then build with `... i18n_build`.
 Prints every source text still without a translation.
 """
@@ -30,9 +31,11 @@ def main() -> int:
     missing = []
     for message in tree.getroot().iter("message"):
         source = message.find("source").text
+        comment = message.find("comment")  # a disambiguation: "일" the unit of days, not Sunday
+        key = f"{source}|{comment.text}" if comment is not None and comment.text else source
         translation = message.find("translation")
-        if source in pairs:
-            translation.text = pairs[source]
+        if key in pairs:
+            translation.text = pairs[key]
             translation.attrib.pop("type", None)
         elif translation.get("type") == "unfinished" or not (translation.text or "").strip():
             missing.append(source)

@@ -71,6 +71,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "complaint.close": (CHANGE, QT_TRANSLATE_NOOP("access_review", "민원 종결")),
     "complaint.link": (CHANGE, QT_TRANSLATE_NOOP("access_review", "민원 연결")),
     "complaint.attach": (CHANGE, QT_TRANSLATE_NOOP("access_review", "민원 파일 첨부")),
+    "complaint.attach_applicant": (CHANGE, QT_TRANSLATE_NOOP("access_review", "민원인 연결")),
     "complaint.import": (CHANGE, QT_TRANSLATE_NOOP("access_review", "민원 이력 가져오기")),
     "happy_call.record": (CHANGE, QT_TRANSLATE_NOOP("access_review", "해피콜 기록")),
     "survey.callback": (CHANGE, QT_TRANSLATE_NOOP("access_review", "불만족 응답 후속 조치")),
@@ -101,6 +102,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "password.change": (LOGIN, QT_TRANSLATE_NOOP("access_review", "비밀번호 변경")),
     "logout": (LOGIN, QT_TRANSLATE_NOOP("access_review", "로그아웃")),
     "session.lock": (LOGIN, QT_TRANSLATE_NOOP("access_review", "자동 화면 잠금")),
+    "session.lock_manual": (LOGIN, QT_TRANSLATE_NOOP("access_review", "화면 잠금")),  # Ctrl+L
     "kiosk.exit": (LOGIN, QT_TRANSLATE_NOOP("access_review", "키오스크 종료")),
     "kiosk.exit_refused": (LOGIN, QT_TRANSLATE_NOOP("access_review", "키오스크 종료 거부 (PIN 오류)")),
     # 관리: the office, accounts, settings, the database, the log itself

@@ -99,6 +99,8 @@ MESSAGES: dict[str, str] = {
         "messages", "접속기록 서명 키를 저장할 수 없습니다: {path} ({detail})"),
     "cli_login_required": QT_TRANSLATE_NOOP(
         "messages", "이 명령은 개인정보를 다루므로 직원 계정이 필요합니다. --user 로그인ID를 주고 비밀번호를 입력하거나, 예약 작업이면 환경 변수 PCRM_USER와 PCRM_PASSWORD_FILE(비밀번호 한 줄이 든 파일)을 지정하십시오."),
+    "cli_password_no_terminal": QT_TRANSLATE_NOOP(
+        "messages", "--user {login}의 비밀번호를 물을 터미널이 없습니다. 비밀번호는 표준 입력(파이프)으로 받지 않습니다. 터미널에서 실행해 직접 입력하거나, 예약 작업이면 환경 변수 PCRM_PASSWORD_FILE에 비밀번호 한 줄만 든 파일(그 계정만 읽을 수 있게 둔 것)을 지정하십시오."),
     "rrn_in_name": QT_TRANSLATE_NOOP(
         "messages", "이름 칸에 주민등록번호 형태의 숫자가 있습니다. 주민등록번호는 수집하지 않습니다."),
     "birth_year_range": QT_TRANSLATE_NOOP("messages", "출생연도는 1900~{max} 사이여야 합니다."),
@@ -121,6 +123,10 @@ MESSAGES: dict[str, str] = {
     "period_range": QT_TRANSLATE_NOOP("messages", "처리기간은 1일부터 {max}일까지입니다."),
     "period_hours_range": QT_TRANSLATE_NOOP(
         "messages", "시간 단위 처리기간은 1시간부터 {max}시간(5일)까지입니다. 그보다 길면 일수로 주십시오."),
+    "period_calendar_range": QT_TRANSLATE_NOOP(
+        "messages", "주·개월·년 단위 처리기간은 1주부터 1년까지입니다(최대 52주, 12개월, 1년). 즉시는 일 단위 0으로 정하십시오."),
+    "period_unit_unknown": QT_TRANSLATE_NOOP(
+        "messages", "알 수 없는 처리기간 단위입니다: {unit} (가능: days, weeks, months, years)"),
     "period_not_set": QT_TRANSLATE_NOOP(
         "messages", "{type}은(는) 처리기간이 정해져 있지 않습니다. 해당 민원사무의 처리기간(일수)을 주십시오."),
     "type_unknown": QT_TRANSLATE_NOOP("messages", "알 수 없는 민원 종류입니다: {value} (가능: {known})"),
@@ -139,6 +145,8 @@ MESSAGES: dict[str, str] = {
     "complaint_not_found": QT_TRANSLATE_NOOP("messages", "민원을 찾을 수 없습니다(번호 {id})."),
     "assignee_required": QT_TRANSLATE_NOOP("messages", "배정할 담당자나 부서를 고르십시오."),
     "link_same": QT_TRANSLATE_NOOP("messages", "같은 민원끼리는 연결할 수 없습니다."),
+    "applicant_already_set": QT_TRANSLATE_NOOP(
+        "messages", "민원 {no}에는 이미 민원인이 있습니다. 연결된 민원인은 바꿀 수 없습니다."),
     "font_missing": QT_TRANSLATE_NOOP(
         "messages", "한국어 글꼴(나눔고딕 또는 맑은 고딕)을 찾지 못해 PDF를 만들 수 없습니다. 글꼴을 설치하십시오."),
     "answer_not_ready": QT_TRANSLATE_NOOP(

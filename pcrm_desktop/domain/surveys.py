@@ -415,24 +415,29 @@ def from_paper(item: Item, typed: str) -> object:
     return value
 
 
-def paper_hint(item: Item) -> str:
+# The words of a paper hint, in Korean; the screen passes them translated.
+PAPER_WORDS = {"na": "해당없음", "several": "여러 개", "yes_no": "1=예 2=아니오", "number": "숫자",
+               "text": "글"}
+
+
+def paper_hint(item: Item, words: dict[str, str] = PAPER_WORDS) -> str:
     """What to type for an item, shown beside its field."""
     t = item.type
     if t in SCALE_SIZE:
         k = SCALE_SIZE[t]
-        return f"1–{k}" + (f", {PAPER_NA}=해당없음" if item.allow_na else "")
+        return f"1–{k}" + (f", {PAPER_NA}={words['na']}" if item.allow_na else "")
     if t is ItemType.RECOMMEND:
         return "0–10"
     if t in (ItemType.SINGLE, ItemType.MULTI):
         listed = " ".join(f"{n}={o}" for n, o in enumerate(item.options, 1))
-        return ("여러 개: 1 3  " if t is ItemType.MULTI else "") + listed
+        return (f"{words['several']}: 1 3  " if t is ItemType.MULTI else "") + listed
     if t is ItemType.YES_NO:
-        return "1=예 2=아니오"
+        return words["yes_no"]
     if t is ItemType.DATE:
         return "20261127"
     if t is ItemType.NUMBER:
-        return "숫자"
-    return "글"
+        return words["number"]
+    return words["text"]
 
 
 def mismatches(first: dict[str, object], second: dict[str, object]) -> list[tuple[str, object, object]]:

@@ -23,6 +23,7 @@ from pcrm_desktop.domain.complaints import (
 )
 from pcrm_desktop.domain.deadlines import Deadline, Period, period_for
 from pcrm_desktop.domain.errors import (
+    ConflictError,
     EditConflict,
     NotFoundError,
     ValidationError,
@@ -50,11 +51,12 @@ def _period(uow, type_code: str, category_id: int | None) -> Period:
     category = cats.get(category_id)
     for candidate in (category, cats.get(category["parent_id"]) if category else None):
         if candidate and candidate["period_days"] is not None:
-            return period_for(candidate["period_days"], candidate["name"])
+            return period_for(candidate["period_days"], candidate["name"],
+                              candidate["period_unit"])
     kind = next((t for t in uow.calendar.types() if t["code"] == type_code), None)
     if kind is None:
         raise ValidationError("type_unknown", field="complaint_type", value=type_code, known="")
-    return period_for(kind["period_days"], kind["name"])
+    return period_for(kind["period_days"], kind["name"], kind["period_unit"])
 
 
 def preview_due(ctx: ServiceContext, received_at: datetime, type_code: str,
@@ -224,6 +226,33 @@ def link_cases(ctx: ServiceContext, a: int, b: int) -> Changes:
         # one entry per applicant whose 민원 changed (one entry when both are the same person)
         for subject in [s for s in subjects if s is not None] or [None]:
             ctx.audit(uow, "complaint.link", f"{a}-{b}", subject=subject)
+        uow.commit()
+    return CHANGED
+
+
+def attach_applicant(ctx: ServiceContext, complaint_id: int, citizen_id: int,
+                     version: int) -> Changes:
+    """민원인 연결: the resident a 민원 saved without an applicant turned out to be. Only a case
+    with no applicant takes one; who filed a 민원 is never rewritten (`applicant_already_set`).
+    The case history and the access log record it, in the same transaction."""
+    require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.attach_applicant")
+    now = ctx.clock()
+    with ctx.uow_factory() as uow:
+        case = uow.complaints.get(complaint_id)
+        if case is None:
+            raise NotFoundError("complaint_not_found", field="complaint", id=complaint_id)
+        if case.citizen_id is not None:  # also when another clerk attached one meanwhile
+            raise ConflictError("applicant_already_set", field="citizen", no=case.receipt_no)
+        if not uow.citizens.exists(citizen_id):
+            raise NotFoundError("citizen_not_found", field="citizen", id=citizen_id)
+        if case.version != version or not uow.complaints.change(
+                complaint_id, version, now, citizen_id=citizen_id):
+            raise EditConflict("edited_elsewhere", field="complaint",
+                               current=_moved(uow, complaint_id))
+        uow.complaints.add_event(complaint_id, now, ctx.actor.staff_id, ctx.actor.login,
+                                 "applicant", None, None, "")
+        ctx.audit(uow, "complaint.attach_applicant", case.receipt_no, f"citizen:{citizen_id}",
+                  subject=citizen_id)
         uow.commit()
     return CHANGED
 

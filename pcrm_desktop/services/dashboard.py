@@ -37,6 +37,7 @@ class Today:
     satisfaction_previous: Estimate   # last month
     change: Change | None             # only when both months may be shown
     actions_open: int
+    survey_title: str = ""            # the survey by its name, as a clerk knows it
 
 
 def _overall(row) -> Moments:
@@ -61,11 +62,12 @@ def today(ctx: ServiceContext) -> Today:
         months = {r[0]: r for r in uow.reports.overall_by_month(
             previous.isoformat(), (now.date() + timedelta(days=1)).isoformat(), survey)} if survey else {}
         actions_open = uow.actions.count_open()
+        found = uow.surveys.by_code(survey) if survey else None
     this, last = _overall(months.get(f"{month:%Y-%m}")), _overall(months.get(f"{previous:%Y-%m}"))
     change = moments_change(last, this, 25) if min(this.n, last.n) >= SUPPRESS_BELOW else None
     return Today(figures["received"], figures["done"], due_today, figures["overdue"], mine,
                  survey or "", item_score(this, 5),
-                 item_score(last, 5), change, actions_open)
+                 item_score(last, 5), change, actions_open, found["title"] if found else "")
 
 
 @dataclass(frozen=True)

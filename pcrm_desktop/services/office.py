@@ -160,8 +160,9 @@ def recent_activity(ctx: ServiceContext, limit: int = 20) -> list[ActivityRow]:
     require_role(ctx.actor, STAFF_ROLES, "office.recent_activity")
     with ctx.reading() as uow:
         entries = uow.audit.recent(limit)
+        logins = {f"staff:{s.id}": s.login for s in uow.staff.list()}  # a staff target by login
     return [ActivityRow(e.at.strftime("%Y-%m-%d %H:%M"), e.actor, e.workstation, e.action,
-                        e.target, _shown_detail(ctx, e.action, e.detail, e.subject_id))
+                        logins.get(e.target, e.target), _shown_detail(ctx, e.action, e.detail, e.subject_id))
             for e in entries]
 
 
@@ -175,7 +176,7 @@ def _shown_detail(ctx: ServiceContext, action: str, detail: str,
         return ""
     if action == "citizen.merge":
         try:
-            return f"#{json.loads(detail)['merged']} 병합"
+            return f"기록 #{json.loads(detail)['merged']} 병합"
         except (ValueError, KeyError, TypeError):
             return ""
     return detail

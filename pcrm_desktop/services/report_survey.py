@@ -16,10 +16,21 @@ from pcrm_desktop.services import surveys
 from pcrm_desktop.services.context import ServiceContext
 from pcrm_desktop.services.report_register import office_name
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupdate looks for
+    return text
+
+
 # short names of the standard items (DOMAIN.md §5); other items print their question
-ITEM_NAMES = {"ACCESS": "안내·찾기 쉬움", "KIND": "친절", "EXPERT": "전문성·설명",
-              "SPEED": "신속·기한 준수", "RESULT": "처리 결과·공정", "FACILITY": "시설·편의",
-              "OVERALL": "전반적 만족", "RECOMMEND": "추천 의향 (0–10)"}
+# (screens translate them in the "item_names" context; the PDF prints them as they are)
+ITEM_NAMES = {"ACCESS": QT_TRANSLATE_NOOP("item_names", "안내·찾기 쉬움"),
+              "KIND": QT_TRANSLATE_NOOP("item_names", "친절"),
+              "EXPERT": QT_TRANSLATE_NOOP("item_names", "전문성·설명"),
+              "SPEED": QT_TRANSLATE_NOOP("item_names", "신속·기한 준수"),
+              "RESULT": QT_TRANSLATE_NOOP("item_names", "처리 결과·공정"),
+              "FACILITY": QT_TRANSLATE_NOOP("item_names", "시설·편의"),
+              "OVERALL": QT_TRANSLATE_NOOP("item_names", "전반적 만족"),
+              "RECOMMEND": QT_TRANSLATE_NOOP("item_names", "추천 의향 (0–10)")}
 MODE_NAMES = {"kiosk": "키오스크", "phone": "전화 (해피콜)", "paper": "서면", "import": "가져오기"}
 FLAG_NAMES = {"straight_lined": "모든 문항 같은 답", "too_fast": "너무 빠른 응답"}
 # what a linked survey's answers can be broken down by besides the mode (anonymous ones

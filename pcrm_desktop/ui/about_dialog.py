@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from pcrm_desktop import APP_NAME, licences
 from pcrm_desktop.domain.errors import DomainError
+from pcrm_desktop.domain.messages import with_particles
 from pcrm_desktop.services import about
 from pcrm_desktop.ui.appearance import icon
 from pcrm_desktop.ui.i18n import Retranslatable, error_text
@@ -145,6 +146,8 @@ class AboutDialog(Retranslatable, QDialog):
         return tab
 
     def retranslate_ui(self) -> None:
+        self.licence_table.setAccessibleName(self.tr("구성 요소와 라이선스"))
+        self.licence_text.setAccessibleName(self.tr("라이선스 전문"))
         self.setWindowTitle(self.tr("PCRM Desktop 정보"))
         self.title.setText(f"{APP_NAME} {self.installation.version}")
         self.tagline.setText(self.tr("지방자치단체 공공고객관리(PCRM) — 오프라인 민원·고객만족 관리"))
@@ -193,8 +196,8 @@ class AboutDialog(Retranslatable, QDialog):
             return self.tr("없음 (빈 데이터베이스)")
         if self.schema == expected:
             return self.tr("{revision} (최신)").format(revision=self.schema)
-        return self.tr("{revision} — 이 프로그램은 {expected}을(를) 씁니다").format(
-            revision=self.schema, expected=expected)
+        return with_particles(self.tr("{revision} — 이 프로그램은 {expected}을(를) 씁니다").format(
+            revision=self.schema, expected=expected))
 
     def _refresh_fact(self, name: str) -> None:
         text = next(value for key, _label, value in self._facts() if key == name)()

@@ -77,6 +77,7 @@ class RevealReasonDialog(Retranslatable, QDialog):
         self.ok_button().setEnabled(False)
 
     def retranslate_ui(self) -> None:
+        self.reason.setAccessibleName(self.tr("열람 사유"))
         self.setWindowTitle(self.tr("가린 정보 표시"))
         self.prompt.setText(self.tr("열람 사유를 고르거나 입력하십시오 (접속기록에 남습니다):"))
         for button, text in zip(self.presets, (self.tr("본인 확인"), self.tr("민원 처리"),
@@ -118,6 +119,8 @@ class ProfilePanel(Retranslatable, QWidget):
         self.name.setStyleSheet("font-size: 160%; font-weight: bold;")
         self.facts, self.groups, self.contact = QLabel(), QLabel(), QLabel()
         self.groups.setObjectName("profileGroups")
+        self.facts.setObjectName("profileFacts")
+        self.contact.setObjectName("profileContact")
         for label in (self.facts, self.groups, self.contact):
             label.setWordWrap(True)
         self.reveal_button, self.edit_button = QPushButton(), QPushButton()
@@ -198,15 +201,20 @@ class ProfilePanel(Retranslatable, QWidget):
         self.consent_button.clicked.connect(self._add_consent)
         for edit in (self.consent_purpose, self.consent_items):
             edit.textEdited.connect(lambda _, e=edit: self._field_edited(e))
-        form = QHBoxLayout()
-        for widget in (self.consent_purpose, self.consent_items, self.consent_months,
-                       self.consent_method, self.consent_button):
-            form.addWidget(widget)
+        # what was agreed on one line, for how long and how below it: room to type either way
+        what, how = QHBoxLayout(), QHBoxLayout()
+        what.addWidget(self.consent_purpose, 1)
+        what.addWidget(self.consent_items, 1)
+        for widget in (self.consent_months, self.consent_method):
+            how.addWidget(widget)
+        how.addStretch(1)
+        how.addWidget(self.consent_button)
         box = QWidget()
         inner = QVBoxLayout(box)
         inner.addWidget(self.consents)
         inner.addStretch(1)
-        inner.addLayout(form)
+        inner.addLayout(what)
+        inner.addLayout(how)
         return box
 
     def _add_consent(self) -> None:
@@ -233,6 +241,14 @@ class ProfilePanel(Retranslatable, QWidget):
         return box
 
     def retranslate_ui(self) -> None:
+        self.consent_months.setAccessibleName(self.tr("동의 기간"))
+        self.consent_method.setAccessibleName(self.tr("동의 방법"))
+        self.timeline_view.setAccessibleName(self.tr("상담·민원 이력"))
+        self.contact_summary.setAccessibleName(self.tr("상담 내용"))
+        self.contact_channel.setAccessibleName(self.tr("상담 경로"))
+        self.contact_kind.setAccessibleName(self.tr("상담 종류"))
+        self.consent_purpose.setAccessibleName(self.tr("동의 목적"))
+        self.consent_items.setAccessibleName(self.tr("동의 항목"))
         self.reveal_button.setText(self.tr("표시 (기록됨)"))
         self.reveal_button.setToolTip(self.tr("가린 이름·전화를 보여 줍니다. 사유와 함께 접속기록에 남습니다."))
         self.mask_button.setText(self.tr("가리기"))

@@ -31,6 +31,7 @@ from pcrm_desktop.domain.complaints import (
     allowed_actions,
     notice_text,
 )
+from pcrm_desktop.domain.deadlines import moment_text
 from pcrm_desktop.domain.errors import DomainError, EditConflict
 from pcrm_desktop.services import complaints as complaint_service
 from pcrm_desktop.services import office as office_service
@@ -65,6 +66,14 @@ class CaseDialog(Retranslatable, QDialog):
         self.header = QLabel()
         self.header.setObjectName("caseHeader")
         self.header.setStyleSheet("font-size: 120%; font-weight: bold;")
+        # the applicant beside the case number; a case saved without one can be given one
+        self.applicant_label = QLabel()
+        self.applicant_label.setObjectName("caseApplicant")
+        self.applicant_label.setStyleSheet("font-size: 120%; font-weight: bold;")
+        self.attach_applicant_button = QPushButton()
+        self.attach_applicant_button.setObjectName("attachApplicant")
+        self.attach_applicant_button.clicked.connect(self.attach_applicant)
+        self.attach_applicant_button.hide()  # shown once the case is read and has no applicant
         self.details = QLabel()
         self.details.setObjectName("caseDetails")
         self.details.setWordWrap(True)
@@ -126,7 +135,11 @@ class CaseDialog(Retranslatable, QDialog):
         self.documents_row.addStretch(1)
         self.documents_row.addWidget(self.close_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
+        header_row = QHBoxLayout()
+        header_row.addWidget(self.header, 1)
+        header_row.addWidget(self.applicant_label)
+        header_row.addWidget(self.attach_applicant_button)
+        layout.addLayout(header_row)
         layout.addWidget(self.details)
         repeats_row = QHBoxLayout()
         repeats_row.addWidget(self.repeats, 1)
@@ -147,6 +160,8 @@ class CaseDialog(Retranslatable, QDialog):
         self.load()
 
     def retranslate_ui(self) -> None:
+        self.files.setAccessibleName(self.tr("첨부 파일"))
+        self.history_view.setAccessibleName(self.tr("처리 이력"))
         self.setWindowTitle(self.tr("민원 처리"))
         for action, button in self.action_buttons.items():
             button.setText(action_button_name(action))
@@ -154,6 +169,9 @@ class CaseDialog(Retranslatable, QDialog):
         self.receipt_button.setText(self.tr("접수증 PDF…"))
         self.why_button.setText(self.tr("기한 계산 근거…"))
         self.link_button.setText(self.tr("이전 민원과 연결"))
+        self.attach_applicant_button.setText(self.tr("민원인 연결…"))
+        self.attach_applicant_button.setToolTip(self.tr(
+            "민원인 없이 저장한 민원에 주민을 찾아 연결합니다 (처리 이력과 접속기록에 남음)."))
         self.link_button.setToolTip(self.tr("같은 민원인·분류의 이전 민원을 같은 사안으로 연결합니다 (반복 민원 관리)."))
         self.attach_button.setText(self.tr("파일 첨부…"))
         self.open_file_button.setText(self.tr("열기"))
@@ -191,6 +209,10 @@ class CaseDialog(Retranslatable, QDialog):
         self.header.setText(self.tr("{no} · {status} · 처리기한 {due} {dday}").format(
             no=case["receipt_no"], status=status_name(status.value), due=moment(due),
             dday=d_day_label(due, self.ctx.clock().date(), open_)))
+        unnamed = case["citizen_id"] is None
+        self.applicant_label.setText(self.tr("민원인 없음") if unnamed else self.tr(
+            "민원인 {who}").format(who=case["applicant"]))
+        self.attach_applicant_button.setVisible(unnamed)
         category = " > ".join(x for x in (case["parent_category"], case["category"]) if x)
         lines = [
             self.tr("제목: {title}").format(title=case["title"]),
@@ -325,12 +347,25 @@ class CaseDialog(Retranslatable, QDialog):
         self.action_dialog.done_action.connect(lambda _: self.drafts.pop(action, None))
         self.action_dialog.moved.connect(self.load)  # show the case as it is now
         self.action_dialog.dropped.connect(lambda note: self._keep_draft(action, note))
+        from pcrm_desktop.ui.drafts import autosave_step
+        self.action_dialog.autosave = autosave_step(self.action_dialog)  # and its disk draft
         self.action_dialog.open()
         return self.action_dialog
 
     def _keep_draft(self, action: Action, note: str) -> None:
         if note.strip():
             self.drafts[action] = note
+
+    def attach_applicant(self):
+        """민원인 연결, for a case saved without an applicant; the window reloads after it."""
+        from pcrm_desktop.ui.attach_applicant_dialog import AttachApplicantDialog
+        if self.case is None or self.case["citizen_id"] is not None:
+            return None
+        self.applicant_dialog = AttachApplicantDialog(self.ctx, self.runner, self.case, self)
+        self.applicant_dialog.attached.connect(self._acted)
+        self.applicant_dialog.moved.connect(self.load)
+        self.applicant_dialog.open()
+        return self.applicant_dialog
 
     def _acted(self, changes) -> None:
         self.changed.emit(changes)
@@ -434,8 +469,9 @@ class ActionDialog(Retranslatable, QDialog):
         office = self.office
         text = notice_text(
             self.action, office=office.name if office else "", receipt_no=self.case["receipt_no"],
-            title=self.case["title"], due=moment(self.case["due_at"]),
-            new_due=moment(self.new_due.dateTime().toPython()),
+            # the notice goes to the applicant in Korean, whatever the screen's language
+            title=self.case["title"], due=moment_text(self.case["due_at"]) if self.case["due_at"] else "-",
+            new_due=moment_text(self.new_due.dateTime().toPython()),
             reason=self.note.toPlainText().strip() or "-", phone=office.phone if office else "-")
         self.notice.blockSignals(True)
         self.notice.setPlainText(text)

@@ -32,6 +32,7 @@ from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.complaint_labels import channel_name, d_day_label, explanation, moment, type_name
 from pcrm_desktop.ui.i18n import Retranslatable, error_text
+from pcrm_desktop.ui.search_field import SearchField
 
 WARNING_STYLE = ("background: #fff4e5; border: 1px solid #e0a030; border-radius: 4px;"
                  " padding: 6px; color: #5a3b00;")
@@ -68,8 +69,13 @@ class IntakeDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
         self.retranslate_ui()
         self.resize(1060, 640)
         runner.run(lambda control: office_service.overview(ctx), self._set_overview, lambda e: None)
+        if not categories:  # opened (Ctrl+N) before the 민원 page had its categories: read them
+            runner.run(lambda control: complaint_service.categories(ctx), self._set_categories,
+                       lambda e: None)
         self._refresh_due()
         self._pristine = self._snapshot()
+        from pcrm_desktop.ui.drafts import autosave_intake
+        self.autosave = autosave_intake(self)  # on disk every few seconds: a crash loses little
 
     # --- building -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -83,7 +89,8 @@ class IntakeDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
         self.epeople, self.title, self.dong, self.road = (QLineEdit() for _ in range(4))
         self.content = QPlainTextEdit()
         self.content.setTabChangesFocus(True)
-        self.content.setFixedHeight(110)
+        # three lines at least, more when the window has room (150 % text on a 768-high screen)
+        self.content.setMinimumHeight(self.content.fontMetrics().lineSpacing() * 3 + 12)
         for widget, name in ((self.title, "titleEdit"), (self.content, "contentEdit"),
                              (self.type, "typeCombo"), (self.category, "categoryCombo"),
                              (self.channel, "channelCombo"), (self.epeople, "epeopleEdit")):
@@ -127,7 +134,7 @@ class IntakeDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
         form.addRow(self.labels["due"], due_row)
         form.addRow(self.labels["files"], files_row)
         # the applicant, on the right
-        self.applicant_search = QLineEdit()
+        self.applicant_search = SearchField()  # searches with the syllable being composed
         self.applicant_search.setObjectName("applicantSearch")
         self.applicant_list = QListWidget()
         self.applicant_list.setObjectName("applicantList")
@@ -196,7 +203,8 @@ class IntakeDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
         self.department.currentIndexChanged.connect(lambda _: self._fill_assignees())
         self.search_timer = QTimer(self, singleShot=True, interval=150)
         self.search_timer.timeout.connect(self._search_applicant)
-        self.applicant_search.textChanged.connect(lambda _: self.search_timer.start())
+        self.applicant_search.searchTextChanged.connect(lambda _: self.search_timer.start())
+        self.applicant_search.commit_on_click(self.applicant_list)  # a click while composing chooses
         self.applicant_list.itemActivated.connect(self._choose_applicant)
         self.applicant_list.itemClicked.connect(self._choose_applicant)
         self.unnamed.clicked.connect(self._choose_unnamed)
@@ -266,6 +274,7 @@ class IntakeDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
                 tuple(c.currentData() for c in combos))
 
     def retranslate_ui(self) -> None:
+        self.applicant_list.setAccessibleName(self.tr("찾은 주민"))
         self.setWindowTitle(self.tr("새 민원 접수"))
         texts = {"receipt": self.tr("접수번호"), "received_at": self.tr("접수일시"),
                  "channel": self.tr("접수경로"), "epeople": self.tr("신청번호"),
@@ -289,9 +298,7 @@ class IntakeDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("취소 (Esc)"))
         refill(self.channel, [(c.value, channel_name(c.value)) for c in Channel])
         refill(self.type, [(code, type_name(code)) for code in TYPES])
-        refill(self.category, [(None, self.tr("(분류 없음)"))] + [
-            (c["id"], f"{c['parent']} > {c['name']}" if c["parent_id"] else c["name"])
-            for c in self.categories])
+        refill(self.category, self._category_items())
         refill(self.priority, [(Priority.NORMAL.value, self.tr("보통")),
                                (Priority.HIGH.value, self.tr("높음")),
                                (Priority.URGENT.value, self.tr("긴급")),
@@ -303,6 +310,17 @@ class IntakeDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
         self._show_due()
 
     # --- helpers --------------------------------------------------------------------------
+    def _category_items(self) -> list[tuple[object, str]]:
+        return [(None, self.tr("(분류 없음)"))] + [
+            (c["id"], f"{c['parent']} > {c['name']}" if c["parent_id"] else c["name"])
+            for c in self.categories]
+
+    def _set_categories(self, categories: list[dict]) -> None:
+        self.categories = categories
+        self.category.blockSignals(True)  # the choice stays (refill keeps it): no new due date
+        refill(self.category, self._category_items())
+        self.category.blockSignals(False)
+
     def _set_overview(self, overview) -> None:
         self.overview = overview
         self._fill_departments()
@@ -379,7 +397,7 @@ class IntakeDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
 
     # --- applicant ------------------------------------------------------------------------
     def _search_applicant(self) -> None:
-        ctx, query = self.ctx, self.applicant_search.text().strip()
+        ctx, query = self.ctx, self.applicant_search.search_text().strip()
         if not query:
             self.applicant_list.clear()
             return

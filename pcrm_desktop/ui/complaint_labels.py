@@ -46,6 +46,8 @@ def action_name(code: str) -> str:
         return QCoreApplication.translate("complaints", "기한 재계산")
     if code == "import":
         return QCoreApplication.translate("complaints", "가져옴")
+    if code == "applicant":
+        return QCoreApplication.translate("complaints", "민원인 연결")
     try:
         return _tr("complaints", ACTION_NAMES[Action(code)])
     except ValueError:
@@ -108,11 +110,16 @@ def type_name(code: str) -> str:
         return code
 
 
+def day_label(day: date) -> str:
+    """2026-11-27(금), the weekday in the screen's language."""
+    return f"{day:%Y-%m-%d}({_tr('complaints', WEEKDAYS[day.weekday()])})"
+
+
 def moment(at: datetime | None) -> str:
     """2026-11-27(금) 14:05, as SCREENS.md asks."""
     if at is None:
         return ""
-    return f"{at:%Y-%m-%d}({_tr('complaints', WEEKDAYS[at.weekday()])}) {at:%H:%M}"
+    return f"{day_label(at.date())} {at:%H:%M}"
 
 
 def d_day_label(due: datetime, today: date, open_: bool = True) -> str:

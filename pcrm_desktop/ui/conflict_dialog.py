@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from pcrm_desktop.domain.citizens import Citizen
 from pcrm_desktop.domain.complaints import Action, Status, allowed_actions
+from pcrm_desktop.domain.messages import with_particles
 from pcrm_desktop.ui.complaint_labels import (
     action_name,
     action_title,
@@ -228,11 +229,11 @@ class FieldConflictDialog(Retranslatable, QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("다른 사람이 먼저 저장했습니다"))
-        self.intro.setText(self.tr(
+        self.intro.setText(with_particles(self.tr(
             "이 화면을 연 뒤 다른 사용자가 {record}을(를) 저장했습니다. 내 변경은 아직 저장하지 않았습니다.\n"
             "두 값이 다른 항목만 아래에 보입니다. 항목마다 남길 값을 고르십시오. 나만 고친 항목은 내 값, "
             "다른 사람만 고친 항목은 그 사람의 값이 미리 골라져 있고, 둘 다 고친 항목은 직접 고르십시오. "
-            "나머지 항목은 두 사람의 변경이 모두 들어갑니다.").format(record=self.record))
+            "나머지 항목은 두 사람의 변경이 모두 들어갑니다.").format(record=self.record)))
         for header, text in zip(self.headers, (self.tr("항목"), self.tr("내가 고친 값"),
                                                self.tr("다른 사람이 저장한 값"))):
             header.setText(text)
@@ -378,10 +379,10 @@ class CaseMovedDialog(Retranslatable, QDialog):
     def retranslate_ui(self) -> None:
         name = action_title(self.action)
         self.setWindowTitle(self.tr("민원이 그사이 바뀌었습니다"))
-        self.intro.setText(self.tr(
+        self.intro.setText(with_particles(self.tr(
             "{no}: {who} 내 처리 '{action}'은(는) 아직 저장하지 않았습니다. "
             "바뀐 내용을 확인하고, 지금 상태의 민원에 다시 적용할지 정하십시오."
-        ).format(no=self.seen.get("receipt_no", ""), who=self.who_text(), action=name))
+        ).format(no=self.seen.get("receipt_no", ""), who=self.who_text(), action=name)))
         while self.table.count():
             item = self.table.takeAt(0)
             if item.widget():
@@ -404,9 +405,9 @@ class CaseMovedDialog(Retranslatable, QDialog):
             for e in steps) if steps else self.tr("(상태는 그대로이고 다른 내용이 바뀌었습니다)"))
         self.kept.setText(self.tr("내가 쓴 내용은 지워지지 않습니다: {note}").format(
             note=self.note.strip() or self.tr("(없음)")))
-        self.refused.setText("" if self.allowed else self.tr(
+        self.refused.setText("" if self.allowed else with_particles(self.tr(
             "지금 상태({status})에서는 '{action}'을(를) 할 수 없습니다. 적용하지 않거나 돌아가십시오.").format(
-            status=status_name(self.current["status"]), action=name))
+            status=status_name(self.current["status"]), action=name)))
         self.reapply_button.setText(self.tr("지금 상태에 다시 적용"))
         self.drop_button.setText(self.tr("적용하지 않음"))
         self.back_button.setText(self.tr("돌아가기"))

@@ -159,6 +159,9 @@ class HelpWindow(Retranslatable, QWidget):
         self.contents.expandAll()
 
     def retranslate_ui(self) -> None:
+        self.search.setAccessibleName(self.tr("안내서에서 찾기"))
+        self.contents.setAccessibleName(self.tr("안내서 차례"))
+        self.view.setAccessibleName(self.tr("안내서 본문"))
         self.setWindowTitle(self.tr("{app} 도움말 — 사용자 안내서").format(app=APP_NAME))
         self.search.setPlaceholderText(self.tr("안내서에서 찾기 (예: 해피콜, 백업)"))
         self._show_found()

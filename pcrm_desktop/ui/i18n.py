@@ -94,7 +94,14 @@ def load_qt_translator(language: str) -> QTranslator | None:
 
 
 class Retranslatable:
-    """Mixin for widgets: `retranslate_ui()` runs again whenever the language changes."""
+    """Mixin for our windows, pages and dialogs: `retranslate_ui()` runs again whenever the
+    language changes; when first shown, their labels are linked to their fields
+    (ui/accessibility.py)."""
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        from pcrm_desktop.ui.accessibility import link_labels_once
+        link_labels_once(self)
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,6 +49,7 @@ class ImportDialog(QDialog):
         self.preview = RowsModel([])
         self.preview_view = QTableView()
         self.preview_view.setObjectName("importPreview")
+        self.preview_view.setAccessibleName(self.tr("미리 보기"))
         self.preview_view.verticalHeader().hide()
         self.report = QLabel()
         self.report.setObjectName("importReport")
@@ -57,6 +58,7 @@ class ImportDialog(QDialog):
                                    (lambda: self.tr("사유"), lambda r: r.reason)])
         self.rejected_view = QTableView()
         self.rejected_view.setObjectName("rejectedView")
+        self.rejected_view.setAccessibleName(self.tr("가져오지 않을 행과 사유"))
         self.rejected_view.setModel(self.rejected)
         self.rejected_view.verticalHeader().hide()
         self.rejected_view.horizontalHeader().setStretchLastSection(True)
@@ -115,13 +117,19 @@ class ImportDialog(QDialog):
             combo.setCurrentIndex(max(0, combo.findData(guessed.get(field))))
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.combos[field] = combo
-            self.mapping_form.addRow(label + (" *" if field in self.REQUIRED[self.kind] else ""), combo)
+            shown = QCoreApplication.translate("import", label)
+            self.mapping_form.addRow(shown + (" *" if field in self.REQUIRED[self.kind] else ""), combo)
         self.preview = RowsModel([(lambda h=h: h, lambda r, i=i: r[i] if i < len(r) else "")
                                   for i, h in enumerate(table.headers)])
         self.preview.set_rows(table.rows[:PREVIEW_ROWS])
         self.check_button.setEnabled(True)
         self.preview_view.setModel(self.preview)
         self.preview_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the mapping's combos are made after the buttons: Tab goes through them first, as read
+        chain = [*self.combos.values(), self.preview_view, self.rejected_view, self.skip_duplicates,
+                 self.check_button, self.save_report_button, self.import_button, self.close_button]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
 
     def mapping(self) -> dict[str, str]:
         return {field: combo.currentData() for field, combo in self.combos.items() if combo.currentData()}

@@ -66,3 +66,49 @@ def interaction_kind_name(code: str) -> str:
 def backup_text(text: str) -> str:
     """A text of domain/backups.py (a kind, a reason, a step) in the current language."""
     return QCoreApplication.translate(BACKUP_CONTEXT, text)
+
+
+def survey_choices(rows: list[dict]) -> list[tuple[str, str]]:
+    """(code, what the list shows) for a survey chooser: a survey by its title, as staff know
+    it; its code only to tell apart two surveys of the same title."""
+    titles = [r["title"] for r in rows]
+    return [(r["code"], r["title"] if titles.count(r["title"]) == 1 else f"{r['title']} ({r['code']})")
+            for r in rows]
+
+
+def item_name(code: str, fallback: str = "") -> str:
+    """A standard survey item by its short name on screen (a survey's own item: its text)."""
+    names = {"ACCESS": QCoreApplication.translate("SurveysPage", "안내·찾기"),
+             "KIND": QCoreApplication.translate("SurveysPage", "친절"),
+             "EXPERT": QCoreApplication.translate("SurveysPage", "전문성"),
+             "SPEED": QCoreApplication.translate("SurveysPage", "신속"),
+             "RESULT": QCoreApplication.translate("SurveysPage", "결과·공정"),
+             "FACILITY": QCoreApplication.translate("SurveysPage", "시설"),
+             "OVERALL": QCoreApplication.translate("SurveysPage", "전반적 만족")}
+    return names.get(code, fallback or code)
+
+
+def audit_detail(action: str, detail: str) -> str:
+    """An access-log entry's detail in the screen's language (domain/audit_details.py)."""
+    from pcrm_desktop.domain.audit_details import CONTEXT, detail_text
+    return detail_text(action, detail, lambda text: QCoreApplication.translate(CONTEXT, text))
+
+
+def item_label(label: str) -> str:
+    """A standard item's name as the services give it (services/report_survey.ITEM_NAMES), in
+    the screen's language; a survey's own item text stays as written."""
+    return QCoreApplication.translate("item_names", label)
+
+
+def target_name(target: str) -> str:
+    """What an access-log entry was about, when it is a whole part of the data rather than one
+    record (a receipt number, a file or a login stay as they are)."""
+    names = {"database": QCoreApplication.translate("labels", "데이터베이스"),
+             "office": QCoreApplication.translate("labels", "기관 정보"),
+             "citizens": QCoreApplication.translate("labels", "주민"),
+             "complaints": QCoreApplication.translate("labels", "민원"),
+             "surveys": QCoreApplication.translate("labels", "만족도 조사"),
+             "backups": QCoreApplication.translate("labels", "백업"),
+             "retention": QCoreApplication.translate("labels", "보존기간·파기"),
+             "audit_log": QCoreApplication.translate("labels", "접속기록")}
+    return names.get(target, target)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from pcrm_desktop.domain.privacy import AUDIT_ROLES
 from pcrm_desktop.services import office as office_service
 from pcrm_desktop.services.context import Changes, ServiceContext
 from pcrm_desktop.ui.appearance import icon
+from pcrm_desktop.ui.fitting import ElidingLabel, PageStack, scrolling
 from pcrm_desktop.ui.help_window import HelpKey, HelpWindow
 from pcrm_desktop.ui.i18n import Retranslatable
 from pcrm_desktop.ui.labels import role_name
@@ -184,28 +184,29 @@ class MainWindow(Retranslatable, QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(22, 22))
-        self.nav.setFixedWidth(190)
+        self.nav.setFixedWidth(190)  # widened to its longest entry in retranslate_ui
         self.nav.setStyleSheet("QListWidget::item { padding: 10px 6px; }")
         for entry in self.entries:
             item = QListWidgetItem(icon(entry.icon), "")
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
             self.nav.addItem(item)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()  # scrolls down rather than pass the screen's bottom (150 % text)
         self.nav.currentRowChanged.connect(self._show_entry)
         body = QHBoxLayout()
         body.addWidget(self.nav)
-        body.addWidget(self.stack, 1)
+        body.addWidget(scrolling(self.stack, "pageArea"), 1)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(top)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
-        self.status_office, self.status_user, self.status_db = QLabel(), QLabel(), QLabel()
-        self.status_today = QLabel()
+        # who is signed in shows at the top right (user_label): the status bar keeps its room for
+        # the office, the day's figures, the last backup and the database
+        self.status_office, self.status_today, self.status_backup = ElidingLabel(), ElidingLabel(), ElidingLabel()
+        self.status_db = ElidingLabel(Qt.TextElideMode.ElideMiddle)
         self.status_today.setObjectName("statusToday")
-        self.status_backup = QLabel()
         self.status_backup.setObjectName("statusBackup")
-        for label in (self.status_office, self.status_user, self.status_today, self.status_backup):
+        for label in (self.status_office, self.status_today, self.status_backup):
             self.statusBar().addWidget(label)
         self.last_backup: datetime | None = None
         self.figures: dict[str, int] = {}
@@ -214,6 +215,7 @@ class MainWindow(Retranslatable, QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh_current)
         QShortcut(QKeySequence("Ctrl+K"), self, activated=self._focus_search)
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_complaint)
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self, activated=self.new_citizen)
         for number in range(len(self.entries)):
             QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self,
                       activated=lambda n=number: self.go_to_numbered(n))
@@ -258,6 +260,8 @@ class MainWindow(Retranslatable, QMainWindow):
     # --- texts ----------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
+        self.search.setAccessibleName(self.tr("통합검색"))
+        self.nav.setAccessibleName(self.tr("메뉴"))
         self.setWindowTitle(f"{APP_NAME} — {self.office_name}" if self.office_name else APP_NAME)
         for row, entry in enumerate(self.entries):
             badge = self.figures.get("mine_soon") if entry.key == "complaints" else None
@@ -265,6 +269,10 @@ class MainWindow(Retranslatable, QMainWindow):
             self.nav.item(row).setHidden(not self._allowed(entry))
             if entry.key == "complaints":
                 self.nav.item(row).setToolTip(self.tr("내가 맡은 진행 중 민원 가운데 3일 안에 기한이 오는 것 (넘긴 것 포함)"))
+        # as wide as its longest entry needs, in this language and text size
+        metrics = self.nav.fontMetrics()
+        longest = max(metrics.horizontalAdvance(self.nav.item(r).text()) for r in range(self.nav.count()))
+        self.nav.setFixedWidth(max(190, longest + self.nav.iconSize().width() + 48))
         self.search.setPlaceholderText(self.tr("통합검색: 이름·전화 뒷자리·주소·접수번호 (Ctrl+K, Enter)"))
         self.file_menu.setTitle(self.tr("파일(&F)"))
         self.quit_action.setText(self.tr("종료(&X)"))
@@ -282,7 +290,6 @@ class MainWindow(Retranslatable, QMainWindow):
         actor = self.ctx.actor
         self.status_office.setText(self.office_name or self.tr("초기 설정 필요"))
         who = "—" if actor.staff_id is None else f"{self._actor_name} ({role_name(actor.role)})"
-        self.status_user.setText(self.tr("사용자: {who}").format(who=who))
         self.user_label.setText(who)
         self.status_db.setText(self.tr("DB: 로컬 ({path})").format(path=self.database_label))
         f = self.figures
@@ -369,6 +376,12 @@ class MainWindow(Retranslatable, QMainWindow):
             return None
         return self.open_page("complaints").new_complaint()
 
+    def new_citizen(self):
+        """Ctrl+Shift+N anywhere: the new-resident form, over the 주민 page."""
+        if self.ctx.actor.staff_id is None:
+            return None
+        return self.open_page("citizens").new_citizen()
+
     def refresh_current(self) -> None:
         page = self.stack.currentWidget()
         if isinstance(page, Page):
@@ -411,6 +424,8 @@ class MainWindow(Retranslatable, QMainWindow):
             self.idle_lock.password_change_needed.connect(
                 lambda current: self.change_password(current, forced=True))
         self.load_idle_minutes()
+        from pcrm_desktop.ui.draft_offer import offer_drafts
+        offer_drafts(self)  # what a crash left unsaved, offered back
 
     idle_lock = None
 
@@ -427,7 +442,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def lock_now(self) -> None:
         """Ctrl+L: cover the screen at once, as the idle lock would (leaving the counter)."""
         if self.idle_lock is not None:
-            self.idle_lock.lock()
+            self.idle_lock.lock(manual=True)
 
     def change_password(self, current: str | None = None, forced: bool = False) -> None:
         if self.ctx.actor.staff_id is None:

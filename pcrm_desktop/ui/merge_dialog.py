@@ -17,6 +17,7 @@ from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.services import citizens as citizen_service
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.i18n import error_text
+from pcrm_desktop.ui.labels import channel_name
 
 FIELDS = ("name", "birth_year", "email", "address", "preferred_channel", "memo")
 
@@ -26,7 +27,9 @@ def _value(citizen, field: str) -> str:
     if field == "address":
         return value.one_line()
     if hasattr(value, "value"):
-        return value.value
+        value = value.value
+    if field == "preferred_channel" and value:
+        return channel_name(value)  # by its name, as the profile shows it (not sms, phone)
     return "" if value is None else str(value)
 
 
@@ -87,6 +90,10 @@ class MergeDialog(QDialog):
                 self.grid.addWidget(radio, row, column)
             group.button(0).setChecked(True)
             self.field_groups[field] = group
+        # the choices were made after the buttons: Tab goes through them first, then OK, Cancel
+        chain = [group.button(len(records) - 1), *self.buttons.buttons()]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
         self.buttons.setEnabled(True)
 
     def choices(self) -> tuple[int, int, tuple[str, ...]]:

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -112,6 +113,7 @@ class PaperEntryDialog(Retranslatable, QDialog):
         self.double.toggled.connect(lambda _: self.clear_form())
         self.howto = QLabel()
         self.howto.setObjectName("paperHowto")
+        self.howto.setWordWrap(True)
         self.howto.setStyleSheet("color: #555;")
         self.pass_label = QLabel()
         self.pass_label.setObjectName("paperPass")
@@ -127,9 +129,11 @@ class PaperEntryDialog(Retranslatable, QDialog):
         top.addWidget(self.pass_label)
         grid = QGridLayout()
         self.fields: list[Field] = []
-        for item in questionnaire.items:
+        words = self.hint_words()
+        self.questions: list[tuple[QLabel, Item, str]] = []  # in the screen's language when it has it
+        for number, item in enumerate(questionnaire.items, start=1):
             rows = item.options if item.type is ItemType.MATRIX else ("",)
-            for row in rows:
+            for row_number, row in enumerate(rows, start=1):
                 key = f"{item.code}.{row}" if row else item.code
                 edit = QLineEdit()
                 edit.setObjectName(f"paper_{key}")
@@ -138,11 +142,15 @@ class PaperEntryDialog(Retranslatable, QDialog):
                 edit.returnPressed.connect(lambda k=key: self.advance(k))
                 note = QLabel()
                 note.setStyleSheet("color: #b03a2e;")
-                text = QLabel(f"{item.text} — {row}" if row else item.text)
+                text = QLabel()
+                self.questions.append((text, item, row))
                 text.setWordWrap(True)
-                code = QLabel(key + (" *" if item.required else ""))
-                code.setStyleSheet("font-family: monospace;")
-                hint = QLabel(paper_hint(item))
+                text.setObjectName(f"paperQuestion_{key}")  # the survey's own words
+                # the question's number as printed on the form (문 3-2 for a grid's 2nd row)
+                code = QLabel(f"{number}" + (f"-{row_number}" if row else "") + (" *" if item.required else ""))
+                code.setObjectName(f"paperNumber_{key}")
+                text.setBuddy(edit)  # the question names its field
+                hint = QLabel(paper_hint(item, words))
                 hint.setStyleSheet("color: #555;")
                 line = len(self.fields)
                 grid.addWidget(code, line, 0)
@@ -172,6 +180,12 @@ class PaperEntryDialog(Retranslatable, QDialog):
         self.report_button = QPushButton()
         self.report_button.setObjectName("paperReport")
         self.report_button.clicked.connect(self.save_report)
+        self.save_button = QPushButton()  # what the last field's Enter does, for the mouse too
+        self.save_button.setObjectName("paperSave")
+        self.save_button.clicked.connect(self.save_form)
+        self.save_button.setAutoDefault(False)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save_form)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.save_form)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.accept)
         self.close_button.setAutoDefault(False)
@@ -179,6 +193,7 @@ class PaperEntryDialog(Retranslatable, QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.info, 1)
         bottom.addWidget(self.report_button)
+        bottom.addWidget(self.save_button)
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -196,10 +211,19 @@ class PaperEntryDialog(Retranslatable, QDialog):
         self.resize(1100, 720) if store is None else self.resize(900, 380)
         self.clear_form()
 
+    def hint_words(self) -> dict[str, str]:
+        return {"na": self.tr("해당없음"), "several": self.tr("여러 개"), "yes_no": self.tr("1=예 2=아니오"),
+                "number": self.tr("숫자"), "text": self.tr("글")}
+
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("서면 설문 입력 — {survey}").format(survey=self.survey)
+        language = "en" if QLocale().language() == QLocale.Language.English else "ko"
+        for label, item, row in self.questions:
+            text = item.shown_text(language)
+            label.setText(f"{text} — {row}" if row else text)
+        title = self.q.title or self.survey  # the survey by its name, not its code
+        self.setWindowTitle(self.tr("서면 설문 입력 — {survey}").format(survey=title)
                             if self.store is None else
-                            self.tr("전화 설문 응답 — {survey}").format(survey=self.survey))
+                            self.tr("전화 설문 응답 — {survey}").format(survey=title))
         self.top_labels[0].setText(self.tr("양식 번호"))
         self.top_labels[1].setText(self.tr("작성일"))
         self.double.setText(self.tr("이중 입력 (같은 양식을 두 번 입력해 대조)"))
@@ -208,6 +232,7 @@ class PaperEntryDialog(Retranslatable, QDialog):
             [self.tr("양식"), self.tr("문항"), self.tr("1차"), self.tr("2차")])
         self.report_button.setText(self.tr("불일치 보고서 저장…"))
         self.close_button.setText(self.tr("닫기"))
+        self.save_button.setText(self.tr("이 양식 저장 (Ctrl+Enter)"))
         self.howto.setText(self.tr("종이에 적힌 번호를 치고 Enter. 빈칸에서 Enter는 무응답, 마지막 칸의 Enter는 저장입니다."
                                    " 척도 문항의 9는 '해당없음'입니다.") if self.store is None else self.tr(
             "문항을 읽어 드리고 답의 번호를 치고 Enter. 마지막 칸의 Enter로 통화 결과 '응답'과 함께 저장합니다."
@@ -283,6 +308,27 @@ class PaperEntryDialog(Retranslatable, QDialog):
             self._focus(following)
 
     # --- a whole form -----------------------------------------------------------------------
+    def save_form(self) -> None:
+        """[이 양식 저장] or Ctrl+Enter: every open field checked as Enter checks it (the first
+        one wrong or required and empty gets the focus and says why), then the form is saved."""
+        if self.saving:
+            return
+        for index, field in enumerate(self.fields):
+            if not field.edit.isEnabled():
+                continue
+            try:
+                value = self._value(field)
+            except DomainError as error:
+                field.note.setText(error_text(error))
+                self._focus(index)
+                return
+            if value is None and field.item.required:
+                field.note.setText(self.tr("꼭 답해야 하는 문항입니다. 종이에 답이 없으면 양식을 따로 두십시오."))
+                self._focus(index)
+                return
+            field.note.clear()
+        self.finish_form()
+
     def finish_form(self) -> None:
         answers = self.answers()
         bad = next((f for f in self.fields if f.edit.isEnabled() and f.edit.text().strip()

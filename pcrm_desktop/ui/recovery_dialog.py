@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from pcrm_desktop.domain.backups import reason_text
 from pcrm_desktop.domain.errors import DomainError
+from pcrm_desktop.domain.messages import with_particles
 from pcrm_desktop.services import backups
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.i18n import Retranslatable, error_text
@@ -238,7 +239,7 @@ class RecoveryDialog(Retranslatable, QDialog):
         self.accept()
 
     def done_text(self, done) -> str:
-        return self.tr(
+        return with_particles(self.tr(
             "백업 {name}을(를) 새 데이터베이스로 복원했습니다.\n손상된 파일은 지우지 않고 옮겨 "
             "두었습니다: {damaged}\n백업한 뒤에 입력한 내용은 다시 입력하십시오.").format(
-            name=done.backup, damaged=str(done.damaged_copy))
+            name=done.backup, damaged=str(done.damaged_copy)))

@@ -36,6 +36,7 @@ from pcrm_desktop.services import surveys
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.i18n import Retranslatable, error_text
+from pcrm_desktop.ui.labels import survey_choices
 
 TYPE_NAMES = {
     ItemType.SINGLE: QT_TRANSLATE_NOOP("surveys", "하나 고르기"),
@@ -176,8 +177,9 @@ class EditSurveyDialog(_Form):
         self.resize(1100, 560)
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("문항 편집 — {code} v{version}").format(code=self.survey,
-                                                                       version=self.version))
+        self.table.setAccessibleName(self.tr("문항 표"))
+        self.setWindowTitle(self.tr("문항 편집 — {code} v{version}").format(
+            code=self.original.title or self.survey, version=self.version))
         self.title_label.setText(self.tr("제목"))
         self.table.setHorizontalHeaderLabels([
             self.tr("코드"), self.tr("유형"), self.tr("문항"), self.tr("문항 (영어, 키오스크)"),
@@ -199,6 +201,7 @@ class EditSurveyDialog(_Form):
         for t, name in TYPE_NAMES.items():
             kind.addItem(_surveys_text(name), t.value)
         kind.setCurrentIndex(kind.findData((item.type if item else ItemType.SCALE5).value))
+        kind.setAccessibleName(self.tr("{n}번 문항의 유형").format(n=row + 1))
         self.table.setCellWidget(row, 1, kind)
         values = (item.code, item.text, item.text_en, "; ".join(item.options)) if item else \
             (f"Q{row + 1}", "", "", "")
@@ -307,7 +310,7 @@ class KioskSetupDialog(_Form):
         for label, text in zip(self.labels, (self.tr("키오스크 설문 (익명만)"), self.tr("직원 PIN (숫자 4–8자리)"),
                                              self.tr("PIN 다시"))):
             label.setText(text)
-        refill(self.survey, [(r["code"], f"{r['title']} ({r['code']})") for r in self.rows_],
+        refill(self.survey, survey_choices(self.rows_),
                self.survey.currentData() or self.setup.survey or None)
         self.pin.setPlaceholderText(self.tr("바꾸지 않으려면 비워 두십시오") if self.setup.pin_set else "")
         self.how.setText(self.tr(

@@ -51,6 +51,14 @@
         <translation>Unknown</translation>
     </message>
     <message>
+        <source>구성 요소와 라이선스</source>
+        <translation>Components and licences</translation>
+    </message>
+    <message>
+        <source>라이선스 전문</source>
+        <translation>Licence text</translation>
+    </message>
+    <message>
         <source>PCRM Desktop 정보</source>
         <translation>About PCRM Desktop</translation>
     </message>
@@ -160,6 +168,14 @@
     <message>
         <source>주민 번호 또는 이름</source>
         <translation>Resident number or name</translation>
+    </message>
+    <message>
+        <source>접속기록</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <source>점검 결과</source>
+        <translation>Findings</translation>
     </message>
     <message>
         <source>주민의 번호(예: 12)나 이름으로 그 주민의 정보에 접근한 기록만 봅니다.</source>
@@ -367,6 +383,10 @@
         <translation>Kind</translation>
     </message>
     <message>
+        <source>전체</source>
+        <translation>All</translation>
+    </message>
+    <message>
         <source>주민</source>
         <translation>Residents</translation>
     </message>
@@ -393,6 +413,11 @@
     <message>
         <source>처리일수</source>
         <translation>Working days</translation>
+    </message>
+    <message>
+        <source>일</source>
+        <comment>days</comment>
+        <translation> days</translation>
     </message>
     <message>
         <source>만족도</source>
@@ -435,6 +460,18 @@
         <translation>Verdict</translation>
     </message>
     <message>
+        <source>고객집단·경로·동별 결과</source>
+        <translation>Results by group, channel and dong</translation>
+    </message>
+    <message>
+        <source>개선과제 목록</source>
+        <translation>Improvement actions</translation>
+    </message>
+    <message>
+        <source>지표</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
         <source>분석·개선</source>
         <translation>Analysis</translation>
     </message>
@@ -444,7 +481,7 @@
     </message>
     <message>
         <source>고객집단·경로·동</source>
-        <translation>Groups, channels, 동</translation>
+        <translation>Groups, channels, dong</translation>
     </message>
     <message>
         <source>중요도-성과 (IPA)</source>
@@ -523,8 +560,67 @@
         <translation>Evaluation period</translation>
     </message>
     <message>
+        <source>점</source>
+        <translation> points</translation>
+    </message>
+    <message>
+        <source>건</source>
+        <translation> cases</translation>
+    </message>
+    <message>
         <source>{title}: {before} → {after} — {verdict}</source>
         <translation>{title}: {before} → {after} — {verdict}</translation>
+    </message>
+</context>
+<context>
+    <name>AttachApplicantDialog</name>
+    <message>
+        <source>민원인 연결</source>
+        <translation>Attach applicant</translation>
+    </message>
+    <message>
+        <source>민원 {no}의 민원인을 찾아 고르십시오. 연결한 민원인은 처리 이력과 접속기록에 남고, 나중에 바꿀 수 없습니다.</source>
+        <translation>Find and choose the applicant of case {no}. The attached applicant is kept in the case history and the access log and cannot be changed later.</translation>
+    </message>
+    <message>
+        <source>주민 찾기(&amp;F)</source>
+        <translation>&amp;Find resident</translation>
+    </message>
+    <message>
+        <source>이름(두 글자도)·전화 뒷자리로 찾기</source>
+        <translation>Find by name (two syllables work) or phone tail</translation>
+    </message>
+    <message>
+        <source>주민 찾기</source>
+        <translation>Find resident</translation>
+    </message>
+    <message>
+        <source>찾은 주민</source>
+        <translation>Residents found</translation>
+    </message>
+    <message>
+        <source>새 주민 등록…</source>
+        <translation>Register a resident…</translation>
+    </message>
+    <message>
+        <source>연결하기</source>
+        <translation>Attach</translation>
+    </message>
+    <message>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>아직 고르지 않았습니다.</source>
+        <translation>Not chosen yet.</translation>
+    </message>
+    <message>
+        <source>선택: {name}</source>
+        <translation>Chosen: {name}</translation>
+    </message>
+    <message>
+        <source>그사이 이 민원에 다른 처리가 저장되었습니다. 민원 화면을 새로 읽었습니다. 연결하려면 [연결하기]를 다시 누르십시오.</source>
+        <translation>Another step was saved on this case meanwhile; the case has been read again. Press [Attach] again to attach.</translation>
     </message>
 </context>
 <context>
@@ -570,6 +666,10 @@
         <translation>File</translation>
     </message>
     <message>
+        <source>백업 목록</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
         <source>백업은 데이터베이스 옆 backups 폴더에 만들어지고, 만든 뒤 바로 무결성 검사를 합니다. 프로그램을 시작·종료할 때와 하루에 한 번, 바뀐 내용이 있으면 자동으로 백업하며, 자동 백업은 최근 7일·4주·12개월 것을 남깁니다. 직접 만든 백업, 업그레이드 전·복원 전 백업은 관리자가 지울 때까지 남습니다. 백업은 관리자·팀장이, 복원과 삭제는 관리자만 할 수 있습니다.</source>
         <translation>Backups are made in the backups folder beside the database and checked for integrity right after. When the program starts and exits, and once a day, a backup is made automatically if anything changed; automatic backups are kept for the last 7 days, 4 weeks and 12 months. Backups you make yourself, and those before an upgrade or a restore, are kept until an administrator deletes them. Administrators and managers make backups; only administrators restore and delete them.</translation>
     </message>
@@ -599,7 +699,7 @@
     </message>
     <message>
         <source>백업 폴더: {folder} · {count}개, {size}</source>
-        <translation>Backup folder: {folder} · {count} backups, {size}</translation>
+        <translation>Backup folder: {folder} · backups: {count}, {size}</translation>
     </message>
     <message>
         <source>백업하는 중…</source>
@@ -753,10 +853,6 @@
         <translation>Source</translation>
     </message>
     <message>
-        <source>holidays 자료</source>
-        <translation>holidays data</translation>
-    </message>
-    <message>
         <source>직원 추가</source>
         <translation>Add staff member</translation>
     </message>
@@ -775,6 +871,14 @@
     <message>
         <source>근무시간 뒤 접수 규칙을 저장했습니다. 진행 중인 민원의 처리기한을 다시 계산했습니다.</source>
         <translation>The after-hours rule is saved. The due dates of open complaints were recomputed.</translation>
+    </message>
+    <message>
+        <source>{n}주</source>
+        <translation>{n} week(s)</translation>
+    </message>
+    <message>
+        <source>{n}개월</source>
+        <translation>{n} month(s)</translation>
     </message>
     <message>
         <source>{days}일</source>
@@ -829,6 +933,10 @@
         <translation>as its type</translation>
     </message>
     <message>
+        <source>{n}년</source>
+        <translation>{n} year(s)</translation>
+    </message>
+    <message>
         <source>큰 분류 추가</source>
         <translation>Add top level</translation>
     </message>
@@ -843,10 +951,6 @@
     <message>
         <source>사용 중지</source>
         <translation>Retire</translation>
-    </message>
-    <message>
-        <source>토·일요일과 아래의 쉬는 날은 처리기간에 세지 않습니다. 해마다 처음 쓸 때 holidays 자료(설날·추석·대체공휴일·선거일)로 채워지며, 임시공휴일을 더하거나 날을 근무일로 바꾸면 진행 중인 민원의 처리기한을 다시 계산합니다(연장한 민원은 알린 기한 그대로). 바꾸는 일은 팀장·관리자만 할 수 있고 기록됩니다.</source>
-        <translation>Saturdays, Sundays and the days off below do not count in processing periods. Each year is filled from the holidays data (Seollal, Chuseok, substitute holidays, election days) when first needed. Adding a temporary holiday or making a day a working day recomputes the due dates of open cases (extended cases keep the date the applicant was told). Only managers and admins can change this, and it is logged.</translation>
     </message>
     <message>
         <source>연도</source>
@@ -865,12 +969,32 @@
         <translation>Make a working day / undo</translation>
     </message>
     <message>
-        <source>민원 종류별 처리기간 (일, 0 = 즉시)</source>
-        <translation>Period by type (days, 0 = immediately)</translation>
-    </message>
-    <message>
         <source>처리기간 저장</source>
         <translation>Save periods</translation>
+    </message>
+    <message>
+        <source>기본 공휴일 목록</source>
+        <translation>built-in public holidays</translation>
+    </message>
+    <message>
+        <source>쉬는 날 목록</source>
+        <translation>Days off</translation>
+    </message>
+    <message>
+        <source>쉬는 날 날짜</source>
+        <translation>Day off: date</translation>
+    </message>
+    <message>
+        <source>쉬는 날 이름</source>
+        <translation>Name of the day off</translation>
+    </message>
+    <message>
+        <source>업무시간 뒤 접수</source>
+        <translation>Received after hours</translation>
+    </message>
+    <message>
+        <source>새 분류 이름</source>
+        <translation>New category name</translation>
     </message>
     <message>
         <source>법 제19조②는 6일 이상을 “첫날을 산입”해 세며 접수 시각의 예외가 없습니다(18:00 뒤 접수도 접수일이 1일째). 바꾸면 진행 중인 민원의 처리기한을 다시 계산합니다.</source>
@@ -879,6 +1003,14 @@
     <message>
         <source>사무별로 정함</source>
         <translation>set per service</translation>
+    </message>
+    <message>
+        <source>토·일요일과 아래의 쉬는 날은 처리기간에 세지 않습니다. 해마다 처음 쓸 때 기본 공휴일 목록(설날·추석·대체공휴일·선거일)로 채워지며, 임시공휴일을 더하거나 날을 근무일로 바꾸면 진행 중인 민원의 처리기한을 다시 계산합니다(연장한 민원은 알린 기한 그대로). 바꾸는 일은 팀장·관리자만 할 수 있고 기록됩니다.</source>
+        <translation>Saturdays, Sundays and the days off below do not count in processing periods. Each year is filled from the built-in list of public holidays (Seollal, Chuseok, substitute holidays, election days) when first needed. Adding a temporary holiday or making a day a working day recomputes the due dates of open cases (extended cases keep the date the applicant was told). Only managers and admins can change this, and it is logged.</translation>
+    </message>
+    <message>
+        <source>민원 종류별 처리기간 (일·주·개월·년, 0일 = 즉시)</source>
+        <translation>Period by type (days, weeks, months, years; 0 days = immediately)</translation>
     </message>
     <message>
         <source>{day}을(를) 쉬는 날로 추가했습니다.</source>
@@ -924,6 +1056,14 @@
         <translation>Details</translation>
     </message>
     <message>
+        <source>첨부 파일</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>처리 이력</source>
+        <translation>Case history</translation>
+    </message>
+    <message>
         <source>민원 처리</source>
         <translation>Case</translation>
     </message>
@@ -942,6 +1082,14 @@
     <message>
         <source>이전 민원과 연결</source>
         <translation>Link earlier cases</translation>
+    </message>
+    <message>
+        <source>민원인 연결…</source>
+        <translation>Attach applicant…</translation>
+    </message>
+    <message>
+        <source>민원인 없이 저장한 민원에 주민을 찾아 연결합니다 (처리 이력과 접속기록에 남음).</source>
+        <translation>Finds a resident and attaches them to a case saved without an applicant (kept in the case history and the access log).</translation>
     </message>
     <message>
         <source>같은 민원인·분류의 이전 민원을 같은 사안으로 연결합니다 (반복 민원 관리).</source>
@@ -970,6 +1118,14 @@
     <message>
         <source>{no} · {status} · 처리기한 {due} {dday}</source>
         <translation>{no} · {status} · due {due} {dday}</translation>
+    </message>
+    <message>
+        <source>민원인 없음</source>
+        <translation>No applicant</translation>
+    </message>
+    <message>
+        <source>민원인 {who}</source>
+        <translation>Applicant {who}</translation>
     </message>
     <message>
         <source>제목: {title}</source>
@@ -1013,7 +1169,7 @@
     </message>
     <message>
         <source>같은 민원인·분류의 이전 민원 {n}건, 회신 {m}회.</source>
-        <translation>{n} earlier cases of this applicant and category, {m} answered.</translation>
+        <translation>Earlier cases of this applicant and category: {n}; answered: {m}.</translation>
     </message>
     <message>
         <source>반복 민원으로 종결을 검토하십시오 (자동 종결하지 않음).</source>
@@ -1332,6 +1488,14 @@
         <translation>Residents</translation>
     </message>
     <message>
+        <source>주민 찾기</source>
+        <translation>Find resident</translation>
+    </message>
+    <message>
+        <source>정렬</source>
+        <translation>Sort</translation>
+    </message>
+    <message>
         <source>고객집단</source>
         <translation>Customer groups</translation>
     </message>
@@ -1533,6 +1697,22 @@
     <message>
         <source>D-day</source>
         <translation>D-day</translation>
+    </message>
+    <message>
+        <source>민원 찾기</source>
+        <translation>Find a case</translation>
+    </message>
+    <message>
+        <source>민원 목록</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>민원 종류</source>
+        <translation>Case type</translation>
+    </message>
+    <message>
+        <source>정렬</source>
+        <translation>Sort</translation>
     </message>
     <message>
         <source>민원</source>
@@ -1785,6 +1965,10 @@
         <translation>Details</translation>
     </message>
     <message>
+        <source>최근 활동</source>
+        <translation>Recent activity</translation>
+    </message>
+    <message>
         <source>대시보드</source>
         <translation>Dashboard</translation>
     </message>
@@ -1834,7 +2018,7 @@
     </message>
     <message>
         <source>12개월 추이: 민원 접수(막대)와 만족도(선, n 30 이상인 달만)</source>
-        <translation>12 months: 민원 received (bars) and satisfaction (line, months with n ≥ 30)</translation>
+        <translation>12 months: complaints received (bars) and satisfaction (line, months with n ≥ 30)</translation>
     </message>
     <message>
         <source>최근 활동 (감사 기록)</source>
@@ -1896,12 +2080,71 @@
         <translation>Enter the departments or teams that complaints are assigned to, one per line.</translation>
     </message>
     <message>
+        <source>부서·팀 이름(&amp;D)</source>
+        <translation>&amp;Departments and teams</translation>
+    </message>
+    <message>
         <source>예: 민원행정팀, 맞춤형복지팀. 나중에 설정에서 더 추가할 수 있습니다.</source>
         <translation>For example: Civil Affairs Team, Welfare Team. You can add more later in Settings.</translation>
     </message>
 </context>
 <context>
+    <name>DraftOfferDialog</name>
+    <message>
+        <source>저장하지 않은 입력</source>
+        <translation>Unsaved entries</translation>
+    </message>
+    <message>
+        <source>지난번에 저장하지 못하고 끝난 입력이 있습니다 (PC가 꺼졌거나 프로그램이 닫혔습니다). 이어 쓰거나 버리십시오. [나중에]를 누르면 다음 로그인 때 다시 묻습니다.</source>
+        <translation>Some entries were not saved last time (the PC went off or the program closed). Continue them or discard them. [Later] asks again at the next sign-in.</translation>
+    </message>
+    <message>
+        <source>종류</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>저장한 때</source>
+        <translation>Saved at</translation>
+    </message>
+    <message>
+        <source>내용</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>접수번호</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>저장하지 않은 입력 목록</source>
+        <translation>List of unsaved entries</translation>
+    </message>
+    <message>
+        <source>이어 쓰기</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>버리기</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>나중에</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>(내용 없음)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>이 입력을 버릴까요? 되살릴 수 없습니다.</source>
+        <translation>Discard this entry? It cannot be brought back.</translation>
+    </message>
+</context>
+<context>
     <name>EditSurveyDialog</name>
+    <message>
+        <source>문항 표</source>
+        <translation>Questions table</translation>
+    </message>
     <message>
         <source>문항 편집 — {code} v{version}</source>
         <translation>Edit items — {code} v{version}</translation>
@@ -1961,6 +2204,10 @@
     <message>
         <source>아래로</source>
         <translation>Down</translation>
+    </message>
+    <message>
+        <source>{n}번 문항의 유형</source>
+        <translation>Type of question {n}</translation>
     </message>
     <message>
         <source>문항 표를 읽을 수 없습니다.</source>
@@ -2065,6 +2312,22 @@ Only the fields where the two versions differ are shown below. Choose the value 
         <source>PCRM Desktop 처음 설정</source>
         <translation>PCRM Desktop first-time setup</translation>
     </message>
+    <message>
+        <source>&lt; 뒤로(&amp;B)</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>다음(&amp;N) &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>완료(&amp;F)</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>GroupsView</name>
@@ -2093,8 +2356,8 @@ Only the fields where the two versions differ are shown below. Choose the value 
         <translation>Remove saved search</translation>
     </message>
     <message>
-        <source>연령 기준 집단은 출생연도로 계산하고, 지정 집단은 주민 정보에서 직원이 지정합니다. 저장한 검색은 주민 목록의 [검색 저장…]으로 만듭니다. 민원 건수와 만족도는 해당 기능이 추가되면 함께 표시됩니다.</source>
-        <translation>Age groups are computed from the birth year; assigned groups are set by staff on the resident's record. Saved searches are made with [Save search…] on the resident list. Complaint counts and satisfaction will appear here once those features exist.</translation>
+        <source>고객집단 목록</source>
+        <translation>Customer groups</translation>
     </message>
     <message>
         <source>주민 목록에서 보기</source>
@@ -2119,6 +2382,10 @@ Only the fields where the two versions differ are shown below. Choose the value 
     <message>
         <source>상담 (100명당)</source>
         <translation>Contacts per 100</translation>
+    </message>
+    <message>
+        <source>연령 기준 집단은 출생연도로 계산하고, 지정 집단은 주민 정보에서 직원이 지정합니다. 저장한 검색은 주민 목록의 [검색 저장…]으로 만듭니다. 집단별 민원 건수와 만족도는 [분석·개선 › 고객집단·경로·동]에 있습니다.</source>
+        <translation>Age groups are computed from the birth year; assigned groups are set by staff on the resident's record. Saved searches are made with [Save search…] on the resident list. Complaints and satisfaction by group are on [Analysis › Groups, channels, dong].</translation>
     </message>
     <message>
         <source>{group}: 선호 연락 방법 — {channels}</source>
@@ -2158,6 +2425,14 @@ Only the fields where the two versions differ are shown below. Choose the value 
     <message>
         <source>상태</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>해피콜 대상</source>
+        <translation>Happy-call list</translation>
+    </message>
+    <message>
+        <source>통화 메모</source>
+        <translation>Call note</translation>
     </message>
     <message>
         <source>해피콜</source>
@@ -2239,12 +2514,24 @@ Only the fields where the two versions differ are shown below. Choose the value 
 <context>
     <name>HelpWindow</name>
     <message>
+        <source>안내서에서 찾기</source>
+        <translation>Search the guide</translation>
+    </message>
+    <message>
+        <source>안내서 차례</source>
+        <translation>Guide contents</translation>
+    </message>
+    <message>
+        <source>안내서 본문</source>
+        <translation>Guide text</translation>
+    </message>
+    <message>
         <source>{app} 도움말 — 사용자 안내서</source>
         <translation>{app} Help — User guide</translation>
     </message>
     <message>
         <source>안내서에서 찾기 (예: 해피콜, 백업)</source>
-        <translation>Search the guide, in Korean (e.g. 해피콜, 백업)</translation>
+        <translation>Search the guide (it is in Korean)</translation>
     </message>
     <message>
         <source>사용자 안내서 파일을 찾지 못했습니다: {path}
@@ -2274,20 +2561,20 @@ The installation may be damaged. Reinstall the program or ask your administrator
         <translation>Used to count complaint deadlines in working hours (8 a day). You can change them later in Settings.</translation>
     </message>
     <message>
-        <source>업무 시작</source>
-        <translation>Opens at</translation>
+        <source>업무 시작(&amp;S)</source>
+        <translation>&amp;Starts at</translation>
     </message>
     <message>
-        <source>점심 시작</source>
-        <translation>Lunch from</translation>
+        <source>점심 시작(&amp;L)</source>
+        <translation>&amp;Lunch from</translation>
     </message>
     <message>
-        <source>점심 끝</source>
-        <translation>Lunch until</translation>
+        <source>점심 끝(&amp;U)</source>
+        <translation>L&amp;unch until</translation>
     </message>
     <message>
-        <source>업무 종료</source>
-        <translation>Closes at</translation>
+        <source>업무 종료(&amp;E)</source>
+        <translation>&amp;Ends at</translation>
     </message>
 </context>
 <context>
@@ -2295,6 +2582,10 @@ The installation may be damaged. Reinstall the program or ask your administrator
     <message>
         <source>잠김</source>
         <translation>Locked</translation>
+    </message>
+    <message>
+        <source>비밀번호가 맞지 않습니다. 비밀번호를 {count}번 잇달아 틀리면 계정이 잠깁니다.</source>
+        <translation>Wrong password. The account locks after {count} wrong passwords in a row.</translation>
     </message>
 </context>
 <context>
@@ -2306,6 +2597,10 @@ The installation may be damaged. Reinstall the program or ask your administrator
     <message>
         <source>사유</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <source>가져오지 않을 행과 사유</source>
+        <translation>Rows not imported and why</translation>
     </message>
     <message>
         <source>중복 의심 행은 가져오지 않기</source>
@@ -2380,6 +2675,10 @@ The installation may be damaged. Reinstall the program or ask your administrator
         <translation> · {n} RRN-shaped numbers will be masked</translation>
     </message>
     <message>
+        <source>미리 보기</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
         <source>가져오는 중…</source>
         <translation>Importing…</translation>
     </message>
@@ -2390,6 +2689,10 @@ The installation may be damaged. Reinstall the program or ask your administrator
 </context>
 <context>
     <name>IntakeDialog</name>
+    <message>
+        <source>찾은 주민</source>
+        <translation>Residents found</translation>
+    </message>
     <message>
         <source>새 민원 접수</source>
         <translation>New case</translation>
@@ -2552,7 +2855,7 @@ The installation may be damaged. Reinstall the program or ask your administrator
     </message>
     <message>
         <source>같은 민원인·같은 분류의 이전 민원 {n}건 (이번이 {k}번째, 회신 {m}회):</source>
-        <translation>{n} earlier cases of this applicant and category (this is filing {k}, {m} answered):</translation>
+        <translation>Earlier cases of this applicant and category: {n} (this is filing no. {k}; answered: {m}):</translation>
     </message>
     <message>
         <source>3회 이상 반복되고 2회 이상 회신한 민원입니다. 종결 처리를 검토하십시오 (자동으로 종결하지 않습니다).</source>
@@ -2676,6 +2979,10 @@ Not attached: {files} (attach them again from the case)</translation>
 <context>
     <name>LockPanel</name>
     <message>
+        <source>비밀번호</source>
+        <translation>Password</translation>
+    </message>
+    <message>
         <source>화면이 잠겼습니다</source>
         <translation>The screen is locked</translation>
     </message>
@@ -2774,6 +3081,14 @@ Not attached: {files} (attach them again from the case)</translation>
         <translation>Access log review</translation>
     </message>
     <message>
+        <source>통합검색</source>
+        <translation>Search everything</translation>
+    </message>
+    <message>
+        <source>메뉴</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
         <source>내가 맡은 진행 중 민원 가운데 3일 안에 기한이 오는 것 (넘긴 것 포함)</source>
         <translation>My open cases due within three days (overdue included)</translation>
     </message>
@@ -2824,10 +3139,6 @@ Not attached: {files} (attach them again from the case)</translation>
     <message>
         <source>초기 설정 필요</source>
         <translation>Setup needed</translation>
-    </message>
-    <message>
-        <source>사용자: {who}</source>
-        <translation>User: {who}</translation>
     </message>
     <message>
         <source>DB: 로컬 ({path})</source>
@@ -2921,7 +3232,7 @@ Not attached: {files} (attach them again from the case)</translation>
     </message>
     <message>
         <source>민원·주민과 연결 (해피콜용). 첫 응답 뒤에는 바꿀 수 없습니다.</source>
-        <translation>Link answers to 민원 and residents (for happy calls). Cannot be changed after the first answer.</translation>
+        <translation>Link answers to complaints and residents (for happy calls). Cannot be changed after the first answer.</translation>
     </message>
 </context>
 <context>
@@ -2935,12 +3246,12 @@ Not attached: {files} (attach them again from the case)</translation>
         <translation>PCRM Desktop is being used for the first time. Enter the office that will use this database.</translation>
     </message>
     <message>
-        <source>기관 이름(&amp;N) *</source>
-        <translation>Office &amp;name *</translation>
-    </message>
-    <message>
         <source>기관 코드(&amp;C)</source>
         <translation>Office &amp;code</translation>
+    </message>
+    <message>
+        <source>기관 이름(&amp;M) *</source>
+        <translation>Office na&amp;me *</translation>
     </message>
     <message>
         <source>주소(&amp;A)</source>
@@ -2965,6 +3276,26 @@ Not attached: {files} (attach them again from the case)</translation>
 </context>
 <context>
     <name>PaperEntryDialog</name>
+    <message>
+        <source>해당없음</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <source>여러 개</source>
+        <translation>several</translation>
+    </message>
+    <message>
+        <source>1=예 2=아니오</source>
+        <translation>1=yes 2=no</translation>
+    </message>
+    <message>
+        <source>숫자</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>글</source>
+        <translation>text</translation>
+    </message>
     <message>
         <source>서면 설문 입력 — {survey}</source>
         <translation>Paper survey entry — {survey}</translation>
@@ -3012,6 +3343,10 @@ Not attached: {files} (attach them again from the case)</translation>
     <message>
         <source>닫기</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>이 양식 저장 (Ctrl+Enter)</source>
+        <translation>Save this form (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>종이에 적힌 번호를 치고 Enter. 빈칸에서 Enter는 무응답, 마지막 칸의 Enter는 저장입니다. 척도 문항의 9는 '해당없음'입니다.</source>
@@ -3063,6 +3398,37 @@ Not attached: {files} (attach them again from the case)</translation>
     </message>
 </context>
 <context>
+    <name>PeriodEdit</name>
+    <message>
+        <source>일 단위</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>주 단위</source>
+        <translation>weeks</translation>
+    </message>
+    <message>
+        <source>개월 단위</source>
+        <translation>months</translation>
+    </message>
+    <message>
+        <source>년 단위</source>
+        <translation>years</translation>
+    </message>
+    <message>
+        <source>{name} 처리기간</source>
+        <translation>{name} period</translation>
+    </message>
+    <message>
+        <source>{name} 처리기간 단위</source>
+        <translation>{name} period unit</translation>
+    </message>
+    <message>
+        <source>일: 5일 이하는 근무시간, 6일 이상은 날짜로 세고 토·일요일과 공휴일은 빼며 0일은 즉시입니다(법 제19조①②). 주·개월·년: 접수일을 첫날로 달력으로 세어 사이의 쉬는 날도 세고, 끝나는 날이 토요일·공휴일이면 다음 근무일로 넘깁니다(법 제19조③, 민법 제160조·제161조).</source>
+        <translation>Days: up to 5 days are counted in working hours, 6 or more in days, without Saturdays, Sundays and holidays; 0 days is immediately (Act Art. 19(1)(2)). Weeks, months, years: counted by the calendar from the day of receipt as the first day, the days off inside included; an end on a Saturday or holiday moves to the next working day (Act Art. 19(3), Civil Act Arts. 160–161).</translation>
+    </message>
+</context>
+<context>
     <name>ProfilePanel</name>
     <message>
         <source>일시</source>
@@ -3091,6 +3457,38 @@ Not attached: {files} (attach them again from the case)</translation>
     <message>
         <source>동의 기록을 저장했습니다.</source>
         <translation>Consent recorded.</translation>
+    </message>
+    <message>
+        <source>동의 기간</source>
+        <translation>Consent period</translation>
+    </message>
+    <message>
+        <source>동의 방법</source>
+        <translation>Consent method</translation>
+    </message>
+    <message>
+        <source>상담·민원 이력</source>
+        <translation>Contacts and cases</translation>
+    </message>
+    <message>
+        <source>상담 내용</source>
+        <translation>summary</translation>
+    </message>
+    <message>
+        <source>상담 경로</source>
+        <translation>Contact channel</translation>
+    </message>
+    <message>
+        <source>상담 종류</source>
+        <translation>Contact kind</translation>
+    </message>
+    <message>
+        <source>동의 목적</source>
+        <translation>consent purpose</translation>
+    </message>
+    <message>
+        <source>동의 항목</source>
+        <translation>consent items</translation>
     </message>
     <message>
         <source>표시 (기록됨)</source>
@@ -3271,7 +3669,7 @@ Check result: {problem}</translation>
     </message>
     <message>
         <source>더 최근 백업 {count}개는 검사에 실패해 건너뛰었습니다.</source>
-        <translation>{count} more recent backups failed their check and were skipped.</translation>
+        <translation>More recent backups that failed their check and were skipped: {count}.</translation>
     </message>
     <message>
         <source>backups 폴더에 검사를 통과한 백업이 없습니다. USB 등에 따로 둔 백업이 있으면 '다른 백업 파일 선택…'으로 고르십시오.</source>
@@ -3309,12 +3707,16 @@ Enter again what was entered after the backup.</translation>
 <context>
     <name>ReportsPage</name>
     <message>
+        <source>보고서 종류</source>
+        <translation>Report kinds</translation>
+    </message>
+    <message>
         <source>보고서</source>
         <translation>Reports</translation>
     </message>
     <message>
         <source>월간 민원·고객만족 보고서</source>
-        <translation>Monthly 민원 and satisfaction report</translation>
+        <translation>Monthly complaints and satisfaction report</translation>
     </message>
     <message>
         <source>민원처리부 (PDF)</source>
@@ -3325,8 +3727,8 @@ Enter again what was entered after the backup.</translation>
         <translation>Survey results</translation>
     </message>
     <message>
-        <source>월</source>
-        <translation>Mon</translation>
+        <source>보고 월</source>
+        <translation>Month</translation>
     </message>
     <message>
         <source>시작</source>
@@ -3588,6 +3990,10 @@ Enter again what was entered after the backup.</translation>
 <context>
     <name>RevealReasonDialog</name>
     <message>
+        <source>열람 사유</source>
+        <translation>Reason for viewing</translation>
+    </message>
+    <message>
         <source>가린 정보 표시</source>
         <translation>Reveal masked data</translation>
     </message>
@@ -3649,6 +4055,26 @@ Enter again what was entered after the backup.</translation>
     <message>
         <source>마지막 로그인</source>
         <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <source>직원 목록</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>새 직원 이름</source>
+        <translation>New staff member's name</translation>
+    </message>
+    <message>
+        <source>새 직원 로그인 ID</source>
+        <translation>New staff member's login ID</translation>
+    </message>
+    <message>
+        <source>새 직원 역할</source>
+        <translation>New staff member's role</translation>
+    </message>
+    <message>
+        <source>새 직원 부서</source>
+        <translation>New staff member's department</translation>
     </message>
     <message>
         <source>설정</source>
@@ -3823,6 +4249,14 @@ With much data this can take a few minutes. Do not close the program.</translati
 <context>
     <name>SurveysPage</name>
     <message>
+        <source>{d:+.1f} (유의하지 않음)</source>
+        <translation>{d:+.1f} (not significant)</translation>
+    </message>
+    <message>
+        <source>n {n} — 30 미만, 표시하지 않음</source>
+        <translation>n {n} — under 30, not shown</translation>
+    </message>
+    <message>
         <source>문항</source>
         <translation>Item</translation>
     </message>
@@ -3899,6 +4333,22 @@ With much data this can take a few minutes. Do not close the program.</translati
         <translation>Requested at</translation>
     </message>
     <message>
+        <source>문항별 결과</source>
+        <translation>Results by question</translation>
+    </message>
+    <message>
+        <source>구분별 결과</source>
+        <translation>Results by group</translation>
+    </message>
+    <message>
+        <source>응답 품질 검토 목록</source>
+        <translation>Responses to review</translation>
+    </message>
+    <message>
+        <source>관리자 회신 요청 목록</source>
+        <translation>Call-back requests</translation>
+    </message>
+    <message>
         <source>만족도 조사</source>
         <translation>Surveys</translation>
     </message>
@@ -3968,7 +4418,7 @@ With much data this can take a few minutes. Do not close the program.</translati
     </message>
     <message>
         <source>민원 유형</source>
-        <translation>민원 type</translation>
+        <translation>Complaint type</translation>
     </message>
     <message>
         <source>민원 분류</source>
@@ -3983,12 +4433,28 @@ With much data this can take a few minutes. Do not close the program.</translati
         <translation>Customer group</translation>
     </message>
     <message>
-        <source>점수 = (평균−1)/(k−1)×100. 민원만족도 = 전반적 만족(OVERALL), 요소만족도 = 요소 문항 평균, 종합 CS 지수 = 0.3×민원만족도 + 0.5×요소만족도 + 0.2×추천(100점). n 30 미만은 표시하지 않고, 30–49는 '참고'. 전월 대비 화살표는 통계적으로 유의할 때만(5%) 붙습니다. 해당없음은 분모에서 뺍니다.</source>
-        <translation>Score = (mean−1)/(k−1)×100. Satisfaction = OVERALL; element score = mean of the element items; CS index = 0.3×satisfaction + 0.5×elements + 0.2×recommend (of 100). n under 30 is not shown, 30–49 is marked 'reference'. An arrow against last month only when the change is significant (5%). N/A is kept out of every denominator.</translation>
+        <source>점수 = (평균−1)/(k−1)×100. 민원만족도 = 전반적 만족, 요소만족도 = 요소 문항 평균, 종합 CS 지수 = 0.3×민원만족도 + 0.5×요소만족도 + 0.2×추천(100점). n 30 미만은 표시하지 않고, 30–49는 '참고'. 전월 대비 화살표는 통계적으로 유의할 때만(5%) 붙습니다. 해당없음은 분모에서 뺍니다.</source>
+        <translation>Score = (mean−1)/(k−1)×100. Satisfaction = overall satisfaction; element score = mean of the element items; CS index = 0.3×satisfaction + 0.5×elements + 0.2×recommend (of 100). n under 30 is not shown, 30–49 is marked 'reference'. An arrow against last month only when the change is significant (5%). N/A is kept out of every denominator.</translation>
+    </message>
+    <message>
+        <source>전반적 만족 {n}점</source>
+        <translation>Overall satisfaction {n}</translation>
+    </message>
+    <message>
+        <source>{title} (v{version}, {kind}, 전체 응답 {n:,})</source>
+        <translation>{title} (v{version}, {kind}, {n:,} answers in all)</translation>
+    </message>
+    <message>
+        <source>추천</source>
+        <translation>Recommend</translation>
     </message>
     <message>
         <source>키오스크</source>
         <translation>Kiosk</translation>
+    </message>
+    <message>
+        <source>참고</source>
+        <translation>reference</translation>
     </message>
     <message>
         <source>전화</source>
@@ -4009,10 +4475,6 @@ With much data this can take a few minutes. Do not close the program.</translati
     <message>
         <source>너무 빠름</source>
         <translation>Too fast</translation>
-    </message>
-    <message>
-        <source>{title} ({code}, v{version}, {kind}, 전체 응답 {n:,})</source>
-        <translation>{title} ({code}, v{version}, {kind}, {n:,} answers in all)</translation>
     </message>
     <message>
         <source>연결</source>
@@ -4089,10 +4551,6 @@ With much data this can take a few minutes. Do not close the program.</translati
     <message>
         <source>해피콜로 묻는 연결형 설문에만 있습니다.</source>
         <translation>Only for a linked survey asked by happy calls.</translation>
-    </message>
-    <message>
-        <source>추천 (RECOMMEND)</source>
-        <translation>Recommend (RECOMMEND)</translation>
     </message>
     <message>
         <source>품질 표시는 응답을 빼지 않고 알려 주기만 합니다: 척도 문항 4개 이상에 모두 같은 답, 척도 문항당 2초 미만의 키오스크·전화 응답. 이번 달: {flags}</source>
@@ -4261,6 +4719,10 @@ With much data this can take a few minutes. Do not close the program.</translati
         <translation>File attached to a case</translation>
     </message>
     <message>
+        <source>민원인 연결</source>
+        <translation>Attach applicant</translation>
+    </message>
+    <message>
         <source>민원 이력 가져오기</source>
         <translation>Import case history</translation>
     </message>
@@ -4363,6 +4825,10 @@ With much data this can take a few minutes. Do not close the program.</translati
     <message>
         <source>자동 화면 잠금</source>
         <translation>Screen locked when idle</translation>
+    </message>
+    <message>
+        <source>화면 잠금</source>
+        <translation>Screen locked</translation>
     </message>
     <message>
         <source>키오스크 종료</source>
@@ -4747,6 +5213,141 @@ With much data this can take a few minutes. Do not close the program.</translati
     </message>
 </context>
 <context>
+    <name>audit_detail</name>
+    <message>
+        <source>{n}분</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>잠김 해제, 임시 비밀번호 발급</source>
+        <translation>unlocked, temporary password given</translation>
+    </message>
+    <message>
+        <source>임시 비밀번호 발급</source>
+        <translation>Temporary password issued</translation>
+    </message>
+    <message>
+        <source>holidays {version}: {n}일</source>
+        <translation>holidays {version}: {n} days</translation>
+    </message>
+    <message>
+        <source>{n}명 seed={seed}</source>
+        <translation>{n} residents, seed={seed}</translation>
+    </message>
+    <message>
+        <source>{n}건 seed={seed}</source>
+        <translation>{n} records, seed={seed}</translation>
+    </message>
+    <message>
+        <source>{office}; 부서 {n}개</source>
+        <translation>{office}; {n} departments</translation>
+    </message>
+    <message>
+        <source>수정 화면</source>
+        <translation>edit form</translation>
+    </message>
+    <message>
+        <source>저장 충돌: 다른 사용자가 저장한 값과 비교</source>
+        <translation>save conflict: compared with the values another user saved</translation>
+    </message>
+    <message>
+        <source>기록 #{id} 병합</source>
+        <translation>record #{id} merged</translation>
+    </message>
+    <message>
+        <source>민원인 없음</source>
+        <translation>No applicant</translation>
+    </message>
+    <message>
+        <source>{template}, 연결</source>
+        <translation>{template}, linked</translation>
+    </message>
+    <message>
+        <source>{template}, 익명</source>
+        <translation>{template}, anonymous</translation>
+    </message>
+    <message>
+        <source>PIN 변경</source>
+        <translation>PIN changed</translation>
+    </message>
+    <message>
+        <source>{n}건 확인, 정상</source>
+        <translation>{n} entries checked, sound</translation>
+    </message>
+    <message>
+        <source>{n}건 확인, 손상: {id}번 ({problem})</source>
+        <translation>{n} entries checked, broken at #{id} ({problem})</translation>
+    </message>
+    <message>
+        <source>키 {key}</source>
+        <translation>key {key}</translation>
+    </message>
+    <message>
+        <source>{n}명, 전체 값</source>
+        <translation>{n} residents, full values</translation>
+    </message>
+    <message>
+        <source>{n}명, 가림</source>
+        <translation>{n} residents, masked</translation>
+    </message>
+    <message>
+        <source>{n}명 가져옴, 거부 {rejected}행, 중복 의심 {duplicates}행, 중복 의심 제외</source>
+        <translation>{n} residents imported, {rejected} rows rejected, {duplicates} rows possible duplicates, duplicates left out</translation>
+    </message>
+    <message>
+        <source>{n}명 가져옴, 거부 {rejected}행, 중복 의심 {duplicates}행</source>
+        <translation>{n} residents imported, {rejected} rows rejected, {duplicates} rows possible duplicates</translation>
+    </message>
+    <message>
+        <source>{n}건 가져옴, 거부 {rejected}행, 표시 {flagged}행</source>
+        <translation>{n} cases imported, {rejected} rows rejected, {flagged} rows flagged</translation>
+    </message>
+    <message>
+        <source>{first}~{last}: {n}건 (민원인 가림)</source>
+        <translation>{first}–{last}: {n} cases (applicants masked)</translation>
+    </message>
+    <message>
+        <source>{month}: {pages}쪽{rest}</source>
+        <translation>{month}: {pages} pages{rest}</translation>
+    </message>
+    <message>
+        <source>{first}~{last}: {n}건, {pages}쪽 (민원인 가림)</source>
+        <translation>{first}–{last}: {n} cases, {pages} pages (applicants masked)</translation>
+    </message>
+    <message>
+        <source>{survey} {first}~{last}: 응답 {n}건, {pages}쪽</source>
+        <translation>{survey} {first}–{last}: {n} answers, {pages} pages</translation>
+    </message>
+    <message>
+        <source>{survey} {first}~{last}: {n}건 (익명 답만, 연결 정보 없음)</source>
+        <translation>{survey} {first}–{last}: {n} answers (anonymous answers only, no links)</translation>
+    </message>
+    <message>
+        <source>{survey} v{version}: {n}건 가져옴, 거부 {rejected}행, 빈 행 {empty}행</source>
+        <translation>{survey} v{version}: {n} answers imported, {rejected} rows rejected, {empty} empty rows</translation>
+    </message>
+    <message>
+        <source>{before} → {after}개월</source>
+        <translation>{before} → {after} months</translation>
+    </message>
+    <message>
+        <source>{n}건 중 {chosen}건 (표본 {share}, {days}일 초과, 불수용 전부)</source>
+        <translation>{chosen} of {n} cases (sample {share}, over {days} days, all not accepted)</translation>
+    </message>
+    <message>
+        <source>{n}건 중 {chosen}건 (표본 {share}, {days}일 초과, 불수용 제외)</source>
+        <translation>{chosen} of {n} cases (sample {share}, over {days} days, not accepted left out)</translation>
+    </message>
+    <message>
+        <source>{before} → {after} (백업 복원 뒤)</source>
+        <translation>{before} → {after} (after restoring a backup)</translation>
+    </message>
+    <message>
+        <source>{before} → {after} (복구 뒤)</source>
+        <translation>{before} → {after} (after recovery)</translation>
+    </message>
+</context>
+<context>
     <name>backups</name>
     <message>
         <source>자동 (시작)</source>
@@ -4944,6 +5545,10 @@ With much data this can take a few minutes. Do not close the program.</translati
         <translation>Imported</translation>
     </message>
     <message>
+        <source>민원인 연결</source>
+        <translation>Attach applicant</translation>
+    </message>
+    <message>
         <source>배정…</source>
         <translation>Assign…</translation>
     </message>
@@ -5054,6 +5659,50 @@ With much data this can take a few minutes. Do not close the program.</translati
         <source>처리기한: {due}</source>
         <translation>Due: {due}</translation>
     </message>
+    <message>
+        <source>처리기간 {n}주: 달력으로 셉니다. 접수일을 첫날로 산입하고 사이의 토·일요일과 공휴일도 셉니다 (법 제19조③, 민법 제160조①)</source>
+        <translation>Period {n} week(s): counted by the calendar. The day of receipt is the first day, and the Saturdays, Sundays and holidays in between count too (Act Art. 19(3), Civil Act Art. 160(1))</translation>
+    </message>
+    <message>
+        <source>처리기간 {n}개월: 달력으로 셉니다. 접수일을 첫날로 산입하고 사이의 토·일요일과 공휴일도 셉니다 (법 제19조③, 민법 제160조①)</source>
+        <translation>Period {n} month(s): counted by the calendar. The day of receipt is the first day, and the Saturdays, Sundays and holidays in between count too (Act Art. 19(3), Civil Act Art. 160(1))</translation>
+    </message>
+    <message>
+        <source>처리기간 {n}년: 달력으로 셉니다. 접수일을 첫날로 산입하고 사이의 토·일요일과 공휴일도 셉니다 (법 제19조③, 민법 제160조①)</source>
+        <translation>Period {n} year(s): counted by the calendar. The day of receipt is the first day, and the Saturdays, Sundays and holidays in between count too (Act Art. 19(3), Civil Act Art. 160(1))</translation>
+    </message>
+    <message>
+        <source>근무시간({end}) 뒤 접수: 법 제19조③대로 접수일을 첫날로 셉니다 (설정: 접수일부터)</source>
+        <translation>Received after office hours ({end}): as Act Art. 19(3) reads, the day of receipt is the first day (setting: from the day of receipt)</translation>
+    </message>
+    <message>
+        <source>쉬는 날 접수: 달력으로 세므로 접수일을 첫날로 셉니다 (법 제19조③, 설정: 접수일부터)</source>
+        <translation>Received on a day off: counted by the calendar, so the day of receipt is the first day (Act Art. 19(3); setting: from the day of receipt)</translation>
+    </message>
+    <message>
+        <source>근무시간 밖 접수: 기관 설정에 따라 다음 근무일을 첫날로 셉니다 (설정: 다음 근무일부터)</source>
+        <translation>Received outside office hours: by the office's setting, the next working day is the first day (setting: from the next working day)</translation>
+    </message>
+    <message>
+        <source>{day}: {reason}, 첫날로 삼지 않음</source>
+        <translation>{day}: {reason}, not the first day</translation>
+    </message>
+    <message>
+        <source>{day}: 첫날(기산일)</source>
+        <translation>{day}: first day of the period</translation>
+    </message>
+    <message>
+        <source>기산일에 해당하는 날 {corresponding}의 전날 {end}에 기간이 끝납니다 (민법 제160조②)</source>
+        <translation>The period ends on {end}, the day before {corresponding}, the day corresponding to its first day (Civil Act Art. 160(2))</translation>
+    </message>
+    <message>
+        <source>{month}에는 기산일({first})에 해당하는 날이 없어 그 달의 말일 {end}에 기간이 끝납니다 (민법 제160조③)</source>
+        <translation>{month} has no day corresponding to the first day ({first}): the period ends on that month's last day, {end} (Civil Act Art. 160(3))</translation>
+    </message>
+    <message>
+        <source>{day}: {reason}, 기간의 말일이 토요일·공휴일이면 다음 날에 끝납니다 (민법 제161조)</source>
+        <translation>{day}: {reason}; a period whose last day is a Saturday or holiday ends the next day (Civil Act Art. 161)</translation>
+    </message>
 </context>
 <context>
     <name>dialogs</name>
@@ -5078,6 +5727,25 @@ With much data this can take a few minutes. Do not close the program.</translati
 자세한 내용은 로그 파일에 기록되었습니다: {log}</source>
         <translation>An unexpected error occurred. What you entered may not have been saved.
 Details were written to the log file: {log}</translation>
+    </message>
+</context>
+<context>
+    <name>drafts</name>
+    <message>
+        <source>새 민원 접수</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>회신</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>처리 내용</source>
+        <translation>Step note</translation>
+    </message>
+    <message>
+        <source>이 민원은 그사이 상태가 바뀌어 지금은 「{step}」 단계를 할 수 없습니다. 입력해 둔 내용은 다음 로그인 때 다시 보이며, 그때 버릴 수 있습니다.</source>
+        <translation>This case has changed since, and the step "{step}" cannot be taken now. What you typed is shown again at the next sign-in, where you can discard it.</translation>
     </message>
 </context>
 <context>
@@ -5121,6 +5789,140 @@ Details were written to the log file: {log}</translation>
     <message>
         <source>연결 포기</source>
         <translation>Given up</translation>
+    </message>
+</context>
+<context>
+    <name>import</name>
+    <message>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>출생연도</source>
+        <translation>Birth year</translation>
+    </message>
+    <message>
+        <source>성별</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>전화</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>전화2</source>
+        <translation>Phone 2</translation>
+    </message>
+    <message>
+        <source>전자우편</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>주소</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>상세주소</source>
+        <translation>Address details</translation>
+    </message>
+    <message>
+        <source>동</source>
+        <translation>Dong</translation>
+    </message>
+    <message>
+        <source>법정동코드</source>
+        <translation>Legal dong code</translation>
+    </message>
+    <message>
+        <source>선호 연락</source>
+        <translation>Preferred contact</translation>
+    </message>
+    <message>
+        <source>고객집단</source>
+        <translation>Customer groups</translation>
+    </message>
+    <message>
+        <source>메모</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>원본 번호</source>
+        <translation>Source number</translation>
+    </message>
+    <message>
+        <source>접수일시</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>처리일시</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>부서</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>분류</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>제목</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>내용</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>답변</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>접수경로</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>민원종류</source>
+        <translation>Type</translation>
+    </message>
+</context>
+<context>
+    <name>item_names</name>
+    <message>
+        <source>안내·찾기 쉬움</source>
+        <translation>Easy to find the way</translation>
+    </message>
+    <message>
+        <source>친절</source>
+        <translation>Courtesy</translation>
+    </message>
+    <message>
+        <source>전문성·설명</source>
+        <translation>Expertise, explanation</translation>
+    </message>
+    <message>
+        <source>신속·기한 준수</source>
+        <translation>Speed, on time</translation>
+    </message>
+    <message>
+        <source>처리 결과·공정</source>
+        <translation>Result, fairness</translation>
+    </message>
+    <message>
+        <source>시설·편의</source>
+        <translation>Facilities</translation>
+    </message>
+    <message>
+        <source>전반적 만족</source>
+        <translation>Overall</translation>
+    </message>
+    <message>
+        <source>추천 의향 (0–10)</source>
+        <translation>Would recommend (0–10)</translation>
     </message>
 </context>
 <context>
@@ -5208,6 +6010,38 @@ Details were written to the log file: {log}</translation>
     <message>
         <source>기타</source>
         <translation>Other</translation>
+    </message>
+    <message>
+        <source>데이터베이스</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>기관 정보</source>
+        <translation>Office details</translation>
+    </message>
+    <message>
+        <source>주민</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>민원</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>만족도 조사</source>
+        <translation>Surveys</translation>
+    </message>
+    <message>
+        <source>백업</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>보존기간·파기</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>접속기록</source>
+        <translation>Access log</translation>
     </message>
 </context>
 <context>
@@ -5383,6 +6217,10 @@ Check the free disk space and the folder's permissions.</translation>
         <translation>This command handles personal data and needs a staff account. Give --user LOGIN and type the password, or for scheduled runs set PCRM_USER and PCRM_PASSWORD_FILE (a file holding the password on one line).</translation>
     </message>
     <message>
+        <source>--user {login}의 비밀번호를 물을 터미널이 없습니다. 비밀번호는 표준 입력(파이프)으로 받지 않습니다. 터미널에서 실행해 직접 입력하거나, 예약 작업이면 환경 변수 PCRM_PASSWORD_FILE에 비밀번호 한 줄만 든 파일(그 계정만 읽을 수 있게 둔 것)을 지정하십시오.</source>
+        <translation>There is no terminal to ask the password of --user {login} on. The password is not read from standard input (a pipe): run the command in a terminal and type it, or, for a scheduled run, set the environment variable PCRM_PASSWORD_FILE to a file holding only the password on one line (readable by that account alone).</translation>
+    </message>
+    <message>
         <source>이름 칸에 주민등록번호 형태의 숫자가 있습니다. 주민등록번호는 수집하지 않습니다.</source>
         <translation>The name contains a number shaped like a resident registration number. Such numbers are not collected.</translation>
     </message>
@@ -5447,6 +6285,14 @@ Check the free disk space and the folder's permissions.</translation>
         <translation>A period in hours is 1 to {max} hours (5 days). Give longer periods in days.</translation>
     </message>
     <message>
+        <source>주·개월·년 단위 처리기간은 1주부터 1년까지입니다(최대 52주, 12개월, 1년). 즉시는 일 단위 0으로 정하십시오.</source>
+        <translation>A period in weeks, months or years is 1 week to 1 year (at most 52 weeks, 12 months, 1 year). For "immediately", set 0 days.</translation>
+    </message>
+    <message>
+        <source>알 수 없는 처리기간 단위입니다: {unit} (가능: days, weeks, months, years)</source>
+        <translation>Unknown period unit: {unit} (possible: days, weeks, months, years)</translation>
+    </message>
+    <message>
         <source>{type}은(는) 처리기간이 정해져 있지 않습니다. 해당 민원사무의 처리기간(일수)을 주십시오.</source>
         <translation>{type} has no set period. Give the period (days) of that service.</translation>
     </message>
@@ -5501,6 +6347,10 @@ Check the free disk space and the folder's permissions.</translation>
     <message>
         <source>같은 민원끼리는 연결할 수 없습니다.</source>
         <translation>A case cannot be linked to itself.</translation>
+    </message>
+    <message>
+        <source>민원 {no}에는 이미 민원인이 있습니다. 연결된 민원인은 바꿀 수 없습니다.</source>
+        <translation>Case {no} already has an applicant. An attached applicant cannot be changed.</translation>
     </message>
     <message>
         <source>한국어 글꼴(나눔고딕 또는 맑은 고딕)을 찾지 못해 PDF를 만들 수 없습니다. 글꼴을 설치하십시오.</source>
@@ -6385,7 +7235,7 @@ Check the folder's permissions or name another location with --db.</translation>
     <name>surveys</name>
     <message>
         <source>민원 만족도 (기본)</source>
-        <translation>민원 satisfaction (default)</translation>
+        <translation>Complaint satisfaction (default)</translation>
     </message>
     <message>
         <source>창구 (시설 문항 포함)</source>

@@ -56,6 +56,7 @@ from pcrm_desktop.services import (
     complaints,
     dashboard,
     demo,
+    drafts,
     groups,
     happy_calls,
     monthly_report,
@@ -186,6 +187,9 @@ CASES = [
                                         "중간 안내"), STAFF),
     Case("complaints.link_cases",
          lambda c, w, t: complaints.link_cases(c, w.open_case, w.other_case), STAFF),
+    Case("complaints.attach_applicant",
+         lambda c, w, t: complaints.attach_applicant(c, w.unnamed_case, w.citizen,
+                                                     _version(w, w.unnamed_case)), STAFF),
     Case("complaints.queue", lambda c, w, t: complaints.queue(c, complaints.QueueFilter()), STAFF),
     Case("complaints.queue_counts", lambda c, w, t: complaints.queue_counts(c), STAFF),
     Case("complaints.today_figures", lambda c, w, t: complaints.today_figures(c), STAFF),
@@ -289,6 +293,8 @@ CASES = [
     # figures, reports, the PCRM cycle
     Case("dashboard.today", lambda c, w, t: dashboard.today(c), STAFF),
     Case("dashboard.trend", lambda c, w, t: dashboard.trend(c), STAFF),
+    # drafts: a staff member's own unsaved typing, on this PC (the kiosk types no 민원)
+    Case("drafts.open_store", lambda c, w, t: drafts.open_store(c), STAFF),
     Case("analysis.group_table", lambda c, w, t: analysis.group_table(c, w.first, w.today), STAFF),
     Case("analysis.figure",
          lambda c, w, t: analysis.figure(c, "all", "on_time", w.first, w.today), STAFF),
@@ -397,6 +403,7 @@ EXEMPT = {
     "demo_citizens.fill_citizens": "a filler of demo.fill_demo (admin only), in its transaction",
     "demo_complaints.fill_complaints": "a filler of demo.fill_demo (admin only), in its transaction",
     "demo_surveys.fill_responses": "a filler of demo.fill_demo (admin only), in its transaction",
+    "demo.demo_now": "reads the clock only: the day the demo's invented history ends, no data",
 }
 
 
@@ -440,6 +447,8 @@ def world(tmp_path_factory):
         for title in ("도로 파손", "같은 도로 파손", "가로등 고장"))
     complaints.act(admin, w.done_case, Action.COMPLETE, _version(w, w.done_case),
                    result=Result.ACCEPTED, answer="수리했습니다.")
+    w.unnamed_case = complaints.receive(admin, Intake(  # saved without an applicant
+        now, Channel.PHONE, "inquiry", "익명 제보", "내용", None, None)).complaint_id
     w.case_row = complaints.case(admin, w.open_case)
     w.photo = folder / "사진.txt"
     w.photo.write_text("사진 대신", encoding="utf-8")

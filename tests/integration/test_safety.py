@@ -47,7 +47,7 @@ def test_merge_details_are_not_shown_to_a_clerk(admin_ctx):
     merge_row = next(r for r in O.recent_activity(clerk) if r.action == "citizen.merge")
     assert merge_row.detail == ""
     admin_row = next(r for r in O.recent_activity(admin_ctx) if r.action == "citizen.merge")
-    assert admin_row.detail == f"#{drop} 병합" and "비밀" not in admin_row.detail
+    assert admin_row.detail == f"기록 #{drop} 병합" and "비밀" not in admin_row.detail
 
 
 def test_merge_keeps_year_and_date_together(admin_ctx):

@@ -55,3 +55,51 @@ def _fresh_settings():
     QSettings().clear()
     yield
     QSettings().clear()
+
+
+# --- fixtures many UI tests share ------------------------------------------------------------
+
+@pytest.fixture
+def korean_font(qapp):
+    """The Korean TTF as the application font, as the program installs it before any window
+    (screenshots are looked at: Hangul, not boxes); the font before it comes back after."""
+    from pcrm_desktop.ui.appearance import install_korean_font
+    before = qapp.font()
+    install_korean_font(qapp)
+    yield
+    qapp.setFont(before)
+
+
+@pytest.fixture
+def runner():
+    """A background runner of the test's own, its work finished before the test's end."""
+    from pcrm_desktop.ui.tasks import TaskRunner
+    made = TaskRunner()
+    yield made
+    made.wait(10000)
+
+
+@pytest.fixture
+def asked(monkeypatch):
+    """The questions put through dialogs.ask_choice, answered with `asked.answer` (a modal box
+    would hang the test)."""
+    from pcrm_desktop.ui import dialogs
+
+    class Asked(list):
+        answer = None
+    record = Asked()
+
+    def ask_choice(parent, title, text, choices):
+        record.append(text)
+        return record.answer
+    monkeypatch.setattr(dialogs, "ask_choice", ask_choice)
+    return record
+
+
+@pytest.fixture
+def language():
+    """Switch the language in a test; Korean again after it."""
+    from pcrm_desktop.ui.i18n import LanguageManager
+    manager = LanguageManager()
+    yield manager
+    manager.set_language("ko")

@@ -165,3 +165,29 @@ def test_a_refused_third_keying_opens_the_named_field(qtbot, qapp, admin_ctx, db
     assert [(m.item, m.first, m.second, m.final) for m in dialog.report] == [
         ("VISIT", "상담", "기타", "민원서류")]
     runner.wait(5000)
+
+
+def test_the_save_button_checks_every_field_then_saves(qtbot, dialog, db_path):
+    """A form keyed with the mouse, or fields filled without their Enter: [이 양식 저장] (and
+    Ctrl+Enter) checks every open field as Enter would, stops at the first that is wrong or
+    required and empty, then saves (issue 18: the paper entry had no save button)."""
+    qtbot.waitUntil(lambda: focused(dialog) == "paper_ACCESS")
+    values = {"ACCESS": "4", "KIND": "6", "EXPERT": "9", "SPEED": "3"}
+    for field in dialog.fields:
+        field.edit.setText(values.get(field.key, ""))
+    assert dialog.save_button.isVisible() and "저장" in dialog.save_button.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert focused(dialog) == "paper_KIND" and dialog.fields[1].note.text()  # 6 is out of range
+    dialog.fields[1].edit.setText("5")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    overall = next(i for i, f in enumerate(dialog.fields) if f.key == "OVERALL")
+    assert focused(dialog) == "paper_OVERALL" and dialog.fields[overall].note.text()  # required
+    assert rows(db_path, "SELECT count(*) FROM survey_responses") == [(0,)]
+    dialog.fields[overall].edit.setText("4")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyRelease(QApplication.focusWidget(), Qt.Key.Key_Control)  # Ctrl let go: not held for later tests
+    qtbot.waitUntil(lambda: dialog.saved == 1, timeout=5000)
+    dialog.runner.wait(5000)
+    stored = rows(db_path, "SELECT a.item, a.value_num, a.na FROM survey_answers a ORDER BY a.item")
+    assert stored == [("ACCESS", 4.0, 0), ("EXPERT", None, 1), ("KIND", 5.0, 0), ("OVERALL", 4.0, 0),
+                      ("SPEED", 3.0, 0)]

@@ -44,6 +44,9 @@ def _idle(qtbot, page):
 
 
 def _choose(qtbot, page, row: int):
+    # a reload under way chooses its resident again when its rows come: wait for that first
+    qtbot.waitUntil(lambda: page._reselect is None and not page.runner.busy(), timeout=5000)
+    QApplication.processEvents()
     page.table.selectRow(row)
     qtbot.waitUntil(lambda: page.profile.profile is not None
                     and page.profile.profile.citizen_id == page.model.row(row).id, timeout=5000)

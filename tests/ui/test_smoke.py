@@ -34,7 +34,7 @@ def test_first_run_wizard_then_every_page(qtbot, application, screenshot_dir, no
 
     qtbot.waitUntil(lambda: window.office_name == "종로구 청운효자동 행정복지센터", timeout=5000)
     assert window.ctx.actor.login == "hong"
-    assert "홍길동" in window.status_user.text()
+    assert "홍길동" in window.user_label.text()
     assert "종로구 청운효자동" in window.windowTitle()
 
     dashboard = window.pages["dashboard"]

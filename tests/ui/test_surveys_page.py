@@ -67,9 +67,9 @@ def test_figures_worked_by_hand(qtbot, by_hand, no_message_boxes):
     assert "n 40" in overall.detail.text() and "▲ +25.0" in overall.detail.text()
     model = page.items_model
     labels = [_cell(model, r, 0) for r in range(model.rowCount())]
-    kind = labels.index("친절 (KIND)")
+    kind = labels.index("친절")  # items by their names, not their codes (issue 18)
     assert _cell(model, kind, 1) == "— (n 10)" and _cell(model, kind, 2) == ""
-    assert _cell(model, labels.index("전반적 만족 (OVERALL)"), 6) == "▲ +25.0"
+    assert _cell(model, labels.index("전반적 만족"), 6) == "▲ +25.0"
     assert page.cards["responses"].value.text() == "40"
     page.by.setCurrentIndex(page.by.findData("mode"))
     _idle(qtbot, page)

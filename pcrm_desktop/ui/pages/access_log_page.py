@@ -42,6 +42,7 @@ from pcrm_desktop.services import access_log
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.complaint_labels import moment
+from pcrm_desktop.ui.labels import target_name
 from pcrm_desktop.ui.lazy_model import LazyRowsModel
 from pcrm_desktop.ui.pages.base import Page, heading
 
@@ -108,7 +109,7 @@ class AccessLogPage(Page):
             (lambda: self.tr("계정"), lambda r: r.actor),
             (lambda: self.tr("컴퓨터"), lambda r: r.workstation),
             (lambda: self.tr("행위"), lambda r: action_text(r.action, _tr)),
-            (lambda: self.tr("대상"), lambda r: r.subject or r.target),
+            (lambda: self.tr("대상"), lambda r: r.subject or target_name(r.target)),
             (lambda: self.tr("사유"), lambda r: r.reason),
             (lambda: self.tr("이상 징후"), lambda r: ", ".join(_tr(FLAG_SHORT[f]) for f in r.flags)),
         ])
@@ -216,6 +217,9 @@ class AccessLogPage(Page):
         self.pdf_button.clicked.connect(self.make_pdf)
 
     def retranslate_ui(self) -> None:
+        self.subject.setAccessibleName(self.tr("주민 번호 또는 이름"))
+        self.table.setAccessibleName(self.tr("접속기록"))
+        self.findings.setAccessibleName(self.tr("점검 결과"))
         self.title.setText(self.tr("접속기록 검토"))
         self.labels["period"].setText(self.tr("기간"))
         self.labels["to"].setText("~")

@@ -31,10 +31,12 @@ from pcrm_desktop.domain.survey_stats import estimate_text
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.i18n import error_text
+from pcrm_desktop.ui.labels import item_label, survey_choices
 from pcrm_desktop.ui.pages.base import Page, heading
 from pcrm_desktop.ui.table_model import RowsModel, figures_table
 
 MANAGERS = ("admin", "manager")
+
 
 
 def _tr(context: str, text: str) -> str:
@@ -43,7 +45,7 @@ def _tr(context: str, text: str) -> str:
 
 
 def figure_text(e, unit: str = "", digits: int = 1) -> str:
-    return estimate_text(e, digits, unit)
+    return estimate_text(e, digits, unit, _tr("SurveysPage", "참고"))
 
 
 def gap_text(change, better_up: bool | None) -> str:
@@ -130,7 +132,7 @@ class IpaChart(QWidget):
             painter.setBrush(QColor("#b03a2e") if fix else QColor("#1f5fa8"))
             painter.setPen(QPen(QColor("#222")))
             painter.drawEllipse(QRectF(x - 5, y - 5, 10, 10))
-            painter.drawText(QRectF(x + 7, y - 9, 140, 16), Qt.AlignmentFlag.AlignLeft, item.label)
+            painter.drawText(QRectF(x + 7, y - 9, 140, 16), Qt.AlignmentFlag.AlignLeft, item_label(item.label))
         painter.end()
 
 
@@ -252,14 +254,14 @@ class AnalysisPage(Page):
         self.new_action.setVisible(self.manager)
         self.new_action.clicked.connect(self.make_action)
         self.groups_model = RowsModel([
-            (lambda: self.tr("구분"), lambda g: g.label),
+            (lambda: self.tr("구분"), lambda g: self.tr("전체") if g.key == "all" else g.label),
             (lambda: self.tr("주민"), lambda g: "—" if g.residents is None else f"{g.residents:,}"),
             (lambda: self.tr("민원"), lambda g: f"{g.received:,}"),
             (lambda: self.tr("1,000명당"), lambda g: "—" if g.per_thousand is None else f"{g.per_thousand:.1f}"),
             (lambda: self.tr("처리"), lambda g: f"{g.finished:,}"),
             (lambda: self.tr("기한 내 처리율"), lambda g: figure_text(g.on_time, "%")),
             (lambda: self.tr("격차"), lambda g: "" if g.key == "all" else gap_text(g.on_time_gap, True)),
-            (lambda: self.tr("처리일수"), lambda g: figure_text(g.days, "일")),
+            (lambda: self.tr("처리일수"), lambda g: figure_text(g.days, self.tr("일", "days"))),
             (lambda: self.tr("격차"), lambda g: "" if g.key == "all" else gap_text(g.days_gap, False)),
             (lambda: self.tr("만족도"), lambda g: figure_text(g.satisfaction)),
             (lambda: self.tr("n"), lambda g: f"{g.satisfaction.n:,}"),
@@ -344,6 +346,9 @@ class AnalysisPage(Page):
 
     # --- texts ----------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
+        self.groups.setAccessibleName(self.tr("고객집단·경로·동별 결과"))
+        self.actions.setAccessibleName(self.tr("개선과제 목록"))
+        self.metric.setAccessibleName(self.tr("지표"))
         self.title.setText(self.tr("분석·개선"))
         self.period_labels[0].setText(self.tr("기간"))
         self.period_labels[1].setText("~")
@@ -385,7 +390,7 @@ class AnalysisPage(Page):
     def _lists(self, got) -> None:
         rows, self.staff = got
         self.survey.blockSignals(True)
-        refill(self.survey, [(r["code"], f"{r['title']} ({r['code']})") for r in rows],
+        refill(self.survey, survey_choices(rows),
                self.survey.currentData() or (rows[0]["code"] if rows else None))
         self.survey.blockSignals(False)
         self.load_ipa()
@@ -415,7 +420,7 @@ class AnalysisPage(Page):
             self.ipa_text.setText(self.tr("응답 {n}건: 100건 이상이어야 문항별 중요도를 믿을 만하게 셀 수 있습니다.").format(
                 n=f"{ipa.responses:,}"))
             return
-        names = {i.code: i.label for i in ipa.items}
+        names = {i.code: item_label(i.label) for i in ipa.items}
         self.ipa_text.setText(self.tr(
             "응답 {n}건. 중요도 = 그 문항과 전반적 만족의 상관계수, 성과 = 100점 점수; 점선은 평균. "
             "먼저 고칠 문항(중요한데 성과가 평균보다 낮음): {items}").format(
@@ -482,8 +487,13 @@ class AnalysisPage(Page):
                         lambda result: self._evaluated(row, result),
                         lambda error: dialogs.explain(self, self.tr("개선과제"), error))
 
+    def unit_text(self, unit: str) -> str:
+        """A metric's unit after its figure, in the screen's language ("일" is days here)."""
+        return {"일": self.tr("일", "days"), "점": self.tr("점"), "건": self.tr("건")}.get(unit, unit)
+
     def _evaluated(self, row: dict, result) -> None:
         unit = self.METRIC_UNITS.get(row["metric"], "")
+        unit = self.unit_text(unit)
         before = figure_text(result.before, unit)
         after = figure_text(result.after, unit)
         self.action_info.setText(self.tr("{title}: {before} → {after} — {verdict}").format(

@@ -25,6 +25,7 @@ from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.domain.privacy import ADMIN_ROLES, AUDIT_ROLES
 from pcrm_desktop.services import backups
 from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui.fitting import FlowRow
 from pcrm_desktop.ui.i18n import Retranslatable, error_text
 from pcrm_desktop.ui.labels import backup_text
 from pcrm_desktop.ui.table_model import RowsModel, figures_table
@@ -121,12 +122,11 @@ class BackupSettings(Retranslatable, QWidget):
         self.delete_button = QPushButton()
         self.delete_button.setObjectName("deleteBackup")
         self.delete_button.clicked.connect(self.delete_selected)
+        # making copies on the left, restoring and deleting on the right; each group goes on to
+        # a second line when the row is short of room (150 % text)
         buttons = QHBoxLayout()
-        for button in (self.backup_button, self.export_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        for button in (self.restore_button, self.restore_file_button, self.delete_button):
-            buttons.addWidget(button)
+        buttons.addWidget(FlowRow([self.backup_button, self.export_button]), 1)
+        buttons.addWidget(FlowRow([self.restore_button, self.restore_file_button, self.delete_button]), 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(self.folder)
@@ -139,6 +139,7 @@ class BackupSettings(Retranslatable, QWidget):
 
     # --- texts ----------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
+        self.table.setAccessibleName(self.tr("백업 목록"))
         self.note.setText(self.tr(
             "백업은 데이터베이스 옆 backups 폴더에 만들어지고, 만든 뒤 바로 무결성 검사를 합니다. 프로그램을 "
             "시작·종료할 때와 하루에 한 번, 바뀐 내용이 있으면 자동으로 백업하며, 자동 백업은 최근 7일·4주·"

@@ -1,5 +1,6 @@
 """설정 > 민원 기한: the holiday calendar of a year (seeded from the holidays package, with the
-office's temporary holidays), the default period of each 민원 type, and which day is day 1 of
+office's temporary holidays), the default period of each 민원 type and category (a number and its
+unit: 일, or 주·개월·년 counted by the calendar, 법 제19조③), and which day is day 1 of
 a period in days received after office hours (the law's text, or the next working day). Changes move the due
 dates of open 민원 and are recorded in the access log; only managers and admins make them."""
 from __future__ import annotations
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QTableView,
     QTreeWidget,
     QTreeWidgetItem,
@@ -23,13 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from pcrm_desktop.domain.deadlines import AfterHours
+from pcrm_desktop.domain.messages import with_particles
 from pcrm_desktop.services import calendar
 from pcrm_desktop.ui import dialogs
-from pcrm_desktop.ui.complaint_labels import type_name
+from pcrm_desktop.ui.complaint_labels import day_label, type_name
+from pcrm_desktop.ui.fitting import DownwardScroll, FlowRow, SideBySide
 from pcrm_desktop.ui.i18n import Retranslatable
+from pcrm_desktop.ui.period_edit import PeriodEdit
 from pcrm_desktop.ui.table_model import RowsModel
 
-WEEKDAYS = "월화수목금토일"
 
 
 class CalendarSettings(Retranslatable, QWidget):
@@ -46,9 +48,9 @@ class CalendarSettings(Retranslatable, QWidget):
             self.year.addItem(str(year), year)
         self.year.setCurrentIndex(self.year.findData(this_year))
         self.holidays = RowsModel([
-            (lambda: self.tr("날짜"), lambda r: f"{r['day']}({WEEKDAYS[r['day'].weekday()]})"),
+            (lambda: self.tr("날짜"), lambda r: day_label(r["day"])),
             (lambda: self.tr("이름"), lambda r: r["name"]),
-            (lambda: self.tr("출처"), lambda r: self.tr("holidays 자료") if r["source"] == "package"
+            (lambda: self.tr("출처"), lambda r: self.tr("기본 공휴일 목록") if r["source"] == "package"
              else self.tr("직원 추가")),
             (lambda: self.tr("상태"), lambda r: self.tr("쉬는 날") if r["active"] else self.tr("근무일로 바꿈"))])
         self.table = QTableView()
@@ -67,7 +69,7 @@ class CalendarSettings(Retranslatable, QWidget):
         self.add_button.setObjectName("addHoliday")
         self.remove_button.setObjectName("removeHoliday")
         self.types_box = QGroupBox()
-        self.type_rows: dict[str, QSpinBox] = {}
+        self.type_rows: dict[str, PeriodEdit] = {}
         self.types_layout = QVBoxLayout()  # one row per type, rebuilt on reload
         self.save_types = QPushButton()
         self.save_types.setObjectName("saveTypePeriods")
@@ -80,28 +82,35 @@ class CalendarSettings(Retranslatable, QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #4a5a6e;")
+        # the new day off (date and name) on one line, the buttons going on to the next when
+        # the line is short of room (150 % text)
         add_row = QHBoxLayout()
-        for widget in (self.day, self.name, self.add_button, self.remove_button):
-            add_row.addWidget(widget)
+        add_row.addWidget(self.day)
+        add_row.addWidget(self.name, 1)
+        self.name.setMinimumWidth(self.name.fontMetrics().averageCharWidth() * 12)
+        add_row.addWidget(FlowRow([self.add_button, self.remove_button]), 1)
         top = QHBoxLayout()
         self.year_label = QLabel()
         top.addWidget(self.year_label)
         top.addWidget(self.year)
         top.addStretch(1)
-        left = QVBoxLayout()
+        left_part = QWidget()
+        left = QVBoxLayout(left_part)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addLayout(top)
         left.addWidget(self.table, 1)
         left.addLayout(add_row)
-        right = QVBoxLayout()
+        right_column = QWidget()
+        right = QVBoxLayout(right_column)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self._after_hours_box())
         right.addWidget(self.types_box)
         right.addWidget(self._category_box(), 1)
-        body = QHBoxLayout()
-        body.addLayout(left, 3)
-        body.addLayout(right, 2)
+        # at large text the three boxes scroll down rather than squeeze each other, and go
+        # below the days off when the two do not fit side by side
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
-        layout.addLayout(body, 1)
+        layout.addWidget(SideBySide(left_part, DownwardScroll(right_column, "calendarRules"), (3, 2)), 1)
         layout.addWidget(self.status)
         for widget in (self.add_button, self.remove_button, self.save_types, self.name, self.day):
             widget.setEnabled(self.may_change)
@@ -148,15 +157,16 @@ class CalendarSettings(Retranslatable, QWidget):
         self.tree.setColumnCount(2)
         self.category_name = QLineEdit()
         self.category_name.setObjectName("categoryName")
-        self.category_days = QSpinBox()
+        self.category_period = PeriodEdit(self.tr("분류"), self.tr("종류 따름"))
+        self.category_days = self.category_period.amount
         self.category_days.setObjectName("categoryDays")
-        self.category_days.setRange(-1, 365)
+        self.category_period.unit.setObjectName("categoryPeriodUnit")
         self.category_buttons = {key: QPushButton() for key in ("top", "child", "rename", "period", "retire")}
         row1, row2 = QHBoxLayout(), QHBoxLayout()
         row1.addWidget(self.category_name, 1)
         for key in ("top", "child", "rename"):
             row1.addWidget(self.category_buttons[key])
-        row2.addWidget(self.category_days)
+        row2.addWidget(self.category_period)
         for key in ("period", "retire"):
             row2.addWidget(self.category_buttons[key])
         row2.addStretch(1)
@@ -176,14 +186,13 @@ class CalendarSettings(Retranslatable, QWidget):
             return
         row = item.data(0, Qt.ItemDataRole.UserRole)
         self.category_name.setText(row["name"])
-        self.category_days.setValue(-1 if row["period_days"] is None else row["period_days"])
+        self.category_period.set_setting(row["period_days"], row["period_unit"])
 
     def _show_categories(self, rows: list[dict]) -> None:
         self.tree.clear()
         parents = {}
         for row in rows:
-            text = self.tr("{days}일").format(days=row["period_days"]) if row["period_days"] else (
-                self.tr("즉시") if row["period_days"] == 0 else "")
+            text = self._period_text(row["period_days"], row["period_unit"])
             if row["parent_id"] is None:
                 item = QTreeWidgetItem(self.tree, [row["name"], text])
                 parents[row["id"]] = item
@@ -193,6 +202,14 @@ class CalendarSettings(Retranslatable, QWidget):
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
 
+    def _period_text(self, amount: int | None, unit: str) -> str:
+        if amount is None:
+            return ""
+        if amount == 0:
+            return self.tr("즉시")
+        return {"weeks": self.tr("{n}주"), "months": self.tr("{n}개월"),
+                "years": self.tr("{n}년")}.get(unit, self.tr("{days}일")).format(n=amount, days=amount)
+
     def category_action(self, key: str) -> None:
         from pcrm_desktop.services import categories
         ctx, name = self.ctx, self.category_name.text()
@@ -201,16 +218,22 @@ class CalendarSettings(Retranslatable, QWidget):
         if key != "top" and row is None:
             self.status.setText(self.tr("분류를 먼저 고르십시오."))
             return
-        days = None if self.category_days.value() < 0 else self.category_days.value()
+        days, unit = self.category_period.setting()
         parent = row and (row["parent_id"] or row["id"])
         work = {"top": lambda: categories.add_category(ctx, name),
                 "child": lambda: categories.add_category(ctx, name, parent),
                 "rename": lambda: categories.rename_category(ctx, row["id"], name),
-                "period": lambda: categories.set_category_period(ctx, row["id"], days),
+                "period": lambda: categories.set_category_period(ctx, row["id"], days, unit),
                 "retire": lambda: categories.retire_category(ctx, row["id"])}[key]
         self._write(work, self.tr("분류를 바꿨습니다."))
 
     def retranslate_ui(self) -> None:
+        self.year.setAccessibleName(self.tr("연도"))
+        self.table.setAccessibleName(self.tr("쉬는 날 목록"))
+        self.day.setAccessibleName(self.tr("쉬는 날 날짜"))
+        self.name.setAccessibleName(self.tr("쉬는 날 이름"))
+        self.after_hours.setAccessibleName(self.tr("업무시간 뒤 접수"))
+        self.category_name.setAccessibleName(self.tr("새 분류 이름"))
         self.after_hours_box.setTitle(self.tr("근무시간 뒤 접수 (처리기간 6일 이상)"))
         for index, text in enumerate((self.tr("접수일을 1일째로 셈 (법 제19조② 문언, 기본)"),
                                       self.tr("다음 근무일을 1일째로 셈 (기관 선택)"))):
@@ -222,20 +245,22 @@ class CalendarSettings(Retranslatable, QWidget):
         self.categories_box.setTitle(self.tr("민원 분류 (처리기간을 따로 주면 종류보다 앞섬)"))
         self.tree.setHeaderLabels([self.tr("분류"), self.tr("처리기간")])
         self.category_name.setPlaceholderText(self.tr("분류 이름"))
-        self.category_days.setSpecialValueText(self.tr("종류 따름"))
+        self.category_period.set_texts(self.tr("분류"), self.tr("종류 따름"))
+        for code, edit in self.type_rows.items():
+            edit.set_texts(type_name(code), self.tr("사무별로 정함"))
         for key, text in (("top", self.tr("큰 분류 추가")), ("child", self.tr("하위 분류 추가")),
                           ("rename", self.tr("이름 바꾸기")), ("period", self.tr("처리기간 저장")),
                           ("retire", self.tr("사용 중지"))):
             self.category_buttons[key].setText(text)
         self.note.setText(self.tr(
-            "토·일요일과 아래의 쉬는 날은 처리기간에 세지 않습니다. 해마다 처음 쓸 때 holidays 자료(설날·추석·"
+            "토·일요일과 아래의 쉬는 날은 처리기간에 세지 않습니다. 해마다 처음 쓸 때 기본 공휴일 목록(설날·추석·"
             "대체공휴일·선거일)로 채워지며, 임시공휴일을 더하거나 날을 근무일로 바꾸면 진행 중인 민원의 처리기한을 "
             "다시 계산합니다(연장한 민원은 알린 기한 그대로). 바꾸는 일은 팀장·관리자만 할 수 있고 기록됩니다."))
         self.year_label.setText(self.tr("연도"))
         self.name.setPlaceholderText(self.tr("이름 (예: 임시공휴일)"))
         self.add_button.setText(self.tr("쉬는 날 추가"))
         self.remove_button.setText(self.tr("근무일로 바꾸기 / 되돌리기"))
-        self.types_box.setTitle(self.tr("민원 종류별 처리기간 (일, 0 = 즉시)"))
+        self.types_box.setTitle(self.tr("민원 종류별 처리기간 (일·주·개월·년, 0일 = 즉시)"))
         self.save_types.setText(self.tr("처리기간 저장"))
         self.holidays.retranslate()
 
@@ -270,16 +295,22 @@ class CalendarSettings(Retranslatable, QWidget):
         for row in types:
             line = QHBoxLayout()
             label = QLabel(type_name(row["code"]))
-            days = QSpinBox()
-            days.setObjectName(f"period_{row['code']}")
-            days.setRange(-1, 365)
-            days.setSpecialValueText(self.tr("사무별로 정함"))
-            days.setValue(-1 if row["period_days"] is None else row["period_days"])
-            days.setEnabled(self.may_change)
+            period = PeriodEdit(type_name(row["code"]), self.tr("사무별로 정함"))
+            period.amount.setObjectName(f"period_{row['code']}")
+            period.unit.setObjectName(f"periodUnit_{row['code']}")
+            period.set_setting(row["period_days"], row["period_unit"])
+            period.setEnabled(self.may_change)
+            label.setBuddy(period.amount)
             line.addWidget(label, 1)
-            line.addWidget(days)
+            line.addWidget(period)
             self.types_layout.addLayout(line)
-            self.type_rows[row["code"]] = days
+            self.type_rows[row["code"]] = period
+        # rows made after the page: put them where they are read, between the rule and 저장
+        previous = self.save_after_hours
+        for widget in [w for edit in self.type_rows.values() for w in (edit.amount, edit.unit)]:
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
+        QWidget.setTabOrder(previous, self.save_types)
 
     def _selected(self) -> dict | None:
         index = self.table.selectionModel().currentIndex()
@@ -288,7 +319,7 @@ class CalendarSettings(Retranslatable, QWidget):
     def add_holiday(self) -> None:
         ctx, day, name = self.ctx, self.day.date().toPython(), self.name.text()
         self._write(lambda: calendar.add_holiday(ctx, day, name),
-                    self.tr("{day}을(를) 쉬는 날로 추가했습니다.").format(day=day))
+                    with_particles(self.tr("{day}을(를) 쉬는 날로 추가했습니다.").format(day=day)))
 
     def toggle_selected(self) -> None:
         entry = self._selected()
@@ -297,21 +328,22 @@ class CalendarSettings(Retranslatable, QWidget):
         ctx, day, name = self.ctx, entry["day"], entry["name"]
         if entry["active"]:
             self._write(lambda: calendar.remove_holiday(ctx, day),
-                        self.tr("{day}을(를) 근무일로 바꿨습니다.").format(day=day))
+                        with_particles(self.tr("{day}을(를) 근무일로 바꿨습니다.").format(day=day)))
         else:
             self._write(lambda: calendar.add_holiday(ctx, day, name),
-                        self.tr("{day}을(를) 다시 쉬는 날로 했습니다.").format(day=day))
+                        with_particles(self.tr("{day}을(를) 다시 쉬는 날로 했습니다.").format(day=day)))
 
     def save_periods(self) -> None:
         ctx = self.ctx
-        wanted = {code: (None if box.value() < 0 else box.value()) for code, box in self.type_rows.items()}
+        wanted = {code: edit.setting() for code, edit in self.type_rows.items()}
 
         def save():
             changes = frozenset()
-            current = {t["code"]: t["period_days"] for t in calendar.complaint_types(ctx)}
-            for code, days in wanted.items():
-                if current.get(code) != days:
-                    changes |= calendar.set_type_period(ctx, code, days)
+            current = {t["code"]: (t["period_days"], t["period_unit"])
+                       for t in calendar.complaint_types(ctx)}
+            for code, (days, unit) in wanted.items():
+                if current.get(code) != (days, unit.value):
+                    changes |= calendar.set_type_period(ctx, code, days, unit)
             return changes
         self._write(save, self.tr("처리기간을 저장했습니다. 새로 접수하는 민원부터 적용됩니다."))
 

@@ -3,16 +3,13 @@ and the customer groups with their profiles."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -27,9 +24,11 @@ from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.citizen_dialog import CitizenDialog
 from pcrm_desktop.ui.citizen_profile import ProfilePanel
+from pcrm_desktop.ui.fitting import AdaptiveSplitter
 from pcrm_desktop.ui.lazy_model import LazyRowsModel
 from pcrm_desktop.ui.pages.base import Page, heading
 from pcrm_desktop.ui.pages.groups_view import GroupsView
+from pcrm_desktop.ui.search_field import SearchField
 
 SEARCH_DELAY_MS = 150
 
@@ -44,7 +43,7 @@ class CitizensPage(Page):
         self.groups: list = []
         self.total: int | None = None  # residents in the database, shown beside the list
         self.heading = heading()
-        self.search = QLineEdit()
+        self.search = SearchField()  # searches with the syllable being composed
         self.search.setObjectName("citizenSearch")
         self.search.setClearButtonEnabled(True)
         self.sort = QComboBox()
@@ -115,7 +114,7 @@ class CitizensPage(Page):
         left_layout.addLayout(more_filters)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count_label)
-        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = AdaptiveSplitter()  # one above the other at 150 % text
         splitter.addWidget(left)
         splitter.addWidget(self.profile)
         # the profile is where the clerk works (timeline, consultations): it gets the larger share
@@ -144,13 +143,14 @@ class CitizensPage(Page):
         """Two fifths for the list, three for the profile: at 1366×768 the timeline's 내용 and
         the consultation box stay readable (the splitter alone would follow the list's wide hint)."""
         total = sum(self.splitter.sizes())
-        if total > 0:
+        if total > 0 and self.splitter.orientation() == Qt.Orientation.Horizontal:
             self.splitter.setSizes([total * 2 // 5, total - total * 2 // 5])
 
     def _connect(self) -> None:
         self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.run_search)
-        self.search.textChanged.connect(lambda _: self.search_timer.start())
+        self.search.searchTextChanged.connect(lambda _: self.search_timer.start())
+        self.search.commit_on_click(self.table)  # a click on a row while composing selects it
         self.search.returnPressed.connect(self.run_search)
         self.sort.currentIndexChanged.connect(lambda _: self.run_search())
         for combo in (self.group_filter, self.dong_filter):
@@ -170,9 +170,14 @@ class CitizensPage(Page):
         self.merge_button.clicked.connect(self.merge_selected)
         self.profile.changed.connect(self.changed)
         self.profile.edit_requested.connect(self.edit_citizen)
-        QShortcut(QKeySequence("Ctrl+Shift+N"), self, activated=self.new_citizen)
+        # Ctrl+Shift+N is the main window's (it works from every page and opens this form)
 
     def retranslate_ui(self) -> None:
+        self.search.setAccessibleName(self.tr("주민 찾기"))
+        self.table.setAccessibleName(self.tr("주민 목록"))
+        self.sort.setAccessibleName(self.tr("정렬"))
+        self.group_filter.setAccessibleName(self.tr("고객집단"))
+        self.dong_filter.setAccessibleName(self.tr("동"))
         self.heading.setText(self.tr("주민(고객)"))
         self.tabs.setTabText(0, self.tr("주민 목록"))
         self.tabs.setTabText(1, self.tr("고객집단"))
@@ -275,7 +280,7 @@ class CitizensPage(Page):
 
     def save_search(self) -> None:
         rule = self.current_rule()
-        rule = SearchRule(self.search.text().strip(), rule.dong_name, rule.group_codes,
+        rule = SearchRule(self.search.search_text().strip(), rule.dong_name, rule.group_codes,
                           rule.min_age, rule.max_age)
         title = self.tr("검색 저장")
         if rule.empty:
@@ -301,7 +306,7 @@ class CitizensPage(Page):
 
     def run_search(self) -> None:
         self.search_timer.stop()
-        ctx, query, sort = self.ctx, self.search.text(), self.sort.currentData() or "name"
+        ctx, query, sort = self.ctx, self.search.search_text(), self.sort.currentData() or "name"
         rule = self.current_rule()
         self._reselect = None
         self.profile.clear()
@@ -317,8 +322,9 @@ class CitizensPage(Page):
         n = self.model.rowCount()
         more = self.model.canFetchMore() or self.model.is_loading()
         if n == 0 and not more:
+            narrowed = bool(self.search.search_text().strip()) or not self.current_rule().empty
             self.count_label.setText(self.tr("찾는 주민이 없습니다. 다른 검색어를 넣거나 조건을 지워 보십시오.")
-                                     if self.search.text().strip() or not self.current_rule().empty else
+                                     if narrowed else
                                      self.tr("등록된 주민이 없습니다. [새 주민]이나 [가져오기…]로 시작하십시오."))
             return
         text = self.tr("{n}명 표시{more}").format(

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTabBar,
     QTableView,
@@ -27,8 +26,10 @@ from pcrm_desktop.ui.complaint_labels import (
     status_name,
     type_name,
 )
+from pcrm_desktop.ui.fitting import FlowRow
 from pcrm_desktop.ui.lazy_model import LazyRowsModel
 from pcrm_desktop.ui.pages.base import Page, heading
+from pcrm_desktop.ui.search_field import SearchField
 
 SEARCH_DELAY_MS = 200
 D_DAY_COLUMN = 9
@@ -75,7 +76,7 @@ class ComplaintsPage(Page):
         for _ in self.QUEUES:
             self.tabs.addTab("")
         self.tabs.setCurrentIndex(self.QUEUES.index("mine"))
-        self.search = QLineEdit()
+        self.search = SearchField()  # searches with the syllable being composed
         self.search.setObjectName("complaintSearch")
         self.search.setClearButtonEnabled(True)
         self.type_filter, self.category_filter = QComboBox(), QComboBox()
@@ -138,10 +139,6 @@ class ComplaintsPage(Page):
         bar.addWidget(self.search, 2)
         for combo in (self.type_filter, self.category_filter, self.status_filter, self.sort):
             bar.addWidget(combo, 1)
-        bar.addWidget(self.new_button)
-        bar.addWidget(self.import_button)
-        bar.addWidget(self.register_button)
-        bar.addWidget(self.happy_button)
         self.day_filter = None  # (received on, finished on) from the dashboard
         self.day_label = QLabel()
         self.day_label.setObjectName("dayFilter")
@@ -154,8 +151,15 @@ class ComplaintsPage(Page):
         self.day_clear.hide()
         bar.insertWidget(1, self.day_label)
         bar.insertWidget(2, self.day_clear)
+        # the actions beside the title, so the filters keep their room; on to a second line
+        # when the title row is short of room (150 % text)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.heading)
+        title_row.addStretch(1)
+        title_row.addWidget(FlowRow([self.new_button, self.import_button, self.register_button,
+                                     self.happy_button]))
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.addLayout(title_row)
         layout.addWidget(self.tabs)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
@@ -168,7 +172,8 @@ class ComplaintsPage(Page):
     def _connect(self) -> None:
         self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.run_query)
-        self.search.textChanged.connect(lambda _: self.search_timer.start())
+        self.search.searchTextChanged.connect(lambda _: self.search_timer.start())
+        self.search.commit_on_click(self.table)  # a click on a row while composing selects it
         self.search.returnPressed.connect(self.run_query)
         self.tabs.currentChanged.connect(lambda _: self.run_query())
         for combo in (self.type_filter, self.category_filter, self.status_filter, self.sort):
@@ -187,6 +192,12 @@ class ComplaintsPage(Page):
                                         activated=self.clear_filters)
 
     def retranslate_ui(self) -> None:
+        self.search.setAccessibleName(self.tr("민원 찾기"))
+        self.table.setAccessibleName(self.tr("민원 목록"))
+        self.type_filter.setAccessibleName(self.tr("민원 종류"))
+        self.category_filter.setAccessibleName(self.tr("분류"))
+        self.status_filter.setAccessibleName(self.tr("상태"))
+        self.sort.setAccessibleName(self.tr("정렬"))
         self.heading.setText(self.tr("민원"))
         self.search.setPlaceholderText(self.tr("접수번호(2026-00…) 또는 제목으로 찾기"))
         self.new_button.setText(self.tr("새 민원 접수 (Ctrl+N)"))
@@ -242,7 +253,7 @@ class ComplaintsPage(Page):
         return QueueFilter(self.QUEUES[self.tabs.currentIndex()], self.ctx.actor.staff_id,
                            None, self.type_filter.currentData() or "",
                            self.category_filter.currentData(),
-                           self.status_filter.currentData() or "", self.search.text(),
+                           self.status_filter.currentData() or "", self.search.search_text(),
                            received, received, done)
 
     def show_queue(self, queue: str, received_on=None, done_on=None) -> None:
@@ -268,7 +279,7 @@ class ComplaintsPage(Page):
 
     def filtering(self) -> bool:
         """A search text, a 종류·분류·상태 choice or a day narrows the list."""
-        return bool(self.search.text().strip() or self.type_filter.currentIndex() > 0
+        return bool(self.search.search_text().strip() or self.type_filter.currentIndex() > 0
                     or self.category_filter.currentIndex() > 0
                     or self.status_filter.currentIndex() > 0 or self.day_filter)
 

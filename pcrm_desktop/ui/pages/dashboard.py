@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from pcrm_desktop.domain.office import Role
 from pcrm_desktop.services import office as office_service
-from pcrm_desktop.ui.labels import action_name, actor_name, role_name
+from pcrm_desktop.ui.labels import action_name, actor_name, audit_detail, role_name, target_name
 from pcrm_desktop.ui.pages.base import Page, heading
 from pcrm_desktop.ui.table_model import RowsModel
 
@@ -36,11 +36,13 @@ class Card(QFrame):
         super().__init__()
         self.setObjectName(object_name)
         self.clickable = clickable
-        hover = f"#{object_name}:hover {{ border-color: #1f5fa8; }}" if clickable else ""
+        hover = (f"#{object_name}:hover {{ border-color: #1f5fa8; }}"
+                 f" #{object_name}:focus {{ border: 2px solid #1f5fa8; }}") if clickable else ""
         self.setStyleSheet(f"#{object_name} {{ background: #ffffff; border: 1px solid #c9d2de;"
                            f" border-radius: 6px; }} {hover}")
-        if clickable:
+        if clickable:  # a figure that opens its list: by mouse, and by Tab then Enter or Space
             self.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.title = QLabel()
         self.title.setStyleSheet("color: #4a5a6e; font-weight: bold;")
         self.value = QLabel("…")
@@ -59,6 +61,18 @@ class Card(QFrame):
         if self.clickable and event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit()
         super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.clickable and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # what a screen reader says on arriving: the figure's name, then its value
+        self.setAccessibleName(self.title.text())
+        self.setAccessibleDescription(f"{self.value.text()} {self.detail.text()}".strip())
+        super().focusInEvent(event)
 
 
 class TrendChart(QWidget):
@@ -134,8 +148,8 @@ class DashboardPage(Page):
         self.activity_title.setStyleSheet("font-weight: bold;")
         self.activity = RowsModel([
             (lambda: self.tr("일시"), lambda r: r.at), (lambda: self.tr("사용자"), lambda r: actor_name(r.actor)),
-            (lambda: self.tr("작업"), lambda r: action_name(r.action)), (lambda: self.tr("대상"), lambda r: r.target),
-            (lambda: self.tr("내용"), lambda r: r.detail)])
+            (lambda: self.tr("작업"), lambda r: action_name(r.action)), (lambda: self.tr("대상"), lambda r: target_name(r.target)),
+            (lambda: self.tr("내용"), lambda r: audit_detail(r.action, r.detail))])
         self.table = QTableView()
         self.table.setObjectName("activityTable")
         self.table.setModel(self.activity)
@@ -175,6 +189,7 @@ class DashboardPage(Page):
         self.navigate.emit(page, what)
 
     def retranslate_ui(self) -> None:
+        self.table.setAccessibleName(self.tr("최근 활동"))
         self.heading.setText(self.tr("대시보드"))
         titles = {"received": self.tr("오늘 접수"), "done": self.tr("오늘 처리"),
                   "due_today": self.tr("오늘 기한"), "overdue": self.tr("기한 넘김"),
@@ -229,7 +244,7 @@ class DashboardPage(Page):
         else:
             versus = self.tr("지난달과 차이 없음 ({d:+.1f}점, 유의하지 않음)").format(d=change.difference)
         c["satisfaction"].detail.setText(self.tr("n {n} · {survey} · {versus}").format(
-            n=f"{s.n:,}", survey=today.survey or "—", versus=versus))
+            n=f"{s.n:,}", survey=today.survey_title or today.survey or "—", versus=versus))
         c["mine"].detail.setText(self.tr("나에게 배정된 진행 중 민원"))
         c["received"].detail.setText(self.tr("눌러서 오늘 접수 목록"))
         c["done"].detail.setText(self.tr("눌러서 오늘 처리 목록"))

@@ -104,9 +104,10 @@ class GroupsView(Retranslatable, QWidget):
                         lambda error: dialogs.explain(self, self.tr("저장한 검색 지우기"), error))
 
     def retranslate_ui(self) -> None:
+        self.table.setAccessibleName(self.tr("고객집단 목록"))
         self.note.setText(self.tr("연령 기준 집단은 출생연도로 계산하고, 지정 집단은 주민 정보에서 직원이 지정합니다. "
                                   "저장한 검색은 주민 목록의 [검색 저장…]으로 만듭니다. "
-                                  "민원 건수와 만족도는 해당 기능이 추가되면 함께 표시됩니다."))
+                                  "집단별 민원 건수와 만족도는 [분석·개선 › 고객집단·경로·동]에 있습니다."))
         self.members_button.setText(self.tr("주민 목록에서 보기"))
         self.remove_button.setText(self.tr("저장한 검색 지우기"))
         self.model.retranslate()

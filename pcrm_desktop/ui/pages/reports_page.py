@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.combo import refill
+from pcrm_desktop.ui.labels import survey_choices
 from pcrm_desktop.ui.pages.base import Page, heading
 from pcrm_desktop.ui.printing import ask_printer, paint_pages, print_images
 
@@ -162,13 +163,18 @@ class ReportsPage(Page):
         return base
 
     def retranslate_ui(self) -> None:
+        self.kinds.setAccessibleName(self.tr("보고서 종류"))
         self.title.setText(self.tr("보고서"))
         names = {"monthly": self.tr("월간 민원·고객만족 보고서"), "register": self.tr("민원처리부 (PDF)"),
                  "survey": self.tr("만족도 조사 결과")}
         for row in range(self.kinds.count()):
             item = self.kinds.item(row)
             item.setText(names[item.data(Qt.ItemDataRole.UserRole)])
-        self.labels["month"].setText(self.tr("월"))
+        # wide and tall enough for the kinds in this language and text size
+        metrics = self.kinds.fontMetrics()
+        self.kinds.setFixedWidth(max(300, max(metrics.horizontalAdvance(n) for n in names.values()) + 40))
+        self.kinds.setMaximumHeight(max(110, self.kinds.sizeHintForRow(0) * len(names) + 12))
+        self.labels["month"].setText(self.tr("보고 월"))
         self.labels["from"].setText(self.tr("시작"))
         self.labels["to"].setText(self.tr("끝"))
         self.labels["survey"].setText(self.tr("설문"))
@@ -199,7 +205,7 @@ class ReportsPage(Page):
                         lambda error: self.status.setText(self.tr("설문 목록을 읽지 못했습니다.")))
 
     def _surveys(self, rows: list[dict]) -> None:
-        refill(self.survey, [(r["code"], f"{r['title']} ({r['code']})") for r in rows],
+        refill(self.survey, survey_choices(rows),
                rows[0]["code"] if rows else None)
 
     # --- building ---------------------------------------------------------------------------

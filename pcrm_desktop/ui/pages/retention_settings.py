@@ -4,14 +4,13 @@ naming the counts (admins), and the destruction ledger (파기 대장). Every da
 the task lane; the run shows a progress dialog and can be cancelled until it commits."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from pcrm_desktop.domain.privacy import ADMIN_ROLES, AUDIT_ROLES
 from pcrm_desktop.domain.retention import CONTEXT, KINDS, MAXIMUM_MONTHS, RULES, Kind
 from pcrm_desktop.services import retention
 from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui.fitting import DownwardScroll, SideBySide
 from pcrm_desktop.ui.i18n import Retranslatable, error_text
 from pcrm_desktop.ui.table_model import RowsModel, figures_table
 
@@ -93,10 +93,7 @@ class RetentionSettings(Retranslatable, QWidget):
         box.addLayout(grid)
         box.addLayout(buttons)
         box.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.periods_box)
+        scroll = DownwardScroll(self.periods_box, "retentionPeriods")
 
         # the preview and the run
         self.run_box = QGroupBox()
@@ -141,15 +138,14 @@ class RetentionSettings(Retranslatable, QWidget):
         self.ledger_table = figures_table(self.ledger_model, "retentionLedger")
         QVBoxLayout(self.ledger_box).addWidget(self.ledger_table)
 
-        right = QVBoxLayout()
+        right_part = QWidget()
+        right = QVBoxLayout(right_part)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.run_box)
         right.addWidget(self.ledger_box, 1)
-        body = QHBoxLayout()
-        body.addWidget(scroll, 5)
-        body.addLayout(right, 6)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
-        layout.addLayout(body, 1)
+        layout.addWidget(SideBySide(scroll, right_part, (5, 6)), 1)
         layout.addWidget(self.status)
         self.retranslate_ui()
 

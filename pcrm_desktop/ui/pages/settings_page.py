@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcrm_desktop.domain.errors import DomainError
-from pcrm_desktop.domain.office import OfficeHours, OfficeProfile, Role
 from pcrm_desktop.domain.accounts import IDLE_LOCK_MINUTES, IDLE_LOCK_RANGE
+from pcrm_desktop.domain.errors import DomainError
+from pcrm_desktop.domain.messages import with_particles
+from pcrm_desktop.domain.office import OfficeHours, OfficeProfile, Role
 from pcrm_desktop.services import accounts as account_service
 from pcrm_desktop.services import office as office_service
 from pcrm_desktop.ui.account_dialogs import make_temporary_password
@@ -206,6 +207,11 @@ class SettingsPage(Page):
 
     # --- texts ----------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
+        self.staff_table.setAccessibleName(self.tr("직원 목록"))
+        self.new_name.setAccessibleName(self.tr("새 직원 이름"))
+        self.new_login.setAccessibleName(self.tr("새 직원 로그인 ID"))
+        self.new_role.setAccessibleName(self.tr("새 직원 역할"))
+        self.new_department.setAccessibleName(self.tr("새 직원 부서"))
         self.heading.setText(self.tr("설정"))
         for index, text in enumerate((self.tr("기관 정보"), self.tr("부서·직원"), self.tr("화면"),
                                       self.tr("민원 기한"))):
@@ -245,6 +251,10 @@ class SettingsPage(Page):
                             self._show_accounts, lambda error: None)
         for widget in (self.reset_button, self.idle_minutes, self.save_idle):
             widget.setEnabled(ctx.actor.role == "admin")
+        # 계정 and 마지막 로그인 are the accounts' security state, read by admins only
+        # (accounts.accounts): hidden from others rather than shown empty
+        for column in (5, 6):
+            self.staff_table.setColumnHidden(column, ctx.actor.role != "admin")
         self.calendar.reload()
         self.retention.reload()
         self.backups.reload()
@@ -327,8 +337,8 @@ class SettingsPage(Page):
         self._run_write(
             lambda: office_service.add_staff(ctx, name, login, role, department, temporary),
             self.people_status,
-            self.tr("직원 '{name}'을(를) 추가했습니다. 임시 비밀번호: {password} — 본인에게 직접 전하십시오. "
-                    "처음 로그인할 때 바꾸게 됩니다.").format(name=name, password=temporary),
+            with_particles(self.tr("직원 '{name}'을(를) 추가했습니다. 임시 비밀번호: {password} — 본인에게 직접 전하십시오. "
+                    "처음 로그인할 때 바꾸게 됩니다.").format(name=name, password=temporary)),
             clear=(self.new_name, self.new_login))
 
     def _reset_password(self) -> None:
@@ -355,7 +365,7 @@ class SettingsPage(Page):
     def _add_department(self) -> None:
         ctx, name = self.ctx, self.new_department_name.text()
         self._run_write(lambda: office_service.add_department(ctx, name), self.people_status,
-                        self.tr("부서 '{name}'을(를) 추가했습니다.").format(name=name),
+                        with_particles(self.tr("부서 '{name}'을(를) 추가했습니다.").format(name=name)),
                         clear=(self.new_department_name,))
 
     def _toggle_staff(self) -> None:

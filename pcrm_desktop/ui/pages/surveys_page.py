@@ -3,16 +3,16 @@ a chart, the change from last month with an arrow only when significant, breakdo
 flags) and the work around it: new surveys, paper entry, kiosk setup, callbacks, export."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -28,6 +28,8 @@ from pcrm_desktop.domain.survey_stats import Estimate, estimate_text, range_text
 from pcrm_desktop.services import surveys
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.combo import refill
+from pcrm_desktop.ui.fitting import CardRow, FlowRow
+from pcrm_desktop.ui.labels import item_name
 from pcrm_desktop.ui.pages.base import Page, heading
 from pcrm_desktop.ui.table_model import RowsModel, figures_table
 
@@ -46,7 +48,7 @@ class Results:
 
 
 def figure(e: Estimate | None, digits: int = 1, unit: str = "") -> str:
-    return estimate_text(e, digits, unit)
+    return estimate_text(e, digits, unit, QCoreApplication.translate("SurveysPage", "참고"))
 
 
 def interval(e: Estimate | None) -> str:
@@ -59,7 +61,7 @@ def change_text(change) -> str:
         return "—"
     if change.significant:
         return f"{'▲' if change.difference > 0 else '▼'} {change.difference:+.1f}"
-    return f"{change.difference:+.1f} (유의하지 않음)"
+    return QCoreApplication.translate("SurveysPage", "{d:+.1f} (유의하지 않음)").format(d=change.difference)
 
 
 class ScoreChart(QWidget):
@@ -98,7 +100,8 @@ class ScoreChart(QWidget):
             if not e.shown:
                 painter.setPen(QPen(QColor("#888")))
                 painter.drawText(QRectF(label_width + 6, y, width, 24), Qt.AlignmentFlag.AlignVCenter,
-                                 f"n {e.n} — 30 미만, 표시하지 않음")
+                                 QCoreApplication.translate("SurveysPage", "n {n} — 30 미만, 표시하지 않음")
+                                 .format(n=e.n))
                 continue
             color = QColor("#1f5fa8") if e.visibility == "shown" else QColor("#8fb0d8")
             painter.fillRect(QRectF(label_width, y + 5, width * e.value / 100, 14), color)
@@ -109,7 +112,8 @@ class ScoreChart(QWidget):
             painter.drawLine(int(high), y + 7, int(high), y + 17)
             painter.drawText(QRectF(label_width + width + 8, y, right - 8, 24),
                              Qt.AlignmentFlag.AlignVCenter,
-                             f"{e.value:.1f}  n {e.n}" + (" 참고" if e.visibility == "reference" else ""))
+                             f"{e.value:.1f}  n {e.n}" + (" " + QCoreApplication.translate("SurveysPage", "참고")
+                                                          if e.visibility == "reference" else ""))
         painter.end()
 
 
@@ -167,14 +171,12 @@ class SurveysPage(Page):
         bar.addWidget(self.survey)
         bar.addWidget(self.labels[1])
         bar.addWidget(self.month)
-        bar.addStretch(1)
-        for key in ("paper", "new", "edit", "kiosk", "export"):
-            bar.addWidget(self.buttons[key])
+        bar.addSpacing(12)
+        # the buttons go on to a second line when the row is short of room (150 % text)
+        bar.addWidget(FlowRow([self.buttons[key] for key in ("paper", "new", "edit", "kiosk", "export")]), 1)
         self.cards = {key: Card(f"card_{key}") for key in (
             "overall", "elements", "cs", "nps", "responses", "rate")}
-        cards = QGridLayout()
-        for n, card in enumerate(self.cards.values()):
-            cards.addWidget(card, 0, n)
+        cards = CardRow(list(self.cards.values()))
         self.items_model = RowsModel([
             (lambda: self.tr("문항"), lambda r: r[0]),
             (lambda: self.tr("점수 (100점)"), lambda r: figure(r[1])),
@@ -202,7 +204,7 @@ class SurveysPage(Page):
             (lambda: self.tr("접수번호"), lambda r: r["receipt_no"] or ""),
             (lambda: self.tr("제목"), lambda r: r["title"] or ""),
             (lambda: self.tr("민원인"), lambda r: r["applicant"]),
-            (lambda: self.tr("사유"), lambda r: r["reason"]),
+            (lambda: self.tr("사유"), lambda r: self.reason_text(r["reason"])),
             (lambda: self.tr("요청 시각"), lambda r: str(r["created_at"])[:16])])
         self.callbacks = self._table(self.callbacks_model, "surveyCallbacks")
         self.quality_label, self.groups_label = QLabel(), QLabel()
@@ -252,7 +254,7 @@ class SurveysPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(bar)
-        layout.addLayout(cards)
+        layout.addWidget(cards)
         layout.addWidget(split, 1)
         layout.addWidget(self.note)
         self.survey.currentIndexChanged.connect(lambda _: self.load_results())
@@ -272,6 +274,10 @@ class SurveysPage(Page):
 
     # --- texts ----------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
+        self.items.setAccessibleName(self.tr("문항별 결과"))
+        self.groups.setAccessibleName(self.tr("구분별 결과"))
+        self.flagged.setAccessibleName(self.tr("응답 품질 검토 목록"))
+        self.callbacks.setAccessibleName(self.tr("관리자 회신 요청 목록"))
         self.title.setText(self.tr("만족도 조사"))
         for label, text in zip(self.labels, (self.tr("설문"), self.tr("월"),
                                              self.tr("문항별 점수 (100점, 막대 끝 선 = 95% 범위)"))):
@@ -296,12 +302,17 @@ class SurveysPage(Page):
                self.by.currentData() or "mode")
         self.by.blockSignals(False)
         self.note.setText(self.tr(
-            "점수 = (평균−1)/(k−1)×100. 민원만족도 = 전반적 만족(OVERALL), 요소만족도 = 요소 문항 평균,"
+            "점수 = (평균−1)/(k−1)×100. 민원만족도 = 전반적 만족, 요소만족도 = 요소 문항 평균,"
             " 종합 CS 지수 = 0.3×민원만족도 + 0.5×요소만족도 + 0.2×추천(100점). n 30 미만은 표시하지 않고,"
             " 30–49는 '참고'. 전월 대비 화살표는 통계적으로 유의할 때만(5%) 붙습니다. 해당없음은 분모에서 뺍니다."))
         for model in (self.items_model, self.groups_model, self.flagged_model, self.callbacks_model):
             model.retranslate()
         self._show_results()
+
+    def reason_text(self, reason: str) -> str:
+        """A call-back's reason as stored ("OVERALL 2점", domain.surveys.callback_reason) in words."""
+        match = re.fullmatch(r"OVERALL (\d+)점", reason or "")
+        return self.tr("전반적 만족 {n}점").format(n=match.group(1)) if match else reason
 
     def mode_name(self, mode: str) -> str:
         return {"kiosk": self.tr("키오스크"), "phone": self.tr("전화"), "paper": self.tr("서면"),
@@ -331,8 +342,8 @@ class SurveysPage(Page):
     def _show_surveys(self, rows: list[dict]) -> None:
         current = self.survey.currentData()
         self.survey.blockSignals(True)
-        refill(self.survey, [(r["code"], self.tr("{title} ({code}, v{version}, {kind}, 전체 응답 {n:,})").format(
-            title=r["title"], code=r["code"], version=r["version"],
+        refill(self.survey, [(r["code"], self.tr("{title} (v{version}, {kind}, 전체 응답 {n:,})").format(
+            title=r["title"], version=r["version"],
             kind=self.tr("연결") if r["linked"] else self.tr("익명"), n=r["responses"]))
             for r in rows], current or (rows[0]["code"] if rows else None))
         self.survey.blockSignals(False)
@@ -373,9 +384,7 @@ class SurveysPage(Page):
             self.chart.set_rows([])
             return
         s, trend = r.trend.current, r.trend
-        labels = {"ACCESS": self.tr("안내·찾기"), "KIND": self.tr("친절"), "EXPERT": self.tr("전문성"),
-                  "SPEED": self.tr("신속"), "RESULT": self.tr("결과·공정"), "FACILITY": self.tr("시설"),
-                  "OVERALL": self.tr("전반적 만족")}
+        labels = {code: item_name(code) for code in (*s.items, "OVERALL")}
         self.cards["overall"].show_figure(
             self.tr("민원만족도"), figure(s.overall),
             self.tr("n {n} · 95% {range} · 전월 {change}").format(
@@ -398,9 +407,8 @@ class SurveysPage(Page):
             self.tr("전화 응답률"), figure(s.response_rate, unit="%"),
             self.tr("통화 시도 {a} · 연결 {r} · 완료 {c}").format(a=attempted, r=reached, c=completed)
             if linked else self.tr("해피콜로 묻는 연결형 설문에만 있습니다."))
-        rows = [(f"{labels.get(code, code)} ({code})", e, trend.changes.get(code))
-                for code, e in s.items.items()]
-        rows.append((self.tr("추천 (RECOMMEND)"), s.recommend, None))
+        rows = [(labels.get(code, code), e, trend.changes.get(code)) for code, e in s.items.items()]
+        rows.append((self.tr("추천"), s.recommend, None))
         self.items_model.set_rows(rows)
         self.chart.set_rows([(labels.get(code, code), e) for code, e in s.items.items()])
         self.groups_model.set_rows(r.groups)

@@ -1,0 +1,93 @@
+"""What an access-log entry's detail says, in the screen's language.
+
+The log keeps each detail as it was written, in Korean (the entries are chained: they are never
+rewritten). The services write them in a few fixed forms; each form is listed here as a pattern
+of the stored text and its Korean template, which the screens translate (context
+"audit_detail", English in tools/en.tsv) and fill with what the pattern found. A detail of no
+known form (a name typed by an admin, an older version's wording) is shown as it was written.
+The PDF prints the log as written.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupdate looks for
+    return text
+
+
+CONTEXT = "audit_detail"
+_N = r"(?P<n>[\d,]+)"
+
+# action → [(pattern of the stored detail, its Korean template)]; the template's fields are the
+# pattern's named groups, and the template written out in Korean is the stored detail again
+FORMS: dict[str, list[tuple[str, str]]] = {
+    "security.idle": [(r"(?P<n>\d+)분", QT_TRANSLATE_NOOP("audit_detail", "{n}분"))],
+    "password.reset": [
+        (r"잠김 해제, 임시 비밀번호 발급", QT_TRANSLATE_NOOP("audit_detail", "잠김 해제, 임시 비밀번호 발급")),
+        (r"임시 비밀번호 발급", QT_TRANSLATE_NOOP("audit_detail", "임시 비밀번호 발급"))],
+    "holiday.seed": [(r"holidays (?P<version>[\w.]+): (?P<n>\d+)일",
+                      QT_TRANSLATE_NOOP("audit_detail", "holidays {version}: {n}일"))],
+    "demo.citizens": [(_N + r"명 seed=(?P<seed>\d+)", QT_TRANSLATE_NOOP("audit_detail", "{n}명 seed={seed}"))],
+    "demo.complaints": [(_N + r"건 seed=(?P<seed>\d+)", QT_TRANSLATE_NOOP("audit_detail", "{n}건 seed={seed}"))],
+    "demo.responses": [(_N + r"건 seed=(?P<seed>\d+)", QT_TRANSLATE_NOOP("audit_detail", "{n}건 seed={seed}"))],
+    "office.setup": [(r"(?P<office>.+); 부서 (?P<n>\d+)개", QT_TRANSLATE_NOOP("audit_detail", "{office}; 부서 {n}개"))],
+    "citizen.view_full": [
+        (r"수정 화면", QT_TRANSLATE_NOOP("audit_detail", "수정 화면")),
+        (r"저장 충돌: 다른 사용자가 저장한 값과 비교",
+         QT_TRANSLATE_NOOP("audit_detail", "저장 충돌: 다른 사용자가 저장한 값과 비교"))],
+    "citizen.merge": [(r"기록 #(?P<id>\d+) 병합", QT_TRANSLATE_NOOP("audit_detail", "기록 #{id} 병합"))],
+    "complaint.add": [(r"민원인 없음", QT_TRANSLATE_NOOP("audit_detail", "민원인 없음"))],
+    "survey.add": [(r"(?P<template>\w+), 연결", QT_TRANSLATE_NOOP("audit_detail", "{template}, 연결")),
+                   (r"(?P<template>\w+), 익명", QT_TRANSLATE_NOOP("audit_detail", "{template}, 익명"))],
+    "kiosk.setup": [(r"PIN 변경", QT_TRANSLATE_NOOP("audit_detail", "PIN 변경"))],
+    "audit.verify": [
+        (_N + r"건 확인, 정상", QT_TRANSLATE_NOOP("audit_detail", "{n}건 확인, 정상")),
+        (_N + r"건 확인, 손상: (?P<id>\d+)번 \((?P<problem>[^)]*)\)",
+         QT_TRANSLATE_NOOP("audit_detail", "{n}건 확인, 손상: {id}번 ({problem})"))],
+    "audit.key_export": [(r"키 (?P<key>\S+)", QT_TRANSLATE_NOOP("audit_detail", "키 {key}"))],
+    "audit.key_import": [(r"키 (?P<key>\S+)", QT_TRANSLATE_NOOP("audit_detail", "키 {key}"))],
+    "citizen.export": [(_N + r"명, 전체 값", QT_TRANSLATE_NOOP("audit_detail", "{n}명, 전체 값")),
+                       (_N + r"명, 가림", QT_TRANSLATE_NOOP("audit_detail", "{n}명, 가림"))],
+    "citizen.import": [
+        (_N + r"명 가져옴, 거부 (?P<rejected>[\d,]+)행, 중복 의심 (?P<duplicates>[\d,]+)행, 중복 의심 제외",
+         QT_TRANSLATE_NOOP("audit_detail", "{n}명 가져옴, 거부 {rejected}행, 중복 의심 {duplicates}행, 중복 의심 제외")),
+        (_N + r"명 가져옴, 거부 (?P<rejected>[\d,]+)행, 중복 의심 (?P<duplicates>[\d,]+)행",
+         QT_TRANSLATE_NOOP("audit_detail", "{n}명 가져옴, 거부 {rejected}행, 중복 의심 {duplicates}행"))],
+    "complaint.import": [(_N + r"건 가져옴, 거부 (?P<rejected>[\d,]+)행, 표시 (?P<flagged>[\d,]+)행",
+                          QT_TRANSLATE_NOOP("audit_detail", "{n}건 가져옴, 거부 {rejected}행, 표시 {flagged}행"))],
+    "complaint.export": [(r"(?P<first>[\d-]+)~(?P<last>[\d-]+): " + _N + r"건 \(민원인 가림\)",
+                          QT_TRANSLATE_NOOP("audit_detail", "{first}~{last}: {n}건 (민원인 가림)"))],
+    "report.monthly": [(r"(?P<month>[\d-]+): (?P<pages>\d+)쪽(?P<rest>.*)",
+                        QT_TRANSLATE_NOOP("audit_detail", "{month}: {pages}쪽{rest}"))],
+    "report.register": [(r"(?P<first>[\d-]+)~(?P<last>[\d-]+): " + _N + r"건, (?P<pages>\d+)쪽 \(민원인 가림\)",
+                         QT_TRANSLATE_NOOP("audit_detail", "{first}~{last}: {n}건, {pages}쪽 (민원인 가림)"))],
+    "report.survey": [(r"(?P<survey>\S+) (?P<first>[\d-]+)~(?P<last>[\d-]+): 응답 " + _N + r"건, (?P<pages>\d+)쪽",
+                       QT_TRANSLATE_NOOP("audit_detail", "{survey} {first}~{last}: 응답 {n}건, {pages}쪽"))],
+    "survey.export": [(r"(?P<survey>\S+) (?P<first>[\d-]+)~(?P<last>[\d-]+): " + _N
+                       + r"건 \(익명 답만, 연결 정보 없음\)",
+                       QT_TRANSLATE_NOOP("audit_detail", "{survey} {first}~{last}: {n}건 (익명 답만, 연결 정보 없음)"))],
+    "survey.import": [(r"(?P<survey>\S+) v(?P<version>\d+): " + _N + r"건 가져옴, 거부 (?P<rejected>[\d,]+)행, "
+                       r"빈 행 (?P<empty>[\d,]+)행",
+                       QT_TRANSLATE_NOOP("audit_detail", "{survey} v{version}: {n}건 가져옴, 거부 {rejected}행, 빈 행 {empty}행"))],
+    "retention.policy": [(r"(?P<before>\d+) → (?P<after>\d+)개월",
+                          QT_TRANSLATE_NOOP("audit_detail", "{before} → {after}개월"))],
+    "happy_call.sample": [(_N + r"건 중 (?P<chosen>[\d,]+)건 \(표본 (?P<share>\d+%), (?P<days>\d+)일 초과, 불수용 전부\)",
+                           QT_TRANSLATE_NOOP("audit_detail", "{n}건 중 {chosen}건 (표본 {share}, {days}일 초과, 불수용 전부)")),
+                          (_N + r"건 중 (?P<chosen>[\d,]+)건 \(표본 (?P<share>\d+%), (?P<days>\d+)일 초과, 불수용 제외\)",
+                           QT_TRANSLATE_NOOP("audit_detail", "{n}건 중 {chosen}건 (표본 {share}, {days}일 초과, 불수용 제외)"))],
+    "db.upgrade": [(r"(?P<before>\S+) → (?P<after>\S+) \(백업 복원 뒤\)",
+                    QT_TRANSLATE_NOOP("audit_detail", "{before} → {after} (백업 복원 뒤)")),
+                   (r"(?P<before>\S+) → (?P<after>\S+) \(복구 뒤\)",
+                    QT_TRANSLATE_NOOP("audit_detail", "{before} → {after} (복구 뒤)"))],
+}
+
+
+def detail_text(action: str, detail: str, translate: Callable[[str], str] = lambda s: s) -> str:
+    """`detail` in the screen's words: its form's template translated and filled, or as written."""
+    for pattern, template in FORMS.get(action, ()):
+        found = re.fullmatch(pattern, detail or "", re.DOTALL)
+        if found:
+            return translate(template).format(**found.groupdict())
+    return detail

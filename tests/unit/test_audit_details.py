@@ -1,0 +1,94 @@
+"""Access-log details in the screen's language (issue 18, language leaks): each stored form is
+recognised, its Korean template gives back exactly what was stored, and its English (from
+tools/en.tsv, what the translation file is filled from) carries no Hangul but the data."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pcrm_desktop.domain.audit_details import FORMS, detail_text
+
+EN_TSV = Path(__file__).resolve().parents[2] / "tools" / "en.tsv"
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+# what the services write (their f-strings, filled in)
+STORED = [
+    ("security.idle", "15분"),
+    ("password.reset", "잠김 해제, 임시 비밀번호 발급"),
+    ("password.reset", "임시 비밀번호 발급"),
+    ("holiday.seed", "holidays 0.108: 18일"),
+    ("demo.citizens", "3,000명 seed=1"),
+    ("demo.complaints", "20,000건 seed=1"),
+    ("demo.responses", "1,500건 seed=7"),
+    ("office.setup", "청운효자동 행정복지센터 (데모); 부서 5개"),
+    ("citizen.view_full", "수정 화면"),
+    ("citizen.view_full", "저장 충돌: 다른 사용자가 저장한 값과 비교"),
+    ("citizen.merge", "기록 #12 병합"),
+    ("complaint.add", "민원인 없음"),
+    ("survey.add", "MINWON, 연결"),
+    ("survey.add", "COUNTER, 익명"),
+    ("kiosk.setup", "PIN 변경"),
+    ("audit.verify", "20,001건 확인, 정상"),
+    ("audit.verify", "1,204건 확인, 손상: 77번 (edited)"),
+    ("audit.key_export", "키 3f2a9c"),
+    ("citizen.export", "1,200명, 전체 값"),
+    ("citizen.export", "1,200명, 가림"),
+    ("citizen.import", "498명 가져옴, 거부 2행, 중복 의심 5행, 중복 의심 제외"),
+    ("citizen.import", "498명 가져옴, 거부 2행, 중복 의심 5행"),
+    ("complaint.import", "1,000건 가져옴, 거부 3행, 표시 4행"),
+    ("complaint.export", "2026-11-01~2026-11-30: 812건 (민원인 가림)"),
+    ("report.monthly", "2026-11: 9쪽"),
+    ("report.monthly", "2026-11: 9쪽, monthly-2026-11.xlsx"),
+    ("report.register", "2026-11-01~2026-11-30: 812건, 31쪽 (민원인 가림)"),
+    ("report.survey", "COUNTER 2026-11-01~2026-11-30: 응답 312건, 4쪽"),
+    ("survey.export", "COUNTER 2026-11-01~2026-11-30: 312건 (익명 답만, 연결 정보 없음)"),
+    ("survey.import", "COUNTER v2: 300건 가져옴, 거부 1행, 빈 행 2행"),
+    ("retention.policy", "60 → 72개월"),
+    ("happy_call.sample", "120건 중 24건 (표본 20%, 14일 초과, 불수용 전부)"),
+    ("happy_call.sample", "120건 중 24건 (표본 20%, 14일 초과, 불수용 제외)"),
+    ("db.upgrade", "0011 → 0013 (백업 복원 뒤)"),
+    ("db.upgrade", "0012 → 0013 (복구 뒤)"),
+]
+DATA = ("청운효자동 행정복지센터 (데모)",)
+
+
+def _english() -> dict[str, str]:
+    pairs = {}
+    for line in EN_TSV.read_text(encoding="utf-8").splitlines():
+        if "\t" in line and not line.startswith("#"):
+            korean, english = line.split("\t", 1)
+            pairs[korean] = english
+    return pairs
+
+
+@pytest.mark.parametrize(("action", "stored"), STORED)
+def test_each_stored_form_is_known_and_given_back_in_korean(action, stored):
+    templates = [template for pattern, template in FORMS[action] if re.fullmatch(pattern, stored)]
+    assert templates, f"{action}: {stored!r} matches no form"
+    assert detail_text(action, stored) == stored
+
+
+@pytest.mark.parametrize(("action", "stored"), STORED)
+def test_each_form_reads_in_english_without_hangul(action, stored):
+    english = _english()
+    shown = detail_text(action, stored, lambda text: english[text])
+    for data in DATA:
+        shown = shown.replace(data, "")
+    assert not HANGUL.search(shown), shown
+
+
+def test_every_form_has_its_english_and_is_exercised():
+    english = _english()
+    templates = {template for forms in FORMS.values() for _, template in forms}
+    assert templates <= set(english), sorted(templates - set(english))
+    used = {template for action, stored in STORED for pattern, template in FORMS[action]
+            if re.fullmatch(pattern, stored)}
+    assert used == templates, sorted(templates - used)
+
+
+def test_a_detail_of_no_known_form_stays_as_written():
+    assert detail_text("backup.restore", "복원 전 백업 x", lambda t: "!") == "복원 전 백업 x"
+    assert detail_text("security.idle", "열다섯 분", lambda t: "!") == "열다섯 분"
+    assert detail_text("unknown.action", "무엇", lambda t: "!") == "무엇"
