@@ -402,7 +402,7 @@ class CaseMovedDialog(Retranslatable, QDialog):
         self.steps.setText(self.tr("그사이 처리된 내용:") + "\n" + "\n".join(
             f"· {moment(e['at'])}  {e['actor']}  {action_name(e['kind'])}"
             + (f" → {status_name(e['to_status'])}" if e.get("to_status") else "")
-            for e in steps) if steps else self.tr("(상태는 그대로이고 다른 내용이 바뀌었습니다)"))
+            for e in steps) if steps else self.tr("(그사이 새로 기록된 처리 단계는 없습니다)"))
         self.kept.setText(self.tr("내가 쓴 내용은 지워지지 않습니다: {note}").format(
             note=self.note.strip() or self.tr("(없음)")))
         self.refused.setText("" if self.allowed else with_particles(self.tr(

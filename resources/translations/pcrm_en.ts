@@ -1275,8 +1275,8 @@
         <translation>Done meanwhile:</translation>
     </message>
     <message>
-        <source>(상태는 그대로이고 다른 내용이 바뀌었습니다)</source>
-        <translation>(the status is the same; something else changed)</translation>
+        <source>(그사이 새로 기록된 처리 단계는 없습니다)</source>
+        <translation>(no step has been recorded since)</translation>
     </message>
     <message>
         <source>내가 쓴 내용은 지워지지 않습니다: {note}</source>

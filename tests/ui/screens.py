@@ -179,8 +179,11 @@ def _case_moved(env):
     from pcrm_desktop.domain.complaints import Action
     from pcrm_desktop.services.complaints import case
     from pcrm_desktop.ui.conflict_dialog import CaseMovedDialog
-    record = case(env.ctx, _first_case(env))
-    return CaseMovedDialog(record, record, Action.START, "처리를 시작합니다.", parent=env.window)
+    seen = case(env.ctx, _first_case(env))
+    # as a clerk meets it: someone else moved the case on (here: assigned it) meanwhile
+    current = {**seen, "status": "assigned" if seen["status"] != "assigned" else "in_progress",
+               "version": seen["version"] + 1}
+    return CaseMovedDialog(seen, current, Action.START, "처리를 시작합니다.", parent=env.window)
 
 
 def _field_conflict(env):

@@ -3,7 +3,7 @@ resident and flags, paged by key in the background; the period's unusual pattern
 the hash chain's check; the monthly review as PDF. Opening the page is itself logged, once."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QSignalBlocker, Qt, QTimer, Signal
@@ -154,7 +154,9 @@ class AccessLogPage(Page):
     # --- construction ---------------------------------------------------------------------
     def _size_columns(self) -> None:
         fm, header = self.table.fontMetrics(), self.table.horizontalHeader()
-        for column, sample in enumerate(("2026-11-27(금) 14:05:09", "kim.cs.long", "DONG-PC01",
+        widest_day = datetime(2026, 11, 25, 14, 5, 9)  # a Wednesday: the widest weekday in English
+        when = f"{moment(widest_day)}:{widest_day:%S}"  # as the column shows it, in this language
+        for column, sample in enumerate((when, "kim.cs.long", "DONG-PC01",
                                          "주민 정보 수정 화면 열람", "남궁**수 (#123456)",
                                          "민원 회신 전화", "")):
             if sample:
@@ -217,6 +219,7 @@ class AccessLogPage(Page):
         self.pdf_button.clicked.connect(self.make_pdf)
 
     def retranslate_ui(self) -> None:
+        self._size_columns()  # the time column as wide as this language's weekday needs
         self.subject.setAccessibleName(self.tr("주민 번호 또는 이름"))
         self.table.setAccessibleName(self.tr("접속기록"))
         self.findings.setAccessibleName(self.tr("점검 결과"))
