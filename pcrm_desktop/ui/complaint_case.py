@@ -482,6 +482,8 @@ class ActionDialog(Retranslatable, QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(action_title(self.action))
+        # the button says what it does (처리 시작, 종결, 연장 …), not a bare 확인
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(action_title(self.action))
         texts = {"method": self.tr("통지 방법"), "notice": self.tr("통지문"),
                  "assignee": self.tr("담당자"), "agency": self.tr("이송 기관"),
                  "new_due": self.tr("연장 기한"), "result": self.tr("처리 결과"),

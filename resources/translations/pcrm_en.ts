@@ -4357,10 +4357,6 @@ With much data this can take a few minutes. Do not close the program.</translati
         <translation>Survey</translation>
     </message>
     <message>
-        <source>월</source>
-        <translation>Mon</translation>
-    </message>
-    <message>
         <source>문항별 점수 (100점, 막대 끝 선 = 95% 범위)</source>
         <translation>Item scores (of 100; whiskers = 95% range)</translation>
     </message>
@@ -4455,6 +4451,11 @@ With much data this can take a few minutes. Do not close the program.</translati
     <message>
         <source>참고</source>
         <translation>reference</translation>
+    </message>
+    <message>
+        <source>월</source>
+        <comment>month</comment>
+        <translation>Month</translation>
     </message>
     <message>
         <source>전화</source>

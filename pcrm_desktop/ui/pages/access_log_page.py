@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -42,6 +41,7 @@ from pcrm_desktop.services import access_log
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.complaint_labels import moment
+from pcrm_desktop.ui.fitting import AdaptiveSplitter
 from pcrm_desktop.ui.labels import target_name
 from pcrm_desktop.ui.lazy_model import LazyRowsModel
 from pcrm_desktop.ui.pages.base import Page, heading
@@ -188,7 +188,7 @@ class AccessLogPage(Page):
         right_layout.addWidget(self.findings_title)
         right_layout.addWidget(self.findings, 1)
         right_layout.addWidget(self.rules)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = AdaptiveSplitter()  # the findings below the log at 150 % text
         splitter.setObjectName("logSplitter")
         splitter.addWidget(left)
         splitter.addWidget(right)

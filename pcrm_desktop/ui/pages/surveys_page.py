@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -28,7 +27,7 @@ from pcrm_desktop.domain.survey_stats import Estimate, estimate_text, range_text
 from pcrm_desktop.services import surveys
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.combo import refill
-from pcrm_desktop.ui.fitting import CardRow, FlowRow
+from pcrm_desktop.ui.fitting import AdaptiveSplitter, CardRow, FlowRow
 from pcrm_desktop.ui.labels import item_name
 from pcrm_desktop.ui.pages.base import Page, heading
 from pcrm_desktop.ui.table_model import RowsModel, figures_table
@@ -238,7 +237,7 @@ class SurveysPage(Page):
         else:  # kept (hidden) so the page's buttons and models stay whole for every role
             callbacks_box.setParent(self)
             callbacks_box.hide()
-        split = QSplitter(Qt.Orientation.Horizontal)
+        split = AdaptiveSplitter()  # the chart below the tables at 150 % text
         split.addWidget(self.tabs)
         chart_box = QWidget()
         chart_layout = QVBoxLayout(chart_box)
@@ -279,7 +278,7 @@ class SurveysPage(Page):
         self.flagged.setAccessibleName(self.tr("응답 품질 검토 목록"))
         self.callbacks.setAccessibleName(self.tr("관리자 회신 요청 목록"))
         self.title.setText(self.tr("만족도 조사"))
-        for label, text in zip(self.labels, (self.tr("설문"), self.tr("월"),
+        for label, text in zip(self.labels, (self.tr("설문"), self.tr("월", "month"),
                                              self.tr("문항별 점수 (100점, 막대 끝 선 = 95% 범위)"))):
             label.setText(text)
         names = {"new": self.tr("새 설문…"), "edit": self.tr("문항 편집…"),
