@@ -44,6 +44,7 @@ def scrolling(content: QWidget, name: str) -> QScrollArea:
     the content needs; as large as the window otherwise."""
     area = QScrollArea()
     area.setObjectName(name)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop of its own: Tab scrolls to what it reaches
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
     area.setWidget(content)
@@ -81,6 +82,7 @@ class DownwardScroll(QScrollArea):
             self.setObjectName(name)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop of its own
         self.setWidget(content)
         content.installEventFilter(self)
 

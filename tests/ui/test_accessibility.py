@@ -3,8 +3,10 @@ grid cell left of a field, the label just before a field in a box; a sentence is
 a window of ours links its labels when first shown, so a screen reader names each field."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -78,3 +80,36 @@ def test_a_window_of_ours_links_its_labels_when_first_shown(qtbot):
     assert form.label.buddy() is form.field
     name = QAccessible.queryAccessibleInterface(form.field).text(QAccessible.Text.Name)
     assert name.replace("&", "") == "담당자"  # what a screen reader says on reaching the field
+
+
+def test_a_page_scrolls_to_the_field_tab_reaches_without_a_stop_of_its_own(qtbot):
+    """150 % text: the main window's pages scroll down (ui/fitting.py). The scrolled area is no
+    Tab stop itself, and Tab to a field below the fold brings it into view."""
+    from pcrm_desktop.ui.fitting import scrolling
+    content = QWidget()
+    column = QVBoxLayout(content)
+    fields = [QLineEdit() for _ in range(30)]
+    for field in fields:
+        field.setMinimumHeight(40)
+        column.addWidget(field)
+    area = scrolling(content, "pageArea")
+    window, before = QWidget(), QLineEdit()  # the main window's search box, say, then the page
+    layout = QVBoxLayout(window)
+    layout.addWidget(before)
+    layout.addWidget(area)
+    qtbot.addWidget(window)
+    window.resize(300, 240)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    before.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is before, timeout=3000)
+    qtbot.keyClick(before, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is fields[0]  # straight into the page, no stop on the area
+    for _ in range(20):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is fields[20]  # no stop on the area between them
+    assert area.verticalScrollBar().value() > 0
+    shown = fields[20].mapTo(area.viewport(), fields[20].rect().topLeft())
+    assert 0 <= shown.y() < area.viewport().height()
