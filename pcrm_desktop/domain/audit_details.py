@@ -3,7 +3,9 @@
 The log keeps each detail as it was written, in Korean (the entries are chained: they are never
 rewritten). The services write them in a few fixed forms; each form is listed here as a pattern
 of the stored text and its Korean template, which the screens translate (context
-"audit_detail", English in tools/en.tsv) and fill with what the pattern found. A detail of no
+"audit_detail", English in tools/en.tsv) and fill with what the pattern found. The template
+written out gives the stored text again, but where the stored words are a developer's
+(the holiday package's name), which reads plainer. A detail of no
 known form (a name typed by an admin, an older version's wording) is shown as it was written.
 The PDF prints the log as written.
 """
@@ -27,8 +29,9 @@ FORMS: dict[str, list[tuple[str, str]]] = {
     "password.reset": [
         (r"잠김 해제, 임시 비밀번호 발급", QT_TRANSLATE_NOOP("audit_detail", "잠김 해제, 임시 비밀번호 발급")),
         (r"임시 비밀번호 발급", QT_TRANSLATE_NOOP("audit_detail", "임시 비밀번호 발급"))],
+    # stored with the package's name ("holidays 0.108: 18일"); shown without it
     "holiday.seed": [(r"holidays (?P<version>[\w.]+): (?P<n>\d+)일",
-                      QT_TRANSLATE_NOOP("audit_detail", "holidays {version}: {n}일"))],
+                      QT_TRANSLATE_NOOP("audit_detail", "기본 공휴일 목록({version})에서 {n}일"))],
     "demo.citizens": [(_N + r"명 seed=(?P<seed>\d+)", QT_TRANSLATE_NOOP("audit_detail", "{n}명 seed={seed}"))],
     "demo.complaints": [(_N + r"건 seed=(?P<seed>\d+)", QT_TRANSLATE_NOOP("audit_detail", "{n}건 seed={seed}"))],
     "demo.responses": [(_N + r"건 seed=(?P<seed>\d+)", QT_TRANSLATE_NOOP("audit_detail", "{n}건 seed={seed}"))],

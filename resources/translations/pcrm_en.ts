@@ -5228,8 +5228,8 @@ With much data this can take a few minutes. Do not close the program.</translati
         <translation>Temporary password issued</translation>
     </message>
     <message>
-        <source>holidays {version}: {n}일</source>
-        <translation>holidays {version}: {n} days</translation>
+        <source>기본 공휴일 목록({version})에서 {n}일</source>
+        <translation>built-in public holidays ({version}): {n} days</translation>
     </message>
     <message>
         <source>{n}명 seed={seed}</source>
