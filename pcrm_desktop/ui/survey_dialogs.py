@@ -114,6 +114,7 @@ class NewSurveyDialog(_Form):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("새 설문"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("새 설문 만들기"))
         for label, text in zip(self.rows, (self.tr("설문 코드"), self.tr("제목 (비우면 양식 제목)"),
                                            self.tr("양식"), self.tr("응답 연결"))):
             label.setText(text)
@@ -178,6 +179,7 @@ class EditSurveyDialog(_Form):
 
     def retranslate_ui(self) -> None:
         self.table.setAccessibleName(self.tr("문항 표"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("문항 저장"))
         self.setWindowTitle(self.tr("문항 편집 — {code} v{version}").format(
             code=self.original.title or self.survey, version=self.version))
         self.title_label.setText(self.tr("제목"))

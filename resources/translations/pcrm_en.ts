@@ -2146,6 +2146,10 @@
         <translation>Questions table</translation>
     </message>
     <message>
+        <source>문항 저장</source>
+        <translation>Save questions</translation>
+    </message>
+    <message>
         <source>문항 편집 — {code} v{version}</source>
         <translation>Edit items — {code} v{version}</translation>
     </message>
@@ -2223,6 +2227,10 @@
     <message>
         <source>USB용 암호화 백업</source>
         <translation>Encrypted backup for USB</translation>
+    </message>
+    <message>
+        <source>암호화해 저장</source>
+        <translation>Encrypt and save</translation>
     </message>
     <message>
         <source>데이터베이스 전체를 비밀번호로 암호화해 저장합니다(AES-256). 비밀번호를 잊으면 아무도 열 수 없습니다: USB와 따로, 안전한 곳에 적어 두십시오. 모든 주민의 개인정보가 들어 있으므로 반출 사유가 접속기록에 남습니다.</source>
@@ -3168,6 +3176,10 @@ Not attached: {files} (attach them again from the case)</translation>
         <translation>Residents merged</translation>
     </message>
     <message>
+        <source>병합</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
         <source>남길 기록을 고르고, 항목마다 어느 쪽 값을 쓸지 고르십시오. 전화번호는 합쳐지고 상담·동의 이력은 남는 기록으로 옮겨집니다. 병합은 접속기록에 전체 내용과 함께 남습니다.</source>
         <translation>Choose the record to keep and, for each field, which value to use. Phone numbers are combined; contacts and consents move to the kept record. The merge is logged with the full content.</translation>
     </message>
@@ -3209,6 +3221,10 @@ Not attached: {files} (attach them again from the case)</translation>
     <message>
         <source>새 설문</source>
         <translation>New survey</translation>
+    </message>
+    <message>
+        <source>새 설문 만들기</source>
+        <translation>Create survey</translation>
     </message>
     <message>
         <source>설문 코드</source>

@@ -67,6 +67,7 @@ class ExportDialog(Retranslatable, QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("USB용 암호화 백업"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("암호화해 저장"))
         self.note.setText(self.tr(
             "데이터베이스 전체를 비밀번호로 암호화해 저장합니다(AES-256). 비밀번호를 잊으면 아무도 열 수 "
             "없습니다: USB와 따로, 안전한 곳에 적어 두십시오. 모든 주민의 개인정보가 들어 있으므로 반출 "
