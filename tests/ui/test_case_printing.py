@@ -14,18 +14,12 @@ from pcrm_desktop.services import complaints as S
 from pcrm_desktop.services.office import actor_for, add_staff, overview
 from pcrm_desktop.ui import printing
 from pcrm_desktop.ui.complaint_labels import moment
-from pcrm_desktop.ui.tasks import TaskRunner
 from tests.dbutil import rows
 from tests.ui.helpers import save_screenshot
 from tests.ui.test_case_window import SHOTS, shots  # noqa: F401 - the Korean font fixture
 from tests.ui.test_conflicts import new_case, open_case
 
 
-@pytest.fixture
-def runner():
-    made = TaskRunner()
-    yield made
-    made.wait(10000)
 
 
 @pytest.fixture

@@ -12,44 +12,19 @@ from PySide6.QtWidgets import QApplication
 
 from pcrm_desktop.domain.citizens import Citizen
 from pcrm_desktop.services import citizens as citizen_service
-from pcrm_desktop.ui import dialogs
-from pcrm_desktop.ui.tasks import TaskRunner
 from tests.dbutil import rows
 from tests.ui.helpers import save_screenshot, type_text
+
+pytestmark = pytest.mark.usefixtures("korean_font")  # the screenshots are looked at
 
 SHOTS = Path("/tmp/pcrm-shots")
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-@pytest.fixture(autouse=True)
-def _korean_font(qapp):
-    """The screenshots are looked at: Hangul, not boxes."""
-    from pcrm_desktop.ui.appearance import install_korean_font
-    before = qapp.font()
-    install_korean_font(qapp)
-    yield
-    qapp.setFont(before)
 
 
-@pytest.fixture
-def runner():
-    runner = TaskRunner()
-    yield runner
-    runner.wait(5000)
 
 
-@pytest.fixture
-def asked(monkeypatch):
-    """Questions asked through dialogs.ask_choice, answered with `asked.answer`."""
-    class Asked(list):
-        answer = None
-    record = Asked()
-
-    def ask_choice(parent, title, text, choices):
-        record.append(text)
-        return record.answer
-    monkeypatch.setattr(dialogs, "ask_choice", ask_choice)
-    return record
 
 
 def _idle(qtbot, runner):
