@@ -80,6 +80,21 @@ FORMS: dict[str, list[tuple[str, str]]] = {
                            QT_TRANSLATE_NOOP("audit_detail", "{n}건 중 {chosen}건 (표본 {share}, {days}일 초과, 불수용 전부)")),
                           (_N + r"건 중 (?P<chosen>[\d,]+)건 \(표본 (?P<share>\d+%), (?P<days>\d+)일 초과, 불수용 제외\)",
                            QT_TRANSLATE_NOOP("audit_detail", "{n}건 중 {chosen}건 (표본 {share}, {days}일 초과, 불수용 제외)"))],
+    "backup.prune": [(r"보관 주기\(매일 (?P<daily>\d+)·매주 (?P<weekly>\d+)·매월 (?P<monthly>\d+)\)에 따라 "
+                      r"(?P<n>\d+)개 삭제 \((?P<size>[\d,.]+ MB)\): (?P<names>.*)",
+                      QT_TRANSLATE_NOOP("audit_detail", "보관 주기(매일 {daily}·매주 {weekly}·매월 {monthly})에 따라 {n}개 삭제 ({size}): {names}"))],
+    "backup.restore": [(r"(?P<source>.+) \((?P<check>[\d,.]+ MB, 무결성 .*?까지)\); 복원 전 백업 (?P<pre>.+?); "
+                        r"접속기록 기준점 #(?P<before>[\d-]+) → #(?P<after>[\d-]+)"
+                        r"(?P<moved>(?: \(기준점 파일을 쓰지 못함: .*?\))?)"
+                        r"(?P<foreign>(?:; 다른 데이터베이스의 백업 \(.*\))?)",
+                        QT_TRANSLATE_NOOP("audit_detail", "{source} ({check}); 복원 전 백업 {pre}; 접속기록 기준점 #{before} → #{after}{moved}{foreign}"))],
+    "db.recover": [(r"손상: (?P<problem>.*?); 손상된 파일을 (?P<aside>.+?)\(으\)로 옮김; 복원한 백업: (?P<check>.+)",
+                    QT_TRANSLATE_NOOP("audit_detail", "손상: {problem}; 손상된 파일을 {aside}(으)로 옮김; 복원한 백업: {check}"))],
+    "retention.run": [(r"(?P<counts>[\w ,]+); 파기 대장 (?P<n>[\d,]+)건, 첨부 파일 (?P<files>[\d,]+)개",
+                       QT_TRANSLATE_NOOP("audit_detail", "{counts}; 파기 대장 {n}건, 첨부 파일 {files}개"))],
+    "report.access_log": [(r"(?P<month>[\d-]+): " + _N + r"건, 이상 징후 (?P<findings>[\d,]+)건, 무결성 (?P<chain>.+), "
+                           r"머리 (?P<head>\S+), (?P<pages>\d+)쪽",
+                           QT_TRANSLATE_NOOP("audit_detail", "{month}: {n}건, 이상 징후 {findings}건, 무결성 {chain}, 머리 {head}, {pages}쪽"))],
     "db.upgrade": [(r"(?P<before>\S+) → (?P<after>\S+) \(백업 복원 뒤\)",
                     QT_TRANSLATE_NOOP("audit_detail", "{before} → {after} (백업 복원 뒤)")),
                    (r"(?P<before>\S+) → (?P<after>\S+) \(복구 뒤\)",
@@ -87,10 +102,49 @@ FORMS: dict[str, list[tuple[str, str]]] = {
 }
 
 
+# Parts of a detail with forms of their own, by the name of the field that holds them: a backup
+# as `services.backups._describe` writes it, the chain as `access_review.chain_text` does, the
+# retention run's counts per kind (stored by the kinds' codes; shown by their names).
+PARTS: dict[str, list[tuple[str, str]]] = {
+    "check": [(r"(?P<size>[\d,.]+ MB), 무결성 정상, 스키마 (?P<revision>\S+), 접속기록 (?P<head>#\d+)까지",
+               QT_TRANSLATE_NOOP("audit_detail", "{size}, 무결성 정상, 스키마 {revision}, 접속기록 {head}까지")),
+              (r"(?P<size>[\d,.]+ MB), 무결성 정상, 스키마 (?P<revision>\S+), 접속기록 없음까지",
+               QT_TRANSLATE_NOOP("audit_detail", "{size}, 무결성 정상, 스키마 {revision}, 접속기록 없음까지")),
+              (r"(?P<size>[\d,.]+ MB), 무결성 (?P<integrity>.+), 스키마 (?P<revision>\S+), 접속기록 (?P<head>#\d+)까지",
+               QT_TRANSLATE_NOOP("audit_detail", "{size}, 무결성 {integrity}, 스키마 {revision}, 접속기록 {head}까지")),
+              (r"(?P<size>[\d,.]+ MB), 무결성 (?P<integrity>.+), 스키마 (?P<revision>\S+), 접속기록 없음까지",
+               QT_TRANSLATE_NOOP("audit_detail", "{size}, 무결성 {integrity}, 스키마 {revision}, 접속기록 없음까지"))],
+    "moved": [(r" \(기준점 파일을 쓰지 못함: (?P<error>.*)\)",
+               QT_TRANSLATE_NOOP("audit_detail", " (기준점 파일을 쓰지 못함: {error})"))],
+    "foreign": [(r"; 다른 데이터베이스의 백업 \((?P<backup>[^,]*), 이전 (?P<live>.*)\)",
+                 QT_TRANSLATE_NOOP("audit_detail", "; 다른 데이터베이스의 백업 ({backup}, 이전 {live})"))],
+    "chain": [(r"정상: (?P<checked>[\d,]+)건 확인, 마지막 기록 (?P<last>[\d-]+)번",
+               QT_TRANSLATE_NOOP("audit_detail", "정상: {checked}건 확인, 마지막 기록 {last}번")),
+              (r"검증 불가: (?P<problem>.*)", QT_TRANSLATE_NOOP("audit_detail", "검증 불가: {problem}")),
+              (r"손상: (?P<entry>\d+)번 기록 — (?P<problem>.*) \((?P<checked>[\d,]+)건까지 정상\)",
+               QT_TRANSLATE_NOOP("audit_detail", "손상: {entry}번 기록 — {problem} ({checked}건까지 정상)"))],
+    "counts": [(r"complaint (?P<complaint>\d+), citizen (?P<citizen>\d+), interaction (?P<interaction>\d+), "
+                r"happy_call (?P<happy_call>\d+), survey_link (?P<survey_link>\d+), audit_log (?P<audit_log>\d+)",
+                QT_TRANSLATE_NOOP("audit_detail", "종결 민원 {complaint}, 주민 기록 {citizen}, 상담 이력 {interaction}, "
+                                  "해피콜 기록 {happy_call}, 설문 응답 연결 {survey_link}, 접속기록 {audit_log}"))],
+}
+
+
 def detail_text(action: str, detail: str, translate: Callable[[str], str] = lambda s: s) -> str:
     """`detail` in the screen's words: its form's template translated and filled, or as written."""
-    for pattern, template in FORMS.get(action, ()):
-        found = re.fullmatch(pattern, detail or "", re.DOTALL)
+    return _fill(FORMS.get(action, ()), detail, translate)
+
+
+def _fill(forms, text: str, translate: Callable[[str], str]) -> str:
+    for pattern, template in forms:
+        found = re.fullmatch(pattern, text or "", re.DOTALL)
         if found:
-            return translate(template).format(**found.groupdict())
-    return detail
+            fields = {name: _fill(PARTS[name], value, translate) if name in PARTS and value else value
+                      for name, value in found.groupdict().items()}
+            return translate(template).format(**fields)
+    return text
+
+
+def is_known(action: str, detail: str) -> bool:
+    """Whether `detail` is of one of its action's forms (the services' tests check what they write)."""
+    return any(re.fullmatch(pattern, detail or "", re.DOTALL) for pattern, _ in FORMS.get(action, ()))

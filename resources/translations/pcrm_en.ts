@@ -5356,12 +5356,72 @@ With much data this can take a few minutes. Do not close the program.</translati
         <translation>{chosen} of {n} cases (sample {share}, over {days} days, not accepted left out)</translation>
     </message>
     <message>
+        <source>보관 주기(매일 {daily}·매주 {weekly}·매월 {monthly})에 따라 {n}개 삭제 ({size}): {names}</source>
+        <translation>{n} deleted by the keeping cycle ({daily} daily · {weekly} weekly · {monthly} monthly) ({size}): {names}</translation>
+    </message>
+    <message>
+        <source>{source} ({check}); 복원 전 백업 {pre}; 접속기록 기준점 #{before} → #{after}{moved}{foreign}</source>
+        <translation>{source} ({check}); backup before restoring: {pre}; access-log anchor #{before} → #{after}{moved}{foreign}</translation>
+    </message>
+    <message>
+        <source>손상: {problem}; 손상된 파일을 {aside}(으)로 옮김; 복원한 백업: {check}</source>
+        <translation>Damage: {problem}; the damaged file was moved to {aside}; backup restored: {check}</translation>
+    </message>
+    <message>
+        <source>{counts}; 파기 대장 {n}건, 첨부 파일 {files}개</source>
+        <translation>{counts}; destruction ledger: {n} entries, attached files: {files}</translation>
+    </message>
+    <message>
+        <source>{month}: {n}건, 이상 징후 {findings}건, 무결성 {chain}, 머리 {head}, {pages}쪽</source>
+        <translation>{month}: {n} entries, {findings} warning signs, integrity: {chain}, head {head}, {pages} pages</translation>
+    </message>
+    <message>
         <source>{before} → {after} (백업 복원 뒤)</source>
         <translation>{before} → {after} (after restoring a backup)</translation>
     </message>
     <message>
         <source>{before} → {after} (복구 뒤)</source>
         <translation>{before} → {after} (after recovery)</translation>
+    </message>
+    <message>
+        <source>{size}, 무결성 정상, 스키마 {revision}, 접속기록 {head}까지</source>
+        <translation>{size}, integrity sound, database version {revision}, access log up to {head}</translation>
+    </message>
+    <message>
+        <source>{size}, 무결성 정상, 스키마 {revision}, 접속기록 없음까지</source>
+        <translation>{size}, integrity sound, database version {revision}, no access log</translation>
+    </message>
+    <message>
+        <source>{size}, 무결성 {integrity}, 스키마 {revision}, 접속기록 {head}까지</source>
+        <translation>{size}, integrity: {integrity}, database version {revision}, access log up to {head}</translation>
+    </message>
+    <message>
+        <source>{size}, 무결성 {integrity}, 스키마 {revision}, 접속기록 없음까지</source>
+        <translation>{size}, integrity: {integrity}, database version {revision}, no access log</translation>
+    </message>
+    <message>
+        <source> (기준점 파일을 쓰지 못함: {error})</source>
+        <translation> (the anchor file could not be written: {error})</translation>
+    </message>
+    <message>
+        <source>; 다른 데이터베이스의 백업 ({backup}, 이전 {live})</source>
+        <translation>; a backup of another database ({backup}, previously {live})</translation>
+    </message>
+    <message>
+        <source>정상: {checked}건 확인, 마지막 기록 {last}번</source>
+        <translation>Sound: {checked} entries checked, last entry {last}</translation>
+    </message>
+    <message>
+        <source>검증 불가: {problem}</source>
+        <translation>Cannot be verified: {problem}</translation>
+    </message>
+    <message>
+        <source>손상: {entry}번 기록 — {problem} ({checked}건까지 정상)</source>
+        <translation>Broken at entry {entry}: {problem} (sound up to {checked} entries)</translation>
+    </message>
+    <message>
+        <source>종결 민원 {complaint}, 주민 기록 {citizen}, 상담 이력 {interaction}, 해피콜 기록 {happy_call}, 설문 응답 연결 {survey_link}, 접속기록 {audit_log}</source>
+        <translation>finished complaints {complaint}, resident records {citizen}, contact history {interaction}, happy-call records {happy_call}, survey response links {survey_link}, access log {audit_log}</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from pcrm_desktop.domain.audit_details import is_known
 from pcrm_desktop.cli import main
 from pcrm_desktop.domain import access_review as ar
 from pcrm_desktop.domain.audit import Actor
@@ -297,6 +298,7 @@ def test_monthly_pdf(month, db_path, tmp_path):
     [(target, detail)] = rows(db_path, "SELECT target, detail FROM audit_log WHERE action = 'report.access_log'")
     assert target == "점검표.pdf"
     assert detail.startswith("2025-03: ") and f"{done.chain.last_id}:{head[:16]}" in detail
+    assert is_known("report.access_log", detail)
     # the check behind the PDF leaves no audit.verify entry of its own, but moves the anchor
     assert rows(db_path, "SELECT count(*) FROM audit_log WHERE action = 'audit.verify'") == [(0,)]
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from pcrm_desktop.domain.audit_details import is_known
 from pcrm_desktop import cli, cli_backup
 from pcrm_desktop.config import resolve_database
 from pcrm_desktop.db import backup as store
@@ -150,6 +151,7 @@ def test_round_trip_restores_the_content_moves_the_anchor_and_keeps_the_replaced
     restored = _actions(db_path, "backup.restore")
     assert len(restored) == 1 and restored[0][1] == made.name
     assert done.pre_restore in restored[0][2] and f"#{backup_head[0]}" in restored[0][2]
+    assert is_known("backup.restore", restored[0][2])  # shown in the screen's language
     report = audit_trail.verify_chain(admin)
     assert report.ok and report.last_id > backup_head[0]
     assert not done.migrated and done.attempts == 1
@@ -454,6 +456,7 @@ def test_a_year_of_daily_backups_is_rotated_to_7_4_12(admin, db_path, clock):
     logged = _actions(db_path, "backup.prune")
     assert f"{len(removed)}개" in logged[-1][2]
     assert all(name in logged[-1][2] for name in removed)
+    assert is_known("backup.prune", logged[-1][2])
     assert backups.prune(admin) == []                   # stable
 
 
@@ -809,6 +812,7 @@ def test_recovery_sets_the_damaged_file_aside_and_restores_the_latest_good_backu
     assert backups.check_at_start(location).state == "ok"
     recovered = _actions(db_path, "db.recover")
     assert len(recovered) == 1 and done.damaged_copy.name in recovered[0][2]
+    assert is_known("db.recover", recovered[0][2])
     assert rows(db_path, "SELECT actor FROM audit_log WHERE action = 'db.recover'") == [("hong",)]
     # the chain verifies against the re-based anchor
     from pcrm_desktop.bootstrap import open_backend

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from pcrm_desktop.domain.audit_details import is_known
 from pcrm_desktop.domain.audit import Actor
 from pcrm_desktop.domain.citizens import Address, Citizen
 from pcrm_desktop.domain.complaints import Action, Channel, Intake, Result
@@ -293,6 +294,7 @@ def test_preview_then_run_destroys_exactly_that_and_keeps_the_statistics(world, 
     # the access log: the run's entry has counts only, and the chain still verifies
     [(detail,)] = rows(db_path, "SELECT detail FROM audit_log WHERE action = 'retention.run'")
     assert "complaint 1" in detail and "citizen 1" in detail and GONE_NAME not in detail
+    assert is_known("retention.run", detail)  # shown by the kinds' names, in the screen's language
     from pcrm_desktop.db.audit_chain import verify
     with backend.migration.engine.connect() as conn:
         report = verify(conn)

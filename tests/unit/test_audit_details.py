@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from pcrm_desktop.domain.audit_details import FORMS, detail_text
+from pcrm_desktop.domain.audit_details import FORMS, PARTS, detail_text
+from pcrm_desktop.domain.retention import KINDS
 
 EN_TSV = Path(__file__).resolve().parents[2] / "tools" / "en.tsv"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
+# the retention run's counts as services/retention.py writes them (by the kinds' codes)
+RETENTION_COUNTS = ", ".join(f"{kind.value} {n}" for n, kind in enumerate(KINDS, start=3))
 # what the services write (their f-strings, filled in)
 STORED = [
     ("security.idle", "15분"),
@@ -50,10 +53,34 @@ STORED = [
     ("happy_call.sample", "120건 중 24건 (표본 20%, 14일 초과, 불수용 제외)"),
     ("db.upgrade", "0011 → 0013 (백업 복원 뒤)"),
     ("db.upgrade", "0012 → 0013 (복구 뒤)"),
+    ("backup.prune", "보관 주기(매일 7·매주 4·매월 12)에 따라 2개 삭제 (3.4 MB): "
+                     "pcrm-20261101-0900-daily.db, pcrm-20261102-0900-daily.db"),
+    ("backup.restore", "/backups/pcrm-20261201-0900-manual.db (1.7 MB, 무결성 정상, 스키마 0013, "
+                       "접속기록 #812까지); 복원 전 백업 pcrm-20261207-1010-pre-restore.db; "
+                       "접속기록 기준점 #900 → #812"),
+    ("backup.restore", "/backups/old.db (1.2 MB, 무결성 정상, 스키마 0011, 접속기록 없음까지); 복원 전 백업 "
+                       "pre.db; 접속기록 기준점 #- → #-"
+                       " (기준점 파일을 쓰지 못함: Permission denied)"
+                       "; 다른 데이터베이스의 백업 (4f1c2d, 이전 9a8b7c)"),
+    ("db.recover", "손상: database disk image is malformed; 손상된 파일을 pcrm-damaged-20261207.db(으)로 "
+                   "옮김; 복원한 백업: 1.7 MB, 무결성 정상, 스키마 0013, 접속기록 #812까지"),
+    ("db.recover", "손상: file is not a database; 손상된 파일을 x.db(으)로 옮김; 복원한 백업: "
+                   "0.9 MB, 무결성 2 errors, 스키마 0012, 접속기록 없음까지"),
+    ("db.recover", "손상: file is not a database; 손상된 파일을 y.db(으)로 옮김; 복원한 백업: "
+                   "0.9 MB, 무결성 page 4 is never used, 스키마 0013, 접속기록 #5까지"),
+    ("retention.run", RETENTION_COUNTS + "; 파기 대장 14건, 첨부 파일 2개"),
+    ("report.access_log", "2026-11: 4,120건, 이상 징후 2건, 무결성 정상: 20,001건 확인, 마지막 기록 20001번, "
+                          "머리 3f2a9c1d, 6쪽"),
+    ("report.access_log", "2026-11: 4,120건, 이상 징후 0건, 무결성 손상: 77번 기록 — edited (76건까지 정상), "
+                          "머리 3f2a9c1d, 6쪽"),
+    ("report.access_log", "2026-11: 10건, 이상 징후 0건, 무결성 검증 불가: anchor, 머리 -, 1쪽"),
 ]
 DATA = ("청운효자동 행정복지센터 (데모)",)
 # where the stored words are a developer's, the screen reads plainer
-PLAINER = {"holidays 0.108: 18일": "기본 공휴일 목록(0.108)에서 18일"}
+PLAINER = {"holidays 0.108: 18일": "기본 공휴일 목록(0.108)에서 18일",
+           RETENTION_COUNTS + "; 파기 대장 14건, 첨부 파일 2개":
+               "종결 민원 3, 주민 기록 4, 상담 이력 5, 해피콜 기록 6, 설문 응답 연결 7, 접속기록 8; "
+               "파기 대장 14건, 첨부 파일 2개"}
 
 
 def _english() -> dict[str, str]:
@@ -84,10 +111,11 @@ def test_each_form_reads_in_english_without_hangul(action, stored):
 
 def test_every_form_has_its_english_and_is_exercised():
     english = _english()
-    templates = {template for forms in FORMS.values() for _, template in forms}
+    templates = {template for forms in (*FORMS.values(), *PARTS.values()) for _, template in forms}
     assert templates <= set(english), sorted(templates - set(english))
-    used = {template for action, stored in STORED for pattern, template in FORMS[action]
-            if re.fullmatch(pattern, stored)}
+    used: set[str] = set()
+    for action, stored in STORED:
+        detail_text(action, stored, lambda template: used.add(template) or template)
     assert used == templates, sorted(templates - used)
 
 
