@@ -44,6 +44,7 @@ from pcrm_desktop.domain.surveys import (
 )
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.i18n import Retranslatable, error_text
+from pcrm_desktop.ui.labels import item_name
 
 
 @dataclass
@@ -129,6 +130,7 @@ class PaperEntryDialog(Retranslatable, QDialog):
         top.addWidget(self.pass_label)
         grid = QGridLayout()
         self.fields: list[Field] = []
+        self.printed: dict[str, str] = {}  # a field's question as a clerk finds it on the paper
         words = self.hint_words()
         self.questions: list[tuple[QLabel, Item, str]] = []  # in the screen's language when it has it
         for number, item in enumerate(questionnaire.items, start=1):
@@ -147,7 +149,10 @@ class PaperEntryDialog(Retranslatable, QDialog):
                 text.setWordWrap(True)
                 text.setObjectName(f"paperQuestion_{key}")  # the survey's own words
                 # the question's number as printed on the form (문 3-2 for a grid's 2nd row)
-                code = QLabel(f"{number}" + (f"-{row_number}" if row else "") + (" *" if item.required else ""))
+                printed = f"{number}" + (f"-{row_number}" if row else "")
+                name = item_name(item.code, row or item.text)
+                self.printed[key] = f"{printed} {name if len(name) <= 24 else name[:23] + '…'}"
+                code = QLabel(printed + (" *" if item.required else ""))
                 code.setObjectName(f"paperNumber_{key}")
                 text.setBuddy(edit)  # the question names its field
                 hint = QLabel(paper_hint(item, words))
@@ -364,7 +369,7 @@ class PaperEntryDialog(Retranslatable, QDialog):
         for key, first, then in differ:
             row = self.mismatch_table.rowCount()
             self.mismatch_table.insertRow(row)
-            for col, text in enumerate((form, key, _shown(first), _shown(then))):
+            for col, text in enumerate((form, self.printed[key], _shown(first), _shown(then))):
                 self.mismatch_table.setItem(row, col, QTableWidgetItem(text))
         for field in self.fields:
             if field.key in self.rekey:
@@ -463,10 +468,10 @@ class PaperEntryDialog(Retranslatable, QDialog):
         from pcrm_desktop.services.import_common import neutralise
         with path.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
-            writer.writerow(["양식 번호", "문항", "1차", "2차", "확정"])
+            writer.writerow(["양식 번호", "문항", "1차", "2차", "확정", "문항 코드"])
             for m in self.report:
-                writer.writerow([neutralise(v) for v in (m.form_no, m.item, m.first, m.second,
-                                                          m.final)])
+                writer.writerow([neutralise(v) for v in (m.form_no, self.printed.get(m.item, m.item),
+                                                          m.first, m.second, m.final, m.item)])
         self.info.setText(self.tr("불일치 {n}건을 저장했습니다: {path}").format(n=len(self.report),
                                                                        path=path))
         return path

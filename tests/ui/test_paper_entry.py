@@ -104,7 +104,7 @@ def test_double_entry_finds_the_difference_and_reports_it(qtbot, dialog, db_path
     for value in second:
         keys(qtbot, value)
     assert dialog.mismatch_table.rowCount() == 1
-    assert [dialog.mismatch_table.item(0, c).text() for c in range(4)] == ["A-0009", "SPEED", "3", "2"]
+    assert [dialog.mismatch_table.item(0, c).text() for c in range(4)] == ["A-0009", "4 신속", "3", "2"]
     assert focused(dialog) == "paper_SPEED"  # only the differing field is open
     assert not dialog.fields[0].edit.isEnabled()
     keys(qtbot, "3")  # the paper says 3
@@ -114,8 +114,8 @@ def test_double_entry_finds_the_difference_and_reports_it(qtbot, dialog, db_path
     assert dialog.form_no.text() == "A-0010"
     report = dialog.write_report(tmp_path / "m.csv")
     with report.open(encoding="utf-8-sig") as handle:
-        assert list(csv.reader(handle)) == [["양식 번호", "문항", "1차", "2차", "확정"],
-                                            ["A-0009", "SPEED", "3", "2", "3"]]
+        assert list(csv.reader(handle)) == [["양식 번호", "문항", "1차", "2차", "확정", "문항 코드"],
+                                            ["A-0009", "4 신속", "3", "2", "3", "SPEED"]]
     # the same form twice alike: saved without a question
     for value in first + first:
         keys(qtbot, value)
