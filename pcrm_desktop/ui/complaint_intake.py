@@ -279,7 +279,7 @@ class IntakeDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
         texts = {"receipt": self.tr("접수번호"), "received_at": self.tr("접수일시"),
                  "channel": self.tr("접수경로"), "epeople": self.tr("신청번호"),
                  "type": self.tr("민원종류"), "category": self.tr("분류"), "title": self.tr("제목"),
-                 "content": self.tr("내용"), "dong": self.tr("위치(동)"), "road": self.tr("상세 주소"),
+                 "content": self.tr("내용"), "dong": self.tr("위치(동)"), "road": self.tr("상세주소"),
                  "department": self.tr("담당 부서"), "assignee": self.tr("담당자"),
                  "priority": self.tr("중요도"), "due": self.tr("처리기한"), "files": self.tr("첨부")}
         for key, label in self.labels.items():

@@ -293,7 +293,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.user_label.setText(who)
         self.status_db.setText(self.tr("DB: 로컬 ({path})").format(path=self.database_label))
         f = self.figures
-        self.status_today.setText(self.tr("오늘 접수 {received} · 처리 {done} · 기한초과 {overdue}").format(
+        self.status_today.setText(self.tr("오늘 접수 {received} · 처리 {done} · 기한 넘김 {overdue}").format(
             received=f"{f['received']:,}", done=f"{f['done']:,}", overdue=f"{f['overdue']:,}") if f else "")
         self._show_last_backup()
 

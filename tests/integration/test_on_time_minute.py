@@ -89,7 +89,7 @@ def test_register(finished_in_its_minute, db_path):
 
 
 def test_queue_and_badge(finished_in_its_minute, db_path):
-    """The 기한초과 queue and the status bar's count: overdue once the due minute is over."""
+    """The 기한 넘김 queue and the status bar's count: overdue once the due minute is over."""
     from pcrm_desktop.services import complaints
     _case(db_path, 2, "2026-11-27 15:53:00.000000", None)   # open, due 15:53
     at = replace(finished_in_its_minute, clock=lambda: datetime(2026, 11, 27, 15, 53, 40))

@@ -103,7 +103,7 @@ def test_the_guides_counter_walkthrough_key_by_key(qtbot, window, db_path):
     press(qtbot, Qt.Key.Key_Down)
     assert intake.category.currentData() is not None
 
-    # 3. 제목 and 내용; 동 and 상세 주소
+    # 3. 제목 and 내용; 동 and 상세주소
     press(qtbot, Qt.Key.Key_Return)                    # → 제목
     assert focused() is intake.title
     type_keys("가로등 고장")
