@@ -548,6 +548,10 @@
         <translation>none</translation>
     </message>
     <message>
+        <source>개선과제가 아직 없습니다. [고객집단·경로·동] 탭의 표에서 개선할 줄을 고르고 [이 수치로 개선과제 만들기…]를 누르면 지금의 값을 기준으로 과제가 생깁니다(팀장·관리자).</source>
+        <translation>No improvement actions yet. Choose a row in the table of the [Groups, channels, dong] tab and press [Make an improvement action on this figure…]: the action is made with today's figure as its baseline (team leaders and admins).</translation>
+    </message>
+    <message>
         <source>표에서 개선할 줄을 고르십시오.</source>
         <translation>Choose a row in the table.</translation>
     </message>
@@ -1799,10 +1803,6 @@
         <translation>D-3</translation>
     </message>
     <message>
-        <source>기한초과</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
         <source>진행 중</source>
         <translation>Open</translation>
     </message>
@@ -1837,6 +1837,10 @@
     <message>
         <source>{n}건 표시{more}</source>
         <translation>{n} shown{more}</translation>
+    </message>
+    <message>
+        <source>기한 넘김</source>
+        <translation>Overdue</translation>
     </message>
     <message>
         <source> (아래로 내리면 더 불러옵니다)</source>
@@ -2471,6 +2475,10 @@ Only the fields where the two versions differ are shown below. Choose the value 
         <translation>Choose this week's calls</translation>
     </message>
     <message>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+    <message>
         <source>메모 (선택)</source>
         <translation>Note (optional)</translation>
     </message>
@@ -2742,10 +2750,6 @@ The installation may be damaged. Reinstall the program or ask your administrator
         <translation>Place (dong)</translation>
     </message>
     <message>
-        <source>상세 주소</source>
-        <translation>Address detail</translation>
-    </message>
-    <message>
         <source>담당 부서</source>
         <translation>Team</translation>
     </message>
@@ -2816,6 +2820,10 @@ The installation may be damaged. Reinstall the program or ask your administrator
     <message>
         <source>보통</source>
         <translation>Normal</translation>
+    </message>
+    <message>
+        <source>상세주소</source>
+        <translation>Address details</translation>
     </message>
     <message>
         <source>높음</source>
@@ -3153,7 +3161,7 @@ Not attached: {files} (attach them again from the case)</translation>
         <translation>DB: local ({path})</translation>
     </message>
     <message>
-        <source>오늘 접수 {received} · 처리 {done} · 기한초과 {overdue}</source>
+        <source>오늘 접수 {received} · 처리 {done} · 기한 넘김 {overdue}</source>
         <translation>Today: received {received} · done {done} · overdue {overdue}</translation>
     </message>
     <message>
@@ -3777,6 +3785,10 @@ Enter again what was entered after the backup.</translation>
     <message>
         <source>인쇄…</source>
         <translation>Print…</translation>
+    </message>
+    <message>
+        <source>왼쪽에서 보고서 종류와 기간을 고르고 [만들기]를 누르면 여기에 쪽마다 미리 보기가 나옵니다. 저장·열기·인쇄는 그다음에 됩니다.</source>
+        <translation>Choose a report and its period on the left and press [Build]: a preview of each page appears here. Save, Open and Print work after that.</translation>
     </message>
     <message>
         <source>설문 목록을 읽지 못했습니다.</source>

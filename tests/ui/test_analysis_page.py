@@ -38,6 +38,8 @@ def _idle(qtbot, page):
 
 
 def test_gap_to_action_to_evaluation(qtbot, page, db_path, screenshot_dir):
+    # no task yet: the empty list says how one is made
+    assert page.actions_model.rowCount() == 0 and "[이 수치로 개선과제 만들기…]" in page.action_info.text()
     today = page.ctx.clock().date()
     page.first.setDate(QDate(today - timedelta(days=365)))
     page.last.setDate(QDate(today - timedelta(days=120)))  # the baseline; the rest evaluates
@@ -60,6 +62,7 @@ def test_gap_to_action_to_evaluation(qtbot, page, db_path, screenshot_dir):
         dialog.save()
     _idle(qtbot, page)
     assert page.tabs.currentIndex() == 2 and page.actions_model.rowCount() == 1
+    assert page.action_info.text() == ""  # the hint goes with the first task
     stored = rows(db_path, "SELECT figure_key, metric, baseline_value, baseline_n FROM improvement_actions")[0]
     assert stored[0] == row.key and stored[1] == "on_time"
     assert stored[2] == pytest.approx(row.on_time.value) and stored[3] == row.on_time.n

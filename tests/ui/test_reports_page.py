@@ -38,6 +38,8 @@ def test_monthly_report_built_previewed_saved_and_printed(qtbot, page, db_path, 
     from pypdf import PdfReader
     page.kinds.setCurrentRow(0)
     assert page.month.isVisible() and not page.first.isVisible()
+    # before any report, the empty preview says what to do
+    assert page.empty_hint.isVisible() and "[만들기]" in page.empty_hint.text()
     page.xlsx.setChecked(True)
     page.build()
     assert not page.build_button.isEnabled()
@@ -46,6 +48,7 @@ def test_monthly_report_built_previewed_saved_and_printed(qtbot, page, db_path, 
     pages = len(PdfReader(page.preview.path).pages)
     thumbnails = [w for w in page.pages_box.findChildren(QLabel) if w.objectName().startswith("reportPage")]
     assert len(thumbnails) == pages >= 3
+    assert not page.empty_hint.isVisible()
     assert not thumbnails[0].pixmap().isNull() and thumbnails[0].pixmap().width() == 260
     assert f"{pages}쪽" in page.status.text()
     assert page.preview.path.with_suffix(".xlsx").exists()

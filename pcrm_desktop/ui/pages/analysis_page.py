@@ -429,8 +429,16 @@ class AnalysisPage(Page):
     def load_actions(self) -> None:
         from pcrm_desktop.services import actions
         ctx = self.ctx
-        self.runner.run(lambda control: actions.actions(ctx), self.actions_model.set_rows,
-                        lambda error: None)
+        self.runner.run(lambda control: actions.actions(ctx), self._actions_loaded, lambda error: None)
+
+    def _actions_loaded(self, rows: list[dict]) -> None:
+        self.actions_model.set_rows(rows)
+        hint = self.tr("개선과제가 아직 없습니다. [고객집단·경로·동] 탭의 표에서 개선할 줄을 고르고 "
+                       "[이 수치로 개선과제 만들기…]를 누르면 지금의 값을 기준으로 과제가 생깁니다(팀장·관리자).")
+        if not rows:  # an empty list says how a task is made (and by whom)
+            self.action_info.setText(hint)
+        elif self.action_info.text() == hint:
+            self.action_info.clear()
 
     def show_tab(self, tab: str) -> None:
         self.tabs.setCurrentIndex({"groups": 0, "ipa": 1, "actions": 2}.get(tab, 0))

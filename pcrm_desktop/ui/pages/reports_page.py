@@ -137,6 +137,11 @@ class ReportsPage(Page):
         self.pages_box = QWidget()
         self.pages_grid = QGridLayout(self.pages_box)
         self.pages_grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty_hint = QLabel()  # until a report is made: what to do, where the pages will show
+        self.empty_hint.setObjectName("reportEmptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: #555; padding: 24px;")
+        self.pages_grid.addWidget(self.empty_hint, 0, 0)
         scroll = QScrollArea()
         scroll.setObjectName("reportPreview")
         scroll.setWidgetResizable(True)
@@ -183,6 +188,8 @@ class ReportsPage(Page):
         self.save_button.setText(self.tr("저장…"))
         self.open_button.setText(self.tr("열기"))
         self.print_button.setText(self.tr("인쇄…"))
+        self.empty_hint.setText(self.tr("왼쪽에서 보고서 종류와 기간을 고르고 [만들기]를 누르면 "
+                                        "여기에 쪽마다 미리 보기가 나옵니다. 저장·열기·인쇄는 그다음에 됩니다."))
 
     def kind(self) -> str:
         item = self.kinds.currentItem()
@@ -240,9 +247,10 @@ class ReportsPage(Page):
         self.status.setText(preview.summary)
         for button in (self.save_button, self.open_button, self.print_button):
             button.setEnabled(True)
+        self.empty_hint.hide()
         while self.pages_grid.count():
             child = self.pages_grid.takeAt(0)
-            if child.widget():
+            if child.widget() and child.widget() is not self.empty_hint:
                 child.widget().deleteLater()
         for index, (width, height, data) in enumerate(preview.pages):
             image = QImage(data, width, height, width * 3, QImage.Format.Format_RGB888).copy()
