@@ -70,11 +70,18 @@ ensure_venv() {   # $1: space-separated lock files
   stamp=.venv/.pcrm-installed
   want=$(cat pyproject.toml $1 | sha256sum | cut -d' ' -f1)
   if ! grep -qx "$want" "$stamp" 2>/dev/null; then
-    .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-    local f args=()
+    say "필요한 패키지를 설치하는 중… / Installing what is needed…"
+    local f args=() log=.venv/pcrm-install.log
     for f in $1; do args+=(-r "$f"); done
-    .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps "${args[@]}"
-    .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .
+    # pip's and setuptools' own notices (an editable install's warning block, index notes) go
+    # to the log: a newcomer sees only what the app says, and the whole log when a step fails
+    if ! { .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip &&
+           .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps "${args[@]}" &&
+           .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .; } >"$log" 2>&1; then
+      cat "$log" >&2
+      say "설치하지 못했습니다 (위 내용, $log) / Installation failed (see above, $log)"
+      exit 1
+    fi
     echo "$want" >> "$stamp"
   fi
   .venv/bin/python -m pcrm_desktop.ui.i18n_build
