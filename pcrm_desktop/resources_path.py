@@ -13,7 +13,8 @@ def resources_dir() -> Path:
 
 
 def docs_dir() -> Path:
-    """docs/ (the Korean user guide and its pictures): the repository's, or the bundle's copy."""
+    """docs/ (the user guides, Korean and English, and their pictures): the repository's, or the
+    bundle's copy."""
     base = getattr(sys, "_MEIPASS", None)
     if base:
         return Path(base) / "docs"

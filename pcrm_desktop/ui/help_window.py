@@ -1,10 +1,13 @@
 """The user guide inside the program (F1): contents and search on the left, a section on the right.
 
-The guide is docs/USER_GUIDE.md, in Korean, split here at its headings: a chapter (`##`) shows
-with its `###` sections, so choosing "4. 민원" reads the whole chapter and choosing "해피콜" just
-that part. F1 opens it at the chapter about the page on screen, found by the words the chapter's
-title starts with, not by its number, so renumbering the guide does not break the links. One
-window, not modal: a clerk reads and works side by side.
+The guide is docs/USER_GUIDE.md in Korean and docs/USER_GUIDE.en.md in English, the one of the
+screen's language (the Korean one if the other is missing), read again when the language is
+switched. It is split here at its headings: a chapter (`##`) shows with its `###` sections, so
+choosing "4. 민원" reads the whole chapter and choosing "해피콜" just that part. F1 opens it at the
+chapter about the page on screen, found by the words the chapter's title starts with in that
+language, not by its number, so renumbering the guide does not break the links. The two guides
+have the same chapters in the same order (tests/ui/test_help_about.py), so a switch of language
+keeps the chapter being read. One window, not modal: a clerk reads and works side by side.
 """
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -40,13 +43,19 @@ from pcrm_desktop import APP_NAME
 from pcrm_desktop.resources_path import docs_dir
 from pcrm_desktop.ui.i18n import Retranslatable
 
-GUIDE_FILE = "USER_GUIDE.md"
+GUIDE_FILE = "USER_GUIDE.md"  # Korean, the source language: the fallback
+GUIDE_FILES = {"ko": GUIDE_FILE, "en": "USER_GUIDE.en.md"}
 HEADING = re.compile(r"^(#{1,3})\s+(.+?)\s*$")
 NUMBER = re.compile(r"^\d+[a-z]?\.\s*")
-# The main window's pages and the words their chapter's title starts with (after its number).
+# Per guide language: the main window's pages and the words their chapter's title starts with
+# (after its number).
 TOPICS = {
-    "dashboard": "화면 구성", "citizens": "주민", "complaints": "민원", "surveys": "만족도 조사",
-    "analysis": "분석", "reports": "보고서", "settings": "설정", "access_log": "접속기록",
+    "ko": {"dashboard": "화면 구성", "citizens": "주민", "complaints": "민원",
+           "surveys": "만족도 조사", "analysis": "분석", "reports": "보고서", "settings": "설정",
+           "access_log": "접속기록"},
+    "en": {"dashboard": "Screen layout", "citizens": "Residents", "complaints": "Complaints",
+           "surveys": "Surveys", "analysis": "Analysis", "reports": "Reports",
+           "settings": "Settings", "access_log": "Access log review"},
 }
 HIGHLIGHT = QColor("#ffe58a")
 LINE_HEIGHT = 135  # per cent
@@ -94,9 +103,15 @@ def fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
-def topic_section(sections: list[Section], page: str | None) -> int:
-    """The index of the chapter about `page`; the introduction when there is none."""
-    words = TOPICS.get(page or "")
+def ui_language() -> str:
+    """The screen's language: LanguageManager sets the default locale with its translators."""
+    return "en" if QLocale().language() == QLocale.Language.English else "ko"
+
+
+def topic_section(sections: list[Section], page: str | None, language: str = "ko") -> int:
+    """The index of the chapter about `page` in a guide in `language`; the introduction when
+    there is none."""
+    words = TOPICS.get(language, TOPICS["ko"]).get(page or "")
     if words:
         for index, section in enumerate(sections):
             if section.level == 2 and section.bare_title.startswith(words):
@@ -110,17 +125,40 @@ class HelpWindow(Retranslatable, QWidget):
         self.setObjectName("helpWindow")
         self.folder = folder or docs_dir()
         self.pictures: dict[str, QImage] = {}
-        self.sections = self._load()
+        self.language = ui_language()
+        self.guide_language, self.guide_path, self.sections = self._load(self.language)
         self._build()
         self._fill_contents()
         self.retranslate_ui()
         self.resize(1100, 720)
 
-    def _load(self) -> list[Section]:
-        try:
-            return parse_guide((self.folder / GUIDE_FILE).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
-            return []  # a broken install: the window says so instead of failing
+    def _load(self, language: str) -> tuple[str, Path, list[Section]]:
+        """(the guide's language, its file, its sections): the guide in `language`, else the
+        Korean one; no sections in a broken install (the window says so instead of failing)."""
+        wanted = self.folder / GUIDE_FILES.get(language, GUIDE_FILE)
+        for code in dict.fromkeys((language, "ko")):
+            path = self.folder / GUIDE_FILES.get(code, GUIDE_FILE)
+            try:
+                return code, path, parse_guide(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                continue
+        return language, wanted, []
+
+    def _reload(self) -> None:
+        """The guide of the new language, at the same section (the guides match chapter for
+        chapter) and with the same search."""
+        current = self.contents.currentItem()
+        index = None if current is None else current.data(0, Qt.ItemDataRole.UserRole)
+        self.language = ui_language()
+        self.guide_language, self.guide_path, self.sections = self._load(self.language)
+        self.contents.clear()
+        self._fill_contents()
+        self.search.setEnabled(bool(self.sections))
+        self.view.clear()
+        if index is not None and index < len(self.sections):
+            self.select(index)
+        if self.search.text().strip():
+            self.filter(self.search.text())
 
     def _build(self) -> None:
         self.search = QLineEdit(objectName="helpSearch", clearButtonEnabled=True)
@@ -159,6 +197,8 @@ class HelpWindow(Retranslatable, QWidget):
         self.contents.expandAll()
 
     def retranslate_ui(self) -> None:
+        if ui_language() != self.language:
+            self._reload()
         self.search.setAccessibleName(self.tr("안내서에서 찾기"))
         self.contents.setAccessibleName(self.tr("안내서 차례"))
         self.view.setAccessibleName(self.tr("안내서 본문"))
@@ -170,14 +210,14 @@ class HelpWindow(Retranslatable, QWidget):
                 "사용자 안내서 파일을 찾지 못했습니다: {path}\n\n"
                 "프로그램 설치가 손상되었을 수 있습니다. 프로그램을 다시 설치하거나 관리자에게 "
                 "문의하십시오. 프로그램의 다른 기능은 그대로 쓸 수 있습니다.").format(
-                path=self.folder / GUIDE_FILE))
+                path=self.guide_path))
 
     # --- showing ------------------------------------------------------------------------------
     def show_topic(self, page: str | None) -> None:
         """F1: the chapter about `page` (a main-window page key), the window raised."""
         if self.sections:
             self.search.clear()
-            self.select(topic_section(self.sections, page))
+            self.select(topic_section(self.sections, page, self.guide_language))
         self.show()
         self.raise_()
         self.activateWindow()

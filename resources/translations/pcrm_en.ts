@@ -1661,6 +1661,13 @@
     </message>
 </context>
 <context>
+    <name>ColumnFit</name>
+    <message>
+        <source>자리가 좁아 숨긴 열: {columns} (창을 넓히거나 글자 크기를 줄이면 보입니다)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ComplaintsPage</name>
     <message>
         <source>접수번호</source>
@@ -2547,7 +2554,7 @@ Only the fields where the two versions differ are shown below. Choose the value 
     </message>
     <message>
         <source>안내서에서 찾기 (예: 해피콜, 백업)</source>
-        <translation>Search the guide (it is in Korean)</translation>
+        <translation>Search the guide (e.g. happy call, backup)</translation>
     </message>
     <message>
         <source>사용자 안내서 파일을 찾지 못했습니다: {path}
@@ -3181,7 +3188,7 @@ Not attached: {files} (attach them again from the case)</translation>
     <name>MergeDialog</name>
     <message>
         <source>주민 기록 병합</source>
-        <translation>Residents merged</translation>
+        <translation>Merge resident records</translation>
     </message>
     <message>
         <source>병합</source>

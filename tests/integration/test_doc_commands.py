@@ -1,5 +1,7 @@
 """Every command example of README.md and docs/USER_GUIDE.md runs as written (issue 18, "the
-README and the guide, made true").
+README and the guide, made true"). docs/USER_GUIDE.en.md, the English guide, must show exactly
+the Korean guide's examples (test_the_english_guide_shows_the_same_examples): so running them once
+covers both, instead of running every example twice.
 
 The examples are read from the documents themselves — inline code and fenced lines that start
 with `pcrm`, `.venv/bin/pcrm`, `pcrm-desktop`, `./dev.sh` or the Windows program's path — so an
@@ -45,6 +47,7 @@ import pytest
 from tests.conftest import ADMIN_PASSWORD, REPO
 
 DOCS = (REPO / "README.md", REPO / "docs" / "USER_GUIDE.md")
+ENGLISH_GUIDE = REPO / "docs" / "USER_GUIDE.en.md"
 BIN = Path(sys.executable).parent
 BACKUP_PASSWORD = "Usb#Backup2026"
 DEMO = ("--citizens", "200", "--complaints", "500", "--responses", "400", "--seed", "7")
@@ -456,6 +459,18 @@ def test_the_documents_have_examples_and_every_name_is_one():
     assert 'pcrm export citizens --out 파일.xlsx --reason "사유"' in commands
     assert not any(c.startswith(("pcrm export citizens", "pcrm export complaints"))
                    and "--reason" not in c for c in commands)
+
+
+def test_the_english_guide_shows_the_same_examples():
+    """The same commands, word for word and in the same order (their Korean placeholders
+    included, explained at the top of the English guide), so the runs below prove both guides."""
+    korean = _commands(DOCS[1].read_text(encoding="utf-8"))
+    english = _commands(ENGLISH_GUIDE.read_text(encoding="utf-8"))
+    assert len(korean) > 40
+    only_korean = [c for c in korean if c not in english]
+    only_english = [c for c in english if c not in korean]
+    assert (only_korean, only_english) == ([], []), "the guides' examples differ"
+    assert english == korean, "the same examples, but in another order"
 
 
 @pytest.fixture(scope="module")

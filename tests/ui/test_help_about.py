@@ -1,6 +1,7 @@
 """The user guide in the program (F1) and the About dialog with its licences."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -12,6 +13,8 @@ from pcrm_desktop.db.migrate import HEAD_REVISION
 from pcrm_desktop.resources_path import docs_dir
 from pcrm_desktop.ui.help_window import (
     GUIDE_FILE,
+    GUIDE_FILES,
+    NUMBER,
     TOPICS,
     HelpWindow,
     parse_guide,
@@ -35,7 +38,7 @@ SMALL_GUIDE = """# 안내서
 
 ### 해피콜
 
-전화로 묻습니다.
+전화로 묻습니다 (2026).
 
 ```
 ## 코드 안의 줄은 제목이 아닙니다
@@ -49,6 +52,39 @@ SMALL_GUIDE = """# 안내서
 
 해피콜 결과도 나옵니다.
 """
+SMALL_GUIDE_EN = """# Guide
+
+First text.
+
+## 1. Screen layout
+
+Menu on the left.
+
+## 2. Complaints
+
+About complaints.
+
+### Happy calls
+
+We ask by phone (2026).
+
+### Import
+
+An Excel file.
+
+## 3. Reports
+
+Happy-call results show too.
+"""
+HANGUL = re.compile("[\uac00-\ud7a3\u3131-\u318e]")
+# The chapter F1 opens on each page of the English screen.
+ENGLISH_CHAPTERS = {
+    "dashboard": "2. Screen layout", "citizens": "3. Residents (customers)",
+    "complaints": "4. Complaints", "surveys": "5. Surveys (satisfaction surveys)",
+    "analysis": "5a. Analysis and improvement", "reports": "6. Reports",
+    "settings": "7. Settings",
+    "access_log": "7b. Access log review (administrators and team leaders)",
+}
 
 
 def _signed_in_window(qtbot, application):
@@ -80,13 +116,58 @@ def test_the_guide_splits_at_its_headings_but_not_inside_code():
     assert "왼쪽 메뉴" not in sections[0].text, "the introduction stops at the first chapter"
 
 
-def test_every_page_has_its_chapter_in_the_real_guide():
-    """The words of TOPICS still start a chapter title of docs/USER_GUIDE.md (renumbering is
-    fine; renaming a chapter must update TOPICS)."""
-    sections = parse_guide((docs_dir() / GUIDE_FILE).read_text(encoding="utf-8"))
-    for page, words in TOPICS.items():
-        section = sections[topic_section(sections, page)]
-        assert section.level == 2 and section.bare_title.startswith(words), page
+def _guide(language: str) -> str:
+    return (docs_dir() / GUIDE_FILES[language]).read_text(encoding="utf-8")
+
+
+def test_every_page_has_its_chapter_in_the_real_guides():
+    """The words of TOPICS still start a chapter title of docs/USER_GUIDE.md and of
+    docs/USER_GUIDE.en.md (renumbering is fine; renaming a chapter must update TOPICS), and a
+    page's chapter sits at the same place in both."""
+    assert set(TOPICS) == set(GUIDE_FILES) and set(TOPICS["en"]) == set(TOPICS["ko"])
+    found = {}
+    for language, topics in TOPICS.items():
+        sections = parse_guide(_guide(language))
+        for page, words in topics.items():
+            index = topic_section(sections, page, language)
+            assert sections[index].level == 2, (language, page)
+            assert sections[index].bare_title.startswith(words), (language, page)
+            found.setdefault(page, set()).add(index)
+    assert all(len(indexes) == 1 for indexes in found.values()), found
+
+
+def _structure(markdown: str) -> dict[str, list]:
+    """What the two guides share: each heading's level and chapter number in order, the
+    pictures in order, and the commands of the ``` blocks (a line's `# comment` dropped)."""
+    headings = []
+    for section in parse_guide(markdown):
+        number = NUMBER.match(section.title)
+        headings.append((section.level, number.group().strip(" .") if number else None))
+    blocks = re.findall(r"^```\w*\n(.*?)^```", markdown, re.M | re.S)
+    commands = sorted({re.sub(r"\s+#\s.*$", "", line).strip()
+                       for block in blocks for line in block.splitlines()
+                       if line.startswith(("pcrm", "./dev.sh"))})
+    return {"headings": headings, "pictures": re.findall(r"!\[[^\]]*\]\(([^)]+)\)", markdown),
+            "commands": commands}
+
+
+def test_the_english_guide_has_the_korean_guides_structure():
+    """The English guide is a translation, chapter for chapter: a chapter, part, picture or
+    command added to one guide and not the other fails here."""
+    korean, english = _structure(_guide("ko")), _structure(_guide("en"))
+    assert sum(level == 2 for level, _ in korean["headings"]) >= 20
+    assert sum(level == 3 for level, _ in korean["headings"]) > 25
+    assert len(korean["pictures"]) > 20 and korean["commands"]
+    for part in ("headings", "pictures", "commands"):
+        assert english[part] == korean[part], part
+    for picture in korean["pictures"]:
+        assert (docs_dir() / picture).is_file(), picture
+
+
+def test_the_english_guides_headings_are_english():
+    titles = [s.title for s in parse_guide(_guide("en"))]
+    assert titles[0] == "PCRM Desktop User Guide" and "4. Complaints" in titles
+    assert [t for t in titles if HANGUL.search(t)] == []
 
 
 def test_f1_opens_the_guide_at_the_page_on_screen(qtbot, application, screenshot_dir,
@@ -107,6 +188,89 @@ def test_f1_opens_the_guide_at_the_page_on_screen(qtbot, application, screenshot
     assert help_window.current_section().bare_title.startswith("설정")
     assert window.help_action.shortcut().toString() == "F1"
     assert no_message_boxes == []
+
+
+def test_in_english_f1_opens_the_english_guide_at_each_pages_chapter(
+        qtbot, application, screenshot_dir, korean_font, no_message_boxes):
+    window = _signed_in_window(qtbot, application)
+    application.set_language("en")
+    try:
+        pages = [entry.key for entry in window.entries]
+        assert sorted(pages) == sorted(ENGLISH_CHAPTERS), "an admin sees every page"
+        for page in pages:
+            window.activateWindow()
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+            window.open_page(page)
+            help_window = _press_f1(qtbot, window)
+            assert help_window.current_section().title == ENGLISH_CHAPTERS[page], page
+        assert help_window.guide_path.name == "USER_GUIDE.en.md"
+        titles = help_window.visible_titles()
+        assert titles == [s.title for s in parse_guide(_guide("en"))]
+        assert [t for t in titles if HANGUL.search(t)] == [], "no Korean in the contents"
+        assert help_window.windowTitle() == "PCRM Desktop Help — User guide"
+        # the guide is English now: the box no longer says it is in Korean
+        assert help_window.search.placeholderText() == "Search the guide (e.g. happy call, backup)"
+        window.open_page("complaints")
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+        assert _press_f1(qtbot, window).current_section().title == "4. Complaints"
+        text = help_window.view.toPlainText()
+        assert "Step by step: receiving a complaint at the counter" in text
+        help_window.resize(1366 * 3 // 4, 700)
+        QApplication.processEvents()
+        save_screenshot(help_window, screenshot_dir, "help-en-complaints")
+    finally:
+        application.set_language("ko")
+    assert no_message_boxes == []
+
+
+def test_switching_the_language_reads_the_other_guide_at_the_same_chapter(
+        qtbot, application, no_message_boxes):
+    window = _signed_in_window(qtbot, application)
+    window.open_page("complaints")
+    help_window = _press_f1(qtbot, window)
+    assert help_window.current_section().title == "4. 민원"
+    try:
+        application.set_language("en")
+        qtbot.waitUntil(lambda: help_window.current_section().title == "4. Complaints",
+                        timeout=3000)
+        assert help_window.visible_titles()[0] == "PCRM Desktop User Guide"
+        assert "Step by step" in help_window.view.toPlainText()
+    finally:
+        application.set_language("ko")
+    qtbot.waitUntil(lambda: help_window.current_section().title == "4. 민원", timeout=3000)
+    assert help_window.guide_path.name == GUIDE_FILE
+    assert "따라 하기" in help_window.view.toPlainText()
+    assert no_message_boxes == []
+
+
+def test_a_switch_keeps_the_search(qtbot, tmp_path, language):
+    (tmp_path / GUIDE_FILES["ko"]).write_text(SMALL_GUIDE, encoding="utf-8")
+    (tmp_path / GUIDE_FILES["en"]).write_text(SMALL_GUIDE_EN, encoding="utf-8")
+    help_window = HelpWindow(folder=tmp_path)
+    qtbot.addWidget(help_window)
+    help_window.show_topic("complaints")
+    type_text(help_window.search, "2026")
+    assert help_window.visible_titles() == ["2. 민원", "해피콜"]
+    assert language.set_language("en")
+    qtbot.waitUntil(lambda: help_window.guide_language == "en", timeout=3000)
+    assert help_window.search.text() == "2026"
+    assert help_window.visible_titles() == ["2. Complaints", "Happy calls"]
+    assert help_window.current_section().title == "2. Complaints"
+    assert len(help_window.view.extraSelections()) == 1, "the match is marked in English too"
+    help_window.show_topic("reports")
+    assert help_window.current_section().title == "3. Reports"
+
+
+def test_in_english_without_the_english_guide_the_korean_one_shows(qtbot, tmp_path, language):
+    (tmp_path / GUIDE_FILE).write_text(SMALL_GUIDE, encoding="utf-8")
+    assert language.set_language("en")
+    help_window = HelpWindow(folder=tmp_path)
+    qtbot.addWidget(help_window)
+    help_window.show_topic("complaints")
+    assert help_window.guide_language == "ko" and help_window.guide_path.name == GUIDE_FILE
+    assert help_window.current_section().title == "2. 민원", "found by the Korean words"
+    assert help_window.windowTitle() == "PCRM Desktop Help — User guide"
 
 
 def test_f1_from_a_dialog_over_the_window_opens_the_guide_above_it(qtbot, application,
