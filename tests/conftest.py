@@ -23,7 +23,7 @@ ADMIN_PASSWORD = "Demo#2026!"
 _PASSWORD_FILE = _PRIVATE_HOME / "pcrm-password.txt"
 _PASSWORD_FILE.write_text(ADMIN_PASSWORD + "\n", encoding="utf-8")
 _PASSWORD_FILE.chmod(0o600)
-# `pcrm` commands in tests sign in as a scheduled run would (cli._signed_in): the demo's admin
+# `pcrm` commands in tests sign in as a scheduled run would (cli.shared.signed_in): the demo's admin
 # by default; a test on a set-up fixture database passes --user hong.
 os.environ["PCRM_PASSWORD_FILE"] = str(_PASSWORD_FILE)
 os.environ["PCRM_USER"] = "admin"

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pcrm_desktop import cli, cli_data
+from pcrm_desktop.cli import data as cli_data
+from pcrm_desktop.cli import shared as cli_shared
 from pcrm_desktop.domain import (
     accounts,
     citizens,
@@ -85,7 +86,7 @@ def test_birth_year_never_crashes(value):
 
 @given(any_text)
 def test_cli_day_never_crashes(value):
-    got = refused_clearly(cli._day, value, "from")
+    got = refused_clearly(cli_shared.day, value, "from")
     assert got is None or isinstance(got, date)
 
 
@@ -93,7 +94,7 @@ def test_cli_day_never_crashes(value):
 def test_cli_month_never_crashes(value):
     import argparse
 
-    from pcrm_desktop import cli_reports
+    from pcrm_desktop.cli import reports as cli_reports
     got = refused_clearly(cli_reports._month, argparse.Namespace(month=value))
     assert got is None or (isinstance(got, date) and got.day == 1)
 
@@ -315,7 +316,7 @@ def test_every_parser_takes_1_mb(value):
     """1 MB in any field: refused or read, in well under a second each (no runaway regex)."""
     import time
     for call, *args in ((complaint_import.parse_moment, value), (survey_import._response_date, value, NOW),
-                        (citizens.parse_birth_year, value), (cli._day, value, "from"),
+                        (citizens.parse_birth_year, value), (cli_shared.day, value, "from"),
                         (phone.normalize_phone, value), (text.nfc, value), (text.mask_rrns, value),
                         (privacy.clean_reason, value), (accounts.check_password, value),
                         (surveys.check_pin, value), (OfficeProfile(value).validated,),

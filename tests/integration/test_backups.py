@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 
 from pcrm_desktop.domain.audit_details import is_known
-from pcrm_desktop import cli, cli_backup
+from pcrm_desktop import cli
+from pcrm_desktop.cli import backup as cli_backup
 from pcrm_desktop.config import resolve_database
 from pcrm_desktop.db import backup as store
 from pcrm_desktop.db.audit_witness import anchor_path, read_anchor
@@ -956,7 +957,7 @@ _BUILD_PARSER = cli.build_parser
 
 
 def _parser() -> argparse.ArgumentParser:
-    """cli.build_parser() with the backup commands, whether or not cli.py has them wired yet."""
+    """cli.build_parser() with the backup commands, whether or not the cli has them wired yet."""
     parser = _BUILD_PARSER()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     if "backup" not in sub.choices:

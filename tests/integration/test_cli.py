@@ -1,4 +1,4 @@
-"""The `pcrm` command line (pcrm_desktop/cli.py): in-process with capsys, and once as a process."""
+"""The `pcrm` command line (pcrm_desktop/cli/): in-process with capsys, and once as a process."""
 from __future__ import annotations
 
 import hashlib

@@ -458,13 +458,13 @@ def test_domain_dates_and_limits():
 
 @pytest.fixture
 def cli_session(world, monkeypatch):
-    """The handlers run with this test's context (cli._session is the lead's to wire)."""
-    from pcrm_desktop import cli
+    """The handlers run with this test's context instead of signing in (cli.shared.session)."""
+    from pcrm_desktop.cli import retention as cli_retention
 
     @contextlib.contextmanager
     def session(args):
         yield world.ctx
-    monkeypatch.setattr(cli, "_session", session)
+    monkeypatch.setattr(cli_retention, "session", session)
     return world
 
 
@@ -475,7 +475,7 @@ def _args(**values) -> argparse.Namespace:
 
 
 def test_cli_dry_run_then_run_then_ledger(cli_session, db_path):
-    from pcrm_desktop.cli_retention import cmd_retention
+    from pcrm_desktop.cli.retention import cmd_retention
     code, summary, text = cmd_retention(_args(dry_run=True))
     assert code == 0 and summary["dry_run"] is True and summary["ok"] is True
     assert {k["kind"]: k["count"] for k in summary["kinds"]}["complaint"] == 1
@@ -494,7 +494,7 @@ def test_cli_dry_run_then_run_then_ledger(cli_session, db_path):
 
 
 def test_cli_policy_show_and_set(cli_session, db_path):
-    from pcrm_desktop.cli_retention import cmd_retention, retention_parser
+    from pcrm_desktop.cli.retention import cmd_retention, retention_parser
     code, summary, text = cmd_retention(_args(what="policy"))
     assert code == 0 and {p["kind"]: p["months"] for p in summary["policies"]}["audit_log"] == 36
     assert "접속기록" in text and "36개월" in text
@@ -507,7 +507,7 @@ def test_cli_policy_show_and_set(cli_session, db_path):
     with pytest.raises(ValidationError) as caught:
         cmd_retention(_args(what="policy", set=["complaint"]))
     assert caught.value.code == "retention_months_format"
-    # the parser the lead wires into cli.py
+    # the parser pcrm_desktop/cli/__init__.py wires in
     parser = argparse.ArgumentParser()
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db")

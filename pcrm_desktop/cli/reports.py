@@ -1,9 +1,11 @@
 """`pcrm report …` and `pcrm analysis …`: the printouts and the group table from the command
-line (scheduled monthly runs). The shared helpers (`_day`, `_session`, `_stderr_progress`)
-live in cli.py and are imported when a command runs (cli.py imports this module)."""
+line (scheduled monthly runs). Handlers return (exit code, summary dict, Korean text), like
+every command module's."""
 from __future__ import annotations
 
 import argparse
+
+from pcrm_desktop.cli.shared import day, session, stderr_progress
 
 
 def report_parser(sub, common) -> None:
@@ -43,12 +45,11 @@ def _month(args: argparse.Namespace):
 def _report_monthly(args: argparse.Namespace) -> tuple[int, dict, str]:
     from pathlib import Path
 
-    from pcrm_desktop.cli import _session, _stderr_progress
     from pcrm_desktop.services.monthly_report import build_monthly
     first = _month(args)
-    with _session(args) as ctx:
+    with session(args) as ctx:
         built = build_monthly(ctx, first, Path(args.out),
-                              Path(args.xlsx) if args.xlsx else None, progress=_stderr_progress)
+                              Path(args.xlsx) if args.xlsx else None, progress=stderr_progress)
     r = built.report
 
     def figure(h) -> dict:
@@ -57,7 +58,8 @@ def _report_monthly(args: argparse.Namespace) -> tuple[int, dict, str]:
                 "last_year": None if h.last_year is None else round(h.last_year, 1),
                 "vs_previous_significant": bool(h.vs_previous and h.vs_previous.significant),
                 "vs_last_year_significant": bool(h.vs_last_year and h.vs_last_year.significant),
-                **({"n": h.estimate.n, "low": round(h.estimate.low, 1) if h.estimate.shown else None,
+                **({"n": h.estimate.n,
+                    "low": round(h.estimate.low, 1) if h.estimate.shown else None,
                     "high": round(h.estimate.high, 1) if h.estimate.shown else None}
                    if h.estimate is not None else {})}
     summary = {"ok": True, "out": str(built.pdf), "xlsx": str(built.xlsx) if built.xlsx else None,
@@ -68,17 +70,17 @@ def _report_monthly(args: argparse.Namespace) -> tuple[int, dict, str]:
              + (f", 엑셀 {built.xlsx}" if built.xlsx else "")]
     for h in r.headlines:
         digits = 0 if h.unit == "건" else 1
-        lines.append(f"  {h.name}: " + ("—" if h.value is None else f"{h.value:,.{digits}f}{h.unit}"))
+        lines.append(f"  {h.name}: "
+                     + ("—" if h.value is None else f"{h.value:,.{digits}f}{h.unit}"))
     return 0, summary, "\n".join(lines)
 
 
 def _report_register(args: argparse.Namespace) -> tuple[int, dict, str]:
     from pathlib import Path
 
-    from pcrm_desktop.cli import _day, _session
     from pcrm_desktop.services.report_register import build_register
-    first, last = _day(args.first, "from"), _day(args.last, "to")
-    with _session(args) as ctx:
+    first, last = day(args.first, "from"), day(args.last, "to")
+    with session(args) as ctx:
         done = build_register(ctx, first, last, Path(args.out))
     summary = {"ok": True, "out": str(done.path), "pages": done.pages, "rows": done.rows,
                "late": done.late, "from": str(first), "to": str(last)}
@@ -89,13 +91,12 @@ def _report_register(args: argparse.Namespace) -> tuple[int, dict, str]:
 def _report_survey(args: argparse.Namespace) -> tuple[int, dict, str]:
     from pathlib import Path
 
-    from pcrm_desktop.cli import _day, _session
     from pcrm_desktop.domain.errors import ValidationError
     from pcrm_desktop.services.report_survey import build_survey_report
     if not args.survey:
         raise ValidationError("required", field="survey_option")
-    first, last = _day(args.first, "from"), _day(args.last, "to")
-    with _session(args) as ctx:
+    first, last = day(args.first, "from"), day(args.last, "to")
+    with session(args) as ctx:
         done = build_survey_report(ctx, args.survey, first, last,
                                    Path(args.out))
     summary = {"ok": True, "out": str(done.path), "pages": done.pages, "rows": done.responses,
@@ -110,14 +111,14 @@ def _report_access_log(args: argparse.Namespace) -> tuple[int, dict, str]:
     made all the same: it says where)."""
     from pathlib import Path
 
-    from pcrm_desktop.cli import _session, _stderr_progress
     from pcrm_desktop.domain.access_review import chain_text
     from pcrm_desktop.services.report_access_log import build_access_log
     first = _month(args)
-    with _session(args) as ctx:
-        done = build_access_log(ctx, first, Path(args.out), progress=_stderr_progress)
+    with session(args) as ctx:
+        done = build_access_log(ctx, first, Path(args.out), progress=stderr_progress)
     chain = done.chain
-    summary = {"ok": chain.ok, "out": str(done.path), "pages": done.pages, "month": f"{first:%Y-%m}",
+    summary = {"ok": chain.ok, "out": str(done.path), "pages": done.pages,
+               "month": f"{first:%Y-%m}",
                "entries": done.entries, "findings": done.findings, "watched": done.watched,
                "chain": {"ok": chain.ok, "checked": chain.checked, "first_id": chain.first_id,
                          "last_id": chain.last_id, "head_hash": chain.last_hash,
@@ -144,10 +145,9 @@ _ANALYSIS_BY = {"group": "고객집단", "channel": "접수 경로", "dong": "�
 
 
 def cmd_analysis(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from pcrm_desktop.cli import _day, _session
     from pcrm_desktop.services import analysis
-    first, last = _day(args.first, "from"), _day(args.last, "to")
-    with _session(args) as ctx:
+    first, last = day(args.first, "from"), day(args.last, "to")
+    with session(args) as ctx:
         rows = analysis.group_table(ctx, first, last, args.by)
 
     def figure(e) -> dict:
@@ -159,7 +159,8 @@ def cmd_analysis(args: argparse.Namespace) -> tuple[int, dict, str]:
 
     def gap(c) -> dict | None:
         return None if c is None else {"difference": round(c.difference, 2),
-                                       "statistic": round(c.statistic, 3), "significant": c.significant}
+                                       "statistic": round(c.statistic, 3),
+                                       "significant": c.significant}
     summary = {"ok": True, "from": str(first), "to": str(last), "by": args.by, "rows": [
         {"key": g.key, "label": g.label, "residents": g.residents, "received": g.received,
          "per_thousand": None if g.per_thousand is None else round(g.per_thousand, 2),
@@ -186,7 +187,9 @@ def _analysis_text(rows, first, last, by: str) -> str:
         return f"{e.value:.{digits}f}" + ("*" if e.visibility == "reference" else "")
 
     def flag(c) -> str:
-        return f"{'▲' if c.difference > 0 else '▼'}{abs(c.difference):.1f}" if c and c.significant else ""
+        if not (c and c.significant):
+            return ""
+        return f"{'▲' if c.difference > 0 else '▼'}{abs(c.difference):.1f}"
     widths = (14, 7, 7, 9, 7, 7, 6, 8, 5, 7, 5, 6)
     head = ("구분", "주민", "민원", "1,000명당", "처리", "기한내%", "격차", "처리일수", "격차",
             "만족도", "n", "격차")

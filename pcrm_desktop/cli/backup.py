@@ -7,17 +7,20 @@
     pcrm backup prune                           delete what the rotation lets go (7/4/12)
     pcrm backup delete NAME                     delete one backup (admins)
     pcrm restore FILE [--yes] [--other-database]  restore (admins; another database's backup
-                                                only with --other-database); a damaged one is recovered
-                                                without being opened: set aside, never written
+                                                only with --other-database); a damaged one is
+                                                recovered without being opened: set aside,
+                                                never written
 
-Handlers return (exit code, summary dict, Korean text) like cli.py's; `_session` (cli.py) opens
-the database and says who acts, and is imported when a command runs.
+Handlers return (exit code, summary dict, Korean text), like every command module's;
+`shared.session` opens the database and says who acts.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+
+from pcrm_desktop.cli.shared import password_for, session
 
 ENV_BACKUP_PASSWORD_FILE = "PCRM_BACKUP_PASSWORD_FILE"
 
@@ -80,9 +83,8 @@ def _entry(b) -> dict:
 
 
 def _now(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from pcrm_desktop.cli import _session
     from pcrm_desktop.services import backups
-    with _session(args) as ctx:
+    with session(args) as ctx:
         made = backups.backup_now(ctx, progress=_stderr)
     return 0, {"ok": True, "backup": _entry(made)}, (
         f"백업 완료: {made.path} ({_mb(made.size_bytes)}, 무결성 검사 정상)")
@@ -91,11 +93,10 @@ def _now(args: argparse.Namespace) -> tuple[int, dict, str]:
 def _export(args: argparse.Namespace) -> tuple[int, dict, str]:
     from pathlib import Path
 
-    from pcrm_desktop.cli import _session
     from pcrm_desktop.services import backups
     out = Path(args.out).expanduser()
     password = _backup_password(confirm=True) if args.encrypt else None
-    with _session(args) as ctx:
+    with session(args) as ctx:
         if password is not None:
             done = backups.export_encrypted(ctx, out, password, args.reason, progress=_stderr)
         else:
@@ -107,10 +108,9 @@ def _export(args: argparse.Namespace) -> tuple[int, dict, str]:
 
 
 def _list(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from pcrm_desktop.cli import _session
     from pcrm_desktop.domain.backups import reason_text
     from pcrm_desktop.services import backups
-    with _session(args) as ctx:
+    with session(args) as ctx:
         found = backups.list_backups(ctx)
     total = sum(b.size_bytes for b in found)
     lines = [f"백업 {len(found)}개 ({_mb(total)})" + (" — 최근부터" if found else "")]
@@ -122,21 +122,19 @@ def _list(args: argparse.Namespace) -> tuple[int, dict, str]:
 
 
 def _prune(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from pcrm_desktop.cli import _session
     from pcrm_desktop.services import backups
-    with _session(args) as ctx:
+    with session(args) as ctx:
         removed = backups.prune(ctx)
     return 0, {"ok": True, "removed": removed}, (
         f"보관 주기에 따라 {len(removed)}개를 지웠습니다." + "".join(f"\n  {n}" for n in removed))
 
 
 def _delete(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from pcrm_desktop.cli import _session
     from pcrm_desktop.domain.errors import ValidationError
     from pcrm_desktop.services import backups
     if not args.name:
         raise ValidationError("backup_name_required", field="name")
-    with _session(args) as ctx:
+    with session(args) as ctx:
         backups.delete_backup(ctx, args.name)
     return 0, {"ok": True, "deleted": args.name}, f"백업을 지웠습니다: {args.name}"
 
@@ -158,8 +156,7 @@ def cmd_restore(args: argparse.Namespace) -> tuple[int, dict, str]:
     candidate = Path(args.file).expanduser()
     password = _backup_password(confirm=False) if candidate.is_file() and is_encrypted(candidate) \
         else None
-    from pcrm_desktop.cli import _session
-    with _session(args) as ctx:
+    with session(args) as ctx:
         done = backups.restore(ctx, args.file, password, progress=_stderr,
                                other_database=args.other_database)
     summary = {"ok": True, "restored": done.name, "pre_restore": done.pre_restore,
@@ -175,7 +172,6 @@ def cmd_restore(args: argparse.Namespace) -> tuple[int, dict, str]:
 
 
 def _recover(args: argparse.Namespace, location, started) -> tuple[int, dict, str]:
-    from pcrm_desktop.cli import _password
     from pcrm_desktop.domain.errors import DomainError
     from pcrm_desktop.domain.messages import korean_message
     from pcrm_desktop.services import backups
@@ -184,7 +180,7 @@ def _recover(args: argparse.Namespace, location, started) -> tuple[int, dict, st
     login = getattr(args, "user", None) or os.environ.get("PCRM_USER", "")
     if not login:
         raise DomainError("cli_login_required", field="login")
-    done = backups.recover(location, args.file, login, _password(login), progress=_stderr)
+    done = backups.recover(location, args.file, login, password_for(login), progress=_stderr)
     summary = {"ok": True, "recovered": True, "restored": done.backup,
                "damaged_copy": str(done.damaged_copy), "migrated": done.migrated,
                "head_id": done.head_id, "seconds": round(done.seconds, 3)}

@@ -5,14 +5,15 @@
     pcrm audit key export --out FILE --reason TEXT this PC's signing key, for another PC (admin)
     pcrm audit key import FILE                     another PC's key, so its entries verify here
 
-Handlers return (exit code, summary dict, Korean text) like cli.py's; `_session` (cli.py) opens
-the database and says who acts, and is imported when a command runs.
+Handlers return (exit code, summary dict, Korean text), like every command module's;
+`shared.session` opens the database and says who acts.
 """
 from __future__ import annotations
 
 import argparse
 import sys
 
+from pcrm_desktop.cli.shared import session
 from pcrm_desktop.domain.audit import ChainReport, parse_head
 
 
@@ -67,12 +68,11 @@ def _summary(report: ChainReport) -> dict:
 
 
 def _verify(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from pcrm_desktop.cli import _session
     from pcrm_desktop.domain.access_review import WITNESS_ALARMS, chain_problem
     from pcrm_desktop.domain.errors import DomainError
     from pcrm_desktop.domain.messages import korean_message
     from pcrm_desktop.services.audit_trail import verify_chain
-    with _session(args) as ctx:
+    with session(args) as ctx:
         report = verify_chain(ctx, progress=_progress, expect=args.expect_head)
     summary = _summary(report)
     if report.ok:
@@ -90,9 +90,8 @@ def _verify(args: argparse.Namespace) -> tuple[int, dict, str]:
 
 
 def _reanchor(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from pcrm_desktop.cli import _session
     from pcrm_desktop.services.audit_trail import reanchor
-    with _session(args) as ctx:
+    with session(args) as ctx:
         report = reanchor(ctx, args.reason or "", progress=_progress)
     text = (f"접속기록 기준점을 다시 정했습니다: #{report.last_id} {report.last_hash}\n"
             f"사유와 이전 기준점은 접속기록에 남았습니다 (audit.reanchor).")
@@ -102,13 +101,12 @@ def _reanchor(args: argparse.Namespace) -> tuple[int, dict, str]:
 
 
 def _key(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from pcrm_desktop.cli import _session
     from pcrm_desktop.domain.errors import ValidationError
     from pcrm_desktop.services import audit_trail
     if args.action == "export":
         if not args.out:
             raise ValidationError("required", field="out", label="--out")
-        with _session(args) as ctx:
+        with session(args) as ctx:
             key_id = audit_trail.export_key(ctx, args.out, args.reason or "")
         return 0, {"ok": True, "key_id": key_id, "out": args.out}, (
             f"서명 키 {key_id}를 {args.out}에 썼습니다. 이 파일은 비밀번호처럼 보관하고, 다른 PC에서 "
@@ -116,7 +114,7 @@ def _key(args: argparse.Namespace) -> tuple[int, dict, str]:
     if args.action == "import":
         if not args.file:
             raise ValidationError("required", field="file", label="FILE")
-        with _session(args) as ctx:
+        with session(args) as ctx:
             key_id = audit_trail.import_key(ctx, args.file)
         return 0, {"ok": True, "key_id": key_id}, f"서명 키 {key_id}를 가져왔습니다."
     raise ValidationError("required", field="action", label="export | import")

@@ -2,16 +2,16 @@
 종합 CS 지수, 추천, NPS and every scale item — each with its n and 95 % range, suppressed under
 n 30 and marked 참고 for 30–49, as text or `--json`.
 
-Handlers return (exit code, summary dict, Korean text) like cli.py's; `_session` and `_day`
-(cli.py) are imported when the command runs.
+Handlers return (exit code, summary dict, Korean text), like every command module's.
 """
 from __future__ import annotations
 
 import argparse
 
+from pcrm_desktop.cli.shared import count, day, session
+
 
 def survey_parser(sub, common) -> None:
-    from pcrm_desktop.cli import _count
     survey = sub.add_parser(
         "survey", parents=[common], help="만족도 조사 지수 (n, 95%% 오차 범위와 함께)",
         description="설문 하나와 기간(끝 날 포함)의 민원만족도, 만족 비율(전반적 만족 4·5점), "
@@ -21,7 +21,7 @@ def survey_parser(sub, common) -> None:
     survey.add_argument("--survey", required=True, metavar="CODE", help="설문 코드 (예: COUNTER)")
     survey.add_argument("--from", dest="first", metavar="YYYY-MM-DD", required=True)
     survey.add_argument("--to", dest="last", metavar="YYYY-MM-DD", required=True)
-    survey.add_argument("--population", type=_count, metavar="N",
+    survey.add_argument("--population", type=count, metavar="N",
                         help="표본틀 크기(예: 그 달 종결 민원 수, 응답 수 이상): 유한모집단 수정에 씀")
 
 
@@ -43,18 +43,18 @@ def _text(e, unit: str = "") -> str:
 
 
 def cmd_survey(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from pcrm_desktop.cli import _day, _session
     from pcrm_desktop.domain.survey_stats import Moments, top_two_box
     from pcrm_desktop.services import surveys
-    first, last = _day(args.first, "from"), _day(args.last, "to")
-    with _session(args) as ctx:
+    first, last = day(args.first, "from"), day(args.last, "to")
+    with session(args) as ctx:
         result = surveys.summary(ctx, args.survey, first, last, args.population)
     top_two = {code: top_two_box((result.moments or {}).get(code, Moments(0)),
                                  (result.scale_points or {}).get(code, 5), args.population)
                for code in result.items}
     summary = {"ok": True, "survey": result.survey, "from": str(first), "to": str(last),
                "responses": result.responses, "by_mode": result.by_mode,
-               "overall": _figure(result.overall), "overall_top_two": _figure(result.overall_top_two),
+               "overall": _figure(result.overall),
+               "overall_top_two": _figure(result.overall_top_two),
                "elements": _figure(result.elements_estimate),
                "recommend": _figure(result.recommend), "nps": _figure(result.nps),
                "cs_index": _figure(result.cs_estimate),

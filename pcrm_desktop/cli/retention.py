@@ -4,13 +4,14 @@
     pcrm retention policy [--set KIND=MONTHS]  the periods (kinds: complaint, citizen, …)
     pcrm retention ledger [--limit N]          the destruction ledger (파기 대장)
 
-Handlers return (exit code, summary dict, Korean text) like cli.py's; `_session` (cli.py) opens
-the database and says who acts, and is imported when a command runs.
+Handlers return (exit code, summary dict, Korean text), like every command module's;
+`shared.session` opens the database and says who acts.
 """
 from __future__ import annotations
 
 import argparse
 
+from pcrm_desktop.cli.shared import session, stderr_progress
 from pcrm_desktop.domain.retention import KINDS, RULES
 
 
@@ -49,13 +50,12 @@ def _lines(candidates) -> list[str]:
 
 
 def _run(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from pcrm_desktop.cli import _session, _stderr_progress
     from pcrm_desktop.services import retention
-    with _session(args) as ctx:
+    with session(args) as ctx:
         if args.dry_run:
             found = retention.preview(ctx)
         else:
-            done = retention.run(ctx, progress=_stderr_progress)
+            done = retention.run(ctx, progress=stderr_progress)
     if args.dry_run:
         total = sum(c.count for c in found)
         summary = {"ok": True, "dry_run": True, "total": total, "kinds": _kinds(found)}
@@ -78,7 +78,6 @@ def _run(args: argparse.Namespace) -> tuple[int, dict, str]:
 
 
 def _policy(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from pcrm_desktop.cli import _session
     from pcrm_desktop.domain.errors import ValidationError
     from pcrm_desktop.domain.retention import check_months, kind_of
     from pcrm_desktop.services import retention
@@ -89,7 +88,7 @@ def _policy(args: argparse.Namespace) -> tuple[int, dict, str]:
             raise ValidationError("retention_months_format", field="months", value=item)
         kind = kind_of(kind)
         wanted.append((kind, check_months(kind, months)))
-    with _session(args) as ctx:
+    with session(args) as ctx:
         before = {p.kind: p.months for p in retention.policies(ctx)}
         if wanted:
             retention.set_policies(ctx, dict(wanted))
@@ -106,9 +105,8 @@ def _policy(args: argparse.Namespace) -> tuple[int, dict, str]:
 
 
 def _ledger(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from pcrm_desktop.cli import _session
     from pcrm_desktop.services import retention
-    with _session(args) as ctx:
+    with session(args) as ctx:
         entries = retention.ledger(ctx, max(1, args.limit))
     summary = {"ok": True, "entries": [
         {"id": e.id, "at": e.at.isoformat(timespec="seconds"), "actor": e.actor,

@@ -1,20 +1,21 @@
 """`pcrm import` and `pcrm export`: residents, 민원 history and survey answers in and out.
 
-Handlers return (exit code, summary dict, Korean text) like cli.py's; `_session`, `_day` and
-`_stderr_progress` live in cli.py and are imported when a command runs (cli.py imports this
-module)."""
+Handlers return (exit code, summary dict, Korean text), like every command module's."""
 from __future__ import annotations
 
 import argparse
 import json
 from pathlib import Path
 
+from pcrm_desktop.cli.shared import day, session, stderr_progress
+
 
 def import_parser(sub, common) -> None:
     from pcrm_desktop.services.import_fields import CITIZEN_FIELDS as FIELDS
     from pcrm_desktop.services.import_fields import COMPLAINT_FIELDS
     fields = ", ".join(f"{name}({label})" for name, (label, _) in FIELDS.items())
-    complaint_fields = ", ".join(f"{name}({label})" for name, (label, _) in COMPLAINT_FIELDS.items())
+    complaint_fields = ", ".join(f"{name}({label})"
+                                 for name, (label, _) in COMPLAINT_FIELDS.items())
     parser = sub.add_parser(
         "import", parents=[common], help="CSV/XLSX에서 가져오기",
         description="CSV(UTF-8, UTF-8 BOM, CP949/EUC-KR) 또는 XLSX에서 주민이나 민원 이력을 "
@@ -53,20 +54,19 @@ def export_parser(sub, common) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from pcrm_desktop.cli import _session, _stderr_progress
     from pcrm_desktop.services.import_common import write_report
     if args.what == "responses":
         return _import_responses(args)
     mapping = read_mapping(args.mapping) if args.mapping else None
-    with _session(args) as ctx:
+    with session(args) as ctx:
         if args.what == "complaints":
             from pcrm_desktop.services.complaint_import import import_complaints
             result, plan = import_complaints(ctx, Path(args.file), mapping,
-                                             progress=_stderr_progress)
+                                             progress=stderr_progress)
         else:
             from pcrm_desktop.services.citizen_import import import_citizens
             result, plan = import_citizens(ctx, Path(args.file), mapping,
-                                           args.skip_duplicates, progress=_stderr_progress)
+                                           args.skip_duplicates, progress=stderr_progress)
     if args.report:
         write_report(plan, Path(args.report))
     summary = {"ok": True, "imported": result.imported, "rejected": result.rejected,
@@ -95,7 +95,6 @@ def cmd_import(args: argparse.Namespace) -> tuple[int, dict, str]:
 
 
 def _import_responses(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from pcrm_desktop.cli import _session, _stderr_progress
     from pcrm_desktop.domain.errors import ValidationError
     from pcrm_desktop.services.import_common import write_report
     from pcrm_desktop.services.survey_import import import_responses
@@ -103,9 +102,9 @@ def _import_responses(args: argparse.Namespace) -> tuple[int, dict, str]:
         if not value:
             raise ValidationError("required", field=field)
     mapping = read_json(args.mapping)
-    with _session(args) as ctx:
+    with session(args) as ctx:
         result, plan = import_responses(ctx, Path(args.file), args.survey, mapping,
-                                        progress=_stderr_progress)
+                                        progress=stderr_progress)
     if args.report:
         write_report(plan, Path(args.report))
     summary = {"ok": True, "survey": plan.survey, "version": result.version,
@@ -114,7 +113,8 @@ def _import_responses(args: argparse.Namespace) -> tuple[int, dict, str]:
                "encoding": result.encoding, "mapping": plan.mapping,
                "first": str(result.first) if result.first else None,
                "last": str(result.last) if result.last else None,
-               "rejected_by_code": plan.rejected_by_code(), "problems_by_item": plan.problems_by_item(),
+               "rejected_by_code": plan.rejected_by_code(),
+               "problems_by_item": plan.problems_by_item(),
                "rrn_masked": plan.rrn_masked,
                "rejections": [{"row": r.row, "code": r.code, "reason": r.reason}
                               for r in plan.rejected[:1000]]}
@@ -153,18 +153,17 @@ def read_mapping(path: str) -> dict[str, str]:
 
 
 def cmd_export(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from pcrm_desktop.cli import _day, _session
     if args.what == "responses":
         return _export_responses(args)
     if args.what == "complaints":
-        first, last = _day(args.first, "from"), _day(args.last, "to")
+        first, last = day(args.first, "from"), day(args.last, "to")
         from pcrm_desktop.services.complaint_export import export_register
-        with _session(args) as ctx:
+        with session(args) as ctx:
             done = export_register(ctx, first, last, Path(args.out), args.reason)
         return 0, {"ok": True, "out": str(done.path), "rows": done.rows, "from": str(first),
                    "to": str(last)}, f"민원처리부 내보내기 완료: {done.path} ({done.rows:,}건, 민원인 가림)"
     from pcrm_desktop.services.citizen_export import export_citizens
-    with _session(args) as ctx:
+    with session(args) as ctx:
         result = export_citizens(ctx, Path(args.out), args.unmasked, args.reason)
     summary = {"ok": True, "out": str(result.path), "rows": result.rows, "masked": result.masked}
     return 0, summary, (f"내보내기 완료: {result.path} ({result.rows:,}명, "
@@ -172,13 +171,12 @@ def cmd_export(args: argparse.Namespace) -> tuple[int, dict, str]:
 
 
 def _export_responses(args: argparse.Namespace) -> tuple[int, dict, str]:
-    from pcrm_desktop.cli import _day, _session
     from pcrm_desktop.domain.errors import ValidationError
     from pcrm_desktop.services.survey_export import export_responses
     if not args.survey:
         raise ValidationError("required", field="survey_option")
-    first, last = _day(args.first, "from"), _day(args.last, "to")
-    with _session(args) as ctx:
+    first, last = day(args.first, "from"), day(args.last, "to")
+    with session(args) as ctx:
         done = export_responses(ctx, args.survey, first, last, Path(args.out))
     summary = {"ok": True, "out": str(done.path), "rows": done.rows, "columns": done.columns,
                "from": str(first), "to": str(last)}
