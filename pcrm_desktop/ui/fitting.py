@@ -3,7 +3,8 @@ scroll down instead of pushing the window past the screen's bottom, and status t
 shorten with "…" (the whole text in their tooltip) instead of pushing it past its right edge.
 
 A page's width must still fit at 150 % text: tests/ui/screen_checks.py fails a page that
-would need a sideways scroll bar.
+would need a sideways scroll bar, and a table whose last column would (a table's columns are
+fitted to its width by column_fit.py).
 """
 from __future__ import annotations
 
@@ -37,6 +38,14 @@ class PageStack(QStackedWidget):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         page = self.currentWidget()
         return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        # Qt's stack answers the tallest page's height (and a scrolling area around it takes
+        # that): the shown page's, so a short page does not scroll for a tall one
+        page = self.currentWidget()
+        if page is None:
+            return super().heightForWidth(width)
+        return max(page.heightForWidth(width), page.minimumSizeHint().height())
 
 
 def scrolling(content: QWidget, name: str) -> QScrollArea:
@@ -229,13 +238,31 @@ class SideBySide(QWidget):
         super().resizeEvent(event)
 
 
+class SidePanel(QWidget):
+    """A panel of wrapped texts beside a list: its natural width is about `digits` figures,
+    however long its texts (a wrapped label would ask for a whole line's width), so an
+    AdaptiveSplitter keeps it beside the list whenever the list has its room."""
+
+    def __init__(self, digits: int = 44) -> None:
+        super().__init__()
+        self.digits = digits
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        narrow = self.fontMetrics().horizontalAdvance("0" * self.digits)
+        return QSize(max(min(hint.width(), narrow), self.minimumSizeHint().width()), hint.height())
+
+
 class AdaptiveSplitter(QSplitter):
     """A list and its detail side by side, as the user dragged them, while the window is wide
     enough for both at their natural width; one above the other when not (150 % text)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, follow_contents: bool = False) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setChildrenCollapsible(False)
+        # arranged again when a part's natural width changes (figures that come after the
+        # page is shown), not only when the window is resized
+        self.follow_contents = follow_contents
 
     def _side_by_side_width(self) -> int:
         parts = [self.widget(i) for i in range(self.count())]
@@ -261,12 +288,21 @@ class AdaptiveSplitter(QSplitter):
         heights = self._heights(max(self.width(), max(widths)))
         return QSize(max(widths), sum(heights) + self.handleWidth() * (self.count() - 1))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        wide = event.size().width() >= self._side_by_side_width()
+    def _arrange(self, width: int) -> None:
+        wide = width >= self._side_by_side_width()
         wanted = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
         if wanted != self.orientation():
             self.setOrientation(wanted)
             if wanted == Qt.Orientation.Vertical:
-                self.setSizes(self._heights(event.size().width()))
+                self.setSizes(self._heights(width))
             self.updateGeometry()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._arrange(event.size().width())
         super().resizeEvent(event)
+
+    def event(self, event) -> bool:
+        handled = super().event(event)
+        if self.follow_contents and event.type() == QEvent.Type.LayoutRequest and self.isVisible():
+            self._arrange(self.width())  # a part's natural width changed (its data came)
+        return handled

@@ -34,6 +34,8 @@ from pcrm_desktop.domain.surveys import (
 )
 from pcrm_desktop.services import surveys
 from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui.column_fit import content, fit_columns, stretch
+from pcrm_desktop.ui.column_fit import text as free_text
 from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.i18n import Retranslatable, error_text
 from pcrm_desktop.ui.labels import survey_choices
@@ -149,7 +151,10 @@ class EditSurveyDialog(_Form):
         self.table.setObjectName("editSurveyItems")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(False)
+        # code, type and the check boxes whole; the texts shortened (a cell's editor shows it
+        # whole), the question taking the rest: 해당없음 in view at 150 % text too
+        fit_columns(self.table, [content(), content(), stretch(), free_text(), free_text(), content(), content()])
+        self.table.itemChanged.connect(lambda cell: cell.setToolTip(cell.text()))
         for item in questionnaire.items:
             self._add_row(item)
         self.add_button, self.remove_button = QPushButton(), QPushButton()
@@ -175,7 +180,7 @@ class EditSurveyDialog(_Form):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.retranslate_ui()
-        self.resize(1100, 560)
+        self.resize(1240, 600)  # the questions' room on a 1366×768 screen
 
     def retranslate_ui(self) -> None:
         self.table.setAccessibleName(self.tr("문항 표"))
@@ -208,15 +213,14 @@ class EditSurveyDialog(_Form):
         values = (item.code, item.text, item.text_en, "; ".join(item.options)) if item else \
             (f"Q{row + 1}", "", "", "")
         for col, text in zip((0, 2, 3, 4), values):
-            self.table.setItem(row, col, QTableWidgetItem(text))
+            cell = QTableWidgetItem(text)
+            cell.setToolTip(text)  # a shortened question whole
+            self.table.setItem(row, col, cell)
         for col, on in ((5, item.required if item else False), (6, item.allow_na if item else True)):
             check = QTableWidgetItem()
             check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
             check.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             self.table.setItem(row, col, check)
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(2, 360)
-        self.table.setColumnWidth(3, 220)
 
     def _remove(self) -> None:
         row = self.table.currentRow()

@@ -50,9 +50,12 @@ class RowsModel(QAbstractTableModel):
 
 def figures_table(model, name: str):
     """A read-only table of figures: whole rows selected, no row numbers, columns as wide as
-    their contents, the last one taking the rest."""
-    from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
-    table = QTableView()
+    their contents, the last one taking the rest (or fitted to the table's width by
+    column_fit.fit_columns, whose least width is then the table's natural width)."""
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView
+
+    from pcrm_desktop.ui.column_fit import FittedTable
+    table = FittedTable()
     table.setObjectName(name)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

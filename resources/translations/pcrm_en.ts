@@ -399,8 +399,13 @@
         <translation>Per 1,000</translation>
     </message>
     <message>
+        <source>불리</source>
+        <translation>worse</translation>
+    </message>
+    <message>
         <source>처리</source>
-        <translation>Step</translation>
+        <comment>finished count</comment>
+        <translation>Done</translation>
     </message>
     <message>
         <source>기한 내 처리율</source>
@@ -1664,7 +1669,7 @@
     <name>ColumnFit</name>
     <message>
         <source>자리가 좁아 숨긴 열: {columns} (창을 넓히거나 글자 크기를 줄이면 보입니다)</source>
-        <translation type="unfinished" />
+        <translation>Columns hidden for want of room: {columns} (a wider window or smaller text shows them)</translation>
     </message>
 </context>
 <context>

@@ -54,7 +54,7 @@ def test_gap_to_action_to_evaluation(qtbot, page, db_path, screenshot_dir):
     assert "불리" in flagged
     save_screenshot(page.window(), screenshot_dir, "analysis-groups")
     page.groups.selectRow(slow)
-    page.metric.setCurrentIndex(page.metric.findData("on_time"))
+    page.metric_choice.setCurrentIndex(page.metric_choice.findData("on_time"))
     dialog = page.make_action()
     type_text(dialog.title, "기초생활수급자 민원 기한 지키기")
     dialog.measure.setPlainText("복지 담당 전담 배정, 매주 기한 점검")

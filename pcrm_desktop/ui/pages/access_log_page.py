@@ -14,13 +14,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,9 +37,10 @@ from pcrm_desktop.domain.access_review import (
 from pcrm_desktop.domain.office import OfficeHours
 from pcrm_desktop.services import access_log
 from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui.column_fit import FittedTable, content, fit_columns, stretch, text
 from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.complaint_labels import moment
-from pcrm_desktop.ui.fitting import AdaptiveSplitter
+from pcrm_desktop.ui.fitting import AdaptiveSplitter, SidePanel
 from pcrm_desktop.ui.labels import target_name
 from pcrm_desktop.ui.lazy_model import LazyRowsModel
 from pcrm_desktop.ui.pages.base import Page, heading
@@ -113,7 +112,7 @@ class AccessLogPage(Page):
             (lambda: self.tr("사유"), lambda r: r.reason),
             (lambda: self.tr("이상 징후"), lambda r: ", ".join(_tr(FLAG_SHORT[f]) for f in r.flags)),
         ])
-        self.table = QTableView()
+        self.table = FittedTable()  # the findings go below it when its columns need the room
         self.table.setObjectName("logTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -153,25 +152,24 @@ class AccessLogPage(Page):
 
     # --- construction ---------------------------------------------------------------------
     def _size_columns(self) -> None:
-        fm, header = self.table.fontMetrics(), self.table.horizontalHeader()
+        """The time and the flags whole, the other texts shortened when room is short, the
+        act taking the rest (column_fit.py): 이상 징후 in view at 150 % text too."""
         widest_day = datetime(2026, 11, 25, 14, 5, 9)  # a Wednesday: the widest weekday in English
-        when = f"{moment(widest_day)}:{widest_day:%S}"  # as the column shows it, in this language
-        for column, sample in enumerate((when, "kim.cs.long", "DONG-PC01",
-                                         "주민 정보 수정 화면 열람", "남궁**수 (#123456)",
-                                         "민원 회신 전화", "")):
-            if sample:
-                header.resizeSection(column, fm.horizontalAdvance(sample) + 18)
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        fit_columns(self.table, [
+            content(lambda: f"{moment(widest_day)}:{widest_day:%S}"),  # as shown, in this language
+            text("kim.cs.long"), text("DONG-PC01"), stretch("주민 정보 수정 화면 열람"), text("남궁**수 (#123456)"),
+            text("민원 회신 전화"), content(lambda: [_tr(f) for f in FLAG_SHORT.values()])])
 
     def _build_layout(self) -> None:
         bar = QHBoxLayout()
         for widget in (self.labels["period"], self.first, self.labels["to"], self.last,
                        self.labels["account"], self.account, self.labels["kind"], self.kind):
             bar.addWidget(widget)
-        bar.addWidget(self.subject, 1)
-        bar.addWidget(self.flagged_only)
-        tools = QHBoxLayout()
+        bar.addStretch(1)
+        tools = QHBoxLayout()  # the resident's box on this row, where it has room to type in
+        tools.addWidget(self.subject, 2)
+        tools.addWidget(self.flagged_only)
+        tools.addSpacing(12)
         tools.addWidget(self.verify_button)
         tools.addWidget(self.chain_label, 1)
         tools.addWidget(self.labels["month"])
@@ -182,7 +180,7 @@ class AccessLogPage(Page):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count_label)
-        right = QWidget()
+        right = SidePanel()  # beside the log while the log has its room, below it when not
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.findings_title)
@@ -219,7 +217,6 @@ class AccessLogPage(Page):
         self.pdf_button.clicked.connect(self.make_pdf)
 
     def retranslate_ui(self) -> None:
-        self._size_columns()  # the time column as wide as this language's weekday needs
         self.subject.setAccessibleName(self.tr("주민 번호 또는 이름"))
         self.table.setAccessibleName(self.tr("접속기록"))
         self.findings.setAccessibleName(self.tr("점검 결과"))

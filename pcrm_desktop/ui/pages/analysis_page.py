@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -29,6 +27,8 @@ from pcrm_desktop.domain.actions import METRICS, STATUS_NAMES, ActionStatus, Dra
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.domain.survey_stats import estimate_text
 from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui.charts import IpaChart
+from pcrm_desktop.ui.column_fit import before_brackets, content, fit_columns, stretch, text
 from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.i18n import error_text
 from pcrm_desktop.ui.labels import item_label, survey_choices
@@ -56,84 +56,8 @@ def gap_text(change, better_up: bool | None) -> str:
         return "—"
     arrow = "▲" if change.difference > 0 else "▼"
     worse = better_up is not None and (change.difference > 0) != better_up
-    return f"{arrow} {change.difference:+.1f}" + (" 불리" if worse else "")
-
-
-class IpaChart(QWidget):
-    """Performance (100-point score) across, importance (r with OVERALL) up, cut at the means:
-    the upper-left quadrant holds the items to fix first."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("ipaChart")
-        self.ipa = None
-        self.setMinimumSize(420, 340)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
-    def set_ipa(self, ipa) -> None:
-        self.ipa = ipa
-        self.update()
-
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        ipa = self.ipa
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        left, right, top, bottom = 56, 16, 16, 40
-        w, h = self.width() - left - right, self.height() - top - bottom
-        painter.setPen(QPen(QColor("#777")))
-        painter.drawRect(QRectF(left, top, w, h))
-        points = [i for i in (ipa.items if ipa else []) if i.importance is not None
-                  and i.performance.value is not None]
-        if not ipa or not ipa.enough or not points:
-            painter.drawText(QRectF(left, top, w, h), Qt.AlignmentFlag.AlignCenter,
-                             self.tr("응답이 100건 이상일 때 그립니다 (지금 {n}건).").format(
-                                 n=ipa.responses if ipa else 0))
-            painter.end()
-            return
-        xs = [i.performance.value for i in points]
-        ys = [i.importance for i in points]
-        x0, x1 = min(xs + [ipa.mean_performance]) - 3, max(xs + [ipa.mean_performance]) + 3
-        y0, y1 = min(ys + [ipa.mean_importance]) - 0.05, max(ys + [ipa.mean_importance]) + 0.05
-
-        def at(x: float, y: float) -> tuple[float, float]:
-            return left + (x - x0) / (x1 - x0) * w, top + (1 - (y - y0) / (y1 - y0)) * h
-        mx, my = at(ipa.mean_performance, ipa.mean_importance)
-        painter.fillRect(QRectF(left, top, mx - left, my - top), QColor("#fbe9e7"))  # fix first
-        painter.setPen(QPen(QColor("#999"), 1, Qt.PenStyle.DashLine))
-        painter.drawLine(int(mx), top, int(mx), top + h)
-        painter.drawLine(left, int(my), left + w, int(my))
-        painter.setPen(QPen(QColor("#444")))
-        small = QFont(painter.font())
-        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
-        painter.setFont(small)
-        for text, x, y, align in ((self.tr("먼저 개선"), left + 4, top + 2, Qt.AlignmentFlag.AlignLeft),
-                                  (self.tr("유지 강화"), left + w - 4, top + 2, Qt.AlignmentFlag.AlignRight),
-                                  (self.tr("점진 개선"), left + 4, top + h - 18, Qt.AlignmentFlag.AlignLeft),
-                                  (self.tr("과잉 가능"), left + w - 4, top + h - 18, Qt.AlignmentFlag.AlignRight)):
-            rect = QRectF(x - (0 if align == Qt.AlignmentFlag.AlignLeft else 120), y, 120, 16)
-            painter.drawText(rect, align, text)
-        painter.drawText(QRectF(left, top + h + 18, w, 18), Qt.AlignmentFlag.AlignCenter,
-                         self.tr("성과 (100점 점수) →"))
-        for x in (x0, ipa.mean_performance, x1):  # the axes' values: both ends and the mean
-            px, _ = at(x, y0)
-            painter.drawText(QRectF(px - 30, top + h + 2, 60, 16), Qt.AlignmentFlag.AlignCenter, f"{x:.1f}")
-        for y in (y0, ipa.mean_importance, y1):
-            _, py = at(x0, y)
-            painter.drawText(QRectF(left - 44, py - 8, 40, 16), Qt.AlignmentFlag.AlignRight, f"{y:.2f}")
-        painter.save()
-        painter.translate(14, top + h / 2)
-        painter.rotate(-90)
-        painter.drawText(QRectF(-h / 2, -10, h, 18), Qt.AlignmentFlag.AlignCenter,
-                         self.tr("중요도 (전반적 만족과의 상관) →"))
-        painter.restore()
-        for item in points:
-            x, y = at(item.performance.value, item.importance)
-            fix = item.quadrant == "fix_first"
-            painter.setBrush(QColor("#b03a2e") if fix else QColor("#1f5fa8"))
-            painter.setPen(QPen(QColor("#222")))
-            painter.drawEllipse(QRectF(x - 5, y - 5, 10, 10))
-            painter.drawText(QRectF(x + 7, y - 9, 140, 16), Qt.AlignmentFlag.AlignLeft, item_label(item.label))
-        painter.end()
+    worse_text = QCoreApplication.translate("AnalysisPage", "불리") if worse else ""
+    return f"{arrow} {change.difference:+.1f}" + (f" {worse_text}" if worse else "")
 
 
 class ActionDialog(QDialog):
@@ -247,8 +171,8 @@ class AnalysisPage(Page):
         self.by = QComboBox()
         self.by.setObjectName("groupsBy")
         self.by.currentIndexChanged.connect(lambda _: self.load_groups())
-        self.metric = QComboBox()
-        self.metric.setObjectName("actionMetric")
+        self.metric_choice = QComboBox()  # not "metric": that name is QWidget.metric(), which Qt calls
+        self.metric_choice.setObjectName("actionMetric")
         self.new_action = QPushButton()
         self.new_action.setObjectName("newAction")
         self.new_action.setVisible(self.manager)
@@ -258,7 +182,7 @@ class AnalysisPage(Page):
             (lambda: self.tr("주민"), lambda g: "—" if g.residents is None else f"{g.residents:,}"),
             (lambda: self.tr("민원"), lambda g: f"{g.received:,}"),
             (lambda: self.tr("1,000명당"), lambda g: "—" if g.per_thousand is None else f"{g.per_thousand:.1f}"),
-            (lambda: self.tr("처리"), lambda g: f"{g.finished:,}"),
+            (lambda: self.tr("처리", "finished count"), lambda g: f"{g.finished:,}"),
             (lambda: self.tr("기한 내 처리율"), lambda g: figure_text(g.on_time, "%")),
             (lambda: self.tr("격차"), lambda g: "" if g.key == "all" else gap_text(g.on_time_gap, True)),
             (lambda: self.tr("처리일수"), lambda g: figure_text(g.days, self.tr("일", "days"))),
@@ -267,6 +191,11 @@ class AnalysisPage(Page):
             (lambda: self.tr("n"), lambda g: f"{g.satisfaction.n:,}"),
             (lambda: self.tr("격차"), lambda g: "" if g.key == "all" else gap_text(g.satisfaction_gap, True))])
         self.groups = self._table(self.groups_model, "groupsTable")
+        rate = text(least="100.0%", short=before_brackets)
+        days = text(least=lambda: "10.0 " + self.tr("일", "days"), short=before_brackets)
+        fit_columns(self.groups, [stretch(), content(), content(), content(), content(), rate, content(),
+                                  days, content(), text(least="100.0", short=before_brackets),
+                                  content(), content()])
         self.groups_note = QLabel()
         self.groups_note.setWordWrap(True)
         self.groups_note.setStyleSheet("color: #555;")
@@ -275,7 +204,7 @@ class AnalysisPage(Page):
         bar.addWidget(self.by_label)
         bar.addWidget(self.by)
         bar.addStretch(1)
-        bar.addWidget(self.metric)
+        bar.addWidget(self.metric_choice)
         bar.addWidget(self.new_action)
         layout = QVBoxLayout(box)
         layout.addLayout(bar)
@@ -315,6 +244,8 @@ class AnalysisPage(Page):
             (lambda: self.tr("평가"), lambda a: self._stored(a, "after")),
             (lambda: self.tr("판정"), lambda a: a["evaluation"])])
         self.actions = self._table(self.actions_model, "actionsTable")
+        figure = text(least="100.0", short=before_brackets)
+        fit_columns(self.actions, [stretch(), text(), figure, content(), content(), content(), figure, text()])
         self.action_buttons = {key: QPushButton() for key in ("start", "done", "evaluate", "drop")}
         bar = QHBoxLayout()
         for key, button in self.action_buttons.items():
@@ -348,7 +279,7 @@ class AnalysisPage(Page):
     def retranslate_ui(self) -> None:
         self.groups.setAccessibleName(self.tr("고객집단·경로·동별 결과"))
         self.actions.setAccessibleName(self.tr("개선과제 목록"))
-        self.metric.setAccessibleName(self.tr("지표"))
+        self.metric_choice.setAccessibleName(self.tr("지표"))
         self.title.setText(self.tr("분석·개선"))
         self.period_labels[0].setText(self.tr("기간"))
         self.period_labels[1].setText("~")
@@ -359,9 +290,9 @@ class AnalysisPage(Page):
         self.survey_label.setText(self.tr("설문"))
         refill(self.by, [("group", self.tr("고객집단")), ("channel", self.tr("접수 경로")),
                          ("dong", self.tr("동"))], self.by.currentData() or "group")
-        refill(self.metric, [(m, _tr("actions", METRICS[m][0])) for m in
+        refill(self.metric_choice, [(m, _tr("actions", METRICS[m][0])) for m in
                              ("on_time", "days", "satisfaction", "per_thousand")],
-               self.metric.currentData() or "on_time")
+               self.metric_choice.currentData() or "on_time")
         self.new_action.setText(self.tr("이 수치로 개선과제 만들기…"))
         self.new_action.setToolTip(self.tr("표에서 고른 줄과 옆의 지표로 개선과제를 만들고, 지금의 값을 기준으로 남깁니다."))
         for key, text in (("start", self.tr("진행 시작")), ("done", self.tr("조치 완료")),
@@ -450,7 +381,7 @@ class AnalysisPage(Page):
             dialogs.show_info(self, self.tr("개선과제"), self.tr("표에서 개선할 줄을 고르십시오."))
             return None
         row = self.groups_model.row(index.row())
-        metric = self.metric.currentData()
+        metric = self.metric_choice.currentData()
         first, last = self.period()
         label = f"{row.label} · {_tr('actions', METRICS[metric][0])}"
         dialog = ActionDialog(self.ctx, self.runner, self.staff, row.key, metric, label, first, last, self)

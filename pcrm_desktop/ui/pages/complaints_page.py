@@ -1,6 +1,8 @@
-"""민원: queues with counts (내 민원, 팀, 미배정, 오늘 기한, D-3, 기한초과, 진행 중, 전체), a filter bar,
+"""민원: queues with counts (내 민원, 팀, 미배정, 오늘 기한, D-3, 기한 넘김, 진행 중, 전체), a filter bar,
 and a lazily loaded list sorted and filtered in SQL; D-days in colour; Ctrl+N opens intake."""
 from __future__ import annotations
+
+from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -17,11 +19,14 @@ from PySide6.QtWidgets import (
 
 from pcrm_desktop.db.complaint_queries import QueueFilter
 from pcrm_desktop.domain.complaints import OPEN, Status
+from pcrm_desktop.domain.deadlines import ComplaintType
 from pcrm_desktop.services import complaints as complaint_service
+from pcrm_desktop.ui.column_fit import content, fit_columns, stretch, text
 from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.complaint_labels import (
     d_day_colour,
     d_day_label,
+    day_label,
     moment,
     status_name,
     type_name,
@@ -122,17 +127,20 @@ class ComplaintsPage(Page):
         self.reload()
 
     def _size_columns(self) -> None:
-        """Widths from the texts the columns hold (a lazy list cannot measure unloaded rows);
-        the title takes the rest."""
-        from PySide6.QtWidgets import QHeaderView
-        fm, header = self.table.fontMetrics(), self.table.horizontalHeader()
-        samples = ("2026-000000", "2026-11-27(금) 14:05", "건의민원", "쓰레기 무단투기", "",
-                   "남궁**수", "홍길동", "처리완료", "2026-11-27(금) 14:05", "D+100")
-        for column, sample in enumerate(samples):
-            if sample:
-                header.resizeSection(column, fm.horizontalAdvance(sample) + 18)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
+        """Widths from the texts the columns hold (a lazy list cannot measure unloaded rows):
+        the due date, status and D-day whole; 접수일시 without its time and the category
+        shortened when room is short; the title taking the rest; 종류, then 접수일시, then 담당
+        hidden when even that does not fit (column_fit.py): 처리기한 and D-day in view at 150 %
+        text too."""
+        widest = datetime(2026, 11, 25, 14, 5)  # a Wednesday: the widest weekday in English
+        fit_columns(self.table, [
+            content("2026-000000"),
+            text(lambda: moment(widest), least=lambda: day_label(widest.date()),
+                 short=lambda shown: shown.rsplit(" ", 1)[0], gives_way=2),
+            content(lambda: [type_name(t.value) for t in ComplaintType], gives_way=1),
+            text("쓰레기 무단투기"), stretch("주민센터 앞 보도블록 파손 신고"), content("남궁**수"), content("남궁길동", gives_way=3),
+            content(lambda: [status_name(s.value) for s in Status]), content(lambda: moment(widest)),
+            content("D+100")])
 
     def _build_layout(self) -> None:
         bar = QHBoxLayout()
@@ -228,7 +236,7 @@ class ComplaintsPage(Page):
 
     def _tab_names(self) -> dict[str, str]:
         return {"mine": self.tr("내 민원"), "team": self.tr("팀"), "unassigned": self.tr("미배정"),
-                "due_today": self.tr("오늘 기한"), "d3": self.tr("D-3"), "overdue": self.tr("기한초과"),
+                "due_today": self.tr("오늘 기한"), "d3": self.tr("D-3"), "overdue": self.tr("기한 넘김"),
                 "open": self.tr("진행 중"), "all": self.tr("전체")}
 
     def _update_tabs(self) -> None:

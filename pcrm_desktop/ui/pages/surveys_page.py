@@ -7,8 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -26,6 +24,8 @@ from PySide6.QtWidgets import (
 from pcrm_desktop.domain.survey_stats import Estimate, estimate_text, range_text
 from pcrm_desktop.services import surveys
 from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui.charts import ScoreChart
+from pcrm_desktop.ui.column_fit import before_brackets, content, fit_columns, stretch, text
 from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.fitting import AdaptiveSplitter, CardRow, FlowRow
 from pcrm_desktop.ui.labels import item_name
@@ -61,59 +61,6 @@ def change_text(change) -> str:
     if change.significant:
         return f"{'▲' if change.difference > 0 else '▼'} {change.difference:+.1f}"
     return QCoreApplication.translate("SurveysPage", "{d:+.1f} (유의하지 않음)").format(d=change.difference)
-
-
-class ScoreChart(QWidget):
-    """Horizontal bars of 100-point item scores with their 95 % ranges; a suppressed item
-    shows no bar, only its n."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("surveyChart")
-        self.rows: list[tuple[str, Estimate]] = []
-        self.setMinimumHeight(120)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-
-    def set_rows(self, rows: list[tuple[str, Estimate]]) -> None:
-        self.rows = rows
-        self.setMinimumHeight(30 + 28 * len(rows))
-        self.update()
-
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        label_width, right = 110, 120
-        width = max(50, self.width() - label_width - right)
-        top = 8
-        painter.setPen(QPen(QColor("#999")))
-        for tick in (0, 25, 50, 75, 100):
-            x = label_width + width * tick / 100
-            painter.drawLine(int(x), top, int(x), top + 28 * len(self.rows))
-            painter.drawText(QRectF(x - 20, top + 28 * len(self.rows), 40, 18),
-                             Qt.AlignmentFlag.AlignCenter, str(tick))
-        for n, (label, e) in enumerate(self.rows):
-            y = top + 28 * n
-            painter.setPen(QPen(QColor("#222")))
-            painter.drawText(QRectF(0, y, label_width - 8, 24),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
-            if not e.shown:
-                painter.setPen(QPen(QColor("#888")))
-                painter.drawText(QRectF(label_width + 6, y, width, 24), Qt.AlignmentFlag.AlignVCenter,
-                                 QCoreApplication.translate("SurveysPage", "n {n} — 30 미만, 표시하지 않음")
-                                 .format(n=e.n))
-                continue
-            color = QColor("#1f5fa8") if e.visibility == "shown" else QColor("#8fb0d8")
-            painter.fillRect(QRectF(label_width, y + 5, width * e.value / 100, 14), color)
-            painter.setPen(QPen(QColor("#333"), 1.5))
-            low, high = label_width + width * e.low / 100, label_width + width * e.high / 100
-            painter.drawLine(int(low), y + 12, int(high), y + 12)
-            painter.drawLine(int(low), y + 7, int(low), y + 17)
-            painter.drawLine(int(high), y + 7, int(high), y + 17)
-            painter.drawText(QRectF(label_width + width + 8, y, right - 8, 24),
-                             Qt.AlignmentFlag.AlignVCenter,
-                             f"{e.value:.1f}  n {e.n}" + (" " + QCoreApplication.translate("SurveysPage", "참고")
-                                                          if e.visibility == "reference" else ""))
-        painter.end()
 
 
 class Card(QFrame):
@@ -206,6 +153,7 @@ class SurveysPage(Page):
             (lambda: self.tr("사유"), lambda r: self.reason_text(r["reason"])),
             (lambda: self.tr("요청 시각"), lambda r: str(r["created_at"])[:16])])
         self.callbacks = self._table(self.callbacks_model, "surveyCallbacks")
+        self._fit_tables()
         self.quality_label, self.groups_label = QLabel(), QLabel()
         self.quality_label.setWordWrap(True)
         group_bar = QHBoxLayout()
@@ -237,7 +185,7 @@ class SurveysPage(Page):
         else:  # kept (hidden) so the page's buttons and models stay whole for every role
             callbacks_box.setParent(self)
             callbacks_box.hide()
-        split = AdaptiveSplitter()  # the chart below the tables at 150 % text
+        split = AdaptiveSplitter(follow_contents=True)  # the chart below the tables at 150 % text
         split.addWidget(self.tabs)
         chart_box = QWidget()
         chart_layout = QVBoxLayout(chart_box)
@@ -270,6 +218,16 @@ class SurveysPage(Page):
 
     def _table(self, model, name: str) -> QTableView:
         return figures_table(model, name)
+
+    def _fit_tables(self) -> None:
+        """Every last column in view at 150 % text: names and titles shortened, a figure
+        without its bracketed n when short of room (column_fit.py)."""
+        score = text(least="100.0", short=before_brackets)
+        fit_columns(self.items, [stretch(), score, content(), content(), content(), content(),
+                                 text(least="+10.0", short=before_brackets)])
+        fit_columns(self.groups, [text(), score, content(), content()])
+        fit_columns(self.flagged, [content(), content(), content(), content(), stretch()])
+        fit_columns(self.callbacks, [content(), stretch(), content(), text(), content()])
 
     # --- texts ----------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
