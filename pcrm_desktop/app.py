@@ -162,7 +162,7 @@ class Application:
         self.settings.set(FONT_SCALE, percent)
         self.font_scale = percent
 
-    # --- automatic backups (services/backups.py: skipped when nothing changed since the last) --
+    # --- automatic backups (services/backups/schedule: skipped when nothing changed since the last)
     def _backup_ctx(self, backend):
         return self.window.ctx if self.window is not None and \
             self.window.ctx.actor.staff_id is not None else backend.ctx

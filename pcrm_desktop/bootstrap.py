@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pcrm_desktop.config import DatabaseLocation, resolve_database, workstation_name
-from pcrm_desktop.db.migrate import MigrationResult, open_database
-from pcrm_desktop.db.uow import SqlUnitOfWork
+from pcrm_desktop.db.migrate import MigrationResult
+from pcrm_desktop.db.opening import open_units
 from pcrm_desktop.domain.audit import Actor
 from pcrm_desktop.services.context import ServiceContext
 
@@ -25,9 +25,8 @@ def open_backend(db_option: str | None = None) -> Backend:
 
     Raises DatabaseError (with a code for a clear message) when the file cannot be used."""
     location = resolve_database(db_option)
-    migration = open_database(location)
-    engine = migration.engine
-    ctx = ServiceContext(uow_factory=lambda write=True: SqlUnitOfWork(engine, write),
+    migration, units = open_units(location)
+    ctx = ServiceContext(uow_factory=units,
                          actor=Actor.system(workstation_name()),
                          files_dir=location.path.parent / "attachments" if location.path else None,
                          database=location.path)

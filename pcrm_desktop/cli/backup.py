@@ -143,7 +143,7 @@ def cmd_restore(args: argparse.Namespace) -> tuple[int, dict, str]:
     from pathlib import Path
 
     from pcrm_desktop.config import resolve_database
-    from pcrm_desktop.db.backup import is_encrypted
+    from pcrm_desktop.db.backup.encrypted import is_encrypted
     from pcrm_desktop.services import backups
     location = resolve_database(args.db)
     started = backups.check_at_start(location)

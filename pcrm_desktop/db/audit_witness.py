@@ -133,7 +133,7 @@ def _read(source: str, path: Path) -> Found:
 def manifest_witnesses(database: Path, database_id: str | None, since: str) -> list[Witness]:
     """Heads recorded with the backups of this database (its id in the record) made at or after
     `since` (the newest restore or re-anchor: older heads describe the history it replaced)."""
-    from pcrm_desktop.db.backup import backup_dir_for, read_manifest
+    from pcrm_desktop.db.backup.folder import backup_dir_for, read_manifest
     folder = backup_dir_for(database)
     found = []
     for name, info in read_manifest(folder).items():

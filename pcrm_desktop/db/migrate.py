@@ -6,8 +6,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pcrm_desktop.config import DatabaseLocation, dangling_link
-from pcrm_desktop.db.backup import backup_database
+from pcrm_desktop.config import DatabaseLocation, dangling_link, sqlite_url
+from pcrm_desktop.db.backup.folder import backup_database
 from pcrm_desktop.db.engine import make_engine
 from pcrm_desktop.db.health import HEAD_REVISION, inspect_file
 from pcrm_desktop.domain.errors import DatabaseError
@@ -111,6 +111,15 @@ def upgrade(engine: "Engine", target: str = "head") -> None:
         finally:
             if sqlite:
                 connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
+
+
+def upgrade_file(db_path: Path) -> None:
+    """Migrate a database file to this version's schema (after restoring an older backup)."""
+    engine = make_engine(sqlite_url(db_path))
+    try:
+        upgrade(engine)
+    finally:
+        engine.dispose()
 
 
 def _refuse_dangling_link(path: Path) -> None:

@@ -103,8 +103,8 @@ FORMS: dict[str, list[tuple[str, str]]] = {
 
 
 # Parts of a detail with forms of their own, by the name of the field that holds them: a backup
-# as `services.backups._describe` writes it, the chain as `access_review.chain_text` does, the
-# retention run's counts per kind (stored by the kinds' codes; shown by their names).
+# as `services.backups.shared.describe` writes it, the chain as `access_review.chain_text` does,
+# the retention run's counts per kind (stored by the kinds' codes; shown by their names).
 PARTS: dict[str, list[tuple[str, str]]] = {
     "check": [(r"(?P<size>[\d,.]+ MB), 무결성 정상, 스키마 (?P<revision>\S+), 접속기록 (?P<head>#\d+)까지",
                QT_TRANSLATE_NOOP("audit_detail", "{size}, 무결성 정상, 스키마 {revision}, 접속기록 {head}까지")),

@@ -1,7 +1,7 @@
 """Backups: file names, kinds, the rotation rule and when an automatic backup is due.
 
 Pure Python: the rules take names, times and counts and give decisions. Making, checking and
-restoring copies is db/backup.py; the user's actions are services/backups.py.
+restoring copies is db/backup/; the user's actions are services/backups/.
 
 Rotation (grandfather-father-son) applies to automatic backups only (start, exit, daily): the
 newest backup of each of the last 7 days that have one, of the last 4 ISO weeks that have one and

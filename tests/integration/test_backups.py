@@ -24,7 +24,10 @@ from pcrm_desktop.domain.audit_details import is_known
 from pcrm_desktop import cli
 from pcrm_desktop.cli import backup as cli_backup
 from pcrm_desktop.config import resolve_database
-from pcrm_desktop.db import backup as store
+from pcrm_desktop.db.backup import copying, restoring
+from pcrm_desktop.db.backup import damaged as damaged_files
+from pcrm_desktop.db.backup import encrypted as encryption
+from pcrm_desktop.db.backup import files as backup_files
 from pcrm_desktop.db.audit_witness import anchor_path, read_anchor
 from pcrm_desktop.domain.audit import Actor
 from pcrm_desktop.domain.citizens import Citizen
@@ -245,7 +248,7 @@ def test_a_commit_between_the_copy_and_the_restore_is_not_lost(admin, db_path):
             conn.commit()
             conn.close()
             sneaked.append(True)
-    outcome = store.restore_database(made.path, db_path, target, progress)
+    outcome = restoring.restore_database(made.path, db_path, target, progress)
     assert outcome.attempts == 2
     assert rows(target, "SELECT count(*) FROM departments WHERE name = '몰래 추가된 팀'") == [(1,)]
     assert rows(db_path, "SELECT count(*) FROM departments WHERE name = '몰래 추가된 팀'") == [(0,)]
@@ -265,7 +268,7 @@ def test_a_restore_that_cannot_get_a_quiet_moment_changes_nothing(admin, db_path
             conn.commit()
             conn.close()
     with pytest.raises(DatabaseError) as refused:
-        store.restore_database(made.path, db_path, db_path.parent / "backups" / "x-pre.db",
+        restoring.restore_database(made.path, db_path, db_path.parent / "backups" / "x-pre.db",
                                progress, attempts=2)
     assert refused.value.code == "restore_busy"
     # not restored: the data are the current ones, with every save made meanwhile
@@ -484,7 +487,7 @@ def test_encrypted_round_trip(admin, db_path, usb, clock):
     assert logged == [("backup.export", "pcrm.pcrmbak", "외부 보관")]
     # decrypted, it is a verified database equal to the data at export time
     plain = usb / "열어본.db"
-    store.decrypt_file(out, plain, USB_PASSWORD)
+    encryption.decrypt_file(out, plain, USB_PASSWORD)
     assert _integrity(plain) == "ok" and _people(plain) == _people(db_path)
     # and it restores
     expected = _dump(plain)
@@ -500,18 +503,18 @@ def _encrypted(tmp_path: Path, size: int, chunk: int = 4096) -> tuple[Path, byte
     data = os.urandom(size)
     plain.write_bytes(data)
     out = tmp_path / "x.pcrmbak"
-    store.encrypt_file(plain, out, USB_PASSWORD, log2n=10, chunk_size=chunk)
+    encryption.encrypt_file(plain, out, USB_PASSWORD, log2n=10, chunk_size=chunk)
     return out, data
 
 
 @pytest.mark.parametrize("size", [0, 1, 4095, 4096, 4097, 3 * 4096, 3 * 4096 + 17])
 def test_any_size_decrypts_to_the_same_bytes(tmp_path, size):
     out, data = _encrypted(tmp_path, size)
-    header = store._HEADER.size + store.TAG
+    header = encryption._HEADER.size + encryption.TAG
     chunks = max(1, -(-size // 4096))      # the last chunk may be full; an empty file: one
-    assert out.stat().st_size == header + size + chunks * store.TAG
+    assert out.stat().st_size == header + size + chunks * encryption.TAG
     back = tmp_path / "back.bin"
-    assert store.decrypt_file(out, back, USB_PASSWORD) == size
+    assert encryption.decrypt_file(out, back, USB_PASSWORD) == size
     assert back.read_bytes() == data
 
 
@@ -520,7 +523,7 @@ def _refused(encrypted: Path, tmp_path: Path, password: str = USB_PASSWORD) -> D
     target.parent.mkdir(exist_ok=True)
     before = sorted(p.name for p in target.parent.iterdir())
     with pytest.raises(DatabaseError) as refused:
-        store.decrypt_file(encrypted, target, password)
+        encryption.decrypt_file(encrypted, target, password)
     assert sorted(p.name for p in target.parent.iterdir()) == before   # nothing written
     assert "{" not in korean_message(refused.value)
     return refused.value
@@ -537,7 +540,7 @@ def test_a_wrong_password_writes_nothing(tmp_path):
 def test_a_flipped_byte_is_found(tmp_path, where):
     out, _ = _encrypted(tmp_path, 5 * 4096 + 100)
     raw = bytearray(out.read_bytes())
-    header = store._HEADER.size
+    header = encryption._HEADER.size
     position = {"kdf": 9, "chunk size": 16, "salt": 20, "check": header + 3, "first chunk": header + 16 + 10,
                 "middle": header + 16 + 2 * (4096 + 16) + 1000, "last byte": len(raw) - 1}[where]
     raw[position] ^= 0x01
@@ -555,7 +558,7 @@ def test_a_flipped_byte_is_found(tmp_path, where):
 def test_a_truncated_file_is_found(tmp_path, cut):
     out, _ = _encrypted(tmp_path, 4 * 4096 + 10)
     raw = out.read_bytes()
-    header = store._HEADER.size + store.TAG
+    header = encryption._HEADER.size + encryption.TAG
     sealed = 4096 + 16
     keep = {"one chunk": header + 4 * sealed, "mid chunk": header + 2 * sealed + 100,
             "to the header": header, "empty": 0}[cut]
@@ -567,7 +570,7 @@ def test_a_truncated_file_is_found(tmp_path, cut):
 def test_swapped_chunks_and_appended_bytes_are_found(tmp_path):
     out, _ = _encrypted(tmp_path, 4 * 4096 + 10)
     raw = out.read_bytes()
-    header = store._HEADER.size + store.TAG
+    header = encryption._HEADER.size + encryption.TAG
     sealed = 4096 + 16
     chunks = [raw[header + i * sealed:header + (i + 1) * sealed] for i in range(5)]
     out.write_bytes(raw[:header] + chunks[1] + chunks[0] + b"".join(chunks[2:]))
@@ -625,14 +628,14 @@ def test_a_plain_copy_elsewhere_is_verified_and_logged(admin, db_path, usb):
 def test_a_full_disk_during_a_backup_leaves_no_file_and_loses_nothing(admin, db_path, monkeypatch):
     _register(admin, "김그대로")
     before = _dump(db_path)
-    real = store._run_backup
+    real = copying._run_backup
 
     def full(src, dst, total, progress):
         real(src, dst, total, progress)
         error = sqlite3.OperationalError("database or disk is full")
         error.sqlite_errorcode = 13
         raise error
-    monkeypatch.setattr(store, "_run_backup", full)
+    monkeypatch.setattr(copying, "_run_backup", full)
     with pytest.raises(DatabaseError) as refused:
         backups.backup_now(admin)
     assert refused.value.code == "backup_disk_full"
@@ -681,7 +684,7 @@ def test_a_usb_stick_filling_up_leaves_no_partial_file(admin, db_path, usb, monk
 
 
 def test_too_little_room_is_said_before_writing(admin, db_path, monkeypatch):
-    monkeypatch.setattr(store.shutil, "disk_usage",
+    monkeypatch.setattr(backup_files.shutil, "disk_usage",
                         lambda path: shutil._ntuple_diskusage(10 << 30, 10 << 30, 1 << 20))
     with pytest.raises(DatabaseError) as refused:
         backups.backup_now(admin)
@@ -693,7 +696,7 @@ def test_a_full_disk_before_a_restore_changes_nothing(admin, db_path, monkeypatc
     made = backups.backup_now(admin)
     _register(admin, "김그대로")
     before = _dump(db_path)
-    monkeypatch.setattr(store.shutil, "disk_usage",
+    monkeypatch.setattr(backup_files.shutil, "disk_usage",
                         lambda path: shutil._ntuple_diskusage(10 << 30, 10 << 30, 1 << 20))
     with pytest.raises(DatabaseError) as refused:
         backups.restore(admin, made.name)
@@ -728,7 +731,7 @@ def test_a_missing_usb_folder_is_not_created(admin, tmp_path):
 @pytest.fixture
 def locked(db_path, admin, backend, monkeypatch):
     """Another program holding the file with an exclusive lock (locking_mode=EXCLUSIVE)."""
-    monkeypatch.setattr(store, "BUSY_TIMEOUT_S", 0.3)
+    monkeypatch.setattr(backup_files, "BUSY_TIMEOUT_S", 0.3)
     backend.migration.engine.dispose()   # the app's idle pooled connections: an exclusive lock
     holder = sqlite3.connect(db_path, isolation_level=None, timeout=0.3)
     holder.execute("PRAGMA locking_mode=EXCLUSIVE")
@@ -836,7 +839,7 @@ def test_recover_refuses_a_healthy_database(admin, db_path, backend):
 
 def test_a_file_in_use_elsewhere_is_not_moved(damaged, db_path, monkeypatch):
     made, content = damaged
-    monkeypatch.setattr(store, "in_use_elsewhere", lambda path: True)
+    monkeypatch.setattr(damaged_files, "in_use_elsewhere", lambda path: True)
     with pytest.raises(DatabaseError) as refused:
         backups.recover(resolve_database(str(db_path)), made.path, "hong", ADMIN_PASSWORD)
     assert refused.value.code == "db_in_use" and db_path.read_bytes() == content
@@ -844,7 +847,7 @@ def test_a_file_in_use_elsewhere_is_not_moved(damaged, db_path, monkeypatch):
 
 def test_in_use_elsewhere_sees_another_process(admin, db_path, backend):
     backend.close()
-    assert not store.in_use_elsewhere(db_path)
+    assert not damaged_files.in_use_elsewhere(db_path)
     holder = subprocess.Popen(
         [sys.executable, "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
          "c.execute('SELECT count(*) FROM citizens').fetchone(); print('open', flush=True); "
@@ -852,12 +855,12 @@ def test_in_use_elsewhere_sees_another_process(admin, db_path, backend):
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "open"
-        assert store.in_use_elsewhere(db_path)
+        assert damaged_files.in_use_elsewhere(db_path)
     finally:
         holder.stdin.write("\n")
         holder.stdin.flush()
         holder.wait(timeout=30)
-    assert not store.in_use_elsewhere(db_path)
+    assert not damaged_files.in_use_elsewhere(db_path)
 
 
 def test_a_failed_copy_puts_the_damaged_file_back(damaged, db_path, monkeypatch):
@@ -865,7 +868,7 @@ def test_a_failed_copy_puts_the_damaged_file_back(damaged, db_path, monkeypatch)
 
     def full(*args, **kwargs):
         raise DatabaseError("backup_disk_full", path=str(db_path.parent))
-    monkeypatch.setattr(store, "copy_database", full)
+    monkeypatch.setattr(copying, "copy_database", full)
     with pytest.raises(DatabaseError):
         backups.recover(resolve_database(str(db_path)), made.path, "hong", ADMIN_PASSWORD)
     assert db_path.read_bytes() == content

@@ -26,6 +26,7 @@ from types import SimpleNamespace
 import pytest
 
 import pcrm_desktop.services as services_package
+from pcrm_desktop.db.backup.folder import backup_database
 from pcrm_desktop.domain.actions import ActionStatus, Draft
 from pcrm_desktop.domain.audit import Actor
 from pcrm_desktop.domain.citizens import Citizen
@@ -382,9 +383,9 @@ CASES = [
          lambda c, w, t: backups.export_encrypted(c, t / "usb.pcrmbak", "Usb#Backup2026", "보관"),
          MANAGERS),
     Case("backups.delete_backup", lambda c, w, t: backups.delete_backup(
-        c, backups.store.backup_database(w.db, "manual", datetime.now()).name), ADMIN),
+        c, backup_database(w.db, "manual", datetime.now()).name), ADMIN),
     Case("backups.restore", lambda c, w, t: backups.restore(
-        c, backups.store.backup_database(w.db, "manual", datetime.now())), ADMIN),
+        c, backup_database(w.db, "manual", datetime.now())), ADMIN),
     Case("demo.fill_demo", lambda c, w, t: demo.fill_demo(c, demo.DemoRequest(citizens=1)), ADMIN),
 ]
 
@@ -568,16 +569,22 @@ def test_a_refusal_is_the_same_from_any_caller(world):
 # --- the matrix covers every service ---------------------------------------------------------
 
 def _service_functions() -> dict[str, Callable]:
-    """module.function of every public function in pcrm_desktop/services taking `ctx`."""
+    """module.function of every public function in pcrm_desktop/services taking `ctx`; a
+    service split into a package (services/backups/) counts as one module, its functions
+    found in each of its modules."""
     found = {}
     for info in pkgutil.iter_modules(services_package.__path__):
         module = importlib.import_module(f"{services_package.__name__}.{info.name}")
-        for name, value in vars(module).items():
-            if name.startswith("_") or not inspect.isfunction(value) \
-                    or value.__module__ != module.__name__:
-                continue
-            if "ctx" in inspect.signature(value).parameters:
-                found[f"{info.name}.{name}"] = value
+        modules = [module] + ([importlib.import_module(f"{module.__name__}.{part.name}")
+                               for part in pkgutil.iter_modules(module.__path__)]
+                              if info.ispkg else [])
+        for part in modules:
+            for name, value in vars(part).items():
+                if name.startswith("_") or not inspect.isfunction(value) \
+                        or value.__module__ != part.__name__:
+                    continue
+                if "ctx" in inspect.signature(value).parameters:
+                    found[f"{info.name}.{name}"] = value
     return found
 
 
