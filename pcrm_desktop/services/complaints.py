@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from pcrm_desktop.db.complaint_queries import QueueFilter, QueueRow
+from pcrm_desktop.domain.complaint_queues import QueueFilter, QueueRow
 from pcrm_desktop.domain.complaints import (
     RESULT_NAMES,
     Action,
