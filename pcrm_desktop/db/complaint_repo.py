@@ -144,7 +144,16 @@ class ComplaintRepository:
         return dict(row) if row else None
 
     # --- bulk (demo, import) -------------------------------------------------------------------
-    def bulk_insert(self, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    # Rows in their stored form (date-times as domain.timestamps.sql_datetime text), straight to
+    # the driver: the import and the demo write thousands at full speed. `columns` names what
+    # each tuple holds; case ids are numbered by the caller from max_id(), under the write lock.
+    def bulk_add_cases(self, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        self._bulk_insert(t.complaints, columns, rows)
+
+    def bulk_add_events(self, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        self._bulk_insert(t.complaint_events, columns, rows)
+
+    def _bulk_insert(self, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
         if rows:
             marks = ", ".join("?" * len(columns))
             self.c.exec_driver_sql(
@@ -152,6 +161,12 @@ class ComplaintRepository:
 
     def max_id(self) -> int:
         return self.c.exec_driver_sql("SELECT coalesce(max(id), 0) FROM complaints").scalar()
+
+    def receipt_counters(self, years) -> dict[int, int]:
+        """The last 접수번호 given in each of `years` (0 for a year without one yet)."""
+        rc = t.receipt_counters
+        have = dict(self.c.execute(select(rc.c.year, rc.c.last)).all())
+        return {year: have.get(year, 0) for year in years}
 
     def set_receipt_counter(self, year: int, last: int) -> None:
         self.c.execute(sqlite_insert(t.receipt_counters).values(year=year, last=last)

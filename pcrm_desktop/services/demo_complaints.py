@@ -8,7 +8,6 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 
-from pcrm_desktop.db import tables as t
 from pcrm_desktop.db.citizen_repo import sql_datetime
 from pcrm_desktop.db.complaint_repo import period_code
 from pcrm_desktop.domain.complaints import OPEN, Channel, Result, Status, receipt_number
@@ -127,8 +126,8 @@ class _Writer:
             cases.append(row)
             events += case_events
         repo = self.uow.complaints
-        repo.bulk_insert(t.complaints, COMPLAINT_COLUMNS, cases)
-        repo.bulk_insert(t.complaint_events, EVENT_COLUMNS, events)
+        repo.bulk_add_cases(COMPLAINT_COLUMNS, cases)
+        repo.bulk_add_events(EVENT_COLUMNS, events)
 
     def _case(self, case_id: int, received: datetime, receipt_no: str) -> tuple[tuple, list]:
         rng = self.rng
