@@ -10,7 +10,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from pcrm_desktop.db import tables as t
 from pcrm_desktop.db.citizen_repo import sql_datetime
 from pcrm_desktop.domain.complaints import OPEN, Intake, Status
-from pcrm_desktop.domain.deadlines import Period
+from pcrm_desktop.domain.deadlines import Period, period_code, stored_period
 
 
 @dataclass(frozen=True)
@@ -29,16 +29,6 @@ class CaseRow:
     assignee_id: int | None
     department_id: int | None
     version: int
-
-
-def period_code(period: Period) -> str:
-    """How a period is stored: hours, days, or now (즉시, 3 working hours)."""
-    return "now" if period.immediate else period.unit.value
-
-
-def stored_period(code: str, amount: int) -> Period:
-    from pcrm_desktop.domain.deadlines import Unit
-    return Period.now() if code == "now" else Period(Unit(code), amount)
 
 
 class ComplaintRepository:

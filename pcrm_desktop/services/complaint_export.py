@@ -10,7 +10,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from pcrm_desktop.db.citizen_repo import as_datetime
 from pcrm_desktop.domain.complaints import (
     CHANNEL_NAMES,
     OPEN,
@@ -24,6 +23,7 @@ from pcrm_desktop.domain.deadlines import finished_on_time, past_due
 from pcrm_desktop.domain.errors import ValidationError
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, clean_reason, require_role
 from pcrm_desktop.domain.text import mask_name
+from pcrm_desktop.domain.timestamps import as_datetime
 from pcrm_desktop.reports.spreadsheet import check_format, write_audited
 from pcrm_desktop.services.context import ServiceContext
 

@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from pcrm_desktop.db.citizen_repo import sql_datetime
-from pcrm_desktop.db.complaint_repo import period_code
 from pcrm_desktop.domain.complaints import (
     FUTURE_SLACK,
     OPEN,
@@ -21,11 +19,12 @@ from pcrm_desktop.domain.complaints import (
     Status,
     receipt_number,
 )
-from pcrm_desktop.domain.deadlines import DaysOff, Period, compute_due, period_for
+from pcrm_desktop.domain.deadlines import DaysOff, Period, compute_due, period_code, period_for
 from pcrm_desktop.domain.errors import DomainError, ValidationError
 from pcrm_desktop.domain.messages import korean_message
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
 from pcrm_desktop.domain.text import mask_rrns, nfc, well_formed
+from pcrm_desktop.domain.timestamps import sql_datetime
 from pcrm_desktop.services.context import ServiceContext
 from pcrm_desktop.services.import_common import (
     Fields,

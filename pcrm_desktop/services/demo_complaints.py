@@ -8,11 +8,10 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 
-from pcrm_desktop.db.citizen_repo import sql_datetime
-from pcrm_desktop.db.complaint_repo import period_code
 from pcrm_desktop.domain.complaints import OPEN, Channel, Result, Status, receipt_number
-from pcrm_desktop.domain.deadlines import DaysOff, Period, Unit, compute_due
+from pcrm_desktop.domain.deadlines import DaysOff, Period, Unit, compute_due, period_code
 from pcrm_desktop.domain.errors import ConflictError
+from pcrm_desktop.domain.timestamps import sql_datetime
 from pcrm_desktop.services.context import ServiceContext
 from pcrm_desktop.services.demo import demo_now
 from pcrm_desktop.services.demo_citizens import DONGS

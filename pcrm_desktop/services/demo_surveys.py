@@ -7,8 +7,8 @@ import bisect
 import random
 from datetime import timedelta
 
-from pcrm_desktop.db.citizen_repo import sql_datetime
 from pcrm_desktop.domain.surveys import NA, TEMPLATES, callback_reason, quality
+from pcrm_desktop.domain.timestamps import sql_datetime
 from pcrm_desktop.services.demo import demo_now
 
 BATCH = 5000
