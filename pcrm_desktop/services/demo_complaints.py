@@ -13,8 +13,8 @@ from pcrm_desktop.domain.deadlines import DaysOff, Period, Unit, compute_due, pe
 from pcrm_desktop.domain.errors import ConflictError
 from pcrm_desktop.domain.timestamps import sql_datetime
 from pcrm_desktop.services.context import ServiceContext
-from pcrm_desktop.services.demo import demo_now
 from pcrm_desktop.services.demo_citizens import DONGS
+from pcrm_desktop.services.demo_clock import history_end
 
 CHANNELS = ((Channel.VISIT, 34), (Channel.PHONE, 20), (Channel.EPEOPLE, 30), (Channel.MAIL, 3),
             (Channel.FAX, 2), (Channel.EMAIL, 6), (Channel.OTHER, 5))
@@ -51,7 +51,7 @@ EVENT_COLUMNS = ("complaint_id", "at", "staff_id", "actor", "kind", "from_status
 def fill_complaints(ctx: ServiceContext, uow, request, rng: random.Random, progress,
                     cancelled) -> int:
     from pcrm_desktop.services.calendar import seed_years
-    now = demo_now(ctx)
+    now = history_end(ctx.clock())
     first_day = now.date() - timedelta(days=730)
     writer = _Writer(uow, rng, now, first_day)
     total, done = request.complaints, 0
