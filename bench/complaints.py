@@ -58,7 +58,8 @@ def main() -> None:
           f"{time.perf_counter() - started:.1f} s)")
 
     from pcrm_desktop.bootstrap import open_backend
-    from pcrm_desktop.db.complaint_queries import QUEUES, SORTS, QueueFilter, queue_sql
+    from pcrm_desktop.db.complaint_queries import SORTS, queue_sql
+    from pcrm_desktop.domain.complaint_queues import QUEUES, QueueFilter
     from pcrm_desktop.services import complaints, office
     backend = open_backend(str(db))
     ctx = backend.ctx.as_actor(office.actor_for(backend.ctx, "clerk01"))

@@ -34,8 +34,8 @@ def prepare(folder: Path, cases: int, responses: int) -> Path:
     partial = path.with_name(path.name + ".partial")
     shutil.copyfile(source, partial)
     from pcrm_desktop.bootstrap import open_backend
-    from pcrm_desktop.db.citizen_repo import sql_datetime
     from pcrm_desktop.domain.surveys import NA, TEMPLATES, quality
+    from pcrm_desktop.domain.timestamps import sql_datetime
     from pcrm_desktop.services import office, surveys
     backend = open_backend(str(partial))  # migrates the copy to the current schema
     ctx = backend.ctx.as_actor(office.actor_for(backend.ctx, None))

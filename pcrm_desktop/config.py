@@ -1,4 +1,5 @@
-"""Where the database lives: `--db PATH`, else PCRM_DATABASE_URL, else the per-user data folder.
+"""Where the database lives: `--db PATH`, else PCRM_DATABASE_URL, else the per-user data folder;
+and the per-user profile folder beside it (PCRM_PROFILE_DIR).
 
 Qt-free on purpose, so the command line finds the same file as the GUI; a UI test checks that
 `default_data_dir()` equals Qt's AppDataLocation.
@@ -15,6 +16,7 @@ from pcrm_desktop import APP_NAME, ORG_NAME
 
 DB_FILENAME = "pcrm.db"
 ENV_DATABASE_URL = "PCRM_DATABASE_URL"
+ENV_PROFILE_DIR = "PCRM_PROFILE_DIR"
 
 
 def default_data_dir() -> Path:
@@ -25,6 +27,21 @@ def default_data_dir() -> Path:
         base = Path.home() / "Library" / "Application Support"
     else:
         base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / ORG_NAME / APP_NAME
+
+
+def profile_dir() -> Path:
+    """Per-user state kept apart from the data folder: the access log's keys and witnesses,
+    the drafts of unfinished forms."""
+    override = os.environ.get(ENV_PROFILE_DIR)
+    if override:
+        return Path(override)
+    if sys.platform.startswith("win"):
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / ORG_NAME / APP_NAME / "security"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / ORG_NAME / "Security"
+    base = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
     return base / ORG_NAME / APP_NAME
 
 

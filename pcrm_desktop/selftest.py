@@ -68,7 +68,7 @@ def run() -> Report:
         work = Path(folder)
         state: dict = {}
         # the access log's key and witnesses of the temporary database stay in the folder too
-        from pcrm_desktop.db.audit_keys import ENV_PROFILE_DIR
+        from pcrm_desktop.config import ENV_PROFILE_DIR
         profile = os.environ.get(ENV_PROFILE_DIR)
         os.environ[ENV_PROFILE_DIR] = str(work / "profile")
         steps: list[tuple[str, Callable[[], str]]] = [

@@ -11,12 +11,11 @@ from __future__ import annotations
 import json
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
 from pcrm_desktop.db.audit_keys import load_key
-from pcrm_desktop.domain.audit import GENESIS, ChainReport, chain_hash, detail_digest
+from pcrm_desktop.domain.audit import GENESIS, ChainReport, Witness, chain_hash, detail_digest
 
 ANCHOR = "anchor"   # the witness beside the database file
 
@@ -28,16 +27,6 @@ def chain_base(connection: Connection) -> tuple[int, bytes]:
     row = connection.exec_driver_sql(
         "SELECT first_id, prev_hash FROM audit_chain_base WHERE id = 1").first()
     return (row[0], bytes(row[1])) if row else (1, GENESIS)
-
-
-@dataclass(frozen=True)
-class Witness:
-    """An earlier head of the chain kept somewhere else: the entry `last_id` had this hash (hex;
-    a printed head may give only its first 16+ digits). `source` names where it was kept."""
-
-    source: str
-    last_id: int
-    hash: str
 
 
 def key_stretches(connection: Connection) -> list[tuple[int, str]]:

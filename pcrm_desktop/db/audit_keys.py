@@ -18,28 +18,13 @@ import secrets
 import sys
 from pathlib import Path
 
-from pcrm_desktop import APP_NAME, ORG_NAME
+from pcrm_desktop.config import profile_dir
 from pcrm_desktop.domain.audit import key_id_of
 from pcrm_desktop.domain.errors import DatabaseError
 
-ENV_PROFILE_DIR = "PCRM_PROFILE_DIR"
 INSTALLATION = "audit-chain.key"
 _cache: dict[str, bytes] = {}
 _installation: dict[Path, tuple[str, bytes]] = {}
-
-
-def profile_dir() -> Path:
-    """Per-user state kept apart from the data folder: keys and the access log's witnesses."""
-    override = os.environ.get(ENV_PROFILE_DIR)
-    if override:
-        return Path(override)
-    if sys.platform.startswith("win"):
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / ORG_NAME / APP_NAME / "security"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / ORG_NAME / "Security"
-    base = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
-    return base / ORG_NAME / APP_NAME
 
 
 def keys_dir() -> Path:

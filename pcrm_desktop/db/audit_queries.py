@@ -24,20 +24,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection
 
 from pcrm_desktop.domain.access_review import Entry
+from pcrm_desktop.domain.audit import LogQuery
 
 ACTION_INDEX = "ix_audit_log_action_at"
 _COLUMNS = "id, at, actor, workstation, action, target, subject_id, reason"
-
-
-@dataclass(frozen=True)
-class LogQuery:
-    """A list filter in the database's terms (the service resolves kinds, residents, flags)."""
-    start: datetime | None = None       # at >= start
-    end: datetime | None = None         # at < end
-    actor: str = ""
-    actions: tuple[str, ...] = ()       # () = any action
-    subjects: tuple[int, ...] | None = None   # None = anyone's data (or none); () = nothing
-    ids: tuple[int, ...] | None = None        # None = every entry; () = nothing
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ its last entries cut off, nor a log rewritten with fresh hashes; an earlier head
 can. Each good check writes the head (last id and hash) to
 
 - the anchor beside the database (`pcrm.db.audit-anchor.json`);
-- the user's profile folder (db/audit_keys.profile_dir: outside the database's folder, so a
+- the user's profile folder (config.profile_dir: outside the database's folder, so a
   person who can write that folder, a shared drive say, cannot rewrite this one too), under the
   database's id and under its path, with the key stretches seen;
 
@@ -21,12 +21,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from pcrm_desktop.db.audit_chain import ANCHOR, Witness
-from pcrm_desktop.db.audit_keys import profile_dir
+from pcrm_desktop.config import profile_dir
+from pcrm_desktop.db.audit_chain import ANCHOR
+from pcrm_desktop.domain.audit import Witness
 
 PROFILE = "profile"      # source names of the witnesses, for messages
 MANIFEST = "backup"
-PRINTED = "printed"
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,11 @@ from pcrm_desktop.domain.citizens import Address, Channel, Citizen, Gender
 from pcrm_desktop.domain.duplicates import MatchFacts
 from pcrm_desktop.domain.phone import digits_of
 from pcrm_desktop.domain.text import nfc
+from pcrm_desktop.domain.timestamps import (  # noqa: F401 - db/ modules import them from here
+    as_datetime,
+    sql_date,
+    sql_datetime,
+)
 
 
 def name_key(name: str) -> str:
@@ -77,24 +82,6 @@ def child_rows(citizen_id: int, c: Citizen, phones: list, grams: list, fts: list
 
 
 CITIZEN_COLUMNS = ("id", *FIELD_COLUMNS, "version", "created_at", "updated_at")
-
-
-def sql_datetime(value: datetime) -> str:
-    """The text form SQLAlchemy's SQLite DateTime type stores and reads back
-    (2026-11-27 14:05:00.000000; isoformat is five times faster than strftime)."""
-    return value.isoformat(" ", "microseconds")
-
-
-def as_datetime(value) -> datetime | None:
-    """A stored date-time as a datetime: raw SQL (text()) hands back the stored text, Core
-    queries a datetime already; callers above the database only ever see datetimes."""
-    if value is None or isinstance(value, datetime):
-        return value
-    return datetime.fromisoformat(str(value))
-
-
-def sql_date(value: date | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 def citizen_tuple(citizen_id: int, c: Citizen, stamp: str) -> tuple:

@@ -3,49 +3,18 @@ a case with its history, earlier cases of the same matter, the register."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import Connection, text
 
 from pcrm_desktop.db.citizen_repo import as_datetime, sql_datetime
+from pcrm_desktop.domain.complaint_queues import QUEUES, QueueFilter, QueueRow
 from pcrm_desktop.domain.complaints import OPEN, PastCase, Status
 
-QUEUES = ("mine", "team", "unassigned", "due_today", "d3", "overdue", "open", "all")
 # sort name → (column, descending); every one is the head of an index with id after it
 SORTS = {"due": ("c.due_at", False), "received": ("c.received_at", True),
          "receipt": ("c.receipt_no", True)}
 RECEIPT_QUERY = re.compile(r"\d{4}-\d*")
-
-
-@dataclass(frozen=True)
-class QueueFilter:
-    queue: str = "open"
-    staff_id: int | None = None        # whose cases "mine" are
-    department_id: int | None = None   # the team of "team"; a filter elsewhere
-    type_code: str = ""
-    category_id: int | None = None     # a top-level category includes its children
-    status: str = ""
-    text: str = ""                     # 접수번호 prefix (2026-0045…) or words of the title
-    received_from: date | None = None
-    received_to: date | None = None    # inclusive
-    done_on: date | None = None        # finished that day (the dashboard's "처리")
-
-
-@dataclass(frozen=True)
-class QueueRow:
-    id: int
-    receipt_no: str
-    received_at: datetime
-    type_code: str
-    category: str
-    title: str
-    applicant: str        # full name: the service masks it
-    assignee: str
-    status: str
-    due_at: datetime
-    priority: str
-    position: tuple = field(default=(), compare=False)  # keyset position for the next page
 
 
 def _text_of(value) -> str:

@@ -10,7 +10,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from pcrm_desktop.db import tables as t
 from pcrm_desktop.db.citizen_repo import sql_datetime
 from pcrm_desktop.domain.complaints import OPEN, Intake, Status
-from pcrm_desktop.domain.deadlines import Period
+from pcrm_desktop.domain.deadlines import Period, period_code, stored_period
 
 
 @dataclass(frozen=True)
@@ -29,16 +29,6 @@ class CaseRow:
     assignee_id: int | None
     department_id: int | None
     version: int
-
-
-def period_code(period: Period) -> str:
-    """How a period is stored: hours, days, or now (즉시, 3 working hours)."""
-    return "now" if period.immediate else period.unit.value
-
-
-def stored_period(code: str, amount: int) -> Period:
-    from pcrm_desktop.domain.deadlines import Unit
-    return Period.now() if code == "now" else Period(Unit(code), amount)
 
 
 class ComplaintRepository:
@@ -144,7 +134,16 @@ class ComplaintRepository:
         return dict(row) if row else None
 
     # --- bulk (demo, import) -------------------------------------------------------------------
-    def bulk_insert(self, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    # Rows in their stored form (date-times as domain.timestamps.sql_datetime text), straight to
+    # the driver: the import and the demo write thousands at full speed. `columns` names what
+    # each tuple holds; case ids are numbered by the caller from max_id(), under the write lock.
+    def bulk_add_cases(self, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        self._bulk_insert(t.complaints, columns, rows)
+
+    def bulk_add_events(self, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        self._bulk_insert(t.complaint_events, columns, rows)
+
+    def _bulk_insert(self, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
         if rows:
             marks = ", ".join("?" * len(columns))
             self.c.exec_driver_sql(
@@ -152,6 +151,12 @@ class ComplaintRepository:
 
     def max_id(self) -> int:
         return self.c.exec_driver_sql("SELECT coalesce(max(id), 0) FROM complaints").scalar()
+
+    def receipt_counters(self, years) -> dict[int, int]:
+        """The last 접수번호 given in each of `years` (0 for a year without one yet)."""
+        rc = t.receipt_counters
+        have = dict(self.c.execute(select(rc.c.year, rc.c.last)).all())
+        return {year: have.get(year, 0) for year in years}
 
     def set_receipt_counter(self, year: int, last: int) -> None:
         self.c.execute(sqlite_insert(t.receipt_counters).values(year=year, last=last)

@@ -137,3 +137,18 @@ def verdict(metric: str, change: Change | None) -> str:
     if better is None:
         return "증가" if change.difference > 0 else "감소"
     return "개선" if (change.difference > 0) == better else "악화"
+
+
+# The figures an action keeps, read back from its stored row by one rule for every reader (the
+# evaluation, the analysis page, the monthly report's PDF and XLSX): none until a value is kept.
+
+def stored_before(row: dict) -> Estimate | None:
+    if row["baseline_value"] is None:
+        return None
+    return Estimate(row["baseline_value"], row["baseline_low"], row["baseline_high"], row["baseline_n"])
+
+
+def stored_after(row: dict) -> Estimate | None:
+    if row["after_value"] is None:
+        return None
+    return Estimate(row["after_value"], row["after_low"], row["after_high"], row["after_n"] or 0)

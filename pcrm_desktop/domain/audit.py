@@ -86,6 +86,31 @@ class ChainReport:
     witnesses: int = 0         # witnesses compared with the chain
 
 
+PRINTED = "printed"   # the source of a head the caller gives (from a printed report)
+
+
+@dataclass(frozen=True)
+class Witness:
+    """An earlier head of the chain kept somewhere else: the entry `last_id` had this hash (hex;
+    a printed head may give only its first 16+ digits). `source` names where it was kept."""
+
+    source: str
+    last_id: int
+    hash: str
+
+
+@dataclass(frozen=True)
+class LogQuery:
+    """A list filter of the access log in the database's terms (the service resolves kinds,
+    residents, flags; db/audit_queries.py turns it into SQL)."""
+    start: datetime | None = None       # at >= start
+    end: datetime | None = None         # at < end
+    actor: str = ""
+    actions: tuple[str, ...] = ()       # () = any action
+    subjects: tuple[int, ...] | None = None   # None = anyone's data (or none); () = nothing
+    ids: tuple[int, ...] | None = None        # None = every entry; () = nothing
+
+
 def key_id_of(key: bytes) -> str:
     """A key's public name: lets the log say which secret made an entry without revealing it."""
     return hashlib.sha256(b"pcrm-audit-key\x00" + key).hexdigest()[:16]

@@ -105,6 +105,16 @@ class Period:
         return cls(Unit.HOURS, IMMEDIATE_HOURS, immediate=True)
 
 
+def period_code(period: Period) -> str:
+    """How a period is stored: hours, days, or now (즉시, 3 working hours)."""
+    return "now" if period.immediate else period.unit.value
+
+
+def stored_period(code: str, amount: int) -> Period:
+    """A stored period back (period_code and its amount)."""
+    return Period.now() if code == "now" else Period(Unit(code), amount)
+
+
 class ComplaintType(str, enum.Enum):
     LEGAL = "legal"           # 법정민원: the period set for that service
     INQUIRY = "inquiry"       # 질의민원

@@ -325,7 +325,7 @@ def _actions(report, st, width) -> list:
         return [heading, Paragraph("이 달에 진행했거나 끝낸 개선과제가 없습니다.", st.body)]
 
     def value(row, which: str) -> str:
-        from pcrm_desktop.services.actions import stored_after, stored_before
+        from pcrm_desktop.domain.actions import stored_after, stored_before
         e = stored_before(row) if which == "baseline" else stored_after(row)
         return "—" if e is None else f"{estimate(e)} (n {e.n:,})" if e.shown else estimate(e)
     rows = [[a["title"], a["figure_label"], a.get("owner") or "-", str(a["due_on"] or "-"),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pcrm_desktop.services.actions import stored_after, stored_before
-from pcrm_desktop.services.spreadsheet import write_sheets
+from pcrm_desktop.domain.actions import stored_after, stored_before
+from pcrm_desktop.reports.spreadsheet import write_sheets
 
 
 def _value(e):

@@ -160,7 +160,7 @@ def entries(ctx: ServiceContext, f: LogFilter, after: tuple | None = None, limit
     anomalies already found (the page keeps them); without them each row's flags are found
     around the rows themselves (_page_flags). With `record`, this look at the log is logged
     (the review's opening)."""
-    from pcrm_desktop.db.audit_queries import LogQuery
+    from pcrm_desktop.domain.audit import LogQuery
     require_role(ctx.actor, AUDIT_ROLES, "audit.review")
     _check_kind(f.kind)
     start, end = _bounds(f.first, f.last)

@@ -13,6 +13,7 @@ from pcrm_desktop.domain.actions import (
     clean_draft,
     compare,
     next_status,
+    stored_before,
     verdict,
 )
 from pcrm_desktop.domain.errors import ConflictError, NotFoundError
@@ -119,18 +120,6 @@ def evaluate(ctx: ServiceContext, action_id: int, version: int, first: date, las
                   f"{result}: {_number(before)} → {_number(after)} ({first}~{last})")
         uow.commit()
     return Evaluation(before, after, change, result)
-
-
-def stored_before(row: dict) -> Estimate | None:
-    if row["baseline_value"] is None:
-        return None
-    return Estimate(row["baseline_value"], row["baseline_low"], row["baseline_high"], row["baseline_n"])
-
-
-def stored_after(row: dict) -> Estimate | None:
-    if row["after_value"] is None:
-        return None
-    return Estimate(row["after_value"], row["after_low"], row["after_high"], row["after_n"] or 0)
 
 
 def _number(e: Estimate | None) -> str:

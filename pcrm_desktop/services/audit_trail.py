@@ -30,8 +30,7 @@ def verify_chain(ctx: ServiceContext, progress: Callable[[int], None] | None = N
     logged (after it, so it does not check itself). `expect`: earlier heads (id, hash or its
     first 16+ hex digits) the chain must still hold, e.g. from a printed access-log report."""
     require_role(ctx.actor, AUDIT_ROLES, "audit.verify")
-    from pcrm_desktop.db.audit_chain import Witness
-    from pcrm_desktop.db.audit_witness import PRINTED
+    from pcrm_desktop.domain.audit import PRINTED, Witness
     state = _state(ctx)
     witnesses = [Witness(f"{PRINTED}:{entry}", entry, digest) for entry, digest in expect]
     alarm = _gather(ctx, state, witnesses)

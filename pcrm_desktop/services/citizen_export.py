@@ -18,7 +18,7 @@ from pcrm_desktop.domain.privacy import (
     require_role,
 )
 from pcrm_desktop.domain.text import mask_email, mask_name
-from pcrm_desktop.services.spreadsheet import write_audited
+from pcrm_desktop.reports.spreadsheet import write_audited
 from pcrm_desktop.services.context import ServiceContext
 
 HEADERS = ["번호", "이름", "출생연도", "성별", "전화", "전자우편", "주소", "상세주소", "동",

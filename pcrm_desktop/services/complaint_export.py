@@ -10,7 +10,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from pcrm_desktop.db.citizen_repo import as_datetime
 from pcrm_desktop.domain.complaints import (
     CHANNEL_NAMES,
     OPEN,
@@ -24,8 +23,9 @@ from pcrm_desktop.domain.deadlines import finished_on_time, past_due
 from pcrm_desktop.domain.errors import ValidationError
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, clean_reason, require_role
 from pcrm_desktop.domain.text import mask_name
+from pcrm_desktop.domain.timestamps import as_datetime
+from pcrm_desktop.reports.spreadsheet import check_format, write_audited
 from pcrm_desktop.services.context import ServiceContext
-from pcrm_desktop.services.spreadsheet import check_format, write_audited
 
 HEADERS = ["접수번호", "접수일시", "접수경로", "민원인", "민원종류", "제목(요지)", "처리부서",
            "처리기한", "처리일시", "처리결과", "상태"]

@@ -10,9 +10,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from pcrm_desktop.db import tables as t
-from pcrm_desktop.db.citizen_repo import sql_datetime
-from pcrm_desktop.db.complaint_repo import period_code
 from pcrm_desktop.domain.complaints import (
     FUTURE_SLACK,
     OPEN,
@@ -22,20 +19,20 @@ from pcrm_desktop.domain.complaints import (
     Status,
     receipt_number,
 )
-from pcrm_desktop.domain.deadlines import DaysOff, Period, compute_due, period_for
+from pcrm_desktop.domain.deadlines import DaysOff, Period, compute_due, period_code, period_for
 from pcrm_desktop.domain.errors import DomainError, ValidationError
 from pcrm_desktop.domain.messages import korean_message
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
 from pcrm_desktop.domain.text import mask_rrns, nfc, well_formed
+from pcrm_desktop.domain.timestamps import sql_datetime
 from pcrm_desktop.services.context import ServiceContext
-from pcrm_desktop.services.import_common import (  # noqa: F401 - the importer's interface
+from pcrm_desktop.services.import_common import (
     Fields,
     FlaggedDuplicate,
     Progress,
     Rejected,
     column_index,
     guess_mapping_for,
-    write_report,
 )
 from pcrm_desktop.services.import_fields import COMPLAINT_FIELDS
 from pcrm_desktop.services.memory import paused_gc
@@ -256,7 +253,7 @@ def commit_import(ctx: ServiceContext, plan: ComplaintPlan, skip_duplicates: boo
         hours = office.hours if office else None
         first = rows[0][1]["received"].date() if rows else now.date()
         off = DaysOff(uow.calendar.days_off(first, date(now.year + 2, 12, 31)))
-        counters = _counters(uow, years)
+        counters = uow.complaints.receipt_counters(years)
         cases, events, next_id = [], [], uow.complaints.max_id() + 1
         file_name = well_formed(plan.table.path.name)  # undecodable bytes in it made text
         for n, (number, v) in enumerate(rows):
@@ -280,8 +277,8 @@ def commit_import(ctx: ServiceContext, plan: ComplaintPlan, skip_duplicates: boo
                 raise ValidationError("import_cancelled", field="file")
         if progress:
             progress(len(rows), len(rows), "저장")
-        uow.complaints.bulk_insert(t.complaints, CASE_COLUMNS, cases)
-        uow.complaints.bulk_insert(t.complaint_events, EVENT_COLUMNS, events)
+        uow.complaints.bulk_add_cases(CASE_COLUMNS, cases)
+        uow.complaints.bulk_add_events(EVENT_COLUMNS, events)
         for year, last in counters.items():
             uow.complaints.set_receipt_counter(year, last)
         ctx.audit(uow, "complaint.import", plan.table.path.name,
@@ -343,13 +340,6 @@ def _ensure_categories(uow, names: set[str]) -> dict[str, int]:
                 if not old["active"]:
                     uow.calendar.update_category(old["id"], active=True)
     return known
-
-
-def _counters(uow, years: list[int]) -> dict[int, int]:
-    from sqlalchemy import select
-    rc = t.receipt_counters
-    have = dict(uow.complaints.c.execute(select(rc.c.year, rc.c.last)).all())
-    return {year: have.get(year, 0) for year in years}
 
 
 def import_complaints(ctx: ServiceContext, path: Path, mapping: dict[str, str] | None = None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from pcrm_desktop.db.complaint_queries import QueueFilter, QueueRow
+from pcrm_desktop.domain.complaint_queues import QueueFilter, QueueRow
 from pcrm_desktop.domain.complaints import (
     RESULT_NAMES,
     Action,
@@ -318,8 +318,7 @@ def case(ctx: ServiceContext, complaint_id: int) -> dict:
 def due_steps(ctx: ServiceContext, row: dict) -> list[str]:
     """How a stored case's due date came about: the computation from its receipt and period
     with today's calendar, and a last line when the date differs (extended, or moved since)."""
-    from pcrm_desktop.db.complaint_repo import stored_period
-    from pcrm_desktop.domain.deadlines import moment_text
+    from pcrm_desktop.domain.deadlines import moment_text, stored_period
     received, due = row["received_at"], row["due_at"]
     computed = calendar.deadline(ctx, received, stored_period(row["period_unit"], row["period_amount"]))
     steps = computed.explanation()

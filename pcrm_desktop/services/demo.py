@@ -18,6 +18,7 @@ from pcrm_desktop.domain.errors import ConflictError
 from pcrm_desktop.domain.office import OfficeHours, OfficeProfile, Role, Staff
 from pcrm_desktop.domain.privacy import ADMIN_ROLES, require_role
 from pcrm_desktop.services.context import ServiceContext
+from pcrm_desktop.services.demo_clock import history_end
 from pcrm_desktop.services.demo_names import NameMaker
 
 Progress = Callable[[int, int, str], None]
@@ -61,12 +62,8 @@ def _fillers() -> dict[str, Callable[..., int]]:
 
 
 def demo_now(ctx: ServiceContext) -> datetime:
-    """The moment the demo's invented history ends: the start of the day it is made. Residents'
-    records, 민원, answers and calls are counted back from it, never from the clock's minute
-    (which case is finished by now, which answer falls before now, would draw the rest
-    differently), so the same seed makes the same data all day long. Another day moves the
-    dates and the working days under them, so the data differs."""
-    return datetime.combine(ctx.clock().date(), clock_time.min)
+    """The moment the demo's invented history ends (demo_clock.history_end): today's start."""
+    return history_end(ctx.clock())
 
 
 DEMO_PASSWORD = "Demo#2026!"  # every demo account's; shown by `pcrm demo` and in the README

@@ -9,7 +9,7 @@ from pcrm_desktop.domain.citizens import Address, Channel, Citizen, Gender
 from pcrm_desktop.domain.errors import ConflictError
 from pcrm_desktop.domain.groups import SearchRule
 from pcrm_desktop.services.context import ServiceContext
-from pcrm_desktop.services.demo import demo_now
+from pcrm_desktop.services.demo_clock import history_end
 from pcrm_desktop.services.demo_names import NameMaker
 
 # (법정동코드, 동, a road of that 동) — public codes of 서울특별시 종로구.
@@ -66,7 +66,7 @@ def make_citizen(rng: random.Random, names: NameMaker, used: set[str], year: int
 
 def fill_citizens(ctx: ServiceContext, uow, request, rng: random.Random, progress, cancelled) -> int:
     names, used = NameMaker(rng), set()
-    now = demo_now(ctx)
+    now = history_end(ctx.clock())
     total, done = request.citizens, 0
     group_ids = {g.code: g.id for g in uow.groups.list()}
     staff_ids = [m.id for m in uow.staff.list() if m.role.value in ("clerk", "manager")]

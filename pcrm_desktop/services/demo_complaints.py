@@ -8,15 +8,13 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 
-from pcrm_desktop.db import tables as t
-from pcrm_desktop.db.citizen_repo import sql_datetime
-from pcrm_desktop.db.complaint_repo import period_code
 from pcrm_desktop.domain.complaints import OPEN, Channel, Result, Status, receipt_number
-from pcrm_desktop.domain.deadlines import DaysOff, Period, Unit, compute_due
+from pcrm_desktop.domain.deadlines import DaysOff, Period, Unit, compute_due, period_code
 from pcrm_desktop.domain.errors import ConflictError
+from pcrm_desktop.domain.timestamps import sql_datetime
 from pcrm_desktop.services.context import ServiceContext
-from pcrm_desktop.services.demo import demo_now
 from pcrm_desktop.services.demo_citizens import DONGS
+from pcrm_desktop.services.demo_clock import history_end
 
 CHANNELS = ((Channel.VISIT, 34), (Channel.PHONE, 20), (Channel.EPEOPLE, 30), (Channel.MAIL, 3),
             (Channel.FAX, 2), (Channel.EMAIL, 6), (Channel.OTHER, 5))
@@ -53,7 +51,7 @@ EVENT_COLUMNS = ("complaint_id", "at", "staff_id", "actor", "kind", "from_status
 def fill_complaints(ctx: ServiceContext, uow, request, rng: random.Random, progress,
                     cancelled) -> int:
     from pcrm_desktop.services.calendar import seed_years
-    now = demo_now(ctx)
+    now = history_end(ctx.clock())
     first_day = now.date() - timedelta(days=730)
     writer = _Writer(uow, rng, now, first_day)
     total, done = request.complaints, 0
@@ -127,8 +125,8 @@ class _Writer:
             cases.append(row)
             events += case_events
         repo = self.uow.complaints
-        repo.bulk_insert(t.complaints, COMPLAINT_COLUMNS, cases)
-        repo.bulk_insert(t.complaint_events, EVENT_COLUMNS, events)
+        repo.bulk_add_cases(COMPLAINT_COLUMNS, cases)
+        repo.bulk_add_events(EVENT_COLUMNS, events)
 
     def _case(self, case_id: int, received: datetime, receipt_no: str) -> tuple[tuple, list]:
         rng = self.rng

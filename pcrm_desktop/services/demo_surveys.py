@@ -7,9 +7,9 @@ import bisect
 import random
 from datetime import timedelta
 
-from pcrm_desktop.db.citizen_repo import sql_datetime
 from pcrm_desktop.domain.surveys import NA, TEMPLATES, callback_reason, quality
-from pcrm_desktop.services.demo import demo_now
+from pcrm_desktop.domain.timestamps import sql_datetime
+from pcrm_desktop.services.demo_clock import history_end
 
 BATCH = 5000
 MODES = (("kiosk", 50), ("paper", 30), ("phone", 20))
@@ -49,7 +49,7 @@ def set_up_kiosk(uow, pin: str) -> None:
 
 
 def fill_responses(ctx, uow, request, rng: random.Random, progress, cancelled) -> int:
-    now = demo_now(ctx)
+    now = history_end(ctx.clock())
     surveys = add_surveys(uow, now)
     closed = uow.happy_calls.closed_for_demo(now - timedelta(days=120))
     done_days = [done for _, _, done in closed]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from pcrm_desktop.db.audit_keys import profile_dir
+from pcrm_desktop.config import profile_dir
 from pcrm_desktop.domain.drafts import Draft, file_name, masked, parse_name
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
 from pcrm_desktop.services.context import ServiceContext

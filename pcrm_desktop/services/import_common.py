@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pcrm_desktop.domain.errors import ValidationError
 from pcrm_desktop.domain.text import mask_rrns
+from pcrm_desktop.reports.spreadsheet import neutralise
 from pcrm_desktop.services.import_fields import Fields
 from pcrm_desktop.services.tabular import Table
 
@@ -57,11 +58,6 @@ def column_index(table: Table, mapping: dict[str, str], required: tuple[str, ...
 
 
 EXCEL_CELL_CHARS = 32_767  # the most Excel keeps in one cell
-
-
-def neutralise(value: str) -> str:
-    """A cell that Excel would run as a formula (=, +, -, @) is written as text."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def write_report(plan, out: Path) -> None:

@@ -222,7 +222,7 @@ def monthly_report(ctx: ServiceContext, month: date, progress=None) -> MonthlyRe
 
 
 def _at(value) -> datetime:
-    from pcrm_desktop.db.citizen_repo import as_datetime
+    from pcrm_desktop.domain.timestamps import as_datetime
     return as_datetime(value)
 
 

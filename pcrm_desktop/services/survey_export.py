@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from pcrm_desktop.db.citizen_repo import as_datetime, sql_datetime
 from pcrm_desktop.domain.errors import ValidationError
 from pcrm_desktop.domain.privacy import require_role
 from pcrm_desktop.domain.surveys import ItemType, Questionnaire
 from pcrm_desktop.domain.text import mask_rrns, nfc
+from pcrm_desktop.domain.timestamps import as_datetime, sql_datetime
+from pcrm_desktop.reports.spreadsheet import check_format, write_table
 from pcrm_desktop.services.context import ServiceContext
-from pcrm_desktop.services.spreadsheet import check_format, write_table
 from pcrm_desktop.services.surveys import SURVEY_ROLES, _survey
 
 HEADERS = ["응답번호", "응답일시", "방식", "설문 버전", "품질 표시"]

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from pcrm_desktop.db.citizen_repo import sql_datetime
 from pcrm_desktop.domain.errors import ConflictError, DomainError, ValidationError
 from pcrm_desktop.domain.messages import korean_message
 from pcrm_desktop.domain.privacy import require_role
@@ -30,6 +29,7 @@ from pcrm_desktop.domain.surveys import (
     quality,
 )
 from pcrm_desktop.domain.text import nfc
+from pcrm_desktop.domain.timestamps import sql_datetime
 from pcrm_desktop.services.context import ServiceContext
 from pcrm_desktop.services.import_common import (  # noqa: F401 - the importer's interface
     FlaggedDuplicate,

@@ -11,7 +11,6 @@ import io
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -247,16 +246,6 @@ def _read_xlsx(path: Path) -> Table:
         raise ValidationError("xlsx_unreadable", field="file", detail=str(exc)[:200]) from exc
     finally:
         rows.close()  # the zip is closed now, not when the refusal is forgotten
-
-
-def cell_text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime) and value.time() != datetime.min.time():
-        return value.strftime("%Y-%m-%d %H:%M:%S")  # a time of receipt keeps its time
-    if isinstance(value, (datetime, date)):
-        return value.strftime("%Y-%m-%d")  # a birth date typed as a date in Excel
-    return str(value)
 
 
 # --- the table -----------------------------------------------------------------------------------

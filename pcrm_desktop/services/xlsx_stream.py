@@ -14,6 +14,7 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
+from datetime import date, datetime
 from xml.parsers import expat
 
 from pcrm_desktop.domain.errors import ValidationError
@@ -304,6 +305,18 @@ def _shared_strings(book: zipfile.ZipFile, name: str, max_strings: int) -> list[
     return handler.strings
 
 
+def cell_text(value: object) -> str:
+    """A cell as text for the importers: a whole number without ".0", a date-time with its time
+    (a time of receipt), a date alone (a birth date)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime) and value.time() != datetime.min.time():
+        return value.strftime("%Y-%m-%d %H:%M:%S")  # a time of receipt keeps its time
+    if isinstance(value, (datetime, date)):
+        return value.strftime("%Y-%m-%d")  # a birth date typed as a date in Excel
+    return str(value)
+
+
 class _Sheet(_Text):
     """Turns `<sheetData>` into rows; completed rows wait in `ready`."""
     starts = {**_Text.starts, "c": "cell", "v": "start_value", "row": "row", "dimension": "claim"}
@@ -312,8 +325,6 @@ class _Sheet(_Text):
     def __init__(self, strings, dates, timedeltas, epoch, max_columns: int, max_cells: int) -> None:
         super().__init__()
         from openpyxl.utils.datetime import from_excel, from_ISO8601
-
-        from pcrm_desktop.services.tabular import cell_text
         self.from_excel, self.from_iso, self.text = from_excel, from_ISO8601, cell_text
         self.strings, self.dates, self.timedeltas, self.epoch = strings, dates, timedeltas, epoch
         self.max_columns, self.max_cells = max_columns, max_cells

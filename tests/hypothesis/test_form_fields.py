@@ -323,7 +323,7 @@ searched = st.one_of(short_text, st.sampled_from(['"', "'", "*", "NEAR(", "a OR 
 def test_searches_take_any_text(office, query):
     """The resident search (FTS5 trigram, grams, LIKE) and the 민원 title filter: a result or a
     clean refusal, never an FTS5 syntax error."""
-    from pcrm_desktop.db.complaint_queries import QueueFilter
+    from pcrm_desktop.domain.complaint_queues import QueueFilter
     person(office, name="홍길동", address=Address(road="서울특별시 종로구 자하문로 92"))
     for run in (lambda: citizens.search(office.ctx, query),
                 lambda: citizens.search(office.ctx, query, rule=SearchRule(text=query, dong_name=query)),

@@ -114,14 +114,11 @@ def test_a_korean_file_with_bad_rows(admin_ctx, db_path, tmp_path):
 def test_all_or_nothing(admin_ctx, db_path, monkeypatch):
     from pcrm_desktop.db.complaint_repo import ComplaintRepository
     plan = plan_import(admin_ctx, read_table(NYC), guess_mapping(read_table(NYC).headers))
-    original = ComplaintRepository.bulk_insert
 
-    def fail_on_events(self, table, columns, data):
-        if table.name == "complaint_events":
-            raise OSError("disk full")
-        return original(self, table, columns, data)
+    def fail_on_events(self, columns, data):   # the cases are written by then
+        raise OSError("disk full")
 
-    monkeypatch.setattr(ComplaintRepository, "bulk_insert", fail_on_events)
+    monkeypatch.setattr(ComplaintRepository, "bulk_add_events", fail_on_events)
     with pytest.raises(OSError):
         commit_import(admin_ctx, plan)
     for table in ("complaints", "complaint_events", "receipt_counters"):
@@ -210,3 +207,18 @@ def test_xlsx_times_of_receipt_are_kept(admin_ctx, db_path, tmp_path):
     result, _ = import_complaints(admin_ctx, path)
     assert result.imported == 1
     assert rows(db_path, "SELECT received_at FROM complaints") == [("2026-03-02 14:35:00.000000",)]
+
+
+def test_a_second_import_numbers_on_from_the_year_counters(admin_ctx, db_path, tmp_path):
+    """The counters are read through the repository (uow.complaints.receipt_counters): a second
+    file goes on from the last 접수번호 of each year, a year not seen yet starts at 1."""
+    first = write_cp949(tmp_path / "a.csv", [["접수일시", "제목"], ["2026-03-02 09:10", "하나"],
+                                             ["2026-03-03 09:10", "둘"]])
+    second = write_cp949(tmp_path / "b.csv", [["접수일시", "제목"], ["2026-04-01 10:00", "셋"],
+                                              ["2025-12-30 10:00", "작년"]])
+    for path in (first, second):
+        commit_import(admin_ctx, plan_import(admin_ctx, read_table(path),
+                                             guess_mapping(read_table(path).headers)))
+    assert rows(db_path, "SELECT title, receipt_no FROM complaints ORDER BY id") == [
+        ("하나", "2026-000001"), ("둘", "2026-000002"), ("작년", "2025-000001"), ("셋", "2026-000003")]
+    assert rows(db_path, "SELECT year, last FROM receipt_counters ORDER BY year") == [(2025, 1), (2026, 3)]

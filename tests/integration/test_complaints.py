@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 import pytest
 
-from pcrm_desktop.db.complaint_queries import QueueFilter
 from pcrm_desktop.domain.citizens import Citizen
+from pcrm_desktop.domain.complaint_queues import QueueFilter
 from pcrm_desktop.domain.complaints import Action, Channel, Intake, Result
 from pcrm_desktop.domain.errors import ConflictError, ValidationError
 from pcrm_desktop.services import calendar

@@ -388,7 +388,7 @@ def test_an_export_to_a_missing_folder_says_which_folder(admin_ctx, tmp_path):
 def test_an_export_that_cannot_be_written_leaves_nothing(admin_ctx, tmp_path, monkeypatch,
                                                         number, code, words):
     """As root in CI, chmod cannot make a folder read-only: the OS's answer is simulated."""
-    from pcrm_desktop.services import spreadsheet
+    from pcrm_desktop.reports import spreadsheet
     from pcrm_desktop.services.citizen_export import export_citizens
     resident(admin_ctx)
     real_replace = Path.replace

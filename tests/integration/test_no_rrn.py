@@ -45,7 +45,7 @@ from pathlib import Path
 
 import pytest
 
-from pcrm_desktop.db.audit_keys import profile_dir
+from pcrm_desktop.config import profile_dir
 from pcrm_desktop.domain.citizens import Address, Channel, Citizen
 from pcrm_desktop.domain.complaints import Action, Intake, NoticeMethod, Result
 from pcrm_desktop.domain.complaints import Channel as ComplaintChannel

@@ -261,7 +261,7 @@ def openpyxl_rows(path: Path) -> list[list[str]]:
     from openpyxl import load_workbook
     book = load_workbook(path, read_only=True, data_only=True)
     try:
-        return [["" if v is None else tabular.cell_text(v) for v in row]
+        return [["" if v is None else xlsx_stream.cell_text(v) for v in row]
                 for row in book.worksheets[0].iter_rows(values_only=True)]
     finally:
         book.close()
@@ -471,6 +471,6 @@ def test_a_csv_over_the_row_limit_stops_there(tmp_path, monkeypatch):
 
 
 def test_dates_and_numbers_in_cell_text():
-    assert tabular.cell_text(datetime(2026, 3, 2, 9, 30)) == "2026-03-02 09:30:00"
-    assert tabular.cell_text(date(1990, 1, 1)) == "1990-01-01"
-    assert tabular.cell_text(12.0) == "12" and tabular.cell_text(1.5) == "1.5"
+    assert xlsx_stream.cell_text(datetime(2026, 3, 2, 9, 30)) == "2026-03-02 09:30:00"
+    assert xlsx_stream.cell_text(date(1990, 1, 1)) == "1990-01-01"
+    assert xlsx_stream.cell_text(12.0) == "12" and xlsx_stream.cell_text(1.5) == "1.5"

@@ -272,7 +272,7 @@ class AnalysisPage(Page):
     @staticmethod
     def _stored(row: dict, which: str) -> str:
         """A kept figure, shown by the same rule as everywhere (hidden under n 30)."""
-        from pcrm_desktop.services.actions import stored_after, stored_before
+        from pcrm_desktop.domain.actions import stored_after, stored_before
         return figure_text(stored_before(row) if which == "baseline" else stored_after(row))
 
     # --- texts ----------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from pcrm_desktop.db.complaint_queries import QueueFilter
+from pcrm_desktop.domain.complaint_queues import QueueFilter
 from pcrm_desktop.domain.complaints import OPEN, Status
 from pcrm_desktop.domain.deadlines import ComplaintType
 from pcrm_desktop.services import complaints as complaint_service

@@ -1,5 +1,6 @@
 """Writing a table for Excel: XLSX, or CSV in UTF-8 with a BOM (so Excel opens Hangul right),
-cells that Excel would run as formulas neutralised, the file appearing only when whole."""
+cells that Excel would run as formulas neutralised, the file appearing only when whole. A writer:
+it gets rows, never a service (the exports and the monthly report hand it their tables)."""
 from __future__ import annotations
 
 import csv
@@ -7,12 +8,16 @@ import re
 from pathlib import Path
 
 from pcrm_desktop.domain.errors import ValidationError, file_error
-from pcrm_desktop.services.import_common import neutralise
 
 # Characters XML 1.0 cannot hold: openpyxl refuses the C0 controls (IllegalCharacterError) and
 # writes U+FFFE/U+FFFF into a file Excel cannot open. Typed text may hold them (a pasted ESC,
 # a NUL): an XLSX leaves them out; CSV keeps them.
 NOT_IN_XLSX = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def neutralise(value: str) -> str:
+    """A cell that Excel would run as a formula (=, +, -, @) is written as text."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def xlsx_cell(value):
