@@ -50,7 +50,8 @@ class FakeComplaintRepository:
 
     def _insert(self, row: dict[str, Any]) -> int:
         if any(c["receipt_no"] == row["receipt_no"] for c in self.s.complaints.values()):
-            raise FakeIntegrityError(f"UNIQUE constraint failed: complaints.receipt_no ({row['receipt_no']})")
+            raise FakeIntegrityError(f"UNIQUE constraint failed: complaints.receipt_no"
+                                     f" ({row['receipt_no']})")
         self._check_references(row)
         self.s.complaints[row["id"]] = row
         return row["id"]
@@ -308,7 +309,8 @@ class FakeComplaintRead:
         rows = [r for r in self.s.complaints.values()
                 if (r["citizen_id"] == citizen_id if citizen_id is not None else r["road"] == road)
                 and r["category_id"] == category_id and r["id"] != exclude_id
-                and (before is None or (r["received_at"], r["id"]) < (as_datetime(before[0]), before[1]))]
+                and (before is None
+                     or (r["received_at"], r["id"]) < (as_datetime(before[0]), before[1]))]
         rows.sort(key=lambda r: r["received_at"], reverse=True)
         return [PastCase(r["id"], r["receipt_no"], r["received_at"], r["title"], Status(r["status"]),
                          r["status"] in ("done", "closed") and r["answer"] != "")

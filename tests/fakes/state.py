@@ -63,8 +63,9 @@ class State:
     accounts: dict[int, dict] = field(default_factory=dict)
     settings: dict[str, str] = field(default_factory=dict)   # office_settings
     # the 민원 clock
-    holidays: dict[date, dict] = field(default_factory=dict)   # day → day, name, source, active, changed_at
-    holiday_years: dict[int, dict] = field(default_factory=dict)  # year → seeded_at, package_version
+    # day → day, name, source, active, changed_at; year → seeded_at, package_version
+    holidays: dict[date, dict] = field(default_factory=dict)
+    holiday_years: dict[int, dict] = field(default_factory=dict)
     complaint_types: list[dict] = field(default_factory=_types)
     categories: dict[int, dict] = field(default_factory=dict)
     # 민원
@@ -77,7 +78,8 @@ class State:
     happy_call_attempts: list[dict] = field(default_factory=list)
     # residents and customer groups
     citizens: dict[int, Citizen] = field(default_factory=dict)
-    citizen_groups: dict[tuple[int, int], date] = field(default_factory=dict)  # (citizen, group) → since
+    # (citizen, group) → since
+    citizen_groups: dict[tuple[int, int], date] = field(default_factory=dict)
     interactions: dict[int, dict] = field(default_factory=dict)
     consents: dict[int, dict] = field(default_factory=dict)
     customer_groups: dict[int, dict] = field(default_factory=dict)

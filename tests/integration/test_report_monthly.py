@@ -175,7 +175,8 @@ def test_imported_oddities_neither_crash_nor_count_twice(tmp_path):
                 tmp_path / "odd.db", "SELECT received_at, due_at, done_at, open FROM complaints")
             if datetime.fromisoformat(received) < moment
             and past_due(datetime.fromisoformat(due), moment)
-            and (done is None and is_open or done is not None and datetime.fromisoformat(done) >= moment))
+            and (done is None and is_open
+                 or done is not None and datetime.fromisoformat(done) >= moment))
         assert overdue == report.overdue_total == expected
         # the list: every one of them, up to its 40 lines, longest overdue first
         assert len(report.overdue) == min(expected, 40)

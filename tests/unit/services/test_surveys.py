@@ -99,7 +99,8 @@ def test_an_anonymous_answer_is_stored_frozen_and_not_logged(office, counter):
     assert (got.version, got.flags, got.callback) == (1, (), False)
     s = office.db.committed
     response = s.responses[got.response_id]
-    assert (response["mode"], response["submitted_at"], response["seconds"]) == ("kiosk", FIXED_NOW, 40)
+    assert (response["mode"], response["submitted_at"], response["seconds"]) == \
+        ("kiosk", FIXED_NOW, 40)
     assert {item: (a["value_num"], a["value_text"]) for (_, item), a in s.answers.items()} == \
         {"OVERALL": (5.0, None), "KIND": (4.0, None), "COMMENT": (None, "친절했어요")}
     assert [v["frozen_at"] for v in s.survey_versions.values()] == [FIXED_NOW]
@@ -133,9 +134,11 @@ def test_a_low_linked_score_leaves_a_callback_in_the_same_commit(office, linked_
     got = surveys.submit(office.clerk, code, "phone", {"OVERALL": 1}, complaint_id=case)
     assert got.callback and office.db.commits == commits + 1
     s = office.db.committed
-    assert s.survey_links == [{"response_id": got.response_id, "complaint_id": case, "citizen_id": None}]
+    assert s.survey_links == [{"response_id": got.response_id, "complaint_id": case,
+                               "citizen_id": None}]
     [callback] = s.callbacks.values()
-    assert (callback["reason"], callback["complaint_id"], callback["done_at"]) == ("OVERALL 1점", case, None)
+    assert (callback["reason"], callback["complaint_id"], callback["done_at"]) == \
+        ("OVERALL 1점", case, None)
     [entry] = office.entries("survey.answer")
     assert (entry.target, entry.detail, entry.subject_id) == \
         (f"response:{got.response_id}", f"CALLS phone, 민원 #{case}", applicant)
@@ -221,7 +224,8 @@ def test_a_summary_checks_its_period_and_frame(office, answered):
 
 
 def test_breakdown_by_mode_and_the_flagged_list(office, answered):
-    groups = {g.label: g.score for g in surveys.breakdown(office.clerk, answered, MONDAY, MONDAY, "mode")}
+    groups = {g.label: g.score
+              for g in surveys.breakdown(office.clerk, answered, MONDAY, MONDAY, "mode")}
     # kiosk OVERALL 5, 4, 2 → mean 11 / 3; paper 4
     assert groups["kiosk"].n == 3 and groups["kiosk"].value == pytest.approx((11 / 3 - 1) * 25)
     assert groups["paper"].n == 1 and groups["paper"].value == pytest.approx(75.0)
