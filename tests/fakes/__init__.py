@@ -90,14 +90,15 @@ class FakeDatabase:
         self.opened_for_write = 0
 
     # --- arranging a test's data directly (what earlier use cases would have left) -----------
-    def seed_years(self, *years: int, holidays: dict[date, str] | None = None) -> None:
-        """Mark calendar years as seeded, with these days off (the `holidays` package is not
-        asked: a test names the holidays its dates meet)."""
+    def seed_years(self, *years: int, holidays: dict[date, str] | None = None,
+                   at: datetime = FIXED_NOW) -> None:
+        """Mark calendar years as seeded (at `at`), with these days off (the `holidays` package
+        is not asked: a test names the holidays its dates meet)."""
         for year in years:
-            self.committed.holiday_years[year] = {"seeded_at": FIXED_NOW, "package_version": "test"}
+            self.committed.holiday_years[year] = {"seeded_at": at, "package_version": "test"}
         for day, name in (holidays or {}).items():
             self.committed.holidays[day] = {"day": day, "name": name, "source": "package",
-                                            "active": True, "changed_at": FIXED_NOW}
+                                            "active": True, "changed_at": at}
 
     # --- views of the committed state for assertions ------------------------------------------
     @property

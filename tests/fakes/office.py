@@ -5,7 +5,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from pcrm_desktop.domain.accounts import Credentials
-from pcrm_desktop.domain.audit import AuditEntry
+from pcrm_desktop.domain.audit import AuditEntry, subject_of
 from pcrm_desktop.domain.office import Department, OfficeProfile, Role, Staff
 from tests.fakes.state import FakeIntegrityError, State
 
@@ -117,6 +117,9 @@ class FakeAuditRepository:
         self.s = state
 
     def add(self, entry: AuditEntry, staff_id: int | None) -> None:
+        """As the real one: an entry without a subject takes it from a "citizen:N" target."""
+        if entry.subject_id is None:
+            entry = replace(entry, subject_id=subject_of(entry.target))
         self.s.audit.append((entry, staff_id))
 
     def recent(self, limit: int = 50) -> list[AuditEntry]:

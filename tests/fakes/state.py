@@ -26,6 +26,24 @@ SEED_TYPES = (
 )
 
 
+# The 민원 categories every database starts with (migration 0005's SEED_CATEGORIES; likewise
+# checked): (top level, [children]), ids given in this order as the migration gives them.
+SEED_CATEGORIES = (
+    ("도로·교통", ["도로 파손", "신호등·표지판", "보도·횡단보도", "대중교통"]),
+    ("주차", ["불법주정차", "주차장", "거주자우선주차"]),
+    ("환경·청소", ["쓰레기 무단투기", "생활폐기물 수거", "소음", "악취", "대기오염"]),
+    ("건축·주택", ["불법건축물", "공동주택", "빈집", "공사장"]),
+    ("복지", ["기초생활보장", "노인", "장애인", "아동·보육", "긴급지원"]),
+    ("세무", ["지방세", "자동차세", "세외수입"]),
+    ("제증명", ["주민등록", "인감", "가족관계", "민원서류 발급"]),
+    ("민방위", ["민방위 교육", "비상대피시설"]),
+    ("공원·녹지", ["공원 시설", "가로수", "놀이터"]),
+    ("상하수도", ["누수", "하수구 막힘", "수도 요금"]),
+    ("안전·재난", ["위험 시설", "제설", "침수"]),
+    ("기타", []),
+)
+
+
 class FakeIntegrityError(Exception):
     """What the fake raises where SQLite would raise an IntegrityError (a UNIQUE or FOREIGN
     KEY constraint violated)."""
@@ -43,6 +61,22 @@ def stored(value: datetime | date | None) -> str | None:
     if isinstance(value, datetime):
         return value.isoformat(" ", "microseconds")
     return value.isoformat()
+
+
+def _category(category_id: int, parent_id: int | None, name: str, position: int) -> dict[str, Any]:
+    return {"id": category_id, "parent_id": parent_id, "name": name, "period_days": None,
+            "position": position, "active": True, "period_unit": "days"}
+
+
+def _categories() -> dict[int, dict[str, Any]]:
+    rows, next_id = {}, 1
+    for position, (name, children) in enumerate(SEED_CATEGORIES):
+        parent, next_id = next_id, next_id + 1
+        rows[parent] = _category(parent, None, name, position)
+        for child_position, child in enumerate(children):
+            rows[next_id] = _category(next_id, parent, child, child_position)
+            next_id += 1
+    return rows
 
 
 def _types() -> list[dict[str, Any]]:
@@ -67,7 +101,7 @@ class State:
     holidays: dict[date, dict] = field(default_factory=dict)
     holiday_years: dict[int, dict] = field(default_factory=dict)
     complaint_types: list[dict] = field(default_factory=_types)
-    categories: dict[int, dict] = field(default_factory=dict)
+    categories: dict[int, dict] = field(default_factory=_categories)
     # 민원
     receipt_counters: dict[int, int] = field(default_factory=dict)
     complaints: dict[int, dict] = field(default_factory=dict)
@@ -93,7 +127,8 @@ class State:
     # 개선과제
     actions: dict[int, dict] = field(default_factory=dict)
     # the highest id each table has handed out (ids are never reused, as AUTOINCREMENT)
-    next_id: dict[str, int] = field(default_factory=dict)
+    next_id: dict[str, int] = field(default_factory=lambda: {
+        "complaint_categories": sum(1 + len(children) for _, children in SEED_CATEGORIES) + 1})
 
     def new_id(self, table: str) -> int:
         value = self.next_id.get(table, 1)

@@ -149,13 +149,20 @@ def test_the_fake_unit_refuses_the_read_models_it_does_not_fake():
 
 
 def test_the_fakes_start_as_a_migrated_database_does():
-    """The 민원 types and customer groups the migrations seed, seeded in the fakes too."""
-    clock = importlib.import_module("pcrm_desktop.db.migrations.versions.0004_complaint_clock")
-    residents = importlib.import_module("pcrm_desktop.db.migrations.versions.0002_residents")
+    """The 민원 types, categories and customer groups the migrations seed, in the fakes too."""
+    versions = "pcrm_desktop.db.migrations.versions."
+    clock = importlib.import_module(versions + "0004_complaint_clock")
+    cases = importlib.import_module(versions + "0005_complaints")
+    residents = importlib.import_module(versions + "0002_residents")
     from tests.fakes.citizens import SEED_GROUPS
-    from tests.fakes.state import SEED_TYPES
+    from tests.fakes.state import SEED_CATEGORIES, SEED_TYPES
     assert list(SEED_TYPES) == clock.SEED_TYPES
+    assert list(SEED_CATEGORIES) == cases.SEED_CATEGORIES
     assert list(SEED_GROUPS) == residents.SEED_GROUPS
+    state = fakes.State()
+    assert (state.categories[1]["name"], state.categories[2]["parent_id"], len(state.categories)) \
+        == ("도로·교통", 1, 51)  # 12 top-level categories and 39 under them
+    assert state.new_id("complaint_categories") == 52
 
 
 # --- every call the services make is in the Protocols ------------------------------------------

@@ -82,11 +82,13 @@ def test_extension_limit_is_the_period_again_from_the_next_working_day(office):
                                     Period.of_days(7)) == datetime(2026, 3, 20, 18, 0)
 
 
+def _category(office, name: str) -> int:
+    """One of the categories every database starts with (도로·교통 > 도로 파손 …)."""
+    return next(c["id"] for c in complaints.categories(office.clerk) if c["name"] == name)
+
+
 def test_preview_takes_the_category_period_over_the_type_and_writes_nothing(office):
-    categories.add_category(office.manager, "도로·교통")
-    parent = next(c["id"] for c in complaints.categories(office.clerk) if c["name"] == "도로·교통")
-    categories.add_category(office.manager, "도로 파손", parent)
-    child = next(c["id"] for c in complaints.categories(office.clerk) if c["name"] == "도로 파손")
+    parent, child = _category(office, "도로·교통"), _category(office, "도로 파손")
     categories.set_category_period(office.manager, parent, 3)
     commits = office.db.commits
     # the child has no period of its own: its parent's 3 days (24 working hours, as above)

@@ -113,9 +113,13 @@ def test_a_resident_registration_number_typed_in_is_masked_and_counted(office):
     assert "1234567" not in stored and stored.startswith("신청인 ")
 
 
+def _category(office, name: str) -> int:
+    """One of the categories every database starts with (도로·교통 > 도로 파손 …)."""
+    return next(c["id"] for c in complaints.categories(office.clerk) if c["name"] == name)
+
+
 def test_the_category_period_decides_the_due_date(office):
-    categories.add_category(office.manager, "도로·교통")
-    road = next(c["id"] for c in complaints.categories(office.clerk) if c["name"] == "도로·교통")
+    road = _category(office, "도로·교통")
     categories.set_category_period(office.manager, road, 3)
     got = complaints.receive(office.clerk, _intake(category_id=road))
     # 3 days = 24 working hours from Mon 09:30 over Thu 3/5 (off) → Fri 2026-03-06 09:30
@@ -125,8 +129,7 @@ def test_the_category_period_decides_the_due_date(office):
 
 
 def test_earlier_cases_of_the_same_person_and_category_are_advised(office):
-    categories.add_category(office.manager, "도로·교통")
-    road = next(c["id"] for c in complaints.categories(office.clerk) if c["name"] == "도로·교통")
+    road = _category(office, "도로 파손")
     applicant, other = _citizen(office), _citizen(office, "김철수")
     first = complaints.receive(office.clerk, _intake(citizen_id=applicant, category_id=road))
     complaints.receive(office.clerk, _intake(citizen_id=other, category_id=road))
