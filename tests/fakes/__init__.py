@@ -128,6 +128,19 @@ class FakeDatabase:
 class FakeUnitOfWork:
     """What SqlUnitOfWork is (services.ports.UnitOfWork), over a copy of the committed state."""
 
+    # made in __enter__ (FAKES), over that unit's copy of the state
+    office: FakeOfficeRepository
+    departments: FakeDepartmentRepository
+    staff: FakeStaffRepository
+    audit: FakeAuditRepository
+    citizens: FakeCitizenRepository
+    groups: FakeGroupRepository
+    calendar: FakeCalendarRepository
+    complaints: FakeComplaintRepository
+    complaint_read: FakeComplaintRead
+    happy_calls: FakeHappyCallRepository
+    surveys: FakeSurveyRepository
+    actions: FakeActionRepository
     citizen_read = _not_faked("citizen_read")
     reports = _not_faked("reports")
     analysis = _not_faked("analysis")
