@@ -2,13 +2,36 @@
 from __future__ import annotations
 
 import logging
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
+if TYPE_CHECKING:
+    from pcrm_desktop.db.action_repo import ActionRepository
+    from pcrm_desktop.db.analysis_queries import AnalysisRead
+    from pcrm_desktop.db.audit_queries import AuditRead
+    from pcrm_desktop.db.calendar_repo import CalendarRepository
+    from pcrm_desktop.db.citizen_queries import CitizenRead
+    from pcrm_desktop.db.citizen_repo import CitizenRepository
+    from pcrm_desktop.db.complaint_queries import ComplaintRead
+    from pcrm_desktop.db.complaint_repo import ComplaintRepository
+    from pcrm_desktop.db.group_repo import GroupRepository
+    from pcrm_desktop.db.happy_call_repo import HappyCallRepository
+    from pcrm_desktop.db.report_queries import ReportRead
+    from pcrm_desktop.db.repositories import (
+        AuditRepository,
+        DepartmentRepository,
+        OfficeRepository,
+        StaffRepository,
+    )
+    from pcrm_desktop.db.retention_repo import RetentionRepository
+    from pcrm_desktop.db.survey_repo import SurveyRepository
+
 log = logging.getLogger(__name__)
 
-# name → (module, class): a repository is made, and its module imported, on first use, so a
-# command that reads surveys does not import the 민원 and resident code (CLI start-up time).
+# name → (module, class) of every repository, as the properties below make them (a test keeps
+# the two in step; the crash harness imports these modules ahead of its workers).
 _REPOSITORIES = {
     "office": ("pcrm_desktop.db.repositories", "OfficeRepository"),
     "departments": ("pcrm_desktop.db.repositories", "DepartmentRepository"),
@@ -40,6 +63,8 @@ class SqlUnitOfWork:
         self.write = write
 
     def __enter__(self) -> "SqlUnitOfWork":
+        for name in _REPOSITORIES:  # a unit entered again gets repositories over its new connection
+            self.__dict__.pop(name, None)
         try:
             self.connection = self.engine.connect().execution_options(pcrm_write=self.write)
         except Exception as error:  # the folder or drive went away, …
@@ -61,15 +86,95 @@ class SqlUnitOfWork:
         if translated is not None:
             raise translated from error
 
-    def __getattr__(self, name: str):
-        """uow.surveys, uow.complaints, …: made over this unit's connection when first used."""
-        if name not in _REPOSITORIES or "connection" not in self.__dict__:
-            raise AttributeError(name)
-        import importlib
-        module, cls = _REPOSITORIES[name]
-        repository = getattr(importlib.import_module(module), cls)(self.connection)
-        setattr(self, name, repository)
-        return repository
+    # --- the repositories -------------------------------------------------------------------
+    # Each is made over this unit's connection when first used, and its module imported then:
+    # a command that reads surveys does not import the 민원 and resident code (CLI start-up).
+    # Used outside `with`, they raise AttributeError (no connection yet), as before.
+
+    @cached_property
+    def office(self) -> OfficeRepository:
+        from pcrm_desktop.db.repositories import OfficeRepository
+        return OfficeRepository(self.connection)
+
+    @cached_property
+    def departments(self) -> DepartmentRepository:
+        from pcrm_desktop.db.repositories import DepartmentRepository
+        return DepartmentRepository(self.connection)
+
+    @cached_property
+    def staff(self) -> StaffRepository:
+        from pcrm_desktop.db.repositories import StaffRepository
+        return StaffRepository(self.connection)
+
+    @cached_property
+    def audit(self) -> AuditRepository:
+        from pcrm_desktop.db.repositories import AuditRepository
+        return AuditRepository(self.connection)
+
+    @cached_property
+    def audit_read(self) -> AuditRead:
+        from pcrm_desktop.db.audit_queries import AuditRead
+        return AuditRead(self.connection)
+
+    @cached_property
+    def citizens(self) -> CitizenRepository:
+        from pcrm_desktop.db.citizen_repo import CitizenRepository
+        return CitizenRepository(self.connection)
+
+    @cached_property
+    def citizen_read(self) -> CitizenRead:
+        from pcrm_desktop.db.citizen_queries import CitizenRead
+        return CitizenRead(self.connection)
+
+    @cached_property
+    def groups(self) -> GroupRepository:
+        from pcrm_desktop.db.group_repo import GroupRepository
+        return GroupRepository(self.connection)
+
+    @cached_property
+    def calendar(self) -> CalendarRepository:
+        from pcrm_desktop.db.calendar_repo import CalendarRepository
+        return CalendarRepository(self.connection)
+
+    @cached_property
+    def complaints(self) -> ComplaintRepository:
+        from pcrm_desktop.db.complaint_repo import ComplaintRepository
+        return ComplaintRepository(self.connection)
+
+    @cached_property
+    def complaint_read(self) -> ComplaintRead:
+        from pcrm_desktop.db.complaint_queries import ComplaintRead
+        return ComplaintRead(self.connection)
+
+    @cached_property
+    def happy_calls(self) -> HappyCallRepository:
+        from pcrm_desktop.db.happy_call_repo import HappyCallRepository
+        return HappyCallRepository(self.connection)
+
+    @cached_property
+    def surveys(self) -> SurveyRepository:
+        from pcrm_desktop.db.survey_repo import SurveyRepository
+        return SurveyRepository(self.connection)
+
+    @cached_property
+    def reports(self) -> ReportRead:
+        from pcrm_desktop.db.report_queries import ReportRead
+        return ReportRead(self.connection)
+
+    @cached_property
+    def analysis(self) -> AnalysisRead:
+        from pcrm_desktop.db.analysis_queries import AnalysisRead
+        return AnalysisRead(self.connection)
+
+    @cached_property
+    def actions(self) -> ActionRepository:
+        from pcrm_desktop.db.action_repo import ActionRepository
+        return ActionRepository(self.connection)
+
+    @cached_property
+    def retention(self) -> RetentionRepository:
+        from pcrm_desktop.db.retention_repo import RetentionRepository
+        return RetentionRepository(self.connection)
 
     def commit(self) -> None:
         self.transaction.commit()

@@ -5,22 +5,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
 
 from pcrm_desktop.domain.audit import Actor, AuditEntry
 from pcrm_desktop.domain.text import mask_rrns, well_formed
-
-
-class UnitOfWork(Protocol):
-    office: object
-    departments: object
-    staff: object
-    audit: object
-
-    def __enter__(self) -> "UnitOfWork": ...
-    def __exit__(self, *exc: object) -> None: ...
-    def commit(self) -> None: ...
-
+from pcrm_desktop.services.ports import UnitOfWork  # the Protocol every service types by
 
 # A set of names of what a write changed ("office", "staff", …), so each screen can decide
 # whether to redraw (Anki's OpChanges).
@@ -29,7 +17,8 @@ Changes = frozenset[str]
 
 @dataclass(frozen=True)
 class ServiceContext:
-    uow_factory: Callable[[], UnitOfWork]
+    # SqlUnitOfWork(engine, write) or a fake's: called with write=False by `reading()`
+    uow_factory: Callable[..., UnitOfWork]
     actor: Actor
     clock: Callable[[], datetime] = datetime.now
     files_dir: Path | None = None  # attachments, kept beside the database file

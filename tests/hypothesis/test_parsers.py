@@ -195,6 +195,24 @@ def test_reasons_passwords_and_pins_never_crash(value):
     assert surveys.pin_matches(value, "00$00") is False
 
 
+# Named cases beside the fuzz test above, which takes either outcome: these must be taken
+# (as shown) and these must be refused.
+@pytest.mark.parametrize("typed, pin", [("1234", "1234"), (" 20260 ", "20260"),
+                                        ("12345678", "12345678"), ("0000", "0000")],
+                         ids=["four digits", "spaces around", "eight digits", "zeros"])
+def test_a_pin_is_taken(typed, pin):
+    assert surveys.check_pin(typed) == pin
+
+
+@pytest.mark.parametrize("typed", ["123", "123456789", "12a4", "１２３４", "12 34", "", "٣٤٥٦"],
+                         ids=["three digits", "nine digits", "a letter", "full-width digits",
+                              "a space inside", "empty", "Arabic-Indic digits"])
+def test_a_pin_is_refused(typed):
+    with pytest.raises(ValidationError) as refused:
+        surveys.check_pin(typed)
+    assert refused.value.code == "pin_format"
+
+
 # --- survey answers --------------------------------------------------------------------------------
 
 ITEMS = [
@@ -224,9 +242,60 @@ def test_one_answer_is_valid_or_refused(item, value):
             assert len(got) <= item.max_length
 
 
+def _item(code: str) -> surveys.Item:
+    return next(i for i in ITEMS if i.code == code)
+
+
+@pytest.mark.parametrize("code, value, taken", [
+    ("S5", 4, 4), ("S5", "3", 3), ("S5", 5.0, 5), ("S5", "NA", "NA"), ("S7", 7, 7),
+    ("REC", 0, 0), ("REC", "10", 10), ("NUM", "2.5", 2.5), ("NUM", -3, -3.0),
+    ("YN", True, True), ("YN", "예", True), ("YN", "no", False),
+    ("DAY", "2026-03-02", "2026-03-02"), ("ONE", "누리집", "누리집"), ("ONE", "기타: 우편", "기타: 우편"),
+    ("MANY", ["민원실", "전화"], ["민원실", "전화"]), ("MANY", "전화", ["전화"]),
+    ("SHORT", "가" * 100, "가" * 100), ("S5", None, None), ("TXT", "", None),
+], ids=lambda v: repr(v)[:20])
+def test_one_answer_is_taken(code, value, taken):
+    assert surveys.check_answer(_item(code), value) == taken
+
+
+@pytest.mark.parametrize("code, value, error", [
+    ("S5", 6, "answer_invalid"), ("S5", 0, "answer_invalid"), ("S5", 3.5, "answer_invalid"),
+    ("S5", True, "answer_invalid"), ("S5", " 3", "answer_invalid"), ("S5", "３", "answer_invalid"),
+    ("S7", "NA", "answer_na_not_allowed"), ("REC", 11, "answer_invalid"),
+    ("NUM", "inf", "answer_invalid"), ("NUM", True, "answer_invalid"),
+    ("YN", "maybe", "answer_invalid"), ("DAY", "2026-02-30", "answer_invalid"),
+    ("ONE", "우체국", "answer_invalid"), ("MANY", ["민원실", "민원실"], "answer_invalid"),
+    ("SHORT", "가" * 101, "answer_invalid"),
+], ids=lambda v: repr(v)[:20])
+def test_one_answer_is_refused(code, value, error):
+    with pytest.raises(ValidationError) as refused:
+        surveys.check_answer(_item(code), value)
+    assert (refused.value.code, refused.value.params["item_code"]) == (error, code)
+
+
 @given(st.sampled_from(ITEMS), any_text)
 def test_paper_typing_is_valid_or_refused(item, typed):
     refused_clearly(surveys.from_paper, item, typed)
+
+
+@pytest.mark.parametrize("code, typed, taken", [
+    ("S5", "4", 4), ("S5", "9", "NA"), ("S7", " 7 ", 7), ("ONE", "2", "누리집"),
+    ("MANY", "1 3", ["민원실", "전화"]), ("MANY", "13", ["민원실", "전화"]), ("MANY", "3,1", ["전화", "민원실"]),
+    ("YN", "1", True), ("YN", "2", False), ("DAY", "20260302", "2026-03-02"),
+    ("DAY", "2026-03-02", "2026-03-02"), ("TXT", "  친절했어요 ", "친절했어요"), ("S5", "   ", None),
+], ids=lambda v: repr(v)[:20])
+def test_paper_typing_is_taken(code, typed, taken):
+    assert surveys.from_paper(_item(code), typed) == taken
+
+
+@pytest.mark.parametrize("code, typed", [
+    ("S5", "6"), ("S7", "9"), ("ONE", "4"), ("ONE", "1 2"), ("MANY", "19"), ("MANY", "1 1"),
+    ("YN", "3"), ("DAY", "2026030"), ("DAY", "2026-13-01"), ("REC", "11"), ("S5", "넷"),
+], ids=lambda v: repr(v)[:20])
+def test_paper_typing_is_refused(code, typed):
+    with pytest.raises(ValidationError) as refused:
+        surveys.from_paper(_item(code), typed)
+    assert refused.value.params["item_code"] == code
 
 
 @given(st.dictionaries(st.one_of(any_text, st.sampled_from([i.code for i in ITEMS] + ["MAT.친절"])),
@@ -234,6 +303,33 @@ def test_paper_typing_is_valid_or_refused(item, typed):
 def test_whole_answer_sets_are_valid_or_refused(answers):
     q = surveys.Questionnaire("설문", tuple(ITEMS))
     refused_clearly(surveys.clean_answers, q, answers)
+
+
+@pytest.mark.parametrize("answers, cleaned, masked", [
+    ({"S5": 4, "MAT.친절": 5, "MAT.신속": "3"}, {"S5": 4, "MAT.친절": 5, "MAT.신속": 3}, 0),
+    ({}, {}, 0),
+    ({"S5": None, "TXT": ""}, {}, 0),
+    ({"TXT": "연락처 800101-1234567"}, {"TXT": "연락처 800101-1******"}, 1),  # the 7th digit kept
+], ids=["scale and matrix rows", "nothing answered", "empty answers", "an RRN masked"])
+def test_an_answer_set_is_taken(answers, cleaned, masked):
+    q = surveys.Questionnaire("설문", tuple(ITEMS))
+    assert surveys.clean_answers(q, answers) == (cleaned, masked)
+
+
+@pytest.mark.parametrize("answers, error, key", [
+    ({"NOPE": 1}, "answer_unknown_item", "NOPE"),
+    ({"MAT": 3}, "answer_unknown_item", "MAT"),             # a matrix answers by row
+    ({"MAT.느림": 3}, "answer_unknown_item", "MAT.느림"),    # no such row
+    ({"S5.친절": 3}, "answer_unknown_item", "S5.친절"),      # rows only for a matrix
+    ({"S5": 9}, "answer_invalid", "S5"),
+    ({"S5": 3, "REC": 11}, "answer_invalid", "REC"),
+], ids=["unknown item", "matrix without row", "unknown row", "row of a scale", "off the scale",
+        "one bad among good"])
+def test_an_answer_set_is_refused(answers, error, key):
+    q = surveys.Questionnaire("설문", tuple(ITEMS))
+    with pytest.raises(ValidationError) as refused:
+        surveys.clean_answers(q, answers)
+    assert (refused.value.code, refused.value.params["item_code"]) == (error, key)
 
 
 # --- mappings: the survey import's and the command line's JSON files ---------------------------------
@@ -254,6 +350,37 @@ HEADERS = ["척도", "추천", "의견", "행렬 친절", "응답일", "=cmd|' /
 def test_survey_mapping_is_read_or_refused(raw):
     q = surveys.Questionnaire("설문", tuple(ITEMS))
     refused_clearly(survey_import.parse_mapping, raw, q, HEADERS, "설문 TEST v1")
+
+
+@pytest.mark.parametrize("raw, items, date_column, fixed, na", [
+    ({"S5": "척도"}, {"S5": "척도"}, None, None, ("NA", "해당없음")),
+    ({"S5": "척도", "MAT.친절": "행렬 친절", "submitted_at": "응답일"},
+     {"S5": "척도", "MAT.친절": "행렬 친절"}, "응답일", None, ("NA", "해당없음")),
+    ({"REC": "추천", "submitted_on": " 2026-03-02 ", "na": "-"}, {"REC": "추천"}, None,
+     date(2026, 3, 2), ("NA", "해당없음", "-")),
+], ids=["one item", "a matrix row and a date column", "a fixed date and a marker"])
+def test_a_survey_mapping_is_read(raw, items, date_column, fixed, na):
+    q = surveys.Questionnaire("설문", tuple(ITEMS))
+    assert survey_import.parse_mapping(raw, q, HEADERS, "설문 TEST v1") == \
+        survey_import.ResponseMapping(items, date_column, fixed, na)
+
+
+@pytest.mark.parametrize("raw, says", [
+    (["S5"], "JSON 객체가 아님"),
+    ({}, "하나도"),
+    ({"NOPE": "척도"}, "없는 문항 코드: NOPE"),
+    ({"S5": 3}, "문자열"),
+    ({"S5": "없는 열"}, "파일에 없는 열: 없는 열"),
+    ({"S5": "척도", "submitted_at": "응답일", "submitted_on": "2026-03-02"}, "하나만"),
+    ({"S5": "척도", "submitted_on": "03/02/2026"}, "형식"),
+    ({"S5": "척도", "na": [" "]}, "해당없음 표시"),
+], ids=["not an object", "nothing mapped", "unknown item", "not text", "no such column",
+        "two date settings", "bad fixed date", "blank marker"])
+def test_a_survey_mapping_is_refused(raw, says):
+    q = surveys.Questionnaire("설문", tuple(ITEMS))
+    with pytest.raises(ValidationError) as refused:
+        survey_import.parse_mapping(raw, q, HEADERS, "설문 TEST v1")
+    assert refused.value.code == "mapping_invalid" and says in refused.value.params["detail"]
 
 
 @given(st.one_of(st.binary(max_size=200),

@@ -417,7 +417,15 @@ def test_a_year_of_daily_backups_is_rotated_to_7_4_12(admin, db_path, clock):
     """Forty days of real automatic backups (a change each day), then a year of backup files:
     the rotation keeps the newest of the last 7 days, 4 weeks and 12 months, every manual and
     pre-restore backup, and logs what it removed."""
-    from pcrm_desktop.domain.backups import parse_backup_name, rotation_keeps
+    from pcrm_desktop.domain.backups import parse_backup_name
+
+    def kept_on(made, today) -> bool:
+        """Worked by hand for one backup a day from Thu 2026-01-01: a backup goes when it
+        leaves the last 7 days, 7 days after it was made; a Sunday's (its ISO week's newest)
+        only when its week leaves the 4 newest, 22 days after; Jan 31 (January's newest)
+        stays, one of the 12 newest months. So Jan 1 goes on Jan 8, Jan 4 on Jan 26."""
+        days = 22 if made.weekday() == 6 else 7
+        return made == datetime(2026, 1, 31).date() or today < made + timedelta(days=days)
     clock.now = datetime(2026, 1, 1, 18, 0)
     made = []
     for day in range(40):
@@ -426,7 +434,7 @@ def test_a_year_of_daily_backups_is_rotated_to_7_4_12(admin, db_path, clock):
         assert done.made is not None
         made.append(done.made.name)
         names = {b.name for b in backups.list_backups(admin)}
-        expected = {b.name for b in rotation_keeps(parse_backup_name(n) for n in made)}
+        expected = {n for n in made if kept_on(parse_backup_name(n).at.date(), clock.now.date())}
         assert names == expected            # pruned after every backup, by the rule
         assert made[-1] in names
         clock.tick(days=1)
@@ -444,7 +452,14 @@ def test_a_year_of_daily_backups_is_rotated_to_7_4_12(admin, db_path, clock):
     kept_manual = folder / "pcrm-20260301-120000-pre-restore.db"
     shutil.copy(template, kept_manual)
     before = [parse_backup_name(b.name) for b in backups.list_backups(admin)]
-    expected = {b.name for b in rotation_keeps(before)}
+    # worked by hand: the files run to Tue 2027-01-05; kept are the 18:00 copies of the last
+    # 7 days (Dec 30 … Jan 5), of the newest days of ISO weeks 2026-W52 and W51 (Sun Dec 27,
+    # Dec 20; W53 and 2027-W01 end inside the 7 days) and of the last days of the months back
+    # to the 12th newest (Nov 30 … Feb 28; December's and January's are among the 7 days)
+    expected = {f"pcrm-{day}-180000-exit.db" for day in (
+        "20261230", "20261231", "20270101", "20270102", "20270103", "20270104", "20270105",
+        "20261227", "20261220", "20261130", "20261031", "20260930", "20260831", "20260731",
+        "20260630", "20260531", "20260430", "20260331", "20260228")}
     removed = backups.prune(admin)
     left = backups.list_backups(admin)
     automatic = sorted((b for b in left if not b.kept), key=lambda b: b.at)

@@ -146,7 +146,7 @@ def test_many_threads_writing_lose_nothing(engine, db_path):
     assert sorted(int(name.rsplit("-", 1)[1]) for name in names) == list(range(count))
 
 
-# --- the fakes of tests/fakes.py behave like the real unit of work -----------------------------
+# --- the fakes of tests/fakes/ behave like the real unit of work -------------------------------
 
 def _scenario(ctx):
     """A run of office services; returns what a screen would see afterwards."""

@@ -1,4 +1,4 @@
-"""Office services (pcrm_desktop/services/office.py) against the in-memory fakes of tests/fakes.py."""
+"""Office services (pcrm_desktop/services/office.py) against the in-memory fakes of tests/fakes/."""
 from __future__ import annotations
 
 import inspect

@@ -1,81 +1,13 @@
-"""In-memory stand-ins for the database layer, for fast service tests.
-
-`FakeDatabase` holds the *committed* state. Every `FakeUnitOfWork` works on its own deep copy of
-that state; only `commit()` copies the working state back. Leaving the `with` block without
-committing throws the copy away, exactly as `SqlUnitOfWork` rolls back. So a test can check
-`db.committed` after a refused service call and prove that nothing was written.
-
-The repositories mirror the public methods of `pcrm_desktop.db.repositories` (a test in
-`tests/unit/test_office_services.py` keeps the two in step) and enforce the same UNIQUE
-constraints as the tables, so a service that forgot its own check would fail here too.
-"""
+"""Fakes of the office, its departments and staff, and the access log (db/repositories.py)."""
 from __future__ import annotations
 
-import copy
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
 
 from pcrm_desktop.domain.accounts import Credentials
-from pcrm_desktop.domain.audit import Actor, AuditEntry
+from pcrm_desktop.domain.audit import AuditEntry, subject_of
 from pcrm_desktop.domain.office import Department, OfficeProfile, Role, Staff
-from pcrm_desktop.services.context import ServiceContext
-
-FIXED_NOW = datetime(2026, 3, 2, 9, 30, 0)
-WORKSTATION = "MINWON-PC-01"
-
-
-class FakeIntegrityError(Exception):
-    """What the fake raises where SQLite would raise an IntegrityError (UNIQUE violated)."""
-
-
-@dataclass
-class State:
-    office: OfficeProfile | None = None
-    office_created_at: datetime | None = None
-    departments: list[Department] = field(default_factory=list)
-    staff: list[Staff] = field(default_factory=list)
-    staff_created_at: dict[int, datetime] = field(default_factory=dict)
-    audit: list[tuple[AuditEntry, int | None]] = field(default_factory=list)
-    # staff id → password_hash, must_change, failed_logins, locked_at, last_login_at
-    accounts: dict[int, dict] = field(default_factory=dict)
-    settings: dict[str, str] = field(default_factory=dict)
-    next_id: dict[str, int] = field(default_factory=lambda: {"departments": 1, "staff": 1})
-
-    def new_id(self, table: str) -> int:
-        value = self.next_id[table]
-        self.next_id[table] = value + 1
-        return value
-
-
-class FakeDatabase:
-    """The committed state plus counters, so tests can see what the services did."""
-
-    def __init__(self) -> None:
-        self.committed = State()
-        self.commits = 0
-        self.rollbacks = 0
-        self.opened = 0
-
-    # Convenience views of the committed state for assertions.
-    @property
-    def office(self) -> OfficeProfile | None:
-        return self.committed.office
-
-    @property
-    def departments(self) -> list[Department]:
-        return list(self.committed.departments)
-
-    @property
-    def staff(self) -> list[Staff]:
-        return list(self.committed.staff)
-
-    @property
-    def audit(self) -> list[AuditEntry]:
-        return [entry for entry, _ in self.committed.audit]
-
-    @property
-    def audit_staff_ids(self) -> list[int | None]:
-        return [staff_id for _, staff_id in self.committed.audit]
+from tests.fakes.state import FakeIntegrityError, State
 
 
 class FakeOfficeRepository:
@@ -185,6 +117,9 @@ class FakeAuditRepository:
         self.s = state
 
     def add(self, entry: AuditEntry, staff_id: int | None) -> None:
+        """As the real one: an entry without a subject takes it from a "citizen:N" target."""
+        if entry.subject_id is None:
+            entry = replace(entry, subject_id=subject_of(entry.target))
         self.s.audit.append((entry, staff_id))
 
     def recent(self, limit: int = 50) -> list[AuditEntry]:
@@ -219,48 +154,3 @@ class FakeAuditRepository:
 
     def has(self, action: str) -> bool:
         return any(e.action == action for e, _ in self.s.audit)
-
-
-class FakeUnitOfWork:
-    """Same attributes as SqlUnitOfWork: office, departments, staff, audit, commit(), rollback()."""
-
-    def __init__(self, db: FakeDatabase) -> None:
-        self.db = db
-        self.committed = False
-
-    def __enter__(self) -> "FakeUnitOfWork":
-        self.db.opened += 1
-        self.working = copy.deepcopy(self.db.committed)
-        self.active = True
-        self.office = FakeOfficeRepository(self.working)
-        self.departments = FakeDepartmentRepository(self.working)
-        self.staff = FakeStaffRepository(self.working)
-        self.audit = FakeAuditRepository(self.working)
-        return self
-
-    def commit(self) -> None:
-        if not self.active:
-            raise RuntimeError("commit() on a unit of work that is not open")
-        self.db.committed = copy.deepcopy(self.working)
-        self.db.commits += 1
-        self.committed = True
-        self.active = False
-
-    def rollback(self) -> None:
-        if self.active:
-            self.db.rollbacks += 1
-        self.active = False
-
-    def __exit__(self, *exc: object) -> None:
-        self.rollback()
-
-
-def make_context(db: FakeDatabase | None = None, actor: Actor | None = None,
-                 now: datetime = FIXED_NOW,
-                 workstation: str = WORKSTATION) -> tuple[ServiceContext, FakeDatabase]:
-    """A ServiceContext over a fake database with a clock that always says `now`."""
-    db = db or FakeDatabase()
-    ctx = ServiceContext(uow_factory=lambda write=True: FakeUnitOfWork(db),
-                         actor=actor or Actor.system(workstation),
-                         clock=lambda: now)
-    return ctx, db
