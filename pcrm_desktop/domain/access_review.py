@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from pcrm_desktop.domain.audit import ChainReport
 from pcrm_desktop.domain.deadlines import DaysOff
 from pcrm_desktop.domain.office import OfficeHours
 
@@ -254,7 +255,7 @@ CHAIN_PROBLEMS: dict[str, str] = {
 WITNESS_ALARMS = ("witness_missing", "witness_unreadable", "witness_folder", "witness_other")
 
 
-def chain_problem(report, translate: Callable[[str], str] = lambda s: s) -> str:
+def chain_problem(report: ChainReport, translate: Callable[[str], str] = lambda s: s) -> str:
     """What is wrong, in words, naming the witness or key concerned."""
     text = CHAIN_PROBLEMS.get(report.problem)
     if text is None:
@@ -274,7 +275,7 @@ def _witness_name(source: str) -> str:
     return f"{names[kind]} {where}" if kind in names and where else source
 
 
-def chain_text(report, translate: Callable[[str], str] = lambda s: s) -> str:
+def chain_text(report: ChainReport, translate: Callable[[str], str] = lambda s: s) -> str:
     """정상 (n건) or where and how the chain breaks, for the page and the PDF."""
     if report.ok:
         return translate(QT_TRANSLATE_NOOP("access_review", "정상: {checked}건 확인, 마지막 기록 {last}번")).format(
@@ -370,7 +371,7 @@ def find_bursts(views: Iterable[Entry], window: timedelta = BURST_WINDOW,
     for actor, rows in by_actor.items():
         rows.sort(key=lambda e: (e.at, e.id))
         held: deque[Entry] = deque()
-        counts: Counter[int] = Counter()
+        counts: Counter[int | None] = Counter()  # views without a resident were left out
         episode: dict[int, Entry] | None = None
         episode_end: datetime | None = None
         peak = 0
@@ -392,7 +393,7 @@ def find_bursts(views: Iterable[Entry], window: timedelta = BURST_WINDOW,
                     del counts[gone.subject_id]
             if len(counts) < residents:
                 continue
-            if episode is None or held[0].at > episode_end:
+            if episode is None or episode_end is None or held[0].at > episode_end:
                 close()
                 episode, peak = {}, 0
             episode.update((e.id, e) for e in held)
@@ -488,7 +489,7 @@ class Summary:
 
 def summarize(first: date, last: date, counts: Iterable[tuple[str, str, int]]) -> Summary:
     """(actor, action, entries) rows → entries per account and kind."""
-    per: dict[str, Counter] = defaultdict(Counter)
+    per: dict[str, Counter[str]] = defaultdict(Counter)
     for actor, action, n in counts:
         per[actor][kind_of(action)] += n
     accounts = tuple(sorted((AccountCounts(a, {k: c[k] for k in KINDS}, sum(c.values()))

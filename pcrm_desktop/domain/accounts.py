@@ -104,8 +104,8 @@ def secret_matches(secret: str, stored: str | None) -> bool:
     if not stored or not stored.startswith("scrypt$"):
         return False
     try:
-        _, n, r, p, salt, digest = stored.split("$")
-        n, r, p = int(n), int(r), int(p)
+        _, n_text, r_text, p_text, salt, digest = stored.split("$")
+        n, r, p = int(n_text), int(r_text), int(p_text)
         expected = base64.b64decode(digest)
         actual = hashlib.scrypt(secret.encode("utf-8"), salt=base64.b64decode(salt), n=n, r=r,
                                 p=p, maxmem=n * r * 128 + 2 ** 20, dklen=len(expected))

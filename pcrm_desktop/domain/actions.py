@@ -109,7 +109,8 @@ def compare(metric: str, before: Estimate, after: Estimate) -> Change | None:
         x1, x2 = round(before.value * before.n / 100), round(after.value * after.n / 100)
         return proportion_change(x1, before.n, x2, after.n)
     if metric in ("days", "satisfaction"):
-        if None in (before.low, before.high, after.low, after.high) or min(before.n, after.n) < 2:
+        if before.low is None or before.high is None or after.low is None or after.high is None \
+                or min(before.n, after.n) < 2:
             return None
         se1 = (before.high - before.low) / 2 / t_quantile(0.975, before.n - 1)
         se2 = (after.high - after.low) / 2 / t_quantile(0.975, after.n - 1)

@@ -157,12 +157,13 @@ def holm(changes: list[Change | None], alpha: float = 0.05) -> list[Change | Non
     from statistics import NormalDist
     def p_value(c: Change) -> float:
         return 0.0 if not math.isfinite(c.statistic) else 2 * (1 - NormalDist().cdf(abs(c.statistic)))
-    tested = sorted((p_value(c), i) for i, c in enumerate(changes) if c is not None)
+    present = {i: c for i, c in enumerate(changes) if c is not None}
+    tested = sorted((p_value(c), i) for i, c in present.items())
     keep: set[int] = set()
     for rank, (p, i) in enumerate(tested):
         if p > alpha / (len(tested) - rank):
             break
-        if changes[i].significant:  # a test refused for size stays refused
+        if present[i].significant:  # a test refused for size stays refused
             keep.add(i)
     return [None if c is None else (c if i in keep or not c.significant else replace(c, significant=False))
             for i, c in enumerate(changes)]

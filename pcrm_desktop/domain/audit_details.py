@@ -12,7 +12,7 @@ The PDF prints the log as written.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupdate looks for
@@ -135,7 +135,7 @@ def detail_text(action: str, detail: str, translate: Callable[[str], str] = lamb
     return _fill(FORMS.get(action, ()), detail, translate)
 
 
-def _fill(forms, text: str, translate: Callable[[str], str]) -> str:
+def _fill(forms: Iterable[tuple[str, str]], text: str, translate: Callable[[str], str]) -> str:
     for pattern, template in forms:
         found = re.fullmatch(pattern, text or "", re.DOTALL)
         if found:

@@ -15,9 +15,10 @@ Texts are Korean, wrapped in QT_TRANSLATE_NOOP ("backups") so lupdate collects t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupdate looks for
@@ -149,8 +150,13 @@ class Rotation:
 ROTATION = Rotation()
 
 
-def _newest_per(backups: list[BackupName], key, how_many: int) -> set[BackupName]:
-    newest: dict[object, BackupName] = {}
+# a backup's slot in the rotation: its day, or its (year, ISO week) or (year, month)
+_Slot = TypeVar("_Slot", date, tuple[int, int])
+
+
+def _newest_per(backups: list[BackupName], key: Callable[[datetime], _Slot],
+                how_many: int) -> set[BackupName]:
+    newest: dict[_Slot, BackupName] = {}
     for backup in backups:
         slot = key(backup.at)
         if slot not in newest or backup > newest[slot]:

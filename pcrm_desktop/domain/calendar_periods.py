@@ -26,6 +26,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Protocol
 
 from pcrm_desktop.domain.messages import QT_TRANSLATE_NOOP
 
@@ -55,6 +56,19 @@ CALENDAR_STEP_TEXTS: dict[str, str] = {
 }
 
 
+class DaysOffLike(Protocol):
+    """The office's days off (deadlines.DaysOff)."""
+    def is_working_day(self, day: date) -> bool: ...
+    def reason(self, day: date) -> str | None: ...
+
+
+class StepsLike(Protocol):
+    """Where the count's explanation goes (deadlines' steps; `on` False: nothing is kept)."""
+    @property
+    def on(self) -> bool: ...
+    def add(self, code: str, **values: object) -> None: ...
+
+
 def day_text(day: date) -> str:
     return f"{day.isoformat()}({WEEKDAYS[day.weekday()]})"
 
@@ -80,7 +94,8 @@ def period_end(first: date, weeks: int = 0, months: int = 0) -> CalendarEnd:
     return CalendarEnd(corresponding - timedelta(days=1), corresponding)
 
 
-def first_day(received: datetime, days_off, closing: time, next_day: bool, steps) -> date:
+def first_day(received: datetime, days_off: DaysOffLike, closing: time, next_day: bool,
+              steps: StepsLike) -> date:
     """The first day (기산일): the day of receipt; outside office hours (after `closing`, or on
     a day off) the next working day if the office chose so (`next_day`)."""
     day = received.date()
@@ -103,8 +118,8 @@ def first_day(received: datetime, days_off, closing: time, next_day: bool, steps
     return day
 
 
-def count_calendar(received: datetime, weeks: int, months: int, days_off, closing: time,
-                   next_day: bool, steps) -> date:
+def count_calendar(received: datetime, weeks: int, months: int, days_off: DaysOffLike,
+                   closing: time, next_day: bool, steps: StepsLike) -> date:
     """The due day of a period of `weeks` weeks or `months` months received at `received`,
     with its steps (`steps.add(code, **values)`, `steps.on`)."""
     first = first_day(received, days_off, closing, next_day, steps)

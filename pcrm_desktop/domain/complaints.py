@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from pcrm_desktop.domain.errors import ConflictError, ValidationError
 from pcrm_desktop.domain.messages import QT_TRANSLATE_NOOP
@@ -197,7 +197,7 @@ def receipt_number(year: int, sequence: int) -> str:
     return f"{year}-{sequence:06d}"
 
 
-def d_day(due: datetime, today) -> int:
+def d_day(due: datetime, today: date) -> int:
     """Days until the due date (negative: overdue), as D-3 / D-day / D+2 show it."""
     return (due.date() - today).days
 

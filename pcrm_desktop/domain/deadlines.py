@@ -246,14 +246,14 @@ def _step(code: str, **values: object) -> Step:
     return Step(code, tuple((k, str(v)) for k, v in values.items()))
 
 
-class _Steps(list):
+class _Steps(list[Step]):
     on = True
 
     def add(self, code: str, **values: object) -> None:
         self.append(_step(code, **values))
 
 
-class _NoSteps(list):
+class _NoSteps(list[Step]):
     """Explanation turned off: nothing is formatted or kept."""
     on = False
 

@@ -8,9 +8,13 @@ import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypeAlias, overload
 
 from pcrm_desktop.domain.complaints import Action
 from pcrm_desktop.domain.text import mask_rrns
+
+# a form's field as a draft keeps it: a plain value, as JSON writes it and reads it back
+JsonValue: TypeAlias = "str | int | float | bool | None | list[JsonValue] | dict[str, JsonValue]"
 
 INTAKE, NOTE, REPLY = "intake", "note", "reply"
 KINDS = (INTAKE, NOTE, REPLY)
@@ -25,7 +29,7 @@ class Draft:
     kind: str                 # INTAKE, NOTE or REPLY
     key: str                  # an intake's own key; "<case id>_<step>" for NOTE and REPLY
     saved_at: datetime
-    fields: dict = field(default_factory=dict)
+    fields: dict[str, JsonValue] = field(default_factory=dict)
 
     @property
     def case_id(self) -> int | None:
@@ -64,8 +68,19 @@ def parse_name(name: str) -> tuple[str, str] | None:
     return kind, key
 
 
-def masked(value):
-    """The value with every text in it (at any depth) masked as a saved record's text is."""
+@overload
+def masked(value: dict[str, JsonValue]) -> dict[str, JsonValue]:
+    ...
+
+
+@overload
+def masked(value: JsonValue | tuple[JsonValue, ...]) -> JsonValue:
+    ...
+
+
+def masked(value: JsonValue | tuple[JsonValue, ...]) -> JsonValue:
+    """The value with every text in it (at any depth) masked as a saved record's text is
+    (a tuple comes back as a list, as JSON reads it back)."""
     if isinstance(value, str):
         return mask_rrns(value)[0]
     if isinstance(value, dict):

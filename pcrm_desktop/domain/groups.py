@@ -3,8 +3,10 @@ are saved searches. The seeded list follows DOMAIN.md §1 and stays editable."""
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, TypedDict
 
 
 class GroupKind(str, enum.Enum):
@@ -25,6 +27,16 @@ class AgeRule:
         return earliest, latest
 
 
+class SearchRuleData(TypedDict):
+    """A SearchRule as a dict: what is stored (JSON) and what the list's query reads."""
+    text: str
+    dong_name: str
+    group_codes: list[str]
+    min_age: int | None
+    max_age: int | None
+    channel: str
+
+
 @dataclass(frozen=True)
 class SearchRule:
     """A smart group's saved search; every part optional and combined with AND."""
@@ -35,13 +47,14 @@ class SearchRule:
     max_age: int | None = None
     channel: str = ""
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> SearchRuleData:
         return {"text": self.text, "dong_name": self.dong_name,
                 "group_codes": list(self.group_codes), "min_age": self.min_age,
                 "max_age": self.max_age, "channel": self.channel}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "SearchRule":
+    def from_dict(cls, data: Mapping[str, Any]) -> "SearchRule":
+        # data: decoded JSON, stored by this or an older version (unknown keys are left out)
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         return cls(**{**known, "group_codes": tuple(known.get("group_codes") or ())})
 

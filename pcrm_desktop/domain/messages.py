@@ -520,7 +520,7 @@ def with_particles(text: str) -> str:
     return _PARTICLE.sub(lambda match: _resolve(text, match), text)
 
 
-def _resolve(text: str, match: re.Match) -> str:
+def _resolve(text: str, match: re.Match[str]) -> str:
     final = _final_sound(text, match.start())
     if final is None:
         return match.group()

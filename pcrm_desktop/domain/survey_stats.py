@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from statistics import NormalDist
+from typing import SupportsFloat, SupportsIndex
 
 NA = "NA"          # 해당없음
 SUPPRESS_BELOW = 30
@@ -34,14 +35,17 @@ class Tally:
 
 def tally(raw: Iterable[object]) -> Tally:
     """Split raw answers into valid numbers, 해당없음 and skipped."""
-    valid, na, skipped = [], 0, 0
+    valid: list[float] = []
+    na, skipped = 0, 0
     for value in raw:
         if value is None or value == "":
             skipped += 1
         elif value == NA:
             na += 1
+        elif isinstance(value, (int, float, str, SupportsFloat, SupportsIndex)):  # what float() takes
+            valid.append(float(value))  # (int and float first: the protocols' checks are slow)
         else:
-            valid.append(float(value))
+            raise TypeError(f"not an answer: {type(value).__name__}")
     return Tally(tuple(valid), na, skipped)
 
 
@@ -209,13 +213,13 @@ def nps(raw: Iterable[object] | Moments, population: int | None = None) -> Estim
 def element_score(items: dict[str, Estimate]) -> float | None:
     """요소만족도: the equal-weight mean of the item scores that may be shown (n ≥ 30); a
     suppressed item neither counts nor leaks through the mean."""
-    scores = [e.value for e in items.values() if e.shown]
+    scores = [e.value for e in items.values() if e.shown and e.value is not None]
     return sum(scores) / len(scores) if scores else None
 
 
 def cs_index(overall: float | None, elements: float | None, recommend: float | None) -> float | None:
     """종합 CS 지수 = 0.3·OVERALL + 0.5·요소 + 0.2·RECOMMEND (all on 100 points)."""
-    if None in (overall, elements, recommend):
+    if overall is None or elements is None or recommend is None:
         return None
     return WEIGHT_OVERALL * overall + WEIGHT_ELEMENTS * elements + WEIGHT_RECOMMEND * recommend
 
@@ -229,10 +233,18 @@ def weighted_estimate(parts: Sequence[tuple[float, Estimate]]) -> Estimate:
     or with a part that may not be shown, there is no figure."""
     if not parts or any(not e.shown for _, e in parts):
         return Estimate(None, None, None, min((e.n for _, e in parts), default=0))
-    value = sum(w * e.value for w, e in parts)
-    below = sum(w * (e.value - e.low) for w, e in parts)
-    above = sum(w * (e.high - e.value) for w, e in parts)
+    figures = [(w, *_with_range(e)) for w, e in parts]
+    value = sum(w * v for w, v, _, _ in figures)
+    below = sum(w * (v - low) for w, v, low, _ in figures)
+    above = sum(w * (high - v) for w, v, _, high in figures)
     return Estimate(value, value - below, value + above, min(e.n for _, e in parts))
+
+
+def _with_range(e: Estimate) -> tuple[float, float, float]:
+    """A shown part's value and 95 % range; a figure without a range (a count) is no part."""
+    if e.value is None or e.low is None or e.high is None:
+        raise TypeError("a weighted figure's parts need their 95 % ranges")
+    return e.value, e.low, e.high
 
 
 def element_estimate(items: dict[str, Estimate]) -> Estimate:

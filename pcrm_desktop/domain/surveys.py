@@ -5,14 +5,19 @@ from __future__ import annotations
 import enum
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from typing import SupportsFloat, SupportsIndex, TypeAlias
 
 from pcrm_desktop.domain.errors import ConflictError, ValidationError
 from pcrm_desktop.domain.messages import QT_TRANSLATE_NOOP
 from pcrm_desktop.domain.text import mask_rrns, nfc
 
 NA = "NA"  # 해당없음, kept apart from every denominator
+# one answer as clean_answers keeps it: a scale point or 0–10 (int), a number (float), yes/no
+# (bool), a date (ISO text), a choice or text (str), the options chosen (list) or NA
+Answer: TypeAlias = "int | float | bool | str | list[str]"
 
 
 class ItemType(str, enum.Enum):
@@ -38,7 +43,7 @@ SCALE_SIZE = {ItemType.SCALE5: 5, ItemType.SCALE7: 7, ItemType.MATRIX: 5}
 class ShowIf:
     """Show the item only when an earlier item's answer is one of `values`."""
     item: str
-    values: tuple = ()
+    values: tuple[object, ...] = ()   # as given; read as the parent item cleans its answers
 
 
 @dataclass(frozen=True)
@@ -118,9 +123,9 @@ def check_questionnaire(q: Questionnaire) -> None:
         raise ValidationError("questionnaire_empty", field="item")
 
 
-def _scale(code: str, text: str, text_en: str, **kw) -> Item:
+def _scale(code: str, text: str, text_en: str) -> Item:
     return Item(code, ItemType.SCALE5, text, SCALE5_LABELS, allow_na=True, text_en=text_en,
-                options_en=SCALE5_LABELS_EN, **kw)
+                options_en=SCALE5_LABELS_EN)
 
 
 # The default 민원 만족도 questionnaire, its counter (창구) version and the 3-question phone one.
@@ -175,7 +180,7 @@ def _same(a: object, b: object) -> bool:
     return type(a) is type(b) and a == b
 
 
-def visible(item: Item, answers: dict, q: "Questionnaire | None" = None) -> bool:
+def visible(item: Item, answers: Mapping[str, object], q: "Questionnaire | None" = None) -> bool:
     """Whether `item` is asked, given the cleaned answers so far. The rule's values are read
     as the parent item would clean them ("예" on a yes/no item is True)."""
     if item.show_if is None:
@@ -225,7 +230,7 @@ def clean_answers(q: Questionnaire, answers: dict[str, object]) -> tuple[dict[st
     return cleaned, masked
 
 
-def check_answer(item: Item, value: object):
+def check_answer(item: Item, value: object) -> Answer | None:
     """One answer as `clean_answers` reads it (a screen checks each as it is given), or
     ValidationError naming the item."""
     return _one(item, value, SCALE_SIZE.get(item.type, 0))
@@ -254,7 +259,7 @@ def _whole(value: object) -> int:
     raise ValueError
 
 
-def _one(item: Item, value: object, k: int):
+def _one(item: Item, value: object, k: int) -> Answer | None:
     if value is None or value == "" or value == []:
         return None
     if isinstance(value, str) and value == NA:
@@ -274,12 +279,13 @@ def _one(item: Item, value: object, k: int):
                 raise ValueError
             return number
         if t is ItemType.NUMBER:
-            if isinstance(value, bool):
+            if isinstance(value, bool) or not isinstance(
+                    value, (int, float, str, SupportsFloat, SupportsIndex)):  # what float() takes
                 raise ValueError
-            number = float(value)
-            if not math.isfinite(number):
+            amount = float(value)
+            if not math.isfinite(amount):
                 raise ValueError
-            return number
+            return amount
         if t is ItemType.YES_NO:
             if value is True or value in ("yes", "예"):
                 return True
@@ -370,7 +376,7 @@ def callback_reason(answers: dict[str, object], linked: bool) -> str | None:
     return None
 
 
-def next_shown(q: Questionnaire, answers: dict, after: int) -> int | None:
+def next_shown(q: Questionnaire, answers: Mapping[str, object], after: int) -> int | None:
     """The index of the first item after `after` that is shown given the answers so far
     (one question per screen on the kiosk, one field per line on paper); None at the end."""
     for index in range(after + 1, len(q.items)):

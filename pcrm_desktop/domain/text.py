@@ -102,7 +102,7 @@ def well_formed(text: str) -> str:
     if text.isascii() or not _SURROGATE.search(text):
         return text
 
-    def decoded(run: re.Match) -> str:
+    def decoded(run: re.Match[str]) -> str:
         try:
             return bytes(ord(c) - 0xDC00 for c in run.group()).decode("cp949")
         except UnicodeDecodeError:
@@ -163,7 +163,7 @@ def _digits(number: str) -> list[str]:
     return [c for c in number if c.isdecimal() or c in _LETTER_ZEROS]
 
 
-def _stands_alone(text: str, match: re.Match, hidden: bool) -> bool:
+def _stands_alone(text: str, match: re.Match[str], hidden: bool) -> bool:
     """No digit before the number (past any invisible characters; past one space when its
     digits are spaced out); and a space alone does not join the tail of a dashed number
     (접수번호 2026-000123) to the number after it."""
@@ -230,7 +230,7 @@ def _scan(text: str) -> tuple[str, list[tuple[int, int]]]:
     return text, sorted(spans)
 
 
-def _after_keywords(text: str, keyword: re.Match | None, hidden: bool) -> list[tuple[int, int]]:
+def _after_keywords(text: str, keyword: re.Match[str] | None, hidden: bool) -> list[tuple[int, int]]:
     """The numbers right after a keyword, whatever their date: a list (주민번호 A, B) reaches
     on from each number to the next."""
     after = _KEYWORD_RRN_HIDDEN if hidden else _KEYWORD_RRN
