@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import enum
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from pcrm_desktop.domain.errors import ConflictError, ValidationError
 from pcrm_desktop.domain.messages import QT_TRANSLATE_NOOP
@@ -143,13 +145,13 @@ def verdict(metric: str, change: Change | None) -> str:
 # The figures an action keeps, read back from its stored row by one rule for every reader (the
 # evaluation, the analysis page, the monthly report's PDF and XLSX): none until a value is kept.
 
-def stored_before(row: dict) -> Estimate | None:
+def stored_before(row: Mapping[str, Any]) -> Estimate | None:
     if row["baseline_value"] is None:
         return None
     return Estimate(row["baseline_value"], row["baseline_low"], row["baseline_high"], row["baseline_n"])
 
 
-def stored_after(row: dict) -> Estimate | None:
+def stored_after(row: Mapping[str, Any]) -> Estimate | None:
     if row["after_value"] is None:
         return None
     return Estimate(row["after_value"], row["after_low"], row["after_high"], row["after_n"] or 0)

@@ -36,4 +36,4 @@ class QueueRow:
     status: str
     due_at: datetime
     priority: str
-    position: tuple = field(default=(), compare=False)  # keyset position for the next page
+    position: tuple[object, ...] = field(default=(), compare=False)  # keyset position for the next page

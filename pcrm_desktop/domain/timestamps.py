@@ -12,7 +12,7 @@ def sql_datetime(value: datetime) -> str:
     return value.isoformat(" ", "microseconds")
 
 
-def as_datetime(value) -> datetime | None:
+def as_datetime(value: object) -> datetime | None:
     """A stored date-time as a datetime: raw SQL (text()) hands back the stored text, Core
     queries a datetime already; callers above the database only ever see datetimes."""
     if value is None or isinstance(value, datetime):
