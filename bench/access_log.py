@@ -29,7 +29,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from common import pcrm, print_table  # noqa: E402
-
 from pcrm_desktop.domain.audit import chain_hash, detail_digest  # noqa: E402
 
 LAST_MONTH = date(2026, 11, 1)

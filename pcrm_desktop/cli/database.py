@@ -40,8 +40,7 @@ def cmd_init(args: argparse.Namespace) -> tuple[int, dict, str]:
 
 def cmd_demo(args: argparse.Namespace) -> tuple[int, dict, str]:
     from pcrm_desktop.bootstrap import open_backend
-    from pcrm_desktop.services.demo import (ADMIN_LOGIN, DEMO_KIOSK_PIN, DEMO_PASSWORD,
-                                            DemoRequest, fill_demo)
+    from pcrm_desktop.services.demo import ADMIN_LOGIN, DEMO_KIOSK_PIN, DEMO_PASSWORD, DemoRequest, fill_demo
     backend = open_backend(args.db)
     try:
         request = DemoRequest(citizens=args.citizens, complaints=args.complaints,

@@ -22,20 +22,20 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 @dataclass(frozen=True)
 class MigrationResult:
-    engine: "Engine"
+    engine: Engine
     from_revision: str | None
     to_revision: str
     backup: Path | None
 
 
-def alembic_config() -> "Config":
+def alembic_config() -> Config:
     from alembic.config import Config
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
-def script_directory() -> "ScriptDirectory":
+def script_directory() -> ScriptDirectory:
     from alembic.script import ScriptDirectory
     return ScriptDirectory.from_config(alembic_config())
 
@@ -48,7 +48,7 @@ def known_revisions() -> set[str]:
     return {s.revision for s in script_directory().walk_revisions()}
 
 
-def current_revision(engine: "Engine") -> str | None:
+def current_revision(engine: Engine) -> str | None:
     from alembic.runtime.migration import MigrationContext
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
@@ -76,7 +76,7 @@ def open_database(location: DatabaseLocation, now: datetime | None = None) -> Mi
         raise
 
 
-def _migrate(engine: "Engine", location: DatabaseLocation, now: datetime | None) -> MigrationResult:
+def _migrate(engine: Engine, location: DatabaseLocation, now: datetime | None) -> MigrationResult:
     current = current_revision(engine)
     head = head_revision()
     if current is not None and current not in known_revisions():
@@ -92,7 +92,7 @@ def _migrate(engine: "Engine", location: DatabaseLocation, now: datetime | None)
     return MigrationResult(engine, current, head, backup)
 
 
-def upgrade(engine: "Engine", target: str = "head") -> None:
+def upgrade(engine: Engine, target: str = "head") -> None:
     from alembic import command
     config = alembic_config()
     with engine.connect().execution_options(pcrm_write=True) as connection:

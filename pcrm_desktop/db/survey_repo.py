@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import Connection, func, insert, select, update
 
 from pcrm_desktop.db import tables as t
-from pcrm_desktop.db.repositories import office_setting, set_office_setting
 from pcrm_desktop.db.citizen_repo import sql_datetime
+from pcrm_desktop.db.repositories import office_setting, set_office_setting
 
 
 class SurveyRepository:

@@ -62,7 +62,7 @@ class SqlUnitOfWork:
         self.engine = engine
         self.write = write
 
-    def __enter__(self) -> "SqlUnitOfWork":
+    def __enter__(self) -> SqlUnitOfWork:
         for name in _REPOSITORIES:  # a unit entered again gets repositories over its new connection
             self.__dict__.pop(name, None)
         try:

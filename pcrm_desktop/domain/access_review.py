@@ -448,7 +448,7 @@ class Anomalies:
     flags: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, first: date, last: date, findings: Iterable[Finding]) -> "Anomalies":
+    def of(cls, first: date, last: date, findings: Iterable[Finding]) -> Anomalies:
         found = tuple(sorted(findings, key=lambda f: (f.start, f.actor, f.code)))
         flags: dict[int, list[str]] = defaultdict(list)
         for f in found:

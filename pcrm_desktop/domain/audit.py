@@ -22,7 +22,7 @@ class Actor:
     workstation: str
 
     @classmethod
-    def system(cls, workstation: str) -> "Actor":
+    def system(cls, workstation: str) -> Actor:
         """Used only before the first account exists (first-run set-up, `pcrm init`)."""
         return cls(staff_id=None, login="system", role="admin", workstation=workstation)
 

@@ -24,7 +24,7 @@ class MatchFacts:
     road: str
     dong_name: str
 
-    def prepared(self) -> "Prepared":
+    def prepared(self) -> Prepared:
         return Prepared(_name_key(self.name), frozenset(digits_of(p) for p in self.phones if p),
                         self.birth_year, nfc(self.road).replace(" ", ""), nfc(self.dong_name))
 

@@ -53,12 +53,12 @@ class SearchRule:
                 "max_age": self.max_age, "channel": self.channel}
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "SearchRule":
+    def from_dict(cls, data: Mapping[str, Any]) -> SearchRule:
         # data: decoded JSON, stored by this or an older version (unknown keys are left out)
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         return cls(**{**known, "group_codes": tuple(known.get("group_codes") or ())})
 
-    def filters_only(self) -> "SearchRule":
+    def filters_only(self) -> SearchRule:
         """The rule without its text: what the list's filter row holds."""
         return SearchRule("", self.dong_name, self.group_codes, self.min_age, self.max_age,
                           self.channel)

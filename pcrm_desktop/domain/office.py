@@ -17,7 +17,7 @@ class Role(str, enum.Enum):
     KIOSK = "kiosk"      # the survey kiosk: answers surveys, sees no personal data
 
     @classmethod
-    def parse(cls, value: str) -> "Role":
+    def parse(cls, value: str) -> Role:
         try:
             return cls(value.strip().lower())
         except ValueError:
@@ -53,7 +53,7 @@ class OfficeProfile:
     phone: str = ""
     hours: OfficeHours = field(default_factory=OfficeHours)
 
-    def validated(self) -> "OfficeProfile":
+    def validated(self) -> OfficeProfile:
         name = clean_text(self.name)
         require(name, "office_name", max_len=100)
         code = self.code.strip()

@@ -117,7 +117,7 @@ class Moments:
     skipped: int = 0
 
     @classmethod
-    def of(cls, raw: Iterable[object], k: int = 5) -> "Moments":
+    def of(cls, raw: Iterable[object], k: int = 5) -> Moments:
         counts = tally(raw)
         v = counts.valid
         return cls(len(v), sum(v), sum(x * x for x in v), sum(1 for x in v if x >= k - 1),

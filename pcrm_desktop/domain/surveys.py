@@ -93,7 +93,7 @@ class Questionnaire:
         return json.dumps(asdict(self), ensure_ascii=False)
 
     @classmethod
-    def from_json(cls, text: str) -> "Questionnaire":
+    def from_json(cls, text: str) -> Questionnaire:
         data = json.loads(text)
         items = tuple(Item(**{**i, "type": ItemType(i["type"]), "options": tuple(i["options"]),
                               "options_en": tuple(i.get("options_en", ())),
@@ -180,7 +180,7 @@ def _same(a: object, b: object) -> bool:
     return type(a) is type(b) and a == b
 
 
-def visible(item: Item, answers: Mapping[str, object], q: "Questionnaire | None" = None) -> bool:
+def visible(item: Item, answers: Mapping[str, object], q: Questionnaire | None = None) -> bool:
     """Whether `item` is asked, given the cleaned answers so far. The rule's values are read
     as the parent item would clean them ("예" on a yes/no item is True)."""
     if item.show_if is None:

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from pcrm_desktop.domain.audit_details import is_known
 from pcrm_desktop.cli import main
 from pcrm_desktop.domain import access_review as ar
 from pcrm_desktop.domain.audit import Actor
+from pcrm_desktop.domain.audit_details import is_known
 from pcrm_desktop.domain.citizens import Citizen
 from pcrm_desktop.domain.privacy import PermissionDenied
 from pcrm_desktop.services import access_log, accounts, citizens, office

@@ -4,7 +4,7 @@ data need a reason, kept in the entry's reason column; a missing reason exports 
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 

@@ -20,16 +20,16 @@ from pathlib import Path
 
 import pytest
 
-from pcrm_desktop.domain.audit_details import is_known
 from pcrm_desktop import cli
 from pcrm_desktop.cli import backup as cli_backup
 from pcrm_desktop.config import resolve_database
+from pcrm_desktop.db.audit_witness import anchor_path, read_anchor
 from pcrm_desktop.db.backup import copying, restoring
 from pcrm_desktop.db.backup import damaged as damaged_files
 from pcrm_desktop.db.backup import encrypted as encryption
 from pcrm_desktop.db.backup import files as backup_files
-from pcrm_desktop.db.audit_witness import anchor_path, read_anchor
 from pcrm_desktop.domain.audit import Actor
+from pcrm_desktop.domain.audit_details import is_known
 from pcrm_desktop.domain.citizens import Citizen
 from pcrm_desktop.domain.errors import DatabaseError, ValidationError
 from pcrm_desktop.domain.messages import korean_message

@@ -263,7 +263,7 @@ def test_rejection_rows_count_blank_lines_like_excel(admin_ctx, tmp_path):
     """Rejected.row is 'as Excel numbers it': a blank line is a row in Excel, so the rejected
     row after it is row 4 (header 1, 홍길동 2, blank 3)."""
     path = tmp_path / "gaps.csv"
-    path.write_bytes("이름,출생연도\r\n홍길동,1968\r\n\r\n,1970\r\n".encode("utf-8"))
+    path.write_bytes("이름,출생연도\r\n홍길동,1968\r\n\r\n,1970\r\n".encode())
     _, plan = import_citizens(admin_ctx, path)
     assert [(r.row, r.code) for r in plan.rejected] == [(4, "required")]
 

@@ -118,7 +118,7 @@ def test_second_open_changes_nothing_and_makes_no_backup(db_path):
 
 def test_head_revision_constant_matches_the_migrations():
     """`HEAD_REVISION` lets a start on a current database skip Alembic; it must be the real head."""
-    assert migrate.HEAD_REVISION == head_revision()
+    assert head_revision() == migrate.HEAD_REVISION
     assert migrate.HEAD_REVISION in migrate.known_revisions()
 
 
@@ -256,7 +256,7 @@ def test_too_new_rollback_journal_database_is_left_unchanged(db_path):
 
 @pytest.mark.parametrize("content", [
     random.Random(7).randbytes(8192),
-    "이름,주소\n홍길동,서울특별시 종로구\n".encode("utf-8"),
+    "이름,주소\n홍길동,서울특별시 종로구\n".encode(),
     b"SQLite format 2\x00" + bytes(100),
 ], ids=["random-bytes", "csv", "almost-sqlite-header"])
 def test_not_a_database_is_refused_and_left_byte_identical(db_path, content):
@@ -300,11 +300,10 @@ def test_engine_connections_have_the_pragmas(opened):
 
 
 def test_foreign_keys_are_enforced(opened):
-    with SqlUnitOfWork(opened.engine) as uow:
-        with pytest.raises(IntegrityError):
-            uow.connection.exec_driver_sql(
-                "INSERT INTO staff (name, login, role, department_id, active, created_at) "
-                "VALUES ('김철수', 'kim', 'clerk', 999, 1, '2026-03-02 09:00:00')")
+    with SqlUnitOfWork(opened.engine) as uow, pytest.raises(IntegrityError):
+        uow.connection.exec_driver_sql(
+            "INSERT INTO staff (name, login, role, department_id, active, created_at) "
+            "VALUES ('김철수', 'kim', 'clerk', 999, 1, '2026-03-02 09:00:00')")
 
 
 def test_migrated_schema_matches_the_table_definitions(opened):

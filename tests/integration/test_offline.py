@@ -69,9 +69,8 @@ def test_name_lookups_are_refused_naming_the_name():
 
 def test_a_library_that_swallows_the_error_is_still_recorded():
     """urllib turns the refusal into URLError; the attempt is on record all the same."""
-    with NETBLOCK.expecting() as seen:
-        with pytest.raises(urllib.error.URLError):
-            urllib.request.urlopen("http://example.com/update-check", timeout=1)
+    with NETBLOCK.expecting() as seen, pytest.raises(urllib.error.URLError):
+        urllib.request.urlopen("http://example.com/update-check", timeout=1)
     assert any("example.com" in s for s in seen)
 
 

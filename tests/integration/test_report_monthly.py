@@ -18,6 +18,7 @@ from pcrm_desktop.services.demo import DemoRequest, fill_demo
 from pcrm_desktop.services.monthly_report import build_monthly, month_span, monthly_report
 from tests.dbutil import rows
 
+
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     """One demo database for the module (built once: 2,500 민원, 2,000 answers)."""

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from pcrm_desktop.domain.audit_details import is_known
 from pcrm_desktop.domain.audit import Actor
+from pcrm_desktop.domain.audit_details import is_known
 from pcrm_desktop.domain.citizens import Address, Citizen
 from pcrm_desktop.domain.complaints import Action, Channel, Intake, Result
 from pcrm_desktop.domain.errors import ValidationError

@@ -119,7 +119,7 @@ def test_survey_summary_command(capsys, tmp_path):
                     " max(julianday(r.submitted_at) - julianday(c.done_at)) FROM survey_links l"
                     " JOIN survey_responses r ON r.id = l.response_id"
                     " JOIN complaints c ON c.id = l.complaint_id")[0]
-    assert 0 <= gaps[0] and gaps[1] <= 14
+    assert gaps[0] >= 0 and gaps[1] <= 14
     assert rows(db, "SELECT count(*) FROM survey_links l JOIN complaints c ON c.id = l.complaint_id"
                     " WHERE l.citizen_id IS NOT c.citizen_id") == [(0,)]
     code = main(["survey", "summary", "--db", str(db), "--survey", "NOPE", "--from",

@@ -38,10 +38,9 @@ def test_leaving_without_commit_rolls_back(engine, db_path):
 
 
 def test_an_exception_rolls_back(engine, db_path):
-    with pytest.raises(RuntimeError):
-        with SqlUnitOfWork(engine) as uow:
-            uow.departments.add("민원행정팀")
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), SqlUnitOfWork(engine) as uow:
+        uow.departments.add("민원행정팀")
+        raise RuntimeError("boom")
     assert _departments_seen_by_another_process(db_path) == []
 
 

@@ -16,7 +16,7 @@ from pcrm_desktop.domain.actions import (
     verdict,
 )
 from pcrm_desktop.domain.errors import ConflictError, ValidationError
-from pcrm_desktop.domain.survey_stats import Estimate, item_score, proportion, Moments
+from pcrm_desktop.domain.survey_stats import Estimate, Moments, item_score, proportion
 
 S = ActionStatus
 DRAFT = Draft("  기초생활수급자 민원 처리 지연 개선 ", "복지 담당 전담 배정", "group:4", "on_time",

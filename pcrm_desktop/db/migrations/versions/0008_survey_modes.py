@@ -9,7 +9,6 @@ Create Date: 2026-11-27 14:40:00
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = '0008'
 down_revision = '0007'
 branch_labels = None

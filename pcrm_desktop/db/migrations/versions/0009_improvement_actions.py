@@ -8,7 +8,6 @@ Create Date: 2026-11-27 15:20:00
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = '0009'
 down_revision = '0008'
 branch_labels = None
