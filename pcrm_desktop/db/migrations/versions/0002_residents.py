@@ -79,8 +79,10 @@ def upgrade() -> None:
     sa.Column('citizen_id', sa.Integer(), nullable=False),
     sa.Column('group_id', sa.Integer(), nullable=False),
     sa.Column('since', sa.Date(), nullable=False),
-    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_citizen_groups_citizen_id_citizens'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['group_id'], ['customer_groups.id'], name=op.f('fk_citizen_groups_group_id_customer_groups')),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'],
+                            name=op.f('fk_citizen_groups_citizen_id_citizens'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['group_id'], ['customer_groups.id'],
+                            name=op.f('fk_citizen_groups_group_id_customer_groups')),
     sa.PrimaryKeyConstraint('citizen_id', 'group_id', name=op.f('pk_citizen_groups'))
     )
     with op.batch_alter_table('citizen_groups', schema=None) as batch_op:
@@ -93,7 +95,8 @@ def upgrade() -> None:
     sa.Column('digits', sa.String(length=15), nullable=False),
     sa.Column('tail4', sa.String(length=4), nullable=False),
     sa.Column('position', sa.Integer(), server_default='0', nullable=False),
-    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_citizen_phones_citizen_id_citizens'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'],
+                            name=op.f('fk_citizen_phones_citizen_id_citizens'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_citizen_phones'))
     )
     with op.batch_alter_table('citizen_phones', schema=None) as batch_op:
@@ -110,7 +113,8 @@ def upgrade() -> None:
     sa.Column('retention_until', sa.Date(), nullable=False),
     sa.Column('method', sa.String(length=20), nullable=False),
     sa.Column('withdrawn_on', sa.Date(), nullable=True),
-    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_consents_citizen_id_citizens'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'],
+                            name=op.f('fk_consents_citizen_id_citizens'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_consents'))
     )
     with op.batch_alter_table('consents', schema=None) as batch_op:
@@ -124,7 +128,8 @@ def upgrade() -> None:
     sa.Column('kind', sa.String(length=20), nullable=False),
     sa.Column('summary', sa.Text(), nullable=False),
     sa.Column('staff_id', sa.Integer(), nullable=True),
-    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_interactions_citizen_id_citizens'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'],
+                            name=op.f('fk_interactions_citizen_id_citizens'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['staff_id'], ['staff.id'], name=op.f('fk_interactions_staff_id_staff')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_interactions'))
     )

@@ -39,7 +39,8 @@ def upgrade() -> None:
     sa.Column('period_days', sa.Integer(), nullable=True),
     sa.Column('position', sa.Integer(), server_default='0', nullable=False),
     sa.Column('active', sa.Boolean(), server_default='1', nullable=False),
-    sa.ForeignKeyConstraint(['parent_id'], ['complaint_categories.id'], name=op.f('fk_complaint_categories_parent_id_complaint_categories')),
+    sa.ForeignKeyConstraint(['parent_id'], ['complaint_categories.id'],
+                            name=op.f('fk_complaint_categories_parent_id_complaint_categories')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_complaint_categories')),
     sa.UniqueConstraint('parent_id', 'name', name=op.f('uq_complaint_categories_parent_id'))
     )
@@ -78,12 +79,16 @@ def upgrade() -> None:
     sa.Column('flags', sa.String(length=100), server_default='', nullable=False),
     sa.Column('version', sa.Integer(), server_default='1', nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.CheckConstraint("status IN ('received', 'assigned', 'in_progress', 'on_hold', 'transferred', 'done', 'closed')", name=op.f('ck_complaints_status')),
+    sa.CheckConstraint("status IN ('received', 'assigned', 'in_progress', 'on_hold', 'transferred', 'done', 'closed')",
+                       name=op.f('ck_complaints_status')),
     sa.ForeignKeyConstraint(['assignee_id'], ['staff.id'], name=op.f('fk_complaints_assignee_id_staff')),
-    sa.ForeignKeyConstraint(['category_id'], ['complaint_categories.id'], name=op.f('fk_complaints_category_id_complaint_categories')),
+    sa.ForeignKeyConstraint(['category_id'], ['complaint_categories.id'],
+                            name=op.f('fk_complaints_category_id_complaint_categories')),
     sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_complaints_citizen_id_citizens')),
-    sa.ForeignKeyConstraint(['department_id'], ['departments.id'], name=op.f('fk_complaints_department_id_departments')),
-    sa.ForeignKeyConstraint(['type_code'], ['complaint_types.code'], name=op.f('fk_complaints_type_code_complaint_types')),
+    sa.ForeignKeyConstraint(['department_id'], ['departments.id'],
+                            name=op.f('fk_complaints_department_id_departments')),
+    sa.ForeignKeyConstraint(['type_code'], ['complaint_types.code'],
+                            name=op.f('fk_complaints_type_code_complaint_types')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_complaints')),
     sa.UniqueConstraint('receipt_no', name=op.f('uq_complaints_receipt_no'))
     )
@@ -91,7 +96,8 @@ def upgrade() -> None:
         batch_op.create_index('ix_complaints_assignee_open_due', ['assignee_id', 'open', 'due_at', 'id'], unique=False)
         batch_op.create_index('ix_complaints_category_received', ['category_id', 'received_at'], unique=False)
         batch_op.create_index('ix_complaints_citizen_received', ['citizen_id', 'received_at'], unique=False)
-        batch_op.create_index('ix_complaints_department_open_due', ['department_id', 'open', 'due_at', 'id'], unique=False)
+        batch_op.create_index('ix_complaints_department_open_due',
+                              ['department_id', 'open', 'due_at', 'id'], unique=False)
         batch_op.create_index('ix_complaints_open_due', ['open', 'due_at', 'id'], unique=False)
         batch_op.create_index('ix_complaints_received_at_id', ['received_at', 'id'], unique=False)
         batch_op.create_index('ix_complaints_due_at_id', ['due_at', 'id'], unique=False)
@@ -107,7 +113,8 @@ def upgrade() -> None:
     sa.Column('from_status', sa.String(length=12), nullable=True),
     sa.Column('to_status', sa.String(length=12), nullable=True),
     sa.Column('note', sa.Text(), server_default='', nullable=False),
-    sa.ForeignKeyConstraint(['complaint_id'], ['complaints.id'], name=op.f('fk_complaint_events_complaint_id_complaints'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['complaint_id'], ['complaints.id'],
+                            name=op.f('fk_complaint_events_complaint_id_complaints'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['staff_id'], ['staff.id'], name=op.f('fk_complaint_events_staff_id_staff')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_complaint_events'))
     )
@@ -119,8 +126,10 @@ def upgrade() -> None:
     sa.Column('second_id', sa.Integer(), nullable=False),
     sa.Column('linked_at', sa.DateTime(), nullable=False),
     sa.CheckConstraint('first_id < second_id', name=op.f('ck_complaint_links_order')),
-    sa.ForeignKeyConstraint(['first_id'], ['complaints.id'], name=op.f('fk_complaint_links_first_id_complaints'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['second_id'], ['complaints.id'], name=op.f('fk_complaint_links_second_id_complaints'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['first_id'], ['complaints.id'],
+                            name=op.f('fk_complaint_links_first_id_complaints'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['second_id'], ['complaints.id'],
+                            name=op.f('fk_complaint_links_second_id_complaints'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('first_id', 'second_id', name=op.f('pk_complaint_links'))
     )
     # Title words of three or more characters (FTS5 trigram), kept by triggers, so every path

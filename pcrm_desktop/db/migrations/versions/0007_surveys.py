@@ -44,7 +44,8 @@ def upgrade() -> None:
     sa.Column('seconds', sa.Integer(), nullable=True),
     sa.Column('flags', sa.String(length=50), server_default='', nullable=False),
     sa.CheckConstraint("mode IN ('kiosk', 'phone', 'paper', 'import')", name=op.f('ck_survey_responses_mode')),
-    sa.ForeignKeyConstraint(['version_id'], ['survey_versions.id'], name=op.f('fk_survey_responses_version_id_survey_versions')),
+    sa.ForeignKeyConstraint(['version_id'], ['survey_versions.id'],
+                            name=op.f('fk_survey_responses_version_id_survey_versions')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_survey_responses'))
     )
     with op.batch_alter_table('survey_responses', schema=None) as batch_op:
@@ -56,7 +57,8 @@ def upgrade() -> None:
     sa.Column('value_num', sa.Float(), nullable=True),
     sa.Column('value_text', sa.Text(), nullable=True),
     sa.Column('na', sa.Boolean(), server_default='0', nullable=False),
-    sa.ForeignKeyConstraint(['response_id'], ['survey_responses.id'], name=op.f('fk_survey_answers_response_id_survey_responses'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['response_id'], ['survey_responses.id'],
+                            name=op.f('fk_survey_answers_response_id_survey_responses'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('response_id', 'item', name=op.f('pk_survey_answers')),
     sqlite_with_rowid=False
     )
@@ -66,7 +68,8 @@ def upgrade() -> None:
     sa.Column('citizen_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_survey_links_citizen_id_citizens')),
     sa.ForeignKeyConstraint(['complaint_id'], ['complaints.id'], name=op.f('fk_survey_links_complaint_id_complaints')),
-    sa.ForeignKeyConstraint(['response_id'], ['survey_responses.id'], name=op.f('fk_survey_links_response_id_survey_responses'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['response_id'], ['survey_responses.id'],
+                            name=op.f('fk_survey_links_response_id_survey_responses'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('response_id', name=op.f('pk_survey_links'))
     )
     with op.batch_alter_table('survey_links', schema=None) as batch_op:

@@ -32,8 +32,10 @@ def upgrade() -> None:
     sa.Column('done_at', sa.DateTime(), nullable=True),
     sa.Column('done_by', sa.String(length=50), nullable=True),
     sa.Column('note', sa.Text(), server_default='', nullable=False),
-    sa.ForeignKeyConstraint(['complaint_id'], ['complaints.id'], name=op.f('fk_survey_callbacks_complaint_id_complaints')),
-    sa.ForeignKeyConstraint(['response_id'], ['survey_responses.id'], name=op.f('fk_survey_callbacks_response_id_survey_responses'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['complaint_id'], ['complaints.id'],
+                            name=op.f('fk_survey_callbacks_complaint_id_complaints')),
+    sa.ForeignKeyConstraint(['response_id'], ['survey_responses.id'],
+                            name=op.f('fk_survey_callbacks_response_id_survey_responses'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_survey_callbacks')),
     sa.UniqueConstraint('response_id', name=op.f('uq_survey_callbacks_response_id'))
     )
