@@ -60,8 +60,8 @@ class ComplaintRepository:
         if r is None:
             return None
         return CaseRow(r["id"], r["receipt_no"], Status(r["status"]), r["received_at"],
-                       r["due_at"], stored_period(r["period_unit"], r["period_amount"]), bool(r["extended"]), r["citizen_id"],
-                       r["category_id"], r["type_code"], r["assignee_id"], r["department_id"],
+                       r["due_at"], stored_period(r["period_unit"], r["period_amount"]), bool(r["extended"]),
+                       r["citizen_id"], r["category_id"], r["type_code"], r["assignee_id"], r["department_id"],
                        r["version"])
 
     def change(self, complaint_id: int, version: int, now: datetime, **values) -> bool:

@@ -284,8 +284,8 @@ def chain_text(report: ChainReport, translate: Callable[[str], str] = lambda s: 
     if report.problem in WITNESS_ALARMS:
         return translate(QT_TRANSLATE_NOOP("access_review", "검증 불가: {problem}")).format(
             problem=problem)
-    return translate(QT_TRANSLATE_NOOP("access_review", "손상: {entry}번 기록 — {problem} ({checked}건까지 정상)")).format(
-        entry=report.broken_id, problem=problem, checked=f"{report.checked:,}")
+    broken = translate(QT_TRANSLATE_NOOP("access_review", "손상: {entry}번 기록 — {problem} ({checked}건까지 정상)"))
+    return broken.format(entry=report.broken_id, problem=problem, checked=f"{report.checked:,}")
 
 
 @dataclass(frozen=True)

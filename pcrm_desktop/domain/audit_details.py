@@ -55,7 +55,8 @@ FORMS: dict[str, list[tuple[str, str]]] = {
                        (_N + r"명, 가림", QT_TRANSLATE_NOOP("audit_detail", "{n}명, 가림"))],
     "citizen.import": [
         (_N + r"명 가져옴, 거부 (?P<rejected>[\d,]+)행, 중복 의심 (?P<duplicates>[\d,]+)행, 중복 의심 제외",
-         QT_TRANSLATE_NOOP("audit_detail", "{n}명 가져옴, 거부 {rejected}행, 중복 의심 {duplicates}행, 중복 의심 제외")),
+         QT_TRANSLATE_NOOP("audit_detail", "{n}명 가져옴, 거부 {rejected}행, 중복 의심 {duplicates}행, "
+                                           "중복 의심 제외")),
         (_N + r"명 가져옴, 거부 (?P<rejected>[\d,]+)행, 중복 의심 (?P<duplicates>[\d,]+)행",
          QT_TRANSLATE_NOOP("audit_detail", "{n}명 가져옴, 거부 {rejected}행, 중복 의심 {duplicates}행"))],
     "complaint.import": [(_N + r"건 가져옴, 거부 (?P<rejected>[\d,]+)행, 표시 (?P<flagged>[\d,]+)행",
@@ -70,31 +71,41 @@ FORMS: dict[str, list[tuple[str, str]]] = {
                        QT_TRANSLATE_NOOP("audit_detail", "{survey} {first}~{last}: 응답 {n}건, {pages}쪽"))],
     "survey.export": [(r"(?P<survey>\S+) (?P<first>[\d-]+)~(?P<last>[\d-]+): " + _N
                        + r"건 \(익명 답만, 연결 정보 없음\)",
-                       QT_TRANSLATE_NOOP("audit_detail", "{survey} {first}~{last}: {n}건 (익명 답만, 연결 정보 없음)"))],
+                       QT_TRANSLATE_NOOP("audit_detail", "{survey} {first}~{last}: "
+                                                         "{n}건 (익명 답만, 연결 정보 없음)"))],
     "survey.import": [(r"(?P<survey>\S+) v(?P<version>\d+): " + _N + r"건 가져옴, 거부 (?P<rejected>[\d,]+)행, "
                        r"빈 행 (?P<empty>[\d,]+)행",
-                       QT_TRANSLATE_NOOP("audit_detail", "{survey} v{version}: {n}건 가져옴, 거부 {rejected}행, 빈 행 {empty}행"))],
+                       QT_TRANSLATE_NOOP("audit_detail", "{survey} v{version}: "
+                                                         "{n}건 가져옴, 거부 {rejected}행, 빈 행 {empty}행"))],
     "retention.policy": [(r"(?P<before>\d+) → (?P<after>\d+)개월",
                           QT_TRANSLATE_NOOP("audit_detail", "{before} → {after}개월"))],
-    "happy_call.sample": [(_N + r"건 중 (?P<chosen>[\d,]+)건 \(표본 (?P<share>\d+%), (?P<days>\d+)일 초과, 불수용 전부\)",
-                           QT_TRANSLATE_NOOP("audit_detail", "{n}건 중 {chosen}건 (표본 {share}, {days}일 초과, 불수용 전부)")),
-                          (_N + r"건 중 (?P<chosen>[\d,]+)건 \(표본 (?P<share>\d+%), (?P<days>\d+)일 초과, 불수용 제외\)",
-                           QT_TRANSLATE_NOOP("audit_detail", "{n}건 중 {chosen}건 (표본 {share}, {days}일 초과, 불수용 제외)"))],
+    "happy_call.sample": [(_N + r"건 중 (?P<chosen>[\d,]+)건 "
+                                r"\(표본 (?P<share>\d+%), (?P<days>\d+)일 초과, 불수용 전부\)",
+                           QT_TRANSLATE_NOOP("audit_detail",
+                                             "{n}건 중 {chosen}건 (표본 {share}, {days}일 초과, 불수용 전부)")),
+                          (_N + r"건 중 (?P<chosen>[\d,]+)건 "
+                                r"\(표본 (?P<share>\d+%), (?P<days>\d+)일 초과, 불수용 제외\)",
+                           QT_TRANSLATE_NOOP("audit_detail",
+                                             "{n}건 중 {chosen}건 (표본 {share}, {days}일 초과, 불수용 제외)"))],
     "backup.prune": [(r"보관 주기\(매일 (?P<daily>\d+)·매주 (?P<weekly>\d+)·매월 (?P<monthly>\d+)\)에 따라 "
                       r"(?P<n>\d+)개 삭제 \((?P<size>[\d,.]+ MB)\): (?P<names>.*)",
-                      QT_TRANSLATE_NOOP("audit_detail", "보관 주기(매일 {daily}·매주 {weekly}·매월 {monthly})에 따라 {n}개 삭제 ({size}): {names}"))],
+                      QT_TRANSLATE_NOOP("audit_detail", "보관 주기(매일 {daily}·매주 {weekly}·매월 {monthly})에 따라 "
+                                                        "{n}개 삭제 ({size}): {names}"))],
     "backup.restore": [(r"(?P<source>.+) \((?P<check>[\d,.]+ MB, 무결성 .*?까지)\); 복원 전 백업 (?P<pre>.+?); "
                         r"접속기록 기준점 #(?P<before>[\d-]+) → #(?P<after>[\d-]+)"
                         r"(?P<moved>(?: \(기준점 파일을 쓰지 못함: .*?\))?)"
                         r"(?P<foreign>(?:; 다른 데이터베이스의 백업 \(.*\))?)",
-                        QT_TRANSLATE_NOOP("audit_detail", "{source} ({check}); 복원 전 백업 {pre}; 접속기록 기준점 #{before} → #{after}{moved}{foreign}"))],
+                        QT_TRANSLATE_NOOP("audit_detail", "{source} ({check}); 복원 전 백업 {pre}; "
+                                                          "접속기록 기준점 #{before} → #{after}{moved}{foreign}"))],
     "db.recover": [(r"손상: (?P<problem>.*?); 손상된 파일을 (?P<aside>.+?)\(으\)로 옮김; 복원한 백업: (?P<check>.+)",
-                    QT_TRANSLATE_NOOP("audit_detail", "손상: {problem}; 손상된 파일을 {aside}(으)로 옮김; 복원한 백업: {check}"))],
+                    QT_TRANSLATE_NOOP("audit_detail", "손상: {problem}; 손상된 파일을 {aside}(으)로 옮김; "
+                                                      "복원한 백업: {check}"))],
     "retention.run": [(r"(?P<counts>[\w ,]+); 파기 대장 (?P<n>[\d,]+)건, 첨부 파일 (?P<files>[\d,]+)개",
                        QT_TRANSLATE_NOOP("audit_detail", "{counts}; 파기 대장 {n}건, 첨부 파일 {files}개"))],
     "report.access_log": [(r"(?P<month>[\d-]+): " + _N + r"건, 이상 징후 (?P<findings>[\d,]+)건, 무결성 (?P<chain>.+), "
                            r"머리 (?P<head>\S+), (?P<pages>\d+)쪽",
-                           QT_TRANSLATE_NOOP("audit_detail", "{month}: {n}건, 이상 징후 {findings}건, 무결성 {chain}, 머리 {head}, {pages}쪽"))],
+                           QT_TRANSLATE_NOOP("audit_detail", "{month}: {n}건, 이상 징후 {findings}건, 무결성 {chain}, "
+                                                             "머리 {head}, {pages}쪽"))],
     "db.upgrade": [(r"(?P<before>\S+) → (?P<after>\S+) \(백업 복원 뒤\)",
                     QT_TRANSLATE_NOOP("audit_detail", "{before} → {after} (백업 복원 뒤)")),
                    (r"(?P<before>\S+) → (?P<after>\S+) \(복구 뒤\)",
@@ -125,8 +136,9 @@ PARTS: dict[str, list[tuple[str, str]]] = {
                QT_TRANSLATE_NOOP("audit_detail", "손상: {entry}번 기록 — {problem} ({checked}건까지 정상)"))],
     "counts": [(r"complaint (?P<complaint>\d+), citizen (?P<citizen>\d+), interaction (?P<interaction>\d+), "
                 r"happy_call (?P<happy_call>\d+), survey_link (?P<survey_link>\d+), audit_log (?P<audit_log>\d+)",
-                QT_TRANSLATE_NOOP("audit_detail", "종결 민원 {complaint}, 주민 기록 {citizen}, 상담 이력 {interaction}, "
-                                  "해피콜 기록 {happy_call}, 설문 응답 연결 {survey_link}, 접속기록 {audit_log}"))],
+                QT_TRANSLATE_NOOP("audit_detail", "종결 민원 {complaint}, 주민 기록 {citizen}, "
+                                  "상담 이력 {interaction}, 해피콜 기록 {happy_call}, "
+                                  "설문 응답 연결 {survey_link}, 접속기록 {audit_log}"))],
 }
 
 

@@ -34,11 +34,14 @@ WEEKDAYS = "월화수목금토일"
 
 CALENDAR_STEP_TEXTS: dict[str, str] = {
     "period_weeks": QT_TRANSLATE_NOOP(
-        "deadline", "처리기간 {n}주: 달력으로 셉니다. 접수일을 첫날로 산입하고 사이의 토·일요일과 공휴일도 셉니다 (법 제19조③, 민법 제160조①)"),
+        "deadline", "처리기간 {n}주: 달력으로 셉니다. "
+                    "접수일을 첫날로 산입하고 사이의 토·일요일과 공휴일도 셉니다 (법 제19조③, 민법 제160조①)"),
     "period_months": QT_TRANSLATE_NOOP(
-        "deadline", "처리기간 {n}개월: 달력으로 셉니다. 접수일을 첫날로 산입하고 사이의 토·일요일과 공휴일도 셉니다 (법 제19조③, 민법 제160조①)"),
+        "deadline", "처리기간 {n}개월: 달력으로 셉니다. "
+                    "접수일을 첫날로 산입하고 사이의 토·일요일과 공휴일도 셉니다 (법 제19조③, 민법 제160조①)"),
     "period_years": QT_TRANSLATE_NOOP(
-        "deadline", "처리기간 {n}년: 달력으로 셉니다. 접수일을 첫날로 산입하고 사이의 토·일요일과 공휴일도 셉니다 (법 제19조③, 민법 제160조①)"),
+        "deadline", "처리기간 {n}년: 달력으로 셉니다. "
+                    "접수일을 첫날로 산입하고 사이의 토·일요일과 공휴일도 셉니다 (법 제19조③, 민법 제160조①)"),
     "calendar_after_hours": QT_TRANSLATE_NOOP(
         "deadline", "근무시간({end}) 뒤 접수: 법 제19조③대로 접수일을 첫날로 셉니다 (설정: 접수일부터)"),
     "calendar_day_off": QT_TRANSLATE_NOOP(
@@ -50,7 +53,8 @@ CALENDAR_STEP_TEXTS: dict[str, str] = {
     "calendar_end": QT_TRANSLATE_NOOP(
         "deadline", "기산일에 해당하는 날 {corresponding}의 전날 {end}에 기간이 끝납니다 (민법 제160조②)"),
     "calendar_month_end": QT_TRANSLATE_NOOP(
-        "deadline", "{month}에는 기산일({first})에 해당하는 날이 없어 그 달의 말일 {end}에 기간이 끝납니다 (민법 제160조③)"),
+        "deadline", "{month}에는 기산일({first})에 해당하는 날이 없어 "
+                    "그 달의 말일 {end}에 기간이 끝납니다 (민법 제160조③)"),
     "end_day_off": QT_TRANSLATE_NOOP(
         "deadline", "{day}: {reason}, 기간의 말일이 토요일·공휴일이면 다음 날에 끝납니다 (민법 제161조)"),
 }

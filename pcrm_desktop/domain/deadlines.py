@@ -264,9 +264,11 @@ class _NoSteps(list[Step]):
 STEP_TEXTS: dict[str, str] = {
     "received": QT_TRANSLATE_NOOP("deadline", "접수: {at}"),
     "period_hours": QT_TRANSLATE_NOOP(
-        "deadline", "처리기간 {label}: 근무시간으로 셉니다 (하루 {per_day}시간, {start}–{end}, 점심 {lunch} 제외; 법 제19조①)"),
+        "deadline", "처리기간 {label}: 근무시간으로 셉니다 "
+                    "(하루 {per_day}시간, {start}–{end}, 점심 {lunch} 제외; 법 제19조①)"),
     "period_days": QT_TRANSLATE_NOOP(
-        "deadline", "처리기간 {days}일: 날짜로 셉니다. 접수일이 1일째이고 토·일요일과 공휴일은 세지 않습니다 (법 제19조②)"),
+        "deadline", "처리기간 {days}일: 날짜로 셉니다. "
+                    "접수일이 1일째이고 토·일요일과 공휴일은 세지 않습니다 (법 제19조②)"),
     "day_off": QT_TRANSLATE_NOOP("deadline", "{day}: {reason}, 세지 않음"),
     "after_hours": QT_TRANSLATE_NOOP(
         "deadline", "근무시간({end}) 뒤 접수: 다음 근무일을 접수일로 봅니다"),

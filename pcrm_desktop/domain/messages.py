@@ -38,7 +38,8 @@ MESSAGES: dict[str, str] = {
     "last_admin": QT_TRANSLATE_NOOP(
         "messages", "활성 관리자가 최소 한 명은 있어야 합니다."),
     "demo_not_empty": QT_TRANSLATE_NOOP(
-        "messages", "데모 데이터는 빈 데이터베이스에만 만들 수 있습니다. 실제 자료와 섞이지 않도록 새 파일을 --db로 지정하십시오."),
+        "messages", "데모 데이터는 빈 데이터베이스에만 만들 수 있습니다. "
+                    "실제 자료와 섞이지 않도록 새 파일을 --db로 지정하십시오."),
     "backup_failed": QT_TRANSLATE_NOOP(
         "messages", "업그레이드 전 백업을 만들지 못해 업그레이드하지 않았습니다: {detail}\n"
         "디스크 공간과 폴더 권한을 확인하십시오."),
@@ -67,7 +68,8 @@ MESSAGES: dict[str, str] = {
     "account_locked": QT_TRANSLATE_NOOP(
         "messages", "비밀번호를 {count}번 틀려 계정이 잠겼습니다. 관리자에게 비밀번호 초기화를 요청하십시오."),
     "account_locked_wait": QT_TRANSLATE_NOOP(
-        "messages", "비밀번호를 {count}번 틀려 계정이 잠겼습니다. 잠기지 않은 다른 관리자가 없으므로 {minutes}분 뒤에 다시 로그인할 수 있습니다."),
+        "messages", "비밀번호를 {count}번 틀려 계정이 잠겼습니다. "
+                    "잠기지 않은 다른 관리자가 없으므로 {minutes}분 뒤에 다시 로그인할 수 있습니다."),
     "account_inactive": QT_TRANSLATE_NOOP(
         "messages", "사용이 중지된 계정입니다. 관리자에게 문의하십시오."),
     "password_not_set": QT_TRANSLATE_NOOP(
@@ -79,17 +81,23 @@ MESSAGES: dict[str, str] = {
     "idle_minutes": QT_TRANSLATE_NOOP(
         "messages", "자동 잠금 시간은 {low}~{high}분 사이로 정하십시오."),
     "password_file_open": QT_TRANSLATE_NOOP(
-        "messages", "비밀번호 파일을 다른 사용자도 읽을 수 있습니다: {path}. 예약 작업 계정만 읽도록 권한을 바꾸십시오 (예: chmod 600)."),
+        "messages", "비밀번호 파일을 다른 사용자도 읽을 수 있습니다: {path}. "
+                    "예약 작업 계정만 읽도록 권한을 바꾸십시오 (예: chmod 600)."),
     "password_file": QT_TRANSLATE_NOOP(
         "messages", "비밀번호 파일을 읽을 수 없습니다: {path} ({detail})"),
     "audit_broken": QT_TRANSLATE_NOOP(
         "messages", "접속기록이 손상되었습니다: {entry}번 기록부터 맞지 않습니다 ({problem})."),
     "restore_other_database": QT_TRANSLATE_NOOP(
-        "messages", "{name}은(는) 다른 데이터베이스의 백업입니다 (백업 {backup_id}…, 지금 데이터베이스 {live_id}…). 복원하면 이 데이터베이스의 기록이 모두 그 데이터베이스의 것으로 바뀝니다. 정말 그 데이터베이스로 바꾸려면 한 번 더 확인하십시오 (명령줄: --other-database)."),
+        "messages", "{name}은(는) 다른 데이터베이스의 백업입니다 (백업 {backup_id}…, 지금 데이터베이스 {live_id}…). "
+                    "복원하면 이 데이터베이스의 기록이 모두 그 데이터베이스의 것으로 바뀝니다. "
+                    "정말 그 데이터베이스로 바꾸려면 한 번 더 확인하십시오 (명령줄: --other-database)."),
     "audit_witness_alarm": QT_TRANSLATE_NOOP(
-        "messages", "접속기록을 검증할 수 없습니다: {problem}. 누가 지웠거나 바꿨을 수 있습니다. 확인한 뒤 관리자가 pcrm audit reanchor --reason \"사유\"로 기준점을 다시 정하십시오 (접속기록에 남습니다)."),
+        "messages", "접속기록을 검증할 수 없습니다: {problem}. 누가 지웠거나 바꿨을 수 있습니다. "
+                    "확인한 뒤 관리자가 pcrm audit reanchor --reason \"사유\"로 기준점을 다시 정하십시오 "
+                    "(접속기록에 남습니다)."),
     "audit_reanchor_broken": QT_TRANSLATE_NOOP(
-        "messages", "접속기록이 {entry}번 기록부터 맞지 않아({problem}) 기준점을 다시 정할 수 없습니다. 기준점을 다시 정하면 손상이 가려지므로, 먼저 손상된 기록을 백업과 대조하십시오."),
+        "messages", "접속기록이 {entry}번 기록부터 맞지 않아({problem}) 기준점을 다시 정할 수 없습니다. "
+                    "기준점을 다시 정하면 손상이 가려지므로, 먼저 손상된 기록을 백업과 대조하십시오."),
     "audit_key_unknown": QT_TRANSLATE_NOOP(
         "messages", "이 PC에 서명 키 {key}이(가) 없습니다."),
     "audit_key_unreadable": QT_TRANSLATE_NOOP(
@@ -97,9 +105,14 @@ MESSAGES: dict[str, str] = {
     "audit_key_unwritable": QT_TRANSLATE_NOOP(
         "messages", "접속기록 서명 키를 저장할 수 없습니다: {path} ({detail})"),
     "cli_login_required": QT_TRANSLATE_NOOP(
-        "messages", "이 명령은 개인정보를 다루므로 직원 계정이 필요합니다. --user 로그인ID를 주고 비밀번호를 입력하거나, 예약 작업이면 환경 변수 PCRM_USER와 PCRM_PASSWORD_FILE(비밀번호 한 줄이 든 파일)을 지정하십시오."),
+        "messages", "이 명령은 개인정보를 다루므로 직원 계정이 필요합니다. "
+                    "--user 로그인ID를 주고 비밀번호를 입력하거나, 예약 작업이면 환경 변수 PCRM_USER와 "
+                    "PCRM_PASSWORD_FILE(비밀번호 한 줄이 든 파일)을 지정하십시오."),
     "cli_password_no_terminal": QT_TRANSLATE_NOOP(
-        "messages", "--user {login}의 비밀번호를 물을 터미널이 없습니다. 비밀번호는 표준 입력(파이프)으로 받지 않습니다. 터미널에서 실행해 직접 입력하거나, 예약 작업이면 환경 변수 PCRM_PASSWORD_FILE에 비밀번호 한 줄만 든 파일(그 계정만 읽을 수 있게 둔 것)을 지정하십시오."),
+        "messages", "--user {login}의 비밀번호를 물을 터미널이 없습니다. "
+                    "비밀번호는 표준 입력(파이프)으로 받지 않습니다. "
+                    "터미널에서 실행해 직접 입력하거나, 예약 작업이면 환경 변수 PCRM_PASSWORD_FILE에 "
+                    "비밀번호 한 줄만 든 파일(그 계정만 읽을 수 있게 둔 것)을 지정하십시오."),
     "rrn_in_name": QT_TRANSLATE_NOOP(
         "messages", "이름 칸에 주민등록번호 형태의 숫자가 있습니다. 주민등록번호는 수집하지 않습니다."),
     "birth_year_range": QT_TRANSLATE_NOOP("messages", "출생연도는 1900~{max} 사이여야 합니다."),
@@ -114,7 +127,8 @@ MESSAGES: dict[str, str] = {
         "messages", "주민 기록을 찾을 수 없습니다(번호 {id}). 다른 사용자가 병합했을 수 있습니다."),
     "edited_elsewhere": QT_TRANSLATE_NOOP(
         "messages", "그사이 다른 사용자가 이 기록을 고쳤습니다. 다시 열어 최신 내용을 확인한 뒤 저장하십시오."),
-    "reason_required": QT_TRANSLATE_NOOP("messages", "사유를 입력하십시오. 개인정보 열람·반출은 사유와 함께 기록됩니다."),
+    "reason_required": QT_TRANSLATE_NOOP("messages", "사유를 입력하십시오. "
+                                                     "개인정보 열람·반출은 사유와 함께 기록됩니다."),
     "field_unknown": QT_TRANSLATE_NOOP("messages", "알 수 없는 항목입니다."),
     "kind_unknown": QT_TRANSLATE_NOOP("messages", "알 수 없는 상담 종류입니다."),
     "merge_same": QT_TRANSLATE_NOOP("messages", "같은 기록끼리는 병합할 수 없습니다."),
@@ -123,7 +137,8 @@ MESSAGES: dict[str, str] = {
     "period_hours_range": QT_TRANSLATE_NOOP(
         "messages", "시간 단위 처리기간은 1시간부터 {max}시간(5일)까지입니다. 그보다 길면 일수로 주십시오."),
     "period_calendar_range": QT_TRANSLATE_NOOP(
-        "messages", "주·개월·년 단위 처리기간은 1주부터 1년까지입니다(최대 52주, 12개월, 1년). 즉시는 일 단위 0으로 정하십시오."),
+        "messages", "주·개월·년 단위 처리기간은 1주부터 1년까지입니다(최대 52주, 12개월, 1년). "
+                    "즉시는 일 단위 0으로 정하십시오."),
     "period_unit_unknown": QT_TRANSLATE_NOOP(
         "messages", "알 수 없는 처리기간 단위입니다: {unit} (가능: days, weeks, months, years)"),
     "period_not_set": QT_TRANSLATE_NOOP(
@@ -206,7 +221,8 @@ MESSAGES: dict[str, str] = {
     "kiosk_linked_survey": QT_TRANSLATE_NOOP(
         "messages", "키오스크에는 익명 설문만 쓸 수 있습니다. 설문 {survey}은(는) 민원·주민과 연결하는 설문입니다."),
     "kiosk_not_set_up": QT_TRANSLATE_NOOP(
-        "messages", "키오스크에 보일 설문과 PIN이 아직 정해지지 않았습니다. 관리자가 만족도 조사 화면의 '키오스크 설정'에서 정하십시오."),
+        "messages", "키오스크에 보일 설문과 PIN이 아직 정해지지 않았습니다. "
+                    "관리자가 만족도 조사 화면의 '키오스크 설정'에서 정하십시오."),
     "answers_need_answered": QT_TRANSLATE_NOOP(
         "messages", "설문 답은 통화 결과가 '응답'일 때만 기록할 수 있습니다."),
     "answer_date_range": QT_TRANSLATE_NOOP(
@@ -262,7 +278,8 @@ MESSAGES: dict[str, str] = {
     "db_outdated": QT_TRANSLATE_NOOP(
         "messages", "데이터베이스 스키마가 최신이 아닙니다({current} → {head}). 'pcrm init'으로 업그레이드하십시오."),
     "db_unwritable": QT_TRANSLATE_NOOP(
-        "messages", "데이터베이스 폴더에 쓸 수 없습니다: {path}\n폴더 권한을 확인하거나 --db로 다른 위치를 지정하십시오."),
+        "messages", "데이터베이스 폴더에 쓸 수 없습니다: {path}\n"
+                    "폴더 권한을 확인하거나 --db로 다른 위치를 지정하십시오."),
     "db_is_folder": QT_TRANSLATE_NOOP(
         "messages", "데이터베이스 파일이 아니라 폴더입니다: {path}\n폴더 안의 파일(예: pcrm.db)을 "
         "지정하십시오. 아무것도 바꾸지 않았습니다."),
@@ -352,7 +369,8 @@ MESSAGES: dict[str, str] = {
     "cell_invalid": QT_TRANSLATE_NOOP(
         "messages", "열 '{column}'(문항 {item_code})의 값 '{value}'은(는) 이 문항의 답이 될 수 없습니다."),
     "cell_na_not_allowed": QT_TRANSLATE_NOOP(
-        "messages", "열 '{column}'(문항 {item_code})의 값 '{value}'은(는) 해당없음인데, 이 문항은 해당없음을 받지 않습니다."),
+        "messages", "열 '{column}'(문항 {item_code})의 값 '{value}'은(는) 해당없음인데, "
+                    "이 문항은 해당없음을 받지 않습니다."),
     "cell_required": QT_TRANSLATE_NOOP(
         "messages", "열 '{column}'(문항 {item_code})이(가) 비어 있습니다. 꼭 답해야 하는 문항입니다."),
     # hostile input (tests/hypothesis)
@@ -408,7 +426,8 @@ MESSAGES: dict[str, str] = {
         "messages", "{label}에 보이지 않는 제어 문자(탭, 줄바꿈, ESC 등)나 글자 방향을 바꾸는 문자가 "
         "있습니다. 그 문자를 지우고 다시 입력하십시오."),
     "survey_changed": QT_TRANSLATE_NOOP(
-        "messages", "검사한 뒤에 설문 {survey}의 문항이 바뀌었습니다. 다시 검사하십시오. 아무것도 저장하지 않았습니다."),
+        "messages", "검사한 뒤에 설문 {survey}의 문항이 바뀌었습니다. 다시 검사하십시오. "
+                    "아무것도 저장하지 않았습니다."),
     # 두 사람이 함께 쓸 때, 저장할 곳의 문제 (db/engine.storage_error, domain/errors.file_error):
     # nothing was written; the screen keeps what was typed, so the clerk can try again.
     "database_busy": QT_TRANSLATE_NOOP(
@@ -431,7 +450,8 @@ MESSAGES: dict[str, str] = {
     "folder_read_only": QT_TRANSLATE_NOOP(
         "messages", "이 폴더에는 쓸 수 없습니다(읽기 전용이거나 권한 없음): {folder}\n다른 폴더를 고르십시오."),
     "disk_full_file": QT_TRANSLATE_NOOP(
-        "messages", "디스크가 가득 차서 파일을 저장하지 못했습니다: {path}\n공간을 비우거나 다른 드라이브에 저장하십시오."),
+        "messages", "디스크가 가득 차서 파일을 저장하지 못했습니다: {path}\n"
+                    "공간을 비우거나 다른 드라이브에 저장하십시오."),
     "file_locked": QT_TRANSLATE_NOOP(
         "messages", "다른 프로그램(예: 엑셀)이 이 파일을 열고 있어 저장하지 못했습니다: {path}\n"
                     "그 프로그램에서 파일을 닫거나 다른 이름으로 저장하십시오."),

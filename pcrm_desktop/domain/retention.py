@@ -81,7 +81,8 @@ RULES: dict[Kind, Rule] = {rule.kind: rule for rule in (
          QT_TRANSLATE_NOOP(
              "retention", "응답과 사람·민원의 연결은 회신 요청과 분석에만 필요. 익명 응답(답)은 통계로 남습니다."),
          QT_TRANSLATE_NOOP(
-             "retention", "삭제: 응답↔민원·주민 연결, 끝난 회신 요청의 민원 연결·메모(열린 회신 요청은 끝날 때까지 둠)")),
+             "retention", "삭제: 응답↔민원·주민 연결, "
+                          "끝난 회신 요청의 민원 연결·메모(열린 회신 요청은 끝날 때까지 둠)")),
     Rule(Kind.AUDIT_LOG, QT_TRANSLATE_NOOP("retention", "접속기록"), 36, 24,
          QT_TRANSLATE_NOOP("retention", "기록 일시부터"),
          QT_TRANSLATE_NOOP(

@@ -123,7 +123,8 @@ def _complaints(report, st, width) -> list:
     story = [Paragraph("1. 민원", st.heading)]
     for name, rows, finished in (("접수 경로별", report.by_channel, False),
                                  ("민원 종류별", report.by_type, False),
-                                 ("분류별 (처리·기한 내 처리율·처리일수는 이 달에 끝난 민원)", report.by_category, True),
+                                 ("분류별 (처리·기한 내 처리율·처리일수는 이 달에 끝난 민원)",
+                                  report.by_category, True),
                                  ("부서별", report.by_department, True)):
         story += [KeepTogether([Paragraph(pdf.escape(name), st.cell_bold), Spacer(1, 2),
                                 _rows_table(rows, st, width, finished)]), Spacer(1, 8)]
@@ -224,7 +225,8 @@ def _groups(report, st, width) -> list:
               Spacer(1, 3),
               Paragraph(pdf.escape(
                   "격차는 그 집단과 나머지 모두를 비교해 통계적으로 유의할 때만 적습니다(5%, 여러 집단을 함께 "
-                  "보므로 Holm 보정). 처리일수의 격차는 오래 걸린 소수 민원에 흔들리지 않도록 로그 척도에서 검정합니다. "
+                  "보므로 Holm 보정). "
+                  "처리일수의 격차는 오래 걸린 소수 민원에 흔들리지 않도록 로그 척도에서 검정합니다. "
                   "만족도는 민원·주민과 연결된 응답만 집단으로 나눌 수 있어 '전체'도 연결된 응답 기준입니다. "
                   "연령 집단은 출생연도로, 나머지는 지금의 소속으로 세며, 한 사람이 여러 집단에 들 수 있습니다."),
                   st.small)]
@@ -357,7 +359,8 @@ def _appendix(report, st, width) -> list:
             [width * f for f in (0.2, 0.17, 0.22, 0.19, 0.09, 0.13)], st, numeric=(4,))]))
     formulas = [
         "문항 점수(100점) = (평균 - 1) ÷ (k - 1) × 100 (5점 척도는 (평균 - 1) × 25). 0–10 추천 문항은 평균 × 10.",
-        "민원만족도 = 전반적 만족(OVERALL)의 100점 점수. 요소만족도 = 요소 문항(안내·친절·전문성·신속·결과·시설) 점수의 "
+        "민원만족도 = 전반적 만족(OVERALL)의 100점 점수. "
+        "요소만족도 = 요소 문항(안내·친절·전문성·신속·결과·시설) 점수의 "
         "단순 평균(표시 가능한 문항만).",
         f"종합 CS 지수 = {WEIGHT_OVERALL} × 민원만족도 + {WEIGHT_ELEMENTS} × 요소만족도 + "
         f"{WEIGHT_RECOMMEND} × 추천(100점) — 고정 가중치(KCSI 방식 참고; PCSI 준수를 뜻하지 않음).",
@@ -367,7 +370,8 @@ def _appendix(report, st, width) -> list:
         "전월·전년 대비: 평균은 Welch t 검정, 비율은 두 비율 z 검정, 건수는 근무일 수로 나눈 하루 건수의 포아송 비교"
         "(지난 12개월의 변동폭만큼 분산을 넓힘), 모두 5% 수준에서 유의할 때만 ▲▼. 고객집단 격차는 집단 대 나머지 "
         "모두의 같은 검정에 Holm 보정.",
-        "기한 내 처리율 = 그 달에 끝난 민원 가운데 처리기한 안에 끝난 비율. 처리일수 = 접수일부터 처리일까지의 근무일 수"
+        "기한 내 처리율 = 그 달에 끝난 민원 가운데 처리기한 안에 끝난 비율. "
+        "처리일수 = 접수일부터 처리일까지의 근무일 수"
         "(토·일·공휴일 제외, 같은 날 처리 = 0일).",
     ]
     story += [Spacer(1, 4)] + [Paragraph(pdf.escape("· " + f), st.small) for f in formulas]

@@ -28,8 +28,8 @@ def test_versions_never_relabel_an_answer(ctx, db_path):
     assert S.edit_survey(ctx, "MINWON", edited) == 1  # nobody answered yet: in place
     S.submit(ctx, "MINWON", "kiosk", {"OVERALL": 5, "KIND": 4})
     renamed = Questionnaire("민원 만족도 v2", (
-        Item("OVERALL", ItemType.SCALE5, "전반적으로 만족하십니까? (문구 수정)", TEMPLATES["MINWON"].item("OVERALL").options,
-             required=True),))
+        Item("OVERALL", ItemType.SCALE5, "전반적으로 만족하십니까? (문구 수정)",
+             TEMPLATES["MINWON"].item("OVERALL").options, required=True),))
     assert S.edit_survey(ctx, "MINWON", renamed) == 2  # answered: a new version
     versions = rows(db_path, "SELECT version, frozen_at IS NOT NULL, definition FROM survey_versions ORDER BY version")
     assert [(v, frozen) for v, frozen, _ in versions] == [(1, 1), (2, 0)]

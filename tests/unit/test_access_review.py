@@ -174,7 +174,8 @@ def test_five_failed_sign_ins_in_a_day():
     [found] = ar.failed_sign_ins(five)
     assert (found.code, found.actor, found.count) == (ar.FAILED_LOGINS, "kim", 5)
     # three on each of two days, or spread over two accounts: not flagged
-    assert ar.failed_sign_ins(_fails("kim", MONDAY, 3) + _fails("kim", MONDAY + timedelta(days=1), 3, first_id=20)) == []
+    two_days = _fails("kim", MONDAY, 3) + _fails("kim", MONDAY + timedelta(days=1), 3, first_id=20)
+    assert ar.failed_sign_ins(two_days) == []
     assert ar.failed_sign_ins(_fails("kim", MONDAY, 3) + _fails("lee", MONDAY, 3, first_id=20)) == []
     # successful sign-ins do not count
     ok = [ar.Entry(30 + k, datetime.combine(MONDAY, time(10, k)), "kim", "login.ok") for k in range(5)]
