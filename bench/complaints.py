@@ -88,8 +88,8 @@ def main() -> None:
     for _ in range(args.runs):
         for f in filters:
             for sort in SORTS:
-                ours.append(ms(lambda: complaints.queue(ctx, f, None, 100, sort)))
-                base.append(ms(lambda: raw_page(f, sort)))
+                ours.append(ms(lambda f=f, sort=sort: complaints.queue(ctx, f, None, 100, sort)))
+                base.append(ms(lambda f=f, sort=sort: raw_page(f, sort)))
     rows.append(row("first page: 8 queues x 3 sorts", ours, base))
 
     cats = complaints.categories(ctx)
@@ -108,8 +108,8 @@ def main() -> None:
     for _ in range(args.runs):
         for f in filtered:
             for sort in SORTS:
-                ours.append(ms(lambda: complaints.queue(ctx, f, None, 100, sort)))
-                base.append(ms(lambda: raw_page(f, sort)))
+                ours.append(ms(lambda f=f, sort=sort: complaints.queue(ctx, f, None, 100, sort)))
+                base.append(ms(lambda f=f, sort=sort: raw_page(f, sort)))
     rows.append(row("first page with a filter (type, category, status, text, period) x 3 sorts",
                     ours, base))
 
@@ -123,8 +123,8 @@ def main() -> None:
     for _ in range(args.runs):
         for after in picks:
             f = QueueFilter("all")
-            ours.append(ms(lambda: complaints.queue(ctx, f, after, 100, "received")))
-            base.append(ms(lambda: raw_page(f, "received", after)))
+            ours.append(ms(lambda f=f, after=after: complaints.queue(ctx, f, after, 100, "received")))
+            base.append(ms(lambda f=f, after=after: raw_page(f, "received", after)))
     rows.append(row("a page deep in 전체 (10 % … 99.9 % down)", ours, base))
     del positions
 
@@ -145,7 +145,7 @@ def main() -> None:
     for n in range(30):
         intake = Intake(now.replace(second=0, microsecond=0), Channel.VISIT, "inquiry",
                         f"벤치마크 접수 {n}", "내용", cat, rng.randint(1, args.citizens))
-        saves.append(ms(lambda: complaints.receive(ctx, intake)))
+        saves.append(ms(lambda intake=intake: complaints.receive(ctx, intake)))
     rows.append(row("save an intake (접수번호, due date, events, audit; one durable commit)", saves))
     backend.close()
     raw.close()

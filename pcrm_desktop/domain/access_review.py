@@ -375,14 +375,6 @@ def find_bursts(views: Iterable[Entry], window: timedelta = BURST_WINDOW,
         episode: dict[int, Entry] | None = None
         episode_end: datetime | None = None
         peak = 0
-
-        def close() -> None:
-            if episode:
-                entries = sorted(episode.values(), key=lambda e: (e.at, e.id))
-                found.append(Finding(BURST, actor, entries[0].at, entries[-1].at,
-                                     len({e.subject_id for e in entries}),
-                                     tuple(e.id for e in entries), (("peak", str(peak)),)))
-
         for row in rows:
             held.append(row)
             counts[row.subject_id] += 1
@@ -394,14 +386,23 @@ def find_bursts(views: Iterable[Entry], window: timedelta = BURST_WINDOW,
             if len(counts) < residents:
                 continue
             if episode is None or episode_end is None or held[0].at > episode_end:
-                close()
+                if episode:
+                    found.append(_burst(actor, episode, peak))
                 episode, peak = {}, 0
             episode.update((e.id, e) for e in held)
             episode_end = row.at
             peak = max(peak, len(counts))
-        close()
+        if episode:
+            found.append(_burst(actor, episode, peak))
     found.sort(key=lambda f: (f.start, f.actor))
     return found
+
+
+def _burst(actor: str, episode: Mapping[int, Entry], peak: int) -> Finding:
+    """The finding of one run of views: its entries in time order, the residents among them."""
+    entries = sorted(episode.values(), key=lambda e: (e.at, e.id))
+    return Finding(BURST, actor, entries[0].at, entries[-1].at, len({e.subject_id for e in entries}),
+                   tuple(e.id for e in entries), (("peak", str(peak)),))
 
 
 def failed_sign_ins(entries: Iterable[Entry], least: int = FAILED_LOGINS_PER_DAY) -> list[Finding]:

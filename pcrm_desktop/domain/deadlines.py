@@ -439,10 +439,9 @@ def _count_days(received: datetime, period: Period, days_off: DaysOff, hours: Of
         n += 1
         # every counted day for the usual periods; for long ones the first, the last and
         # each day before a break, so the skipped days still show
-        if period.amount <= 31 or n in (1, period.amount) \
-                or not days_off.is_working_day(day + timedelta(days=1)):
-            if steps.on:
-                steps.add("day_counted", day=day_text(day), n=n)
+        if steps.on and (period.amount <= 31 or n in (1, period.amount)
+                         or not days_off.is_working_day(day + timedelta(days=1))):
+            steps.add("day_counted", day=day_text(day), n=n)
         if n == period.amount:
             return datetime.combine(day, hours.end)
         day += timedelta(days=1)
