@@ -1,6 +1,7 @@
 """The SQLAlchemy engine. Everything SQLite-specific (pragmas) stays in this package."""
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 import time
@@ -80,10 +81,9 @@ def begin_immediate(raw: sqlite3.Connection, timeout_ms: int = BUSY_TIMEOUT_MS) 
             waited = True
             waiting.report(time.monotonic() - start)
     finally:
-        try:
+        # sqlite3.Error: the file went away, and the error that matters is already on its way
+        with contextlib.suppress(sqlite3.Error):
             raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        except sqlite3.Error:  # the file went away: the error that matters is already on its way
-            pass
         if waited:
             log.info("waited %.1f s for the database's write lock", time.monotonic() - start)
             waiting.report(None)

@@ -3,6 +3,7 @@
 recovery is checked against (the damaged file is not trusted)."""
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sqlite3
@@ -56,10 +57,8 @@ def set_aside(db_path: Path, now: datetime) -> Path:
             done.append((old, new))
     except OSError as exc:
         for old, new in reversed(done):  # put back what moved: all or nothing
-            try:
+            with contextlib.suppress(OSError):
                 os.replace(new, old)
-            except OSError:
-                pass
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EBUSY) or \
                 getattr(exc, "winerror", None) == 32:
             raise DatabaseError("db_in_use", path=str(db_path)) from exc

@@ -3,6 +3,7 @@ key; the file is a small header and the database in chunks, each sealed with AES
 FORMAT below). Streaming: two chunks in memory whatever the size."""
 from __future__ import annotations
 
+import contextlib
 import os
 import struct
 import unicodedata
@@ -120,10 +121,8 @@ def encrypt_file(plain: Path, out: Path, password: str, progress: Progress | Non
         os.replace(part, out)
         fsync_dir(out.parent)
     except BaseException as exc:
-        try:
+        with contextlib.suppress(OSError):
             part.unlink(missing_ok=True)
-        except OSError:
-            pass
         if isinstance(exc, OSError):
             raise storage_error(exc, out) from exc
         raise
@@ -221,10 +220,8 @@ def decrypt_file(encrypted: Path, out: Path, password: str,
         fsync_dir(out.parent)
     except BaseException as exc:
         if created:
-            try:
+            with contextlib.suppress(OSError):
                 part.unlink(missing_ok=True)
-            except OSError:
-                pass
         if isinstance(exc, OSError):
             raise storage_error(exc, out) from exc
         raise

@@ -2,6 +2,7 @@
 the folder a copy goes to, the room it needs, and flushing to the disk."""
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shutil
@@ -101,7 +102,5 @@ def fsync_dir(folder: Path) -> None:
 
 def remove_partial(part: Path) -> None:
     for leftover in (part, part.with_name(part.name + "-journal")):
-        try:
+        with contextlib.suppress(OSError):
             leftover.unlink(missing_ok=True)
-        except OSError:
-            pass

@@ -4,6 +4,7 @@ integrity, newest access-log entry and its hash) — a convenience for the list 
 backup due": losing it loses nothing."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -125,10 +126,8 @@ def read_state(folder: Path, key: str) -> dict | None:
 
 def write_state(folder: Path, key: str, value: dict | None) -> None:
     """A small record kept in the manifest beside the backups' (the clean exit's file state)."""
-    try:
+    with contextlib.suppress(OSError):
         _write_manifest(folder, read_manifest(folder), **{key: value})
-    except OSError:
-        pass
 
 
 def file_state(db_path: Path) -> dict | None:

@@ -11,6 +11,7 @@ the -wal file that belongs to it.
 """
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import time
 from collections.abc import Callable
@@ -111,19 +112,16 @@ def _restore_pages(backup: Path, live: Path, watcher: sqlite3.Connection, seen: 
             if done < pages:
                 say("restore", done, pages)   # may cancel: the transaction is still open
             else:  # the last step has committed: a cancel now would only hide that it did
-                try:
+                with contextlib.suppress(Exception):
                     say("restore", done, pages)
-                except Exception:  # noqa: BLE001
-                    pass
         say("restore", 0, total)
         try:
             backup_in_steps(src, dst, total, report)
         except sqlite3.Error as exc:
             raise storage_error(exc, live) from exc
-        try:  # fold the restored pages into the file and empty the WAL (busy readers: later)
+        # fold the restored pages into the file and empty the WAL (busy readers: later)
+        with contextlib.suppress(sqlite3.Error):
             dst.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        except sqlite3.Error:
-            pass
         return total
     finally:
         if dst is not None:
