@@ -243,7 +243,9 @@ def build(out: Path, story: list, title: str, author: str, page: Page | None = N
             doc.build(story, canvasmaker=_numbered_canvas(page))
         partial.replace(out)
     except OSError as error:  # a missing or read-only folder, a full disk, a file held open
-        raise file_error(error, out) or error
+        if (refused := file_error(error, out)) is None:
+            raise
+        raise refused from error
     finally:
         partial.unlink(missing_ok=True)
 

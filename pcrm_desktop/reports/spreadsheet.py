@@ -56,7 +56,9 @@ def write_table(out: Path, sheet: str, headers: list[str], rows: list[list]) -> 
                 writer.writerows(rows)
         partial.replace(out)
     except OSError as error:  # a missing or read-only folder, a full disk, a file held open
-        raise file_error(error, out) or error
+        if (refused := file_error(error, out)) is None:
+            raise
+        raise refused from error
     finally:
         partial.unlink(missing_ok=True)
 
@@ -80,7 +82,9 @@ def write_sheets(out: Path, sheets: list[tuple[str, list[str], list[list]]]) -> 
         book.save(partial)
         partial.replace(out)
     except OSError as error:
-        raise file_error(error, out) or error
+        if (refused := file_error(error, out)) is None:
+            raise
+        raise refused from error
     finally:
         partial.unlink(missing_ok=True)
 
@@ -96,6 +100,8 @@ def write_audited(out: Path, sheet: str, headers: list[str], rows: list[list], r
         try:
             partial.replace(out)
         except OSError as error:  # the old file is held open (Excel), or the folder went away
-            raise file_error(error, out) from error
+            if (refused := file_error(error, out)) is None:
+                raise
+            raise refused from error
     finally:
         partial.unlink(missing_ok=True)
