@@ -41,12 +41,12 @@ def test_connect_to_an_address_is_refused_naming_it():
                 sock.connect_ex(DESTINATION)
         with pytest.raises(netblock.NetworkBlocked, match=r"93\.184\.216\.34:80"):
             socket.create_connection(DESTINATION, timeout=1)
-        with socket.socket(socket.AF_INET6, socket.SOCK_STREAM) as sock:
-            with pytest.raises(netblock.NetworkBlocked, match=r"\[2606:2800:220:1::\]:443"):
-                sock.connect(("2606:2800:220:1::", 443))
-        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
-            with pytest.raises(netblock.NetworkBlocked, match=r"8\.8\.8\.8:53"):
-                sock.sendto(b"\0", ("8.8.8.8", 53))
+        with (socket.socket(socket.AF_INET6, socket.SOCK_STREAM) as sock,
+              pytest.raises(netblock.NetworkBlocked, match=r"\[2606:2800:220:1::\]:443")):
+            sock.connect(("2606:2800:220:1::", 443))
+        with (socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock,
+              pytest.raises(netblock.NetworkBlocked, match=r"8\.8\.8\.8:53")):
+            sock.sendto(b"\0", ("8.8.8.8", 53))
     assert len(seen) == 5
     assert all("93.184.216.34:80" in s for s in seen[:3])
 
@@ -61,9 +61,9 @@ def test_name_lookups_are_refused_naming_the_name():
             socket.create_connection(("example.com", 443), timeout=1)
         with pytest.raises(netblock.NetworkBlocked, match="93.184.216.34"):
             socket.gethostbyaddr("93.184.216.34")
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-            with pytest.raises(netblock.NetworkBlocked, match="example.com:80"):
-                sock.connect(("example.com", 80))  # the name would be resolved inside connect
+        with (socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock,
+              pytest.raises(netblock.NetworkBlocked, match="example.com:80")):
+            sock.connect(("example.com", 80))  # the name would be resolved inside connect
     assert len(seen) == 5 and all("example.com" in s or "93.184.216.34" in s for s in seen)
 
 

@@ -175,7 +175,7 @@ def test_month_trend_arrow_only_when_significant(ctx):
     assert kind.difference == pytest.approx(25 / 40) and not kind.significant
     # December with 5 answers: its score is hidden, and so is any change against it
     CLOCK["now"] = datetime(2026, 12, 20, 10)
-    for n in range(5):
+    for _ in range(5):
         S.submit(ctx, "M", "paper", {"OVERALL": 5}, submitted_at=datetime(2026, 12, 3))
     december = S.month_trend(ctx, "M", date(2026, 12, 1))
     assert not december.current.overall.shown and "OVERALL" not in december.changes

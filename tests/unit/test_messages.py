@@ -27,7 +27,7 @@ PACKAGE = Path(pcrm_desktop.__file__).resolve().parent
 SOURCES = sorted(PACKAGE.rglob("*.py"))
 ERROR_CLASSES = ("ValidationError", "ConflictError", "NotFoundError", "DatabaseError",
                  "DomainError")
-RAISED = re.compile(r"\b(?:%s)\(\s*[\"']([^\"']+)[\"']" % "|".join(ERROR_CLASSES))
+RAISED = re.compile(r"\b(?:" + "|".join(ERROR_CLASSES) + r")\(\s*[\"']([^\"']+)[\"']")
 
 
 def _raised_codes() -> dict[str, list[str]]:
