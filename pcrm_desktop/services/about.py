@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pcrm_desktop import __version__
-from pcrm_desktop.db.health import HEAD_REVISION, inspect_file
+from pcrm_desktop.db.health import inspect_file
+from pcrm_desktop.db.migrate import HEAD_REVISION
 from pcrm_desktop.logs import log_file
 
 

@@ -27,14 +27,13 @@ from pcrm_desktop.domain.text import mask_rrns, nfc, well_formed
 from pcrm_desktop.domain.timestamps import sql_datetime
 from pcrm_desktop.services.context import ServiceContext
 from pcrm_desktop.services.import_common import (
-    Fields,
     FlaggedDuplicate,
     Progress,
     Rejected,
     column_index,
     guess_mapping_for,
 )
-from pcrm_desktop.services.import_fields import COMPLAINT_FIELDS
+from pcrm_desktop.services.import_fields import COMPLAINT_FIELDS, Fields
 from pcrm_desktop.services.memory import paused_gc
 from pcrm_desktop.services.tabular import Table, read_table
 
