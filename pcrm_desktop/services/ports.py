@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     # the read models' rows are re-exported (`as`) for the services' own annotations
-    from pcrm_desktop.db.analysis_queries import Scope
+    from pcrm_desktop.db.analysis_queries import Scope as Scope
     from pcrm_desktop.db.audit_queries import LogEntry as LogEntry
     from pcrm_desktop.db.citizen_queries import CitizenRow as CitizenRow
     from pcrm_desktop.db.citizen_queries import TimelineItem as TimelineItem
