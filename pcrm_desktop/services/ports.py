@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from pcrm_desktop.db.audit_queries import LogEntry as LogEntry
     from pcrm_desktop.db.citizen_queries import CitizenRow as CitizenRow
     from pcrm_desktop.db.citizen_queries import TimelineItem as TimelineItem
-    from pcrm_desktop.db.complaint_repo import CaseRow
+    from pcrm_desktop.db.complaint_repo import CaseRow as CaseRow
     from pcrm_desktop.domain.access_review import Entry
     from pcrm_desktop.domain.accounts import Credentials
     from pcrm_desktop.domain.audit import AuditEntry, ChainReport, LogQuery, Witness
