@@ -18,9 +18,9 @@ from pcrm_desktop.domain.errors import ConflictError
 from pcrm_desktop.domain.office import OfficeHours, OfficeProfile, Role, Staff
 from pcrm_desktop.domain.privacy import ADMIN_ROLES, require_role
 from pcrm_desktop.services.context import ServiceContext
-from pcrm_desktop.services.ports import UnitOfWork
 from pcrm_desktop.services.demo_clock import history_end
 from pcrm_desktop.services.demo_names import NameMaker
+from pcrm_desktop.services.ports import UnitOfWork
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]

@@ -10,8 +10,7 @@ from typing import Protocol
 
 from pcrm_desktop.domain.errors import ValidationError
 from pcrm_desktop.domain.text import mask_rrns
-# re-exported (`as`): the importers, the paper-entry dialog and the tests take it from here
-from pcrm_desktop.reports.spreadsheet import neutralise as neutralise
+from pcrm_desktop.reports.spreadsheet import neutralise as neutralise  # re-exported: importers, ui, tests
 from pcrm_desktop.services.import_fields import Fields
 from pcrm_desktop.services.tabular import Table
 
