@@ -13,12 +13,16 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, text
 
 from pcrm_desktop.db.citizen_repo import as_datetime, bigrams, name_key
 from pcrm_desktop.domain.phone import digits_of
 from pcrm_desktop.domain.text import nfc
+
+if TYPE_CHECKING:
+    from pcrm_desktop.domain.groups import SearchRuleData
 
 PHONE_QUERY = re.compile(r"[\d\s\-+]+")
 SORTS = {  # sort name → (ORDER BY, keyset comparison, key column)
@@ -252,7 +256,7 @@ class CitizenRead:
         self.c = connection
 
     def search(self, query: str = "", after: tuple | None = None, limit: int = 100,
-               sort: str = "name", rule: dict | None = None,
+               sort: str = "name", rule: SearchRuleData | None = None,
                today: date | None = None) -> list[CitizenRow]:
         filters = rule_condition(self.c, rule, today or date.today()) if rule else None
         return search_page(self.c, query, after, limit, sort, filters)

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from pcrm_desktop.config import DatabaseLocation, dangling_link, sqlite_url
 from pcrm_desktop.db.backup.folder import backup_database
 from pcrm_desktop.db.engine import make_engine
-from pcrm_desktop.db.health import HEAD_REVISION, inspect_file
+from pcrm_desktop.db.health import HEAD_REVISION as HEAD_REVISION  # re-exported: migrate's public name
+from pcrm_desktop.db.health import inspect_file
 from pcrm_desktop.domain.errors import DatabaseError
 
 if TYPE_CHECKING:

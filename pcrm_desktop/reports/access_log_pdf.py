@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from pcrm_desktop.domain.access_review import (
     BURST,
@@ -51,7 +52,7 @@ class AccessLogDoc:
     summary: Summary
     staff: Mapping[str, str]           # login → name
     findings: Sequence[Finding]
-    finding_entries: Mapping[int, Sequence]   # entry id → row (services.access_log.LogRow)
+    finding_entries: Mapping[int, Any]   # entry id → row (services.access_log.LogRow, by attribute)
     watched: Sequence                  # the month's prints, exports and reveals (LogRow)
     chain: ChainReport
     checked_at: datetime

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from pcrm_desktop.domain.errors import ValidationError, file_error
 
@@ -31,7 +33,7 @@ def check_format(out: Path) -> None:
         raise ValidationError("export_format", field="out")
 
 
-def write_table(out: Path, sheet: str, headers: list[str], rows: list[list]) -> None:
+def write_table(out: Path, sheet: str, headers: list[str], rows: Iterable[Iterable[Any]]) -> None:
     """Write to a partial file and rename it: a failure leaves no half-written file."""
     out = Path(out)
     check_format(out)

@@ -5,8 +5,10 @@ itself logged ("audit.review"), once per opening of the review.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
 
 from pcrm_desktop.domain.access_review import (
     BURST_RESIDENTS,
@@ -18,6 +20,7 @@ from pcrm_desktop.domain.access_review import (
     RESIDENT_VIEWS,
     Anomalies,
     Entry,
+    Finding,
     Summary,
     actions_of,
     failed_sign_ins,
@@ -32,6 +35,10 @@ from pcrm_desktop.domain.office import OfficeHours
 from pcrm_desktop.domain.privacy import AUDIT_ROLES, require_role
 from pcrm_desktop.domain.text import mask_name, nfc
 from pcrm_desktop.services.context import ServiceContext
+from pcrm_desktop.services.ports import UnitOfWork
+
+if TYPE_CHECKING:
+    from pcrm_desktop.services.ports import LogEntry
 
 SUBJECT_MATCHES = 50  # residents a name search may stand for in the filter
 
@@ -59,7 +66,7 @@ class LogRow:
     target: str                # what else the entry names (a file, a 접수번호), "" for a resident
     reason: str
     flags: tuple[str, ...]
-    position: tuple = field(default=(), compare=False)
+    position: tuple[Any, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -79,7 +86,7 @@ def month_bounds(month: date) -> tuple[date, date]:
     return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
 
 
-def _find(ctx: ServiceContext, uow, first: date, last: date) -> Anomalies:
+def _find(ctx: ServiceContext, uow: UnitOfWork, first: date, last: date) -> Anomalies:
     """The rules over [first, last] on one reading unit of work. Bursts are read with a margin
     of one window either side, so one that crosses the period's edge is seen whole. The
     holiday calendar is read for the days the watched entries fall on only (a long period
@@ -99,20 +106,23 @@ def _find(ctx: ServiceContext, uow, first: date, last: date) -> Anomalies:
     return Anomalies.of(first, last, findings)
 
 
-def _page_flags(ctx: ServiceContext, uow, rows: list) -> dict[int, tuple[str, ...]]:
+def _page_flags(ctx: ServiceContext, uow: UnitOfWork, rows: Sequence[LogEntry]
+                ) -> dict[int, tuple[str, ...]]:
     """The flags of these entries alone, read around them: the views of the same accounts
     within a window either side (a burst that holds one of them lies there), the day's
     refused sign-ins of the accounts that failed, the rows themselves for the rest."""
     from pcrm_desktop.services import calendar
-    read, findings = uow.audit_read, []
-    spans: list[list] = []   # [actor, from, to]: a window either side of each view, merged
+    read = uow.audit_read
+    findings: list[Finding] = []
+    # (actor, from, to): a window either side of each view, merged
+    spans: list[tuple[str, datetime, datetime]] = []
     for r in sorted((r for r in rows if r.action in RESIDENT_VIEWS and r.subject_id is not None),
                     key=lambda r: (r.actor, r.at)):
         lo, hi = r.at - BURST_WINDOW, r.at + BURST_WINDOW + timedelta(seconds=1)
         if spans and spans[-1][0] == r.actor and lo <= spans[-1][2]:
-            spans[-1][2] = hi
+            spans[-1] = (r.actor, spans[-1][1], hi)
         else:
-            spans.append([r.actor, lo, hi])
+            spans.append((r.actor, lo, hi))
     if spans:
         findings += find_bursts(read.burst_candidates_near(
             spans, RESIDENT_VIEWS, int(BURST_WINDOW.total_seconds()), BURST_RESIDENTS))
@@ -140,7 +150,7 @@ def anomalies(ctx: ServiceContext, first: date, last: date) -> Anomalies:
         return _find(ctx, uow, first, last)
 
 
-def _subjects(uow, text: str) -> tuple[int, ...] | None:
+def _subjects(uow: UnitOfWork, text: str) -> tuple[int, ...] | None:
     text = nfc(text).strip().lstrip("#").strip()
     if not text:
         return None
@@ -154,8 +164,9 @@ def _check_kind(kind: str) -> None:
         raise ValidationError("field_unknown", field="kind")
 
 
-def entries(ctx: ServiceContext, f: LogFilter, after: tuple | None = None, limit: int = 100,
-            known: Anomalies | None = None, record: bool = False) -> list[LogRow]:
+def entries(ctx: ServiceContext, f: LogFilter, after: tuple[Any, ...] | None = None,
+            limit: int = 100, known: Anomalies | None = None, record: bool = False
+            ) -> list[LogRow]:
     """A page of the log, newest first, after keyset position `after`. `known`: the period's
     anomalies already found (the page keeps them); without them each row's flags are found
     around the rows themselves (_page_flags). With `record`, this look at the log is logged
@@ -170,8 +181,9 @@ def entries(ctx: ServiceContext, f: LogFilter, after: tuple | None = None, limit
         read = uow.audit_read
         if f.flagged_only and known is None:
             known = _find(ctx, uow, f.first, f.last)
+        only = tuple(known.flags) if f.flagged_only and known is not None else None  # found above
         query = LogQuery(start, end, f.actor, actions_of(f.kind) if f.kind else (),
-                         _subjects(uow, f.subject), tuple(known.flags) if f.flagged_only else None)
+                         _subjects(uow, f.subject), only)
         rows = read.page(query, after, limit)
         flags = known.flags if known is not None else _page_flags(ctx, uow, rows)
         shown = _shown(uow, rows, flags)
@@ -180,7 +192,8 @@ def entries(ctx: ServiceContext, f: LogFilter, after: tuple | None = None, limit
     return shown
 
 
-def _shown(uow, rows: list, flags=None) -> list[LogRow]:
+def _shown(uow: UnitOfWork, rows: Sequence[LogEntry],
+           flags: Mapping[int, tuple[str, ...]] | None = None) -> list[LogRow]:
     """Rows as the review shows them: whose data by masked name (홍*동 (#12); a destroyed
     record by number only), a staff member's target by login, the kind and flags."""
     names = uow.audit_read.subject_names(r.subject_id for r in rows if r.subject_id is not None)
@@ -235,7 +248,7 @@ def accounts(ctx: ServiceContext) -> list[Account]:
     return known + others
 
 
-def entries_by_id(ctx: ServiceContext, ids) -> list[LogRow]:
+def entries_by_id(ctx: ServiceContext, ids: Iterable[int]) -> list[LogRow]:
     """These entries, oldest first, masked as in the list (the PDF's flagged entries)."""
     require_role(ctx.actor, AUDIT_ROLES, "audit.review")
     with ctx.reading() as uow:

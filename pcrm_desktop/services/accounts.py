@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NoReturn
 
 from pcrm_desktop.domain.accounts import (
     IDLE_LOCK_MINUTES,
@@ -26,6 +27,7 @@ from pcrm_desktop.domain.errors import DomainError, NotFoundError, ValidationErr
 from pcrm_desktop.domain.office import clean_text
 from pcrm_desktop.domain.privacy import ADMIN_ROLES, require_role
 from pcrm_desktop.services.context import Changes, ServiceContext
+from pcrm_desktop.services.ports import UnitOfWork
 
 IDLE_SETTING = "security.idle_lock_minutes"
 
@@ -111,8 +113,8 @@ def _generic() -> SignInRefused:
     return SignInRefused("login_failed", field="password", count=MAX_FAILED_LOGINS)
 
 
-def _refuse(ctx: ServiceContext, uow, actor: Actor, action: str, target: str, detail: str,
-            error: DomainError) -> None:
+def _refuse(ctx: ServiceContext, uow: UnitOfWork, actor: Actor, action: str, target: str,
+            detail: str, error: DomainError) -> NoReturn:
     ctx.as_actor(actor).audit(uow, action, target, detail)
     uow.commit()
     raise error
@@ -155,7 +157,7 @@ def change_password(ctx: ServiceContext, current: str, new: str, confirm: str) -
     return frozenset({"staff"})
 
 
-def _own(uow, ctx: ServiceContext) -> Credentials:
+def _own(uow: UnitOfWork, ctx: ServiceContext) -> Credentials:
     cred = uow.staff.credentials(ctx.actor.login)
     if cred is None or cred.staff_id != ctx.actor.staff_id or not cred.active:
         raise SignInRefused("account_inactive", field="login")

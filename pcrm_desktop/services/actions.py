@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from pcrm_desktop.domain.actions import (
     OPEN_STATUSES,
@@ -21,6 +22,7 @@ from pcrm_desktop.domain.privacy import require_role
 from pcrm_desktop.domain.survey_stats import Change, Estimate
 from pcrm_desktop.domain.text import NOTE_MAX, check_length, mask_rrns, nfc
 from pcrm_desktop.services.context import Changes, ServiceContext
+from pcrm_desktop.services.ports import UnitOfWork
 
 ACTION_ROLES = frozenset({"admin", "manager"})          # make, move, evaluate
 READ_ROLES = frozenset({"admin", "manager", "clerk"})   # see them
@@ -57,7 +59,7 @@ def create(ctx: ServiceContext, draft: Draft) -> int:
     return action_id
 
 
-def actions(ctx: ServiceContext, open_only: bool = False) -> list[dict]:
+def actions(ctx: ServiceContext, open_only: bool = False) -> list[dict[str, Any]]:
     require_role(ctx.actor, READ_ROLES, "action.list")
     with ctx.reading() as uow:
         return uow.actions.list(tuple(s.value for s in OPEN_STATUSES) if open_only else None)
@@ -126,7 +128,7 @@ def _number(e: Estimate | None) -> str:
     return "—" if e is None or e.value is None else f"{e.value:.1f} (n {e.n})"
 
 
-def _get(uow, action_id: int) -> dict:
+def _get(uow: UnitOfWork, action_id: int) -> dict[str, Any]:
     row = uow.actions.get(action_id)
     if row is None:
         raise NotFoundError("action_not_found", field="action", id=action_id)

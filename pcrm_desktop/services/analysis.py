@@ -20,9 +20,11 @@ Definitions:
 """
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from pcrm_desktop.domain.analysis import (
     NOT_PLACED,
@@ -50,6 +52,11 @@ from pcrm_desktop.domain.survey_stats import (
 )
 from pcrm_desktop.services import calendar
 from pcrm_desktop.services.context import ServiceContext
+from pcrm_desktop.services.ports import AnalysisReadPort
+
+if TYPE_CHECKING:
+    from pcrm_desktop.domain.surveys import Item
+    from pcrm_desktop.services.ports import Scope
 
 ANALYSIS_ROLES = frozenset({"admin", "manager", "clerk"})
 BREAKDOWNS = ("group", "channel", "dong")
@@ -60,6 +67,8 @@ HOLIDAY_YEARS_BACK = 3       # as the monthly report: older receipts counted on 
 _PARTS = {"received": {"received", "residents"}, "per_thousand": {"received", "residents"},
           "on_time": {"finished"}, "days": {"finished"}, "satisfaction": {"overall"}}
 _EVERYTHING = {"received", "finished", "overall", "residents"}
+# a row's key as SQL gives it: a group's id (int), a channel's code or a 동 (str), "" for everyone
+Key = Any
 
 
 @dataclass(frozen=True)
@@ -105,7 +114,8 @@ class Ipa:
 class _Sums:
     """What SQL gave for one key, before the working days are counted."""
     received: int = 0
-    pairs: list = field(default_factory=list)  # (day received, day finished, cases, on time)
+    # (day received, day finished, cases, on time)
+    pairs: list[tuple[Any, ...]] = field(default_factory=list)
     overall: Moments = field(default_factory=lambda: Moments(0))
     residents: int | None = None
 
@@ -128,10 +138,11 @@ def _span(first: date, last: date) -> tuple[datetime, datetime]:
             datetime.combine(last + timedelta(days=1), datetime.min.time()))
 
 
-def _read(reads, scope, start: datetime, end: datetime, parts: set[str]) -> dict:
-    sums: dict[object, _Sums] = {}
+def _read(reads: AnalysisReadPort, scope: Scope, start: datetime, end: datetime,
+          parts: set[str]) -> dict[Key, _Sums]:
+    sums: dict[Key, _Sums] = {}
 
-    def at(key) -> _Sums:
+    def at(key: Key) -> _Sums:
         return sums.setdefault(key, _Sums())
     if "received" in parts:
         for key, n in reads.received(scope, start, end):
@@ -149,7 +160,7 @@ def _read(reads, scope, start: datetime, end: datetime, parts: set[str]) -> dict
 
 
 def _side_reads(ctx: ServiceContext, jobs: list[tuple[str, set[str]]], start: datetime,
-                end: datetime) -> list[dict]:
+                end: datetime) -> list[dict[Key, _Sums]]:
     """Reads of other breakdowns on a connection of their own (see group_table)."""
     with ctx.reading() as uow:
         reads = uow.analysis
@@ -157,7 +168,7 @@ def _side_reads(ctx: ServiceContext, jobs: list[tuple[str, set[str]]], start: da
                 for by, parts in jobs]
 
 
-def _merge(into: dict, more: dict) -> dict:
+def _merge(into: dict[Key, _Sums], more: dict[Key, _Sums]) -> dict[Key, _Sums]:
     """Add the sums of other parts read for the same keys."""
     for key, s in more.items():
         mine = into.setdefault(key, _Sums())
@@ -177,9 +188,12 @@ def _counter(ctx: ServiceContext, first: date, last: date, sums: list[_Sums]) ->
 
 
 def _settle(s: _Sums, counter: WorkdayCounter | None, residents: bool) -> _Counts:
-    between, day = (counter.between if counter else None), date.fromisoformat
-    days, log_days = days_moments((between(day(received), day(done)), cases)
-                                  for received, done, cases, _ in s.pairs)
+    day = date.fromisoformat
+    # without a counter no finished cases were read (a figure that needs none)
+    spans: Iterator[tuple[int, int]] = ((counter.between(day(received), day(done)), cases)
+                                        for received, done, cases, _ in s.pairs) \
+        if counter else iter(())
+    days, log_days = days_moments(spans)
     on_time = sum(int(punctual or 0) for *_, punctual in s.pairs)
     return _Counts(s.received, days.n, on_time, days, log_days, s.overall,
                    (s.residents or 0) if residents else None)
@@ -189,8 +203,9 @@ def _estimate(metric: str, c: _Counts) -> Estimate | None:
     if metric == "received":
         return Estimate(float(c.received), None, None, c.received)
     if metric == "per_thousand":
-        value = per_thousand(c.received, c.residents)
-        return None if value is None else Estimate(value, None, None, c.residents)
+        value = per_thousand(c.received, c.residents)  # None without residents
+        return None if value is None or c.residents is None else \
+            Estimate(value, None, None, c.residents)
     if metric == "on_time":
         return proportion(c.on_time, c.finished)
     if metric == "days":
@@ -203,7 +218,9 @@ def _figure(key: str, label: str, c: _Counts, everyone: _Counts | None) -> Group
     e = everyone
     return GroupFigure(
         key, label, c.residents, c.received, per_thousand(c.received, c.residents), c.finished,
-        _estimate("on_time", c), _estimate("days", c), _estimate("satisfaction", c),
+        # as _estimate("on_time"), ("days") and ("satisfaction"), which are never None
+        proportion(c.on_time, c.finished), mean_estimate(c.days),
+        item_score(c.overall, OVERALL_POINTS),
         rate_gap(c.on_time, c.finished, e.on_time, e.finished) if e else None,
         days_gap(c.days, e.days, c.log_days, e.log_days) if e else None,
         mean_gap(c.overall, e.overall, 100 / (OVERALL_POINTS - 1)) if e else None)
@@ -225,14 +242,17 @@ def group_table(ctx: ServiceContext, first: date, last: date, by: str = "group",
                                                           by != "channel"), total))
     # one column's gaps are many tests at once: Holm keeps the family's error at 5 %
     from dataclasses import replace
-    for column in ("on_time_gap", "days_gap", "satisfaction_gap"):
-        adjusted = holm([getattr(r, column) for r in rows[1:]])
-        rows[1:] = [replace(r, **{column: a}) for r, a in zip(rows[1:], adjusted)]
+    others = rows[1:]
+    on_time = holm([r.on_time_gap for r in others])
+    days = holm([r.days_gap for r in others])
+    satisfaction = holm([r.satisfaction_gap for r in others])
+    rows[1:] = [replace(r, on_time_gap=a, days_gap=b, satisfaction_gap=c)
+                for r, a, b, c in zip(others, on_time, days, satisfaction)]
     return rows
 
 
 def _read_table(ctx: ServiceContext, by: str, start: datetime, end: datetime,
-                residents: bool = True):
+                residents: bool = True) -> tuple[dict[int, str], dict[Key, _Sums], _Sums]:
     """(group names, sums per key, everyone's sums). Everyone's figures and part of the
     breakdown are read on a second connection meanwhile (WAL readers do not wait for each
     other; sqlite3 lets go of the GIL while it works). Channels and 동 split every case, so
@@ -263,7 +283,7 @@ def _read_table(ctx: ServiceContext, by: str, start: datetime, end: datetime,
     return names, sums, everyone
 
 
-def _rows(by: str, names: dict[int, str], sums: dict) -> list[tuple[object, str]]:
+def _rows(by: str, names: dict[int, str], sums: dict[Key, _Sums]) -> list[tuple[Key, str]]:
     """(key in SQL, label) of the rows, in their order: groups by id, channels in the order of
     the 접수 경로 list, 동 by name (cases without a 동 stay in everyone's figures only)."""
     if by == "group":
@@ -313,13 +333,14 @@ def ipa(ctx: ServiceContext, code: str, first: date, last: date) -> Ipa:
     both (30+ pairs). Quadrants only with 100+ responses, cut at the means of the items placed."""
     from pcrm_desktop.domain.surveys import ItemType, Questionnaire
     from pcrm_desktop.services.report_survey import ITEM_NAMES
+    from pcrm_desktop.services.surveys import _current
     require_role(ctx.actor, ANALYSIS_ROLES, "analysis.ipa")
     start, end = _span(first, last)
     with ctx.reading() as uow:
         survey = uow.surveys.by_code(code)
         if survey is None:
             raise NotFoundError("survey_not_found", field="survey", survey=code)
-        q = Questionnaire.from_json(uow.surveys.current_version(survey["id"])["definition"])
+        q = Questionnaire.from_json(_current(uow, survey)["definition"])
         sums = {r[0]: r[1:] for r in uow.surveys.period_items(survey["id"], start, end)}
         responses = sum(int(r[2]) for r in uow.surveys.period_responses(survey["id"], start, end))
         pairs = {r[0]: PairSums(int(r[1]), *map(float, r[2:]))
@@ -328,7 +349,8 @@ def ipa(ctx: ServiceContext, code: str, first: date, last: date) -> Ipa:
                          and i.code != "OVERALL"], sums, pairs, responses)
     enough = responses >= IPA_MIN_RESPONSES
     placement = place({item.code: (score.value, r) for item, score, r, _ in measured
-                       if enough and score.shown and r is not None})
+                       if enough and score.shown and score.value is not None  # shown: has one
+                       and r is not None})
     items = [IpaItem(item.code, ITEM_NAMES.get(item.code, item.text), score, r, n,
                      placement.quadrants.get(item.code, NOT_PLACED))
              for item, score, r, n in measured]
@@ -336,10 +358,11 @@ def ipa(ctx: ServiceContext, code: str, first: date, last: date) -> Ipa:
                placement.mean_importance, placement.fix_first)
 
 
-def _measure(items, sums: dict, pairs: dict, responses: int) -> list[tuple]:
+def _measure(items: list[Item], sums: dict[str, Sequence[Any]], pairs: dict[str, PairSums],
+             responses: int) -> list[tuple[Item, Estimate, float | None, int]]:
     """(item, 100-point score, r with OVERALL, pairs) of each scale item."""
     from pcrm_desktop.domain.surveys import SCALE_SIZE
-    measured = []
+    measured: list[tuple[Item, Estimate, float | None, int]] = []
     for item in items:
         row = sums.get(item.code) or (0, 0, 0, 0)  # answers, Σx, Σx², 해당없음
         n, na = int(row[0] or 0), int(row[3] or 0)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any, TypedDict
 
-from pcrm_desktop.domain.audit import ChainReport
+from pcrm_desktop.domain.audit import ChainReport, Witness
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.domain.privacy import ADMIN_ROLES, AUDIT_ROLES, clean_reason, require_role
 from pcrm_desktop.services.context import ServiceContext
@@ -30,7 +31,7 @@ def verify_chain(ctx: ServiceContext, progress: Callable[[int], None] | None = N
     logged (after it, so it does not check itself). `expect`: earlier heads (id, hash or its
     first 16+ hex digits) the chain must still hold, e.g. from a printed access-log report."""
     require_role(ctx.actor, AUDIT_ROLES, "audit.verify")
-    from pcrm_desktop.domain.audit import PRINTED, Witness
+    from pcrm_desktop.domain.audit import PRINTED
     state = _state(ctx)
     witnesses = [Witness(f"{PRINTED}:{entry}", entry, digest) for entry, digest in expect]
     alarm = _gather(ctx, state, witnesses)
@@ -48,10 +49,12 @@ def verify_chain(ctx: ServiceContext, progress: Callable[[int], None] | None = N
             uow.commit()
         with ctx.reading() as uow:
             newest = uow.audit.head()
-        if report.ok and newest[0] == report.last_id + 1:
+        # (an empty log, checked: no head to move on from, and none written until the next)
+        if report.ok and report.last_id is not None and newest[0] == report.last_id + 1:
             head = newest   # this check's own entry, written just now: cutting it is seen too
-    if report.ok and ctx.database and head[0] is not None:
-        _write_heads(ctx, state, *head)
+    head_id, head_hash = head
+    if report.ok and ctx.database and head_id is not None:
+        _write_heads(ctx, ctx.database, state, head_id, head_hash)
     return report
 
 
@@ -81,8 +84,8 @@ def reanchor(ctx: ServiceContext, reason: str,
         uow.commit()
     with ctx.reading() as uow:
         head_id, head_hash = uow.audit.head()
-    if ctx.database:
-        _write_heads(ctx, _state(ctx), head_id, head_hash, replace=True,
+    if ctx.database and head_id is not None:  # never None: the re-anchor's entry is the head
+        _write_heads(ctx, ctx.database, _state(ctx), head_id, head_hash, replace=True,
                      note={"reanchored": reason})
     return ChainReport(True, report.checked + 1, report.first_id, head_id, head_hash,
                        accepted=report.accepted)
@@ -115,7 +118,15 @@ def import_key(ctx: ServiceContext, source: Path) -> str:
 
 # --- what the database says about its own history ----------------------------------------------
 
-def _state(ctx: ServiceContext) -> dict:
+class _State(TypedDict):
+    database_id: str | None
+    checked_before: bool                # verified or re-anchored at least once
+    accepted: frozenset[str]            # keys the newest re-anchor accepted
+    stretches: list[tuple[int, str]]    # (first entry, key id) of each key's stretch
+    epoch: str                          # when the history was last replaced ("" never)
+
+
+def _state(ctx: ServiceContext) -> _State:
     with ctx.reading() as uow:
         checked_before = uow.audit.has("audit.verify") or uow.audit.has("audit.reanchor")
         latest = [uow.audit.latest(action) for action in EPOCH_ACTIONS]
@@ -138,7 +149,7 @@ def _kept_since(ctx: ServiceContext) -> str:
     return cutoff(ctx.clock(), RULES[Kind.AUDIT_LOG].minimum_months).isoformat()
 
 
-def _gather(ctx: ServiceContext, state: dict, witnesses: list) -> ChainReport | None:
+def _gather(ctx: ServiceContext, state: _State, witnesses: list[Witness]) -> ChainReport | None:
     """Add every readable witness to `witnesses`; an alarm report when one that should be
     there is missing, cannot be read, or belongs to another database at this path."""
     if not ctx.database:
@@ -150,8 +161,8 @@ def _gather(ctx: ServiceContext, state: dict, witnesses: list) -> ChainReport | 
     for item in found:
         if item.state in ("unreadable", "folder"):
             return _alarm(f"witness_{item.state}", item.path)
-        if item.state == "ok":
-            if item.record.get("database_id") not in (None, database_id):
+        if item.state == "ok" and item.witness is not None:  # "ok": read, with its head
+            if (item.record or {}).get("database_id") not in (None, database_id):
                 return _alarm("witness_other", item.path)
             witnesses.append(item.witness)
     had = state["checked_before"] or any(item.state == "ok" for item in found[1:])
@@ -165,7 +176,7 @@ def _alarm(problem: str, path: Path) -> ChainReport:
     return ChainReport(False, 0, None, None, "", None, problem, str(path))
 
 
-def _witness_states(ctx: ServiceContext, state: dict) -> dict:
+def _witness_states(ctx: ServiceContext, state: _State) -> dict[str, int | str]:
     if not ctx.database:
         return {}
     from pcrm_desktop.db import audit_witness
@@ -175,12 +186,12 @@ def _witness_states(ctx: ServiceContext, state: dict) -> dict:
             for item in found}
 
 
-def _write_heads(ctx: ServiceContext, state: dict, last_id: int, last_hash: str,
-                 replace: bool = False, note: dict | None = None) -> None:
+def _write_heads(ctx: ServiceContext, database: Path, state: _State, last_id: int, last_hash: str,
+                 replace: bool = False, note: dict[str, Any] | None = None) -> None:
     from pcrm_desktop.db.audit_witness import write_head
     try:
-        write_head(ctx.database, state["database_id"], last_id, last_hash,
+        write_head(database, state["database_id"], last_id, last_hash,
                    ctx.clock().isoformat(timespec="seconds"), state["stretches"], replace, note)
     except OSError as error:
         from pcrm_desktop.domain.errors import file_error
-        raise file_error(error, error.filename or ctx.database) or error
+        raise file_error(error, error.filename or database) or error

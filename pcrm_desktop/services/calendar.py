@@ -2,7 +2,9 @@
 package, editable), the types' periods, and due dates with their explanation."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Any
 
 from pcrm_desktop.domain.deadlines import (
     AfterHours,
@@ -20,6 +22,7 @@ from pcrm_desktop.domain.office import OfficeHours, require
 from pcrm_desktop.domain.privacy import STAFF_ROLES, require_role
 from pcrm_desktop.domain.text import nfc
 from pcrm_desktop.services.context import Changes, ServiceContext
+from pcrm_desktop.services.ports import UnitOfWork
 
 CALENDAR_ROLES = frozenset({"admin", "manager"})
 YEARS_AHEAD = 2  # 365 working days reach about 17 months past receipt
@@ -30,7 +33,8 @@ def package_holidays(year: int) -> tuple[dict[date, str], str]:
     """Korean public, substitute and temporary holidays of a year from the `holidays` package
     (Korean names), and the package's version. Imported only when a year is first needed."""
     import holidays
-    return dict(holidays.KR(years=year, language="ko")), holidays.__version__
+    # the package makes its country classes lazily and exports __version__ implicitly
+    return dict(holidays.KR(years=year, language="ko")), holidays.__version__  # type: ignore[attr-defined]
 
 
 def _ensure_years(ctx: ServiceContext, years: range) -> None:
@@ -43,7 +47,7 @@ def _ensure_years(ctx: ServiceContext, years: range) -> None:
         uow.commit()
 
 
-def seed_years(ctx: ServiceContext, uow, years) -> None:
+def seed_years(ctx: ServiceContext, uow: UnitOfWork, years: Iterable[int]) -> None:
     """Seed the years not seeded yet, inside the caller's write transaction (audited)."""
     require_role(ctx.actor, STAFF_ROLES, "holiday.seed")
     seeded = uow.calendar.seeded_years()  # another window may have seeded meanwhile
@@ -68,7 +72,7 @@ def office_hours(ctx: ServiceContext) -> OfficeHours:
     return office.hours if office else OfficeHours()
 
 
-def _after_hours(uow) -> AfterHours:
+def _after_hours(uow: UnitOfWork) -> AfterHours:
     value = uow.office.setting(AFTER_HOURS_SETTING, AfterHours.SAME_DAY.value)
     return AfterHours(value) if value in {r.value for r in AfterHours} else AfterHours.SAME_DAY
 
@@ -134,7 +138,7 @@ def extension_limit(ctx: ServiceContext, due: datetime, period: Period) -> datet
                        after_hours=AfterHours.NEXT_DAY).due
 
 
-def complaint_types(ctx: ServiceContext) -> list[dict]:
+def complaint_types(ctx: ServiceContext) -> list[dict[str, Any]]:
     require_role(ctx.actor, STAFF_ROLES, "calendar.view")
     with ctx.reading() as uow:
         return uow.calendar.types()
@@ -158,7 +162,7 @@ def set_type_period(ctx: ServiceContext, code: str, days: int | None,
     return frozenset({"complaint_types"})
 
 
-def year_entries(ctx: ServiceContext, year: int) -> list[dict]:
+def year_entries(ctx: ServiceContext, year: int) -> list[dict[str, Any]]:
     """Every holiday row of a year (removed ones with active = False), seeded if new."""
     require_role(ctx.actor, STAFF_ROLES, "calendar.view")
     _ensure_years(ctx, range(year, year + 1))
@@ -198,7 +202,7 @@ def remove_holiday(ctx: ServiceContext, day: date) -> Changes:
     _ensure_years(ctx, _years_in_use(ctx, day))
     with ctx.uow_factory() as uow:
         before = uow.calendar.get(day)
-        if not uow.calendar.deactivate(day, ctx.clock()):
+        if before is None or not uow.calendar.deactivate(day, ctx.clock()):  # no row: none
             raise ValidationError("holiday_missing", field="holiday_day", day=day.isoformat())
         moved = _move_open_cases(ctx, uow, f"{day} {before['name']} 근무일로 변경")
         ctx.audit(uow, "holiday.remove", day.isoformat(), _with_moved(before["name"], moved))
@@ -210,7 +214,7 @@ def _with_moved(name: str, moved: int) -> str:
     return f"{name}; 열린 민원 {moved}건 처리기한 다시 계산" if moved else name
 
 
-def _move_open_cases(ctx: ServiceContext, uow, why: str) -> int:
+def _move_open_cases(ctx: ServiceContext, uow: UnitOfWork, why: str) -> int:
     """Recompute the due date of every open, unextended 민원 with the calendar as it now
     stands in this transaction (an extended case keeps the date the applicant was told)."""
     cases = uow.complaints.open_cases()

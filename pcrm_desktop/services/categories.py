@@ -2,6 +2,8 @@
 own processing period, take one out of use (kept, so old cases still name it). Audited."""
 from __future__ import annotations
 
+from typing import Any
+
 from pcrm_desktop.domain.deadlines import Unit, check_period_setting, setting_text
 from pcrm_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from pcrm_desktop.domain.office import require
@@ -9,11 +11,12 @@ from pcrm_desktop.domain.privacy import require_role
 from pcrm_desktop.domain.text import nfc
 from pcrm_desktop.services.calendar import CALENDAR_ROLES
 from pcrm_desktop.services.context import Changes, ServiceContext
+from pcrm_desktop.services.ports import UnitOfWork
 
 CHANGED = frozenset({"categories", "complaints"})
 
 
-def _existing(uow, category_id: int) -> dict:
+def _existing(uow: UnitOfWork, category_id: int) -> dict[str, Any]:
     row = uow.calendar.category(category_id)
     if row is None:
         raise NotFoundError("category_not_found", field="category", id=category_id)

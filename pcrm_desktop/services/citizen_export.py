@@ -6,8 +6,10 @@ them. Cells that Excel would run as formulas are neutralised.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pcrm_desktop.domain.errors import ValidationError
 from pcrm_desktop.domain.phone import mask_phone
@@ -20,6 +22,7 @@ from pcrm_desktop.domain.privacy import (
 from pcrm_desktop.domain.text import mask_email, mask_name
 from pcrm_desktop.reports.spreadsheet import write_audited
 from pcrm_desktop.services.context import ServiceContext
+from pcrm_desktop.services.import_common import Progress
 
 HEADERS = ["번호", "이름", "출생연도", "성별", "전화", "전자우편", "주소", "상세주소", "동",
            "선호 연락", "고객집단", "메모"]
@@ -33,7 +36,7 @@ class ExportResult:
 
 
 def export_citizens(ctx: ServiceContext, out: Path, unmasked: bool = False, reason: str = "",
-                    progress=None) -> ExportResult:
+                    progress: Progress | None = None) -> ExportResult:
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "citizen.export")
     if unmasked:
         require_role(ctx.actor, EXPORT_UNMASKED_ROLES, "citizen.export_unmasked")
@@ -52,7 +55,7 @@ def export_citizens(ctx: ServiceContext, out: Path, unmasked: bool = False, reas
     return ExportResult(out, len(rows), not unmasked)
 
 
-def _row(r, unmasked: bool) -> list:
+def _row(r: Sequence[Any], unmasked: bool) -> list[Any]:
     citizen_id, name, birth_year, gender, email, road, detail, dong, channel, memo, phones, groups = r
     phones = phones or ""
     if not unmasked:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from pcrm_desktop.domain.citizens import (
@@ -136,9 +137,10 @@ def plan_import(ctx: ServiceContext, table: Table, mapping: dict[str, str],
 
 
 def _validate_batch(plan: ImportPlan, rows: list[list[str]], numbers: list[int],
-                    index: dict[str, int], group_codes: dict[str, str], today) -> list:
+                    index: dict[str, int], group_codes: dict[str, str], today: date
+                    ) -> list[tuple[int, Citizen, Prepared]]:
     """Clean each row; valid ones go to the plan and come back with their match facts."""
-    valid = []
+    valid: list[tuple[int, Citizen, Prepared]] = []
     for number, row in zip(numbers, rows):
         if len(row) > len(plan.table.headers):
             plan.rejected.append(Rejected(number, "열 개수가 머리글보다 많습니다", "columns_extra", tuple(row)))
@@ -194,7 +196,7 @@ def commit_import(ctx: ServiceContext, plan: ImportPlan, skip_duplicates: bool =
     rows = [(n, c, g) for n, c, g in plan.valid if not (skip_duplicates and n in flagged)]
     now = ctx.clock()
     with ctx.uow_factory() as uow, paused_gc():
-        group_ids = {g.code: g.id for g in uow.groups.list()}
+        group_ids = {g.code: g.id for g in uow.groups.list() if g.id is not None}  # stored: all
         missing = {code for _, _, codes in rows for code in codes} - set(group_ids)
         if missing:  # a group removed between the check and the import
             raise ValidationError("group_unknown", field="groups", value=", ".join(sorted(missing)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from pcrm_desktop.domain.citizens import Channel, Citizen, clean_citizen
 from pcrm_desktop.domain.duplicates import Match, MatchFacts, score
@@ -24,6 +25,10 @@ from pcrm_desktop.domain.privacy import (
 )
 from pcrm_desktop.domain.text import NOTE_MAX, mask_email, mask_name, mask_rrns, nfc
 from pcrm_desktop.services.context import Changes, ServiceContext
+from pcrm_desktop.services.ports import UnitOfWork
+
+if TYPE_CHECKING:
+    from pcrm_desktop.services.ports import TimelineItem
 
 INTERACTION_KINDS = ("visit", "call", "counselling", "outreach", "other")
 
@@ -55,12 +60,13 @@ def possible_duplicates(ctx: ServiceContext, citizen: Citizen,
         return _likely(uow, citizen, exclude_id)
 
 
-def _likely(uow, citizen: Citizen, exclude_id: int | None = None) -> list[Possible]:
+def _likely(uow: UnitOfWork, citizen: Citizen, exclude_id: int | None = None) -> list[Possible]:
     facts = facts_of(citizen)
     found = uow.citizens.candidates(facts, exclude_id)
-    matches = [(other, score(facts, facts_of(other))) for other in found]
-    return [Possible(o.id, mask_name(o.name), o.birth_year, mask_phone(o.phones[0]) if o.phones else "", m)
-            for o, m in sorted(matches, key=lambda p: -p[1].score) if m.likely]
+    matches = [(other.id, other, score(facts, facts_of(other))) for other in found
+               if other.id is not None]  # stored records: each has its id
+    return [Possible(i, mask_name(o.name), o.birth_year, mask_phone(o.phones[0]) if o.phones else "", m)
+            for i, o, m in sorted(matches, key=lambda p: -p[2].score) if m.likely]
 
 
 def register_citizen(ctx: ServiceContext, citizen: Citizen, group_ids: tuple[int, ...] = (),
@@ -117,15 +123,18 @@ def update_citizen(ctx: ServiceContext, citizen: Citizen, group_ids: tuple[int, 
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "citizen.edit")
     cleaned = clean_citizen(citizen, ctx.clock().date())
     with ctx.uow_factory() as uow:
-        if not uow.citizens.exists(citizen.id):
+        # a record never saved (no id) is not found, as one removed meanwhile
+        if citizen.id is None or not uow.citizens.exists(citizen.id):
             raise NotFoundError("citizen_not_found", id=citizen.id)
         if not uow.citizens.update(cleaned.citizen, ctx.clock()):
-            stored = StoredCitizen(uow.citizens.get(citizen.id),
-                                   tuple(uow.citizens.group_ids(citizen.id)))
+            stored = uow.citizens.get(citizen.id)
+            if stored is None:  # exists() above, in this same write transaction
+                raise NotFoundError("citizen_not_found", id=citizen.id)
+            conflict = StoredCitizen(stored, tuple(uow.citizens.group_ids(citizen.id)))
             ctx.audit(uow, "citizen.view_full", f"citizen:{citizen.id}",
                       "저장 충돌: 다른 사용자가 저장한 값과 비교")
             uow.commit()  # the view is logged; the edit itself was not written
-            raise EditConflict("edited_elsewhere", current=stored)
+            raise EditConflict("edited_elsewhere", current=conflict)
         if group_ids is not None:
             uow.citizens.set_groups(citizen.id, list(group_ids), ctx.clock().date())
         ctx.audit(uow, "citizen.update", f"citizen:{citizen.id}")
@@ -147,8 +156,8 @@ class Profile:
     accessibility: tuple[str, ...]
     group_names: tuple[str, ...]
     memo: str
-    timeline: tuple
-    consents: tuple
+    timeline: tuple[TimelineItem, ...]
+    consents: tuple[dict[str, Any], ...]
 
 
 def open_profile(ctx: ServiceContext, citizen_id: int) -> Profile:
@@ -250,10 +259,10 @@ class ListItem:
     phone: str         # masked
     dong_name: str
     road: str
-    position: tuple    # keyset position: pass as `after` to get the next page
+    position: tuple[Any, ...]  # keyset position: pass as `after` to get the next page
 
 
-def search(ctx: ServiceContext, query: str = "", after: tuple | None = None, limit: int = 100,
+def search(ctx: ServiceContext, query: str = "", after: tuple[Any, ...] | None = None, limit: int = 100,
            sort: str = "name", rule: SearchRule | None = None) -> list[ListItem]:
     """A page of the resident list, searched, filtered (`rule`: 동, customer group, age,
     preferred channel) and sorted in SQL, names and phones masked."""

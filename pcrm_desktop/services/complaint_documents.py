@@ -3,6 +3,7 @@ applicant's full name, so making one is recorded in the access log."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pcrm_desktop.domain.complaints import CHANNEL_NAMES, RESULT_NAMES, Channel, Result
 from pcrm_desktop.domain.errors import ConflictError, NotFoundError
@@ -10,8 +11,11 @@ from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
 from pcrm_desktop.services import complaints
 from pcrm_desktop.services.context import ServiceContext
 
+if TYPE_CHECKING:
+    from pcrm_desktop.reports.complaint_letters import LetterData
 
-def _letter_data(ctx: ServiceContext, complaint_id: int):
+
+def _letter_data(ctx: ServiceContext, complaint_id: int) -> tuple[dict[str, Any], LetterData]:
     from pcrm_desktop.reports.complaint_letters import LetterData
     with ctx.reading() as uow:
         row = uow.complaint_read.detail(complaint_id)
@@ -53,7 +57,7 @@ def answer_pdf(ctx: ServiceContext, complaint_id: int, out: Path) -> Path:
     return path
 
 
-def _audit(ctx: ServiceContext, row: dict, what: str, path: Path) -> None:
+def _audit(ctx: ServiceContext, row: dict[str, Any], what: str, path: Path) -> None:
     with ctx.uow_factory() as uow:
         ctx.audit(uow, "complaint.print", row["receipt_no"], f"{what}: {path.name}",
                   subject=row["citizen_id"])

@@ -4,11 +4,11 @@ builds the rows (`register_rows`); the XLSX/CSV export here and the PDF (report_
 print the same columns and values."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from pcrm_desktop.domain.complaints import (
     CHANNEL_NAMES,
@@ -42,7 +42,7 @@ class RegisterExport:
     rows: int
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     at = as_datetime(value)
     return at.strftime("%Y-%m-%d %H:%M") if at else ""
 
@@ -57,7 +57,7 @@ def _late(status: Status, due: datetime | None, done: datetime | None, now: date
     return status in OPEN and past_due(due, now)
 
 
-def _row(r, now: datetime) -> RegisterRow:
+def _row(r: Mapping[str, Any], now: datetime) -> RegisterRow:
     status = Status(r["status"])
     due, done = as_datetime(r["due_at"]), as_datetime(r["done_at"])
     return RegisterRow(

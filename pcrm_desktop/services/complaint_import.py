@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from pcrm_desktop.domain.complaints import (
     FUTURE_SLACK,
@@ -19,7 +20,14 @@ from pcrm_desktop.domain.complaints import (
     Status,
     receipt_number,
 )
-from pcrm_desktop.domain.deadlines import DaysOff, Period, compute_due, period_code, period_for
+from pcrm_desktop.domain.deadlines import (
+    DEFAULT_HOURS,
+    DaysOff,
+    Period,
+    compute_due,
+    period_code,
+    period_for,
+)
 from pcrm_desktop.domain.errors import DomainError, ValidationError
 from pcrm_desktop.domain.messages import korean_message
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
@@ -27,15 +35,15 @@ from pcrm_desktop.domain.text import mask_rrns, nfc, well_formed
 from pcrm_desktop.domain.timestamps import sql_datetime
 from pcrm_desktop.services.context import ServiceContext
 from pcrm_desktop.services.import_common import (
-    Fields,
     FlaggedDuplicate,
     Progress,
     Rejected,
     column_index,
     guess_mapping_for,
 )
-from pcrm_desktop.services.import_fields import COMPLAINT_FIELDS
+from pcrm_desktop.services.import_fields import COMPLAINT_FIELDS, Fields
 from pcrm_desktop.services.memory import paused_gc
+from pcrm_desktop.services.ports import UnitOfWork
 from pcrm_desktop.services.tabular import Table, read_table
 
 FIELDS: Fields = COMPLAINT_FIELDS
@@ -103,7 +111,7 @@ def parse_moment(text: str) -> datetime | None:
 class ComplaintPlan:
     table: Table
     mapping: dict[str, str]
-    valid: list[tuple[int, dict]] = field(default_factory=list)
+    valid: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     duplicates: list[FlaggedDuplicate] = field(default_factory=list)  # flagged rows (kept)
     new_departments: set[str] = field(default_factory=set)
@@ -140,7 +148,8 @@ def _cell(row: list[str], index: dict[str, int], name: str) -> str:
 EARLIEST = datetime(1990, 1, 1)
 
 
-def _clean_row(row: list[str], index: dict[str, int], now: datetime) -> tuple[dict, list[str], int]:
+def _clean_row(row: list[str], index: dict[str, int], now: datetime
+               ) -> tuple[dict[str, Any], list[str], int]:
     """The values of one row, the remarks to flag it with, and RRNs masked; or DomainError."""
     cells = [mask_rrns(cell) for cell in row]  # any column may hold one
     row, masked = [cell for cell, _ in cells], sum(n for _, n in cells)
@@ -250,18 +259,20 @@ def commit_import(ctx: ServiceContext, plan: ComplaintPlan, skip_duplicates: boo
         category_ids = _ensure_categories(uow, {v["category"] for _, v in rows})
         periods = {t_["code"]: t_ for t_ in uow.calendar.types()}
         office = uow.office.get()
-        hours = office.hours if office else None
+        hours = office.hours if office else DEFAULT_HOURS  # as compute_due's own default
         first = rows[0][1]["received"].date() if rows else now.date()
         off = DaysOff(uow.calendar.days_off(first, date(now.year + 2, 12, 31)))
         counters = uow.complaints.receipt_counters(years)
-        cases, events, next_id = [], [], uow.complaints.max_id() + 1
+        cases: list[tuple[object, ...]] = []
+        events: list[tuple[object, ...]] = []
+        next_id = uow.complaints.max_id() + 1
         file_name = well_formed(plan.table.path.name)  # undecodable bytes in it made text
         for n, (number, v) in enumerate(rows):
             kind = periods[v["type"]]
             period = (period_for(kind["period_days"], kind["name"], kind["period_unit"])
                       if kind["period_days"] is not None else Period.of_days(7))
-            args = (v["received"], period, off) + ((hours,) if hours else ())
-            due = compute_due(*args, explain=False, after_hours=after_hours).due
+            due = compute_due(v["received"], period, off, hours, explain=False,
+                              after_hours=after_hours).due
             counters[v["received"].year] += 1
             receipt_no = receipt_number(v["received"].year, counters[v["received"].year])
             cases.append(_case_tuple(next_id, receipt_no, v, period, due, department_ids,
@@ -298,7 +309,9 @@ EVENT_COLUMNS = ("complaint_id", "at", "staff_id", "actor", "kind", "from_status
                  "note")
 
 
-def _case_tuple(case_id, receipt_no, v, period, due, department_ids, category_ids, now) -> tuple:
+def _case_tuple(case_id: int, receipt_no: str, v: dict[str, Any], period: Period, due: datetime,
+                department_ids: dict[str, int], category_ids: dict[str, int], now: datetime
+                ) -> tuple[object, ...]:
     status = v["status"]
     result = None
     if status in (Status.DONE, Status.CLOSED):
@@ -313,14 +326,14 @@ def _case_tuple(case_id, receipt_no, v, period, due, department_ids, category_id
             sql_datetime(now))
 
 
-def _ensure_departments(uow, names: set[str]) -> dict[str, int]:
-    known = {d.name: d.id for d in uow.departments.list()}
+def _ensure_departments(uow: UnitOfWork, names: set[str]) -> dict[str, int]:
+    known = {d.name: d.id for d in uow.departments.list() if d.id is not None}  # stored: all
     for name in sorted(n for n in names if n and n not in known):
         known[name] = uow.departments.add(name)
     return known
 
 
-def _ensure_categories(uow, names: set[str]) -> dict[str, int]:
+def _ensure_categories(uow: UnitOfWork, names: set[str]) -> dict[str, int]:
     """Names of categories in use map to them; others go under "가져온 분류", where one
     imported before (even taken out of use since) is used again rather than duplicated."""
     rows = uow.complaint_read.categories()
@@ -343,7 +356,8 @@ def _ensure_categories(uow, names: set[str]) -> dict[str, int]:
 
 
 def import_complaints(ctx: ServiceContext, path: Path, mapping: dict[str, str] | None = None,
-                      progress: Progress | None = None):
+                      progress: Progress | None = None
+                      ) -> tuple[ComplaintImportResult, ComplaintPlan]:
     table = read_table(path)
     plan = plan_import(ctx, table, mapping or guess_mapping(table.headers), progress)
     return commit_import(ctx, plan, False, progress), plan

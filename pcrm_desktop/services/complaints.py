@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from pcrm_desktop.domain.complaint_queues import QueueFilter, QueueRow
 from pcrm_desktop.domain.complaints import (
@@ -32,6 +33,10 @@ from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, STAFF_ROLES, requir
 from pcrm_desktop.domain.text import NOTE_MAX, check_length, mask_name, mask_rrns, nfc
 from pcrm_desktop.services import calendar
 from pcrm_desktop.services.context import Changes, ServiceContext
+from pcrm_desktop.services.ports import UnitOfWork
+
+if TYPE_CHECKING:
+    from pcrm_desktop.services.ports import CaseRow
 
 CHANGED = frozenset({"complaints"})
 
@@ -45,7 +50,7 @@ class Received:
     repeats: RepeatAdvice
 
 
-def _period(uow, type_code: str, category_id: int | None) -> Period:
+def _period(uow: UnitOfWork, type_code: str, category_id: int | None) -> Period:
     """A category's own period (or its parent's) wins over the type's."""
     cats = {c["id"]: c for c in uow.complaint_read.categories()}
     category = cats.get(category_id)
@@ -163,9 +168,11 @@ MOVED_FIELDS = ("version", "status", "open", "assignee_id", "assignee", "departm
                 "department", "due_at", "extended", "result", "transferred_to", "updated_at")
 
 
-def _moved(uow, complaint_id: int) -> dict:
+def _moved(uow: UnitOfWork, complaint_id: int) -> dict[str, Any]:
     """The case's workflow state now, and its last steps (when, who, what; without notes)."""
     row = uow.complaint_read.detail(complaint_id)
+    if row is None:  # read in the transaction that found it: there
+        raise NotFoundError("complaint_not_found", field="complaint", id=complaint_id)
     moved = {key: row[key] for key in MOVED_FIELDS}
     moved["events"] = [{"at": e["at"], "actor": e["actor"], "staff_id": e["staff_id"],
                         "kind": e["kind"], "to_status": e["to_status"]}
@@ -173,8 +180,10 @@ def _moved(uow, complaint_id: int) -> dict:
     return moved
 
 
-def _values_for(case, action: Action, now: datetime, note: str, assignee_id, department_id,
-                result, answer: str, new_due, agency: str, max_due: datetime | None = None) -> dict:
+def _values_for(case: CaseRow, action: Action, now: datetime, note: str,
+                assignee_id: int | None, department_id: int | None, result: Result | None,
+                answer: str, new_due: datetime | None, agency: str,
+                max_due: datetime | None = None) -> dict[str, Any]:
     if action is Action.ASSIGN:
         if assignee_id is None and department_id is None:
             raise ValidationError("assignee_required", field="assignee")
@@ -199,7 +208,7 @@ def _values_for(case, action: Action, now: datetime, note: str, assignee_id, dep
     return {}
 
 
-def _event_note(action: Action, note: str, values: dict) -> str:
+def _event_note(action: Action, note: str, values: dict[str, Any]) -> str:
     if action is Action.EXTEND:
         return f"{values['due_at']:%Y-%m-%d %H:%M}까지 연장: {note}"
     if action is Action.TRANSFER:
@@ -224,7 +233,8 @@ def link_cases(ctx: ServiceContext, a: int, b: int) -> Changes:
                 subjects.append(found.citizen_id)
         uow.complaints.link(a, b, ctx.clock())
         # one entry per applicant whose 민원 changed (one entry when both are the same person)
-        for subject in [s for s in subjects if s is not None] or [None]:
+        named: list[int | None] = [s for s in subjects if s is not None]
+        for subject in named or [None]:
             ctx.audit(uow, "complaint.link", f"{a}-{b}", subject=subject)
         uow.commit()
     return CHANGED
@@ -257,7 +267,7 @@ def attach_applicant(ctx: ServiceContext, complaint_id: int, citizen_id: int,
     return CHANGED
 
 
-def queue(ctx: ServiceContext, f: QueueFilter, after: tuple | None = None, limit: int = 100,
+def queue(ctx: ServiceContext, f: QueueFilter, after: tuple[Any, ...] | None = None, limit: int = 100,
           sort: str = "due") -> list[QueueRow]:
     """A page of a queue, filtered and sorted in SQL, applicants masked. "mine" and "team"
     mean the acting staff member's cases and department unless the filter names others."""
@@ -286,12 +296,12 @@ def today_figures(ctx: ServiceContext) -> dict[str, int]:
         return uow.complaint_read.today(ctx.actor.staff_id, ctx.clock())
 
 
-def _department_of(uow, staff_id: int | None) -> int | None:
+def _department_of(uow: UnitOfWork, staff_id: int | None) -> int | None:
     me = next((s for s in uow.staff.list() if s.id == staff_id), None)
     return me.department_id if me else None
 
 
-def case(ctx: ServiceContext, complaint_id: int) -> dict:
+def case(ctx: ServiceContext, complaint_id: int) -> dict[str, Any]:
     """A case for its view: the row (applicant masked), history, links, repeats. Opening it is
     in the access log (content, address and history are personal data), with the applicant as
     whose data it was, written right after the read."""
@@ -315,7 +325,7 @@ def case(ctx: ServiceContext, complaint_id: int) -> dict:
     return row
 
 
-def due_steps(ctx: ServiceContext, row: dict) -> list[str]:
+def due_steps(ctx: ServiceContext, row: dict[str, Any]) -> list[str]:
     """How a stored case's due date came about: the computation from its receipt and period
     with today's calendar, and a last line when the date differs (extended, or moved since)."""
     from pcrm_desktop.domain.deadlines import moment_text, stored_period
@@ -328,13 +338,13 @@ def due_steps(ctx: ServiceContext, row: dict) -> list[str]:
 
 
 
-def categories(ctx: ServiceContext) -> list[dict]:
+def categories(ctx: ServiceContext) -> list[dict[str, Any]]:
     require_role(ctx.actor, STAFF_ROLES, "category.view")
     with ctx.reading() as uow:
         return uow.complaint_read.categories()
 
 
-def register(ctx: ServiceContext, first: date, last: date) -> list[dict]:
+def register(ctx: ServiceContext, first: date, last: date) -> list[dict[str, Any]]:
     """민원처리부 rows, applicants masked."""
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.register")
     with ctx.reading() as uow:

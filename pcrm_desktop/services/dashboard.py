@@ -3,8 +3,10 @@ satisfaction against last month's with n and whether the change is real, the ope
 improvement actions; and a 12-month trend (read after, in the background)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from pcrm_desktop.domain.privacy import require_role
 from pcrm_desktop.domain.survey_stats import (
@@ -40,7 +42,7 @@ class Today:
     survey_title: str = ""            # the survey by its name, as a clerk knows it
 
 
-def _overall(row) -> Moments:
+def _overall(row: Sequence[Any] | None) -> Moments:
     return Moments(int(row[1] or 0), float(row[2] or 0), float(row[3] or 0)) if row else Moments(0)
 
 

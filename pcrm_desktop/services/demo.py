@@ -20,6 +20,7 @@ from pcrm_desktop.domain.privacy import ADMIN_ROLES, require_role
 from pcrm_desktop.services.context import ServiceContext
 from pcrm_desktop.services.demo_clock import history_end
 from pcrm_desktop.services.demo_names import NameMaker
+from pcrm_desktop.services.ports import UnitOfWork
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -94,7 +95,8 @@ def fill_demo(ctx: ServiceContext, request: DemoRequest, progress: Progress | No
     return result
 
 
-def _fill_office(ctx: ServiceContext, uow, request: DemoRequest, rng: random.Random) -> dict[str, int]:
+def _fill_office(ctx: ServiceContext, uow: UnitOfWork, request: DemoRequest,
+                 rng: random.Random) -> dict[str, int]:
     names = NameMaker(rng)
     if uow.office.get() is not None:
         raise ConflictError("demo_not_empty")
@@ -117,7 +119,7 @@ def _fill_office(ctx: ServiceContext, uow, request: DemoRequest, rng: random.Ran
     return {"departments": len(department_ids), "staff": len(members)}
 
 
-def _set_up_kiosk(ctx: ServiceContext, uow) -> None:
+def _set_up_kiosk(ctx: ServiceContext, uow: UnitOfWork) -> None:
     """The kiosk's questionnaire (made even when no answers were asked for), the kiosk's
     survey and PIN: signing in as `kiosk` opens a kiosk, not a 'not set up' notice. (The happy
     call's questionnaire comes with answers only, as before: an office makes its own.)"""

@@ -3,14 +3,16 @@ birth years shaped like a district's population, group memberships and interacti
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from collections.abc import Sequence
+from datetime import datetime, timedelta
 
 from pcrm_desktop.domain.citizens import Address, Channel, Citizen, Gender
 from pcrm_desktop.domain.errors import ConflictError
 from pcrm_desktop.domain.groups import SearchRule
 from pcrm_desktop.services.context import ServiceContext
-from pcrm_desktop.services.demo_clock import history_end
+from pcrm_desktop.services.demo_clock import Cancelled, Progress, Request, history_end
 from pcrm_desktop.services.demo_names import NameMaker
+from pcrm_desktop.services.ports import UnitOfWork
 
 # (법정동코드, 동, a road of that 동) — public codes of 서울특별시 종로구.
 DONGS = (
@@ -51,7 +53,7 @@ def _phone(rng: random.Random, used: set[str]) -> str:
 
 def make_citizen(rng: random.Random, names: NameMaker, used: set[str], year: int) -> Citizen:
     code, dong, road = rng.choice(DONGS)
-    phones = (_phone(rng, used),) if rng.random() < 0.93 else ()
+    phones: tuple[str, ...] = (_phone(rng, used),) if rng.random() < 0.93 else ()
     if rng.random() < 0.12:
         phones += (f"02-{rng.randint(200, 999)}-{rng.randint(0, 9999):04d}",)
     channel = rng.choices([c for c, _ in CHANNEL_WEIGHTS], [w for _, w in CHANNEL_WEIGHTS])[0]
@@ -64,11 +66,13 @@ def make_citizen(rng: random.Random, names: NameMaker, used: set[str], year: int
         preferred_language="vi" if rng.random() < 0.01 else ("zh" if rng.random() < 0.01 else "ko"))
 
 
-def fill_citizens(ctx: ServiceContext, uow, request, rng: random.Random, progress, cancelled) -> int:
-    names, used = NameMaker(rng), set()
+def fill_citizens(ctx: ServiceContext, uow: UnitOfWork, request: Request, rng: random.Random,
+                  progress: Progress | None, cancelled: Cancelled) -> int:
+    names = NameMaker(rng)
+    used: set[str] = set()
     now = history_end(ctx.clock())
     total, done = request.citizens, 0
-    group_ids = {g.code: g.id for g in uow.groups.list()}
+    group_ids = {g.code: g.id for g in uow.groups.list() if g.id is not None}  # stored: all
     staff_ids = [m.id for m in uow.staff.list() if m.role.value in ("clerk", "manager")]
     while done < total:
         size = min(BATCH, total - done)
@@ -88,14 +92,16 @@ def fill_citizens(ctx: ServiceContext, uow, request, rng: random.Random, progres
     return total
 
 
-def _link_groups(uow, rng, ids, group_ids, now) -> None:
+def _link_groups(uow: UnitOfWork, rng: random.Random, ids: list[int], group_ids: dict[str, int],
+                 now: datetime) -> None:
     uow.citizens.bulk_link_groups([
         (i, group_ids[code], now.date())
         for i in ids for code, share in ASSIGNED_SHARES.items() if rng.random() < share])
 
 
-def _interactions(uow, rng, ids, staff_ids, now) -> None:
-    rows = []
+def _interactions(uow: UnitOfWork, rng: random.Random, ids: list[int],
+                  staff_ids: Sequence[int | None], now: datetime) -> None:
+    rows: list[tuple[object, ...]] = []
     for citizen_id in ids:
         for _ in range(rng.choices((0, 1, 2, 3), (50, 30, 15, 5))[0]):
             rows.append((

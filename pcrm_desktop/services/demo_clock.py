@@ -1,8 +1,26 @@
-"""The one moment every part of `pcrm demo` counts back from (the fillers and demo.py share it,
-so the fillers need not import the demo that calls them)."""
+"""The one moment every part of `pcrm demo` counts back from, and the types of what demo.py
+hands its fillers (the fillers and demo.py share them, so the fillers need not import the demo
+that calls them)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, time
+from typing import Protocol
+
+Progress = Callable[[int, int, str], None]  # (rows done, rows wanted, the part)
+Cancelled = Callable[[], bool]
+
+
+class Request(Protocol):
+    """What a filler reads of the demo's request (demo.DemoRequest)."""
+    @property
+    def seed(self) -> int: ...
+    @property
+    def citizens(self) -> int: ...
+    @property
+    def complaints(self) -> int: ...
+    @property
+    def responses(self) -> int: ...
 
 
 def history_end(now: datetime) -> datetime:

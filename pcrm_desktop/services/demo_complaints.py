@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import random
 from datetime import date, datetime, time, timedelta
+from typing import Any, TypeVar
 
 from pcrm_desktop.domain.complaints import OPEN, Channel, Result, Status, receipt_number
 from pcrm_desktop.domain.deadlines import DaysOff, Period, Unit, compute_due, period_code
 from pcrm_desktop.domain.errors import ConflictError
+from pcrm_desktop.domain.office import Staff
 from pcrm_desktop.domain.timestamps import sql_datetime
 from pcrm_desktop.services.context import ServiceContext
 from pcrm_desktop.services.demo_citizens import DONGS
-from pcrm_desktop.services.demo_clock import history_end
+from pcrm_desktop.services.demo_clock import Cancelled, Progress, Request, history_end
+from pcrm_desktop.services.ports import UnitOfWork
 
 CHANNELS = ((Channel.VISIT, 34), (Channel.PHONE, 20), (Channel.EPEOPLE, 30), (Channel.MAIL, 3),
             (Channel.FAX, 2), (Channel.EMAIL, 6), (Channel.OTHER, 5))
@@ -48,8 +51,8 @@ EVENT_COLUMNS = ("complaint_id", "at", "staff_id", "actor", "kind", "from_status
                  "note")
 
 
-def fill_complaints(ctx: ServiceContext, uow, request, rng: random.Random, progress,
-                    cancelled) -> int:
+def fill_complaints(ctx: ServiceContext, uow: UnitOfWork, request: Request, rng: random.Random,
+                    progress: Progress | None, cancelled: Cancelled) -> int:
     from pcrm_desktop.services.calendar import seed_years
     now = history_end(ctx.clock())
     first_day = now.date() - timedelta(days=730)
@@ -78,20 +81,21 @@ def _next(numbers: dict[int, int], year: int) -> int:
 
 
 class _Writer:
-    def __init__(self, uow, rng: random.Random, now: datetime, first_day: date) -> None:
+    def __init__(self, uow: UnitOfWork, rng: random.Random, now: datetime, first_day: date) -> None:
         self.uow, self.rng, self.now, self.first_day = uow, rng, now, first_day
         self.days_off: DaysOff = DaysOff()
         self.span = (now.date() - first_day).days
         conn = uow.complaints.c
-        self.citizens = conn.exec_driver_sql("SELECT max(id) FROM citizens").scalar() or 0
+        self.citizens: int = conn.exec_driver_sql("SELECT max(id) FROM citizens").scalar() or 0
         cats = uow.complaint_read.categories()
         self.categories = [c for c in cats if c["parent_id"] is not None]
         staff = [s for s in uow.staff.list() if s.role.value in ("clerk", "manager")]
         self.staff = staff or uow.staff.list()
-        self.cache: dict[tuple, datetime] = {}
-        self.recent: list[tuple] = []  # (citizen, category id, title) of earlier cases: repeats
+        self.cache: dict[tuple[date, bool, Period], datetime] = {}
+        # (citizen, category id, title) of earlier cases: repeats
+        self.recent: list[tuple[int, int, str]] = []
         self.next_id = uow.complaints.max_id() + 1
-        self.slow = {row[0] for row in conn.exec_driver_sql(  # read once, not per case
+        self.slow: set[int] = {row[0] for row in conn.exec_driver_sql(  # read once, not per case
             "SELECT cg.citizen_id FROM citizen_groups cg JOIN customer_groups g ON g.id = cg.group_id"
             " WHERE g.code = ?", (SLOW_GROUP,))}
 
@@ -117,7 +121,8 @@ class _Writer:
         return compute_due(received, period, self.days_off, explain=False).due
 
     def write(self, batch: list[tuple[datetime, int]]) -> None:
-        cases, events = [], []
+        cases: list[tuple[object, ...]] = []
+        events: list[tuple[object, ...]] = []
         for received, number in batch:
             case_id = self.next_id
             self.next_id += 1
@@ -128,7 +133,8 @@ class _Writer:
         repo.bulk_add_cases(COMPLAINT_COLUMNS, cases)
         repo.bulk_add_events(EVENT_COLUMNS, events)
 
-    def _case(self, case_id: int, received: datetime, receipt_no: str) -> tuple[tuple, list]:
+    def _case(self, case_id: int, received: datetime, receipt_no: str
+              ) -> tuple[tuple[object, ...], list[tuple[object, ...]]]:
         rng = self.rng
         type_code = _pick(rng, TYPES)
         if type_code == "other":
@@ -157,6 +163,8 @@ class _Writer:
         hours_taken = span * rng.lognormvariate(-0.7, 0.6)
         if rng.random() < 0.005:
             hours_taken *= 20
+        done_at: datetime | None  # None (and no result) while the case is open
+        result: Result | None
         done_at = received + timedelta(hours=hours_taken)
         if done_at <= self.now:
             status = Status.CLOSED if rng.random() < 0.9 else Status.DONE
@@ -186,8 +194,10 @@ class _Writer:
         return row, _events(case_id, received, status, staff, done_at)
 
 
-def _events(case_id: int, received: datetime, status: Status, staff, done_at) -> list[tuple]:
-    def event(at, kind, before, after, note=""):
+def _events(case_id: int, received: datetime, status: Status, staff: Staff,
+            done_at: datetime | None) -> list[tuple[object, ...]]:
+    def event(at: datetime, kind: str, before: str | None, after: str,
+              note: str = "") -> tuple[object, ...]:
         return (case_id, sql_datetime(at), staff.id, staff.login, kind, before, after, note)
     rows = [event(received, "received", None, "received")]
     if status is Status.RECEIVED:
@@ -206,15 +216,20 @@ def _events(case_id: int, received: datetime, status: Status, staff, done_at) ->
     return rows
 
 
-def _pick(rng: random.Random, weighted):
-    values, cumulative = _CUMULATIVE.get(id(weighted)) or _cumulate(weighted)
+T = TypeVar("T")
+
+
+def _pick(rng: random.Random, weighted: tuple[tuple[T, int], ...]) -> T:
+    # the values of `weighted` (kept by its id, below), and their cumulative weights
+    found: tuple[list[T], list[int]] = _CUMULATIVE.get(id(weighted)) or _cumulate(weighted)
+    values, cumulative = found
     return rng.choices(values, cum_weights=cumulative)[0]
 
 
-_CUMULATIVE: dict[int, tuple[list, list]] = {}
+_CUMULATIVE: dict[int, tuple[list[Any], list[int]]] = {}
 
 
-def _cumulate(weighted) -> tuple[list, list]:
+def _cumulate(weighted: tuple[tuple[T, int], ...]) -> tuple[list[T], list[int]]:
     from itertools import accumulate
     _CUMULATIVE[id(weighted)] = ([v for v, _ in weighted], list(accumulate(w for _, w in weighted)))
     return _CUMULATIVE[id(weighted)]

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import bisect
 import random
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from pcrm_desktop.domain.surveys import NA, TEMPLATES, callback_reason, quality
+from pcrm_desktop.domain.surveys import NA, TEMPLATES, Questionnaire, callback_reason, quality
 from pcrm_desktop.domain.timestamps import sql_datetime
-from pcrm_desktop.services.demo_clock import history_end
+from pcrm_desktop.services.context import ServiceContext
+from pcrm_desktop.services.demo_clock import Cancelled, Progress, Request, history_end
+from pcrm_desktop.services.ports import UnitOfWork
 
 BATCH = 5000
 MODES = (("kiosk", 50), ("paper", 30), ("phone", 20))
@@ -19,17 +21,18 @@ DEMO_SURVEYS = (("COUNTER", False), ("HAPPYCALL", True))  # code (= its template
 KIOSK_SURVEY_CODE = "COUNTER"
 
 
-def add_surveys(uow, now, codes: tuple[str, ...] = ("COUNTER", "HAPPYCALL")
-                ) -> dict[str, tuple[int, object]]:
+def add_surveys(uow: UnitOfWork, now: datetime, codes: tuple[str, ...] = ("COUNTER", "HAPPYCALL")
+                ) -> dict[str, tuple[int, Questionnaire]]:
     """The counter questionnaire and the happy call's (or those of `codes`), each with one
     frozen version, unless the demo already has them."""
-    surveys = {}
+    surveys: dict[str, tuple[int, Questionnaire]] = {}
     for code, linked in DEMO_SURVEYS:
         if code not in codes:
             continue
         found = uow.surveys.by_code(code)
         if found is not None:
-            surveys[code] = (uow.surveys.current_version(found["id"])["id"], TEMPLATES[code])
+            from pcrm_desktop.services.surveys import _current
+            surveys[code] = (_current(uow, found)["id"], TEMPLATES[code])
             continue
         survey_id = uow.surveys.add(code, TEMPLATES[code].title, linked, now)
         version_id = uow.surveys.add_version(survey_id, 1, TEMPLATES[code].to_json(), now)
@@ -38,7 +41,7 @@ def add_surveys(uow, now, codes: tuple[str, ...] = ("COUNTER", "HAPPYCALL")
     return surveys
 
 
-def set_up_kiosk(uow, pin: str) -> None:
+def set_up_kiosk(uow: UnitOfWork, pin: str) -> None:
     """What an admin sets in 만족도 조사 › 키오스크 설정 (services.surveys.set_kiosk): the
     anonymous counter questionnaire and the staff PIN, so the demo's kiosk account opens a
     working kiosk. Recorded in the demo's own audit entry."""
@@ -48,7 +51,8 @@ def set_up_kiosk(uow, pin: str) -> None:
     uow.surveys.set_setting(KIOSK_PIN, hash_pin(pin))
 
 
-def fill_responses(ctx, uow, request, rng: random.Random, progress, cancelled) -> int:
+def fill_responses(ctx: ServiceContext, uow: UnitOfWork, request: Request, rng: random.Random,
+                   progress: Progress | None, cancelled: Cancelled) -> int:
     now = history_end(ctx.clock())
     surveys = add_surveys(uow, now)
     closed = uow.happy_calls.closed_for_demo(now - timedelta(days=120))
@@ -57,7 +61,12 @@ def fill_responses(ctx, uow, request, rng: random.Random, progress, cancelled) -
     next_id = uow.surveys.next_response_id()
     total = request.responses
     for start in range(0, total, BATCH):
-        responses, answers, links, callbacks, calls = [], [], [], [], []
+        # rows as the driver takes them (see SurveyPort.add_responses …)
+        responses: list[tuple[object, ...]] = []
+        answers: list[tuple[object, ...]] = []
+        links: list[tuple[object, ...]] = []
+        callbacks: list[tuple[object, ...]] = []
+        calls: list[tuple[int, datetime, str]] = []
         for _ in range(min(BATCH, total - start)):
             mode = rng.choices([m for m, _ in MODES], [w for _, w in MODES])[0]
             code = "HAPPYCALL" if mode == "phone" else "COUNTER"
@@ -66,7 +75,7 @@ def fill_responses(ctx, uow, request, rng: random.Random, progress, cancelled) -
             at = min(now, day.replace(hour=rng.randint(9, 17), minute=rng.randint(0, 59)))
             seconds = rng.randint(25, 240) if rng.random() > 0.03 else rng.randint(3, 8)
             mood = rng.gauss(4.1, 0.8)  # one person's general mood colours every answer
-            given = {}
+            given: dict[str, object] = {}
             for item in questionnaire.items:
                 value = _answer(rng, item.code, mood)
                 if value is not None:
@@ -103,7 +112,8 @@ def fill_responses(ctx, uow, request, rng: random.Random, progress, cancelled) -
     return total
 
 
-def _call_case(rng: random.Random, closed: list, done_days: list, called: set, at):
+def _call_case(rng: random.Random, closed: list[tuple[int, int, datetime]],
+               done_days: list[datetime], called: set[int], at: datetime) -> tuple[int, int] | None:
     """A closed case with an applicant, finished in the 14 days before `at`, not called yet."""
     low, high = bisect.bisect_left(done_days, at - timedelta(days=14)), bisect.bisect_left(done_days, at)
     for _ in range(8 if high > low else 0):
@@ -114,7 +124,7 @@ def _call_case(rng: random.Random, closed: list, done_days: list, called: set, a
     return None
 
 
-def _answer(rng: random.Random, code: str, mood: float):
+def _answer(rng: random.Random, code: str, mood: float) -> int | str | None:
     if code == "COMMENT":
         return None  # free text left to real respondents
     if code == "RECOMMEND":

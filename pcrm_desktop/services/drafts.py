@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from pcrm_desktop.config import profile_dir
-from pcrm_desktop.domain.drafts import Draft, file_name, masked, parse_name
+from pcrm_desktop.domain.drafts import Draft, JsonValue, file_name, masked, parse_name
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
 from pcrm_desktop.services.context import ServiceContext
 
@@ -35,7 +35,7 @@ class DraftStore:
 
     folder: Path
 
-    def keep(self, kind: str, key: str, fields: dict, at: datetime) -> Draft:
+    def keep(self, kind: str, key: str, fields: dict[str, JsonValue], at: datetime) -> Draft:
         """Write the draft, masked, in place of the one before (a crash mid-write leaves the
         earlier one whole: a temporary file is flushed to disk, then renamed over it)."""
         draft = Draft(kind, key, at.replace(microsecond=0), masked(fields))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from pcrm_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from pcrm_desktop.domain.happy_call import (
@@ -47,7 +48,7 @@ def sample_week(ctx: ServiceContext, week_start: date, rule: SamplingRule = Samp
     return Sampled(len(cases), chosen)
 
 
-def queue(ctx: ServiceContext, status: str = CallStatus.PENDING.value) -> list[dict]:
+def queue(ctx: ServiceContext, status: str = CallStatus.PENDING.value) -> list[dict[str, Any]]:
     """The calls (names and phones masked: 번호 보기 in the profile is the audited way)."""
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "happy_call.view")
     with ctx.reading() as uow:

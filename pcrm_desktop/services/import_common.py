@@ -3,13 +3,14 @@ their reasons, the report file, and cells that must never run as Excel formulas.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from pcrm_desktop.domain.errors import ValidationError
 from pcrm_desktop.domain.text import mask_rrns
-from pcrm_desktop.reports.spreadsheet import neutralise
+from pcrm_desktop.reports.spreadsheet import neutralise as neutralise  # re-exported: importers, ui, tests
 from pcrm_desktop.services.import_fields import Fields
 from pcrm_desktop.services.tabular import Table
 
@@ -60,7 +61,18 @@ def column_index(table: Table, mapping: dict[str, str], required: tuple[str, ...
 EXCEL_CELL_CHARS = 32_767  # the most Excel keeps in one cell
 
 
-def write_report(plan, out: Path) -> None:
+class ReportedPlan(Protocol):
+    """What `write_report` reads of an import's plan (residents, 민원, survey answers)."""
+    @property
+    def table(self) -> Table: ...
+    @property
+    def rejected(self) -> Sequence[Rejected]: ...
+    @property
+    def duplicates(self) -> Sequence[FlaggedDuplicate]: ...
+    def flag_text(self, d: FlaggedDuplicate) -> tuple[str, str]: ...
+
+
+def write_report(plan: ReportedPlan, out: Path) -> None:
     """The rejected rows with their reasons and the flagged ones, as CSV for Excel. A row
     refused for the RRN in it is listed with the number masked, like every other cell."""
     try:
@@ -71,7 +83,7 @@ def write_report(plan, out: Path) -> None:
     with handle:
         writer = csv.writer(handle)
 
-        def write(cells: list) -> None:
+        def write(cells: list[object]) -> None:
             # every text neutralised: the file's own headers, and reasons quoting a value,
             # may hold formulas as well as the rejected rows' cells; a cell longer than Excel
             # shows is cut there (a 1 MB cell from another program would be split)

@@ -7,13 +7,15 @@ The figures are plain data (MonthlyReport): the PDF (reports.monthly_pdf), the w
 `pcrm report monthly --json` all print the same object."""
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pcrm_desktop.domain.complaints import CHANNEL_NAMES, Channel
-from pcrm_desktop.domain.deadlines import WorkdayCounter
+from pcrm_desktop.domain.deadlines import DaysOff, WorkdayCounter
 from pcrm_desktop.domain.privacy import require_role
 from pcrm_desktop.domain.survey_stats import (
     Change,
@@ -28,6 +30,11 @@ from pcrm_desktop.domain.survey_stats import (
 from pcrm_desktop.domain.text import mask_name
 from pcrm_desktop.services import calendar
 from pcrm_desktop.services.context import ServiceContext
+from pcrm_desktop.services.ports import ReportReadPort, Rows
+
+if TYPE_CHECKING:
+    from pcrm_desktop.services.analysis import GroupFigure
+    from pcrm_desktop.services.surveys import Group, Trend
 
 REPORT_ROLES = frozenset({"admin", "manager", "clerk"})
 HOLIDAY_YEARS_BACK = 3  # older receipts are counted on weekends only (their holidays unseeded)
@@ -100,8 +107,8 @@ class TrendPoint:
 class SurveySection:
     code: str
     title: str
-    trend: object          # services.surveys.Trend
-    by_mode: list
+    trend: Trend
+    by_mode: list[Group]
 
 
 @dataclass
@@ -118,14 +125,14 @@ class MonthlyReport:
     by_department: list[Row]
     repeats: int
     repeat_places: list[tuple[str, str, int]]
-    overdue: list[dict]
+    overdue: list[dict[str, Any]]
     overdue_total: int
     surveys: list[SurveySection]
-    everyone: object | None             # services.analysis.GroupFigure of everyone
-    groups: list                        # … and of each customer group (its gaps Holm-corrected)
+    everyone: GroupFigure | None        # the customer groups' table: everyone
+    groups: list[GroupFigure]           # … and each customer group (its gaps Holm-corrected)
     trend: list[TrendPoint]
     satisfaction_survey: str = ""       # whose OVERALL the headline and the trend show
-    actions: tuple = ()                  # 개선과제 open in the month or closed in it
+    actions: tuple[dict[str, Any], ...] = ()  # 개선과제 open in the month or closed in it
 
     @property
     def empty(self) -> bool:
@@ -149,7 +156,8 @@ def _moments(n: int, total: float, total_sq: float) -> Moments:
     return Moments(int(n or 0), float(total or 0), float(total_sq or 0))
 
 
-def monthly_report(ctx: ServiceContext, month: date, progress=None) -> MonthlyReport:
+def monthly_report(ctx: ServiceContext, month: date,
+                   progress: Callable[[int, int, str], None] | None = None) -> MonthlyReport:
     """Every figure of the month holding `month`."""
     require_role(ctx.actor, REPORT_ROLES, "report.monthly")
     first, last = month_span(month)
@@ -185,7 +193,7 @@ def monthly_report(ctx: ServiceContext, month: date, progress=None) -> MonthlyRe
             # kiosk and phone questionnaires would make the arrow follow the mix
             main = answered[0] if answered else None
             k = _overall_points(ctx, main)
-            overall_months: dict = {}
+            overall_months: dict[str, Sequence[Any]] = {}
             if main is not None:
                 overall_months = {row[0]: row for row in reads.overall_by_month(
                     trend_first.isoformat(), (last + timedelta(days=1)).isoformat(), main)}
@@ -221,12 +229,14 @@ def monthly_report(ctx: ServiceContext, month: date, progress=None) -> MonthlyRe
     return report
 
 
-def _at(value) -> datetime:
+def _at(value: object) -> datetime:
     from pcrm_desktop.domain.timestamps import as_datetime
-    return as_datetime(value)
+    at = as_datetime(value)
+    assert at is not None  # due_at, received_at: NOT NULL
+    return at
 
 
-def _working_days(days_off, month: date) -> int:
+def _working_days(days_off: DaysOff, month: date) -> int:
     first, last = month_span(month)
     return sum(days_off.is_working_day(first + timedelta(days=n)) for n in range((last - first).days + 1))
 
@@ -242,8 +252,9 @@ def _overall_points(ctx: ServiceContext, code: str | None) -> int:
     return SCALE_SIZE.get(item.type, 5) if item is not None else 5
 
 
-def _month_core(reads, counter: WorkdayCounter, month: date, pairs, overall_months,
-                days_off) -> _Month:
+def _month_core(reads: ReportReadPort, counter: WorkdayCounter, month: date,
+                pairs: Sequence[tuple[str, str, int]], overall_months: Mapping[str, Sequence[Any]],
+                days_off: DaysOff) -> _Month:
     first, last = month_span(month)
     finished, on_time = reads.finished(_midnight(first), _midnight(last + timedelta(days=1)))
     n = total = total_sq = 0
@@ -259,7 +270,8 @@ def _month_core(reads, counter: WorkdayCounter, month: date, pairs, overall_mont
                   _working_days(days_off, month))
 
 
-def _change(kind: str, before: _Month, after: _Month, spread: dict, k: int) -> Change | None:
+def _change(kind: str, before: _Month, after: _Month, spread: dict[str, float],
+            k: int) -> Change | None:
     try:
         if kind in ("received", "finished"):  # per working day, widened by past months' swings
             return count_change(getattr(before, kind), getattr(after, kind), before.working_days,
@@ -278,8 +290,8 @@ def _change(kind: str, before: _Month, after: _Month, spread: dict, k: int) -> C
     return None
 
 
-def _headlines(now: _Month, previous: _Month, last_year: _Month, overdue: int, spread: dict,
-               k: int) -> list[Headline]:
+def _headlines(now: _Month, previous: _Month, last_year: _Month, overdue: int,
+               spread: dict[str, float], k: int) -> list[Headline]:
     def rate(m: _Month) -> float | None:
         return None if m.finished == 0 else m.on_time / m.finished * 100
 
@@ -292,7 +304,7 @@ def _headlines(now: _Month, previous: _Month, last_year: _Month, overdue: int, s
     def shown(e: Estimate) -> float | None:
         return e.value if e.shown else None
 
-    def both(kind: str) -> tuple:
+    def both(kind: str) -> tuple[Change | None, Change | None]:
         return _change(kind, previous, now, spread, k), _change(kind, last_year, now, spread, k)
     overall = score(now)
     return [
@@ -311,7 +323,7 @@ def _headlines(now: _Month, previous: _Month, last_year: _Month, overdue: int, s
     ]
 
 
-def _received_tables(reads, first: date, end: datetime):
+def _received_tables(reads: ReportReadPort, first: date, end: datetime) -> list[list[Row]]:
     counts: list[dict[str, int]] = [{}, {}, {}, {}]
     for channel, type_name, category, department, cases in reads.received_groups(_midnight(first), end):
         try:
@@ -324,7 +336,7 @@ def _received_tables(reads, first: date, end: datetime):
             for table in counts]
 
 
-def _finish_rows(rows: list[Row], finished, column: int, counter: WorkdayCounter) -> list[Row]:
+def _finish_rows(rows: list[Row], finished: Rows, column: int, counter: WorkdayCounter) -> list[Row]:
     """Add the finished cases (on time, working days) to a table keyed by category or department."""
     sums: dict[str, list[int]] = {r.label: [r.received, 0, 0, 0] for r in rows}
     between, day = counter.between, date.fromisoformat
@@ -338,7 +350,8 @@ def _finish_rows(rows: list[Row], finished, column: int, counter: WorkdayCounter
                   key=lambda r: (-r.received, -r.finished, r.label))
 
 
-def _side_reads(ctx: ServiceContext, first: date, end: datetime, moment: datetime):
+def _side_reads(ctx: ServiceContext, first: date, end: datetime, moment: datetime
+                ) -> tuple[int, list[tuple[Any, ...]], list[GroupFigure]]:
     """The repeated 민원 and the customer groups (the analysis page's table, age groups by
     birth year included), read on other connections while the rest is read."""
     from pcrm_desktop.services import analysis
@@ -350,8 +363,9 @@ def _side_reads(ctx: ServiceContext, first: date, end: datetime, moment: datetim
                                                  residents=False)
 
 
-def _trend(reads, trend_first: date, first: date, overall_months, k: int) -> list[TrendPoint]:
-    points = []
+def _trend(reads: ReportReadPort, trend_first: date, first: date,
+           overall_months: Mapping[str, Sequence[Any]], k: int) -> list[TrendPoint]:
+    points: list[TrendPoint] = []
     month = trend_first
     while month <= first:
         start, stop = _midnight(month), _midnight(month_span(month)[1] + timedelta(days=1))
@@ -383,7 +397,7 @@ class Built:
 
 
 def build_monthly(ctx: ServiceContext, month: date, out: Path, xlsx: Path | None = None,
-                  progress=None) -> Built:
+                  progress: Callable[[int, int, str], None] | None = None) -> Built:
     """The PDF (and the same tables as XLSX), audited."""
     from pcrm_desktop.reports.monthly_pdf import render
     report = monthly_report(ctx, month, progress)

@@ -117,7 +117,7 @@ def set_staff_active(ctx: ServiceContext, login: str, active: bool) -> Changes:
     require_role(ctx.actor, ADMINS, "staff.activate")
     with ctx.uow_factory() as uow:
         member = uow.staff.get_by_login(login)
-        if member is None:
+        if member is None or member.id is None:  # a stored member always has its row's id
             raise NotFoundError("staff_not_found", login=login)
         if not active and member.role is Role.ADMIN and member.active \
                 and uow.staff.count_active_admins() <= 1:

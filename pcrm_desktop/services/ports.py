@@ -19,10 +19,12 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from pcrm_desktop.db.analysis_queries import Scope
-    from pcrm_desktop.db.audit_queries import LogEntry
-    from pcrm_desktop.db.citizen_queries import CitizenRow, TimelineItem
-    from pcrm_desktop.db.complaint_repo import CaseRow
+    # the read models' rows are re-exported (`as`) for the services' own annotations
+    from pcrm_desktop.db.analysis_queries import Scope as Scope
+    from pcrm_desktop.db.audit_queries import LogEntry as LogEntry
+    from pcrm_desktop.db.citizen_queries import CitizenRow as CitizenRow
+    from pcrm_desktop.db.citizen_queries import TimelineItem as TimelineItem
+    from pcrm_desktop.db.complaint_repo import CaseRow as CaseRow
     from pcrm_desktop.domain.access_review import Entry
     from pcrm_desktop.domain.accounts import Credentials
     from pcrm_desktop.domain.audit import AuditEntry, ChainReport, LogQuery, Witness
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
     from pcrm_desktop.domain.complaints import Intake, PastCase, Status
     from pcrm_desktop.domain.deadlines import Period
     from pcrm_desktop.domain.duplicates import MatchFacts
-    from pcrm_desktop.domain.groups import CustomerGroup, SearchRule
+    from pcrm_desktop.domain.groups import CustomerGroup, SearchRule, SearchRuleData
     from pcrm_desktop.domain.happy_call import ClosedCase
     from pcrm_desktop.domain.office import Department, OfficeProfile, Staff
     from pcrm_desktop.domain.retention import Kind
@@ -126,7 +128,7 @@ class CitizenPort(Protocol):
 class CitizenReadPort(Protocol):
     """Resident lists and search (read only)."""
     def search(self, query: str = "", after: tuple[Any, ...] | None = None, limit: int = 100,
-               sort: str = "name", rule: dict[str, Any] | None = None,
+               sort: str = "name", rule: SearchRuleData | None = None,
                today: date | None = None) -> list[CitizenRow]: ...
     def dong_names(self) -> list[tuple[str, int]]: ...
     def timeline(self, citizen_id: int) -> list[TimelineItem]: ...

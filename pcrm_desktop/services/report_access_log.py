@@ -50,7 +50,7 @@ def build_access_log(ctx: ServiceContext, month: date, out: Path,
     summary = access_log.month_summary(ctx, first)
     step(1, "이상 징후")
     found = access_log.anomalies(ctx, first, last)
-    shown = set()
+    shown: set[int] = set()
     for f in found.findings:
         shown.update(f.entry_ids[:SUMMARY_ENTRIES_PER_FINDING] if f.code in (BURST, FAILED_LOGINS)
                      else f.entry_ids)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from pcrm_desktop.domain.complaints import CHANNEL_NAMES, Channel
 from pcrm_desktop.domain.errors import NotFoundError
@@ -73,7 +74,7 @@ class SurveyPdf:
     overall_n: int
 
 
-def _survey_row(ctx: ServiceContext, code: str) -> dict:
+def _survey_row(ctx: ServiceContext, code: str) -> dict[str, Any]:
     found = next((s for s in surveys.surveys(ctx) if s["code"] == code), None)
     if found is None:
         raise NotFoundError("survey_not_found", field="survey", survey=code)

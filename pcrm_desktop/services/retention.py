@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from pcrm_desktop.domain.privacy import (
     ADMIN_ROLES,
@@ -40,6 +41,7 @@ from pcrm_desktop.domain.retention import (
     stored_months,
 )
 from pcrm_desktop.services.context import Changes, ServiceContext
+from pcrm_desktop.services.ports import UnitOfWork
 
 Progress = Callable[[int, int, str], None]
 CHANGED: Changes = frozenset({"retention"})
@@ -59,7 +61,7 @@ class LedgerEntry:
     cutoff: date
     count: int
     method: str
-    detail: dict = field(default_factory=dict)
+    detail: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ class RunResult:
     ledger_ids: list[int]
     files_removed: int
     files_failed: list[str]         # attachment files that could not be overwritten or removed
-    compact: dict                   # the checkpoint and VACUUM outcome
+    compact: dict[str, Any]         # the checkpoint and VACUUM outcome
     seconds: float
 
     @property
@@ -77,7 +79,7 @@ class RunResult:
         return sum(c.count for c in self.done)
 
 
-def _policies(uow) -> dict[Kind, Policy]:
+def _policies(uow: UnitOfWork) -> dict[Kind, Policy]:
     stored = uow.retention.stored_periods()
     return {kind: Policy(kind, stored_months(kind, stored.get(kind.value)), RULES[kind])
             for kind in KINDS}
@@ -153,7 +155,7 @@ def run(ctx: ServiceContext, progress: Progress | None = None) -> RunResult:
         _say(progress, 0, steps, STEP_SELECT)
         repo.select(cuts, now.date())
         done: dict[Kind, Candidates] = {}
-        details: dict[Kind, dict] = {}
+        details: dict[Kind, dict[str, Any]] = {}
         for step, kind in enumerate(RUN_ORDER, start=1):
             _say(progress, step, steps, RULES[kind].label)
             count, detail = repo.destroy(kind, cuts[kind], now)

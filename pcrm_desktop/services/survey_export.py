@@ -7,9 +7,11 @@ free text was masked of RRNs when it was entered. The answers are read in one qu
 response and item, and folded into rows as they stream (a month may hold 20,000 responses)."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from pcrm_desktop.domain.errors import ValidationError
 from pcrm_desktop.domain.privacy import require_role
@@ -44,14 +46,15 @@ class ResponsesExport:
 
 
 def _keys(q: Questionnaire) -> list[tuple[str, ItemType]]:
-    keys = []
+    keys: list[tuple[str, ItemType]] = []
     for item in q.items:
         rows = item.options if item.type is ItemType.MATRIX else (None,)
         keys += [(f"{item.code}.{row}" if row is not None else item.code, item.type) for row in rows]
     return keys
 
 
-def _cell(kind: ItemType | None, number, text, na):
+def _cell(kind: ItemType | None, number: float | None, text: str | None, na: object
+          ) -> str | float | None:
     """One stored answer as the spreadsheet shows it."""
     if na:
         return NA_TEXT
@@ -64,19 +67,23 @@ def _cell(kind: ItemType | None, number, text, na):
     return text
 
 
-def _rows(cursor, columns: dict[str, int], kinds: dict[int, dict[str, ItemType]], versions):
+def _rows(cursor: Iterable[Sequence[Any]], columns: dict[str, int],
+          kinds: dict[int, dict[str, ItemType]], versions: dict[int, int]) -> Iterator[list[Any]]:
     """Fold the (response, item) rows into one list per response, as they stream."""
-    current, row = None, None
+    current: int | None = None  # the response being folded (ids are never None)
+    row: list[Any] = []
     for rid, at, mode, version_id, flags, item, number, text, na in cursor:
         if rid != current:
-            if row is not None:
+            if current is not None:
                 yield row
             current = rid
-            row = [rid, as_datetime(at).replace(microsecond=0), mode, versions[version_id],
+            submitted = as_datetime(at)
+            assert submitted is not None  # survey_responses.submitted_at is NOT NULL
+            row = [rid, submitted.replace(microsecond=0), mode, versions[version_id],
                    flags or None, *[None] * len(columns)]  # None: no cell at all in XLSX
         if item is not None:
             row[5 + columns[item]] = _cell(kinds[version_id].get(item), number, text, na)
-    if row is not None:
+    if current is not None:
         yield row
 
 
@@ -95,7 +102,9 @@ def export_responses(ctx: ServiceContext, code: str, first: date, last: date,
     with ctx.reading() as uow:
         survey_id = _survey(uow, code)["id"]
         c = uow.surveys.c
-        versions, kinds, columns = {}, {}, {}
+        versions: dict[int, int] = {}                  # version id → its number
+        kinds: dict[int, dict[str, ItemType]] = {}     # version id → answer key → item type
+        columns: dict[str, int] = {}                   # answer key → its column
         for version_id, number, definition in c.exec_driver_sql(_VERSIONS, (survey_id, start, end)):
             versions[version_id] = number
             kinds[version_id] = dict(_keys(Questionnaire.from_json(definition)))
@@ -116,10 +125,10 @@ def export_responses(ctx: ServiceContext, code: str, first: date, last: date,
 class _Counted:
     """An iterable that counts what passed through it."""
 
-    def __init__(self, rows) -> None:
+    def __init__(self, rows: Iterable[list[Any]]) -> None:
         self.rows, self.n = rows, 0
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[list[Any]]:
         for row in self.rows:
             self.n += 1
             yield row

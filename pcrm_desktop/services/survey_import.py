@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from pcrm_desktop.domain.errors import ConflictError, DomainError, ValidationError
 from pcrm_desktop.domain.messages import korean_message
@@ -23,6 +24,7 @@ from pcrm_desktop.domain.privacy import require_role
 from pcrm_desktop.domain.surveys import (
     NA,
     SCALE_SIZE,
+    Item,
     ItemType,
     Questionnaire,
     clean_answers,
@@ -61,9 +63,9 @@ def _bad(detail: str) -> ValidationError:
     return ValidationError("mapping_invalid", field="mapping", detail=detail)
 
 
-def _answer_keys(q: Questionnaire) -> dict[str, object]:
+def _answer_keys(q: Questionnaire) -> dict[str, Item]:
     """Every key an answer may have: CODE, or CODE.ROW for each row of a matrix."""
-    keys: dict[str, object] = {}
+    keys: dict[str, Item] = {}
     for item in q.items:
         if item.type is ItemType.MATRIX:
             keys.update({f"{item.code}.{row}": item for row in item.options})
@@ -72,7 +74,7 @@ def _answer_keys(q: Questionnaire) -> dict[str, object]:
     return keys
 
 
-def parse_mapping(raw: dict, q: Questionnaire, headers: list[str], label: str) -> ResponseMapping:
+def parse_mapping(raw: object, q: Questionnaire, headers: list[str], label: str) -> ResponseMapping:
     """The mapping read against the questionnaire and the file; every problem is named."""
     if not isinstance(raw, dict):
         raise _bad("JSON 객체가 아님")
@@ -112,11 +114,12 @@ def parse_mapping(raw: dict, q: Questionnaire, headers: list[str], label: str) -
 @dataclass
 class ResponsePlan:
     table: Table
-    mapping: dict
+    mapping: dict[str, Any]
     survey: str
     version: int
     version_id: int
-    valid: list[tuple[int, datetime, dict, str]] = field(default_factory=list)  # row, at, answers, flags
+    # row, at, answers, flags
+    valid: list[tuple[int, datetime, dict[str, object], str]] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     problems: list[tuple[int, str, str]] = field(default_factory=list)  # row, answer key, error code
     empty: list[int] = field(default_factory=list)  # rows with no mapped answer at all: skipped
@@ -170,7 +173,10 @@ def _response_date(text: str, now: datetime) -> datetime:
         elif month:
             at = datetime(int(month.group(1)), int(month.group(2)), 1)
         else:
-            at = parse_moment(text)
+            moment = parse_moment(text)
+            if moment is None:  # blank, and refused above already
+                raise ValidationError("required", field=DATE_COLUMN)
+            at = moment
     except ValueError:
         raise ValidationError("date_format", field="date", value=text) from None
     if not EARLIEST <= at <= now:
@@ -204,8 +210,10 @@ class _RowChecker:
                 answers[key] = cell
         return answers
 
-    def check(self, answers: dict[str, object]) -> tuple[dict | None, int, list[tuple[str, DomainError]]]:
-        problems = []
+    def check(self, answers: dict[str, object]
+              ) -> tuple[dict[str, object] | None, int, list[tuple[str, DomainError]]]:
+        """(the cleaned answers, RRNs masked, []) or (None, 0, the problems)."""
+        problems: list[tuple[str, DomainError]] = []
         for key, value in answers.items():
             try:
                 clean_answers(self.alone[key], {key: value})
@@ -242,7 +250,7 @@ class _RowChecker:
         return korean_message(error)
 
 
-def plan_import(ctx: ServiceContext, table: Table, code: str, raw_mapping: dict,
+def plan_import(ctx: ServiceContext, table: Table, code: str, raw_mapping: dict[str, Any],
                 progress: Progress | None = None, cancelled: Callable[[], bool] = lambda: False
                 ) -> ResponsePlan:
     """Check every row against the survey's current questionnaire; writes nothing."""
@@ -292,6 +300,7 @@ def _plan_row(plan: ResponsePlan, checker: _RowChecker, number: int, row: list[s
         plan.rejected.append(Rejected(number, " / ".join(r for _, _, r in reasons), reasons[0][1],
                                       tuple(row)))
         return
+    assert cleaned is not None  # no problems: check() cleaned the answers
     plan.rrn_masked += masked
     plan.valid.append((number, at, cleaned, ",".join(quality(checker.q, cleaned, None).flags)))
 
@@ -330,7 +339,7 @@ def commit_import(ctx: ServiceContext, plan: ResponsePlan, progress: Progress | 
                                 plan.table.encoding)
 
 
-def import_responses(ctx: ServiceContext, path: Path, code: str, mapping: dict,
+def import_responses(ctx: ServiceContext, path: Path, code: str, mapping: dict[str, Any],
                      progress: Progress | None = None) -> tuple[ResponseImportResult, ResponsePlan]:
     table = read_table(path)
     plan = plan_import(ctx, table, code, mapping, progress)

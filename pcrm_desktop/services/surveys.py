@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from pcrm_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, STAFF_ROLES, require_role
@@ -44,21 +45,30 @@ from pcrm_desktop.domain.surveys import (
 )
 from pcrm_desktop.domain.text import check_length, mask_name, mask_rrns, nfc
 from pcrm_desktop.services.context import Changes, ServiceContext
+from pcrm_desktop.services.ports import UnitOfWork
 
 SURVEY_ROLES = frozenset({"admin", "manager"})
 ANSWER_ROLES = frozenset({"admin", "manager", "clerk", "kiosk"})  # the kiosk only answers
 MODES = ("kiosk", "phone", "paper", "import")
 
 
-def _survey(uow, code: str) -> dict:
+def _survey(uow: UnitOfWork, code: str) -> dict[str, Any]:
     survey = uow.surveys.by_code(code)
     if survey is None:
         raise NotFoundError("survey_not_found", field="survey", survey=code)
     return survey
 
 
-def _state(uow, survey: dict) -> tuple[SurveyState, dict]:
+def _current(uow: UnitOfWork, survey: dict[str, Any]) -> dict[str, Any]:
+    """The survey's current version (every survey is made with its first)."""
     version = uow.surveys.current_version(survey["id"])
+    if version is None:
+        raise NotFoundError("survey_not_found", field="survey", survey=survey["code"])
+    return version
+
+
+def _state(uow: UnitOfWork, survey: dict[str, Any]) -> tuple[SurveyState, dict[str, Any]]:
+    version = _current(uow, survey)
     return SurveyState(version["version"], uow.surveys.response_count(survey["id"], version["id"]),
                        bool(survey["linked"]), uow.surveys.response_count(survey["id"]) > 0), version
 
@@ -88,7 +98,7 @@ def questionnaire(ctx: ServiceContext, code: str) -> tuple[int, Questionnaire]:
     """The current version number and questionnaire of a survey."""
     require_role(ctx.actor, ANSWER_ROLES, "survey.view")  # the kiosk shows it
     with ctx.reading() as uow:
-        version = uow.surveys.current_version(_survey(uow, code)["id"])
+        version = _current(uow, _survey(uow, code))
     return version["version"], Questionnaire.from_json(version["definition"])
 
 
@@ -138,7 +148,7 @@ def submit(ctx: ServiceContext, code: str, mode: str, answers: dict[str, object]
         done = store_response(uow, ctx, code, mode, answers, seconds, complaint_id, citizen_id,
                               submitted_at, form_no)
         if complaint_id is not None or citizen_id is not None:
-            if citizen_id is None:
+            if citizen_id is None and complaint_id is not None:  # linked to a 민원 alone
                 case = uow.complaints.get(complaint_id)
                 citizen_id = case.citizen_id if case else None
             on_case = f", 민원 #{complaint_id}" if complaint_id else ""
@@ -148,7 +158,7 @@ def submit(ctx: ServiceContext, code: str, mode: str, answers: dict[str, object]
     return done
 
 
-def store_response(uow, ctx: ServiceContext, code: str, mode: str, answers: dict[str, object],
+def store_response(uow: UnitOfWork, ctx: ServiceContext, code: str, mode: str, answers: dict[str, object],
                    seconds: int | None = None, complaint_id: int | None = None,
                    citizen_id: int | None = None, submitted_at: datetime | None = None,
                    form_no: str = "") -> Submitted:
@@ -240,7 +250,7 @@ def summary(ctx: ServiceContext, code: str, first: date, last: date,
         groups = uow.surveys.period_responses(survey["id"], start, end)
         # the phone sample's response rate belongs to the linked survey the calls asked
         phone = uow.surveys.phone_sample(survey["id"], start, end) if survey["linked"] else (0, 0, 0)
-        q = Questionnaire.from_json(uow.surveys.current_version(survey["id"])["definition"])
+        q = Questionnaire.from_json(_current(uow, survey)["definition"])
     responses = sum(n for _, _, n in groups)
     # the frame holds the responses, not only an item's answers: checked once, against the
     # count the summary reports (an item's n, smaller, let a too small frame through or named
@@ -255,7 +265,7 @@ def summary(ctx: ServiceContext, code: str, first: date, last: date,
         for one in filter(None, flag.split(",")):
             flagged[one] = flagged.get(one, 0) + n
     scale_items = {i.code: i for i in q.items if i.type in SCALE_SIZE and i.type is not ItemType.MATRIX}
-    moments = {}
+    moments: dict[str, Moments] = {}
     for item, n, total, total_sq, na, top5, top7, promoters, detractors in sums:
         seven = item in scale_items and SCALE_SIZE[scale_items[item].type] == 7
         # skipped: responses without this item, hidden ones and older versions included
@@ -296,9 +306,9 @@ def month_trend(ctx: ServiceContext, code: str, month: date,
     before_last = first - timedelta(days=1)
     current = summary(ctx, code, first, last, population)
     previous = summary(ctx, code, before_last.replace(day=1), before_last)
-    changes = {}
+    changes: dict[str, Change] = {}
     for item, k in (current.scale_points or {}).items():
-        now, then = current.moments.get(item), previous.moments.get(item)
+        now, then = (current.moments or {}).get(item), (previous.moments or {}).get(item)
         # a change is a figure too: only between two months that may each be shown, or a
         # hidden month's score could be worked back from it
         if now and then and min(now.n, then.n) >= SUPPRESS_BELOW:
@@ -325,14 +335,14 @@ def breakdown(ctx: ServiceContext, code: str, first: date, last: date, by: str,
     start, end = _period(first, last)
     with ctx.reading() as uow:
         survey = _survey(uow, code)
-        q = Questionnaire.from_json(uow.surveys.current_version(survey["id"])["definition"])
+        q = Questionnaire.from_json(_current(uow, survey)["definition"])
         rows = uow.surveys.breakdown(survey["id"], start, end, by, item)
     k = SCALE_SIZE.get(q.item(item).type, 5) if item in {i.code for i in q.items} else 5
     return [Group(str(label or "—"), item_score(Moments(n, total, total_sq, not_applicable=na or 0), k))
             for label, n, total, total_sq, na in rows]
 
 
-def flagged(ctx: ServiceContext, code: str, first: date, last: date) -> list[tuple]:
+def flagged(ctx: ServiceContext, code: str, first: date, last: date) -> list[tuple[Any, ...]]:
     """The period's responses with a quality flag (id, submitted, mode, seconds, flags)."""
     require_role(ctx.actor, SURVEY_ROLES | {"clerk"}, "survey.summary")
     start, end = _period(first, last)
@@ -342,7 +352,7 @@ def flagged(ctx: ServiceContext, code: str, first: date, last: date) -> list[tup
 
 # --- the survey list, callbacks, kiosk and phone settings ---------------------------------------
 
-def surveys(ctx: ServiceContext) -> list[dict]:
+def surveys(ctx: ServiceContext) -> list[dict[str, Any]]:
     """Every survey: code, title, linked, current version, responses (staff screens; the
     kiosk reads only its own survey through `kiosk_setup` and `questionnaire`)."""
     require_role(ctx.actor, STAFF_ROLES, "survey.list")
@@ -350,7 +360,7 @@ def surveys(ctx: ServiceContext) -> list[dict]:
         return uow.surveys.overview()
 
 
-def callbacks(ctx: ServiceContext, open_only: bool = True) -> list[dict]:
+def callbacks(ctx: ServiceContext, open_only: bool = True) -> list[dict[str, Any]]:
     """The callbacks owed after low scores (applicant masked), for managers."""
     require_role(ctx.actor, SURVEY_ROLES, "survey.callbacks")
     with ctx.reading() as uow:

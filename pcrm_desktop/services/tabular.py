@@ -28,6 +28,7 @@ MAX_CELLS = 20_000_000    # rows × columns held (300,000 residents × 13 column
 MAX_CELL_CHARS = csv.field_size_limit()  # 131,072: 4× Excel's 32,767; more is an unclosed quote
 # (XLSX: xlsx_stream.MAX_XML_BYTES inflated per part, MAX_CELL_CHARS a cell)
 CHUNK = 1024 * 1024
+Opener = Callable[[], BinaryIO]  # opens the file (or the bytes) again from the start
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def detect_encoding(raw: bytes) -> str:
     return _encoding(lambda: io.BytesIO(raw))
 
 
-def _encoding(opener: Callable[[], BinaryIO]) -> str:
+def _encoding(opener: Opener) -> str:
     """UTF-8 (with or without BOM) when every byte is, else CP949 (a superset of EUC-KR, what
     Korean Excel saves as "CSV") when every byte is. Otherwise the refusal names the first line
     that is neither, in the encoding that reads further, and why: a NUL (UTF-16, or not text),
@@ -98,7 +99,7 @@ def _looks_utf16(head: bytes) -> bool:
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
 
 
-def _first_problem(opener, encoding: str) -> tuple[str, int, int] | None:
+def _first_problem(opener: Opener, encoding: str) -> tuple[str, int, int] | None:
     """(what, byte offset, offset of the first non-ASCII byte before it or -1) of the first NUL
     or undecodable byte, reading a chunk at a time; None when the whole file decodes."""
     decoder = codecs.getincrementaldecoder(encoding)()
@@ -110,7 +111,9 @@ def _first_problem(opener, encoding: str) -> tuple[str, int, int] | None:
             if nul >= 0:
                 return "nul", offset + nul, -1
             if non_ascii < 0 and not chunk.isascii():
-                non_ascii = offset + _NON_ASCII.search(chunk).start()
+                first = _NON_ASCII.search(chunk)
+                assert first is not None  # not ASCII: a byte of 0x80 or more is in it
+                non_ascii = offset + first.start()
             try:
                 decoder.decode(chunk, final=not chunk)
             except UnicodeDecodeError as error:  # error.object: the bytes held back, then chunk
@@ -121,7 +124,7 @@ def _first_problem(opener, encoding: str) -> tuple[str, int, int] | None:
             offset += len(chunk)
 
 
-def _explain(opener, what: str, offset: int, non_ascii: int) -> ValidationError:
+def _explain(opener: Opener, what: str, offset: int, non_ascii: int) -> ValidationError:
     number, line, column, byte = _line_at(opener, offset)
     if what == "nul":
         return _refusal("encoding_nul", line=number)
@@ -144,7 +147,7 @@ def _reads_as(line: bytes, encoding: str) -> bool:
     return sum("\uac00" <= c <= "\ud7a3" for c in other) * 2 > len(other)
 
 
-def _line_at(opener, offset: int) -> tuple[int, bytes, int, bytes]:
+def _line_at(opener: Opener, offset: int) -> tuple[int, bytes, int, bytes]:
     """The line number (from 1), the line's bytes (up to 64 KB), the byte's column (from 1) and
     the byte itself."""
     number, start, position = 1, 0, 0

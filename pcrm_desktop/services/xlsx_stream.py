@@ -13,8 +13,9 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
 from datetime import date, datetime
+from pathlib import Path
 from xml.parsers import expat
 
 from pcrm_desktop.domain.errors import ValidationError
@@ -32,12 +33,19 @@ EXCEL_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 _DIGITS = "0123456789"
 
 
+# expat's handlers: an element's start (name, attributes), its end (name), and text
+StartHandler = Callable[[str, dict[str, str]], object]
+EndHandler = Callable[[str], object]
+TextHandler = Callable[[str], object]
+Attributes = dict[str, str]
+
+
 class Damaged(Exception):
     """The workbook breaks its own format; tabular reports it as xlsx_unreadable."""
 
 
-def sheet_rows(path, max_rows: int, max_columns: int, max_cells: int
-               ) -> Iterator[tuple[int, list[str]]]:
+def sheet_rows(path: Path | str, max_rows: int, max_columns: int, max_cells: int
+               ) -> Generator[tuple[int, list[str]], None, None]:
     """(row number, cell texts) for each row of the first worksheet, in the file's order."""
     with zipfile.ZipFile(path) as book:
         parts = _Parts(book)
@@ -109,8 +117,8 @@ def _inflate(book: zipfile.ZipFile, name: str, limit: int | None = None) -> Iter
             yield chunk
 
 
-def _parse(book: zipfile.ZipFile, name: str, start, end, chars, limit: int | None = None
-           ) -> Iterator[None]:
+def _parse(book: zipfile.ZipFile, name: str, start: StartHandler, end: EndHandler,
+           chars: TextHandler, limit: int | None = None) -> Iterator[None]:
     """Feeds the part to expat a chunk at a time, pausing after each."""
     parser = expat.ParserCreate()
     parser.buffer_text = True
@@ -125,21 +133,22 @@ def _parse(book: zipfile.ZipFile, name: str, start, end, chars, limit: int | Non
     yield
 
 
-def _ignore(*_args) -> None:
+def _ignore(*_args: object) -> None:
     pass
 
 
-def _no_doctype(*_args) -> None:
+def _no_doctype(*_args: object) -> None:
     raise Damaged("DOCTYPE(엔티티 선언)가 있는 XML은 읽지 않습니다")
 
 
-def _elements(book: zipfile.ZipFile, name: str, wanted: set[str]) -> list[tuple[str, str, dict]]:
+def _elements(book: zipfile.ZipFile, name: str, wanted: set[str]
+              ) -> list[tuple[str, str, Attributes]]:
     """(name, parent's name, attributes) of the part's elements named in `wanted`, streamed:
     a small part is read like a sheet, so that a large one cannot become a large tree."""
-    found: list[tuple[str, str, dict]] = []
+    found: list[tuple[str, str, Attributes]] = []
     stack: list[str] = [""]
 
-    def start(tag, attrs):
+    def start(tag: str, attrs: Attributes) -> None:
         tag = tag[tag.find(":") + 1:]
         if tag in wanted:
             if len(found) >= MAX_PART_ELEMENTS:
@@ -163,19 +172,22 @@ class _Parts:
                      if kind == "officeDocument"), "xl/workbook.xml")
         if main not in names:
             raise Damaged("통합 문서(workbook.xml)가 없습니다: XLSX 파일이 아닙니다")
-        relations = {rid: (kind, target) for rid, kind, target in _relations(book, main, names)
-                     if target in names}
+        # looked up by a sheet's id, which may be missing (None)
+        relations: dict[str | None, tuple[str, str]] = {
+            rid: (kind, target) for rid, kind, target in _relations(book, main, names)
+            if target in names}
         workbook = _elements(book, main, {"sheet", "workbookPr"})
         self.epoch = _epoch(workbook)
-        self.sheet = None
+        sheet = None
         for tag, _, attrs in workbook:  # the first worksheet in the workbook's order
             rid = next((v for k, v in attrs.items() if k == "id" or k.endswith(":id")), None)
             kind, target = relations.get(rid, ("", ""))
             if tag == "sheet" and target and kind != "chartsheet":
-                self.sheet = target
+                sheet = target
                 break
-        if self.sheet is None:
+        if sheet is None:
             raise Damaged("워크시트가 없습니다")
+        self.sheet: str = sheet
         by_kind = {kind: target for kind, target in relations.values()}
         self.strings = by_kind.get("sharedStrings")
         self.styles = by_kind.get("styles") or ("xl/styles.xml" if "xl/styles.xml" in names else None)
@@ -195,11 +207,13 @@ def _relations(book: zipfile.ZipFile, part: str, names: set[str]) -> list[tuple[
     return found
 
 
-def _epoch(workbook: list[tuple[str, str, dict]]):
+def _epoch(workbook: list[tuple[str, str, Attributes]]) -> datetime:
     from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
+    mac: datetime = CALENDAR_MAC_1904  # openpyxl has no types: its two date systems' day 0
+    windows: datetime = CALENDAR_WINDOWS_1900
     if any(tag == "workbookPr" and attrs.get("date1904") in ("1", "true") for tag, _, attrs in workbook):
-        return CALENDAR_MAC_1904
-    return CALENDAR_WINDOWS_1900
+        return mac
+    return windows
 
 
 def _date_styles(book: zipfile.ZipFile, name: str | None) -> tuple[set[int], set[int]]:
@@ -207,7 +221,8 @@ def _date_styles(book: zipfile.ZipFile, name: str | None) -> tuple[set[int], set
     if name is None:
         return set(), set()
     from openpyxl.styles.numbers import builtin_format_code, is_date_format, is_timedelta_format
-    custom, formats = {}, []
+    custom: dict[int, str | None] = {}
+    formats: list[int] = []
     for tag, parent, attrs in _elements(book, name, {"numFmt", "xf"}):
         if tag == "numFmt" and parent == "numFmts":
             custom[int(attrs.get("numFmtId", -1))] = attrs.get("formatCode")
@@ -232,35 +247,39 @@ class _Text:
         self.phonetic = False
         self.size = 0
 
-    def handlers(self):
-        starts = {tag: getattr(self, method) for tag, method in self.starts.items()}
-        ends = {tag: getattr(self, method) for tag, method in self.ends.items()}
+    def handlers(self) -> tuple[StartHandler, EndHandler, TextHandler]:
+        # methods by name: taking the attributes (starts) or nothing (ends)
+        starts: dict[str, Callable[..., None]] = {tag: getattr(self, method)
+                                                  for tag, method in self.starts.items()}
+        ends: dict[str, Callable[..., None]] = {tag: getattr(self, method)
+                                                for tag, method in self.ends.items()}
 
-        def lookup(table, tag):
+        def lookup(table: dict[str, Callable[..., None]], tag: str) -> Callable[..., None]:
             table[tag] = table.get(tag[tag.find(":") + 1:], _ignore)
             return table[tag]
 
-        def start(tag, attrs):
+        def start(tag: str, attrs: Attributes) -> None:
             (starts.get(tag) or lookup(starts, tag))(attrs)
 
-        def end(tag):
+        def end(tag: str) -> None:
             (ends.get(tag) or lookup(ends, tag))()
         return start, end, self.chars
 
-    def begin(self, _attrs=None) -> None:
+    def begin(self, _attrs: Attributes | None = None) -> None:
         self.pieces, self.size, self.reading, self.phonetic = [], 0, False, False
 
     def chars(self, data: str) -> None:
         if self.reading:
+            assert self.pieces is not None  # reading is set inside a value only (begin: [])
             self.pieces.append(data)
             self.size += len(data)
             if self.size > MAX_CELL_CHARS:
                 self.too_long()
 
-    def start_text(self, _attrs) -> None:
+    def start_text(self, _attrs: Attributes) -> None:
         self.reading = self.pieces is not None and not self.phonetic
 
-    def start_phonetic(self, _attrs) -> None:
+    def start_phonetic(self, _attrs: Attributes) -> None:
         self.phonetic = True
 
     def end_phonetic(self) -> None:
@@ -322,7 +341,8 @@ class _Sheet(_Text):
     starts = {**_Text.starts, "c": "cell", "v": "start_value", "row": "row", "dimension": "claim"}
     ends = {**_Text.ends, "c": "end_cell", "v": "stop", "row": "end_row"}
 
-    def __init__(self, strings, dates, timedeltas, epoch, max_columns: int, max_cells: int) -> None:
+    def __init__(self, strings: list[str], dates: set[int], timedeltas: set[int], epoch: datetime,
+                 max_columns: int, max_cells: int) -> None:
         super().__init__()
         from openpyxl.utils.datetime import from_excel, from_ISO8601
         self.from_excel, self.from_iso, self.text = from_excel, from_ISO8601, cell_text
@@ -332,14 +352,15 @@ class _Sheet(_Text):
         self.number = 0                    # the row being read, or the last one
         self.cells: list[str] | None = None
         self.column = 0
-        self.kind, self.style = "n", None  # the cell being read
+        self.kind: str = "n"  # the cell being read
+        self.style: str | None = None
         self.width = 0                     # the sheet's claimed width, when believable
         self.letters: dict[str, int] = {}
 
-    def start_value(self, _attrs) -> None:
+    def start_value(self, _attrs: Attributes) -> None:
         self.reading = self.pieces is not None and self.kind != "inlineStr"
 
-    def start_text(self, _attrs) -> None:
+    def start_text(self, _attrs: Attributes) -> None:
         self.reading = self.pieces is not None and self.kind == "inlineStr" and not self.phonetic
 
     def end_row(self) -> None:
@@ -349,14 +370,14 @@ class _Sheet(_Text):
             self.ready.append((self.number, self.cells))
             self.cells = None
 
-    def row(self, attrs) -> None:
+    def row(self, attrs: Attributes) -> None:
         r = attrs.get("r")
         number = int(r) if r else self.number + 1
         if number <= self.number:
             raise Damaged(f"{number}행이 {self.number}행 뒤에 있습니다")
         self.number, self.cells, self.column = number, [], 0
 
-    def claim(self, attrs) -> None:
+    def claim(self, attrs: Attributes) -> None:
         """Rows are padded to the width the sheet claims, as openpyxl did, unless the claim is
         beyond belief (a 5 KB file saying A1:XFD1048576); cells beyond it are kept."""
         last = attrs.get("ref", "").rpartition(":")[2]
@@ -377,7 +398,7 @@ class _Sheet(_Text):
             self.letters[letters] = column
         return column
 
-    def cell(self, attrs) -> None:
+    def cell(self, attrs: Attributes) -> None:
         if self.cells is None:  # a cell outside a row
             return
         ref = attrs.get("r")

@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pcrm_desktop.db.backup import checking, copying, damaged
 from pcrm_desktop.db.backup import encrypted as encryption
@@ -22,6 +23,9 @@ from pcrm_desktop.services.backups.restoring import (
 )
 from pcrm_desktop.services.backups.shared import Progress, describe, stage
 from pcrm_desktop.services.context import ServiceContext
+
+if TYPE_CHECKING:
+    from pcrm_desktop.config import DatabaseLocation
 
 START_OK, START_NEW, START_REMOTE = "ok", "new", "remote"
 START_DAMAGED, START_LOCKED, START_NOT_OURS, START_UNWRITABLE = (
@@ -50,7 +54,7 @@ class StartCheck:
         return self.state == START_DAMAGED and self.backups > 0
 
 
-def check_at_start(location, thorough: bool = False) -> StartCheck:
+def check_at_start(location: DatabaseLocation, thorough: bool = False) -> StartCheck:
     """Before the database is opened for writing: a quick check (`PRAGMA quick_check`, read-only).
     A damaged file is never written to: the app explains and offers `recover`. No access-log
     entry (nothing may be written to a damaged file, and nobody has signed in).
@@ -91,7 +95,7 @@ def check_at_start(location, thorough: bool = False) -> StartCheck:
     return result(START_OK, checked=bool(quick))
 
 
-def mark_clean_exit(location) -> bool:
+def mark_clean_exit(location: DatabaseLocation) -> bool:
     """At exit, after the exit backup and after the database was closed: when the file holds
     what the newest backup holds (no change since, but signing out and the backups' own
     entries) and no -wal is left, remember its size and time, so that the next start may skip
@@ -129,7 +133,7 @@ class GoodBackup:
     skipped: list[str]      # newer backups that failed their check now
 
 
-def latest_good_backup(location, progress: Progress | None = None) -> GoodBackup | None:
+def latest_good_backup(location: DatabaseLocation, progress: Progress | None = None) -> GoodBackup | None:
     """The newest backup in the backups folder that passes `checked_backup` now (each checked
     in full, newest first; damaged or unreadable ones are skipped and named)."""
     path = location.path
@@ -158,7 +162,7 @@ class Recovered:
     seconds: float
 
 
-def recover(location, backup: Path | str, login: str, password: str,
+def recover(location: DatabaseLocation, backup: Path | str, login: str, password: str,
             now: datetime | None = None, progress: Progress | None = None,
             checked: checking.BackupCheck | None = None) -> Recovered:
     """Replace a damaged database by a backup, before anyone signs in.
@@ -177,7 +181,7 @@ def recover(location, backup: Path | str, login: str, password: str,
     now = now or datetime.now()
     path = location.path
     state = check_at_start(location)
-    if state.state != START_DAMAGED:
+    if state.state != START_DAMAGED or path is None:  # a file's state (no file: START_REMOTE)
         raise DatabaseError("restore_not_damaged")
     source = resolve_file(path, backup)
     if encryption.is_encrypted(source):

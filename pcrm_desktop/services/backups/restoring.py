@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from pcrm_desktop.db.backup import checking, copying
 from pcrm_desktop.db.backup import encrypted as encryption
@@ -149,7 +150,7 @@ def restore(ctx: ServiceContext, file: Path | str, password: str | None = None,
         foreign = _other_database(ctx, check)
         if foreign and not other_database:
             raise DatabaseError("restore_other_database", name=source.name,
-                                backup_id=check.database_id[:8], live_id=foreign[:8])
+                                backup_id=(check.database_id or "")[:8], live_id=foreign[:8])
         pre_name = rules.next_free_name(db.stem, now, rules.PRE_RESTORE,
                                         [p.name for p in folder.iterdir()])
 
@@ -203,7 +204,7 @@ def restore(ctx: ServiceContext, file: Path | str, password: str | None = None,
 
 
 def rebase_anchor(database: Path, head_id: int | None, head_hash: str | None, at: str,
-                  note: dict) -> dict | None:
+                  note: dict[str, Any]) -> dict[str, Any] | None:
     """After a restore the access log ends where the backup's ended: the witnesses of its head
     (beside the database and in the profile, db/audit_witness) move back to the restored file's
     verified head, or are set aside when the restored log is empty. The replaced anchor is kept
