@@ -14,11 +14,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.services import citizens as citizen_service
 from pcrm_desktop.ui import complaint_labels, dialogs
+from pcrm_desktop.ui.column_fit import FittedTable, content, fit_columns, stretch, text
 from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.i18n import Retranslatable, error_text
 from pcrm_desktop.ui.labels import (
@@ -139,19 +138,14 @@ class ProfilePanel(Retranslatable, QWidget):
             (lambda: self.tr("일시"), lambda i: i.at.strftime("%Y-%m-%d %H:%M")),
             (lambda: self.tr("경로"), lambda i: complaint_labels.channel_name(i.channel)
              if i.source == "complaint" else channel_name(i.channel)),
-            (lambda: self.tr("종류"), lambda i: self.tr("민원 {step}").format(
-                step=complaint_labels.action_name(i.kind)) if i.source == "complaint"
-             else interaction_kind_name(i.kind)),
+            (lambda: self.tr("종류"), lambda i: self._kind_text(i.source, i.kind)),
             (lambda: self.tr("내용"), lambda i: i.summary),
             (lambda: self.tr("담당"), lambda i: i.staff)])
-        self.timeline_view = QTableView()
+        self.timeline_view = FittedTable()  # the profile goes below the list when it needs the room
         self.timeline_view.setObjectName("timelineView")
         self.timeline_view.setModel(self.timeline)
         self.timeline_view.verticalHeader().hide()
-        header = self.timeline_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self._fit_timeline()
         self.consents = QLabel()
         self.consents.setWordWrap(True)
         self.memo = QLabel()
@@ -190,6 +184,20 @@ class ProfilePanel(Retranslatable, QWidget):
         layout.addWidget(self.tabs, 1)
         self.retranslate_ui()
         self.clear()
+
+    def _fit_timeline(self) -> None:
+        """The time, the channel and the clerk whole, the kind shortened when short of room, the
+        content taking the rest (column_fit.py; the whole text in a cell's tooltip): 내용 readable
+        and 담당 in view at 150 % text too. A resident's timeline is loaded whole, so the
+        channel, kind and clerk are as wide as this resident's rows need, not the widest there is."""
+        fit_columns(self.timeline_view, [content("2026-11-25 14:05"), content(), text(),
+                                         stretch("2026-000035 전봇대 아래 쓰레기 무단투기 — 처리 결과 안내"),
+                                         content()])
+
+    def _kind_text(self, source: str, kind: str) -> str:
+        if source == "complaint":
+            return self.tr("민원 {step}").format(step=complaint_labels.action_name(kind))
+        return interaction_kind_name(kind)
 
     def _consent_tab(self) -> QWidget:
         self.consent_purpose, self.consent_items = QLineEdit(), QLineEdit()

@@ -63,10 +63,6 @@ ALLOWED_CODES = {"PCRM", "LGPL", "GPL", "XLSX", "HMAC", "SHA256", "UTF8", "HWPX"
 
 FIELDS = (QLineEdit, QComboBox, QAbstractSpinBox, QTextEdit, QPlainTextEdit)
 
-# Tables whose columns are not yet fitted to their width (pcrm_desktop/ui/column_fit.py): the
-# sideways-scroll check passes them over until their pages fit them. Shrink, never grow.
-COLUMNS_NOT_FITTED_YET = {"citizenTable", "timelineView", "holidayTable"}
-
 # Widgets whose texts are the office's own data, shown as typed in either language: people,
 # departments, categories, groups and 동 names, surveys and their questions, a file's headers,
 # a case's details and a clerk's note. Named by object name (a regular expression).
@@ -175,8 +171,6 @@ def fits(top: QWidget) -> list[str]:
         header = view.horizontalHeader()
         if view.property("pcrm_any_columns") or view.model() is None or not header.count():
             continue  # a file's own columns, as many as it has: scrolled sideways on purpose
-        if view.objectName() in COLUMNS_NOT_FITTED_YET:
-            continue
         if header.length() > view.viewport().width() + 1:
             last = header.logicalIndex(max(header.visualIndex(i) for i in range(header.count())
                                            if not header.isSectionHidden(i)))

@@ -211,6 +211,63 @@ def test_access_log_shows_its_flags_column_without_sideways_scroll(qtbot, open_a
     assert page.table.horizontalScrollBar().maximum() == 0
 
 
+def _whole(table: QTableView, column: int, shown: str) -> bool:
+    """The column wide enough for `shown` without "…" (a short value, shown whole)."""
+    return table.columnWidth(column) >= table.fontMetrics().horizontalAdvance(shown) + 6
+
+
+@pytest.mark.parametrize(("scale", "lang"), VARIANTS, ids=IDS)
+def test_resident_list_and_timeline_show_their_last_columns(qtbot, open_app, scale, lang):
+    """At 150 % the profile goes below the list (both then as wide as the page); at 100 % it
+    stays beside it. Either way the list's 주소 and the timeline's 담당 are in view, the
+    name, year and phone whole, 내용 readable."""
+    app = open_app(scale, lang)
+    page = app.window.open_page("citizens")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10000)
+    for row in range(10):  # the first resident with a timeline
+        page.table.selectRow(row)
+        qtbot.waitUntil(lambda r=row: page.profile.profile is not None
+                        and page.profile.profile.citizen_id == page.model.row(r).id, timeout=10000)
+        _idle(qtbot, page.runner)
+        if page.profile.timeline.rowCount():
+            break
+    QApplication.processEvents()
+    _shot(app.window, f"citizens-{lang}-{scale}")
+    _shot(page.profile, f"profile-{lang}-{scale}")
+    below = Qt.Orientation.Vertical if scale == 150 else Qt.Orientation.Horizontal
+    assert page.splitter.orientation() == below, page.splitter.sizes()
+    table, timeline = page.table, page.profile.timeline_view
+    assert all(_in_view(table, column) for column in range(5)), [table.columnWidth(c) for c in range(5)]
+    assert table.horizontalScrollBar().maximum() == 0
+    for column in range(3):
+        assert _whole(table, column, page.model.index(0, column).data()), column
+    assert timeline.model().rowCount() > 0
+    assert all(_in_view(timeline, column) for column in range(5)), [timeline.columnWidth(c) for c in range(5)]
+    assert timeline.horizontalScrollBar().maximum() == 0
+    assert _whole(timeline, 0, timeline.model().index(0, 0).data())
+    assert timeline.columnWidth(3) >= timeline.fontMetrics().horizontalAdvance("0") * 20  # 내용 readable
+
+
+@pytest.mark.parametrize(("scale", "lang"), VARIANTS, ids=IDS)
+def test_days_off_show_their_state_without_sideways_scroll(qtbot, open_app, scale, lang):
+    """설정 › 민원 기한: the date and its state whole, the name taking the rest; at 150 % the
+    rules beside the list go below it rather than squeeze it."""
+    app = open_app(scale, lang)
+    page = app.window.open_page("settings")
+    settings = page.calendar
+    page.tabs.setCurrentIndex(page.tabs.indexOf(settings))
+    qtbot.waitUntil(lambda: settings.holidays.rowCount() > 0, timeout=10000)
+    _idle(qtbot, settings.runner)
+    _shot(app.window, f"days-off-{lang}-{scale}")
+    table = settings.table
+    assert all(_in_view(table, column) for column in range(4)), [table.columnWidth(c) for c in range(4)]
+    assert table.horizontalScrollBar().maximum() == 0
+    widest = max(range(settings.holidays.rowCount()), key=lambda row: len(settings.holidays.index(row, 0).data()))
+    assert _whole(table, 0, settings.holidays.index(widest, 0).data())
+    assert _whole(table, 3, settings.tr("근무일로 바꿈"))
+    assert table.columnWidth(1) >= table.fontMetrics().horizontalAdvance("0") * 12
+
+
 @pytest.mark.parametrize(("scale", "lang"), VARIANTS, ids=IDS)
 def test_survey_item_editor_shows_its_last_columns(qtbot, open_app, scale, lang):
     from pcrm_desktop.services.surveys import questionnaire, surveys

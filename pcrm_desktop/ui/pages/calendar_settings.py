@@ -5,7 +5,9 @@ a period in days received after office hours (the law's text, or the next workin
 dates of open 민원 and are recorded in the access log; only managers and admins make them."""
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+from datetime import date
+
+from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -26,12 +27,21 @@ from pcrm_desktop.domain.deadlines import AfterHours
 from pcrm_desktop.domain.messages import with_particles
 from pcrm_desktop.services import calendar
 from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui.column_fit import FittedTable, content, fit_columns, stretch, text
 from pcrm_desktop.ui.complaint_labels import day_label, type_name
 from pcrm_desktop.ui.fitting import DownwardScroll, FlowRow, SideBySide
 from pcrm_desktop.ui.i18n import Retranslatable
 from pcrm_desktop.ui.period_edit import PeriodEdit
 from pcrm_desktop.ui.table_model import RowsModel
 
+
+class HolidayTable(FittedTable):
+    """The days off, never narrower than their columns need at the least: the rules beside
+    them go below (SideBySide) rather than squeeze the list into a sideways scroll."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self.sizeHint().width()), hint.height())
 
 
 class CalendarSettings(Retranslatable, QWidget):
@@ -53,12 +63,18 @@ class CalendarSettings(Retranslatable, QWidget):
             (lambda: self.tr("출처"), lambda r: self.tr("기본 공휴일 목록") if r["source"] == "package"
              else self.tr("직원 추가")),
             (lambda: self.tr("상태"), lambda r: self.tr("쉬는 날") if r["active"] else self.tr("근무일로 바꿈"))])
-        self.table = QTableView()
+        self.table = HolidayTable()
         self.table.setObjectName("holidayTable")
         self.table.setModel(self.holidays)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # the date and the state whole, the source shortened when short of room, the name
+        # taking the rest (column_fit.py; the whole text in a cell's tooltip)
+        fit_columns(self.table, [
+            content(lambda: day_label(date(2026, 11, 25))),  # a Wednesday: the widest weekday in English
+            stretch("개천절 대체 휴일"),
+            text(lambda: [self.tr("기본 공휴일 목록"), self.tr("직원 추가")]),
+            content(lambda: [self.tr("쉬는 날"), self.tr("근무일로 바꿈")])])
         self.day = QDateEdit(QDate.currentDate())
         self.day.setObjectName("holidayDay")
         self.day.setCalendarPopup(True)
@@ -278,8 +294,6 @@ class CalendarSettings(Retranslatable, QWidget):
 
     def _show_holidays(self, entries: list[dict]) -> None:
         self.holidays.set_rows(entries)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
 
     def _show_types(self, types: list[dict]) -> None:
         while self.types_layout.count():

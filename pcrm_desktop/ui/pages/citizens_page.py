@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.citizen_dialog import CitizenDialog
 from pcrm_desktop.ui.citizen_profile import ProfilePanel
+from pcrm_desktop.ui.column_fit import FittedTable, content, fit_columns, stretch, text
 from pcrm_desktop.ui.fitting import AdaptiveSplitter
 from pcrm_desktop.ui.lazy_model import LazyRowsModel
 from pcrm_desktop.ui.pages.base import Page, heading
@@ -75,16 +75,16 @@ class CitizensPage(Page):
             (lambda: self.tr("전화"), lambda r: r.phone),
             (lambda: self.tr("동"), lambda r: r.dong_name),
             (lambda: self.tr("주소"), lambda r: r.road)])
-        self.table = QTableView()
+        self.table = FittedTable()  # the profile goes below it when its columns need the room
         self.table.setObjectName("citizenTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        em = self.fontMetrics().horizontalAdvance("가")
-        for column, width in enumerate((5, 5, 9, 6)):  # a lazy list cannot measure what it has not loaded
-            header.resizeSection(column, int(width * em * 1.15))
+        # a lazy list cannot measure what it has not loaded: widths from the values' shapes,
+        # the name, year and phone whole, the 동 shortened when short of room, the address
+        # taking the rest (column_fit.py; the whole text in a cell's tooltip)
+        fit_columns(self.table, [content("남궁**수"), content("0000"), content("010-****-0000"),
+                                 text("청운효자동"), stretch("서울특별시 종로구 자하문로 92")])
         self.profile = ProfilePanel(ctx, runner)
         self.groups_view = GroupsView(ctx, runner)
         self._build_layout()
@@ -141,10 +141,12 @@ class CitizensPage(Page):
 
     def _share_split(self) -> None:
         """Two fifths for the list, three for the profile: at 1366×768 the timeline's 내용 and
-        the consultation box stay readable (the splitter alone would follow the list's wide hint)."""
+        the consultation box stay readable (the splitter alone would follow the list's wide hint).
+        The list never less than its columns need at their narrowest (its natural width)."""
         total = sum(self.splitter.sizes())
         if total > 0 and self.splitter.orientation() == Qt.Orientation.Horizontal:
-            self.splitter.setSizes([total * 2 // 5, total - total * 2 // 5])
+            first = min(max(total * 2 // 5, self.splitter.widget(0).sizeHint().width()), total)
+            self.splitter.setSizes([first, total - first])
 
     def _connect(self) -> None:
         self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
