@@ -54,7 +54,9 @@ class Application:
         from pcrm_desktop.ui.appearance import apply_font_scale, install_korean_font
         from pcrm_desktop.ui.i18n import LanguageManager
         from pcrm_desktop.ui.settings import FONT_SCALE, LANGUAGE, AppSettings
+        from pcrm_desktop.ui.collector import collect_on_gui_thread
         self.args, self.qt_app = args, qt_app
+        self.collector = collect_on_gui_thread(qt_app)  # never on the task lane's thread
         self.settings = AppSettings()
         self.font_family = install_korean_font(qt_app)
         self.font_scale = self.settings.get(FONT_SCALE)

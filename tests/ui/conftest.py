@@ -18,6 +18,11 @@ def _qt_settings_and_translations(tmp_path_factory):
                       str(tmp_path_factory.mktemp("qsettings")))
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
+    yield
+    # the app's collector (ui/collector.py) turned Python's automatic collection off; the
+    # tests after these run no event loop for its timer
+    import gc
+    gc.enable()
 
 
 @pytest.fixture
