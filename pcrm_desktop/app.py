@@ -52,9 +52,9 @@ class Application:
 
     def __init__(self, args: argparse.Namespace, qt_app) -> None:
         from pcrm_desktop.ui.appearance import apply_font_scale, install_korean_font
+        from pcrm_desktop.ui.collector import collect_on_gui_thread
         from pcrm_desktop.ui.i18n import LanguageManager
         from pcrm_desktop.ui.settings import FONT_SCALE, LANGUAGE, AppSettings
-        from pcrm_desktop.ui.collector import collect_on_gui_thread
         self.args, self.qt_app = args, qt_app
         self.collector = collect_on_gui_thread(qt_app)  # never on the task lane's thread
         self.settings = AppSettings()
