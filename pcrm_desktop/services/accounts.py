@@ -142,14 +142,13 @@ def change_password(ctx: ServiceContext, current: str, new: str, confirm: str) -
         raise ValidationError("password_mismatch", field="confirm")
     with ctx.uow_factory() as uow:
         cred = _own(uow, ctx)
-        if cred.password_hash is not None:
-            if not secret_matches(current, cred.password_hash):
-                failures = cred.failed_logins + 1
-                locked = failures >= MAX_FAILED_LOGINS
-                uow.staff.record_failure(cred.staff_id, failures, ctx.clock() if locked else None)
-                _refuse(ctx, uow, ctx.actor, "account.lock" if locked else "password.fail",
-                        f"staff:{cred.staff_id}", f"{failures}번째 실패",
-                        SignInRefused("password_wrong", field="current"))
+        if cred.password_hash is not None and not secret_matches(current, cred.password_hash):
+            failures = cred.failed_logins + 1
+            locked = failures >= MAX_FAILED_LOGINS
+            uow.staff.record_failure(cred.staff_id, failures, ctx.clock() if locked else None)
+            _refuse(ctx, uow, ctx.actor, "account.lock" if locked else "password.fail",
+                    f"staff:{cred.staff_id}", f"{failures}번째 실패",
+                    SignInRefused("password_wrong", field="current"))
         check_password(new, cred.login, current if cred.password_hash else None)
         uow.staff.set_password(cred.staff_id, hash_secret(new), False, ctx.clock())
         ctx.audit(uow, "password.change", f"staff:{cred.staff_id}")

@@ -8,7 +8,8 @@ against everyone else, flagged only when significant. Every figure is counted in
 
 Definitions:
 - received: cases received in the period; finished: cases finished (done_at) in it;
-- on time: finished within the due minute (domain/deadlines.finished_on_time; 15:53:36 is in 15:53), % of the finished, Wilson interval;
+- on time: finished within the due minute (domain/deadlines.finished_on_time; 15:53:36 is in
+  15:53), % of the finished, Wilson interval;
 - days: working days from the day of receipt to the day finished on the holiday calendar
   (domain.deadlines.WorkdayCounter: the same day = 0, a receipt on a day off counts from the
   next working day), mean with its t interval;

@@ -194,4 +194,6 @@ def _write_heads(ctx: ServiceContext, database: Path, state: _State, last_id: in
                    ctx.clock().isoformat(timespec="seconds"), state["stretches"], replace, note)
     except OSError as error:
         from pcrm_desktop.domain.errors import file_error
-        raise file_error(error, error.filename or database) or error
+        if (refused := file_error(error, error.filename or database)) is None:
+            raise
+        raise refused from error

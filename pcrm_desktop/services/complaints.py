@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 from pcrm_desktop.domain.complaint_queues import QueueFilter, QueueRow
 from pcrm_desktop.domain.complaints import (
+    NOTICE_METHOD_NAMES,
     RESULT_NAMES,
+    TEXT_MAX,
     Action,
     Intake,
-    NOTICE_METHOD_NAMES,
     NoticeMethod,
     RepeatAdvice,
     Result,
-    TEXT_MAX,
     Status,
     check_extension,
     clean_intake,

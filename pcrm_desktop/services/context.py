@@ -31,7 +31,7 @@ class ServiceContext:
         except TypeError:  # a factory without read-only units (the test fakes)
             return self.uow_factory()
 
-    def as_actor(self, actor: Actor) -> "ServiceContext":
+    def as_actor(self, actor: Actor) -> ServiceContext:
         return replace(self, actor=actor)
 
     def audit(self, uow: UnitOfWork, action: str, target: str = "", detail: str = "",

@@ -76,10 +76,12 @@ def write_report(plan: ReportedPlan, out: Path) -> None:
     """The rejected rows with their reasons and the flagged ones, as CSV for Excel. A row
     refused for the RRN in it is listed with the number masked, like every other cell."""
     try:
-        handle = Path(out).open("w", encoding="utf-8-sig", newline="")
+        handle = Path(out).open("w", encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed by the `with` below
     except OSError as error:  # a missing or read-only folder, a file held open
         from pcrm_desktop.domain.errors import file_error
-        raise file_error(error, out) or error
+        if (refused := file_error(error, out)) is None:
+            raise
+        raise refused from error
     with handle:
         writer = csv.writer(handle)
 

@@ -3,7 +3,6 @@ seen in office files. Plain data, apart from the import code, so `pcrm --help` s
 from __future__ import annotations
 
 
-
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupdate looks for
     return text
 
@@ -14,9 +13,11 @@ Fields = dict[str, tuple[str, tuple[str, ...]]]
 
 CITIZEN_FIELDS: Fields = {
     "name": (QT_TRANSLATE_NOOP("import", "이름"), ("이름", "성명", "성함", "민원인", "name")),
-    "birth_year": (QT_TRANSLATE_NOOP("import", "출생연도"), ("출생연도", "생년", "생년월일", "출생년도", "birth_year", "birth")),
+    "birth_year": (QT_TRANSLATE_NOOP("import", "출생연도"),
+                   ("출생연도", "생년", "생년월일", "출생년도", "birth_year", "birth")),
     "gender": (QT_TRANSLATE_NOOP("import", "성별"), ("성별", "gender", "sex")),
-    "phone": (QT_TRANSLATE_NOOP("import", "전화"), ("전화", "전화번호", "휴대폰", "휴대전화", "연락처", "phone", "mobile")),
+    "phone": (QT_TRANSLATE_NOOP("import", "전화"),
+              ("전화", "전화번호", "휴대폰", "휴대전화", "연락처", "phone", "mobile")),
     "phone2": (QT_TRANSLATE_NOOP("import", "전화2"), ("전화2", "집전화", "보조연락처", "phone2")),
     "email": (QT_TRANSLATE_NOOP("import", "전자우편"), ("전자우편", "이메일", "email", "e-mail")),
     "road": (QT_TRANSLATE_NOOP("import", "주소"), ("주소", "도로명주소", "address", "road")),
@@ -30,7 +31,8 @@ CITIZEN_FIELDS: Fields = {
 
 COMPLAINT_FIELDS: Fields = {
     "source_no": (QT_TRANSLATE_NOOP("import", "원본 번호"), ("원본번호", "민원번호", "접수번호", "Unique Key", "id")),
-    "received_at": (QT_TRANSLATE_NOOP("import", "접수일시"), ("접수일시", "접수일", "신청일시", "Created Date", "created")),
+    "received_at": (QT_TRANSLATE_NOOP("import", "접수일시"),
+                    ("접수일시", "접수일", "신청일시", "Created Date", "created")),
     "closed_at": (QT_TRANSLATE_NOOP("import", "처리일시"), ("처리일시", "완료일시", "처리일", "Closed Date", "closed")),
     "status": (QT_TRANSLATE_NOOP("import", "상태"), ("상태", "처리상태", "Status")),
     "department": (QT_TRANSLATE_NOOP("import", "부서"), ("부서", "처리부서", "담당부서", "Agency", "agency")),

@@ -76,6 +76,18 @@ def korean_font(qapp):
 
 
 @pytest.fixture
+def shots(qapp):
+    """/tmp/pcrm-shots, with the Korean font installed: where the case tests save screenshots."""
+    from pathlib import Path
+
+    from pcrm_desktop.ui.appearance import install_korean_font
+    install_korean_font(qapp)
+    folder = Path("/tmp/pcrm-shots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
 def runner():
     """A background runner of the test's own, its work finished before the test's end."""
     from pcrm_desktop.ui.tasks import TaskRunner

@@ -3,6 +3,7 @@ the list, a restore after a confirmation that says what happens, an encrypted co
 what; a damaged database at start: the dialog finds the good backup and restores it."""
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from dataclasses import replace
 from datetime import datetime
@@ -238,10 +239,8 @@ def test_offer_recovery_on_a_locked_file_offers_to_try_again(qtbot, admin_ctx, d
     try:
         assert offer_recovery(resolve_database(str(db_path)))
     finally:
-        try:
+        with contextlib.suppress(sqlite3.Error):
             holder.close()
-        except sqlite3.Error:
-            pass
     assert len(asked) == 2 and "잠그고" in asked[0]
 
 

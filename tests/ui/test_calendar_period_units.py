@@ -51,7 +51,8 @@ def test_a_category_in_months_and_a_type_in_weeks(qtbot, admin_ctx, db_path, no_
     ctx = replace(admin_ctx, clock=lambda: datetime(2027, 1, 15, 10, 0))
     widget = _widget(qtbot, ctx)
     period = widget.category_period
-    assert [period.unit.itemText(i) for i in range(period.unit.count())] == ["일 단위", "주 단위", "개월 단위", "년 단위"]
+    units = [period.unit.itemText(i) for i in range(period.unit.count())]
+    assert units == ["일 단위", "주 단위", "개월 단위", "년 단위"]
     assert period.unit.accessibleName() == "분류 처리기간 단위"
     assert period.amount.accessibleName() == "분류 처리기간"
 

@@ -16,10 +16,7 @@ from pcrm_desktop.ui import printing
 from pcrm_desktop.ui.complaint_labels import moment
 from tests.dbutil import rows
 from tests.ui.helpers import save_screenshot
-from tests.ui.test_case_window import SHOTS, shots  # noqa: F401 - the Korean font fixture
 from tests.ui.test_conflicts import new_case, open_case
-
-
 
 
 @pytest.fixture

@@ -3,8 +3,6 @@ that it was this account in another window), and a window that fits 1366×768 in
 English with the action buttons in the imperative. Screenshots in /tmp/pcrm-shots."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
@@ -20,16 +18,7 @@ from tests.dbutil import rows
 from tests.ui.helpers import save_screenshot
 from tests.ui.test_conflicts import new_case, open_case, second_engine
 
-SHOTS = Path("/tmp/pcrm-shots")
 SCREEN = (1366, 768)
-
-
-@pytest.fixture
-def shots(qapp) -> Path:
-    from pcrm_desktop.ui.appearance import install_korean_font
-    install_korean_font(qapp)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    return SHOTS
 
 
 @pytest.fixture

@@ -262,6 +262,7 @@ def test_import_the_nyc_sample_and_export_the_register(qtbot, page, db_path, tmp
 
 def test_happy_calls_from_the_page(qtbot, page, db_path, screenshot_dir):
     from datetime import timedelta
+
     from pcrm_desktop.domain.happy_call import Outcome
     dialog = page.open_happy_calls()
     _idle(qtbot, page)

@@ -94,7 +94,7 @@ def test_share_keeps_content_shrinks_texts_alike_and_stretch_takes_the_rest():
 
 
 def test_columns_give_way_in_their_order_and_come_back(qtbot):
-    from pcrm_desktop.ui.column_fit import content, fit_columns, stretch, text
+    from pcrm_desktop.ui.column_fit import content, fit_columns, stretch
     from pcrm_desktop.ui.table_model import RowsModel
     model = RowsModel([(lambda: "번호", lambda r: r), (lambda: "종류", lambda r: "건의민원"),
                        (lambda: "제목", lambda r: "제목"), (lambda: "담당", lambda r: "홍길동"),

@@ -224,7 +224,7 @@ def test_a_comment_deleted_before_submitting_is_not_stored(qtbot, kiosk, db_path
 
 def test_wrong_pins_make_the_pad_wait(qtbot, kiosk, db_path, monkeypatch):
     tap(qtbot, kiosk, "kioskStaff")
-    for attempt in range(3):
+    for _attempt in range(3):
         for digit in "0000":
             tap(qtbot, kiosk, f"kioskPin{digit}")
         tap(qtbot, kiosk, "kioskPinOk")

@@ -173,7 +173,7 @@ def test_the_admin_manages_accounts_on_the_settings_page(qtbot, app, admin_ctx, 
     temporary = page.people_status.text().split("임시 비밀번호: ")[1].split(" ")[0]
     assert accounts.sign_in(admin_ctx, "kim", temporary).must_change
     for _ in range(5):
-        with pytest.raises(Exception):
+        with pytest.raises(accounts.SignInRefused):
             accounts.sign_in(admin_ctx, "kim", "Wrong#Pass2026")
     page.reload()
     qtbot.waitUntil(lambda: "잠김" in [page.staff_model.data(page.staff_model.index(r, 5))

@@ -182,7 +182,7 @@ def test_ctrl_shift_n_opens_the_new_resident_form_from_every_page(qtbot, app):
         assert dialog.objectName() == "citizenDialog", key
         assert window.stack.currentWidget() is citizens
         dialog.reject()                                   # nothing typed: closes at once
-        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+        qtbot.waitUntil(lambda dialog=dialog: not dialog.isVisible(), timeout=3000)
 
 
 # --- (d) the wizard: each Alt key once per page -----------------------------------------------------

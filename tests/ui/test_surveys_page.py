@@ -46,7 +46,7 @@ def by_hand(backend, admin_ctx):
     today = admin_ctx.clock().replace(second=0, microsecond=0)
     surveys.create_survey(admin_ctx, "HAND", "MINWON", linked=False)
     last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=3, hour=10, minute=0)
-    for n in range(40):
+    for _ in range(40):
         surveys.submit(admin_ctx, "HAND", "paper", {"OVERALL": 3}, submitted_at=last_month)
     first_day = today.replace(day=1, hour=0, minute=0)
     for n in range(40):

@@ -78,13 +78,13 @@ def test_many_tasks_leave_reference_counts_alone(qtbot):
     background tasks (a clerk's day) the process died with "deallocating True". Every task
     emits a signal, so this runs 500 of them and checks True and None keep their counts, and
     that the finished tasks are freed."""
+    import gc
     import sys
+    import weakref
 
     from PySide6.QtWidgets import QApplication
 
     from pcrm_desktop.ui.tasks import TaskRunner
-    import gc
-    import weakref
     runner = TaskRunner()
     results: list = []
     gc.collect()  # earlier tests' garbage would otherwise be freed in the middle and blur this

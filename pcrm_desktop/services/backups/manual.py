@@ -27,9 +27,9 @@ from pcrm_desktop.services.backups.shared import (
     backup_info,
     database_file,
     describe,
-    stage,
     remove_staged,
     size_text,
+    stage,
 )
 from pcrm_desktop.services.context import Changes, ServiceContext
 

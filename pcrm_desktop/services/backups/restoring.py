@@ -21,8 +21,8 @@ from pcrm_desktop.services.backups.shared import (
     Progress,
     database_file,
     describe,
-    stage,
     remove_staged,
+    stage,
 )
 from pcrm_desktop.services.context import Changes, ServiceContext
 
