@@ -8,11 +8,10 @@ from typing import Any
 
 from pcrm_desktop.db.citizen_repo import as_datetime
 from pcrm_desktop.db.complaint_queries import RECEIPT_QUERY, SORTS
-from pcrm_desktop.domain.complaint_queues import QUEUES, QueueRow
 from pcrm_desktop.db.complaint_repo import CaseRow
-from pcrm_desktop.domain.deadlines import period_code, stored_period
+from pcrm_desktop.domain.complaint_queues import QUEUES, QueueRow
 from pcrm_desktop.domain.complaints import OPEN, Intake, PastCase, Status
-from pcrm_desktop.domain.deadlines import Period
+from pcrm_desktop.domain.deadlines import Period, period_code, stored_period
 from tests.fakes.state import FakeIntegrityError, NoSqlOnFakes, State, stored
 
 # complaints' columns and their defaults (db/tables.py)
