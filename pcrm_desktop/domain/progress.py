@@ -46,6 +46,14 @@ class Step(StrEnum):
     # imports of residents, 민원 and responses
     IMPORT_CHECK = "import.check"
     IMPORT_SAVE = "import.save"
+    # backups: make, export, restore, recover (services/backups/)
+    BACKUP_COPY = "backup.copy"
+    BACKUP_COPY_IN = "backup.copy_in"
+    BACKUP_ENCRYPT = "backup.encrypt"
+    BACKUP_DECRYPT = "backup.decrypt"
+    BACKUP_VERIFY = "backup.verify"
+    BACKUP_SNAPSHOT = "backup.snapshot"
+    BACKUP_RESTORE = "backup.restore"
     # a retention run (each kind's own step: retention_step)
     RETENTION_SELECT = "retention.select"
     RETENTION_COMMIT = "retention.commit"
@@ -67,6 +75,13 @@ TEXTS: dict[str, str] = {
     Step.ACCESS_PDF: QT_TRANSLATE_NOOP("progress", "PDF"),
     Step.IMPORT_CHECK: QT_TRANSLATE_NOOP("progress", "검사"),
     Step.IMPORT_SAVE: QT_TRANSLATE_NOOP("progress", "저장"),
+    Step.BACKUP_COPY: QT_TRANSLATE_NOOP("progress", "데이터베이스를 복사하는 중…"),
+    Step.BACKUP_COPY_IN: QT_TRANSLATE_NOOP("progress", "백업 파일을 이 PC로 복사하는 중…"),
+    Step.BACKUP_ENCRYPT: QT_TRANSLATE_NOOP("progress", "암호화하는 중…"),
+    Step.BACKUP_DECRYPT: QT_TRANSLATE_NOOP("progress", "암호를 푸는 중…"),
+    Step.BACKUP_VERIFY: QT_TRANSLATE_NOOP("progress", "백업을 검사하는 중…"),
+    Step.BACKUP_SNAPSHOT: QT_TRANSLATE_NOOP("progress", "지금 데이터를 복원 전 백업으로 남기는 중…"),
+    Step.BACKUP_RESTORE: QT_TRANSLATE_NOOP("progress", "백업을 데이터베이스에 쓰는 중…"),
     Step.RETENTION_SELECT: QT_TRANSLATE_NOOP("progress", "대상 고르기"),
     Step.RETENTION_COMMIT: QT_TRANSLATE_NOOP("progress", "저장"),
     Step.RETENTION_COMPACT: QT_TRANSLATE_NOOP("progress", "데이터베이스 파일 정리"),

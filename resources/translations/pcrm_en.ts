@@ -5468,34 +5468,6 @@ With much data this can take a few minutes. Do not close the program.</translati
         <source>업그레이드 전</source>
         <translation>Before upgrade</translation>
     </message>
-    <message>
-        <source>데이터베이스를 복사하는 중…</source>
-        <translation>Copying the database…</translation>
-    </message>
-    <message>
-        <source>백업 파일을 이 PC로 복사하는 중…</source>
-        <translation>Copying the backup file to this PC…</translation>
-    </message>
-    <message>
-        <source>암호화하는 중…</source>
-        <translation>Encrypting…</translation>
-    </message>
-    <message>
-        <source>암호를 푸는 중…</source>
-        <translation>Decrypting…</translation>
-    </message>
-    <message>
-        <source>백업을 검사하는 중…</source>
-        <translation>Checking the backups…</translation>
-    </message>
-    <message>
-        <source>지금 데이터를 복원 전 백업으로 남기는 중…</source>
-        <translation>Keeping the current data as a before-restore backup…</translation>
-    </message>
-    <message>
-        <source>백업을 데이터베이스에 쓰는 중…</source>
-        <translation>Writing the backup into the database…</translation>
-    </message>
 </context>
 <context>
     <name>complaints</name>
@@ -7268,6 +7240,34 @@ Check the folder's permissions or name another location with --db.</translation>
     <message>
         <source>저장</source>
         <translation>Saving</translation>
+    </message>
+    <message>
+        <source>데이터베이스를 복사하는 중…</source>
+        <translation>Copying the database…</translation>
+    </message>
+    <message>
+        <source>백업 파일을 이 PC로 복사하는 중…</source>
+        <translation>Copying the backup file to this PC…</translation>
+    </message>
+    <message>
+        <source>암호화하는 중…</source>
+        <translation>Encrypting…</translation>
+    </message>
+    <message>
+        <source>암호를 푸는 중…</source>
+        <translation>Decrypting…</translation>
+    </message>
+    <message>
+        <source>백업을 검사하는 중…</source>
+        <translation>Checking the backups…</translation>
+    </message>
+    <message>
+        <source>지금 데이터를 복원 전 백업으로 남기는 중…</source>
+        <translation>Keeping the current data as a before-restore backup…</translation>
+    </message>
+    <message>
+        <source>백업을 데이터베이스에 쓰는 중…</source>
+        <translation>Writing the backup into the database…</translation>
     </message>
     <message>
         <source>대상 고르기</source>
