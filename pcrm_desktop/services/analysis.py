@@ -359,10 +359,13 @@ def ipa(ctx: ServiceContext, code: str, first: date, last: date) -> Ipa:
         if survey is None:
             raise NotFoundError("survey_not_found", field="survey", survey=code)
         q = Questionnaire.from_json(uow.surveys.current_version(survey["id"])["definition"])
-        sums = {r[0]: r[1:] for r in uow.surveys.period_items(survey["id"], start, end)}
-        responses = sum(int(r[2]) for r in uow.surveys.period_responses(survey["id"], start, end))
-        pairs = {r[0]: PairSums(int(r[1]), *map(float, r[2:]))
-                 for r in uow.analysis.item_pairs(survey["id"], start, end)}
+        # (item, answers, Σx, Σx², 해당없음, …) and (mode, flags, responses), by name
+        sums = {item: (n, total, total_sq, na) for item, n, total, total_sq, na, *_
+                in uow.surveys.period_items(survey["id"], start, end)}
+        responses = sum(int(n) for _mode, _flags, n
+                        in uow.surveys.period_responses(survey["id"], start, end))
+        pairs = {item: PairSums(int(n), *map(float, moments)) for item, n, *moments
+                 in uow.analysis.item_pairs(survey["id"], start, end)}
     measured = _measure([i for i in q.items if i.type in (ItemType.SCALE5, ItemType.SCALE7)
                          and i.code != "OVERALL"], sums, pairs, responses)
     enough = responses >= IPA_MIN_RESPONSES
@@ -380,9 +383,9 @@ def _measure(items, sums: dict, pairs: dict, responses: int) -> list[tuple]:
     from pcrm_desktop.domain.surveys import SCALE_SIZE
     measured = []
     for item in items:
-        row = sums.get(item.code) or (0, 0, 0, 0)  # answers, Σx, Σx², 해당없음
-        n, na = int(row[0] or 0), int(row[3] or 0)
-        moments = Moments(n, float(row[1] or 0), float(row[2] or 0), not_applicable=na,
+        answers, total, total_sq, not_applicable = sums.get(item.code) or (0, 0, 0, 0)
+        n, na = int(answers or 0), int(not_applicable or 0)
+        moments = Moments(n, float(total or 0), float(total_sq or 0), not_applicable=na,
                           skipped=max(0, responses - n - na))
         pair = pairs.get(item.code)
         measured.append((item, item_score(moments, SCALE_SIZE[item.type]),

@@ -200,9 +200,9 @@ def _read(uow: UnitOfWork, now: datetime, month: date, step: Progress) -> Monthl
     k = _overall_points(uow, main)
     overall_months: dict[str, MonthOverall] = {}
     if main is not None:
-        for span in ((trend_first, _shift(first, 1)), (last_year, _shift(last_year, 1))):
+        for since, until in ((trend_first, _shift(first, 1)), (last_year, _shift(last_year, 1))):
             overall_months.update((row.month, row) for row in reads.overall_by_month(
-                span[0].isoformat(), span[1].isoformat(), main))
+                since.isoformat(), until.isoformat(), main))
     step(2, 6, Step.REPORT_COMPLAINTS)
     by_channel, by_type, by_category, by_department = _received_tables(reads, first, end)
     by_category = _finish_rows(by_category, groups_finished, "category", days)
@@ -222,9 +222,10 @@ def _read(uow: UnitOfWork, now: datetime, month: date, step: Progress) -> Monthl
                                                 residents=False)
     step(5, 6, Step.REPORT_SATISFACTION)
     sections = _survey_sections(uow, answered, first)
-    history = [(p.received, p.finished, _working_days(days_off, p.month)) for p in trend[:-1]]
-    spread = {"received": dispersion([h[0] for h in history], [h[2] for h in history]),
-              "finished": dispersion([h[1] for h in history], [h[2] for h in history])}
+    history = trend[:-1]  # the months before: how much the counts swing per working day
+    working = [_working_days(days_off, p.month) for p in history]
+    spread = {"received": dispersion([p.received for p in history], working),
+              "finished": dispersion([p.finished for p in history], working)}
     title = next((s.title for s in sections if s.code == main), main or "")
     return MonthlyReport(
         office.name if office else "", first, last, now, moment,
@@ -385,14 +386,17 @@ def _finish_rows(rows: list[Row], finished: list[FinishedGroup], key: str,
                  days: _WorkingDays) -> list[Row]:
     """Add the finished cases (on time, working days) to a table keyed by category or
     department (`key`: the field of the finished groups that names the row)."""
-    sums: dict[str, list[int]] = {r.label: [r.received, 0, 0, 0] for r in rows}
+    received = {r.label: r.received for r in rows}
+    cases: dict[str, int] = dict.fromkeys(received, 0)
+    on_time, days_total = dict(cases), dict(cases)
     for group in finished:
-        cases = int(group.cases)
-        entry = sums.setdefault(getattr(group, key), [0, 0, 0, 0])
-        entry[1] += cases
-        entry[2] += int(group.on_time or 0)
-        entry[3] += days(group.received_day, group.finished_day) * cases
-    return sorted((Row(label, *values) for label, values in sums.items()),
+        label, n = getattr(group, key), int(group.cases)
+        cases[label] = cases.get(label, 0) + n
+        on_time[label] = on_time.get(label, 0) + int(group.on_time or 0)
+        days_total[label] = days_total.get(label, 0) + \
+            days(group.received_day, group.finished_day) * n
+    return sorted((Row(label, received.get(label, 0), cases[label], on_time[label],
+                       days_total[label]) for label in cases),
                   key=lambda r: (-r.received, -r.finished, r.label))
 
 

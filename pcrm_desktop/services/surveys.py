@@ -280,12 +280,13 @@ def summary_in(uow: UnitOfWork, code: str, first: date, last: date,
     overall = items.get("OVERALL") or item_score(of("OVERALL"))
     recommend = recommend_score(of("RECOMMEND"), population)
     element_figure = element_estimate({c: e for c, e in items.items() if c in ELEMENT_CODES})
+    _attempted, reached, completed = phone
     return Summary(code, first, last, responses, items, overall,
                    top_two_box(of("OVERALL"), 5, population), elements, recommend,
                    nps(of("RECOMMEND"), population),
                    cs_index(overall.value if overall.shown else None, elements,
                             recommend.value if recommend.shown else None), by_mode, flagged,
-                   phone, proportion(phone[2], phone[1]) if phone[1] else None, moments,
+                   phone, proportion(completed, reached) if reached else None, moments,
                    {c: SCALE_SIZE[i.type] for c, i in scale_items.items()}, element_figure,
                    cs_estimate(overall, element_figure, recommend))
 
