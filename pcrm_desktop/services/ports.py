@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from pcrm_desktop.db.audit_queries import LogEntry
     from pcrm_desktop.db.citizen_queries import CitizenRow, TimelineItem
     from pcrm_desktop.db.complaint_repo import CaseRow
+
     # the monthly report's rows, named for the services that read them (explicitly re-exported)
     from pcrm_desktop.db.report_queries import DayPair as DayPair
     from pcrm_desktop.db.report_queries import FinishedGroup as FinishedGroup

@@ -23,6 +23,7 @@ from pcrm_desktop.domain.privacy import (
     STAFF_ROLES,
     require_role,
 )
+from pcrm_desktop.domain.progress import Progress, Step, retention_step
 from pcrm_desktop.domain.retention import (
     KINDS,
     RULES,
@@ -35,7 +36,6 @@ from pcrm_desktop.domain.retention import (
     kind_of,
     stored_months,
 )
-from pcrm_desktop.domain.progress import Progress, Step, retention_step
 from pcrm_desktop.services.context import Changes, ServiceContext
 
 CHANGED: Changes = frozenset({"retention"})
