@@ -1,13 +1,18 @@
 """Wiring shared by the GUI and the command line: database location → migrated engine → services."""
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from pcrm_desktop.config import DatabaseLocation, resolve_database, workstation_name
 from pcrm_desktop.db.migrate import MigrationResult
 from pcrm_desktop.db.opening import open_units
 from pcrm_desktop.domain.audit import Actor
+from pcrm_desktop.domain.errors import DatabaseError
+from pcrm_desktop.services.calendar import seed_years_ahead
 from pcrm_desktop.services.context import ServiceContext
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -32,7 +37,18 @@ def open_backend(db_option: str | None = None) -> Backend:
                          database=location.path)
     if migration.from_revision != migration.to_revision:
         _audit_migration(ctx, migration)
+    _seed_calendar(ctx)
     return Backend(location, migration, ctx)
+
+
+def _seed_calendar(ctx: ServiceContext) -> None:
+    """The holiday years a due date given today reaches, seeded now (once a year, audited), so
+    that no read writes. A file that cannot be written just now (read-only, another program
+    holding the lock) still opens: reads take a year not seeded from the package as it is."""
+    try:
+        seed_years_ahead(ctx)
+    except DatabaseError as error:
+        log.warning("holiday years not seeded at start-up: %s", error.code)
 
 
 def _audit_migration(ctx: ServiceContext, migration: MigrationResult) -> None:

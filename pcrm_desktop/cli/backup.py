@@ -65,9 +65,10 @@ def cmd_backup(args: argparse.Namespace) -> tuple[int, dict, str]:
     return _now(args)
 
 
-def _stderr(done: int, total: int, text: str) -> None:
+def _stderr(done: int, total: int, step: str, /, **numbers: int) -> None:
     if total and (done == total or done % max(1, total // 20) == 0):
-        print(f"\r{text} {done * 100 // total}%", end="\n" if done == total else "",
+        from pcrm_desktop.domain.progress import korean
+        print(f"\r{korean(step, **numbers)} {done * 100 // total}%", end="\n" if done == total else "",
               file=sys.stderr, flush=True)
 
 

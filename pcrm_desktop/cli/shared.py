@@ -85,9 +85,11 @@ def count(text: str) -> int:
     return value
 
 
-def stderr_progress(done: int, total: int, what: str) -> None:
+def stderr_progress(done: int, total: int, step: str, /, **numbers: int) -> None:
+    """A service's progress on stderr, its step worded in Korean (domain.progress)."""
     if total and (done == total or done % max(1, total // 20) == 0):
-        print(f"\r{what}: {done:,}/{total:,}", end="\n" if done == total else "",
+        from pcrm_desktop.domain.progress import korean
+        print(f"\r{korean(step, **numbers)}: {done:,}/{total:,}", end="\n" if done == total else "",
               file=sys.stderr, flush=True)
 
 

@@ -8,7 +8,9 @@ On time and overdue are judged at minute resolution, as the 민원처리부 prin
 (YYYY-MM-DD HH:MM) are compared, over columns the covering indexes already hold."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import NamedTuple, TypeVar
 
 from sqlalchemy import Connection
 
@@ -33,6 +35,57 @@ _NO_CATEGORY = "(분류 없음)"
 _NO_DEPARTMENT = "(부서 없음)"
 
 
+_Row = TypeVar("_Row")
+
+
+class DayPair(NamedTuple):
+    """Cases finished on one day that were received on another (days as YYYY-MM-DD)."""
+    received_day: str
+    finished_day: str
+    cases: int
+
+
+class ReceivedGroup(NamedTuple):
+    channel: str
+    type_name: str
+    category: str      # the top-level category's name
+    department: str
+    cases: int
+
+
+class FinishedGroup(NamedTuple):
+    category: str      # the top-level category's name
+    department: str
+    received_day: str
+    finished_day: str
+    cases: int
+    on_time: int | None
+
+
+class RepeatPlace(NamedTuple):
+    road: str
+    category: str
+    cases: int
+
+
+class OverdueCase(NamedTuple):
+    receipt_no: str
+    title: str
+    applicant: str     # the full name: the service masks it
+    department: str
+    due_at: str
+    received_at: str
+
+
+class MonthOverall(NamedTuple):
+    """One survey's OVERALL in one month: answers, Σx, Σx², top two."""
+    month: str         # YYYY-MM
+    n: int
+    total: float
+    total_sq: float
+    top_two: int
+
+
 class ReportRead:
     def __init__(self, connection: Connection) -> None:
         self.c = connection
@@ -54,11 +107,12 @@ class ReportRead:
                         *self._span(first, end))[0]
         return int(row[0]), int(row[1])
 
-    def finished_days(self, first: datetime, end: datetime) -> list[tuple[str, str, int]]:
+    def finished_days(self, first: datetime, end: datetime) -> list[DayPair]:
         """(day received, day finished, cases) of the cases finished in [first, end): the
         working days between them are counted with the holiday calendar, not in SQL."""
-        return self._all("SELECT substr(received_at, 1, 10), substr(done_at, 1, 10), count(*)"
-                         f" {_FINISHED} GROUP BY 1, 2", *self._span(first, end))
+        return [DayPair(*r) for r in self._all(
+            "SELECT substr(received_at, 1, 10), substr(done_at, 1, 10), count(*)"
+            f" {_FINISHED} GROUP BY 1, 2", *self._span(first, end))]
 
     def overdue_at(self, moment: datetime) -> int:
         """Cases open at `moment` whose due time had passed: still open now, or finished only
@@ -77,10 +131,11 @@ class ReportRead:
             "SELECT k.id, coalesce(p.name, k.name) FROM complaint_categories k"
             " LEFT JOIN complaint_categories p ON p.id = k.parent_id")}
 
-    def _names(self, rows, category: int | None = None, kind: int | None = None,
-               department: int | None = None):
+    def _names(self, rows, make: Callable[[list], _Row], category: int | None = None,
+               kind: int | None = None, department: int | None = None) -> list[_Row]:
         """Rows grouped by ids in SQL, named here: a category by its top-level category, a 민원
-        type and a department by name (small lookups, not a join for each of 80,000 rows)."""
+        type and a department by name (small lookups, not a join for each of 80,000 rows);
+        each made into a named row by `make`."""
         tops = self.top_categories() if category is not None else {}
         types = dict(self._all("SELECT code, name FROM complaint_types")) if kind is not None else {}
         departments = dict(self._all("SELECT id, name FROM departments")) if department is not None else {}
@@ -93,23 +148,23 @@ class ReportRead:
                 row[kind] = types.get(row[kind], row[kind])
             if department is not None:
                 row[department] = departments.get(row[department], _NO_DEPARTMENT)
-            named.append(tuple(row))
+            named.append(make(row))
         return named
 
-    def received_groups(self, first: datetime, end: datetime):
+    def received_groups(self, first: datetime, end: datetime) -> list[ReceivedGroup]:
         """(channel, type, top category, department, cases) of the cases received."""
         return self._names(self._all(
             "SELECT channel, type_code, category_id, department_id, count(*) FROM complaints"
             " WHERE received_at >= ? AND received_at < ? GROUP BY 1, 2, 3, 4",
-            *self._span(first, end)), category=2, kind=1, department=3)
+            *self._span(first, end)), ReceivedGroup._make, category=2, kind=1, department=3)
 
-    def finished_groups(self, first: datetime, end: datetime):
+    def finished_groups(self, first: datetime, end: datetime) -> list[FinishedGroup]:
         """(top category, department, day received, day finished, cases, on time) of the
         cases finished in [first, end)."""
         return self._names(self._all(
             "SELECT category_id, department_id, substr(received_at, 1, 10), substr(done_at, 1, 10),"
             f" count(*), sum({on_time_sql()}) {_FINISHED} GROUP BY 1, 2, 3, 4",
-            *self._span(first, end)), category=0, department=1)
+            *self._span(first, end)), FinishedGroup._make, category=0, department=1)
 
     def repeats(self, first: datetime, end: datetime, days: int = 30) -> int:
         """Cases received in the period whose applicant filed the same category in the
@@ -122,18 +177,19 @@ class ReportRead:
             "  AND e.category_id = c.category_id AND e.id <> c.id)",
             *self._span(first, end), f"-{days} days")[0][0]
 
-    def repeat_places(self, first: datetime, end: datetime, at_least: int = 3, limit: int = 10):
+    def repeat_places(self, first: datetime, end: datetime, at_least: int = 3,
+                      limit: int = 10) -> list[RepeatPlace]:
         """(road, category, cases) received in the period at the same place, `at_least` times."""
         return self._names(self._all(
             f"SELECT c.road, c.category_id, count(*) {_RECEIVED} AND c.road <> ''"
             " GROUP BY c.road, c.category_id HAVING count(*) >= ? ORDER BY count(*) DESC LIMIT ?",
-            *self._span(first, end), at_least, limit), category=1)
+            *self._span(first, end), at_least, limit), RepeatPlace._make, category=1)
 
-    def overdue_list(self, moment: datetime, limit: int = 40):
+    def overdue_list(self, moment: datetime, limit: int = 40) -> list[OverdueCase]:
         """The cases overdue at `moment`, the longest overdue first, with what a list needs
         (the applicant's name is masked by the service)."""
         at, due = sql_datetime(moment), due_minute_over(moment)
-        return self._all(
+        return [OverdueCase(*r) for r in self._all(
             "SELECT c.receipt_no, c.title, coalesce(ci.name, ''), coalesce(d.name, ''), c.due_at,"
             " c.received_at FROM complaints c LEFT JOIN citizens ci ON ci.id = c.citizen_id"
             " LEFT JOIN departments d ON d.id = c.department_id"
@@ -143,18 +199,18 @@ class ReportRead:
             # the due-date index over every case ever due just to save a small sort
             "  UNION ALL SELECT id FROM (SELECT id, due_at FROM complaints"
             "  WHERE done_at >= ? AND due_at < ? AND received_at < ? ORDER BY +due_at LIMIT ?))"
-            " ORDER BY c.due_at LIMIT ?", due, at, limit, at, due, at, limit, limit)
+            " ORDER BY c.due_at LIMIT ?", due, at, limit, at, due, at, limit, limit)]
 
     # --- satisfaction over every survey -------------------------------------------------
-    def overall_by_month(self, first_day: str, end_day: str, survey: str):
+    def overall_by_month(self, first_day: str, end_day: str, survey: str) -> list[MonthOverall]:
         """(YYYY-MM, answers, Σx, Σx², top two) of one survey's OVERALL, month by month, from
         the daily sums (the item keeps its scale across versions)."""
-        return self._all(
+        return [MonthOverall(*r) for r in self._all(
             "SELECT substr(d.day, 1, 7), sum(d.n), sum(d.total), sum(d.total_sq), sum(d.top5)"
             " FROM surveys s JOIN survey_versions v ON v.survey_id = s.id"
             " JOIN survey_item_days d ON d.version_id = v.id"
             " WHERE s.code = ? AND d.item = 'OVERALL' AND d.day >= ? AND d.day < ?"
-            " GROUP BY 1 ORDER BY 1", survey, first_day, end_day)
+            " GROUP BY 1 ORDER BY 1", survey, first_day, end_day)]
 
     def surveys_answered(self, first_day: str, end_day: str) -> list[str]:
         """The codes of the surveys with responses in the period, most answered first."""

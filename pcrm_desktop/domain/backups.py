@@ -48,15 +48,6 @@ REASON_TEXTS: dict[str, str] = {
 }
 PRE_UPGRADE_TEXT = QT_TRANSLATE_NOOP("backups", "업그레이드 전")
 
-# steps of a long backup action, shown above its progress bar
-STEP_COPY = QT_TRANSLATE_NOOP("backups", "데이터베이스를 복사하는 중…")
-STEP_COPY_IN = QT_TRANSLATE_NOOP("backups", "백업 파일을 이 PC로 복사하는 중…")
-STEP_ENCRYPT = QT_TRANSLATE_NOOP("backups", "암호화하는 중…")
-STEP_DECRYPT = QT_TRANSLATE_NOOP("backups", "암호를 푸는 중…")
-STEP_VERIFY = QT_TRANSLATE_NOOP("backups", "백업을 검사하는 중…")
-STEP_SNAPSHOT = QT_TRANSLATE_NOOP("backups", "지금 데이터를 복원 전 백업으로 남기는 중…")
-STEP_RESTORE = QT_TRANSLATE_NOOP("backups", "백업을 데이터베이스에 쓰는 중…")
-
 _REASON = re.compile(r"^[a-z0-9_]+(?:-[a-z0-9_]+)*$")   # before-<revision>: ids may have _
 _NAME = re.compile(r"^(?P<stem>.+?)-(?P<day>\d{8})-(?P<time>\d{6})-(?P<reason>[a-z0-9_]+(?:-[a-z0-9_]+)*)"
                    r"(?:\.(?P<seq>\d{1,4}))?\.db$")

@@ -99,11 +99,6 @@ KINDS: tuple[Kind, ...] = tuple(RULES)  # the order shown on screen and in the l
 RUN_ORDER: tuple[Kind, ...] = (Kind.AUDIT_LOG, Kind.COMPLAINT, Kind.CITIZEN, Kind.INTERACTION,
                                Kind.SURVEY_LINK, Kind.HAPPY_CALL)
 
-# The run's other steps, for its progress (the kinds' own steps are their labels).
-STEP_SELECT = QT_TRANSLATE_NOOP("retention", "대상 고르기")
-STEP_COMMIT = QT_TRANSLATE_NOOP("retention", "저장")
-STEP_COMPACT = QT_TRANSLATE_NOOP("retention", "데이터베이스 파일 정리")
-
 
 def kind_of(value: str) -> Kind:
     try:

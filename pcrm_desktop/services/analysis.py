@@ -21,7 +21,7 @@ Definitions:
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -41,7 +41,7 @@ from pcrm_desktop.domain.analysis import (
     rate_gap,
 )
 from pcrm_desktop.domain.complaints import CHANNEL_NAMES, Channel
-from pcrm_desktop.domain.deadlines import WorkdayCounter
+from pcrm_desktop.domain.deadlines import DaysOff, WorkdayCounter
 from pcrm_desktop.domain.errors import NotFoundError, ValidationError
 from pcrm_desktop.domain.privacy import require_role
 from pcrm_desktop.domain.survey_stats import (
@@ -53,7 +53,7 @@ from pcrm_desktop.domain.survey_stats import (
 )
 from pcrm_desktop.services import calendar
 from pcrm_desktop.services.context import ServiceContext
-from pcrm_desktop.services.ports import AnalysisReadPort
+from pcrm_desktop.services.ports import AnalysisReadPort, UnitOfWork
 
 if TYPE_CHECKING:
     from pcrm_desktop.domain.surveys import Item
@@ -181,11 +181,14 @@ def _merge(into: dict[Key, _Sums], more: dict[Key, _Sums]) -> dict[Key, _Sums]:
     return into
 
 
-def _counter(ctx: ServiceContext, first: date, last: date, sums: list[_Sums]) -> WorkdayCounter:
+def _counter(days_off: DaysOff, first: date, last: date, sums: list[_Sums]) -> WorkdayCounter:
     """One working-day counter over every day the finished cases need."""
     days = [date.fromisoformat(d) for s in sums for pair in s.pairs for d in pair[:2]]
-    days_off = calendar.days_off(ctx, date(first.year - HOLIDAY_YEARS_BACK, 1, 1), last)
     return WorkdayCounter(days_off, min(days + [first]), max(days + [last]))
+
+
+def _days_off_from(first: date) -> date:
+    return date(first.year - HOLIDAY_YEARS_BACK, 1, 1)
 
 
 def _settle(s: _Sums, counter: WorkdayCounter | None, residents: bool) -> _Counts:
@@ -235,7 +238,29 @@ def group_table(ctx: ServiceContext, first: date, last: date, by: str = "group",
     if by not in BREAKDOWNS:
         raise ValidationError("breakdown_unknown", field="breakdown", value=by)
     names, sums, everyone = _read_table(ctx, by, *_span(first, last), residents)
-    counter = _counter(ctx, first, last, [everyone])
+    days_off = calendar.days_off(ctx, _days_off_from(first), last)
+    return _table(by, names, sums, everyone, _counter(days_off, first, last, [everyone]))
+
+
+def group_table_in(uow: UnitOfWork, today: date, first: date, last: date, by: str = "group",
+                   residents: bool = True) -> list[GroupFigure]:
+    """group_table read in the caller's open unit of work, one read after the other (the
+    monthly report: every figure from one snapshot). `today` places residents in age groups."""
+    if by not in BREAKDOWNS:
+        raise ValidationError("breakdown_unknown", field="breakdown", value=by)
+    start, end = _span(first, last)
+    mine, side = _jobs(by, residents)
+    reads = uow.analysis
+    names = {g["id"]: g["name"] for g in reads.groups()} if by == "group" else {}
+    sums = _read(reads, reads.scope(by, today), start, end, mine)
+    everyone = _gather(by, sums, [_read(reads, reads.scope(key, today), start, end, parts)
+                                  for key, parts in side])
+    days_off = calendar.days_off_in(uow, _days_off_from(first), last)
+    return _table(by, names, sums, everyone, _counter(days_off, first, last, [everyone]))
+
+
+def _table(by: str, names: dict[int, str], sums: dict[Key, _Sums], everyone: _Sums,
+           counter: WorkdayCounter) -> list[GroupFigure]:
     total = _settle(everyone, counter, True)
     rows = [_figure("all", "전체", total, None)]
     for key, label in _rows(by, names, sums):
@@ -252,13 +277,10 @@ def group_table(ctx: ServiceContext, first: date, last: date, by: str = "group",
     return rows
 
 
-def _read_table(ctx: ServiceContext, by: str, start: datetime, end: datetime,
-                residents: bool = True) -> tuple[dict[int, str], dict[Key, _Sums], _Sums]:
-    """(group names, sums per key, everyone's sums). Everyone's figures and part of the
-    breakdown are read on a second connection meanwhile (WAL readers do not wait for each
-    other; sqlite3 lets go of the GIL while it works). Channels and 동 split every case, so
-    everyone's cases are the sum of theirs; groups overlap and leave people out, so everyone's
-    cases are read apart."""
+def _jobs(by: str, residents: bool) -> tuple[set[str], list[tuple[str, set[str]]]]:
+    """The parts read for the breakdown itself, and the (breakdown, parts) read beside it:
+    channels and 동 split every case, so everyone's cases are the sum of theirs; groups
+    overlap and leave people out, so everyone's cases are read apart."""
     if by == "group":
         mine, side = set(_EVERYTHING), [("all", set(_EVERYTHING))]
     else:
@@ -268,19 +290,34 @@ def _read_table(ctx: ServiceContext, by: str, start: datetime, end: datetime,
         mine.discard("residents")
         for _, parts in side:
             parts.discard("residents")
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        other = pool.submit(_side_reads, ctx, side, start, end)
-        with ctx.reading() as uow:
-            reads = uow.analysis
-            names = {g["id"]: g["name"] for g in reads.groups()} if by == "group" else {}
-            sums = _read(reads, reads.scope(by, ctx.clock().date()), start, end, mine)
-        everyone_read, *more = other.result()
+    return mine, side
+
+
+def _gather(by: str, sums: dict[Key, _Sums], side: list[dict[Key, _Sums]]) -> _Sums:
+    """Everyone's sums, once the side reads are in (their other parts added to `sums`)."""
+    everyone_read, *more = side
     everyone = everyone_read.get("", _Sums())
     for extra in more:
         _merge(sums, extra)
     if by != "group":
         everyone.received = sum(s.received for s in sums.values())
         everyone.pairs = [pair for s in sums.values() for pair in s.pairs]
+    return everyone
+
+
+def _read_table(ctx: ServiceContext, by: str, start: datetime, end: datetime,
+                residents: bool = True) -> tuple[dict[int, str], dict[Key, _Sums], _Sums]:
+    """(group names, sums per key, everyone's sums). Everyone's figures and part of the
+    breakdown are read on a second connection meanwhile (WAL readers do not wait for each
+    other; sqlite3 lets go of the GIL while it works)."""
+    mine, side = _jobs(by, residents)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        other = pool.submit(_side_reads, ctx, side, start, end)
+        with ctx.reading() as uow:
+            reads = uow.analysis
+            names = {g["id"]: g["name"] for g in reads.groups()} if by == "group" else {}
+            sums = _read(reads, reads.scope(by, ctx.clock().date()), start, end, mine)
+        everyone = _gather(by, sums, other.result())
     return names, sums, everyone
 
 
@@ -323,8 +360,9 @@ def figure(ctx: ServiceContext, key: str, metric: str, first: date, last: date) 
         if by == "group" and only not in {g["id"] for g in reads.groups()}:
             return None
         sums = _read(reads, reads.scope(by, ctx.clock().date(), only), start, end, parts)
-    mine = sums.get("" if by == "all" else only, _Sums())
-    counter = _counter(ctx, first, last, [mine]) if "finished" in parts else None
+        mine = sums.get("" if by == "all" else only, _Sums())
+        counter = _counter(calendar.days_off_in(uow, _days_off_from(first), last), first, last,
+                           [mine]) if "finished" in parts else None
     return _estimate(metric, _settle(mine, counter, by != "channel"))
 
 
@@ -342,10 +380,13 @@ def ipa(ctx: ServiceContext, code: str, first: date, last: date) -> Ipa:
         if survey is None:
             raise NotFoundError("survey_not_found", field="survey", survey=code)
         q = Questionnaire.from_json(_current(uow, survey)["definition"])
-        sums = {r[0]: r[1:] for r in uow.surveys.period_items(survey["id"], start, end)}
-        responses = sum(int(r[2]) for r in uow.surveys.period_responses(survey["id"], start, end))
-        pairs = {r[0]: PairSums(int(r[1]), *map(float, r[2:]))
-                 for r in uow.analysis.item_pairs(survey["id"], start, end)}
+        # (item, answers, Σx, Σx², 해당없음, …) and (mode, flags, responses), by name
+        sums = {item: (n, total, total_sq, na) for item, n, total, total_sq, na, *_
+                in uow.surveys.period_items(survey["id"], start, end)}
+        responses = sum(int(n) for _mode, _flags, n
+                        in uow.surveys.period_responses(survey["id"], start, end))
+        pairs = {item: PairSums(int(n), *map(float, moments)) for item, n, *moments
+                 in uow.analysis.item_pairs(survey["id"], start, end)}
     measured = _measure([i for i in q.items if i.type in (ItemType.SCALE5, ItemType.SCALE7)
                          and i.code != "OVERALL"], sums, pairs, responses)
     enough = responses >= IPA_MIN_RESPONSES
@@ -359,15 +400,15 @@ def ipa(ctx: ServiceContext, code: str, first: date, last: date) -> Ipa:
                placement.mean_importance, placement.fix_first)
 
 
-def _measure(items: list[Item], sums: dict[str, Sequence[Any]], pairs: dict[str, PairSums],
+def _measure(items: list[Item], sums: Mapping[str, Sequence[Any]], pairs: dict[str, PairSums],
              responses: int) -> list[tuple[Item, Estimate, float | None, int]]:
     """(item, 100-point score, r with OVERALL, pairs) of each scale item."""
     from pcrm_desktop.domain.surveys import SCALE_SIZE
     measured: list[tuple[Item, Estimate, float | None, int]] = []
     for item in items:
-        row = sums.get(item.code) or (0, 0, 0, 0)  # answers, Σx, Σx², 해당없음
-        n, na = int(row[0] or 0), int(row[3] or 0)
-        moments = Moments(n, float(row[1] or 0), float(row[2] or 0), not_applicable=na,
+        answers, total, total_sq, not_applicable = sums.get(item.code) or (0, 0, 0, 0)
+        n, na = int(answers or 0), int(not_applicable or 0)
+        moments = Moments(n, float(total or 0), float(total_sq or 0), not_applicable=na,
                           skipped=max(0, responses - n - na))
         pair = pairs.get(item.code)
         measured.append((item, item_score(moments, SCALE_SIZE[item.type]),

@@ -48,10 +48,11 @@ def verify_chain(ctx: ServiceContext, progress: Callable[[int], None] | None = N
             ctx.audit(uow, "audit.verify", "audit_log", f"{report.checked:,}건 확인, {outcome}")
             uow.commit()
         with ctx.reading() as uow:
-            newest = uow.audit.head()
+            newest_id, newest_hash = uow.audit.head()
         # (an empty log, checked: no head to move on from, and none written until the next)
-        if report.ok and report.last_id is not None and newest[0] == report.last_id + 1:
-            head = newest   # this check's own entry, written just now: cutting it is seen too
+        if report.ok and report.last_id is not None and newest_id == report.last_id + 1:
+            # this check's own entry, written just now: cutting it is seen too
+            head = (newest_id, newest_hash)
     head_id, head_hash = head
     if report.ok and ctx.database and head_id is not None:
         _write_heads(ctx, ctx.database, state, head_id, head_hash)
@@ -129,15 +130,16 @@ class _State(TypedDict):
 def _state(ctx: ServiceContext) -> _State:
     with ctx.reading() as uow:
         checked_before = uow.audit.has("audit.verify") or uow.audit.has("audit.reanchor")
-        latest = [uow.audit.latest(action) for action in EPOCH_ACTIONS]
+        latest = [uow.audit.latest(action) for action in EPOCH_ACTIONS]  # (id, at, detail)
         return {"database_id": uow.audit.database_id(), "checked_before": checked_before,
                 "accepted": _accepted(latest[0]), "stretches": uow.audit.key_stretches(),
-                "epoch": max((found[1] for found in latest if found), default="")}
+                "epoch": max((at for _id, at, _detail in filter(None, latest)), default="")}
 
 
 def _accepted(reanchored: tuple[int, str, str] | None) -> frozenset[str]:
+    _id, _at, detail = reanchored or (0, "", "")
     try:
-        keys = json.loads(reanchored[2]).get("accepted_keys", []) if reanchored else []
+        keys = json.loads(detail).get("accepted_keys", []) if reanchored else []
     except (ValueError, AttributeError):
         keys = []
     return frozenset(k for k in keys if isinstance(k, str))

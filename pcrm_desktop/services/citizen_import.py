@@ -20,6 +20,7 @@ from pcrm_desktop.domain.duplicates import Prepared, prepared_clean, score
 from pcrm_desktop.domain.errors import DomainError, ValidationError
 from pcrm_desktop.domain.messages import korean_message
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
+from pcrm_desktop.domain.progress import Step
 from pcrm_desktop.domain.text import nfc
 from pcrm_desktop.services.context import ServiceContext
 from pcrm_desktop.services.import_common import (  # noqa: F401 - the importer's interface
@@ -130,7 +131,7 @@ def plan_import(ctx: ServiceContext, table: Table, mapping: dict[str, str],
                 if match:
                     plan.duplicates.append(FlaggedDuplicate(number, *match))
             if progress:
-                progress(min(start + BATCH, len(table.rows)), len(table.rows), "검사")
+                progress(min(start + BATCH, len(table.rows)), len(table.rows), Step.IMPORT_CHECK)
             if cancelled():
                 raise ValidationError("import_cancelled", field="file")
     return plan
@@ -206,7 +207,7 @@ def commit_import(ctx: ServiceContext, plan: ImportPlan, skip_duplicates: bool =
             uow.citizens.bulk_link_groups([(i, group_ids[code], now.date())
                                            for i, (_, _, codes) in zip(ids, chunk) for code in codes])
             if progress:
-                progress(start + len(chunk), len(rows), "저장")
+                progress(start + len(chunk), len(rows), Step.IMPORT_SAVE)
             if cancelled():
                 raise ValidationError("import_cancelled", field="file")
         ctx.audit(uow, "citizen.import", plan.table.path.name,

@@ -19,11 +19,11 @@ def _letter_data(ctx: ServiceContext, complaint_id: int) -> tuple[dict[str, Any]
     from pcrm_desktop.reports.complaint_letters import LetterData
     with ctx.reading() as uow:
         row = uow.complaint_read.detail(complaint_id)
+        if row is None:
+            raise NotFoundError("complaint_not_found", field="complaint", id=complaint_id)
         office = uow.office.get()
-    if row is None:
-        raise NotFoundError("complaint_not_found", field="complaint", id=complaint_id)
+        steps = complaints.due_steps_in(uow, row)
     received, due = row["received_at"], row["due_at"]
-    steps = complaints.due_steps(ctx, row)
     category = " > ".join(x for x in (row["parent_category"], row["category"]) if x)
     return row, LetterData(
         office=office.name if office else "", office_address=office.address if office else "",

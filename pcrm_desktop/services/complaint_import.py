@@ -31,6 +31,7 @@ from pcrm_desktop.domain.deadlines import (
 from pcrm_desktop.domain.errors import DomainError, ValidationError
 from pcrm_desktop.domain.messages import korean_message
 from pcrm_desktop.domain.privacy import PERSONAL_DATA_ROLES, require_role
+from pcrm_desktop.domain.progress import Step
 from pcrm_desktop.domain.text import mask_rrns, nfc, well_formed
 from pcrm_desktop.domain.timestamps import sql_datetime
 from pcrm_desktop.services.context import ServiceContext
@@ -234,11 +235,11 @@ def plan_import(ctx: ServiceContext, table: Table, mapping: dict[str, str],
         if values["category"] and values["category"] not in categories:
             plan.new_categories.add(values["category"])
         if progress and n % 2000 == 0:
-            progress(n, len(table.rows), "검사")
+            progress(n, len(table.rows), Step.IMPORT_CHECK)
         if cancelled():
             raise ValidationError("import_cancelled", field="file")
     if progress:
-        progress(len(table.rows), len(table.rows), "검사")
+        progress(len(table.rows), len(table.rows), Step.IMPORT_CHECK)
     return plan
 
 
@@ -283,11 +284,11 @@ def commit_import(ctx: ServiceContext, plan: ComplaintPlan, skip_duplicates: boo
                                                        if v["source_no"] else "")))
             next_id += 1
             if progress and n % 2000 == 0:
-                progress(n, len(rows), "저장")
+                progress(n, len(rows), Step.IMPORT_SAVE)
             if cancelled():
                 raise ValidationError("import_cancelled", field="file")
         if progress:
-            progress(len(rows), len(rows), "저장")
+            progress(len(rows), len(rows), Step.IMPORT_SAVE)
         uow.complaints.bulk_add_cases(CASE_COLUMNS, cases)
         uow.complaints.bulk_add_events(EVENT_COLUMNS, events)
         for year, last in counters.items():

@@ -1,8 +1,10 @@
 """민원 use cases: intake with its due date, the workflow, queues, a case with its history."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pcrm_desktop.domain.complaint_queues import QueueFilter, QueueRow
@@ -69,8 +71,7 @@ def preview_due(ctx: ServiceContext, received_at: datetime, type_code: str,
     """The due date the intake form shows while the clerk types (nothing is written)."""
     require_role(ctx.actor, STAFF_ROLES, "complaint.preview")
     with ctx.reading() as uow:
-        period = _period(uow, type_code, category_id)
-    return calendar.deadline(ctx, received_at, period)
+        return calendar.deadline_in(uow, received_at, _period(uow, type_code, category_id))
 
 
 def earlier_cases(ctx: ServiceContext, citizen_id: int | None, category_id: int | None,
@@ -81,32 +82,45 @@ def earlier_cases(ctx: ServiceContext, citizen_id: int | None, category_id: int 
                                                         exclude_id))
 
 
-def receive(ctx: ServiceContext, intake: Intake) -> Received:
-    """접수: a new case with its 접수번호 and due date, in one transaction with its first event."""
+def receive(ctx: ServiceContext, intake: Intake, files: Sequence[Path] = ()) -> Received:
+    """접수: a new case with its 접수번호 and due date, its first event, its files and their
+    access-log entries, all in one transaction: a file that cannot be attached (missing, too
+    large, unreadable) or any other failure leaves neither the case nor a file behind."""
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.add")
     now = ctx.clock()
     intake, masked = clean_intake(intake, now)
-    with ctx.reading() as uow:
-        period = _period(uow, intake.type_code, intake.category_id)
-    deadline = calendar.deadline(ctx, intake.received_at, period)
+    from pcrm_desktop.services.attachments import Incoming
+    with Incoming(ctx, files) as incoming, ctx.uow_factory() as uow:
+        try:
+            received = _receive_in(ctx, uow, intake, now, masked)
+            incoming.record(ctx, uow, received.complaint_id, intake.citizen_id)
+            uow.commit()
+        except BaseException:
+            incoming.discard_placed()  # while the write lock is still held
+            raise
+    return received
+
+
+def _receive_in(ctx: ServiceContext, uow: UnitOfWork, intake: Intake, now: datetime,
+                masked: int) -> Received:
+    period = _period(uow, intake.type_code, intake.category_id)
+    deadline = calendar.deadline_in(uow, intake.received_at, period)
     status = Status.ASSIGNED if intake.assignee_id else Status.RECEIVED
-    with ctx.uow_factory() as uow:
-        if intake.citizen_id is not None and not uow.citizens.exists(intake.citizen_id):
-            raise NotFoundError("citizen_not_found", field="citizen", id=intake.citizen_id)
-        receipt_no = receipt_number(intake.received_at.year,
-                                    uow.complaints.next_receipt_number(intake.received_at.year))
-        complaint_id = uow.complaints.add(intake, receipt_no, status, period, deadline.due, now)
+    if intake.citizen_id is not None and not uow.citizens.exists(intake.citizen_id):
+        raise NotFoundError("citizen_not_found", field="citizen", id=intake.citizen_id)
+    receipt_no = receipt_number(intake.received_at.year,
+                                uow.complaints.next_receipt_number(intake.received_at.year))
+    complaint_id = uow.complaints.add(intake, receipt_no, status, period, deadline.due, now)
+    uow.complaints.add_event(complaint_id, now, ctx.actor.staff_id, ctx.actor.login,
+                             "received", None, Status.RECEIVED, "")
+    if status is Status.ASSIGNED:
         uow.complaints.add_event(complaint_id, now, ctx.actor.staff_id, ctx.actor.login,
-                                 "received", None, Status.RECEIVED, "")
-        if status is Status.ASSIGNED:
-            uow.complaints.add_event(complaint_id, now, ctx.actor.staff_id, ctx.actor.login,
-                                     Action.ASSIGN.value, Status.RECEIVED, status, "")
-        repeats = repeat_advice(uow.complaint_read.earlier(
-            intake.citizen_id, intake.category_id, intake.road, complaint_id))
-        ctx.audit(uow, "complaint.add", receipt_no,
-                  f"citizen:{intake.citizen_id}" if intake.citizen_id else "민원인 없음",
-                  subject=intake.citizen_id)
-        uow.commit()
+                                 Action.ASSIGN.value, Status.RECEIVED, status, "")
+    repeats = repeat_advice(uow.complaint_read.earlier(
+        intake.citizen_id, intake.category_id, intake.road, complaint_id))
+    ctx.audit(uow, "complaint.add", receipt_no,
+              f"citizen:{intake.citizen_id}" if intake.citizen_id else "민원인 없음",
+              subject=intake.citizen_id)
     return Received(complaint_id, receipt_no, deadline, masked, repeats)
 
 
@@ -122,12 +136,6 @@ def act(ctx: ServiceContext, complaint_id: int, action: Action, version: int, no
     check_length(note, "note", NOTE_MAX)
     check_length(answer, "answer", TEXT_MAX)
     check_length(agency, "agency", 100)  # the column's declared length
-    max_due = None
-    if action is Action.EXTEND:  # at most as long again as the period (처리기간의 범위에서)
-        with ctx.reading() as uow:
-            case = uow.complaints.get(complaint_id)
-        if case is not None:
-            max_due = calendar.extension_limit(ctx, case.due_at, case.period)
     told = ""
     if notice is not None:
         method, text = notice[0], mask_rrns(nfc(notice[1]))[0]
@@ -146,6 +154,9 @@ def act(ctx: ServiceContext, complaint_id: int, action: Action, version: int, no
         reason = note or (agency if action is Action.TRANSFER else "") \
             or (told if action is Action.NOTICE else "")
         to = next_status(case.status, action, reason)
+        # an extension: at most as long again as the period (처리기간의 범위에서)
+        max_due = calendar.extension_limit_in(uow, case.due_at, case.period) \
+            if action is Action.EXTEND else None
         values = _values_for(case, action, now, note, assignee_id, department_id, result,
                              answer, new_due, agency, max_due)
         if to is not case.status:
@@ -302,10 +313,12 @@ def _department_of(uow: UnitOfWork, staff_id: int | None) -> int | None:
 
 
 def case(ctx: ServiceContext, complaint_id: int) -> dict[str, Any]:
-    """A case for its view: the row (applicant masked), history, links, repeats. Opening it is
-    in the access log (content, address and history are personal data), with the applicant as
-    whose data it was, written right after the read."""
+    """A case for its view: the row (applicant masked), history, links, repeats, files and how
+    its due date came about, read in one transaction. Opening it is in the access log
+    (content, address and history are personal data), with the applicant as whose data it
+    was, written right after the read."""
     require_role(ctx.actor, PERSONAL_DATA_ROLES, "complaint.view")
+    from pcrm_desktop.services.attachments import attachments_in
     with ctx.reading() as uow:
         row = uow.complaint_read.detail(complaint_id)
         if row is None:
@@ -316,9 +329,8 @@ def case(ctx: ServiceContext, complaint_id: int) -> dict[str, Any]:
         row["repeats"] = repeat_advice(uow.complaint_read.earlier(
             row["citizen_id"], row["category_id"], row["road"], complaint_id,
             before=(row["received_at"], complaint_id)))
-    from pcrm_desktop.services.attachments import attachments
-    row["attachments"] = attachments(ctx, complaint_id)
-    row["due_steps"] = due_steps(ctx, row)
+        row["attachments"] = attachments_in(uow, complaint_id)
+        row["due_steps"] = due_steps_in(uow, row)
     with ctx.uow_factory() as uow:
         ctx.audit(uow, "complaint.view", row["receipt_no"], subject=row["citizen_id"])
         uow.commit()
@@ -326,16 +338,23 @@ def case(ctx: ServiceContext, complaint_id: int) -> dict[str, Any]:
 
 
 def due_steps(ctx: ServiceContext, row: dict[str, Any]) -> list[str]:
+    """How a stored case's due date came about (see `due_steps_in`)."""
+    require_role(ctx.actor, STAFF_ROLES, "calendar.view")
+    with ctx.reading() as uow:
+        return due_steps_in(uow, row)
+
+
+def due_steps_in(uow: UnitOfWork, row: dict[str, Any]) -> list[str]:
     """How a stored case's due date came about: the computation from its receipt and period
     with today's calendar, and a last line when the date differs (extended, or moved since)."""
     from pcrm_desktop.domain.deadlines import moment_text, stored_period
     received, due = row["received_at"], row["due_at"]
-    computed = calendar.deadline(ctx, received, stored_period(row["period_unit"], row["period_amount"]))
+    computed = calendar.deadline_in(uow, received, stored_period(row["period_unit"],
+                                                                 row["period_amount"]))
     steps = computed.explanation()
     if computed.due != due:
         steps.append(f"현재 처리기한: {moment_text(due)}" + (" (연장)" if row["extended"] else ""))
     return steps
-
 
 
 def categories(ctx: ServiceContext) -> list[dict[str, Any]]:

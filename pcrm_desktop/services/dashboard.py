@@ -3,10 +3,9 @@ satisfaction against last month's with n and whether the change is real, the ope
 improvement actions; and a 12-month trend (read after, in the background)."""
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pcrm_desktop.domain.privacy import require_role
 from pcrm_desktop.domain.survey_stats import (
@@ -18,6 +17,9 @@ from pcrm_desktop.domain.survey_stats import (
     moments_change,
 )
 from pcrm_desktop.services.context import ServiceContext
+
+if TYPE_CHECKING:
+    from pcrm_desktop.services.ports import MonthOverall
 
 DASHBOARD_ROLES = frozenset({"admin", "manager", "clerk"})
 
@@ -42,8 +44,9 @@ class Today:
     survey_title: str = ""            # the survey by its name, as a clerk knows it
 
 
-def _overall(row: Sequence[Any] | None) -> Moments:
-    return Moments(int(row[1] or 0), float(row[2] or 0), float(row[3] or 0)) if row else Moments(0)
+def _overall(row: MonthOverall | None) -> Moments:
+    return Moments(int(row.n or 0), float(row.total or 0), float(row.total_sq or 0)) if row \
+        else Moments(0)
 
 
 def today(ctx: ServiceContext) -> Today:
@@ -61,7 +64,7 @@ def today(ctx: ServiceContext) -> Today:
         answered = uow.reports.surveys_answered(previous.isoformat(),
                                                 (now.date() + timedelta(days=1)).isoformat())
         survey = answered[0] if answered else None
-        months = {r[0]: r for r in uow.reports.overall_by_month(
+        months = {r.month: r for r in uow.reports.overall_by_month(
             previous.isoformat(), (now.date() + timedelta(days=1)).isoformat(), survey)} if survey else {}
         actions_open = uow.actions.count_open()
         found = uow.surveys.by_code(survey) if survey else None
@@ -89,7 +92,7 @@ def trend(ctx: ServiceContext, months: int = 12) -> list[MonthPoint]:
     with ctx.reading() as uow:
         answered = uow.reports.surveys_answered(first.isoformat(),
                                                 (now.date() + timedelta(days=1)).isoformat())
-        overall = {r[0]: r for r in uow.reports.overall_by_month(
+        overall = {r.month: r for r in uow.reports.overall_by_month(
             first.isoformat(), (now.date() + timedelta(days=1)).isoformat(), answered[0])} \
             if answered else {}
         month = first

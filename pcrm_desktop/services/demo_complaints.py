@@ -95,9 +95,9 @@ class _Writer:
         # (citizen, category id, title) of earlier cases: repeats
         self.recent: list[tuple[int, int, str]] = []
         self.next_id = uow.complaints.max_id() + 1
-        self.slow: set[int] = {row[0] for row in conn.exec_driver_sql(  # read once, not per case
+        self.slow: set[int] = set(conn.exec_driver_sql(  # read once, not per case
             "SELECT cg.citizen_id FROM citizen_groups cg JOIN customer_groups g ON g.id = cg.group_id"
-            " WHERE g.code = ?", (SLOW_GROUP,))}
+            " WHERE g.code = ?", (SLOW_GROUP,)).scalars())
 
     def received_at(self) -> datetime:
         rng = self.rng

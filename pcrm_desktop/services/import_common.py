@@ -3,18 +3,17 @@ their reasons, the report file, and cells that must never run as Excel formulas.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from pcrm_desktop.domain.errors import ValidationError
+from pcrm_desktop.domain.progress import Progress as Progress  # the imports' callback
 from pcrm_desktop.domain.text import mask_rrns
 from pcrm_desktop.reports.spreadsheet import neutralise as neutralise  # re-exported: importers, ui, tests
 from pcrm_desktop.services.import_fields import Fields
 from pcrm_desktop.services.tabular import Table
-
-Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)

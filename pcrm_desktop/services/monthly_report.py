@@ -7,8 +7,7 @@ The figures are plain data (MonthlyReport): the PDF (reports.monthly_pdf), the w
 `pcrm report monthly --json` all print the same object."""
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from pcrm_desktop.domain.complaints import CHANNEL_NAMES, Channel
 from pcrm_desktop.domain.deadlines import DaysOff, WorkdayCounter
 from pcrm_desktop.domain.privacy import require_role
+from pcrm_desktop.domain.progress import Progress, Step
 from pcrm_desktop.domain.survey_stats import (
     Change,
     Estimate,
@@ -28,16 +28,17 @@ from pcrm_desktop.domain.survey_stats import (
     proportion_change,
 )
 from pcrm_desktop.domain.text import mask_name
-from pcrm_desktop.services import calendar
+from pcrm_desktop.services import analysis, calendar, surveys
 from pcrm_desktop.services.context import ServiceContext
-from pcrm_desktop.services.ports import ReportReadPort, Rows
+from pcrm_desktop.services.ports import ReportReadPort, UnitOfWork
 
 if TYPE_CHECKING:
     from pcrm_desktop.services.analysis import GroupFigure
+    from pcrm_desktop.services.ports import DayPair, FinishedGroup, MonthOverall, OverdueCase
     from pcrm_desktop.services.surveys import Group, Trend
 
 REPORT_ROLES = frozenset({"admin", "manager", "clerk"})
-HOLIDAY_YEARS_BACK = 3  # older receipts are counted on weekends only (their holidays unseeded)
+HOLIDAY_YEARS_BACK = 3  # older receipts are counted on weekends only (their holidays not read)
 
 
 def month_span(month: date) -> tuple[date, date]:
@@ -157,76 +158,91 @@ def _moments(n: int, total: float, total_sq: float) -> Moments:
 
 
 def monthly_report(ctx: ServiceContext, month: date,
-                   progress: Callable[[int, int, str], None] | None = None) -> MonthlyReport:
-    """Every figure of the month holding `month`."""
+                   progress: Progress | None = None) -> MonthlyReport:
+    """Every figure of the month holding `month`, read in one read transaction: one snapshot
+    of the database (WAL), so that no figure counts a case another misses, whatever is saved
+    meanwhile."""
     require_role(ctx.actor, REPORT_ROLES, "report.monthly")
+    step = progress or _silent
+    with ctx.reading() as uow:
+        report = _read(uow, ctx.clock(), month, step)
+    step(6, 6, Step.DONE)
+    return report
+
+
+def _silent(done: int, total: int, step: str, /, **numbers: int) -> None:
+    return None
+
+
+def _read(uow: UnitOfWork, now: datetime, month: date, step: Progress) -> MonthlyReport:
     first, last = month_span(month)
     end = _midnight(last + timedelta(days=1))
-    now = ctx.clock()
     moment = min(now, end)
-    step = progress or (lambda done, total, text: None)
     previous, last_year = _shift(first, -1), _shift(first, -12)
     trend_first = _shift(first, -11)
-    days_off = calendar.days_off(ctx, date(first.year - HOLIDAY_YEARS_BACK, 1, 1), last)
-    # The repeats and the customer groups are read on other connections meanwhile
-    # (WAL readers do not wait for each other; sqlite3 lets go of the GIL while it works): on
-    # a month of 80,000 cases that takes a second off the build.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        side = pool.submit(_side_reads, ctx, first, end, moment)
-        with ctx.reading() as uow:
-            office = uow.office.get()
-            reads = uow.reports
-            step(1, 6, "요약")
-            groups_finished = reads.finished_groups(_midnight(first), end)
-            pairs = {m: reads.finished_days(_midnight(m),
-                                            _midnight(month_span(m)[1] + timedelta(days=1)))
-                     for m in (previous, last_year)}
-            pairs[first] = [(r[2], r[3], r[4]) for r in groups_finished]  # the same days, read
-            received_days = [date.fromisoformat(r[0]) for rows in pairs.values() for r in rows]
-            # a case imported as finished before it was received may have its receipt later
-            counter = WorkdayCounter(days_off, min(received_days + [last_year]),
-                                     max(received_days + [last]))
-            actions = tuple(uow.actions.active_between(first, end))
-            answered = reads.surveys_answered(first.isoformat(),
-                                              (last + timedelta(days=1)).isoformat())
-            # the headline's satisfaction is one survey's (the month's most answered): mixing
-            # kiosk and phone questionnaires would make the arrow follow the mix
-            main = answered[0] if answered else None
-            k = _overall_points(ctx, main)
-            overall_months: dict[str, Sequence[Any]] = {}
-            if main is not None:
-                overall_months = {row[0]: row for row in reads.overall_by_month(
-                    trend_first.isoformat(), (last + timedelta(days=1)).isoformat(), main)}
-                overall_months.update({row[0]: row for row in reads.overall_by_month(
-                    last_year.isoformat(), _shift(last_year, 1).isoformat(), main)})
-            core = {m: _month_core(reads, counter, m, pairs[m], overall_months, days_off) for m in
-                    (first, previous, last_year)}
-            step(2, 6, "민원")
-            by_channel, by_type, by_category, by_department = _received_tables(reads, first, end)
-            by_category = _finish_rows(by_category, groups_finished, 0, counter)
-            by_department = _finish_rows(by_department, groups_finished, 1, counter)
-            step(3, 6, "추이")
-            trend = _trend(reads, trend_first, first, overall_months, k)
-            overdue_rows, overdue_total = reads.overdue_list(moment), reads.overdue_at(moment)
-        step(4, 6, "고객집단")
-        repeats, places, group_rows = side.result()
-    everyone, groups = group_rows[0], group_rows[1:]
-    step(5, 6, "만족도")
-    sections = _survey_sections(ctx, answered, first)
-    history = [(p.received, p.finished, _working_days(days_off, p.month)) for p in trend[:-1]]
-    spread = {"received": dispersion([h[0] for h in history], [h[2] for h in history]),
-              "finished": dispersion([h[1] for h in history], [h[2] for h in history])}
+    days_off = calendar.days_off_in(uow, date(first.year - HOLIDAY_YEARS_BACK, 1, 1), last)
+    office = uow.office.get()
+    reads = uow.reports
+    step(1, 6, Step.REPORT_SUMMARY)
+    groups_finished = reads.finished_groups(_midnight(first), end)
+    pairs: dict[date, Sequence[DayPair | FinishedGroup]] = {
+        m: reads.finished_days(_midnight(m), _midnight(month_span(m)[1] + timedelta(days=1)))
+        for m in (previous, last_year)}
+    pairs[first] = groups_finished  # the same days (and cases), read already
+    received_days = [date.fromisoformat(day) for day in
+                     {p.received_day for days in pairs.values() for p in days}]
+    # a case imported as finished before it was received may have its receipt later
+    days = _WorkingDays(WorkdayCounter(days_off, min(received_days + [last_year]),
+                                       max(received_days + [last])))
+    actions = tuple(uow.actions.active_between(first, end))
+    answered = reads.surveys_answered(first.isoformat(), (last + timedelta(days=1)).isoformat())
+    # the headline's satisfaction is one survey's (the month's most answered): mixing kiosk
+    # and phone questionnaires would make the arrow follow the mix
+    main = answered[0] if answered else None
+    k = _overall_points(uow, main)
+    overall_months: dict[str, MonthOverall] = {}
+    if main is not None:
+        for since, until in ((trend_first, _shift(first, 1)), (last_year, _shift(last_year, 1))):
+            overall_months.update((row.month, row) for row in reads.overall_by_month(
+                since.isoformat(), until.isoformat(), main))
+    step(2, 6, Step.REPORT_COMPLAINTS)
+    by_channel, by_type, by_category, by_department = _received_tables(reads, first, end)
+    by_category = _finish_rows(by_category, groups_finished, "category", days)
+    by_department = _finish_rows(by_department, groups_finished, "department", days)
+    step(3, 6, Step.REPORT_TREND)
+    counts = _month_counts(reads, [last_year] + _months(trend_first, first))
+    trend = [TrendPoint(m, *counts[m], item_score(_overall(overall_months.get(f"{m:%Y-%m}")), k))
+             for m in _months(trend_first, first)]
+    core = {m: _month_core(counts[m], days, pairs[m], overall_months.get(f"{m:%Y-%m}"),
+                           _working_days(days_off, m)) for m in (first, previous, last_year)}
+    overdue_rows, overdue_total = reads.overdue_list(moment), reads.overdue_at(moment)
+    step(4, 6, Step.REPORT_GROUPS)
+    repeats = reads.repeats(_midnight(first), end)
+    places = [(p.road, p.category, p.cases) for p in reads.repeat_places(_midnight(first), end)]
+    # the customer groups: the analysis page's table (age groups by birth year included)
+    everyone, *groups = analysis.group_table_in(uow, now.date(), first, last, "group",
+                                                residents=False)
+    step(5, 6, Step.REPORT_SATISFACTION)
+    sections = _survey_sections(uow, answered, first)
+    history = trend[:-1]  # the months before: how much the counts swing per working day
+    working = [_working_days(days_off, p.month) for p in history]
+    spread = {"received": dispersion([p.received for p in history], working),
+              "finished": dispersion([p.finished for p in history], working)}
     title = next((s.title for s in sections if s.code == main), main or "")
-    report = MonthlyReport(
+    return MonthlyReport(
         office.name if office else "", first, last, now, moment,
         _headlines(core[first], core[previous], core[last_year], overdue_total, spread, k),
         by_channel, by_type, by_category, by_department, repeats, places,
-        [{"receipt_no": r[0], "title": r[1], "applicant": mask_name(r[2]) if r[2] else "",
-          "department": r[3], "due_at": _at(r[4]), "received_at": _at(r[5]),
-          "days_over": max(0, (moment.date() - _at(r[4]).date()).days)} for r in overdue_rows],
-        overdue_total, sections, everyone, groups, trend, title, actions)
-    step(6, 6, "완료")
-    return report
+        [_overdue(row, moment) for row in overdue_rows], overdue_total, sections, everyone,
+        groups, trend, title, actions)
+
+
+def _overdue(row: OverdueCase, moment: datetime) -> dict[str, Any]:
+    due = _at(row.due_at)
+    return {"receipt_no": row.receipt_no, "title": row.title,
+            "applicant": mask_name(row.applicant) if row.applicant else "",
+            "department": row.department, "due_at": due, "received_at": _at(row.received_at),
+            "days_over": max(0, (moment.date() - due.date()).days)}
 
 
 def _at(value: object) -> datetime:
@@ -241,33 +257,68 @@ def _working_days(days_off: DaysOff, month: date) -> int:
     return sum(days_off.is_working_day(first + timedelta(days=n)) for n in range((last - first).days + 1))
 
 
-def _overall_points(ctx: ServiceContext, code: str | None) -> int:
+def _overall_points(uow: UnitOfWork, code: str | None) -> int:
     """The scale of the headline survey's OVERALL (5 points unless it was made with 7)."""
     if code is None:
         return 5
     from pcrm_desktop.domain.surveys import SCALE_SIZE
-    from pcrm_desktop.services import surveys
-    _, questionnaire = surveys.questionnaire(ctx, code)
+    _, questionnaire = surveys.questionnaire_in(uow, code)
     item = next((i for i in questionnaire.items if i.code == "OVERALL"), None)
     return SCALE_SIZE.get(item.type, 5) if item is not None else 5
 
 
-def _month_core(reads: ReportReadPort, counter: WorkdayCounter, month: date,
-                pairs: Sequence[tuple[str, str, int]], overall_months: Mapping[str, Sequence[Any]],
-                days_off: DaysOff) -> _Month:
-    first, last = month_span(month)
-    finished, on_time = reads.finished(_midnight(first), _midnight(last + timedelta(days=1)))
+def _overall(row: MonthOverall | None) -> Moments:
+    return _moments(row.n, row.total, row.total_sq) if row else _moments(0, 0, 0)
+
+
+class _WorkingDays:
+    """Working days between a day of receipt and a day finished (YYYY-MM-DD), counted once
+    for each pair of days: a month's 80,000 cases fall on a few thousand pairs."""
+
+    def __init__(self, counter: WorkdayCounter) -> None:
+        self.counter = counter
+        self.known: dict[tuple[str, str], int] = {}
+
+    def __call__(self, received_day: str, finished_day: str) -> int:
+        key = (received_day, finished_day)
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = self.counter.between(date.fromisoformat(received_day),
+                                                           date.fromisoformat(finished_day))
+        return found
+
+
+def _months(first: date, last: date) -> list[date]:
+    """The first days of the months from `first` to `last`."""
+    months: list[date] = []
+    month = first
+    while month <= last:
+        months.append(month)
+        month = _shift(month, 1)
+    return months
+
+
+def _month_counts(reads: ReportReadPort, months: list[date]) -> dict[date, tuple[int, int, int]]:
+    """(received, finished, of them on time) of each month."""
+    counts: dict[date, tuple[int, int, int]] = {}
+    for month in months:
+        start, stop = _midnight(month), _midnight(month_span(month)[1] + timedelta(days=1))
+        counts[month] = (reads.received(start, stop), *reads.finished(start, stop))
+    return counts
+
+
+def _month_core(counts: tuple[int, int, int], days: _WorkingDays,
+                pairs: Sequence[DayPair | FinishedGroup], overall: MonthOverall | None,
+                working_days: int) -> _Month:
     n = total = total_sq = 0
-    for received_day, finished_day, cases in pairs:
-        days = counter.between(date.fromisoformat(received_day), date.fromisoformat(finished_day))
-        n += cases
-        total += days * cases
-        total_sq += days * days * cases
-    row = overall_months.get(first.strftime("%Y-%m"))
-    overall = _moments(*(row[1:4] if row else (0, 0, 0)))
-    return _Month(reads.received(_midnight(first), _midnight(last + timedelta(days=1))),
-                  finished, on_time, _moments(n, total, total_sq), overall,
-                  _working_days(days_off, month))
+    for pair in pairs:
+        worked = days(pair.received_day, pair.finished_day)
+        n += pair.cases
+        total += worked * pair.cases
+        total_sq += worked * worked * pair.cases
+    received, finished, on_time = counts
+    return _Month(received, finished, on_time, _moments(n, total, total_sq), _overall(overall),
+                  working_days)
 
 
 def _change(kind: str, before: _Month, after: _Month, spread: dict[str, float],
@@ -325,65 +376,42 @@ def _headlines(now: _Month, previous: _Month, last_year: _Month, overdue: int,
 
 def _received_tables(reads: ReportReadPort, first: date, end: datetime) -> list[list[Row]]:
     counts: list[dict[str, int]] = [{}, {}, {}, {}]
-    for channel, type_name, category, department, cases in reads.received_groups(_midnight(first), end):
+    for group in reads.received_groups(_midnight(first), end):
         try:
-            channel = CHANNEL_NAMES[Channel(channel)]
+            channel = CHANNEL_NAMES[Channel(group.channel)]
         except ValueError:
-            pass
-        for table, label in zip(counts, (channel, type_name, category, department)):
-            table[label] = table.get(label, 0) + cases
+            channel = group.channel
+        for table, label in zip(counts, (channel, group.type_name, group.category,
+                                         group.department)):
+            table[label] = table.get(label, 0) + group.cases
     return [sorted((Row(label, n) for label, n in table.items()), key=lambda r: (-r.received, r.label))
             for table in counts]
 
 
-def _finish_rows(rows: list[Row], finished: Rows, column: int, counter: WorkdayCounter) -> list[Row]:
-    """Add the finished cases (on time, working days) to a table keyed by category or department."""
-    sums: dict[str, list[int]] = {r.label: [r.received, 0, 0, 0] for r in rows}
-    between, day = counter.between, date.fromisoformat
-    for row in finished:
-        cases = int(row[4])
-        entry = sums.setdefault(row[column], [0, 0, 0, 0])
-        entry[1] += cases
-        entry[2] += int(row[5] or 0)
-        entry[3] += between(day(row[2]), day(row[3])) * cases
-    return sorted((Row(label, *values) for label, values in sums.items()),
+def _finish_rows(rows: list[Row], finished: list[FinishedGroup], key: str,
+                 days: _WorkingDays) -> list[Row]:
+    """Add the finished cases (on time, working days) to a table keyed by category or
+    department (`key`: the field of the finished groups that names the row)."""
+    received = {r.label: r.received for r in rows}
+    cases: dict[str, int] = dict.fromkeys(received, 0)
+    on_time, days_total = dict(cases), dict(cases)
+    for group in finished:
+        label, n = getattr(group, key), int(group.cases)
+        cases[label] = cases.get(label, 0) + n
+        on_time[label] = on_time.get(label, 0) + int(group.on_time or 0)
+        days_total[label] = days_total.get(label, 0) + \
+            days(group.received_day, group.finished_day) * n
+    return sorted((Row(label, received.get(label, 0), cases[label], on_time[label],
+                       days_total[label]) for label in cases),
                   key=lambda r: (-r.received, -r.finished, r.label))
 
 
-def _side_reads(ctx: ServiceContext, first: date, end: datetime, moment: datetime
-                ) -> tuple[int, list[tuple[Any, ...]], list[GroupFigure]]:
-    """The repeated 민원 and the customer groups (the analysis page's table, age groups by
-    birth year included), read on other connections while the rest is read."""
-    from pcrm_desktop.services import analysis
-    start = _midnight(first)
-    with ctx.reading() as uow:
-        repeats = uow.reports.repeats(start, end)
-        places = [tuple(r) for r in uow.reports.repeat_places(start, end)]
-    return repeats, places, analysis.group_table(ctx, first, end.date() - timedelta(days=1), "group",
-                                                 residents=False)
-
-
-def _trend(reads: ReportReadPort, trend_first: date, first: date,
-           overall_months: Mapping[str, Sequence[Any]], k: int) -> list[TrendPoint]:
-    points: list[TrendPoint] = []
-    month = trend_first
-    while month <= first:
-        start, stop = _midnight(month), _midnight(month_span(month)[1] + timedelta(days=1))
-        finished, on_time = reads.finished(start, stop)
-        row = overall_months.get(month.strftime("%Y-%m"))
-        points.append(TrendPoint(month, reads.received(start, stop), finished, on_time,
-                                 item_score(_moments(*(row[1:4] if row else (0, 0, 0))), k)))
-        month = _shift(month, 1)
-    return points
-
-
-def _survey_sections(ctx: ServiceContext, codes: list[str], first: date) -> list[SurveySection]:
-    from pcrm_desktop.services import surveys
-    sections = []
-    listed = {r["code"]: r for r in surveys.surveys(ctx)}
+def _survey_sections(uow: UnitOfWork, codes: list[str], first: date) -> list[SurveySection]:
+    sections: list[SurveySection] = []
+    listed = {r["code"]: r for r in uow.surveys.overview()}
     for code in codes[:4]:  # the most answered surveys; a fifth would be noise in a report
-        trend = surveys.month_trend(ctx, code, first)
-        by_mode = surveys.breakdown(ctx, code, trend.current.first, trend.current.last, "mode")
+        trend = surveys.month_trend_in(uow, code, first)
+        by_mode = surveys.breakdown_in(uow, code, trend.current.first, trend.current.last, "mode")
         sections.append(SurveySection(code, listed[code]["title"], trend, by_mode))
     return sections
 
@@ -397,8 +425,9 @@ class Built:
 
 
 def build_monthly(ctx: ServiceContext, month: date, out: Path, xlsx: Path | None = None,
-                  progress: Callable[[int, int, str], None] | None = None) -> Built:
-    """The PDF (and the same tables as XLSX), audited."""
+                  progress: Progress | None = None) -> Built:
+    """The PDF (and the same tables as XLSX), audited: the figures read in one transaction,
+    the access-log entry (which names the pages) written in another once the PDF exists."""
     from pcrm_desktop.reports.monthly_pdf import render
     report = monthly_report(ctx, month, progress)
     pages = render(report, Path(out))

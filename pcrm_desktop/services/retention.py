@@ -13,7 +13,6 @@ import contextlib
 import json
 import os
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -25,13 +24,11 @@ from pcrm_desktop.domain.privacy import (
     STAFF_ROLES,
     require_role,
 )
+from pcrm_desktop.domain.progress import Progress, Step, retention_step
 from pcrm_desktop.domain.retention import (
     KINDS,
     RULES,
     RUN_ORDER,
-    STEP_COMMIT,
-    STEP_COMPACT,
-    STEP_SELECT,
     Candidates,
     Kind,
     Policy,
@@ -43,7 +40,6 @@ from pcrm_desktop.domain.retention import (
 from pcrm_desktop.services.context import Changes, ServiceContext
 from pcrm_desktop.services.ports import UnitOfWork
 
-Progress = Callable[[int, int, str], None]
 CHANGED: Changes = frozenset({"retention"})
 RUN_CHANGED: Changes = frozenset({"retention", "citizens", "complaints", "surveys", "timeline",
                                   "happy_calls", "groups"})
@@ -136,13 +132,13 @@ def preview(ctx: ServiceContext) -> list[Candidates]:
     return [Candidates(kind, current[kind].months, cuts[kind], *counted[kind]) for kind in KINDS]
 
 
-def _say(progress: Progress | None, done: int, total: int, text: str) -> None:
+def _say(progress: Progress | None, done: int, total: int, step: str) -> None:
     if progress is not None:
-        progress(done, total, text)
+        progress(done, total, step)
 
 
 def run(ctx: ServiceContext, progress: Progress | None = None) -> RunResult:
-    """Destroy everything past its period (admins only). `progress(done, total, text)` is told
+    """Destroy everything past its period (admins only). `progress(done, total, step)` is told
     each step before the commit and may raise to cancel (nothing is then changed)."""
     require_role(ctx.actor, ADMIN_ROLES, "retention.run")
     started = time.perf_counter()
@@ -152,12 +148,12 @@ def run(ctx: ServiceContext, progress: Progress | None = None) -> RunResult:
         repo = uow.retention
         current = _policies(uow)
         cuts = _cuts(now, current)
-        _say(progress, 0, steps, STEP_SELECT)
+        _say(progress, 0, steps, Step.RETENTION_SELECT)
         repo.select(cuts, now.date())
         done: dict[Kind, Candidates] = {}
         details: dict[Kind, dict[str, Any]] = {}
         for step, kind in enumerate(RUN_ORDER, start=1):
-            _say(progress, step, steps, RULES[kind].label)
+            _say(progress, step, steps, retention_step(kind))
             count, detail = repo.destroy(kind, cuts[kind], now)
             done[kind] = Candidates(kind, current[kind].months, cuts[kind], count,
                                     detail.get("related", {}))
@@ -175,12 +171,12 @@ def run(ctx: ServiceContext, progress: Progress | None = None) -> RunResult:
         ctx.audit(uow, "retention.run", "retention",
                   f"{counts}; 파기 대장 {len(ledger_ids)}건, 첨부 파일 {len(files)}개")
         repo.release()
-        _say(progress, steps - 1, steps, STEP_COMMIT)
+        _say(progress, steps - 1, steps, Step.RETENTION_COMMIT)
         uow.commit()
         # From here the records are gone for good: nothing below may undo or cancel that.
         removed, failed = _shred(ctx.files_dir, files)
         with contextlib.suppress(Exception):  # a cancel now comes too late to undo anything
-            _say(progress, steps, steps, STEP_COMPACT)
+            _say(progress, steps, steps, Step.RETENTION_COMPACT)
         # nothing destroyed, nothing to scrub from free pages or the WAL (VACUUM rewrites the
         # whole file: about a minute at 1,000,000 민원)
         compact = repo.compact() if any(c.count for c in done.values()) else {

@@ -21,6 +21,7 @@ from typing import Any
 from pcrm_desktop.domain.errors import ConflictError, DomainError, ValidationError
 from pcrm_desktop.domain.messages import korean_message
 from pcrm_desktop.domain.privacy import require_role
+from pcrm_desktop.domain.progress import Step
 from pcrm_desktop.domain.surveys import (
     NA,
     SCALE_SIZE,
@@ -269,11 +270,11 @@ def plan_import(ctx: ServiceContext, table: Table, code: str, raw_mapping: dict[
         for n, (number, row) in enumerate(zip(table.numbers, table.rows)):
             _plan_row(plan, checker, number, row, date_index, fixed, now)
             if progress and n % 2000 == 0:
-                progress(n, len(table.rows), "검사")
+                progress(n, len(table.rows), Step.IMPORT_CHECK)
             if cancelled():
                 raise ValidationError("import_cancelled", field="file")
     if progress:
-        progress(len(table.rows), len(table.rows), "검사")
+        progress(len(table.rows), len(table.rows), Step.IMPORT_CHECK)
     return plan
 
 
@@ -324,7 +325,7 @@ def commit_import(ctx: ServiceContext, plan: ResponsePlan, progress: Progress | 
             uow.surveys.add_answers([(i, *_row(key, value)) for i, (_, _, cleaned, _) in zip(ids, chunk)
                                      for key, value in cleaned.items()])
             if progress:
-                progress(start + len(chunk), len(plan.valid), "저장")
+                progress(start + len(chunk), len(plan.valid), Step.IMPORT_SAVE)
             if cancelled():
                 raise ValidationError("import_cancelled", field="file")
         if plan.valid:

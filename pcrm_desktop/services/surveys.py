@@ -98,7 +98,11 @@ def questionnaire(ctx: ServiceContext, code: str) -> tuple[int, Questionnaire]:
     """The current version number and questionnaire of a survey."""
     require_role(ctx.actor, ANSWER_ROLES, "survey.view")  # the kiosk shows it
     with ctx.reading() as uow:
-        version = _current(uow, _survey(uow, code))
+        return questionnaire_in(uow, code)
+
+
+def questionnaire_in(uow: UnitOfWork, code: str) -> tuple[int, Questionnaire]:
+    version = _current(uow, _survey(uow, code))
     return version["version"], Questionnaire.from_json(version["definition"])
 
 
@@ -243,14 +247,20 @@ def summary(ctx: ServiceContext, code: str, first: date, last: date,
             population: int | None = None) -> Summary:
     """The indices of a period (inclusive), with n and 95 % intervals on every figure."""
     require_role(ctx.actor, SURVEY_ROLES | {"clerk"}, "survey.summary")
-    start, end = _period(first, last)
     with ctx.reading() as uow:
-        survey = _survey(uow, code)
-        sums = uow.surveys.period_items(survey["id"], start, end)
-        groups = uow.surveys.period_responses(survey["id"], start, end)
-        # the phone sample's response rate belongs to the linked survey the calls asked
-        phone = uow.surveys.phone_sample(survey["id"], start, end) if survey["linked"] else (0, 0, 0)
-        q = Questionnaire.from_json(_current(uow, survey)["definition"])
+        return summary_in(uow, code, first, last, population)
+
+
+def summary_in(uow: UnitOfWork, code: str, first: date, last: date,
+               population: int | None = None) -> Summary:
+    """summary read in the caller's open unit of work (the caller checked the role)."""
+    start, end = _period(first, last)
+    survey = _survey(uow, code)
+    sums = uow.surveys.period_items(survey["id"], start, end)
+    groups = uow.surveys.period_responses(survey["id"], start, end)
+    # the phone sample's response rate belongs to the linked survey the calls asked
+    phone = uow.surveys.phone_sample(survey["id"], start, end) if survey["linked"] else (0, 0, 0)
+    q = Questionnaire.from_json(_current(uow, survey)["definition"])
     responses = sum(n for _, _, n in groups)
     # the frame holds the responses, not only an item's answers: checked once, against the
     # count the summary reports (an item's n, smaller, let a too small frame through or named
@@ -279,12 +289,13 @@ def summary(ctx: ServiceContext, code: str, first: date, last: date,
     overall = items.get("OVERALL") or item_score(of("OVERALL"))
     recommend = recommend_score(of("RECOMMEND"), population)
     element_figure = element_estimate({c: e for c, e in items.items() if c in ELEMENT_CODES})
+    _attempted, reached, completed = phone
     return Summary(code, first, last, responses, items, overall,
                    top_two_box(of("OVERALL"), 5, population), elements, recommend,
                    nps(of("RECOMMEND"), population),
                    cs_index(overall.value if overall.shown else None, elements,
                             recommend.value if recommend.shown else None), by_mode, flagged,
-                   phone, proportion(phone[2], phone[1]) if phone[1] else None, moments,
+                   phone, proportion(completed, reached) if reached else None, moments,
                    {c: SCALE_SIZE[i.type] for c, i in scale_items.items()}, element_figure,
                    cs_estimate(overall, element_figure, recommend))
 
@@ -301,11 +312,18 @@ class Trend:
 def month_trend(ctx: ServiceContext, code: str, month: date,
                 population: int | None = None) -> Trend:
     """The month holding `month` and the month before, with Welch tests per scale item."""
+    require_role(ctx.actor, SURVEY_ROLES | {"clerk"}, "survey.summary")
+    with ctx.reading() as uow:
+        return month_trend_in(uow, code, month, population)
+
+
+def month_trend_in(uow: UnitOfWork, code: str, month: date,
+                   population: int | None = None) -> Trend:
     first = month.replace(day=1)
     last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
     before_last = first - timedelta(days=1)
-    current = summary(ctx, code, first, last, population)
-    previous = summary(ctx, code, before_last.replace(day=1), before_last)
+    current = summary_in(uow, code, first, last, population)
+    previous = summary_in(uow, code, before_last.replace(day=1), before_last)
     changes: dict[str, Change] = {}
     for item, k in (current.scale_points or {}).items():
         now, then = (current.moments or {}).get(item), (previous.moments or {}).get(item)
@@ -332,11 +350,18 @@ def breakdown(ctx: ServiceContext, code: str, first: date, last: date, by: str,
     require_role(ctx.actor, SURVEY_ROLES | {"clerk"}, "survey.summary")
     if by not in BREAKDOWN_DIMENSIONS:
         raise ValidationError("breakdown_unknown", field="breakdown", value=by)
-    start, end = _period(first, last)
     with ctx.reading() as uow:
-        survey = _survey(uow, code)
-        q = Questionnaire.from_json(_current(uow, survey)["definition"])
-        rows = uow.surveys.breakdown(survey["id"], start, end, by, item)
+        return breakdown_in(uow, code, first, last, by, item)
+
+
+def breakdown_in(uow: UnitOfWork, code: str, first: date, last: date, by: str,
+                 item: str = "OVERALL") -> list[Group]:
+    if by not in BREAKDOWN_DIMENSIONS:
+        raise ValidationError("breakdown_unknown", field="breakdown", value=by)
+    start, end = _period(first, last)
+    survey = _survey(uow, code)
+    q = Questionnaire.from_json(_current(uow, survey)["definition"])
+    rows = uow.surveys.breakdown(survey["id"], start, end, by, item)
     k = SCALE_SIZE.get(q.item(item).type, 5) if item in {i.code for i in q.items} else 5
     return [Group(str(label or "—"), item_score(Moments(n, total, total_sq, not_applicable=na or 0), k))
             for label, n, total, total_sq, na in rows]

@@ -478,26 +478,15 @@ class IntakeDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
 
     # --- saving ---------------------------------------------------------------------------
     def save(self) -> None:
-        """접수 and then its files, in the lane; a file that cannot be attached is reported
-        after the case exists (the case is not lost for it)."""
-        from pcrm_desktop.services import attachments
+        """접수 with its files, in one service call in the lane: a file that cannot be attached
+        (missing, too large, unreadable) saves nothing, and what was typed stays to fix."""
+        from pathlib import Path
         self.error.clear()
         if not self._ready_to_save():
             return
-        ctx, intake, files = self.ctx, self.intake(), list(self.files)
-
-        def receive():
-            for path in files:  # a file that cannot be attached stops the intake before it saves
-                attachments.check(path)
-            result = complaint_service.receive(ctx, intake)
-            failed = []
-            for path in files:  # the case exists now: a late failure is reported, not retried
-                try:
-                    attachments.attach(ctx, result.complaint_id, path)
-                except Exception as error:  # noqa: BLE001 - said to the clerk with the receipt no.
-                    failed.append((path, error))
-            return result, failed
-        self.runner.run(lambda control: receive(), self._saved, self._failed)
+        ctx, intake, files = self.ctx, self.intake(), [Path(p) for p in self.files]
+        self.runner.run(lambda control: complaint_service.receive(ctx, intake, files),
+                        self._saved, self._failed)
 
     def _ready_to_save(self) -> bool:
         """No applicant only when the clerk chose so; an odd 접수일시 only when confirmed."""
@@ -513,17 +502,12 @@ class IntakeDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
             return False
         return True
 
-    def _saved(self, outcome) -> None:
-        result, failed = outcome
+    def _saved(self, result) -> None:
         self.result_info = result
         self.received.emit(result.complaint_id)
         self.accept()
         warning = self.tr("\n주민등록번호로 보이는 숫자 {n}건을 가렸습니다.").format(n=result.rrn_masked) \
             if result.rrn_masked else ""
-        if failed:
-            from pathlib import Path
-            warning += self.tr("\n첨부하지 못한 파일: {files} (민원 화면에서 다시 첨부하십시오)").format(
-                files=", ".join(Path(p).name for p, _ in failed))
         parent, ctx, runner = self.parentWidget(), self.ctx, self.runner  # the intake is closed
         self.received_box = received_box(parent, self.tr("민원 접수"), self.tr(
             "접수번호 {no}로 접수했습니다. 처리기한 {due}.").format(

@@ -22,6 +22,7 @@ from pcrm_desktop.services import citizen_import, complaint_import
 from pcrm_desktop.services.import_common import Rejected, write_report
 from pcrm_desktop.services.tabular import read_table
 from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui.labels import worded
 from pcrm_desktop.ui.table_model import RowsModel
 
 PREVIEW_ROWS = 8
@@ -143,7 +144,8 @@ class ImportDialog(QDialog):
     # --- check and import -----------------------------------------------------------------
     def check(self) -> None:
         ctx, table, mapping = self.ctx, self.table, self.mapping()
-        self.runner.run(lambda control: self.importer.plan_import(ctx, table, mapping, control.progress, control.cancelled),
+        self.runner.run(lambda control: self.importer.plan_import(
+            ctx, table, mapping, worded(control.progress), control.cancelled),
                         self._checked, self._fail, label=self.tr("검사하는 중…"), parent=self)
 
     def _checked(self, plan) -> None:
@@ -164,7 +166,8 @@ class ImportDialog(QDialog):
     def run_import(self) -> None:
         ctx, plan, skip = self.ctx, self.plan, self.skip_duplicates.isChecked()
         self.import_button.setEnabled(False)
-        self.runner.run(lambda control: self.importer.commit_import(ctx, plan, skip, control.progress, control.cancelled),
+        self.runner.run(lambda control: self.importer.commit_import(
+            ctx, plan, skip, worded(control.progress), control.cancelled),
                         self._done, self._fail, label=self.tr("가져오는 중…"), parent=self)
 
     def _done(self, result) -> None:

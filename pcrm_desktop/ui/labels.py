@@ -1,11 +1,15 @@
-"""Display names for codes stored in the database (roles, audit actions), in the current language."""
+"""Display names for codes stored in the database (roles, audit actions) and for the steps
+services report as progress, in the current language."""
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
 from pcrm_desktop.domain.access_review import action_text
 from pcrm_desktop.domain.backups import CONTEXT as BACKUP_CONTEXT
 from pcrm_desktop.domain.office import Role
+from pcrm_desktop.domain.progress import Progress, put_numbers, source_text
 
 
 def role_name(role: Role | str) -> str:
@@ -66,6 +70,23 @@ def interaction_kind_name(code: str) -> str:
 def backup_text(text: str) -> str:
     """A text of domain/backups.py (a kind, a reason, a step) in the current language."""
     return QCoreApplication.translate(BACKUP_CONTEXT, text)
+
+
+def progress_text(step: str, **numbers: int) -> str:
+    """A service's progress step (domain/progress.py) in the current language, its figures
+    put in (12,345); a step the table does not know is shown as it is."""
+    found = source_text(step)
+    if found is None:
+        return step
+    return put_numbers(QCoreApplication.translate(*found), numbers)
+
+
+def worded(report: Callable[[int, int, str], None]) -> Progress:
+    """The progress callback to hand a service: each step worded (translate() is
+    thread-safe) and passed on to `report`, a task's `control.progress`."""
+    def progress(done: int, total: int, step: str, /, **numbers: int) -> None:
+        report(done, total, progress_text(step, **numbers))
+    return progress
 
 
 def survey_choices(rows: list[dict]) -> list[tuple[str, str]]:

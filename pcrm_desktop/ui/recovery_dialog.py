@@ -32,7 +32,7 @@ from pcrm_desktop.domain.messages import with_particles
 from pcrm_desktop.services import backups
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.i18n import Retranslatable, error_text
-from pcrm_desktop.ui.labels import backup_text
+from pcrm_desktop.ui.labels import backup_text, progress_text
 
 
 def _tr(text: str) -> str:
@@ -49,7 +49,7 @@ def run_and_wait(fn, label: str | None, parent: QWidget | None = None):
 
     def work(control):
         def progress(done: int, total: int, text: str) -> None:
-            control.progress(done, total, backup_text(text))
+            control.progress(done, total, progress_text(text))
         return fn(progress)
 
     def done(value) -> None:

@@ -2916,12 +2916,6 @@ The installation may be damaged. Reinstall the program or ask your administrator
 {n} number(s) that look like resident registration numbers were masked.</translation>
     </message>
     <message>
-        <source>
-첨부하지 못한 파일: {files} (민원 화면에서 다시 첨부하십시오)</source>
-        <translation>
-Not attached: {files} (attach them again from the case)</translation>
-    </message>
-    <message>
         <source>민원 접수</source>
         <translation>New case</translation>
     </message>
@@ -5474,34 +5468,6 @@ With much data this can take a few minutes. Do not close the program.</translati
         <source>업그레이드 전</source>
         <translation>Before upgrade</translation>
     </message>
-    <message>
-        <source>데이터베이스를 복사하는 중…</source>
-        <translation>Copying the database…</translation>
-    </message>
-    <message>
-        <source>백업 파일을 이 PC로 복사하는 중…</source>
-        <translation>Copying the backup file to this PC…</translation>
-    </message>
-    <message>
-        <source>암호화하는 중…</source>
-        <translation>Encrypting…</translation>
-    </message>
-    <message>
-        <source>암호를 푸는 중…</source>
-        <translation>Decrypting…</translation>
-    </message>
-    <message>
-        <source>백업을 검사하는 중…</source>
-        <translation>Checking the backups…</translation>
-    </message>
-    <message>
-        <source>지금 데이터를 복원 전 백업으로 남기는 중…</source>
-        <translation>Keeping the current data as a before-restore backup…</translation>
-    </message>
-    <message>
-        <source>백업을 데이터베이스에 쓰는 중…</source>
-        <translation>Writing the backup into the database…</translation>
-    </message>
 </context>
 <context>
     <name>complaints</name>
@@ -7222,6 +7188,101 @@ Check the folder's permissions or name another location with --db.</translation>
     </message>
 </context>
 <context>
+    <name>progress</name>
+    <message>
+        <source>요약</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>민원</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>추이</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <source>고객집단</source>
+        <translation>Customer groups</translation>
+    </message>
+    <message>
+        <source>만족도</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>계정별 기록 수</source>
+        <translation>Entries per account</translation>
+    </message>
+    <message>
+        <source>이상 징후</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>출력·반출 목록</source>
+        <translation>Prints and exports</translation>
+    </message>
+    <message>
+        <source>무결성 검사</source>
+        <translation>Check integrity</translation>
+    </message>
+    <message>
+        <source>무결성 검사 {n}건</source>
+        <translation>Checking integrity: {n} entries</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>검사</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>저장</source>
+        <translation>Saving</translation>
+    </message>
+    <message>
+        <source>데이터베이스를 복사하는 중…</source>
+        <translation>Copying the database…</translation>
+    </message>
+    <message>
+        <source>백업 파일을 이 PC로 복사하는 중…</source>
+        <translation>Copying the backup file to this PC…</translation>
+    </message>
+    <message>
+        <source>암호화하는 중…</source>
+        <translation>Encrypting…</translation>
+    </message>
+    <message>
+        <source>암호를 푸는 중…</source>
+        <translation>Decrypting…</translation>
+    </message>
+    <message>
+        <source>백업을 검사하는 중…</source>
+        <translation>Checking the backups…</translation>
+    </message>
+    <message>
+        <source>지금 데이터를 복원 전 백업으로 남기는 중…</source>
+        <translation>Keeping the current data as a before-restore backup…</translation>
+    </message>
+    <message>
+        <source>백업을 데이터베이스에 쓰는 중…</source>
+        <translation>Writing the backup into the database…</translation>
+    </message>
+    <message>
+        <source>대상 고르기</source>
+        <translation>Choosing the records</translation>
+    </message>
+    <message>
+        <source>데이터베이스 파일 정리</source>
+        <translation>Compacting the database file</translation>
+    </message>
+    <message>
+        <source>완료</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
     <name>retention</name>
     <message>
         <source>종결 민원</source>
@@ -7318,18 +7379,6 @@ Check the folder's permissions or name another location with --db.</translation>
     <message>
         <source>삭제: 기간이 지난 접속기록. 해시 체인의 시작점을 옮겨 남은 기록의 검증은 그대로</source>
         <translation>Deleted: access-log entries past their period. The hash chain's start moves, so the remaining entries still verify</translation>
-    </message>
-    <message>
-        <source>대상 고르기</source>
-        <translation>Choosing the records</translation>
-    </message>
-    <message>
-        <source>저장</source>
-        <translation>Saving</translation>
-    </message>
-    <message>
-        <source>데이터베이스 파일 정리</source>
-        <translation>Compacting the database file</translation>
     </message>
 </context>
 <context>

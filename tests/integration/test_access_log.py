@@ -19,6 +19,7 @@ from pcrm_desktop.domain.audit import Actor
 from pcrm_desktop.domain.audit_details import is_known
 from pcrm_desktop.domain.citizens import Citizen
 from pcrm_desktop.domain.privacy import PermissionDenied
+from pcrm_desktop.domain.progress import Step, korean
 from pcrm_desktop.services import access_log, accounts, citizens, office
 from pcrm_desktop.services.access_log import LogFilter
 from pcrm_desktop.services.audit_trail import verify_chain
@@ -277,9 +278,11 @@ def test_monthly_pdf(month, db_path, tmp_path):
     kim = month["kim"]
     steps = []
     done = build_access_log(kim, date(2025, 3, 20), tmp_path / "점검표.pdf",
-                            progress=lambda d, n, text: steps.append(text))
+                            progress=lambda d, n, step, **numbers: steps.append((step, numbers)))
     assert done.chain.ok and done.findings == 8 and done.watched == 10 and done.pages >= 2
-    assert steps[0] == "계정별 기록 수" and steps[-1] == "완료"
+    # codes and numbers, never sentences: the screen and the command line word them
+    assert steps[0] == (Step.ACCESS_ACCOUNTS, {}) and steps[-1] == (Step.DONE, {})
+    assert korean(Step.ACCESS_CHAIN_CHECKED, n=12345) == "무결성 검사 12,345건"
     text = _pdf_text(done.path)
     squeezed = " ".join(text.split())
     for expected in ("2025년 3월 개인정보 접속기록 점검표", "청운효자동 행정복지센터", "1. 요약",

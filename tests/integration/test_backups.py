@@ -34,6 +34,7 @@ from pcrm_desktop.domain.citizens import Citizen
 from pcrm_desktop.domain.errors import DatabaseError, ValidationError
 from pcrm_desktop.domain.messages import korean_message
 from pcrm_desktop.domain.privacy import PermissionDenied
+from pcrm_desktop.domain.progress import Step
 from pcrm_desktop.services import audit_trail, backups, citizens, office
 from tests.conftest import ADMIN_PASSWORD
 from tests.dbutil import rows
@@ -287,8 +288,8 @@ def test_cancelling_midway_leaves_the_database_as_it_was(admin, db_path):
     class Cancel(Exception):
         pass
 
-    def progress(done, total, text):
-        if text == "백업을 데이터베이스에 쓰는 중…" and 0 < done < total:
+    def progress(done, total, step):
+        if step == Step.BACKUP_RESTORE and 0 < done < total:
             raise Cancel()
     with pytest.raises(Cancel):
         backups.restore(admin, made.name, progress=progress)

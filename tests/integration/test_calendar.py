@@ -23,17 +23,45 @@ def ctx(admin_ctx):
     return replace(admin_ctx, clock=lambda: NOW)
 
 
-def test_years_are_seeded_once_from_the_package(ctx, db_path):
-    off = calendar.days_off(ctx, date(2026, 1, 1), date(2027, 12, 31))
-    assert off.reason(date(2026, 9, 25)) == "추석"
-    assert off.reason(date(2027, 2, 8)) is not None  # 설날 2027 (6–9 Feb, with its substitute)
-    seeded = rows(db_path, "SELECT year FROM holiday_years ORDER BY year")
-    assert seeded == [(2026,), (2027,)]
-    before = rows(db_path, "SELECT count(*) FROM holidays")[0][0]
-    calendar.days_off(ctx, date(2026, 3, 1), date(2026, 3, 31))  # nothing new to seed
-    assert rows(db_path, "SELECT count(*) FROM holidays")[0][0] == before
-    assert [r[0] for r in rows(db_path, "SELECT target FROM audit_log WHERE action = 'holiday.seed'"
-                                        " ORDER BY id")] == ["2026", "2027"]
+def test_the_years_ahead_are_seeded_once_at_start_up(backend, db_path):
+    from pcrm_desktop.bootstrap import open_backend
+    this_year = date.today().year  # open_backend runs on the real clock
+    years = [this_year, this_year + 1, this_year + 2]  # the years a due date given today reaches
+    assert rows(db_path, "SELECT year FROM holiday_years ORDER BY year") == [(y,) for y in years]
+    seeded = "SELECT target, actor FROM audit_log WHERE action = 'holiday.seed' ORDER BY id"
+    assert rows(db_path, seeded) == [(str(y), "system") for y in years]
+    holidays = rows(db_path, "SELECT count(*) FROM holidays")[0][0]
+    assert rows(db_path, "SELECT name FROM holidays WHERE day = ?", f"{this_year}-08-15") == [
+        ("광복절",)]
+    again = open_backend(str(db_path))  # the next start finds them there: nothing written
+    again.close()
+    assert rows(db_path, seeded) == [(str(y), "system") for y in years]
+    assert rows(db_path, "SELECT count(*) FROM holidays")[0][0] == holidays
+    # New Year in a window left open: the years reached from then, the missing one only
+    later = replace(backend.ctx, clock=lambda: datetime(this_year + 1, 1, 2, 9, 0))
+    assert calendar.seed_years_ahead(later) == frozenset({"holidays"})
+    assert calendar.seed_years_ahead(later) == frozenset()
+    assert [r[0] for r in rows(db_path, seeded)] == [str(y) for y in years + [this_year + 3]]
+
+
+def test_a_year_not_seeded_is_read_from_the_package_without_a_write(ctx, db_path):
+    year = date.today().year + 6
+    before = rows(db_path, "SELECT count(*) FROM audit_log")[0][0]
+    off = calendar.days_off(ctx, date(year, 1, 1), date(year, 12, 31))
+    assert (off.reason(date(year, 3, 1)), off.reason(date(year, 10, 9))) == ("삼일절", "한글날")
+    entries = {e["day"]: e for e in calendar.year_entries(ctx, year)}
+    assert (entries[date(year, 8, 15)]["name"], entries[date(year, 8, 15)]["source"],
+            entries[date(year, 8, 15)]["active"]) == ("광복절", "package", True)
+    assert set(entries) == set(off.holidays)
+    # a read wrote nothing: no year, no holiday, no access-log entry
+    assert (year,) not in rows(db_path, "SELECT year FROM holiday_years")
+    assert rows(db_path, "SELECT count(*) FROM holidays WHERE day >= ?", f"{year}-01-01") == [(0,)]
+    assert rows(db_path, "SELECT count(*) FROM audit_log")[0][0] == before
+    # a calendar edit in that year seeds it in its own transaction, audited with the edit
+    calendar.add_holiday(ctx, date(year, 6, 30), "개청 기념일")
+    assert (year,) in rows(db_path, "SELECT year FROM holiday_years")
+    assert rows(db_path, "SELECT name, source FROM holidays WHERE day IN (?, ?) ORDER BY day",
+                f"{year}-06-30", f"{year}-08-15") == [("개청 기념일", "staff"), ("광복절", "package")]
 
 
 def test_a_temporary_holiday_moves_the_due_date_and_is_audited(ctx, db_path):

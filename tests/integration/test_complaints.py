@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -287,6 +288,81 @@ def test_attachments_are_kept_beside_the_database(ctx, db_path, tmp_path, monkey
     with pytest.raises(ValidationError):
         attachments.attach(ctx, case, tmp_path / "없는파일.pdf")
     assert len(attachments.attachments(ctx, case)) == 2
+
+
+def test_a_case_received_with_its_files_commits_them_together(ctx, db_path, tmp_path):
+    applicant = C.register_citizen(ctx, Citizen(None, "김민원", 1970)).citizen_id
+    photo, letter = tmp_path / "현장.jpg", tmp_path / "진정서 800101-1234567.pdf"
+    photo.write_bytes(b"\xff\xd8" + b"p" * 3000)
+    letter.write_bytes(b"%PDF" + b"l" * 700)
+    got = S.receive(ctx, intake(ctx, citizen_id=applicant), [photo, letter])
+    assert rows(db_path, "SELECT name, size FROM complaint_attachments WHERE complaint_id = ?"
+                         " ORDER BY id", got.complaint_id) == [
+        ("현장.jpg", 3002), ("진정서 800101-1xxxxxx.pdf", 704)]
+    # the case, then each file, in the access log: one transaction, one chain of entries
+    assert rows(db_path, "SELECT action, target, subject_id FROM audit_log WHERE action IN"
+                         " ('complaint.add', 'complaint.attach') ORDER BY id") == [
+        ("complaint.add", got.receipt_no, applicant),
+        ("complaint.attach", str(got.complaint_id), applicant),
+        ("complaint.attach", str(got.complaint_id), applicant)]
+    stored = sorted(p.name for p in (db_path.parent / "attachments").iterdir())
+    assert stored == sorted(r[0] for r in rows(db_path, "SELECT sha256 FROM complaint_attachments"))
+
+
+@pytest.mark.parametrize("problem", ["too large", "missing", "unreadable", "write fails"])
+def test_a_file_that_cannot_be_attached_saves_neither_case_nor_file(ctx, db_path, tmp_path,
+                                                                   monkeypatch, problem):
+    from pcrm_desktop.db.complaint_repo import ComplaintRepository
+    from pcrm_desktop.services import attachments
+    kept = tmp_path / "먼저.jpg"  # stored before by another case: shared, never removed
+    kept.write_bytes(b"k" * 100)
+    earlier = S.receive(ctx, intake(ctx, "먼저 접수"), [kept])
+    folder = db_path.parent / "attachments"
+    files_before = sorted(folder.iterdir())
+    tables = ("complaints", "complaint_events", "complaint_attachments", "audit_log",
+              "receipt_counters")
+    before = {t: rows(db_path, f"SELECT count(*) FROM {t}") for t in tables}
+    new = tmp_path / "새 파일.jpg"
+    new.write_bytes(b"n" * 500)
+    files = [kept, new]
+    if problem == "too large":
+        monkeypatch.setattr(attachments, "MAX_BYTES", 400)
+        expected = "attachment_too_large"
+    elif problem == "missing":
+        files = [kept, tmp_path / "없는파일.pdf"]
+        expected = "file_missing"
+    elif problem == "unreadable":
+        new.chmod(0)
+        monkeypatch.setattr(Path, "open", _refusing(Path.open, new))
+        expected = PermissionError
+    else:  # the database refuses the second file's row after the first was put in place
+        real = ComplaintRepository.add_attachment
+        calls = []
+
+        def fail_second(self, *args, **kwargs):
+            calls.append(args)
+            if len(calls) == 2:
+                raise OSError("disk full")
+            return real(self, *args, **kwargs)
+        monkeypatch.setattr(ComplaintRepository, "add_attachment", fail_second)
+        files = [new, kept]
+        expected = OSError
+    with pytest.raises(ValidationError if isinstance(expected, str) else expected) as refused:
+        S.receive(ctx, intake(ctx, "첨부가 안 되는 민원"), files)
+    if isinstance(expected, str):
+        assert refused.value.code == expected
+    assert {t: rows(db_path, f"SELECT count(*) FROM {t}") for t in tables} == before
+    assert sorted(folder.iterdir()) == files_before  # no new file, no temporary copy left
+    assert S.receive(ctx, intake(ctx, "다음 민원")).receipt_no == "2026-000002"  # number unused
+    assert earlier.receipt_no == "2026-000001"
+
+
+def _refusing(real_open, path):
+    def opening(self, *args, **kwargs):
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(self, *args, **kwargs)
+    return opening
 
 
 def test_review_fixes_extension_limit_reason_and_later_cases(ctx, db_path):

@@ -118,13 +118,15 @@ def test_the_fakes_give_what_sqlite_gives(backend):
     engine = backend.migration.engine
     sql = ServiceContext(lambda write=True: SqlUnitOfWork(engine, write), Actor.system(WORKSTATION),
                          clock=lambda: NOW)
-    # the real calendar is seeded from the `holidays` package; the fakes get the same days
+    # the real calendar is seeded from the `holidays` package (at start-up the years from
+    # today on, here the rest); the fakes get the same days, seeded at the same moment
     with SqlUnitOfWork(engine) as uow:
         calendar.seed_years(sql, uow, range(2026, 2029))
         days = uow.calendar.days_off(date(2026, 1, 1), date(2028, 12, 31))
+        seeded_at = uow.calendar.entries(2026)[0]["changed_at"]
         uow.commit()
     fake, db = make_context(now=NOW)
-    db.seed_years(2026, 2027, 2028, holidays=days, at=NOW)
+    db.seed_years(2026, 2027, 2028, holidays=days, at=seeded_at)
     on_sql, on_fakes = _scenario(sql), _scenario(fake)
     assert on_sql["refused"] == ["transition_refused", "edited_elsewhere", "holiday_exists",
                                  "citizen_not_found"]

@@ -515,6 +515,8 @@ EXEMPT = {
     "office.complete_first_run": "creates the first admin; refused once the office exists",
     "office.actor_for": "start-up: the staff row a login maps to, before a session exists",
     "accounts.sign_in": "signing in: no role before it; every attempt is in the access log",
+    "calendar.seed_years_ahead": "start-up (bootstrap), before anyone signs in: the holiday "
+                                 "years a due date given today reaches, seeded and logged",
     # a signed-in person's own account and session, whatever the role (the kiosk account too)
     "accounts.change_password": "one's own password only (checked against the signed-in staff id)",
     "accounts.record_session": "one's own sign-out or screen lock, written to the access log",

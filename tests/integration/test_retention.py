@@ -78,12 +78,15 @@ def receive_and_close(ctx, db_path, citizen_id, received: datetime, done: dateti
 
 @pytest.fixture
 def backend(db_path, monkeypatch):
-    """The database file created in January 2020, its creation logged then (the access log is
-    in time order, as in an office that has used the program since)."""
+    """The database file created in January 2020, its creation and its calendar's seeding
+    logged then (the access log is in time order, as in an office that has used the program
+    since)."""
     from pcrm_desktop import bootstrap
-    real = bootstrap._audit_migration
+    real, seed = bootstrap._audit_migration, bootstrap._seed_calendar
     monkeypatch.setattr(bootstrap, "_audit_migration",
                         lambda ctx, migration: real(replace(ctx, clock=lambda: CLOCK["now"]), migration))
+    monkeypatch.setattr(bootstrap, "_seed_calendar",
+                        lambda ctx: seed(replace(ctx, clock=lambda: CLOCK["now"])))
     at(datetime(2020, 1, 6, 8, 0))
     opened = bootstrap.open_backend(str(db_path))
     yield opened

@@ -39,8 +39,9 @@ def test_first_run_wizard_then_every_page(qtbot, application, screenshot_dir, no
 
     dashboard = window.pages["dashboard"]
     qtbot.waitUntil(lambda: dashboard.office_card.value.text() == "종로구 청운효자동 행정복지센터")
-    # db.create when the file was made, then office.setup and staff.add from the wizard
-    assert dashboard.activity.rowCount() == 3
+    # db.create when the file was made and the three holiday years seeded at start-up, then
+    # office.setup and staff.add from the wizard
+    assert dashboard.activity.rowCount() == 6
 
     for size_name, (width, height) in SIZES.items():
         window.resize(width, height)

@@ -20,6 +20,7 @@ from pcrm_desktop.domain.privacy import (
     clean_reason,
     require_role,
 )
+from pcrm_desktop.domain.progress import Step
 from pcrm_desktop.services.backups.shared import (
     CHANGED,
     BackupInfo,
@@ -52,7 +53,7 @@ def backup_now(ctx: ServiceContext, reason: str = rules.MANUAL,
         raise ValidationError("backup_reason", field="reason", reason=reason)
     require_role(ctx.actor, STAFF_ROLES if automatic else AUDIT_ROLES, f"backup.{reason}")
     db = database_file(ctx.database)
-    check = backup_folder.make_backup(db, reason, ctx.clock(), stage(progress, rules.STEP_COPY))
+    check = backup_folder.make_backup(db, reason, ctx.clock(), stage(progress, Step.BACKUP_COPY))
     try:
         with ctx.uow_factory() as uow:
             ctx.audit(uow, "backup.create", check.path.name,
@@ -106,14 +107,14 @@ def export_encrypted(ctx: ServiceContext, out: Path, password: str, reason: str,
     folder = backup_folder.backup_dir_for(db)
     snapshot = folder / f".export-{now:%Y%m%d-%H%M%S}-{id(out):x}.tmp"
     try:
-        copying.copy_database(db, snapshot, stage(progress, rules.STEP_COPY))
+        copying.copy_database(db, snapshot, stage(progress, Step.BACKUP_COPY))
 
         def log(size: int) -> None:   # the file gets its name only once this is committed
             with ctx.uow_factory() as uow:
                 ctx.audit(uow, "backup.export", out.name,
                           f"{out} ({size_text(size)}), AES-256-GCM, scrypt", reason=reason)
                 uow.commit()
-        size = encryption.encrypt_file(snapshot, out, password, stage(progress, rules.STEP_ENCRYPT),
+        size = encryption.encrypt_file(snapshot, out, password, stage(progress, Step.BACKUP_ENCRYPT),
                                        before_rename=log)
     finally:
         remove_staged(snapshot)
@@ -136,6 +137,6 @@ def export_copy(ctx: ServiceContext, out: Path, reason: str,
         with ctx.uow_factory() as uow:
             ctx.audit(uow, "backup.copy", out.name, f"{out}; {describe(check)}", reason=reason)
             uow.commit()
-    check = copying.copy_database(db, out, stage(progress, rules.STEP_COPY), before_rename=log,
+    check = copying.copy_database(db, out, stage(progress, Step.BACKUP_COPY), before_rename=log,
                                   create_folder=False)
     return ExportResult(out, check.size_bytes, False, time.perf_counter() - started)

@@ -15,6 +15,7 @@ from pcrm_desktop.db.backup import encrypted as encryption
 from pcrm_desktop.db.backup import folder as backup_folder
 from pcrm_desktop.domain import backups as rules
 from pcrm_desktop.domain.errors import DatabaseError
+from pcrm_desktop.domain.progress import Step
 from pcrm_desktop.services.backups.restoring import (
     checked_backup,
     rebase_anchor,
@@ -143,7 +144,7 @@ def latest_good_backup(location: DatabaseLocation, progress: Progress | None = N
     stored = backup_folder.stored_backups(path)
     for index, candidate in enumerate(stored):
         if progress is not None:
-            progress(index, len(stored), rules.STEP_VERIFY)
+            progress(index, len(stored), Step.BACKUP_VERIFY)
         try:
             check = checked_backup(candidate.path)
         except DatabaseError:
@@ -199,7 +200,7 @@ def recover(location: DatabaseLocation, backup: Path | str, login: str, password
     aside = damaged.set_aside(path, now)
     try:
         # the source passed the full check just now; the copy gets the quick one
-        copying.copy_database(source, path, stage(progress, rules.STEP_RESTORE),
+        copying.copy_database(source, path, stage(progress, Step.BACKUP_RESTORE),
                               integrity="quick")
     except BaseException:
         with contextlib.suppress(OSError):   # nothing new in place: the damaged file goes back

@@ -17,6 +17,7 @@ from pcrm_desktop.db.backup.restoring import restore_database
 from pcrm_desktop.domain import backups as rules
 from pcrm_desktop.domain.errors import DatabaseError
 from pcrm_desktop.domain.privacy import ADMIN_ROLES, require_role
+from pcrm_desktop.domain.progress import Step
 from pcrm_desktop.services.backups.shared import (
     Progress,
     database_file,
@@ -109,13 +110,13 @@ def _readable(db: Path, source: Path, password: str | None, now: datetime,
     if encrypted:
         if not password:
             raise DatabaseError("backup_password_required", field="password")
-        encryption.decrypt_file(source, staging, password, stage(progress, rules.STEP_DECRYPT))
+        encryption.decrypt_file(source, staging, password, stage(progress, Step.BACKUP_DECRYPT))
         return staging
     if not checking.is_sqlite(source):
         raise DatabaseError("backup_not_pcrm", name=source.name)
     try:
         # quick check here: `checked_backup` checks the staged copy in full next
-        copying.copy_database(source, staging, stage(progress, rules.STEP_COPY_IN),
+        copying.copy_database(source, staging, stage(progress, Step.BACKUP_COPY_IN),
                               integrity="quick")
     except DatabaseError as error:
         raise as_backup_error(error, source.name) from error
@@ -145,7 +146,7 @@ def restore(ctx: ServiceContext, file: Path | str, password: str | None = None,
     staging = _readable(db, source, password, now, progress)
     try:
         if progress is not None:
-            progress(0, 1, rules.STEP_VERIFY)
+            progress(0, 1, Step.BACKUP_VERIFY)
         check = checked_backup(staging or source, source.name)
         foreign = _other_database(ctx, check)
         if foreign and not other_database:
@@ -156,8 +157,8 @@ def restore(ctx: ServiceContext, file: Path | str, password: str | None = None,
 
         def phases(phase: str, done: int, total: int) -> None:
             if progress is not None:
-                progress(done, total, rules.STEP_SNAPSHOT if phase == "snapshot"
-                         else rules.STEP_RESTORE)
+                progress(done, total, Step.BACKUP_SNAPSHOT if phase == "snapshot"
+                         else Step.BACKUP_RESTORE)
         outcome = restore_database(staging or source, db, folder / pre_name, phases)
         # Committed: from here nothing may cancel (the progress is no longer told).
         kept = outcome.pre_restore

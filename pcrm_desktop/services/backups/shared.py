@@ -12,11 +12,12 @@ from pcrm_desktop.db.backup import checking
 from pcrm_desktop.db.backup import encrypted as encryption
 from pcrm_desktop.db.backup import folder as backup_folder
 from pcrm_desktop.domain.errors import DatabaseError
+from pcrm_desktop.domain.progress import Progress as Progress
 from pcrm_desktop.services.context import Changes
 
-# (done, total, text): text is a Korean step name of domain/backups.py (translate in CONTEXT).
-# It may raise to cancel; after a restore has committed, cancelling is no longer possible.
-Progress = Callable[[int, int, str], None]
+# Progress is (done, total, step): `step` a code of domain/progress.py (Step.BACKUP_…) that the
+# screen and the command line word. It may raise to cancel; after a restore has committed,
+# cancelling is no longer possible.
 
 # whether a file is an encrypted backup (its first bytes), for the screens' restore dialog
 is_encrypted = encryption.is_encrypted
@@ -45,12 +46,12 @@ def database_file(database: Path | None) -> Path:
     return Path(database)
 
 
-def stage(progress: Progress | None, text: str) -> Callable[[int, int], None] | None:
+def stage(progress: Progress | None, step: str) -> Callable[[int, int], None] | None:
     """The (done, total) progress of one step of the db/backup modules, told as (done, total,
-    text): `text` names the step."""
+    step): `step` names the step (a code of domain/progress.py)."""
     if progress is None:
         return None
-    return lambda done, total: progress(done, total, text)
+    return lambda done, total: progress(done, total, step)
 
 
 def size_text(size: int) -> str:

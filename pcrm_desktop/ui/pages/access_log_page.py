@@ -419,6 +419,7 @@ class AccessLogPage(Page):
     # --- the monthly PDF ------------------------------------------------------------------
     def make_pdf(self, path: str | None = None) -> None:
         from pcrm_desktop.services.report_access_log import build_access_log
+        from pcrm_desktop.ui.labels import worded
         month: date = self.month.date().toPython().replace(day=1)
         title = self.tr("월간 접속기록 PDF")
         path = path or dialogs.ask_save_path(self, title, f"접속기록점검표-{month:%Y-%m}.pdf", "PDF (*.pdf)")
@@ -427,7 +428,8 @@ class AccessLogPage(Page):
         ctx = self.ctx
         self.pdf_button.setEnabled(False)
         self.status.setText(self.tr("만드는 중…"))
-        task = self.runner.run(lambda control: build_access_log(ctx, month, Path(path), control.progress),
+        task = self.runner.run(lambda control: build_access_log(ctx, month, Path(path),
+                                                                worded(control.progress)),
                                self._pdf_built, self._pdf_failed)
         task.signals.progress.connect(lambda done, total, text: self.status.setText(
             self.tr("만드는 중: {step}").format(step=text)))

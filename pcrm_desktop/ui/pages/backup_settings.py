@@ -27,7 +27,7 @@ from pcrm_desktop.services import backups
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.fitting import FlowRow
 from pcrm_desktop.ui.i18n import Retranslatable, error_text
-from pcrm_desktop.ui.labels import backup_text
+from pcrm_desktop.ui.labels import backup_text, progress_text
 from pcrm_desktop.ui.table_model import RowsModel, figures_table
 
 
@@ -197,7 +197,7 @@ class BackupSettings(Retranslatable, QWidget):
         def work(control):
             def progress(done: int, total: int, text: str) -> None:
                 control.check()
-                control.progress(done, total, backup_text(text))
+                control.progress(done, total, progress_text(text))
             return call(progress)
         return work
 

@@ -345,9 +345,10 @@ def _build(kind: str, ctx, folder: Path, month: date, first: date, last: date, s
     stamp = ctx.clock().strftime("%Y%m%d-%H%M%S")
     if kind == "monthly":
         from pcrm_desktop.services.monthly_report import build_monthly
+        from pcrm_desktop.ui.labels import worded
         out = folder / f"월간보고서-{month:%Y-%m}-{stamp}.pdf"
         built = build_monthly(ctx, month, out, out.with_suffix(".xlsx") if xlsx else None,
-                              progress=control.progress)
+                              progress=worded(control.progress))
         r = built.report
         return out, (f"{month:%Y년 %m월} 보고서 {built.pages}쪽: 접수 {r.headline('received').value:,.0f}건, "
                      f"처리 {r.headline('finished').value:,.0f}건" + (", 엑셀 함께" if xlsx else ""))

@@ -23,11 +23,12 @@ from pcrm_desktop.services import retention
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.fitting import DownwardScroll, SideBySide
 from pcrm_desktop.ui.i18n import Retranslatable, error_text
+from pcrm_desktop.ui.labels import worded
 from pcrm_desktop.ui.table_model import RowsModel, figures_table
 
 
 def _t(text: str) -> str:
-    """A text of domain/retention.py (a label, a basis, a step) in the current language."""
+    """A text of domain/retention.py (a label, a basis, a method) in the current language."""
     return QCoreApplication.translate(CONTEXT, text)
 
 
@@ -261,8 +262,8 @@ class RetentionSettings(Retranslatable, QWidget):
         def work(control):
             def progress(done: int, total: int, text: str) -> None:
                 control.check()  # a cancel before the commit leaves everything as it was
-                control.progress(done, total, _t(text))  # translate() is thread-safe
-            return retention.run(ctx, progress=progress)
+                control.progress(done, total, text)
+            return retention.run(ctx, progress=worded(progress))
 
         self.run_button.setEnabled(False)
         self.runner.run(work, self._ran, lambda error: self._failed(error),

@@ -87,15 +87,25 @@ def test_a_missing_applicant_refuses_the_whole_intake(office):
     (dict(title="가" * 201), "too_long"),
     (dict(channel=Channel.EPEOPLE), "epeople_no_required"),
     (dict(received_at=datetime(2026, 3, 3, 9, 30)), "received_in_future"),
-    (dict(type_code="nothing"), "type_unknown"),
-], ids=["empty title", "long title", "epeople without number", "tomorrow", "unknown type"])
+], ids=["empty title", "long title", "epeople without number", "tomorrow"])
 def test_invalid_intake_is_refused_before_anything_is_written(office, given, code):
-    before, writes = _snapshot(office), office.db.opened_for_write
+    before, opened = _snapshot(office), office.db.opened
     with pytest.raises(ValidationError) as refused:
         complaints.receive(office.clerk, _intake(**given))
     assert refused.value.code == code
     assert _snapshot(office) == before
-    assert office.db.opened_for_write == writes  # refused before the write transaction
+    assert office.db.opened == opened  # the form is checked before any transaction
+
+
+def test_an_unknown_type_is_refused_in_the_one_transaction_and_rolled_back(office):
+    before, writes = _snapshot(office), office.db.opened_for_write
+    rollbacks = office.db.rollbacks
+    with pytest.raises(ValidationError) as refused:
+        complaints.receive(office.clerk, _intake(type_code="nothing"))
+    assert refused.value.code == "type_unknown"
+    assert office.db.opened_for_write == writes + 1  # the type is looked up in the use case's
+    assert office.db.rollbacks == rollbacks + 1      # transaction, which then wrote nothing
+    assert _snapshot(office) == before
 
 
 def test_the_kiosk_may_not_receive_a_case(office):
