@@ -39,6 +39,10 @@ class GuiThreadCollector(QObject):
 
 
 def collect_on_gui_thread(app: QObject) -> GuiThreadCollector:
-    """The application's one collector, made on first call (the GUI thread's QApplication)."""
+    """The application's one collector, made on first call (the GUI thread's QApplication);
+    automatic collection is off after every call, whoever turned it on meanwhile."""
     found = app.findChild(GuiThreadCollector)
-    return found if found is not None else GuiThreadCollector(app)
+    if found is None:
+        return GuiThreadCollector(app)
+    gc.disable()
+    return found

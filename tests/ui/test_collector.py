@@ -23,15 +23,14 @@ class Holder:
 
 
 def test_the_app_turns_automatic_collection_off_and_has_one_collector(qapp):
+    gc.enable()  # as a fresh process starts (or after an earlier test turned it on)
+    Application(_args(), qapp)
+    assert not gc.isenabled()
     gc.enable()
-    try:
-        Application(_args(), qapp)
-        Application(_args(), qapp)  # a second window of the same process: still one collector
-        assert not gc.isenabled()
-        assert len(qapp.findChildren(GuiThreadCollector)) == 1
-        assert collect_on_gui_thread(qapp).timer.isActive()
-    finally:
-        gc.enable()
+    Application(_args(), qapp)  # a second window of the same process: still one collector
+    assert not gc.isenabled()
+    assert len(qapp.findChildren(GuiThreadCollector)) == 1
+    assert collect_on_gui_thread(qapp).timer.isActive()
 
 
 def test_a_cycle_made_on_a_worker_thread_is_freed_on_the_gui_thread(qapp, qtbot):
@@ -58,4 +57,4 @@ def test_a_cycle_made_on_a_worker_thread_is_freed_on_the_gui_thread(qapp, qtbot)
         assert freed_by and set(freed_by) == {threading.main_thread().name}
         assert collector.collect() == -1  # nothing left over a threshold right after
     finally:
-        gc.enable()
+        gc.disable()  # as the app keeps it for the UI tests after this one
