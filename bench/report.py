@@ -9,6 +9,7 @@ peak memory of the command's process, a new process each run."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import random
 import shutil
 import statistics
@@ -54,8 +55,10 @@ def prepare(folder: Path, cases: int, responses: int) -> Path:
                           " FROM complaints WHERE received_at >= ? AND received_at < ?"
                           f" ORDER BY id LIMIT {max(0, cases - have)}", (a, b))
         uow.commit()
-    surveys.create_survey(ctx, "COUNTER", "COUNTER", linked=False)
-    surveys.create_survey(ctx, "HAPPYCALL", "HAPPYCALL", linked=True)
+    from pcrm_desktop.domain.errors import ConflictError
+    for code, linked in (("COUNTER", False), ("HAPPYCALL", True)):
+        with contextlib.suppress(ConflictError):  # the demo made it already
+            surveys.create_survey(ctx, code, code, linked=linked)
     with ctx.uow_factory() as uow:
         c = uow.surveys.c
         finished = [r[0] for r in c.exec_driver_sql(
