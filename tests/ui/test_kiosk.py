@@ -56,12 +56,12 @@ def tap(qtbot, window, name: str) -> None:
 def test_answer_by_touch_to_the_end(qtbot, kiosk, db_path, screenshot_dir):
     save_screenshot(kiosk, screenshot_dir, "kiosk-1-start")
     tap(qtbot, kiosk, "kioskStart")
-    assert kiosk.question.text() == TEMPLATES["COUNTER"].item("ACCESS").text
+    assert kiosk.question_screen.question.text() == TEMPLATES["COUNTER"].item("ACCESS").text
     shoot(qtbot, kiosk, screenshot_dir, "kiosk-2-question")
     tap(qtbot, kiosk, "kioskChoice_4")        # ACCESS
     tap(qtbot, kiosk, "kioskChoice_5")        # KIND
     tap(qtbot, kiosk, "kioskBack")            # changed my mind on KIND
-    assert kiosk.question.text() == TEMPLATES["COUNTER"].item("KIND").text
+    assert kiosk.question_screen.question.text() == TEMPLATES["COUNTER"].item("KIND").text
     assert kiosk.findChild(QPushButton, "kioskChoice_5").isChecked()
     tap(qtbot, kiosk, "kioskChoice_3")        # KIND, again
     tap(qtbot, kiosk, "kioskNA")              # EXPERT: 해당 없음
@@ -69,17 +69,17 @@ def test_answer_by_touch_to_the_end(qtbot, kiosk, db_path, screenshot_dir):
         assert kiosk.item.code == code
         tap(qtbot, kiosk, "kioskChoice_4")
     assert kiosk.item.code == "OVERALL"
-    assert kiosk.next_button.text() == "다음"  # required: no 건너뛰기
+    assert kiosk.question_screen.next_button.text() == "다음"  # required: no 건너뛰기
     tap(qtbot, kiosk, "kioskChoice_4")
     assert kiosk.item.code == "RECOMMEND"
     shoot(qtbot, kiosk, screenshot_dir, "kiosk-3-recommend")
     tap(qtbot, kiosk, "kioskNext")            # soft-required: asked once …
-    assert kiosk.item.code == "RECOMMEND" and kiosk.hint.text()
+    assert kiosk.item.code == "RECOMMEND" and kiosk.question_screen.hint.text()
     tap(qtbot, kiosk, "kioskChoice_9")
     assert kiosk.item.code == "COMMENT"
-    assert kiosk.next_button.text() == "제출하기"
+    assert kiosk.question_screen.next_button.text() == "제출하기"
     tap(qtbot, kiosk, "kioskNext")            # no comment: submit
-    qtbot.waitUntil(lambda: kiosk.thanks.text() == TEMPLATES["COUNTER"].thanks, timeout=5000)
+    qtbot.waitUntil(lambda: kiosk.thanks_screen.label.text() == TEMPLATES["COUNTER"].thanks, timeout=5000)
     save_screenshot(kiosk, screenshot_dir, "kiosk-4-thanks")
     stored = dict(rows(db_path, "SELECT a.item, coalesce(a.value_num, CASE a.na WHEN 1 THEN 'NA' END)"
                                 " FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id"
@@ -97,17 +97,17 @@ def test_next_on_an_unanswered_required_question_says_why(qtbot, kiosk, screensh
     tap(qtbot, kiosk, "kioskStart")
     while kiosk.item.code != "OVERALL":  # the counter questionnaire's required question
         tap(qtbot, kiosk, "kioskChoice_4")
-    assert kiosk.next_button.text() == "다음" and kiosk.hint.text() == ""
+    assert kiosk.question_screen.next_button.text() == "다음" and kiosk.question_screen.hint.text() == ""
     tap(qtbot, kiosk, "kioskNext")
     assert kiosk.item.code == "OVERALL"
-    assert kiosk.hint.text() == "이 문항은 꼭 답해 주셔야 다음으로 넘어갈 수 있습니다."
-    qtbot.waitUntil(kiosk.hint.isVisible, timeout=2000)
+    assert kiosk.question_screen.hint.text() == "이 문항은 꼭 답해 주셔야 다음으로 넘어갈 수 있습니다."
+    qtbot.waitUntil(kiosk.question_screen.hint.isVisible, timeout=2000)
     shoot(qtbot, kiosk, screenshot_dir, "kiosk-required")
     tap(qtbot, kiosk, "kioskEnglish")
     tap(qtbot, kiosk, "kioskNext")
-    assert kiosk.hint.text() == "This question needs an answer before you can go on."
+    assert kiosk.question_screen.hint.text() == "This question needs an answer before you can go on."
     tap(qtbot, kiosk, "kioskChoice_4")
-    assert kiosk.item.code == "RECOMMEND" and kiosk.hint.text() == ""
+    assert kiosk.item.code == "RECOMMEND" and kiosk.question_screen.hint.text() == ""
 
 
 def test_idle_countdown_discards_the_partial_form(qtbot, kiosk, db_path, screenshot_dir):
@@ -116,7 +116,7 @@ def test_idle_countdown_discards_the_partial_form(qtbot, kiosk, db_path, screens
     tap(qtbot, kiosk, "kioskChoice_2")
     assert kiosk.answers == {"ACCESS": 2, "KIND": 2}
     kiosk.idle.timeout.emit()  # 60 s without a touch
-    assert kiosk.overlay.isVisible() and kiosk.countdown.text() == "3초 후 처음 화면으로 돌아갑니다"
+    assert kiosk.overlay.isVisible() and kiosk.overlay.countdown.text() == "3초 후 처음 화면으로 돌아갑니다"
     shoot(qtbot, kiosk, screenshot_dir, "kiosk-5-countdown")
     tap(qtbot, kiosk, "kioskContinue")  # 계속하기: the answers are still there
     assert not kiosk.overlay.isVisible() and kiosk.answers == {"ACCESS": 2, "KIND": 2}
@@ -135,13 +135,13 @@ def test_touches_keep_the_form_alive(qtbot, kiosk):
 
 def test_english_switch(qtbot, kiosk, screenshot_dir):
     tap(qtbot, kiosk, "kioskEnglish")
-    assert kiosk.start_title.text() == "Counter satisfaction survey"
+    assert kiosk.start_screen.title.text() == "Counter satisfaction survey"
     tap(qtbot, kiosk, "kioskStart")
-    assert kiosk.question.text().startswith("Was it easy")
+    assert kiosk.question_screen.question.text().startswith("Was it easy")
     assert kiosk.findChild(QPushButton, "kioskChoice_5").text() == "5\nVery satisfied"
     shoot(qtbot, kiosk, screenshot_dir, "kiosk-6-english")
     tap(qtbot, kiosk, "kioskKorean")
-    assert kiosk.question.text() == TEMPLATES["COUNTER"].item("ACCESS").text
+    assert kiosk.question_screen.question.text() == TEMPLATES["COUNTER"].item("ACCESS").text
 
 
 def test_only_the_pin_leaves(qtbot, kiosk, db_path):
@@ -151,7 +151,7 @@ def test_only_the_pin_leaves(qtbot, kiosk, db_path):
     for digit in "1111":
         tap(qtbot, kiosk, f"kioskPin{digit}")
     tap(qtbot, kiosk, "kioskPinOk")
-    qtbot.waitUntil(lambda: kiosk.pin_message.text() == "PIN이 맞지 않습니다.", timeout=5000)
+    qtbot.waitUntil(lambda: kiosk.pin_screen.message.text() == "PIN이 맞지 않습니다.", timeout=5000)
     assert kiosk.isVisible()
     with qtbot.waitSignal(kiosk.left, timeout=5000):
         for digit in "4821":
@@ -229,11 +229,11 @@ def test_wrong_pins_make_the_pad_wait(qtbot, kiosk, db_path, monkeypatch):
             tap(qtbot, kiosk, f"kioskPin{digit}")
         tap(qtbot, kiosk, "kioskPinOk")
         qtbot.waitUntil(lambda: not kiosk.runner.busy(), timeout=5000)
-    assert kiosk.pin_message.text() == "PIN이 여러 번 틀렸습니다. 30초 뒤에 다시 하십시오."
+    assert kiosk.pin_screen.message.text() == "PIN이 여러 번 틀렸습니다. 30초 뒤에 다시 하십시오."
     for digit in "4821":  # even the right PIN waits
         tap(qtbot, kiosk, f"kioskPin{digit}")
     tap(qtbot, kiosk, "kioskPinOk")
-    assert kiosk.isVisible() and kiosk.pin_message.text().startswith("PIN이 여러 번 틀렸습니다.")
+    assert kiosk.isVisible() and kiosk.pin_screen.message.text().startswith("PIN이 여러 번 틀렸습니다.")
     assert rows(db_path, "SELECT count(*) FROM audit_log WHERE action = 'kiosk.exit_refused'") == [(3,)]
     kiosk.pin_locked_until = 0.0  # the wait is over
     with qtbot.waitSignal(kiosk.left, timeout=5000):
@@ -254,7 +254,7 @@ def test_a_bad_typed_answer_is_caught_on_its_screen(qtbot, qapp, kiosk_ctx, admi
     tap(qtbot, window, "kioskStart")
     window.text_input.setText("세 번")
     tap(qtbot, window, "kioskNext")
-    assert window.item.code == "VISITS" and window.hint.text() == "답을 다시 확인해 주십시오."
+    assert window.item.code == "VISITS" and window.question_screen.hint.text() == "답을 다시 확인해 주십시오."
     window.text_input.setText("3")
     tap(qtbot, window, "kioskNext")
     assert window.item.code == "OVERALL"

@@ -87,7 +87,7 @@ def shot(qtbot, kiosk, name: str) -> None:
 
 def test_a_comment_typed_by_touch_is_stored(qtbot, kiosk, db_path):
     keyboard = to_comment(qtbot, kiosk)
-    assert kiosk.next_button.text() == "제출하기"
+    assert kiosk.question_screen.next_button.text() == "제출하기"
     press(qtbot, keyboard, "ㅎㅏㄴ")
     assert kiosk.text_input.toPlainText() == "한"          # the syllable shows while composed
     assert [s.cursor.selectedText() for s in kiosk.text_input.extraSelections()] == ["한"]
@@ -120,7 +120,7 @@ def test_shift_backspace_and_double_finals(qtbot, kiosk):
     assert field.toPlainText() == "꽃이 "
     press(qtbot, keyboard, "ㅇㅓㅂㅅ")
     assert field.toPlainText() == "꽃이 없"
-    assert kiosk.next_button.text() == "제출하기"
+    assert kiosk.question_screen.next_button.text() == "제출하기"
 
 
 def test_a_physical_keyboard_still_types_and_finishes_the_syllable(qtbot, kiosk):
@@ -237,7 +237,8 @@ def test_the_keyboard_fits_the_kiosk_screen(qtbot, qapp, kiosk_ctx, size):
     assert (window.width(), window.height()) == size  # the window did not have to grow
     keys = keyboard.findChildren(QPushButton)
     assert len(keys) == 34 and all(_inside(k, window) for k in keys)
-    others = [window.text_input, window.question, window.next_button, window.back_button,
+    screen = window.question_screen
+    others = [window.text_input, screen.question, screen.next_button, screen.back_button,
               window.ko_button, window.en_button, window.staff_button]
     assert all(_inside(w, window) for w in others)
     panel = QRect(keyboard.mapTo(window, keyboard.rect().topLeft()), keyboard.size())
