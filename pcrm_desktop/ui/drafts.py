@@ -163,7 +163,7 @@ def _choose(combo: QComboBox, value) -> None:
         combo.setCurrentIndex(index)
 
 
-# --- a case's step (ui/complaint_case.ActionDialog): its note, or its reply ------------------
+# --- a case's step (ui/complaint_action.ActionDialog): its note, or its reply ------------------
 
 def autosave_step(dialog) -> Autosave:
     """Keyed by the case and the step: each step's note (or reply) of a case its own draft,
