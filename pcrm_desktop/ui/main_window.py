@@ -1,4 +1,5 @@
-"""The main window: navigation, pages (created when first visited), status bar, menus.
+"""The main window: navigation, and the pages (created when first visited); its menus and
+shortcuts are in main_menus.py, its status bar in main_status.py.
 
 It stays thin: pages do their own work and announce what they changed; the window passes the
 change on to the other pages.
@@ -9,12 +10,9 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 
-from PySide6.QtCore import QTimer, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,29 +30,20 @@ from pcrm_desktop.domain.privacy import AUDIT_ROLES
 from pcrm_desktop.services import office as office_service
 from pcrm_desktop.services.context import Changes, ServiceContext
 from pcrm_desktop.ui.appearance import icon
-from pcrm_desktop.ui.fitting import ElidingLabel, PageStack, scrolling
-from pcrm_desktop.ui.help_window import HelpKey, HelpWindow
+from pcrm_desktop.ui.fitting import PageStack, scrolling
+from pcrm_desktop.ui.help_window import HelpWindow
 from pcrm_desktop.ui.i18n import Retranslatable
 from pcrm_desktop.ui.labels import role_name
+from pcrm_desktop.ui.main_menus import MainMenus, add_shortcuts
+from pcrm_desktop.ui.main_status import MainStatusBar
 from pcrm_desktop.ui.pages.base import Page
 from pcrm_desktop.ui.pages.dashboard import DashboardPage
-
-log = logging.getLogger(__name__)
-RECEIPT_QUERY = re.compile(r"\d{4}-\d{1,6}")
 from pcrm_desktop.ui.pages.settings_page import SettingsPage
-from pcrm_desktop.ui.settings import FONT_SCALES
 from pcrm_desktop.ui.tasks import TaskRunner
 from pcrm_desktop.ui.wizard import FirstRunWizard
 
-
-def _newest_backup(ctx: ServiceContext) -> datetime | None:
-    from pcrm_desktop.domain.errors import DomainError
-    from pcrm_desktop.services import backups
-    try:
-        found = backups.list_backups(ctx)
-    except DomainError:  # a database given by URL has no backups folder
-        return None
-    return found[0].at if found else None
+log = logging.getLogger(__name__)
+RECEIPT_QUERY = re.compile(r"\d{4}-\d{1,6}")
 
 
 @dataclass(frozen=True)
@@ -82,7 +71,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.pages: dict[str, Page] = {}
         self.entries = self._nav_entries()
         self._build()
-        self._build_menus()
+        add_shortcuts(self)
+        self.menus = MainMenus(self)
         self.retranslate_ui()
         self.resize(1280, 720)
         self.setMinimumSize(QSize(1024, 600))
@@ -202,60 +192,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.setCentralWidget(central)
         # who is signed in shows at the top right (user_label): the status bar keeps its room for
         # the office, the day's figures, the last backup and the database
-        self.status_office, self.status_today, self.status_backup = ElidingLabel(), ElidingLabel(), ElidingLabel()
-        self.status_db = ElidingLabel(Qt.TextElideMode.ElideMiddle)
-        self.status_today.setObjectName("statusToday")
-        self.status_backup.setObjectName("statusBackup")
-        for label in (self.status_office, self.status_today, self.status_backup):
-            self.statusBar().addWidget(label)
-        self.last_backup: datetime | None = None
-        self.figures: dict[str, int] = {}
-        self.figures_timer = QTimer(self, interval=5 * 60 * 1000, timeout=self.load_figures)
-        self.statusBar().addPermanentWidget(self.status_db)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh_current)
-        QShortcut(QKeySequence("Ctrl+K"), self, activated=self._focus_search)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_complaint)
-        QShortcut(QKeySequence("Ctrl+Shift+N"), self, activated=self.new_citizen)
-        for number in range(len(self.entries)):
-            QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self,
-                      activated=lambda n=number: self.go_to_numbered(n))
-
-    def _build_menus(self) -> None:
-        self.file_menu = self.menuBar().addMenu("")
-        # the guide promises Ctrl+Q everywhere; Qt's StandardKey.Quit has no key on Windows
-        self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
-        self.file_menu.addAction(self.quit_action)
-        self.view_menu = self.menuBar().addMenu("")
-        self.language_menu = self.view_menu.addMenu("")
-        self.language_actions = QActionGroup(self)
-        for code, name in (("ko", "한국어"), ("en", "English")):
-            action = QAction(name, self, checkable=True, checked=code == self.language)
-            action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
-            self.language_actions.addAction(action)
-            self.language_menu.addAction(action)
-        self.scale_menu = self.view_menu.addMenu("")
-        self.scale_actions = QActionGroup(self)
-        for percent in FONT_SCALES:
-            action = QAction(f"{percent}%", self, checkable=True, checked=percent == self.font_scale)
-            action.triggered.connect(lambda _=False, p=percent: self.font_scale_requested.emit(p))
-            self.scale_actions.addAction(action)
-            self.scale_menu.addAction(action)
-        self.lock_action = QAction(self, shortcut=QKeySequence("Ctrl+L"), triggered=self.lock_now)
-        self.password_action = QAction(self, triggered=lambda: self.change_password())
-        self.file_menu.insertAction(self.quit_action, self.lock_action)
-        self.file_menu.insertAction(self.quit_action, self.password_action)
-        self.file_menu.insertSeparator(self.quit_action)
-        self.help_menu = self.menuBar().addMenu("")
-        self.help_action = QAction(self, shortcut=QKeySequence(Qt.Key.Key_F1),
-                                   triggered=self.show_help)
-        # a dialog modal to this window (entering a 민원, a survey on paper) keeps shortcuts
-        # from it: F1 pressed there arrives as a key press, caught here
-        self.f1_filter = HelpKey(self)
-        QApplication.instance().installEventFilter(self.f1_filter)
-        self.about_action = QAction(self, triggered=self.show_about)
-        self.help_menu.addAction(self.help_action)
-        self.help_menu.addSeparator()
-        self.help_menu.addAction(self.about_action)
+        self.status_bar = MainStatusBar(lambda: self.ctx, self.runner, self.database_label)
+        self.status_bar.figures_loaded.connect(self.retranslate_ui)
+        self.setStatusBar(self.status_bar)
 
     # --- texts ----------------------------------------------------------------------------
 
@@ -264,7 +203,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.nav.setAccessibleName(self.tr("메뉴"))
         self.setWindowTitle(f"{APP_NAME} — {self.office_name}" if self.office_name else APP_NAME)
         for row, entry in enumerate(self.entries):
-            badge = self.figures.get("mine_soon") if entry.key == "complaints" else None
+            badge = self.status_bar.figures.get("mine_soon") if entry.key == "complaints" else None
             self.nav.item(row).setText(f"{entry.title()}   {badge}" if badge else entry.title())
             self.nav.item(row).setHidden(not self._allowed(entry))
             if entry.key == "complaints":
@@ -274,61 +213,18 @@ class MainWindow(Retranslatable, QMainWindow):
         longest = max(metrics.horizontalAdvance(self.nav.item(r).text()) for r in range(self.nav.count()))
         self.nav.setFixedWidth(max(190, longest + self.nav.iconSize().width() + 48))
         self.search.setPlaceholderText(self.tr("통합검색: 이름·전화 뒷자리·주소·접수번호 (Ctrl+K, Enter)"))
-        self.file_menu.setTitle(self.tr("파일(&F)"))
-        self.quit_action.setText(self.tr("종료(&X)"))
-        self.lock_action.setText(self.tr("화면 잠금(&L)"))
-        self.password_action.setText(self.tr("비밀번호 변경(&P)…"))
-        self.view_menu.setTitle(self.tr("보기(&V)"))
-        self.language_menu.setTitle(self.tr("언어 / Language"))
-        self.scale_menu.setTitle(self.tr("글자 크기"))
-        self.help_menu.setTitle(self.tr("도움말(&H)"))
-        self.help_action.setText(self.tr("사용자 안내서(&U)"))
-        self.about_action.setText(self.tr("PCRM Desktop 정보"))
+        self.menus.retranslate_ui()
         self._update_status()
 
     def _update_status(self) -> None:
         actor = self.ctx.actor
-        self.status_office.setText(self.office_name or self.tr("초기 설정 필요"))
         who = "—" if actor.staff_id is None else f"{self._actor_name} ({role_name(actor.role)})"
         self.user_label.setText(who)
-        self.status_db.setText(self.tr("DB: 로컬 ({path})").format(path=self.database_label))
-        f = self.figures
-        self.status_today.setText(self.tr("오늘 접수 {received} · 처리 {done} · 기한 넘김 {overdue}").format(
-            received=f"{f['received']:,}", done=f"{f['done']:,}", overdue=f"{f['overdue']:,}") if f else "")
-        self._show_last_backup()
-
-    def _show_last_backup(self) -> None:
-        """마지막 백업 HH:MM today, else its date; none yet in red (a backup is made at start and
-        daily when something changed, so an old time with no change since is no alarm)."""
-        if not self.figures:
-            self.status_backup.setText("")
-            return
-        at = self.last_backup
-        if self.ctx.database is None:  # a database given by URL: backed up by whoever runs it
-            self.status_backup.setText("")
-            return
-        if at is None:
-            self.status_backup.setText(self.tr("백업 없음"))
-            self.status_backup.setStyleSheet("color: #b00020;")
-            return
-        today = datetime.now().date()
-        when = at.strftime("%H:%M" if at.date() == today else
-                           "%m-%d %H:%M" if at.year == today.year else "%Y-%m-%d")
-        self.status_backup.setText(self.tr("마지막 백업 {when}").format(when=when))
-        self.status_backup.setStyleSheet("")
+        self.status_bar.retranslate_ui(self.office_name)
 
     def load_figures(self) -> None:
         """The status bar's figures and the 민원 badge (after a change, and every 5 minutes)."""
-        if self.ctx.actor.staff_id is None:
-            return
-        from pcrm_desktop.services import complaints as complaint_service
-        ctx = self.ctx
-        self.runner.run(lambda control: (complaint_service.today_figures(ctx), _newest_backup(ctx)),
-                        self._show_figures, lambda error: None)
-
-    def _show_figures(self, result: tuple[dict[str, int], datetime | None]) -> None:
-        self.figures, self.last_backup = result
-        self.retranslate_ui()
+        self.status_bar.load_figures()
 
     _actor_name = ""
 
@@ -355,7 +251,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(self.pages[entry.key])
 
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
 
@@ -458,7 +354,7 @@ class MainWindow(Retranslatable, QMainWindow):
         ctx = self.ctx
         self.runner.run(lambda control: office_service.overview(ctx), self._show_identity)
         self.load_figures()
-        self.figures_timer.start()
+        self.status_bar.timer.start()
 
     def _show_identity(self, overview) -> None:
         self.office_name = overview.profile.name if overview.profile else ""
@@ -494,7 +390,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.idle_lock.stop()
         if self.help_window is not None:
             self.help_window.close()
-        QApplication.instance().removeEventFilter(self.f1_filter)
+        self.menus.stop()
         self.runner.wait(5000)
         if self.ctx.actor.staff_id is not None:
             from pcrm_desktop.services import accounts as account_service

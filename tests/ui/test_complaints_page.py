@@ -293,20 +293,21 @@ def test_happy_calls_from_the_page(qtbot, page, db_path, screenshot_dir):
 
 def test_status_bar_and_badge(qtbot, page, db_path):
     window = page.window()
-    qtbot.waitUntil(lambda: bool(window.figures), timeout=10000)
+    qtbot.waitUntil(lambda: bool(window.status_bar.figures), timeout=10000)
     now = page.ctx.clock()
     today = now.date().isoformat()
     received = rows(db_path, "SELECT count(*) FROM complaints WHERE substr(received_at, 1, 10) = ?", today)[0][0]
     overdue = rows(db_path, "SELECT count(*) FROM complaints WHERE open AND due_at < ?",
                    now.isoformat(" ", "microseconds"))[0][0]
-    assert window.figures["received"] == received and window.figures["overdue"] == overdue
-    assert window.status_today.text().startswith(f"오늘 접수 {received:,}")
-    assert window.status_backup.text() == "백업 없음"
+    figures = window.status_bar.figures
+    assert figures["received"] == received and figures["overdue"] == overdue
+    assert window.status_bar.today.text().startswith(f"오늘 접수 {received:,}")
+    assert window.status_bar.backup.text() == "백업 없음"
     from pcrm_desktop.services import backups
     made = backups.backup_now(page.ctx, "start")  # what the app does at start, in its own lane
     window.broadcast(backups.CHANGED)
-    qtbot.waitUntil(lambda: window.status_backup.text().startswith("마지막 백업"), timeout=10000)
-    assert window.status_backup.text() == f"마지막 백업 {made.at:%H:%M}"
+    qtbot.waitUntil(lambda: window.status_bar.backup.text().startswith("마지막 백업"), timeout=10000)
+    assert window.status_bar.backup.text() == f"마지막 백업 {made.at:%H:%M}"
     # give this clerk an overdue case: the 민원 entry shows the badge
     from pcrm_desktop.domain.complaints import Action
     from pcrm_desktop.services import complaints

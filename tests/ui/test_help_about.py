@@ -186,7 +186,7 @@ def test_f1_opens_the_guide_at_the_page_on_screen(qtbot, application, screenshot
     window.open_page("settings")
     assert _press_f1(qtbot, window) is help_window, "one window, reused"
     assert help_window.current_section().bare_title.startswith("설정")
-    assert window.help_action.shortcut().toString() == "F1"
+    assert window.menus.help_action.shortcut().toString() == "F1"
     assert no_message_boxes == []
 
 
@@ -386,7 +386,7 @@ def _row(dialog, name: str) -> int:
 def test_about_shows_the_program_the_database_and_the_licences(qtbot, application, backend,
                                                                screenshot_dir, no_message_boxes):
     window = _signed_in_window(qtbot, application)
-    window.about_action.trigger()
+    window.menus.about_action.trigger()
     dialog = window.about_dialog
     value = {name: labels[1].text for name, labels in dialog.fact_labels.items()}
     qtbot.waitUntil(lambda: HEAD_REVISION in value["schema"](), timeout=5000)

@@ -42,7 +42,7 @@ def test_language_switches_at_run_time(qtbot, application, screenshot_dir, no_me
     assert application.languages.language == "en"
     qtbot.waitUntil(lambda: window.nav.item(0).text() == "Dashboard", timeout=3000)
     assert settings.heading.text() == "Settings"
-    assert window.file_menu.title() == "&File"
+    assert window.menus.file_menu.title() == "&File"
     window.resize(1366, 768)
     for key in ("dashboard", "settings"):
         window.open_page(key)

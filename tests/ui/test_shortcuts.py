@@ -87,8 +87,8 @@ def test_an_admin_still_reaches_every_entry(qtbot, app):
 
 def test_ctrl_q_quits_on_every_platform(qtbot, app):
     window = _shown_window(qtbot, app, "clerk01")
-    assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
-    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    assert window.menus.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    assert window.menus.quit_action.shortcut().toString() == "Ctrl+Q"
     _press(qtbot, window, Qt.Key.Key_Q)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=10000)
 

@@ -68,7 +68,7 @@ def _unlock(qtbot, window, password: str = ADMIN_PASSWORD) -> None:
 def test_ctrl_l_is_logged_and_shown_as_a_lock_by_hand_the_idle_one_as_automatic(qtbot, app,
                                                                                 db_path):
     window = _shown(qtbot, app)
-    window.lock_action.trigger()                      # 파일 › 화면 잠금 (Ctrl+L)
+    window.menus.lock_action.trigger()                      # 파일 › 화면 잠금 (Ctrl+L)
     assert window.idle_lock.locked
     _unlock(qtbot, window)
     lock = window.idle_lock
