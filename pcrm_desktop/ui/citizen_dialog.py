@@ -67,6 +67,14 @@ class CitizenDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
 
     # --- building -------------------------------------------------------------------------
     def _build(self) -> None:
+        form = self._build_fields()
+        self._build_checks()
+        self._build_warnings()
+        self._build_messages()
+        self._lay_out(form)
+        self._connect()
+
+    def _build_fields(self) -> QFormLayout:
         self.name, self.birth_year, self.phone1, self.phone2 = (QLineEdit() for _ in range(4))
         self.email, self.road, self.detail, self.dong = (QLineEdit() for _ in range(4))
         for widget, name in ((self.name, "nameEdit"), (self.birth_year, "birthYearEdit"),
@@ -89,6 +97,10 @@ class CitizenDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
                            ("memo", self.memo)):
             self.labels[key].setBuddy(field)
             form.addRow(self.labels[key], field)
+        return form
+
+    def _build_checks(self) -> None:
+        """The customer groups a clerk assigns, and the accessibility needs."""
         self.group_box, self.access_box = QGroupBox(), QGroupBox()
         self.group_checks = {g.id: QCheckBox(g.name) for g in self.assigned}
         self.access_checks = {code: QCheckBox() for code in ACCESSIBILITY}
@@ -96,6 +108,10 @@ class CitizenDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
             grid = QGridLayout(box)
             for n, check in enumerate(checks.values()):
                 grid.addWidget(check, n // 2, n % 2)
+
+    def _build_warnings(self) -> None:
+        """A possible duplicate (with 새 사람 확인), and a resident registration number typed
+        where it must not be."""
         self.duplicate_warning = QLabel()
         self.duplicate_warning.setObjectName("duplicateWarning")
         self.duplicate_warning.setStyleSheet(WARNING_STYLE)
@@ -111,6 +127,8 @@ class CitizenDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
         self.rrn_warning.setStyleSheet(WARNING_STYLE)
         self.rrn_warning.setWordWrap(True)
         self.rrn_warning.hide()
+
+    def _build_messages(self) -> None:
         self.error = QLabel()
         self.error.setObjectName("errorLabel")
         self.error.setStyleSheet("color: #b00020; font-weight: bold;")
@@ -126,6 +144,8 @@ class CitizenDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
         self.buttons.rejected.connect(self.cancel)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
         QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.save)
+
+    def _lay_out(self, form: QFormLayout) -> None:
         side = QVBoxLayout()
         side.addWidget(self.group_box)
         side.addWidget(self.access_box)
@@ -141,6 +161,8 @@ class CitizenDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
+
+    def _connect(self) -> None:
         for field in (self.name, self.phone1, self.phone2, self.birth_year):
             field.editingFinished.connect(self.check_duplicates)
         for field in (self.road, self.detail):

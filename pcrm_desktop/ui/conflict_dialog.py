@@ -150,9 +150,20 @@ class FieldConflictDialog(Retranslatable, QDialog):
         self.groups: dict[str, QButtonGroup] = {}
         self.buttons_of: dict[str, dict[str, QRadioButton]] = {}
         self.values: dict[tuple[str, str], QLabel] = {}
+        self.notes: dict[str, QLabel] = {}
         self.intro = QLabel()
         self.intro.setObjectName("conflictIntro")
         self.intro.setWordWrap(True)
+        grid = self._build_grid()
+        self._build_buttons()
+        self._lay_out(grid)
+        self.retranslate_ui()
+        self.resize(820, min(720, 220 + 80 * len(rows)))
+
+    # --- construction ---------------------------------------------------------------------
+    def _build_grid(self) -> QGridLayout:
+        """A line per differing field: its name and who changed it, then both values, each
+        with its choice."""
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(8)
@@ -160,53 +171,56 @@ class FieldConflictDialog(Retranslatable, QDialog):
         for column, header in enumerate(self.headers):
             header.setStyleSheet("font-weight: bold;")
             grid.addWidget(header, 0, column)
-        self.notes: dict[str, QLabel] = {}
-        for n, row in enumerate(rows, start=1):
-            name = QLabel(f"<b>{row.label}</b>")
-            note = QLabel()
-            note.setObjectName(f"conflictNote_{row.key}")
-            if row.mine_changed and row.theirs_changed:
-                note.setStyleSheet(BOTH_STYLE)
-            self.notes[row.key] = note
-            cell = QVBoxLayout()
-            cell.addWidget(name)
-            cell.addWidget(note)
-            cell.addStretch(1)
-            grid.addLayout(cell, n, 0)
+        for n, row in enumerate(self.rows, start=1):
+            grid.addLayout(self._field_cell(row), n, 0)
             group = QButtonGroup(self)
             self.groups[row.key] = group
             self.buttons_of[row.key] = {}
             for column, (side, text) in enumerate(((MINE, row.mine), (THEIRS, row.theirs)), start=1):
-                button = QRadioButton()
-                button.setObjectName(f"conflict_{row.key}_{side}")
-                group.addButton(button)
-                self.buttons_of[row.key][side] = button
-                value = QLabel(text)
-                value.setObjectName(f"conflictValue_{row.key}_{side}")
-                value.setWordWrap(True)
-                value.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-                value.setMinimumWidth(220)
-                value.setMaximumHeight(160)
-                value.setCursor(Qt.CursorShape.PointingHandCursor)
-                value.mousePressEvent = lambda _event, b=button: b.setChecked(True)
-                self.values[row.key, side] = value
-                box = QVBoxLayout()
-                box.setSpacing(2)
-                box.addWidget(button)
-                box.addWidget(value)
-                box.addStretch(1)
-                grid.addLayout(box, n, column)
+                grid.addLayout(self._value_cell(row, side, text, group), n, column)
             if row.default is not None:
                 self.buttons_of[row.key][row.default].setChecked(True)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
-        grid.setRowStretch(len(rows) + 1, 1)
-        inner = QWidget()
-        inner.setLayout(grid)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        grid.setRowStretch(len(self.rows) + 1, 1)
+        return grid
+
+    def _field_cell(self, row: FieldRow) -> QVBoxLayout:
+        name = QLabel(f"<b>{row.label}</b>")
+        note = QLabel()
+        note.setObjectName(f"conflictNote_{row.key}")
+        if row.mine_changed and row.theirs_changed:
+            note.setStyleSheet(BOTH_STYLE)
+        self.notes[row.key] = note
+        cell = QVBoxLayout()
+        cell.addWidget(name)
+        cell.addWidget(note)
+        cell.addStretch(1)
+        return cell
+
+    def _value_cell(self, row: FieldRow, side: str, text: str, group: QButtonGroup) -> QVBoxLayout:
+        """One side's value under its choice; a click on the value chooses it too."""
+        button = QRadioButton()
+        button.setObjectName(f"conflict_{row.key}_{side}")
+        group.addButton(button)
+        self.buttons_of[row.key][side] = button
+        value = QLabel(text)
+        value.setObjectName(f"conflictValue_{row.key}_{side}")
+        value.setWordWrap(True)
+        value.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        value.setMinimumWidth(220)
+        value.setMaximumHeight(160)
+        value.setCursor(Qt.CursorShape.PointingHandCursor)
+        value.mousePressEvent = lambda _event, b=button: b.setChecked(True)
+        self.values[row.key, side] = value
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addWidget(button)
+        box.addWidget(value)
+        box.addStretch(1)
+        return box
+
+    def _build_buttons(self) -> None:
         self.pending = QLabel()
         self.pending.setObjectName("conflictPending")
         self.pending.setStyleSheet("color: #b00020;")
@@ -219,13 +233,19 @@ class FieldConflictDialog(Retranslatable, QDialog):
         self.buttons.rejected.connect(self.reject)
         for group in self.groups.values():
             group.buttonToggled.connect(self._update)
+
+    def _lay_out(self, grid: QGridLayout) -> None:
+        inner = QWidget()
+        inner.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.pending)
         layout.addWidget(self.buttons)
-        self.retranslate_ui()
-        self.resize(820, min(720, 220 + 80 * len(rows)))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("다른 사람이 먼저 저장했습니다"))

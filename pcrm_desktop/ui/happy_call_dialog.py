@@ -66,7 +66,21 @@ class HappyCallDialog(Retranslatable, QDialog):
         super().__init__(parent)
         self.setObjectName("happyCallDialog")
         self.ctx, self.runner = ctx, runner
-        today = ctx.clock().date()
+        self.survey_rows: list[dict] = []
+        self._build_rule()
+        self._build_table()
+        self._build_call()
+        self._lay_out()
+        self._connect()
+        self.retranslate_ui()
+        self.resize(1100, 560)
+        self.reload()
+        self._load_surveys()
+
+    # --- construction ---------------------------------------------------------------------
+    def _build_rule(self) -> None:
+        """The sampling rule (the week, the share, the long cases, every 불수용) and the view."""
+        today = self.ctx.clock().date()
         self.week = QDateEdit(today - timedelta(days=today.weekday() + 7))  # last week's Monday
         self.week.setObjectName("happyWeek")
         self.week.setCalendarPopup(True)
@@ -85,6 +99,9 @@ class HappyCallDialog(Retranslatable, QDialog):
         self.sample_button.setObjectName("happySample")
         self.status = QComboBox()
         self.status.setObjectName("happyStatus")
+        self.labels = [QLabel() for _ in range(4)]
+
+    def _build_table(self) -> None:
         self.model = RowsModel([
             (lambda: self.tr("접수번호"), lambda r: r["receipt_no"]),
             (lambda: self.tr("제목"), lambda r: r["title"]),
@@ -101,6 +118,9 @@ class HappyCallDialog(Retranslatable, QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+
+    def _build_call(self) -> None:
+        """One call's controls: the survey to answer, the number, a note, the outcomes."""
         self.note = QLineEdit()
         self.note.setObjectName("happyNote")
         self.survey = QComboBox()
@@ -109,15 +129,17 @@ class HappyCallDialog(Retranslatable, QDialog):
         self.survey_label = QLabel()
         self.reveal_button = QPushButton()
         self.reveal_button.setObjectName("happyReveal")
-        self.reveal_button.clicked.connect(self.reveal_phone)
         self.outcome_buttons = {o: QPushButton() for o in Outcome}
         for outcome, button in self.outcome_buttons.items():
             button.setObjectName(f"outcome_{outcome.value}")
-            button.clicked.connect(lambda _=False, o=outcome: self.record(o))
         self.info = QLabel()
         self.info.setObjectName("happyInfo")
         self.info.setWordWrap(True)
-        self.labels = [QLabel() for _ in range(4)]
+        self.close_button = QPushButton()
+        self.close_button.setObjectName("happyClose")
+        self.close_button.setAutoDefault(False)
+
+    def _lay_out(self) -> None:
         rule = QHBoxLayout()
         for label, widget in zip(self.labels, (self.week, self.share, self.long_days)):
             rule.addWidget(label)
@@ -134,25 +156,22 @@ class HappyCallDialog(Retranslatable, QDialog):
         outcomes.addWidget(self.note, 1)
         for button in self.outcome_buttons.values():
             outcomes.addWidget(button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.info, 1)
+        bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(rule)
         layout.addWidget(self.table, 1)
         layout.addLayout(outcomes)
-        self.close_button = QPushButton()
-        self.close_button.setObjectName("happyClose")
-        self.close_button.setAutoDefault(False)
-        self.close_button.clicked.connect(self.reject)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.info, 1)
-        bottom.addWidget(self.close_button)
         layout.addLayout(bottom)
+
+    def _connect(self) -> None:
+        self.reveal_button.clicked.connect(self.reveal_phone)
+        for outcome, button in self.outcome_buttons.items():
+            button.clicked.connect(lambda _=False, o=outcome: self.record(o))
+        self.close_button.clicked.connect(self.reject)
         self.sample_button.clicked.connect(self.sample)
         self.status.currentIndexChanged.connect(lambda _: self.reload())
-        self.survey_rows: list[dict] = []
-        self.retranslate_ui()
-        self.resize(1100, 560)
-        self.reload()
-        self._load_surveys()
 
     def retranslate_ui(self) -> None:
         self.table.setAccessibleName(self.tr("해피콜 대상"))

@@ -42,11 +42,26 @@ class ImportDialog(QDialog):
         self.importer = self.IMPORTERS[kind]
         self.table = None
         self.plan = None
+        self.combos: dict[str, QComboBox] = {}
+        self._build_views()
+        self._build_buttons()
+        self._lay_out()
+        self.skip_duplicates.setVisible(kind == "citizens")  # 민원 rows are flagged, never held back
+        self.setWindowTitle((self.tr("주민 가져오기 — {name}") if kind == "citizens"
+                             else self.tr("민원 이력 가져오기 — {name}")).format(name=self.path.name))
+        self.resize(1100, 640)
+        self.info.setText(self.tr("파일을 읽는 중…"))
+        self.runner.run(lambda control: read_table(self.path), self._loaded,
+                        lambda error: self._fail(error), label=self.tr("파일을 읽는 중…"), parent=self)
+
+    # --- construction ---------------------------------------------------------------------
+    def _build_views(self) -> None:
+        """What the file is, the mapping (filled once it is read), the first rows, and the
+        check's report with the rows it would leave out."""
         self.info = QLabel()
         self.info.setObjectName("importInfo")
         self.info.setWordWrap(True)
         self.mapping_form = QFormLayout()
-        self.combos: dict[str, QComboBox] = {}
         self.preview = RowsModel([])
         self.preview_view = QTableView()
         self.preview_view.setObjectName("importPreview")
@@ -63,6 +78,8 @@ class ImportDialog(QDialog):
         self.rejected_view.setModel(self.rejected)
         self.rejected_view.verticalHeader().hide()
         self.rejected_view.horizontalHeader().setStretchLastSection(True)
+
+    def _build_buttons(self) -> None:
         self.skip_duplicates = QCheckBox(self.tr("중복 의심 행은 가져오지 않기"))
         self.check_button, self.import_button = QPushButton(self.tr("검사(&C)")), QPushButton(self.tr("가져오기(&I)"))
         self.save_report_button, self.close_button = QPushButton(self.tr("보고서 저장…")), QPushButton(self.tr("닫기"))
@@ -75,6 +92,8 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.run_import)
         self.save_report_button.clicked.connect(self.save_report)
         self.close_button.clicked.connect(self.reject)
+
+    def _lay_out(self) -> None:
         buttons = QHBoxLayout()
         buttons.addWidget(self.skip_duplicates)
         buttons.addStretch(1)
@@ -92,13 +111,6 @@ class ImportDialog(QDialog):
         layout.addWidget(self.info)
         layout.addLayout(columns, 1)
         layout.addLayout(buttons)
-        self.skip_duplicates.setVisible(kind == "citizens")  # 민원 rows are flagged, never held back
-        self.setWindowTitle((self.tr("주민 가져오기 — {name}") if kind == "citizens"
-                             else self.tr("민원 이력 가져오기 — {name}")).format(name=self.path.name))
-        self.resize(1100, 640)
-        self.info.setText(self.tr("파일을 읽는 중…"))
-        self.runner.run(lambda control: read_table(self.path), self._loaded,
-                        lambda error: self._fail(error), label=self.tr("파일을 읽는 중…"), parent=self)
 
     # --- mapping --------------------------------------------------------------------------
     def _loaded(self, table) -> None:

@@ -102,16 +102,34 @@ class PaperEntryDialog(Retranslatable, QDialog):
         self.report: list[Mismatch] = []
         self.saved = 0
         self.saving = False  # a form on its way: Enter again must not store it twice
+        self._build_top()
+        grid = self._build_fields()
+        self._build_bottom()
+        self._lay_out(grid)
+        self.double.toggled.connect(lambda _: self.clear_form())
+        self.form_no.returnPressed.connect(lambda: self.form_date.setFocus())
+        self.form_date.editingFinished.connect(self._date_done)
+        if store is not None:  # one phone answer: no pile of forms, no second keying
+            for widget in (self.form_no, self.form_date, self.double, *self.top_labels,
+                           self.report_button):
+                widget.hide()
+        self.retranslate_ui()
+        self.resize(1100, 720) if store is None else self.resize(900, 380)
+        self.clear_form()
+
+    # --- construction ---------------------------------------------------------------------
+    def _build_top(self) -> None:
+        """The form's number and date, 이중 입력, how to key, and which keying this is."""
+        today = QDate(self.ctx.clock().date())
         self.form_no = QLineEdit()
         self.form_no.setObjectName("paperFormNo")
         self.form_no.setMaximumWidth(160)
-        self.form_date = QDateEdit(QDate(ctx.clock().date()))
+        self.form_date = QDateEdit(today)
         self.form_date.setObjectName("paperDate")
         self.form_date.setDisplayFormat("yyyy-MM-dd")
-        self.form_date.setMaximumDate(QDate(ctx.clock().date()))
+        self.form_date.setMaximumDate(today)
         self.double = QCheckBox()
         self.double.setObjectName("paperDouble")
-        self.double.toggled.connect(lambda _: self.clear_form())
         self.howto = QLabel()
         self.howto.setObjectName("paperHowto")
         self.howto.setWordWrap(True)
@@ -120,58 +138,53 @@ class PaperEntryDialog(Retranslatable, QDialog):
         self.pass_label.setObjectName("paperPass")
         self.pass_label.setStyleSheet("font-weight: bold; color: #1f5fa8;")
         self.top_labels = [QLabel(), QLabel()]
-        top = QHBoxLayout()
-        top.addWidget(self.top_labels[0])
-        top.addWidget(self.form_no)
-        top.addWidget(self.top_labels[1])
-        top.addWidget(self.form_date)
-        top.addWidget(self.double)
-        top.addStretch(1)
-        top.addWidget(self.pass_label)
+
+    def _build_fields(self) -> QGridLayout:
         grid = QGridLayout()
         self.fields: list[Field] = []
         self.printed: dict[str, str] = {}  # a field's question as a clerk finds it on the paper
-        words = self.hint_words()
         self.questions: list[tuple[QLabel, Item, str]] = []  # in the screen's language when it has it
-        for number, item in enumerate(questionnaire.items, start=1):
+        words = self.hint_words()
+        for number, item in enumerate(self.q.items, start=1):
             rows = item.options if item.type is ItemType.MATRIX else ("",)
             for row_number, row in enumerate(rows, start=1):
-                key = f"{item.code}.{row}" if row else item.code
-                edit = QLineEdit()
-                edit.setObjectName(f"paper_{key}")
-                edit.setMaxLength(item.max_length if item.type in (
-                    ItemType.SHORT_TEXT, ItemType.LONG_TEXT) else 40)
-                edit.returnPressed.connect(lambda k=key: self.advance(k))
-                note = QLabel()
-                note.setStyleSheet("color: #b03a2e;")
-                text = QLabel()
-                self.questions.append((text, item, row))
-                text.setWordWrap(True)
-                text.setObjectName(f"paperQuestion_{key}")  # the survey's own words
                 # the question's number as printed on the form (문 3-2 for a grid's 2nd row)
-                printed = f"{number}" + (f"-{row_number}" if row else "")
-                name = item_name(item.code, row or item.text)
-                self.printed[key] = f"{printed} {name if len(name) <= 24 else name[:23] + '…'}"
-                code = QLabel(printed + (" *" if item.required else ""))
-                code.setObjectName(f"paperNumber_{key}")
-                text.setBuddy(edit)  # the question names its field
-                hint = QLabel(paper_hint(item, words))
-                hint.setStyleSheet("color: #555;")
-                line = len(self.fields)
-                grid.addWidget(code, line, 0)
-                grid.addWidget(text, line, 1)
-                grid.addWidget(edit, line, 2)
-                grid.addWidget(hint, line, 3)
-                grid.addWidget(note, line, 4)
-                self.fields.append(Field(key, item, edit, note))
+                self._add_field(grid, item, row, f"{number}" + (f"-{row_number}" if row else ""), words)
         grid.setRowStretch(len(self.fields), 1)  # rows stay at the top
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 1)
-        holder = QWidget()
-        holder.setLayout(grid)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(holder)
+        return grid
+
+    def _add_field(self, grid: QGridLayout, item: Item, row: str, printed: str,
+                   words: dict[str, str]) -> None:
+        """One answer's line: its number, the question, the field, how to key it, and what is
+        wrong with what was keyed."""
+        key = f"{item.code}.{row}" if row else item.code
+        edit = QLineEdit()
+        edit.setObjectName(f"paper_{key}")
+        edit.setMaxLength(item.max_length if item.type in (
+            ItemType.SHORT_TEXT, ItemType.LONG_TEXT) else 40)
+        edit.returnPressed.connect(lambda k=key: self.advance(k))
+        note = QLabel()
+        note.setStyleSheet("color: #b03a2e;")
+        text = QLabel()
+        self.questions.append((text, item, row))
+        text.setWordWrap(True)
+        text.setObjectName(f"paperQuestion_{key}")  # the survey's own words
+        name = item_name(item.code, row or item.text)
+        self.printed[key] = f"{printed} {name if len(name) <= 24 else name[:23] + '…'}"
+        code = QLabel(printed + (" *" if item.required else ""))
+        code.setObjectName(f"paperNumber_{key}")
+        text.setBuddy(edit)  # the question names its field
+        hint = QLabel(paper_hint(item, words))
+        hint.setStyleSheet("color: #555;")
+        line = len(self.fields)
+        for column, widget in enumerate((code, text, edit, hint, note)):
+            grid.addWidget(widget, line, column)
+        self.fields.append(Field(key, item, edit, note))
+
+    def _build_bottom(self) -> None:
+        """What the form came to, the differences of a double keying, and the buttons."""
         self.info = QLabel()
         self.info.setObjectName("paperInfo")
         self.info.setWordWrap(True)
@@ -188,13 +201,27 @@ class PaperEntryDialog(Retranslatable, QDialog):
         self.save_button = QPushButton()  # what the last field's Enter does, for the mouse too
         self.save_button.setObjectName("paperSave")
         self.save_button.clicked.connect(self.save_form)
-        self.save_button.setAutoDefault(False)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save_form)
         QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.save_form)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.accept)
-        self.close_button.setAutoDefault(False)
-        self.report_button.setAutoDefault(False)
+        for button in (self.save_button, self.close_button, self.report_button):
+            button.setAutoDefault(False)
+
+    def _lay_out(self, grid: QGridLayout) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.top_labels[0])
+        top.addWidget(self.form_no)
+        top.addWidget(self.top_labels[1])
+        top.addWidget(self.form_date)
+        top.addWidget(self.double)
+        top.addStretch(1)
+        top.addWidget(self.pass_label)
+        holder = QWidget()
+        holder.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
         bottom = QHBoxLayout()
         bottom.addWidget(self.info, 1)
         bottom.addWidget(self.report_button)
@@ -206,15 +233,6 @@ class PaperEntryDialog(Retranslatable, QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.mismatch_table)
         layout.addLayout(bottom)
-        self.form_no.returnPressed.connect(lambda: self.form_date.setFocus())
-        self.form_date.editingFinished.connect(self._date_done)
-        if store is not None:  # one phone answer: no pile of forms, no second keying
-            for widget in (self.form_no, self.form_date, self.double, *self.top_labels,
-                           self.report_button):
-                widget.hide()
-        self.retranslate_ui()
-        self.resize(1100, 720) if store is None else self.resize(900, 380)
-        self.clear_form()
 
     def hint_words(self) -> dict[str, str]:
         return {"na": self.tr("해당없음"), "several": self.tr("여러 개"), "yes_no": self.tr("1=예 2=아니오"),
