@@ -85,7 +85,18 @@ class AccessLogPage(Page):
         self._open = False                # shown now (a hide while away ends the opening)
         self._record_next = False         # the next first page logs the review
         self.title = heading()
-        today = ctx.clock().date()
+        self._build_filters()
+        self._build_log()
+        self._build_findings()
+        self._size_columns()
+        self._build_layout()
+        self._connect()
+        self.retranslate_ui()
+
+    # --- construction ---------------------------------------------------------------------
+    def _build_filters(self) -> None:
+        """The period, the account, the kind of act, the resident, flagged entries only."""
+        today = self.ctx.clock().date()
         self.first = QDateEdit(QDate(today.replace(day=1)))
         self.first.setObjectName("logFrom")
         self.last = QDateEdit(QDate(today))
@@ -103,7 +114,9 @@ class AccessLogPage(Page):
         self.flagged_only = QCheckBox()
         self.flagged_only.setObjectName("logFlaggedOnly")
         self.labels = {key: QLabel() for key in ("period", "to", "account", "kind", "month")}
-        self.model = LogModel(runner, [
+
+    def _build_log(self) -> None:
+        self.model = LogModel(self.runner, [
             (lambda: self.tr("일시"), lambda r: f"{moment(r.at)}:{r.at:%S}"),
             (lambda: self.tr("계정"), lambda r: r.actor),
             (lambda: self.tr("컴퓨터"), lambda r: r.workstation),
@@ -120,6 +133,11 @@ class AccessLogPage(Page):
         self.table.verticalHeader().hide()
         self.count_label = QLabel()
         self.count_label.setObjectName("logCount")
+
+    def _build_findings(self) -> None:
+        """The period's findings and the rules behind them, the hash chain's check, the
+        month's review as PDF, and the page's status line."""
+        month = QDate(self.ctx.clock().date().replace(day=1)).addMonths(-1)
         self.findings_title = QLabel()
         self.findings_title.setObjectName("findingsTitle")
         self.findings_title.setStyleSheet("font-weight: bold;")
@@ -137,7 +155,7 @@ class AccessLogPage(Page):
         self.chain_label.setObjectName("chainResult")
         self.chain_label.setWordWrap(True)
         self.chain_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.month = QDateEdit(QDate(today.replace(day=1)).addMonths(-1))
+        self.month = QDateEdit(month)
         self.month.setObjectName("logMonth")
         self.month.setDisplayFormat("yyyy-MM")
         self.pdf_button = QPushButton()
@@ -145,12 +163,7 @@ class AccessLogPage(Page):
         self.status = QLabel()
         self.status.setObjectName("logStatus")
         self.status.setWordWrap(True)
-        self._size_columns()
-        self._build_layout()
-        self._connect()
-        self.retranslate_ui()
 
-    # --- construction ---------------------------------------------------------------------
     def _size_columns(self) -> None:
         """The time and the flags whole, the other texts shortened when room is short, the
         act taking the rest (column_fit.py): 이상 징후 in view at 150 % text too."""

@@ -76,6 +76,17 @@ class ReportsPage(Page):
         self.preview: Preview | None = None
         self.folder = self._folder()
         self.title = heading()
+        self._build_kinds()
+        self._build_form()
+        self._build_actions()
+        self._lay_out()
+        self.kinds.currentRowChanged.connect(lambda _: self._show_fields())
+        self.retranslate_ui()
+        self.kinds.setCurrentRow(0)
+        self.reload()
+
+    # --- construction ---------------------------------------------------------------------
+    def _build_kinds(self) -> None:
         self.kinds = QListWidget()
         self.kinds.setObjectName("reportKinds")
         self.kinds.setMaximumWidth(300)
@@ -84,7 +95,10 @@ class ReportsPage(Page):
             item = QListWidgetItem("")
             item.setData(Qt.ItemDataRole.UserRole, kind)
             self.kinds.addItem(item)
-        today = QDate(ctx.clock().date())
+
+    def _build_form(self) -> None:
+        """The month, the period or the survey the chosen kind asks for, and the XLSX copy."""
+        today = QDate(self.ctx.clock().date())
         self.month = QDateEdit(today.addMonths(-1))
         self.month.setObjectName("reportMonth")
         self.month.setDisplayFormat("yyyy-MM")
@@ -106,6 +120,9 @@ class ReportsPage(Page):
         self.form.addRow(self.labels["to"], self.last)
         self.form.addRow(self.labels["survey"], self.survey)
         self.form.addRow("", self.xlsx)
+
+    def _build_actions(self) -> None:
+        """만들기 with its progress and status; 저장, 열기 and 인쇄 once a report is made."""
         self.build_button = QPushButton()
         self.build_button.setObjectName("reportBuild")
         self.build_button.clicked.connect(self.build)
@@ -123,17 +140,9 @@ class ReportsPage(Page):
             button.setObjectName(name)
             button.clicked.connect(slot)
             button.setEnabled(False)
-        left = QVBoxLayout()
-        left.addWidget(self.kinds)
-        left.addLayout(self.form)
-        left.addWidget(self.build_button)
-        left.addWidget(self.progress)
-        left.addWidget(self.status)
-        left.addStretch(1)
-        actions = QHBoxLayout()
-        for button in (self.save_button, self.open_button, self.print_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
+
+    def _build_preview(self) -> QScrollArea:
+        """The made report's pages, side by side (a hint of what to do until then)."""
         self.pages_box = QWidget()
         self.pages_grid = QGridLayout(self.pages_box)
         self.pages_grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -146,6 +155,21 @@ class ReportsPage(Page):
         scroll.setObjectName("reportPreview")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.pages_box)
+        return scroll
+
+    def _lay_out(self) -> None:
+        left = QVBoxLayout()
+        left.addWidget(self.kinds)
+        left.addLayout(self.form)
+        left.addWidget(self.build_button)
+        left.addWidget(self.progress)
+        left.addWidget(self.status)
+        left.addStretch(1)
+        actions = QHBoxLayout()
+        for button in (self.save_button, self.open_button, self.print_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        scroll = self._build_preview()
         right = QVBoxLayout()
         right.addLayout(actions)
         right.addWidget(scroll, 1)
@@ -155,10 +179,6 @@ class ReportsPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(body, 1)
-        self.kinds.currentRowChanged.connect(lambda _: self._show_fields())
-        self.retranslate_ui()
-        self.kinds.setCurrentRow(0)
-        self.reload()
 
     def _folder(self) -> Path:
         base = self.ctx.files_dir.parent / "reports" if self.ctx.files_dir else None

@@ -47,8 +47,15 @@ class RetentionSettings(Retranslatable, QWidget):
         self.status = QLabel()
         self.status.setObjectName("retentionStatus")
         self.status.setWordWrap(True)
+        scroll = self._build_periods()
+        self._build_run()
+        self._build_ledger()
+        self._lay_out(scroll)
+        self.retranslate_ui()
 
-        # the periods: one row per kind (name, what it runs from, months, default, basis)
+    # --- construction ---------------------------------------------------------------------
+    def _build_periods(self) -> DownwardScroll:
+        """The periods: one row per kind (name, what it runs from, months, default, basis)."""
         self.periods_box = QGroupBox()
         grid = QGridLayout()
         self.kind_labels: dict[Kind, QLabel] = {}
@@ -57,26 +64,7 @@ class RetentionSettings(Retranslatable, QWidget):
         self.basis_labels: dict[Kind, QLabel] = {}
         self.spins: dict[Kind, QSpinBox] = {}
         for row, kind in enumerate(KINDS):
-            rule = RULES[kind]
-            name, start, default, basis = QLabel(), QLabel(), QLabel(), QLabel()
-            name.setStyleSheet("font-weight: bold;")
-            for label in (start, default, basis):
-                label.setStyleSheet("color: #4a5a6e;")
-            basis.setWordWrap(True)
-            start.setWordWrap(True)  # English texts are longer: wrap rather than scroll sideways
-            spin = QSpinBox()
-            spin.setObjectName(f"retention_{kind.value}")
-            spin.setRange(rule.minimum_months, MAXIMUM_MONTHS)
-            spin.setValue(rule.default_months)
-            spin.setEnabled(self.may_change)
-            grid.addWidget(name, row * 2, 0)
-            grid.addWidget(spin, row * 2, 1)
-            grid.addWidget(default, row * 2, 2)
-            grid.addWidget(start, row * 2 + 1, 0)
-            grid.addWidget(basis, row * 2 + 1, 1, 1, 2)
-            self.kind_labels[kind], self.from_labels[kind] = name, start
-            self.default_labels[kind], self.basis_labels[kind] = default, basis
-            self.spins[kind] = spin
+            self._period_row(grid, row, kind)
         grid.setColumnStretch(2, 1)
         self.save_button = QPushButton()
         self.save_button.setObjectName("saveRetention")
@@ -94,9 +82,32 @@ class RetentionSettings(Retranslatable, QWidget):
         box.addLayout(grid)
         box.addLayout(buttons)
         box.addStretch(1)
-        scroll = DownwardScroll(self.periods_box, "retentionPeriods")
+        return DownwardScroll(self.periods_box, "retentionPeriods")
 
-        # the preview and the run
+    def _period_row(self, grid: QGridLayout, row: int, kind: Kind) -> None:
+        rule = RULES[kind]
+        name, start, default, basis = QLabel(), QLabel(), QLabel(), QLabel()
+        name.setStyleSheet("font-weight: bold;")
+        for label in (start, default, basis):
+            label.setStyleSheet("color: #4a5a6e;")
+        basis.setWordWrap(True)
+        start.setWordWrap(True)  # English texts are longer: wrap rather than scroll sideways
+        spin = QSpinBox()
+        spin.setObjectName(f"retention_{kind.value}")
+        spin.setRange(rule.minimum_months, MAXIMUM_MONTHS)
+        spin.setValue(rule.default_months)
+        spin.setEnabled(self.may_change)
+        grid.addWidget(name, row * 2, 0)
+        grid.addWidget(spin, row * 2, 1)
+        grid.addWidget(default, row * 2, 2)
+        grid.addWidget(start, row * 2 + 1, 0)
+        grid.addWidget(basis, row * 2 + 1, 1, 1, 2)
+        self.kind_labels[kind], self.from_labels[kind] = name, start
+        self.default_labels[kind], self.basis_labels[kind] = default, basis
+        self.spins[kind] = spin
+
+    def _build_run(self) -> None:
+        """The preview of what is past its period, and the run."""
         self.run_box = QGroupBox()
         self.preview_model = RowsModel([
             (lambda: self.tr("대상"), lambda c: _t(RULES[c.kind].label)),
@@ -126,7 +137,8 @@ class RetentionSettings(Retranslatable, QWidget):
         self.preview_table.setMinimumHeight(
             header + self.preview_table.verticalHeader().defaultSectionSize() * len(KINDS) + 6)
 
-        # the ledger
+    def _build_ledger(self) -> None:
+        """파기 대장: every destruction run, what it destroyed and who ran it."""
         self.ledger_box = QGroupBox()
         self.ledger_model = RowsModel([
             (lambda: self.tr("파기 일시"), lambda e: f"{e.at:%Y-%m-%d %H:%M}"),
@@ -139,6 +151,7 @@ class RetentionSettings(Retranslatable, QWidget):
         self.ledger_table = figures_table(self.ledger_model, "retentionLedger")
         QVBoxLayout(self.ledger_box).addWidget(self.ledger_table)
 
+    def _lay_out(self, periods: DownwardScroll) -> None:
         right_part = QWidget()
         right = QVBoxLayout(right_part)
         right.setContentsMargins(0, 0, 0, 0)
@@ -146,9 +159,8 @@ class RetentionSettings(Retranslatable, QWidget):
         right.addWidget(self.ledger_box, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
-        layout.addWidget(SideBySide(scroll, right_part, (5, 6)), 1)
+        layout.addWidget(SideBySide(periods, right_part, (5, 6)), 1)
         layout.addWidget(self.status)
-        self.retranslate_ui()
 
     # --- texts ----------------------------------------------------------------------------
     def retranslate_ui(self) -> None:

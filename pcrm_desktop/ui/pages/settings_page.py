@@ -117,6 +117,34 @@ class SettingsPage(Page):
 
     def _people_tab(self) -> QWidget:
         tab = QWidget()
+        self._build_staff_table()
+        self._build_people_controls()
+        staff_row = QHBoxLayout()
+        for widget in (self.new_name, self.new_login, self.new_role, self.new_department,
+                       self.add_staff_button):
+            staff_row.addWidget(widget)
+        department_row = QHBoxLayout()
+        department_row.addWidget(self.new_department_name)
+        department_row.addWidget(self.add_department_button)
+        department_row.addStretch(1)
+        department_row.addWidget(self.reset_button)
+        department_row.addWidget(self.toggle_button)
+        idle_row = QHBoxLayout()
+        idle_row.addWidget(self.idle_label)
+        idle_row.addWidget(self.idle_minutes)
+        idle_row.addWidget(self.save_idle)
+        idle_row.addStretch(1)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.staff_table, 1)
+        layout.addWidget(self.staff_form_label)
+        layout.addLayout(staff_row)
+        layout.addWidget(self.department_form_label)
+        layout.addLayout(department_row)
+        layout.addLayout(idle_row)
+        layout.addWidget(self.people_status)
+        return tab
+
+    def _build_staff_table(self) -> None:
         self.staff_model = RowsModel([
             (lambda: self.tr("이름"), lambda m: m.name), (lambda: self.tr("로그인 ID"), lambda m: m.login),
             (lambda: self.tr("역할"), lambda m: role_name(m.role)),
@@ -129,6 +157,9 @@ class SettingsPage(Page):
         self.staff_table.setModel(self.staff_model)
         self.staff_table.verticalHeader().hide()
         self.staff_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+
+    def _build_people_controls(self) -> None:
+        """A new staff member, a new department, a password reset, 사용/중지, the idle lock."""
         self.new_name, self.new_login = QLineEdit(), QLineEdit()
         self.new_name.setObjectName("newStaffName")
         self.new_login.setObjectName("newStaffLogin")
@@ -157,30 +188,6 @@ class SettingsPage(Page):
         self.people_status = _status_label()
         self.people_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.staff_form_label, self.department_form_label = QLabel(), QLabel()
-        staff_row = QHBoxLayout()
-        for widget in (self.new_name, self.new_login, self.new_role, self.new_department,
-                       self.add_staff_button):
-            staff_row.addWidget(widget)
-        department_row = QHBoxLayout()
-        department_row.addWidget(self.new_department_name)
-        department_row.addWidget(self.add_department_button)
-        department_row.addStretch(1)
-        department_row.addWidget(self.reset_button)
-        department_row.addWidget(self.toggle_button)
-        idle_row = QHBoxLayout()
-        idle_row.addWidget(self.idle_label)
-        idle_row.addWidget(self.idle_minutes)
-        idle_row.addWidget(self.save_idle)
-        idle_row.addStretch(1)
-        layout = QVBoxLayout(tab)
-        layout.addWidget(self.staff_table, 1)
-        layout.addWidget(self.staff_form_label)
-        layout.addLayout(staff_row)
-        layout.addWidget(self.department_form_label)
-        layout.addLayout(department_row)
-        layout.addLayout(idle_row)
-        layout.addWidget(self.people_status)
-        return tab
 
     def _display_tab(self, language: str, font_scale: int) -> QWidget:
         tab = QWidget()

@@ -7,11 +7,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcrm_desktop.domain.survey_stats import Estimate, estimate_text, range_text
 from pcrm_desktop.services import surveys
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.charts import ScoreChart
@@ -30,6 +28,7 @@ from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.fitting import AdaptiveSplitter, CardRow, FlowRow
 from pcrm_desktop.ui.labels import item_name
 from pcrm_desktop.ui.pages.base import Page, heading
+from pcrm_desktop.ui.pages.survey_figures import Card, change_text, figure, interval
 from pcrm_desktop.ui.table_model import RowsModel, figures_table
 
 SURVEY_MANAGERS = ("admin", "manager")
@@ -46,45 +45,6 @@ class Results:
     questionnaire: object = None
 
 
-def figure(e: Estimate | None, digits: int = 1, unit: str = "") -> str:
-    return estimate_text(e, digits, unit, QCoreApplication.translate("SurveysPage", "참고"))
-
-
-def interval(e: Estimate | None) -> str:
-    return range_text(e, " – ")
-
-
-def change_text(change) -> str:
-    """An arrow only for a significant change; a small change is shown plainly."""
-    if change is None:
-        return "—"
-    if change.significant:
-        return f"{'▲' if change.difference > 0 else '▼'} {change.difference:+.1f}"
-    return QCoreApplication.translate("SurveysPage", "{d:+.1f} (유의하지 않음)").format(d=change.difference)
-
-
-class Card(QFrame):
-    """A headline figure: its name, value, and the n and range beneath."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self.setObjectName(name)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("Card { background: white; border-radius: 8px; }")
-        self.title, self.value, self.detail = QLabel(), QLabel(), QLabel()
-        self.value.setStyleSheet("font-size: 190%; font-weight: bold; color: #1f3a5f;")
-        self.detail.setStyleSheet("color: #555;")
-        self.detail.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        for label in (self.title, self.value, self.detail):
-            layout.addWidget(label)
-
-    def show_figure(self, title: str, value: str, detail: str) -> None:
-        self.title.setText(title)
-        self.value.setText(value)
-        self.detail.setText(detail)
-
-
 class SurveysPage(Page):
     changed = Signal(object)
     depends_on = frozenset({"surveys", "happy_calls"})
@@ -95,10 +55,24 @@ class SurveysPage(Page):
         self.ctx, self.runner = ctx, runner
         self.results: Results | None = None
         self.title = heading()
+        manager = ctx.actor.role in SURVEY_MANAGERS
+        bar = self._build_bar(manager)
+        cards = self._build_cards()
+        self._build_tables()
+        self._build_tabs(manager)
+        split = self._build_split()
+        self._lay_out(bar, cards, split)
+        self._connect()
+        self.retranslate_ui()
+        self.reload()
+
+    # --- construction ---------------------------------------------------------------------
+    def _build_bar(self, manager: bool) -> QHBoxLayout:
+        """The survey and month shown, and what may be done with them (by role)."""
         self.survey = QComboBox()
         self.survey.setObjectName("surveyCombo")
         self.survey.setMinimumWidth(360)
-        self.month = QDateEdit(QDate(ctx.clock().date()))
+        self.month = QDateEdit(QDate(self.ctx.clock().date()))
         self.month.setObjectName("surveyMonth")
         self.month.setDisplayFormat("yyyy-MM")
         self.by = QComboBox()
@@ -107,10 +81,9 @@ class SurveysPage(Page):
             "new", "edit", "paper", "kiosk", "export", "callback")}
         for key, button in self.buttons.items():
             button.setObjectName(f"survey_{key}")
-        manager = ctx.actor.role in SURVEY_MANAGERS
         for key in ("new", "edit", "export", "callback"):
             self.buttons[key].setVisible(manager)
-        self.buttons["kiosk"].setVisible(ctx.actor.role == "admin")
+        self.buttons["kiosk"].setVisible(self.ctx.actor.role == "admin")
         self.labels = [QLabel(), QLabel(), QLabel()]
         bar = QHBoxLayout()
         bar.addWidget(self.labels[0])
@@ -120,9 +93,15 @@ class SurveysPage(Page):
         bar.addSpacing(12)
         # the buttons go on to a second line when the row is short of room (150 % text)
         bar.addWidget(FlowRow([self.buttons[key] for key in ("paper", "new", "edit", "kiosk", "export")]), 1)
+        return bar
+
+    def _build_cards(self) -> CardRow:
         self.cards = {key: Card(f"card_{key}") for key in (
             "overall", "elements", "cs", "nps", "responses", "rate")}
-        cards = CardRow(list(self.cards.values()))
+        return CardRow(list(self.cards.values()))
+
+    def _build_tables(self) -> None:
+        """The items' scores, the breakdown, the responses flagged for quality, the callbacks."""
         self.items_model = RowsModel([
             (lambda: self.tr("문항"), lambda r: r[0]),
             (lambda: self.tr("점수 (100점)"), lambda r: figure(r[1])),
@@ -154,6 +133,8 @@ class SurveysPage(Page):
             (lambda: self.tr("요청 시각"), lambda r: str(r["created_at"])[:16])])
         self.callbacks = self._table(self.callbacks_model, "surveyCallbacks")
         self._fit_tables()
+
+    def _build_tabs(self, manager: bool) -> None:
         self.quality_label, self.groups_label = QLabel(), QLabel()
         self.quality_label.setWordWrap(True)
         group_bar = QHBoxLayout()
@@ -185,6 +166,8 @@ class SurveysPage(Page):
         else:  # kept (hidden) so the page's buttons and models stay whole for every role
             callbacks_box.setParent(self)
             callbacks_box.hide()
+
+    def _build_split(self) -> AdaptiveSplitter:
         split = AdaptiveSplitter(follow_contents=True)  # the chart below the tables at 150 % text
         split.addWidget(self.tabs)
         chart_box = QWidget()
@@ -194,6 +177,9 @@ class SurveysPage(Page):
         chart_layout.addStretch(1)
         split.addWidget(chart_box)
         split.setSizes([620, 480])
+        return split
+
+    def _lay_out(self, bar: QHBoxLayout, cards: CardRow, split: AdaptiveSplitter) -> None:
         self.note = QLabel()
         self.note.setObjectName("surveyNote")
         self.note.setWordWrap(True)
@@ -204,6 +190,8 @@ class SurveysPage(Page):
         layout.addWidget(cards)
         layout.addWidget(split, 1)
         layout.addWidget(self.note)
+
+    def _connect(self) -> None:
         self.survey.currentIndexChanged.connect(lambda _: self.load_results())
         self.month.dateChanged.connect(lambda _: self.load_results())
         self.by.currentIndexChanged.connect(lambda _: self.load_results())
@@ -213,8 +201,6 @@ class SurveysPage(Page):
         self.buttons["kiosk"].clicked.connect(self.kiosk_setup)
         self.buttons["export"].clicked.connect(self.export_answers)
         self.buttons["callback"].clicked.connect(self.close_callback)
-        self.retranslate_ui()
-        self.reload()
 
     def _table(self, model, name: str) -> QTableView:
         return figures_table(model, name)
