@@ -1,23 +1,19 @@
 """The main window's menus — 파일 (화면 잠금, 비밀번호 변경, 종료), 보기 (언어, 글자 크기),
 도움말 (사용자 안내서, 정보) — and its keyboard shortcuts (F5, Ctrl+K, Ctrl+N, Ctrl+Shift+N,
 Ctrl+1…). Each calls the window's own method or signal; the texts keep the window's
-translation context (MainWindow)."""
+translation context (MainWindow). `window` is ui/main_window.MainWindow (not imported
+here: the window imports this module)."""
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from pcrm_desktop.ui.help_window import HelpKey
 from pcrm_desktop.ui.settings import FONT_SCALES
 
-if TYPE_CHECKING:
-    from pcrm_desktop.ui.main_window import MainWindow
 
-
-def add_shortcuts(window: MainWindow) -> None:
+def add_shortcuts(window: QMainWindow) -> None:
     QShortcut(QKeySequence(Qt.Key.Key_F5), window, activated=window.refresh_current)
     QShortcut(QKeySequence("Ctrl+K"), window, activated=window.focus_search)
     QShortcut(QKeySequence("Ctrl+N"), window, activated=window.new_complaint)
@@ -27,7 +23,7 @@ def add_shortcuts(window: MainWindow) -> None:
                   activated=lambda n=number: window.go_to_numbered(n))
 
 
-def _choices(window: MainWindow, menu: QMenu, choices, chosen, emit) -> QActionGroup:
+def _choices(window: QMainWindow, menu: QMenu, choices, chosen, emit) -> QActionGroup:
     """Checkable actions, one checked, each emitting its value (a language, a text size)."""
     group = QActionGroup(window)
     for value, name in choices:
@@ -39,7 +35,7 @@ def _choices(window: MainWindow, menu: QMenu, choices, chosen, emit) -> QActionG
 
 
 class MainMenus:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow) -> None:
         bar = window.menuBar()
         self.file_menu = bar.addMenu("")
         # the guide promises Ctrl+Q everywhere; Qt's StandardKey.Quit has no key on Windows
