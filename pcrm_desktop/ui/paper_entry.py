@@ -33,13 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from pcrm_desktop.domain.errors import DomainError, ValidationError
+from pcrm_desktop.domain.paper_forms import from_paper, mismatches, paper_hint
 from pcrm_desktop.domain.surveys import (
     Item,
     ItemType,
     Questionnaire,
-    from_paper,
-    mismatches,
-    paper_hint,
     visible,
 )
 from pcrm_desktop.ui import dialogs

@@ -15,6 +15,7 @@ from pcrm_desktop.cli import shared as cli_shared
 from pcrm_desktop.domain import (
     accounts,
     citizens,
+    paper_forms,
     phone,
     privacy,
     retention,
@@ -275,7 +276,7 @@ def test_one_answer_is_refused(code, value, error):
 
 @given(st.sampled_from(ITEMS), any_text)
 def test_paper_typing_is_valid_or_refused(item, typed):
-    refused_clearly(surveys.from_paper, item, typed)
+    refused_clearly(paper_forms.from_paper, item, typed)
 
 
 @pytest.mark.parametrize("code, typed, taken", [
@@ -285,7 +286,7 @@ def test_paper_typing_is_valid_or_refused(item, typed):
     ("DAY", "2026-03-02", "2026-03-02"), ("TXT", "  친절했어요 ", "친절했어요"), ("S5", "   ", None),
 ], ids=lambda v: repr(v)[:20])
 def test_paper_typing_is_taken(code, typed, taken):
-    assert surveys.from_paper(_item(code), typed) == taken
+    assert paper_forms.from_paper(_item(code), typed) == taken
 
 
 @pytest.mark.parametrize("code, typed", [
@@ -294,7 +295,7 @@ def test_paper_typing_is_taken(code, typed, taken):
 ], ids=lambda v: repr(v)[:20])
 def test_paper_typing_is_refused(code, typed):
     with pytest.raises(ValidationError) as refused:
-        surveys.from_paper(_item(code), typed)
+        paper_forms.from_paper(_item(code), typed)
     assert refused.value.params["item_code"] == code
 
 
@@ -455,7 +456,7 @@ def test_every_parser_takes_1_mb(value):
         assert time.perf_counter() - started < 2, call
     for item in ITEMS:
         refused_clearly(surveys.check_answer, item, value)
-        refused_clearly(surveys.from_paper, item, value)
+        refused_clearly(paper_forms.from_paper, item, value)
 
 
 def test_the_control_and_formula_samples_are_what_they_say():

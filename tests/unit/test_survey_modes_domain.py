@@ -7,6 +7,7 @@ import json
 import pytest
 
 from pcrm_desktop.domain.errors import ValidationError
+from pcrm_desktop.domain.paper_forms import from_paper, mismatches, paper_hint
 from pcrm_desktop.domain.survey_stats import Moments, moments_change
 from pcrm_desktop.domain.surveys import (
     NA,
@@ -16,11 +17,8 @@ from pcrm_desktop.domain.surveys import (
     Questionnaire,
     ShowIf,
     callback_reason,
-    from_paper,
     hash_pin,
-    mismatches,
     next_shown,
-    paper_hint,
     pin_matches,
 )
 
