@@ -6,6 +6,8 @@ field, ui/conflict_dialog.py), nor when the database is busy, full or unreachabl
 """
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -228,7 +230,8 @@ class CitizenDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
                                        (Gender.FEMALE.value, self.tr("여")), (Gender.MALE.value, self.tr("남"))],
                          self.editing.gender.value if self.editing else "")
         refill(self.channel, [("", self.tr("선택 안 함"))] + [(c.value, channel_name(c.value)) for c in Channel],
-                         self.editing.preferred_channel.value if self.editing and self.editing.preferred_channel else "")
+                         self.editing.preferred_channel.value
+                         if self.editing and self.editing.preferred_channel else "")
         refill(self.language, [("ko", "한국어"), ("en", "English"), ("zh", "中文"),
                                          ("vi", "Tiếng Việt"), ("ja", "日本語"), ("th", "ภาษาไทย"),
                                          ("ru", "Русский"), ("uz", "Oʻzbekcha"), ("mn", "Монгол"),
@@ -358,10 +361,8 @@ class CitizenDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
         except DomainError as error:  # edited into something invalid while it was saving
             self.error.setText(error_text(error))
             return
-        try:
+        with contextlib.suppress(DomainError):
             mine = clean_citizen(mine, self.ctx.clock().date()).citizen  # 010… as stored
-        except DomainError:
-            pass
         names = {g.id: g.name for g in self.assigned}
         rows = citizen_rows(citizen_values(self.editing, self.base_groups),
                             citizen_values(mine, self.group_ids()),

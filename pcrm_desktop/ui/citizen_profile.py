@@ -79,9 +79,9 @@ class RevealReasonDialog(Retranslatable, QDialog):
         self.reason.setAccessibleName(self.tr("열람 사유"))
         self.setWindowTitle(self.tr("가린 정보 표시"))
         self.prompt.setText(self.tr("열람 사유를 고르거나 입력하십시오 (접속기록에 남습니다):"))
-        for button, text in zip(self.presets, (self.tr("본인 확인"), self.tr("민원 처리"),
-                                               self.tr("법령 근거"))):
-            button.setText(text)
+        for button, caption in zip(self.presets, (self.tr("본인 확인"), self.tr("민원 처리"),
+                                                  self.tr("법령 근거"))):
+            button.setText(caption)
         self.reason.setPlaceholderText(self.tr("사유 (예: 본인 확인 후 연락처 안내)"))
 
     def ok_button(self) -> QPushButton:
@@ -262,8 +262,8 @@ class ProfilePanel(Retranslatable, QWidget):
         self.mask_button.setText(self.tr("가리기"))
         self.mask_button.setToolTip(self.tr("보여 준 이름·전화를 다시 가립니다."))
         self.edit_button.setText(self.tr("수정"))
-        for index, text in enumerate((self.tr("타임라인"), self.tr("동의·개인정보"), self.tr("메모"))):
-            self.tabs.setTabText(index, text)
+        for index, caption in enumerate((self.tr("타임라인"), self.tr("동의·개인정보"), self.tr("메모"))):
+            self.tabs.setTabText(index, caption)
         self.contact_label.setText(self.tr("+ 상담 기록 (Ctrl+I)"))
         self.contact_summary.setPlaceholderText(self.tr("상담 내용을 입력하고 Enter"))
         refill(self.contact_channel, [(c, channel_name(c)) for c in ("phone", "visit", "sms", "email")])

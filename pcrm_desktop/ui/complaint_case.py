@@ -161,7 +161,8 @@ class CaseDialog(Retranslatable, QDialog):
         self.attach_applicant_button.setText(self.tr("민원인 연결…"))
         self.attach_applicant_button.setToolTip(self.tr(
             "민원인 없이 저장한 민원에 주민을 찾아 연결합니다 (처리 이력과 접속기록에 남음)."))
-        self.link_button.setToolTip(self.tr("같은 민원인·분류의 이전 민원을 같은 사안으로 연결합니다 (반복 민원 관리)."))
+        self.link_button.setToolTip(self.tr(
+            "같은 민원인·분류의 이전 민원을 같은 사안으로 연결합니다 (반복 민원 관리)."))
         self.attach_button.setText(self.tr("파일 첨부…"))
         self.open_file_button.setText(self.tr("열기"))
         self.answer_button.setText(self.tr("회신문 PDF…"))

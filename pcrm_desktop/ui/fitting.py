@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QScrollArea,
-    QSplitter,
     QSizePolicy,
+    QSplitter,
     QStackedWidget,
     QWidget,
 )

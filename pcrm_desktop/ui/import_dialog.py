@@ -119,7 +119,8 @@ class ImportDialog(QDialog):
                     "xlsx": "Excel"}[table.encoding]
         self.info.setText(self.tr("{name}: {rows}행, 열 {cols}개, 인코딩 {enc}. 각 항목에 맞는 열을 고르고 "
                                   "[검사]를 누르십시오. 유효한 행은 한 번에 모두 저장되거나 하나도 저장되지 않습니다.")
-                          .format(name=self.path.name, rows=f"{len(table.rows):,}", cols=len(table.headers), enc=encoding))
+                          .format(name=self.path.name, rows=f"{len(table.rows):,}", cols=len(table.headers),
+                                  enc=encoding))
         guessed = self.importer.guess_mapping(table.headers)
         for field, (label, _) in self.importer.FIELDS.items():
             combo = QComboBox()
@@ -169,7 +170,8 @@ class ImportDialog(QDialog):
             flagged=flagged,
             valid=f"{len(plan.valid):,}", rejected=f"{len(plan.rejected):,}",
             dups=f"{len({d.row for d in plan.duplicates}):,}",
-            rrn=self.tr(" · 주민등록번호 형태 {n}건은 가려서 저장됩니다").format(n=plan.rrn_masked) if plan.rrn_masked else ""))
+            rrn=self.tr(" · 주민등록번호 형태 {n}건은 가려서 저장됩니다").format(n=plan.rrn_masked)
+            if plan.rrn_masked else ""))
         self.rejected.set_rows(plan.rejected + [Rejected(d.row, f"{flagged}: {d.other}", "flagged", ())
                                                 for d in plan.duplicates])
         self.import_button.setEnabled(bool(plan.valid))

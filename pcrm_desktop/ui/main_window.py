@@ -207,7 +207,8 @@ class MainWindow(Retranslatable, QMainWindow):
             self.nav.item(row).setText(f"{entry.title()}   {badge}" if badge else entry.title())
             self.nav.item(row).setHidden(not self._allowed(entry))
             if entry.key == "complaints":
-                self.nav.item(row).setToolTip(self.tr("내가 맡은 진행 중 민원 가운데 3일 안에 기한이 오는 것 (넘긴 것 포함)"))
+                self.nav.item(row).setToolTip(self.tr(
+                    "내가 맡은 진행 중 민원 가운데 3일 안에 기한이 오는 것 (넘긴 것 포함)"))
         # as wide as its longest entry needs, in this language and text size
         metrics = self.nav.fontMetrics()
         longest = max(metrics.horizontalAdvance(self.nav.item(r).text()) for r in range(self.nav.count()))

@@ -59,7 +59,8 @@ class MergeDialog(QDialog):
         self.setWindowTitle(self.tr("주민 기록 병합"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("병합"))  # says what it does
         self.note.setText(self.tr("남길 기록을 고르고, 항목마다 어느 쪽 값을 쓸지 고르십시오. 전화번호는 합쳐지고 "
-                                  "상담·동의 이력은 남는 기록으로 옮겨집니다. 병합은 접속기록에 전체 내용과 함께 남습니다."))
+                                  "상담·동의 이력은 남는 기록으로 옮겨집니다. "
+                                  "병합은 접속기록에 전체 내용과 함께 남습니다."))
         self.buttons.setEnabled(False)
         ctx_ = ctx
         self.runner.run(lambda control: (citizen_service.citizen_for_edit(ctx_, first_id)[0],

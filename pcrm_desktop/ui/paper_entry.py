@@ -254,8 +254,9 @@ class PaperEntryDialog(Retranslatable, QDialog):
         self.report_button.setText(self.tr("불일치 보고서 저장…"))
         self.close_button.setText(self.tr("닫기"))
         self.save_button.setText(self.tr("이 양식 저장 (Ctrl+Enter)"))
-        self.howto.setText(self.tr("종이에 적힌 번호를 치고 Enter. 빈칸에서 Enter는 무응답, 마지막 칸의 Enter는 저장입니다."
-                                   " 척도 문항의 9는 '해당없음'입니다.") if self.store is None else self.tr(
+        self.howto.setText(self.tr("종이에 적힌 번호를 치고 Enter. 빈칸에서 Enter는 무응답, "
+                                   "마지막 칸의 Enter는 저장입니다. "
+                                   "척도 문항의 9는 '해당없음'입니다.") if self.store is None else self.tr(
             "문항을 읽어 드리고 답의 번호를 치고 Enter. 마지막 칸의 Enter로 통화 결과 '응답'과 함께 저장합니다."
             " 전반적 만족이 2점 이하면 관리자 회신 요청이 만들어집니다.")
             + (f"\n“{self.q.intro}” — 1 매우 불만족 · 2 불만족 · 3 보통 · 4 만족 · 5 매우 만족"

@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -38,7 +39,7 @@ class TaskCancelled(Exception):
 
 
 class TaskControl:
-    def __init__(self, signals: "_Signals") -> None:
+    def __init__(self, signals: _Signals) -> None:
         self._signals = signals
         self._cancel = threading.Event()
 
@@ -161,10 +162,8 @@ class TaskRunner(QObject):
         self._running.discard(task)
         self._finished[:] = [task]
         for shown in ([dialog] if dialog is not None else []) + (notice or []):
-            try:
+            with contextlib.suppress(RuntimeError):  # its parent window was closed meanwhile
                 shown.finish()
-            except RuntimeError:  # its parent window was closed meanwhile
-                pass
         if notice:
             notice.clear()
         self._release(task)

@@ -126,7 +126,8 @@ class HoursPage(_Page):
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("업무 시간"))
-        self.setSubTitle(self.tr("민원 처리기한을 근무시간으로 셀 때 쓰입니다(하루 8시간). 나중에 설정에서 바꿀 수 있습니다."))
+        self.setSubTitle(self.tr(
+            "민원 처리기한을 근무시간으로 셀 때 쓰입니다(하루 8시간). 나중에 설정에서 바꿀 수 있습니다."))
         for label, text in zip(self.labels, (self.tr("업무 시작(&S)"), self.tr("점심 시작(&L)"),
                                              self.tr("점심 끝(&U)"), self.tr("업무 종료(&E)"))):
             label.setText(text)

@@ -243,9 +243,11 @@ class AccessLogPage(Page):
         self.subject.setToolTip(self.tr("주민의 번호(예: 12)나 이름으로 그 주민의 정보에 접근한 기록만 봅니다."))
         self.flagged_only.setText(self.tr("이상 징후만"))
         self.verify_button.setText(self.tr("무결성 검사"))
-        self.verify_button.setToolTip(self.tr("처음 기록부터 해시 체인을 다시 계산해, 고치거나 지운 기록이 없는지 확인합니다."))
+        self.verify_button.setToolTip(self.tr(
+            "처음 기록부터 해시 체인을 다시 계산해, 고치거나 지운 기록이 없는지 확인합니다."))
         self.pdf_button.setText(self.tr("월간 접속기록 PDF…"))
-        self.pdf_button.setToolTip(self.tr("그 달의 계정별 기록 수, 이상 징후, 출력·반출 목록, 무결성 검사 결과와 검토자 서명란"))
+        self.pdf_button.setToolTip(self.tr(
+            "그 달의 계정별 기록 수, 이상 징후, 출력·반출 목록, 무결성 검사 결과와 검토자 서명란"))
         self._fill_choices()
         self.model.retranslate()
         self._show_findings()

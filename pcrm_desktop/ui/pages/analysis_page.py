@@ -294,13 +294,15 @@ class AnalysisPage(Page):
                              ("on_time", "days", "satisfaction", "per_thousand")],
                self.metric_choice.currentData() or "on_time")
         self.new_action.setText(self.tr("이 수치로 개선과제 만들기…"))
-        self.new_action.setToolTip(self.tr("표에서 고른 줄과 옆의 지표로 개선과제를 만들고, 지금의 값을 기준으로 남깁니다."))
-        for key, text in (("start", self.tr("진행 시작")), ("done", self.tr("조치 완료")),
-                          ("evaluate", self.tr("평가…")), ("drop", self.tr("취소"))):
-            self.action_buttons[key].setText(text)
+        self.new_action.setToolTip(self.tr(
+            "표에서 고른 줄과 옆의 지표로 개선과제를 만들고, 지금의 값을 기준으로 남깁니다."))
+        for key, caption in (("start", self.tr("진행 시작")), ("done", self.tr("조치 완료")),
+                             ("evaluate", self.tr("평가…")), ("drop", self.tr("취소"))):
+            self.action_buttons[key].setText(caption)
         self.groups_note.setText(self.tr(
-            "격차는 그 줄과 나머지 모두를 비교해 통계적으로 유의할 때(5%)만 ▲▼로 표시하고, 처리일수는 길수록, 다른 지표는 "
-            "낮을수록 '불리'입니다. 만족도는 민원·주민과 연결된 응답만, n 30 미만은 숨김, 30–49는 참고. "
+            "격차는 그 줄과 나머지 모두를 비교해 통계적으로 유의할 때(5%)만 ▲▼로 표시하고, "
+            "처리일수는 길수록, 다른 지표는 낮을수록 '불리'입니다. "
+            "만족도는 민원·주민과 연결된 응답만, n 30 미만은 숨김, 30–49는 참고. "
             "연령 집단(어르신·청년)은 출생연도로, 나머지 집단은 지금의 소속으로 셉니다."))
         for model in (self.groups_model, self.actions_model):
             model.retranslate()
@@ -348,7 +350,8 @@ class AnalysisPage(Page):
         self.ipa = ipa
         self.ipa_chart.set_ipa(ipa)
         if not ipa.enough:
-            self.ipa_text.setText(self.tr("응답 {n}건: 100건 이상이어야 문항별 중요도를 믿을 만하게 셀 수 있습니다.").format(
+            self.ipa_text.setText(self.tr(
+                "응답 {n}건: 100건 이상이어야 문항별 중요도를 믿을 만하게 셀 수 있습니다.").format(
                 n=f"{ipa.responses:,}"))
             return
         names = {i.code: item_label(i.label) for i in ipa.items}

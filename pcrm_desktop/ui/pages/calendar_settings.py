@@ -251,9 +251,9 @@ class CalendarSettings(Retranslatable, QWidget):
         self.after_hours.setAccessibleName(self.tr("업무시간 뒤 접수"))
         self.category_name.setAccessibleName(self.tr("새 분류 이름"))
         self.after_hours_box.setTitle(self.tr("근무시간 뒤 접수 (처리기간 6일 이상)"))
-        for index, text in enumerate((self.tr("접수일을 1일째로 셈 (법 제19조② 문언, 기본)"),
-                                      self.tr("다음 근무일을 1일째로 셈 (기관 선택)"))):
-            self.after_hours.setItemText(index, text)
+        for index, caption in enumerate((self.tr("접수일을 1일째로 셈 (법 제19조② 문언, 기본)"),
+                                         self.tr("다음 근무일을 1일째로 셈 (기관 선택)"))):
+            self.after_hours.setItemText(index, caption)
         self.save_after_hours.setText(self.tr("규칙 저장"))
         self.after_hours_note.setText(self.tr(
             "법 제19조②는 6일 이상을 “첫날을 산입”해 세며 접수 시각의 예외가 없습니다(18:00 뒤 접수도 "
@@ -264,10 +264,10 @@ class CalendarSettings(Retranslatable, QWidget):
         self.category_period.set_texts(self.tr("분류"), self.tr("종류 따름"))
         for code, edit in self.type_rows.items():
             edit.set_texts(type_name(code), self.tr("사무별로 정함"))
-        for key, text in (("top", self.tr("큰 분류 추가")), ("child", self.tr("하위 분류 추가")),
-                          ("rename", self.tr("이름 바꾸기")), ("period", self.tr("처리기간 저장")),
-                          ("retire", self.tr("사용 중지"))):
-            self.category_buttons[key].setText(text)
+        for key, caption in (("top", self.tr("큰 분류 추가")), ("child", self.tr("하위 분류 추가")),
+                             ("rename", self.tr("이름 바꾸기")), ("period", self.tr("처리기간 저장")),
+                             ("retire", self.tr("사용 중지"))):
+            self.category_buttons[key].setText(caption)
         self.note.setText(self.tr(
             "토·일요일과 아래의 쉬는 날은 처리기간에 세지 않습니다. 해마다 처음 쓸 때 기본 공휴일 목록(설날·추석·"
             "대체공휴일·선거일)로 채워지며, 임시공휴일을 더하거나 날을 근무일로 바꾸면 진행 중인 민원의 처리기한을 "

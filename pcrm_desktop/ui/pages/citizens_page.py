@@ -20,10 +20,10 @@ from pcrm_desktop.domain.privacy import EXPORT_UNMASKED_ROLES
 from pcrm_desktop.services import citizens as citizen_service
 from pcrm_desktop.services import groups as group_service
 from pcrm_desktop.ui import dialogs
-from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.citizen_dialog import CitizenDialog
 from pcrm_desktop.ui.citizen_profile import ProfilePanel
 from pcrm_desktop.ui.column_fit import FittedTable, content, fit_columns, stretch, text
+from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.fitting import AdaptiveSplitter
 from pcrm_desktop.ui.lazy_model import LazyRowsModel
 from pcrm_desktop.ui.pages.base import Page, heading

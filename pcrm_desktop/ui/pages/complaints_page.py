@@ -138,7 +138,8 @@ class ComplaintsPage(Page):
             text(lambda: moment(widest), least=lambda: day_label(widest.date()),
                  short=lambda shown: shown.rsplit(" ", 1)[0], gives_way=2),
             content(lambda: [type_name(t.value) for t in ComplaintType], gives_way=1),
-            text("쓰레기 무단투기"), stretch("주민센터 앞 보도블록 파손 신고"), content("남궁**수"), content("남궁길동", gives_way=3),
+            text("쓰레기 무단투기"), stretch("주민센터 앞 보도블록 파손 신고"), content("남궁**수"),
+            content("남궁길동", gives_way=3),
             content(lambda: [status_name(s.value) for s in Status]), content(lambda: moment(widest)),
             content("D+100")])
 

@@ -148,7 +148,8 @@ class DashboardPage(Page):
         self.activity_title.setStyleSheet("font-weight: bold;")
         self.activity = RowsModel([
             (lambda: self.tr("일시"), lambda r: r.at), (lambda: self.tr("사용자"), lambda r: actor_name(r.actor)),
-            (lambda: self.tr("작업"), lambda r: action_name(r.action)), (lambda: self.tr("대상"), lambda r: target_name(r.target)),
+            (lambda: self.tr("작업"), lambda r: action_name(r.action)),
+            (lambda: self.tr("대상"), lambda r: target_name(r.target)),
             (lambda: self.tr("내용"), lambda r: audit_detail(r.action, r.detail))])
         self.table = QTableView()
         self.table.setObjectName("activityTable")
@@ -232,7 +233,8 @@ class DashboardPage(Page):
         c["actions"].value.setText(f"{today.actions_open:,}")
         s = today.satisfaction
         if s.shown:
-            c["satisfaction"].value.setText(f"{s.value:.1f}" + (self.tr(" (참고)") if s.visibility == "reference" else ""))
+            reference = self.tr(" (참고)") if s.visibility == "reference" else ""
+            c["satisfaction"].value.setText(f"{s.value:.1f}" + reference)
         else:
             c["satisfaction"].value.setText("—")
         change = today.change

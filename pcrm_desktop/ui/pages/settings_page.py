@@ -344,8 +344,9 @@ class SettingsPage(Page):
         self._run_write(
             lambda: office_service.add_staff(ctx, name, login, role, department, temporary),
             self.people_status,
-            with_particles(self.tr("직원 '{name}'을(를) 추가했습니다. 임시 비밀번호: {password} — 본인에게 직접 전하십시오. "
-                    "처음 로그인할 때 바꾸게 됩니다.").format(name=name, password=temporary)),
+            with_particles(self.tr("직원 '{name}'을(를) 추가했습니다. 임시 비밀번호: {password} — "
+                                   "본인에게 직접 전하십시오. 처음 로그인할 때 바꾸게 됩니다.").format(
+                name=name, password=temporary)),
             clear=(self.new_name, self.new_login))
 
     def _reset_password(self) -> None:

@@ -222,14 +222,14 @@ class SurveysPage(Page):
         self.flagged.setAccessibleName(self.tr("응답 품질 검토 목록"))
         self.callbacks.setAccessibleName(self.tr("관리자 회신 요청 목록"))
         self.title.setText(self.tr("만족도 조사"))
-        for label, text in zip(self.labels, (self.tr("설문"), self.tr("월", "month"),
-                                             self.tr("문항별 점수 (100점, 막대 끝 선 = 95% 범위)"))):
-            label.setText(text)
+        for label, caption in zip(self.labels, (self.tr("설문"), self.tr("월", "month"),
+                                                self.tr("문항별 점수 (100점, 막대 끝 선 = 95% 범위)"))):
+            label.setText(caption)
         names = {"new": self.tr("새 설문…"), "edit": self.tr("문항 편집…"),
                  "paper": self.tr("서면 입력…"), "kiosk": self.tr("키오스크 설정…"),
                  "export": self.tr("응답 내보내기…"), "callback": self.tr("회신 완료 기록…")}
-        for key, text in names.items():
-            self.buttons[key].setText(text)
+        for key, caption in names.items():
+            self.buttons[key].setText(caption)
         self.buttons["paper"].setToolTip(self.tr("종이 설문지를 키보드만으로 입력합니다 (이중 입력 가능)."))
         self.tabs.setTabText(0, self.tr("문항별"))
         self.tabs.setTabText(1, self.tr("구분별"))
