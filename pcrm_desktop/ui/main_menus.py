@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMenuBar
 
 from pcrm_desktop.ui.help_window import HelpKey
 from pcrm_desktop.ui.settings import FONT_SCALES
@@ -34,18 +34,27 @@ def _choices(window: QMainWindow, menu: QMenu, choices, chosen, emit) -> QAction
     return group
 
 
+def _menu(into: QMenuBar | QMenu) -> QMenu:
+    """A menu made here, not by Qt (`addMenu("")`): a wrapper of a menu Qt made can outlive it
+    while this object waits for the collector, and a new Qt object at the same address then came
+    back under that stale wrapper (a crash of the UI tests)."""
+    menu = QMenu(into)  # as Qt's addMenu(title) makes it
+    into.addMenu(menu)
+    return menu
+
+
 class MainMenus:
     def __init__(self, window: QMainWindow) -> None:
         bar = window.menuBar()
-        self.file_menu = bar.addMenu("")
+        self.file_menu = _menu(bar)
         # the guide promises Ctrl+Q everywhere; Qt's StandardKey.Quit has no key on Windows
         self.quit_action = QAction(window, shortcut=QKeySequence("Ctrl+Q"), triggered=window.close)
         self.file_menu.addAction(self.quit_action)
-        self.view_menu = bar.addMenu("")
-        self.language_menu = self.view_menu.addMenu("")
+        self.view_menu = _menu(bar)
+        self.language_menu = _menu(self.view_menu)
         self.language_actions = _choices(window, self.language_menu, (("ko", "한국어"), ("en", "English")),
                                          window.language, window.language_requested.emit)
-        self.scale_menu = self.view_menu.addMenu("")
+        self.scale_menu = _menu(self.view_menu)
         self.scale_actions = _choices(window, self.scale_menu, [(p, f"{p}%") for p in FONT_SCALES],
                                       window.font_scale, window.font_scale_requested.emit)
         self.lock_action = QAction(window, shortcut=QKeySequence("Ctrl+L"), triggered=window.lock_now)
@@ -53,7 +62,7 @@ class MainMenus:
         self.file_menu.insertAction(self.quit_action, self.lock_action)
         self.file_menu.insertAction(self.quit_action, self.password_action)
         self.file_menu.insertSeparator(self.quit_action)
-        self.help_menu = bar.addMenu("")
+        self.help_menu = _menu(bar)
         self.help_action = QAction(window, shortcut=QKeySequence(Qt.Key.Key_F1),
                                    triggered=window.show_help)
         # a dialog modal to this window (entering a 민원, a survey on paper) keeps shortcuts
