@@ -4,8 +4,8 @@ chooses. Both are made by services/complaint_documents, with the applicant's ful
 access log records each. Their words are the case window's (translation context CaseDialog)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from pcrm_desktop.ui import dialogs, printing
 
@@ -43,3 +43,24 @@ def print_document(parent: QWidget, ctx, runner, complaint_id: int, receipt_no: 
     name = f"{'접수증' if kind == 'receipt' else '회신문'}_{receipt_no}_인쇄.pdf"
     return printing.print_made(parent, runner,
                                lambda folder: make(ctx, complaint_id, folder / name), title)
+
+
+def print_receipt(parent: QWidget | None, ctx, runner, result) -> None:
+    """The applicant at the counter gets the 접수증 on paper (the same document, logged)."""
+    print_document(parent, ctx, runner, result.complaint_id, result.receipt_no, "receipt")
+
+
+def received_box(parent: QWidget | None, title: str, text: str, print_text: str,
+                 on_print) -> QMessageBox:
+    """"접수했습니다" with [확인] and [접수증 인쇄…]; opened, not run, so the intake's caller goes on
+    (and a test reads and clicks it instead of hanging on it)."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setObjectName("receivedBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.print_button = box.addButton(print_text, QMessageBox.ButtonRole.ActionRole)
+    box.print_button.setObjectName("receivedPrint")
+    box.print_button.clicked.connect(on_print)
+    box.setDefaultButton(QMessageBox.StandardButton.Ok)
+    box.open()
+    return box

@@ -113,6 +113,19 @@ class ProfilePanel(Retranslatable, QWidget):
         self.setObjectName("profilePanel")
         self.ctx, self.runner = ctx, runner
         self.profile = None
+        self.revealed: tuple[str, str] | None = None   # name and phones after 표시
+        self.revealed_for: int | None = None            # the resident they belong to
+        self._status_for: int | None = None             # the resident the status line speaks of
+        self._status_fields: tuple = ()                 # fields whose edit clears its error
+        self._build_header()
+        self._build_tabs()
+        self._build_contact()
+        self._lay_out()
+        self.retranslate_ui()
+        self.clear()
+
+    def _build_header(self) -> None:
+        """The name, the facts, groups and contact lines, and the 표시 / 가리기 / 수정 buttons."""
         self.name = QLabel()
         self.name.setObjectName("profileName")
         self.name.setStyleSheet("font-size: 160%; font-weight: bold;")
@@ -129,11 +142,10 @@ class ProfilePanel(Retranslatable, QWidget):
         self.mask_button.setObjectName("maskButton")
         self.mask_button.clicked.connect(self.mask_again)
         self.mask_button.hide()
-        self.revealed: tuple[str, str] | None = None   # name and phones after 표시
-        self.revealed_for: int | None = None            # the resident they belong to
-        self._status_for: int | None = None             # the resident the status line speaks of
-        self._status_fields: tuple = ()                 # fields whose edit clears its error
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.profile.citizen_id))
+
+    def _build_tabs(self) -> None:
+        """The timeline, consents and memo tabs."""
         self.timeline = RowsModel([
             (lambda: self.tr("일시"), lambda i: i.at.strftime("%Y-%m-%d %H:%M")),
             (lambda: self.tr("경로"), lambda i: complaint_labels.channel_name(i.channel)
@@ -154,6 +166,9 @@ class ProfilePanel(Retranslatable, QWidget):
         self.tabs.addTab(self.timeline_view, "")
         self.tabs.addTab(self._consent_tab(), "")
         self.tabs.addTab(self._padded(self.memo), "")
+
+    def _build_contact(self) -> None:
+        """A consultation recorded on the spot: channel, kind and a line of summary (Ctrl+I)."""
         self.contact_channel, self.contact_kind = QComboBox(), QComboBox()
         # choosing the channel (the clerk's choice only) picks its usual kind: 전화 → 전화 상담
         self.contact_channel.activated.connect(lambda _index: self.contact_kind.setCurrentIndex(
@@ -164,6 +179,8 @@ class ProfilePanel(Retranslatable, QWidget):
         self.contact_summary.textEdited.connect(lambda _: self._field_edited(self.contact_summary))
         self.contact_label, self.contact_status = QLabel(), QLabel()
         QShortcut(QKeySequence("Ctrl+I"), self, activated=self.contact_summary.setFocus)
+
+    def _lay_out(self) -> None:
         buttons = QHBoxLayout()
         buttons.addWidget(self.reveal_button)
         buttons.addWidget(self.mask_button)
@@ -182,8 +199,6 @@ class ProfilePanel(Retranslatable, QWidget):
         layout.addWidget(self.contact_summary)  # a line of its own: the whole panel's width
         layout.addWidget(self.contact_status)
         layout.addWidget(self.tabs, 1)
-        self.retranslate_ui()
-        self.clear()
 
     def _fit_timeline(self) -> None:
         """The time, the channel and the clerk whole, the kind shortened when short of room, the

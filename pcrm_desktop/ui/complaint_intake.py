@@ -14,9 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -25,17 +22,15 @@ from PySide6.QtWidgets import (
 
 from pcrm_desktop.domain.complaints import Channel, Intake, Priority
 from pcrm_desktop.domain.errors import DomainError
-from pcrm_desktop.services import citizens as citizen_service
 from pcrm_desktop.services import complaints as complaint_service
 from pcrm_desktop.services import office as office_service
 from pcrm_desktop.ui import dialogs
+from pcrm_desktop.ui.case_documents import print_receipt, received_box
 from pcrm_desktop.ui.combo import refill
 from pcrm_desktop.ui.complaint_labels import channel_name, d_day_label, explanation, moment, type_name
 from pcrm_desktop.ui.i18n import Retranslatable, error_text
-from pcrm_desktop.ui.search_field import SearchField
+from pcrm_desktop.ui.intake_applicant import WARNING_STYLE, ApplicantSide
 
-WARNING_STYLE = ("background: #fff4e5; border: 1px solid #e0a030; border-radius: 4px;"
-                 " padding: 6px; color: #5a3b00;")
 TYPES = ("inquiry", "suggestion", "grievance", "other", "legal")
 FAR_DAYS = 3  # a 접수일시 further than this from now is more likely a slip than a late entry
 
@@ -53,7 +48,7 @@ def _is_enter(event) -> bool:
         and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
 
 
-class IntakeDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
+class IntakeDialog(dialogs.AsksBeforeDiscard, ApplicantSide, Retranslatable, QDialog):
     received = Signal(int)  # the new case's id
 
     def __init__(self, ctx, runner, categories: list[dict], parent: QWidget | None = None) -> None:
@@ -79,6 +74,13 @@ class IntakeDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
 
     # --- building -------------------------------------------------------------------------
     def _build(self) -> None:
+        self._build_fields()
+        form = self._build_form()
+        right = self._build_applicant()
+        self._lay_out(form, right)
+
+    def _build_fields(self) -> None:
+        """The form's fields, in the order a clerk fills them."""
         self.received_at = ReceivedAtEdit()
         self.received_at.setObjectName("receivedAtEdit")
         self.received_at.setDateTime(self.ctx.clock().replace(second=0, microsecond=0))
@@ -101,9 +103,6 @@ class IntakeDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
         self.received_warning.setWordWrap(True)
         self.received_warning.setStyleSheet(WARNING_STYLE)
         self.received_warning.hide()
-        received_row = QHBoxLayout()
-        received_row.addWidget(self.received_at)
-        received_row.addWidget(self.received_warning, 1)
         self.due = QLabel()
         self.due.setObjectName("dueLabel")
         self.why = QPushButton()
@@ -114,6 +113,13 @@ class IntakeDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
         self.files_label.setWordWrap(True)
         self.add_file = QPushButton()
         self.add_file.setObjectName("intakeAddFile")
+
+    def _build_form(self) -> QFormLayout:
+        """The fields under their labels; the 접수일시 with its warning, the due date with its
+        reasons, the files with their button on one line each."""
+        received_row = QHBoxLayout()
+        received_row.addWidget(self.received_at)
+        received_row.addWidget(self.received_warning, 1)
         files_row = QHBoxLayout()
         files_row.addWidget(self.files_label, 1)
         files_row.addWidget(self.add_file)
@@ -133,30 +139,10 @@ class IntakeDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
             form.addRow(self.labels[key], field)
         form.addRow(self.labels["due"], due_row)
         form.addRow(self.labels["files"], files_row)
-        # the applicant, on the right
-        self.applicant_search = SearchField()  # searches with the syllable being composed
-        self.applicant_search.setObjectName("applicantSearch")
-        self.applicant_list = QListWidget()
-        self.applicant_list.setObjectName("applicantList")
-        self.applicant = QLabel()
-        self.applicant.setObjectName("applicantLabel")
-        self.applicant.setWordWrap(True)
-        self.repeats = QLabel()
-        self.repeats.setObjectName("repeatWarning")
-        self.repeats.setWordWrap(True)
-        self.repeats.setStyleSheet(WARNING_STYLE)
-        self.repeats.hide()
-        self.unnamed = QPushButton()
-        self.new_citizen = QPushButton()
-        self.applicant_title = QLabel()
-        right = QVBoxLayout()
-        right.addWidget(self.applicant_title)
-        right.addWidget(self.applicant_search)
-        right.addWidget(self.applicant_list, 1)
-        right.addWidget(self.applicant)
-        right.addWidget(self.repeats)
-        right.addWidget(self.unnamed)
-        right.addWidget(self.new_citizen)
+        return form
+
+    def _lay_out(self, form: QFormLayout, right: QVBoxLayout) -> None:
+        """The form on the left, the applicant on the right, the refusal and buttons below."""
         self.error = QLabel()
         self.error.setObjectName("intakeError")
         self.error.setWordWrap(True)
@@ -255,14 +241,6 @@ class IntakeDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
                 self.applicant_search.setFocus()
                 return True
         return super().eventFilter(watched, event)
-
-    def _into_applicant_list(self) -> None:
-        if self.search_timer.isActive():  # typed faster than the search: look now
-            self.search_timer.stop()
-            self._search_applicant()
-        if self.applicant_list.count() and self.applicant_list.currentRow() < 0:
-            self.applicant_list.setCurrentRow(0)
-        self.applicant_list.setFocus()
 
     # --- closing without saving -----------------------------------------------------------
     def _snapshot(self) -> tuple:
@@ -395,77 +373,6 @@ class IntakeDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
         if self.deadline is not None:
             dialogs.show_info(self, self.tr("처리기한 계산 근거"), "\n".join(explanation(self.deadline)))
 
-    # --- applicant ------------------------------------------------------------------------
-    def _search_applicant(self) -> None:
-        ctx, query = self.ctx, self.applicant_search.search_text().strip()
-        if not query:
-            self.applicant_list.clear()
-            return
-        self.runner.run(lambda control: citizen_service.search(ctx, query, None, 30),
-                        self._show_applicants, lambda error: None)
-
-    def _show_applicants(self, items) -> None:
-        self.applicant_list.clear()
-        for item in items:
-            text = " · ".join(str(x) for x in (item.name, item.birth_year, item.phone,
-                                                 item.dong_name) if x)
-            row = QListWidgetItem(text)
-            row.setData(Qt.ItemDataRole.UserRole, (item.id, item.name))
-            self.applicant_list.addItem(row)
-        if items:
-            self.applicant_list.setCurrentRow(0)
-
-    def _choose_applicant(self, item: QListWidgetItem) -> None:
-        citizen_id, name = item.data(Qt.ItemDataRole.UserRole)
-        self.applicant_decided = True
-        self._set_applicant(citizen_id, name)
-
-    def _choose_unnamed(self) -> None:
-        self.applicant_decided = True
-        self._set_applicant(None, "")
-
-    def _set_applicant(self, citizen_id: int | None, name: str) -> None:
-        self.citizen_id = citizen_id
-        self.applicant.setProperty("name", name)
-        if citizen_id:
-            self.applicant.setText(self.tr("선택: {name}").format(name=name))
-        elif self.applicant_decided:
-            self.applicant.setText(self.tr("선택: 민원인 없음"))
-        else:
-            self.applicant.setText(self.tr("아직 고르지 않았습니다: 목록에서 고르거나 [민원인 없이]를 누르십시오."))
-        self._check_repeats()
-
-    def _register_applicant(self) -> None:
-        from pcrm_desktop.ui.citizen_dialog import CitizenDialog
-        self.citizen_dialog = CitizenDialog(self.ctx, self.runner, [], parent=self)
-        self.citizen_dialog.saved.connect(self._registered)
-        self.citizen_dialog.open()
-
-    def _registered(self, citizen_id: int) -> None:
-        self.applicant_decided = True
-        self._set_applicant(citizen_id, self.citizen_dialog.name.text())
-
-    def _check_repeats(self) -> None:
-        ctx, who, category = self.ctx, self.citizen_id, self.category.currentData()
-        if who is None or category is None:
-            self.repeats.hide()
-            return
-        self.runner.run(lambda control: complaint_service.earlier_cases(ctx, who, category),
-                        self._show_repeats, lambda error: None)
-
-    def _show_repeats(self, advice) -> None:
-        if not advice.any:
-            self.repeats.hide()
-            return
-        lines = [self.tr("같은 민원인·같은 분류의 이전 민원 {n}건 (이번이 {k}번째, 회신 {m}회):").format(
-            n=len(advice.earlier), k=advice.filings, m=advice.notices)]
-        lines += [f"· {c.receipt_no} {moment(c.received_at)} {c.title}" for c in advice.earlier[:5]]
-        if advice.suggest_close:
-            lines.append(self.tr("3회 이상 반복되고 2회 이상 회신한 민원입니다. 종결 처리를 검토하십시오"
-                                 " (자동으로 종결하지 않습니다)."))
-        self.repeats.setText("\n".join(lines))
-        self.repeats.show()
-
     def _add_file(self) -> None:
         path = dialogs.ask_open_path(self, self.tr("파일 첨부"), self.tr("모든 파일 (*)"))
         if path and path not in self.files:
@@ -519,25 +426,3 @@ class IntakeDialog(dialogs.AsksBeforeDiscard, Retranslatable, QDialog):
             self.error.setText(error_text(error))  # what was typed stays; fix and save again
         else:
             dialogs.explain(self, self.tr("민원 접수"), error)
-
-
-def print_receipt(parent: QWidget | None, ctx, runner, result) -> None:
-    """The applicant at the counter gets the 접수증 on paper (the same document, logged)."""
-    from pcrm_desktop.ui.complaint_case import print_document
-    print_document(parent, ctx, runner, result.complaint_id, result.receipt_no, "receipt")
-
-
-def received_box(parent: QWidget | None, title: str, text: str, print_text: str,
-                 on_print) -> QMessageBox:
-    """"접수했습니다" with [확인] and [접수증 인쇄…]; opened, not run, so the intake's caller goes on
-    (and a test reads and clicks it instead of hanging on it)."""
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok,
-                      parent)
-    box.setObjectName("receivedBox")
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.print_button = box.addButton(print_text, QMessageBox.ButtonRole.ActionRole)
-    box.print_button.setObjectName("receivedPrint")
-    box.print_button.clicked.connect(on_print)
-    box.setDefaultButton(QMessageBox.StandardButton.Ok)
-    box.open()
-    return box

@@ -582,6 +582,29 @@
     </message>
 </context>
 <context>
+    <name>ApplicantSide</name>
+    <message>
+        <source>선택: {name}</source>
+        <translation>Chosen: {name}</translation>
+    </message>
+    <message>
+        <source>선택: 민원인 없음</source>
+        <translation>Chosen: no applicant</translation>
+    </message>
+    <message>
+        <source>아직 고르지 않았습니다: 목록에서 고르거나 [민원인 없이]를 누르십시오.</source>
+        <translation>Not chosen yet: pick from the list or press [No applicant].</translation>
+    </message>
+    <message>
+        <source>같은 민원인·같은 분류의 이전 민원 {n}건 (이번이 {k}번째, 회신 {m}회):</source>
+        <translation>Earlier cases of this applicant and category: {n} (this is filing no. {k}; answered: {m}):</translation>
+    </message>
+    <message>
+        <source>3회 이상 반복되고 2회 이상 회신한 민원입니다. 종결 처리를 검토하십시오 (자동으로 종결하지 않습니다).</source>
+        <translation>Filed 3+ times and answered 2+ times. Consider closing it (it is never closed automatically).</translation>
+    </message>
+</context>
+<context>
     <name>AttachApplicantDialog</name>
     <message>
         <source>민원인 연결</source>
@@ -2868,26 +2891,6 @@ The installation may be damaged. Reinstall the program or ask your administrator
     <message>
         <source>처리기한 계산 근거</source>
         <translation>How the due date was computed</translation>
-    </message>
-    <message>
-        <source>선택: {name}</source>
-        <translation>Chosen: {name}</translation>
-    </message>
-    <message>
-        <source>선택: 민원인 없음</source>
-        <translation>Chosen: no applicant</translation>
-    </message>
-    <message>
-        <source>아직 고르지 않았습니다: 목록에서 고르거나 [민원인 없이]를 누르십시오.</source>
-        <translation>Not chosen yet: pick from the list or press [No applicant].</translation>
-    </message>
-    <message>
-        <source>같은 민원인·같은 분류의 이전 민원 {n}건 (이번이 {k}번째, 회신 {m}회):</source>
-        <translation>Earlier cases of this applicant and category: {n} (this is filing no. {k}; answered: {m}):</translation>
-    </message>
-    <message>
-        <source>3회 이상 반복되고 2회 이상 회신한 민원입니다. 종결 처리를 검토하십시오 (자동으로 종결하지 않습니다).</source>
-        <translation>Filed 3+ times and answered 2+ times. Consider closing it (it is never closed automatically).</translation>
     </message>
     <message>
         <source>파일 첨부</source>

@@ -51,6 +51,20 @@ class CalendarSettings(Retranslatable, QWidget):
         super().__init__()
         self.ctx, self.runner = ctx, runner
         self.may_change = ctx.actor.role in calendar.CALENDAR_ROLES
+        self._build_holidays()
+        self._build_rules()
+        self._lay_out()
+        for widget in (self.add_button, self.remove_button, self.save_types, self.name, self.day):
+            widget.setEnabled(self.may_change)
+        self.year.currentIndexChanged.connect(lambda _: self.reload())
+        self.add_button.clicked.connect(self.add_holiday)
+        self.remove_button.clicked.connect(self.toggle_selected)
+        self.save_types.clicked.connect(self.save_periods)
+        self.retranslate_ui()
+
+    def _build_holidays(self) -> None:
+        """The year's days off: the year, the list, and a day to add or switch."""
+        ctx = self.ctx
         self.year = QComboBox()
         self.year.setObjectName("holidayYear")
         this_year = ctx.clock().year
@@ -84,6 +98,9 @@ class CalendarSettings(Retranslatable, QWidget):
         self.add_button, self.remove_button = QPushButton(), QPushButton()
         self.add_button.setObjectName("addHoliday")
         self.remove_button.setObjectName("removeHoliday")
+
+    def _build_rules(self) -> None:
+        """The periods per type (one row per type, rebuilt on reload), the status and the note."""
         self.types_box = QGroupBox()
         self.type_rows: dict[str, PeriodEdit] = {}
         self.types_layout = QVBoxLayout()  # one row per type, rebuilt on reload
@@ -98,6 +115,8 @@ class CalendarSettings(Retranslatable, QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #4a5a6e;")
+
+    def _lay_out(self) -> None:
         # the new day off (date and name) on one line, the buttons going on to the next when
         # the line is short of room (150 % text)
         add_row = QHBoxLayout()
@@ -128,13 +147,6 @@ class CalendarSettings(Retranslatable, QWidget):
         layout.addWidget(self.note)
         layout.addWidget(SideBySide(left_part, DownwardScroll(right_column, "calendarRules"), (3, 2)), 1)
         layout.addWidget(self.status)
-        for widget in (self.add_button, self.remove_button, self.save_types, self.name, self.day):
-            widget.setEnabled(self.may_change)
-        self.year.currentIndexChanged.connect(lambda _: self.reload())
-        self.add_button.clicked.connect(self.add_holiday)
-        self.remove_button.clicked.connect(self.toggle_selected)
-        self.save_types.clicked.connect(self.save_periods)
-        self.retranslate_ui()
 
     def _after_hours_box(self) -> QGroupBox:
         self.after_hours_box = QGroupBox()
