@@ -3,7 +3,10 @@ grid cell left of a field, the label just before a field in a box; a sentence is
 a window of ours links its labels when first shown, so a screen reader names each field."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import gc
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QApplication,
@@ -13,7 +16,9 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayoutItem,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -113,3 +118,27 @@ def test_a_page_scrolls_to_the_field_tab_reaches_without_a_stop_of_its_own(qtbot
     assert area.verticalScrollBar().value() > 0
     shown = fields[20].mapTo(area.viewport(), fields[20].rect().topLeft())
     assert 0 <= shown.y() < area.viewport().height()
+
+
+def _qt_made_items() -> list[QLayoutItem]:
+    """Wrappers of layout items Qt made that PySide still takes for live objects."""
+    return [o for o in gc.get_objects()
+            if isinstance(o, QLayoutItem) and not isinstance(o, QObject)
+            and not shiboken6.createdByPython(o) and shiboken6.isValid(o)]
+
+
+def test_the_walk_keeps_no_wrapper_of_a_layout_item(qapp):
+    """PySide keeps an item wrapper from itemAt() as long as its layout, and is not told when Qt
+    deletes the item: the UI suite then got a dialog's new button back as a stale QSpacerItem
+    ('QSpacerItem' object has no attribute 'setText') and crashed now and then. The walk lets
+    go of each wrapper it was given."""
+    before = len(_qt_made_items())
+    root, found = _form()
+    root.layout().addStretch(1)
+    assert link_labels(root) == 4
+    assert len(_qt_made_items()) == before
+    found["parts"]["age"].deleteLater()  # Qt deletes its layout item too
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    made = [QPushButton(str(n), root) for n in range(50)]  # new objects, maybe at freed addresses
+    assert all(isinstance(b, QPushButton) for b in root.findChildren(QPushButton)) and len(made) == 50
+    assert found["labels"]["role"].buddy() is found["parts"]["role"]  # the links stay
