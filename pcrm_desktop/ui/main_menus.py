@@ -35,9 +35,8 @@ def _choices(window: QMainWindow, menu: QMenu, choices, chosen, emit) -> QAction
 
 
 def _menu(into: QMenuBar | QMenu) -> QMenu:
-    """A menu made here, not by Qt (`addMenu("")`): a wrapper of a menu Qt made can outlive it
-    while this object waits for the collector, and a new Qt object at the same address then came
-    back under that stale wrapper (a crash of the UI tests)."""
+    """A menu made here rather than by Qt (`addMenu("")`), so its wrapper is PySide's own and
+    learns of the menu's end (see ui/accessibility.py on wrappers of objects Qt made)."""
     menu = QMenu(into)  # as Qt's addMenu(title) makes it
     into.addMenu(menu)
     return menu
