@@ -1,6 +1,6 @@
 """Bootstrap of the GUI: arguments, Qt application, font, language, database, main window.
 
-Heavy libraries (pandas, reportlab) are imported only where first needed, never here.
+Heavy libraries (reportlab, openpyxl) are imported only where first needed, never here.
 """
 from __future__ import annotations
 

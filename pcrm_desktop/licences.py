@@ -21,14 +21,13 @@ from pcrm_desktop.resources_path import resources_dir
 # The runtime distributions of requirements.lock, spelled as there.
 DISTRIBUTIONS = (
     "alembic", "cffi", "charset-normalizer", "cryptography", "et_xmlfile", "holidays", "Mako",
-    "MarkupSafe", "numpy", "openpyxl", "pandas", "pillow", "pycparser", "pypdfium2",
+    "MarkupSafe", "openpyxl", "pillow", "pycparser", "pypdfium2",
     "PySide6_Essentials", "python-dateutil", "reportlab", "shiboken6", "six", "SQLAlchemy",
     "typing_extensions", "koreanize-matplotlib",
 )
 # Installed with the program's requirements but not shipped in the bundle (installer/pcrm.spec
-# leaves them out; no code of the program imports them: numpy is only an optional extra of
-# openpyxl and pypdfium2, and of koreanize-matplotlib only its NanumGothic files travel).
-NOT_SHIPPED = ("numpy", "pandas", "koreanize-matplotlib")
+# leaves it out: of koreanize-matplotlib only its NanumGothic files travel).
+NOT_SHIPPED = ("koreanize-matplotlib",)
 NOTICE = "NOTICE.txt"
 QT_TEXTS = ("LGPL-3.0.txt", "GPL-3.0.txt")  # the LGPL-3.0 is a set of permissions on the GPL-3.0
 # Qt's own libraries come inside the PySide6 wheels, whose metadata carries no licence file.

@@ -146,7 +146,7 @@ def test_the_block_keeps_a_shadowed_sitecustomize(tmp_path):
 
 
 def test_the_app_and_the_command_line_run_with_no_attempt(tmp_path):
-    """`pcrm demo`, the monthly report (pandas, reportlab, the holidays package) and the GUI's
+    """`pcrm demo`, the monthly report (reportlab, openpyxl, the holidays package) and the GUI's
     start, each a child process under the block: nothing is even attempted."""
     record = tmp_path / "attempts.log"
     env = _child_env(record, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path / "home"),
@@ -173,9 +173,9 @@ def test_the_app_and_the_command_line_run_with_no_attempt(tmp_path):
     assert netblock.read_record(str(record))[0] == []
 
 
-def test_holidays_pandas_reportlab_import_offline(tmp_path):
+def test_holidays_reportlab_openpyxl_import_offline(tmp_path):
     record = tmp_path / "attempts.log"
-    code = ("import holidays, pandas, reportlab.pdfgen.canvas, openpyxl\n"
+    code = ("import holidays, reportlab.pdfgen.canvas, openpyxl\n"
             "assert holidays.country_holidays('KR', years=2031, language='ko')\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                           env=_child_env(record))
