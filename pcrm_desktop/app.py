@@ -73,6 +73,11 @@ class Application:
         from pcrm_desktop.ui.tasks import TaskRunner
         self.backend = backend
         self.runner = TaskRunner()
+        # the holiday years, first in the lane: a sign-in or the wizard's end waits for them;
+        # a read before them takes an unseeded year from the package without writing
+        from pcrm_desktop.bootstrap import seed_calendar_now
+        ctx = backend.ctx
+        self.runner.run(lambda control: seed_calendar_now(ctx), lambda _: None, lambda _: None)
         overview = office_service.overview(backend.ctx)
         if not overview.is_set_up:
             self._open_main(None)
@@ -294,8 +299,8 @@ def _open_backend(args: argparse.Namespace, location, in_lane: bool):
         return None
     try:
         if in_lane:  # the start notice says what is happening; the lane keeps it painted
-            return run_and_wait(lambda progress: open_backend(args.db), None)
-        return open_backend(args.db)
+            return run_and_wait(lambda progress: open_backend(args.db, seed_calendar=False), None)
+        return open_backend(args.db, seed_calendar=False)
     except DomainError as error:
         log.error("cannot open database: %r", error)
         QMessageBox.critical(None, APP_NAME, error_text(error))

@@ -25,8 +25,11 @@ class Backend:
         self.migration.engine.dispose()
 
 
-def open_backend(db_option: str | None = None) -> Backend:
+def open_backend(db_option: str | None = None, seed_calendar: bool = True) -> Backend:
     """Resolve the database, back up and migrate it if needed, and build the service context.
+    The holiday years are seeded here too, unless the caller does it later itself
+    (`seed_calendar=False`: the window, in its lane, so that the first start on a new file does
+    not wait for the holidays package).
 
     Raises DatabaseError (with a code for a clear message) when the file cannot be used."""
     location = resolve_database(db_option)
@@ -37,11 +40,12 @@ def open_backend(db_option: str | None = None) -> Backend:
                          database=location.path)
     if migration.from_revision != migration.to_revision:
         _audit_migration(ctx, migration)
-    _seed_calendar(ctx)
+    if seed_calendar:
+        seed_calendar_now(ctx)
     return Backend(location, migration, ctx)
 
 
-def _seed_calendar(ctx: ServiceContext) -> None:
+def seed_calendar_now(ctx: ServiceContext) -> None:
     """The holiday years a due date given today reaches, seeded now (once a year, audited), so
     that no read writes. A file that cannot be written just now (read-only, another program
     holding the lock) still opens: reads take a year not seeded from the package as it is."""

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import date
 
 from pcrm_desktop import app, cli, selftest
 from pcrm_desktop.db.health import HEAD_REVISION, pending_work
+from tests.dbutil import rows
 
 CHECKS = ["데이터베이스", "기록 쓰기·읽기", "처리기한·공휴일", "PDF·한글 글꼴", "화면(Qt)·번역"]
 
@@ -87,6 +89,29 @@ def test_a_new_database_shows_the_start_notice_before_the_wizard(capsys, tmp_pat
     assert float(lines["notice_ms"]) < float(lines["shown_ms"])
     assert app.main(["--db", str(tmp_path / "new.db"), "--exit-after-show"]) == 0
     assert "notice_ms" not in capsys.readouterr().out   # created now: no notice the next time
+
+
+def test_the_window_seeds_the_holiday_years_in_its_lane_after_the_wizard_shows(capsys, tmp_path,
+                                                                                   qapp):
+    """A new file's first start does not wait for the holidays package before the wizard: the
+    years are seeded by the window's lane, first in it (so before any sign-in or the wizard's
+    end), once; the command line's open_backend seeds them before it returns."""
+    db = tmp_path / "new.db"
+    seeded = "SELECT target FROM audit_log WHERE action = 'holiday.seed' ORDER BY id"
+    years = [(str(date.today().year + n),) for n in range(3)]
+    assert app.main(["--db", str(db), "--exit-after-show"]) == 0
+    assert rows(db, seeded) == years
+    assert rows(db, "SELECT action FROM audit_log ORDER BY id LIMIT 2") == [
+        ("db.create",), ("holiday.seed",)]
+    assert app.main(["--db", str(db), "--exit-after-show"]) == 0
+    assert rows(db, seeded) == years                    # a second start writes nothing
+    import pcrm_desktop.bootstrap as bootstrap
+    unseeded = bootstrap.open_backend(str(tmp_path / "other.db"), seed_calendar=False)
+    unseeded.close()
+    assert rows(tmp_path / "other.db", seeded) == []
+    backend = bootstrap.open_backend(str(tmp_path / "other.db"))
+    backend.close()
+    assert rows(tmp_path / "other.db", seeded) == years
 
 
 
