@@ -189,6 +189,7 @@ def bench_import(folder: Path, big_db: Path, rows: int) -> None:
             shutil.copy(start_from, floor_copy)
         floor = floor_insert(plan, floor_copy, target.parent / "floor-empty.db")
         raw_seconds = raw_import(source, target.parent / "raw.db")
+        shutil.rmtree(target.parent)  # the copies of the big database: not left behind
         n = result.imported
         results.append([f"{label}: check (read, validate, duplicates)", f"{n:,}",
                         f"{checked - started:.2f}", f"{n / (checked - started):,.0f}", "", ""])

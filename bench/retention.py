@@ -115,6 +115,7 @@ def main() -> None:
     size_before = work.stat().st_size
 
     from pcrm_desktop.bootstrap import open_backend
+    from pcrm_desktop.domain.progress import korean
     from pcrm_desktop.domain.retention import RULES
     from pcrm_desktop.services import office, retention
     backend = open_backend(str(work))
@@ -129,8 +130,9 @@ def main() -> None:
     preview_s = time.perf_counter() - started
     marks: list[tuple[str, float]] = []
     run_started = time.perf_counter()
-    result = retention.run(ctx, progress=lambda done, total, text: marks.append(
-        (text, time.perf_counter())))
+    # the service reports its steps as codes (domain/progress.py); worded here as `pcrm` words them
+    result = retention.run(ctx, progress=lambda done, total, step, **numbers: marks.append(
+        (korean(step, **numbers), time.perf_counter())))
     run_s = time.perf_counter() - run_started
     # the next month: what a monthly run costs once the backlog is gone
     month = now + timedelta(days=31)

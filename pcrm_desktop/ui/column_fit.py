@@ -185,9 +185,11 @@ class ColumnFit(QObject):
         """What the column needs shown whole: its header, and its sample."""
         return max(self._header_width(column), self._sample_width(column))
 
-    def least_width(self, column: int) -> int:
-        """How narrow the column may become: a content column, not at all."""
-        spec, wanted = self.columns[column], self.wanted_width(column)
+    def least_width(self, column: int, wanted: int | None = None) -> int:
+        """How narrow the column may become: a content column, not at all. `wanted`: the
+        column's wanted_width when the caller has it already (measuring rows is not free)."""
+        spec = self.columns[column]
+        wanted = self.wanted_width(column) if wanted is None else wanted
         if spec.kind == CONTENT:
             return wanted
         if spec.kind == STRETCH:
@@ -195,11 +197,11 @@ class ColumnFit(QObject):
         least = self._digits(8) if spec.least is None else self._text_width(spec.least, spec.extra)
         return min(wanted, least)
 
-    def least_total(self) -> int:
+    def least_total(self, wanted: dict[int, int] | None = None) -> int:
         """The narrowest the columns go, all of them shown."""
         model = self.table.model()
         count = min(model.columnCount(), len(self.columns)) if model is not None else 0
-        return sum(self.least_width(i) for i in range(count))
+        return sum(self.least_width(i, None if wanted is None else wanted.get(i)) for i in range(count))
 
     # --- fitting --------------------------------------------------------------------------
     def apply(self) -> None:
@@ -208,18 +210,21 @@ class ColumnFit(QObject):
             return
         self._busy = True
         try:
-            self._fit(min(model.columnCount(), len(self.columns)))
-            least = self.least_total()
+            count = min(model.columnCount(), len(self.columns))
+            # each column measured once a fit (a column measured from its rows asks every row
+            # shown; fitting does not change what a column wants)
+            wanted = {i: self.wanted_width(i) for i in range(count)}
+            self._fit(count, wanted)
+            least = self.least_total(wanted)
             if least != self._least:  # a splitter beside the table weighs its width anew
                 self._least = least
                 self.table.updateGeometry()
         finally:
             self._busy = False
 
-    def _fit(self, count: int) -> None:
+    def _fit(self, count: int, wanted: dict[int, int]) -> None:
         room = self.table.viewport().width()
-        wanted = {i: self.wanted_width(i) for i in range(count)}
-        least = {i: self.least_width(i) for i in range(count)}
+        least = {i: self.least_width(i, wanted[i]) for i in range(count)}
         shown = list(range(count))
         for column in sorted((i for i in shown if self.columns[i].gives_way),
                              key=lambda i: self.columns[i].gives_way):
