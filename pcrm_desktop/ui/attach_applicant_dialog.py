@@ -22,9 +22,8 @@ from pcrm_desktop.services import citizens as citizen_service
 from pcrm_desktop.services import complaints as complaint_service
 from pcrm_desktop.ui import dialogs
 from pcrm_desktop.ui.i18n import Retranslatable, error_text
+from pcrm_desktop.ui.resident_list import SEARCH_LIMIT, fill_residents
 from pcrm_desktop.ui.search_field import SearchField
-
-SEARCH_LIMIT = 30  # as the intake's search: a longer name or the phone's last digits narrow it
 
 
 def _is_enter(event) -> bool:
@@ -114,15 +113,7 @@ class AttachApplicantDialog(Retranslatable, QDialog):
                         self._show_results, lambda error: None)
 
     def _show_results(self, items) -> None:
-        self.results.clear()
-        for item in items:
-            text = " · ".join(str(x) for x in (item.name, item.birth_year, item.phone,
-                                                 item.dong_name) if x)
-            row = QListWidgetItem(text)
-            row.setData(Qt.ItemDataRole.UserRole, (item.id, item.name))
-            self.results.addItem(row)
-        if items:
-            self.results.setCurrentRow(0)
+        fill_residents(self.results, items)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         """As in the intake: Enter or Down in the search goes into the list, Enter there

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton,
 from pcrm_desktop.services import citizens as citizen_service
 from pcrm_desktop.services import complaints as complaint_service
 from pcrm_desktop.ui.complaint_labels import moment
+from pcrm_desktop.ui.resident_list import SEARCH_LIMIT, fill_residents
 from pcrm_desktop.ui.search_field import SearchField
 
 WARNING_STYLE = ("background: #fff4e5; border: 1px solid #e0a030; border-radius: 4px;"
@@ -63,19 +64,11 @@ class ApplicantSide:
         if not query:
             self.applicant_list.clear()
             return
-        self.runner.run(lambda control: citizen_service.search(ctx, query, None, 30),
+        self.runner.run(lambda control: citizen_service.search(ctx, query, None, SEARCH_LIMIT),
                         self._show_applicants, lambda error: None)
 
     def _show_applicants(self, items) -> None:
-        self.applicant_list.clear()
-        for item in items:
-            text = " · ".join(str(x) for x in (item.name, item.birth_year, item.phone,
-                                                 item.dong_name) if x)
-            row = QListWidgetItem(text)
-            row.setData(Qt.ItemDataRole.UserRole, (item.id, item.name))
-            self.applicant_list.addItem(row)
-        if items:
-            self.applicant_list.setCurrentRow(0)
+        fill_residents(self.applicant_list, items)
 
     def _choose_applicant(self, item: QListWidgetItem) -> None:
         citizen_id, name = item.data(Qt.ItemDataRole.UserRole)
