@@ -9,6 +9,18 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 Index = QModelIndex | QPersistentModelIndex
 
 
+def _cell(function: Callable[..., object], *args: object) -> object:
+    """A column's function called; None when its closure is gone. Columns are lambdas over
+    their page (`lambda: self.tr(…)`): when a closed window is left to Python's collector, the
+    collector empties those closures before Qt has torn the window down, and the teardown still
+    asks the model for its header (seen in the UI suite as "cannot access free variable 'self'").
+    No other NameError is possible here: ruff (F821) refuses an undefined name."""
+    try:
+        return function(*args)
+    except NameError:
+        return None
+
+
 class RowsModel(QAbstractTableModel):
     def __init__(self, columns: Sequence[tuple[Callable[[], str], Callable[[object], object]]]) -> None:
         super().__init__()
@@ -35,13 +47,13 @@ class RowsModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        value = self._columns[index.column()][1](self._rows[index.row()])
+        value = _cell(self._columns[index.column()][1], self._rows[index.row()])
         return "" if value is None else str(value)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._columns[section][0]()
+            return _cell(self._columns[section][0])
         return None
 
     def retranslate(self) -> None:
