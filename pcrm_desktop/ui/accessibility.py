@@ -8,17 +8,15 @@ walk over the layouts does the same for every window when it is first shown, so 
 forgotten. A label that is a sentence (word-wrapped, or long) explains rather than names and
 is left alone; a field without a label carries its own accessible name, set where it is made.
 
-The walk reads the layouts' items (`itemAt`), and PySide keeps every item wrapper it hands out
-alive as long as its layout. An item is no QObject: when Qt deletes it (its widget goes, the
-layout is rebuilt) the wrapper is not told, stays in PySide's table of known objects, and a new
-object Qt later makes at the same address (a dialog's button, a menu) came back as that stale
-QSpacerItem or QWidgetItem (an AttributeError, or a crash). So the walk lets go of every item
-wrapper it was given before it returns (`_Items`).
+The walk never asks a layout for its items (`itemAt`): PySide keeps every item wrapper it hands
+out alive as long as its layout, is not told when Qt deletes the item (an item is no QObject),
+and a new object Qt later made at the same address came back as that stale QSpacerItem or
+QWidgetItem (an AttributeError, or a crash). It finds each widget's and nested layout's place
+by number instead (`indexOf`, `getItemPosition`, `getWidgetPosition`), which makes no wrapper.
 """
 from __future__ import annotations
 
-import shiboken6
-from PySide6.QtCore import QObject
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QBoxLayout,
@@ -27,7 +25,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLayout,
-    QLayoutItem,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
@@ -43,36 +40,14 @@ def link_labels(root: QWidget) -> int:
     """Give every naming label under `root` its field as buddy; returns how many were linked.
     Runs once per widget (again only when asked with a fresh widget tree)."""
     linked = 0
-    items = _Items()
-    try:
-        for layout in [root.layout(), *root.findChildren(QLayout)]:
-            if layout is not None:
-                for label, field in _pairs(layout, items):
-                    if label.buddy() is None and _names(label):
-                        label.setBuddy(field)
-                        linked += 1
-    finally:
-        items.release()
+    for layout in [root.layout(), *root.findChildren(QLayout)]:
+        if layout is not None:
+            for label, field in _pairs(layout):
+                if label.buddy() is None and _names(label):
+                    label.setBuddy(field)
+                    linked += 1
     root.setProperty(_DONE, True)
     return linked
-
-
-class _Items:
-    """The layout items Qt handed out during a walk, let go of at its end (see the module's
-    note): their wrappers are dropped from PySide's table; Qt's items are untouched."""
-
-    def __init__(self) -> None:
-        self.given: list[QLayoutItem] = []
-
-    def __call__(self, item: QLayoutItem | None) -> QLayoutItem | None:
-        if item is not None and not isinstance(item, QObject) and not shiboken6.createdByPython(item):
-            self.given.append(item)  # a layout (a QObject) or an item made in Python is tracked
-        return item
-
-    def release(self) -> None:
-        for item in self.given:
-            shiboken6.invalidate(item)
-        self.given.clear()
 
 
 def link_labels_once(root: QWidget) -> None:
@@ -85,40 +60,59 @@ def _names(label: QLabel) -> bool:
     return bool(text) and not label.wordWrap() and len(text) <= LONGEST_NAME and "<" not in text
 
 
-def _pairs(layout: QLayout, items: _Items):
+Part = QWidget | QLayout  # what stands in a layout's place: a widget or a nested layout
+
+
+def _parts(layout: QLayout) -> list[tuple[int, Part]]:
+    """The widgets and nested layouts directly in `layout`, by their index in it (spacers left
+    out), found without asking the layout for its items."""
+    found: list[tuple[int, Part]] = []
+    owner = layout.parentWidget()
+    widgets = owner.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly) \
+        if owner is not None else []
+    for part in [*widgets, *layout.findChildren(QLayout, options=Qt.FindChildOption.FindDirectChildrenOnly)]:
+        index = layout.indexOf(part)
+        if index >= 0:
+            found.append((index, part))
+    return sorted(found, key=lambda pair: pair[0])
+
+
+def _pairs(layout: QLayout):
+    parts = _parts(layout)
     if isinstance(layout, QFormLayout):
-        for row in range(layout.rowCount()):
-            label = items(layout.itemAt(row, QFormLayout.ItemRole.LabelRole))
-            field = items(layout.itemAt(row, QFormLayout.ItemRole.FieldRole))
-            yield from _pair(label, field, items)
+        rows: dict[int, dict[QFormLayout.ItemRole, Part]] = {}
+        for _, part in parts:
+            row, role = (layout.getLayoutPosition(part) if isinstance(part, QLayout)
+                         else layout.getWidgetPosition(part))
+            rows.setdefault(row, {})[role] = part
+        for row in sorted(rows):
+            yield from _pair(rows[row].get(QFormLayout.ItemRole.LabelRole),
+                             rows[row].get(QFormLayout.ItemRole.FieldRole))
     elif isinstance(layout, QGridLayout):
-        for row in range(layout.rowCount()):
-            for column in range(layout.columnCount() - 1):
-                yield from _pair(items(layout.itemAtPosition(row, column)),
-                                 items(layout.itemAtPosition(row, column + 1)), items)
+        cells: dict[tuple[int, int], Part] = {}
+        for index, part in parts:
+            row, column, row_span, column_span = layout.getItemPosition(index)
+            for r in range(row, row + max(1, row_span)):
+                for c in range(column, column + max(1, column_span)):
+                    cells[(r, c)] = part
+        for (row, column), part in sorted(cells.items()):
+            yield from _pair(part, cells.get((row, column + 1)))
     elif isinstance(layout, QBoxLayout):
-        every = [items(layout.itemAt(i)) for i in range(layout.count())]
-        shown = [item for item in every if item is not None and item.spacerItem() is None]
+        shown = [part for _, part in parts]
         for first, second in zip(shown, shown[1:]):
-            yield from _pair(first, second, items)
+            yield from _pair(first, second)
 
 
-def _pair(label_item: QLayoutItem | None, field_item: QLayoutItem | None, items: _Items):
-    if label_item is None or field_item is None:
+def _pair(label: Part | None, field_part: Part | None):
+    if not isinstance(label, QLabel) or field_part is None:
         return
-    label = label_item.widget()
-    if not isinstance(label, QLabel):
-        return
-    field = _first_field(field_item, items)
+    field = _first_field(field_part)
     if field is not None:
         yield label, field
 
 
-def _first_field(item: QLayoutItem, items: _Items) -> QWidget | None:
-    widget = item.widget()
-    if widget is not None:
-        return widget if isinstance(widget, FIELDS) else None
-    layout = item.layout()
-    if layout is not None and layout.count():
-        return _first_field(items(layout.itemAt(0)), items)
-    return None
+def _first_field(part: Part) -> QWidget | None:
+    if isinstance(part, QWidget):
+        return part if isinstance(part, FIELDS) else None
+    inner = _parts(part)
+    return _first_field(inner[0][1]) if inner else None

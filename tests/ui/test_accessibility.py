@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayoutItem,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -127,18 +126,15 @@ def _qt_made_items() -> list[QLayoutItem]:
             and not shiboken6.createdByPython(o) and shiboken6.isValid(o)]
 
 
-def test_the_walk_keeps_no_wrapper_of_a_layout_item(qapp):
+def test_the_walk_makes_no_wrapper_of_a_layout_item(qapp):
     """PySide keeps an item wrapper from itemAt() as long as its layout, and is not told when Qt
     deletes the item: the UI suite then got a dialog's new button back as a stale QSpacerItem
-    ('QSpacerItem' object has no attribute 'setText') and crashed now and then. The walk lets
-    go of each wrapper it was given."""
-    before = len(_qt_made_items())
+    ('QSpacerItem' object has no attribute 'setText') and crashed now and then. The walk finds
+    places by number and makes no item wrapper at all (PySide's own addLayout makes some:
+    counted before the walk)."""
     root, found = _form()
     root.layout().addStretch(1)
+    before = len(_qt_made_items())
     assert link_labels(root) == 4
     assert len(_qt_made_items()) == before
-    found["parts"]["age"].deleteLater()  # Qt deletes its layout item too
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    made = [QPushButton(str(n), root) for n in range(50)]  # new objects, maybe at freed addresses
-    assert all(isinstance(b, QPushButton) for b in root.findChildren(QPushButton)) and len(made) == 50
-    assert found["labels"]["role"].buddy() is found["parts"]["role"]  # the links stay
+    assert found["labels"]["role"].buddy() is found["parts"]["role"]
