@@ -150,7 +150,6 @@ class QuestionScreen(QWidget):
         self.answer_holder = QVBoxLayout()  # a new answer area for every item
         self.answer_area = QWidget()
         QVBoxLayout(self.answer_area)
-        self.answer_holder.addWidget(self.answer_area)
         self.hint = _label("font-size: 22px; color: #b03a2e;", "kioskHint")
         self.back_button = _fixed(big_button("", "kioskBack", 80, 200))
         self.next_button = _fixed(big_button("", "kioskNext", 80, 260))
@@ -165,6 +164,10 @@ class QuestionScreen(QWidget):
         self.question_gap = QSpacerItem(0, 36)  # narrower above the on-screen keyboard
         layout.addItem(self.question_gap)
         layout.addLayout(self.answer_holder)
+        # the area goes in after its holder joined the screen: PySide wraps the items a layout
+        # holds when it is added (its ownership bookkeeping), and a wrapper of the area's item
+        # would stay, stale, once show_answers removes the area (Qt deletes the item unseen)
+        self.answer_holder.addWidget(self.answer_area)
         layout.addWidget(self.hint)
         layout.addStretch(1)
         layout.addLayout(nav)
