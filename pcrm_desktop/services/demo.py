@@ -1,4 +1,6 @@
-"""`pcrm demo`: realistic Korean synthetic data, the same for the same seed on the same day.
+"""`pcrm demo`: realistic Korean synthetic data, the same for the same seed on the same day
+(and, made with one `--now` (demo_clock.fixed_clock), the same rows in every table but the
+file's own database id).
 
 It fills whatever the schema has so far; parts asked for whose tables do not exist yet are
 reported as skipped, never faked. It refuses a database that already has an office, so real data
