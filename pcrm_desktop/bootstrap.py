@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from pcrm_desktop.config import DatabaseLocation, resolve_database, workstation_name
 from pcrm_desktop.db.migrate import MigrationResult
@@ -25,17 +27,20 @@ class Backend:
         self.migration.engine.dispose()
 
 
-def open_backend(db_option: str | None = None, seed_calendar: bool = True) -> Backend:
+def open_backend(db_option: str | None = None, seed_calendar: bool = True,
+                 clock: Callable[[], datetime] | None = None) -> Backend:
     """Resolve the database, back up and migrate it if needed, and build the service context.
     The holiday years are seeded here too, unless the caller does it later itself
     (`seed_calendar=False`: the window, in its lane, so that the first start on a new file does
-    not wait for the holidays package).
+    not wait for the holidays package). `clock` replaces the computer's, for the migrations
+    too (`pcrm demo --now`).
 
     Raises DatabaseError (with a code for a clear message) when the file cannot be used."""
     location = resolve_database(db_option)
-    migration, units = open_units(location)
+    migration, units = open_units(location, clock() if clock else None)
     ctx = ServiceContext(uow_factory=units,
                          actor=Actor.system(workstation_name()),
+                         clock=clock or datetime.now,
                          files_dir=location.path.parent / "attachments" if location.path else None,
                          database=location.path)
     if migration.from_revision != migration.to_revision:

@@ -17,6 +17,9 @@ def database_parsers(sub, common) -> None:
     demo.add_argument("--complaints", type=count, default=0, metavar="N", help="민원 수")
     demo.add_argument("--responses", type=count, default=0, metavar="N", help="만족도 응답 수")
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="같은 값이면 같은 데이터")
+    demo.add_argument("--now", metavar="'YYYY-MM-DD HH:MM'",
+                      help="컴퓨터 시계 대신 이 시각에 만든 것으로 함: 같은 --seed와 --now면 "
+                           "기록 시각과 접속기록까지 같은 데이터")
     sub.add_parser("check", parents=[common], help="무결성 검사와 스키마 버전 (정상일 때만 0)")
     sub.add_parser("self-test", parents=[common],
                    help="설치된 프로그램 자가진단: 임시 데이터베이스, 기록 쓰기·읽기, 한글 PDF, 화면·번역 "
@@ -41,7 +44,9 @@ def cmd_init(args: argparse.Namespace) -> tuple[int, dict, str]:
 def cmd_demo(args: argparse.Namespace) -> tuple[int, dict, str]:
     from pcrm_desktop.bootstrap import open_backend
     from pcrm_desktop.services.demo import ADMIN_LOGIN, DEMO_KIOSK_PIN, DEMO_PASSWORD, DemoRequest, fill_demo
-    backend = open_backend(args.db)
+    from pcrm_desktop.services.demo_clock import fixed_clock, parse_now
+    now = parse_now(args.now) if args.now is not None else None  # refused before a file is made
+    backend = open_backend(args.db, clock=fixed_clock(now) if now else None)
     try:
         request = DemoRequest(citizens=args.citizens, complaints=args.complaints,
                               responses=args.responses, seed=args.seed)
@@ -49,6 +54,7 @@ def cmd_demo(args: argparse.Namespace) -> tuple[int, dict, str]:
     finally:
         backend.close()
     summary = {"ok": True, "database": backend.location.label, "seed": args.seed,
+               "now": now.strftime("%Y-%m-%d %H:%M") if now else None,
                "counts": result.counts, "skipped": result.skipped,
                "seconds": round(result.seconds, 3)}
     summary["accounts"] = {"admin": ADMIN_LOGIN, "password": DEMO_PASSWORD,

@@ -35,7 +35,7 @@ class HappyCallRepository:
             "SELECT id, citizen_id, done_at FROM complaints c WHERE status = 'closed'"
             " AND citizen_id IS NOT NULL AND done_at >= ?"
             " AND EXISTS (SELECT 1 FROM citizen_phones p WHERE p.citizen_id = c.citizen_id)"
-            " ORDER BY done_at", (sql_datetime(since),))
+            " ORDER BY done_at, id", (sql_datetime(since),))  # id: ties in one order on any engine
         return [(r[0], r[1], as_datetime(r[2])) for r in rows]
 
     def add_demo_calls(self, calls: list[tuple[int, datetime, str]]) -> None:

@@ -89,15 +89,18 @@ def _migrate(engine: Engine, location: DatabaseLocation, now: datetime | None) -
                 backup = backup_database(location.path, f"before-{head}", now or datetime.now())
             except OSError as exc:  # a full disk, a failed check of the copy: do not upgrade
                 raise DatabaseError("backup_failed", detail=str(exc)) from exc
-        upgrade(engine)
+        upgrade(engine, now=now)
     return MigrationResult(engine, current, head, backup)
 
 
-def upgrade(engine: Engine, target: str = "head") -> None:
+def upgrade(engine: Engine, target: str = "head", now: datetime | None = None) -> None:
+    """`now`: the time the migrations record (the database's creation), when the caller's
+    clock is not the computer's (`pcrm demo --now`)."""
     from alembic import command
     config = alembic_config()
     with engine.connect().execution_options(pcrm_write=True) as connection:
         config.attributes["connection"] = connection
+        config.attributes["now"] = now
         # Batch mode rebuilds a table by copy, drop and rename: with foreign keys on, the drop
         # would cascade into its children. The pragma only works outside a transaction.
         sqlite = engine.dialect.name == "sqlite"

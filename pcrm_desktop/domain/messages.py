@@ -41,6 +41,9 @@ MESSAGES: dict[str, str] = {
     "demo_not_empty": QT_TRANSLATE_NOOP(
         "messages", "데모 데이터는 빈 데이터베이스에만 만들 수 있습니다. "
                     "실제 자료와 섞이지 않도록 새 파일을 --db로 지정하십시오."),
+    "demo_now_format": QT_TRANSLATE_NOOP(
+        "messages", "데모의 기준 시각(--now)을 알 수 없습니다: {value}\n"
+                    "실제 있는 날짜와 시각을 'YYYY-MM-DD HH:MM' 형식으로 입력하십시오. 예: 2026-12-08 14:30"),
     "backup_failed": QT_TRANSLATE_NOOP(
         "messages", "업그레이드 전 백업을 만들지 못해 업그레이드하지 않았습니다: {detail}\n"
         "디스크 공간과 폴더 권한을 확인하십시오."),

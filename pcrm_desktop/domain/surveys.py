@@ -404,10 +404,11 @@ def check_pin(pin: str) -> str:
     return pin
 
 
-def hash_pin(pin: str) -> str:
-    """The PIN as a salted scrypt hash, like a password (domain.accounts): never stored as is."""
+def hash_pin(pin: str, salt: bytes | None = None) -> str:
+    """The PIN as a salted scrypt hash, like a password (domain.accounts): never stored as is.
+    (`salt`: the demo's, made from its seed; otherwise a random one.)"""
     from pcrm_desktop.domain.accounts import hash_secret
-    return hash_secret(check_pin(pin))
+    return hash_secret(check_pin(pin), salt)
 
 
 def pin_matches(pin: str, stored: str) -> bool:

@@ -1,4 +1,6 @@
-"""`pcrm demo`: realistic Korean synthetic data, the same for the same seed on the same day.
+"""`pcrm demo`: realistic Korean synthetic data, the same for the same seed on the same day
+(and, made with one `--now` (demo_clock.fixed_clock), the same rows in every table but the
+file's own database id).
 
 It fills whatever the schema has so far; parts asked for whose tables do not exist yet are
 reported as skipped, never faked. It refuses a database that already has an office, so real data
@@ -6,6 +8,7 @@ is never mixed with invented data.
 """
 from __future__ import annotations
 
+import hashlib
 import random
 import time
 from collections.abc import Callable
@@ -67,6 +70,12 @@ def demo_now(ctx: ServiceContext) -> datetime:
     return history_end(ctx.clock())
 
 
+def demo_salt(seed: int, purpose: str) -> bytes:
+    """The salt of a demo secret's hash, made from the seed: the password and PIN are published
+    (README), so a random salt would protect nothing and only make two demos of one seed differ."""
+    return hashlib.sha256(f"pcrm-demo:{seed}:{purpose}".encode()).digest()[:16]
+
+
 DEMO_PASSWORD = "Demo#2026!"  # every demo account's; shown by `pcrm demo` and in the README
 DEMO_KIOSK_PIN = "2026"  # the staff PIN that leaves the demo's kiosk; shown the same way
 
@@ -89,7 +98,7 @@ def fill_demo(ctx: ServiceContext, request: DemoRequest, progress: Progress | No
                 continue
             result.counts[part] = fillers[part](ctx, uow, request, rng, progress,
                                                 cancelled or (lambda: False))
-        _set_up_kiosk(ctx, uow)
+        _set_up_kiosk(ctx, uow, request.seed)
         uow.commit()
     result.seconds = time.perf_counter() - started
     return result
@@ -112,17 +121,17 @@ def _fill_office(ctx: ServiceContext, uow: UnitOfWork, request: DemoRequest,
     members.append(Staff(None, "민원실 키오스크", "kiosk", Role.KIOSK, department_ids[0]))
     # Every demo account signs in with DEMO_PASSWORD (printed by `pcrm demo`; a demo file is
     # for trying the app out). One hash serves them all: scrypt is deliberately slow.
-    shared_hash = hash_secret(DEMO_PASSWORD)
+    shared_hash = hash_secret(DEMO_PASSWORD, demo_salt(request.seed, "password"))
     for member in members:
         uow.staff.set_password(uow.staff.add(member, now), shared_hash, False, now)
     ctx.audit(uow, "demo.fill", "office", f"seed={request.seed}")
     return {"departments": len(department_ids), "staff": len(members)}
 
 
-def _set_up_kiosk(ctx: ServiceContext, uow: UnitOfWork) -> None:
+def _set_up_kiosk(ctx: ServiceContext, uow: UnitOfWork, seed: int) -> None:
     """The kiosk's questionnaire (made even when no answers were asked for), the kiosk's
     survey and PIN: signing in as `kiosk` opens a kiosk, not a 'not set up' notice. (The happy
     call's questionnaire comes with answers only, as before: an office makes its own.)"""
     from pcrm_desktop.services.demo_surveys import KIOSK_SURVEY_CODE, add_surveys, set_up_kiosk
     add_surveys(uow, demo_now(ctx), codes=(KIOSK_SURVEY_CODE,))
-    set_up_kiosk(uow, DEMO_KIOSK_PIN)
+    set_up_kiosk(uow, DEMO_KIOSK_PIN, demo_salt(seed, "kiosk-pin"))

@@ -41,14 +41,14 @@ def add_surveys(uow: UnitOfWork, now: datetime, codes: tuple[str, ...] = ("COUNT
     return surveys
 
 
-def set_up_kiosk(uow: UnitOfWork, pin: str) -> None:
+def set_up_kiosk(uow: UnitOfWork, pin: str, salt: bytes | None = None) -> None:
     """What an admin sets in 만족도 조사 › 키오스크 설정 (services.surveys.set_kiosk): the
     anonymous counter questionnaire and the staff PIN, so the demo's kiosk account opens a
     working kiosk. Recorded in the demo's own audit entry."""
     from pcrm_desktop.domain.surveys import hash_pin
     from pcrm_desktop.services.surveys import KIOSK_PIN, KIOSK_SURVEY
     uow.surveys.set_setting(KIOSK_SURVEY, KIOSK_SURVEY_CODE)
-    uow.surveys.set_setting(KIOSK_PIN, hash_pin(pin))
+    uow.surveys.set_setting(KIOSK_PIN, hash_pin(pin, salt))
 
 
 def fill_responses(ctx: ServiceContext, uow: UnitOfWork, request: Request, rng: random.Random,

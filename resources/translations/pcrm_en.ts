@@ -6177,6 +6177,12 @@ Details were written to the log file: {log}</translation>
         <translation>Demo data can only be created in an empty database. Name a new file with --db so that it is never mixed with real data.</translation>
     </message>
     <message>
+        <source>데모의 기준 시각(--now)을 알 수 없습니다: {value}
+실제 있는 날짜와 시각을 'YYYY-MM-DD HH:MM' 형식으로 입력하십시오. 예: 2026-12-08 14:30</source>
+        <translation>Unknown demo time (--now): {value}
+Give a real date and time as 'YYYY-MM-DD HH:MM'. Example: 2026-12-08 14:30</translation>
+    </message>
+    <message>
         <source>업그레이드 전 백업을 만들지 못해 업그레이드하지 않았습니다: {detail}
 디스크 공간과 폴더 권한을 확인하십시오.</source>
         <translation>The backup before the upgrade could not be made, so nothing was upgraded: {detail}

@@ -335,7 +335,7 @@ BY_OPTION = {
     "--received": f"{LAST} 10:00", "--citizens": "150", "--complaints": "200",
     "--responses": "200", "--seed": "3", "--population": "100000", "--days": "3",
     "--hours": "8", "--type": "질의", "--survey": "COUNTER", "--set": "complaint=72",
-    "--user": "admin",
+    "--user": "admin", "--now": f"{LAST} 10:00",
 }
 PLACEHOLDERS = {"N", "S", "YYYY-MM-DD", "YYYY-MM", "YYYY-MM-DD HH:MM", "…", "CODE", "TYPE",
                 "KIND=MONTHS", "LOGIN", "로그인ID", "관리자ID", "ID:HASH", "번호:해시", "PATH", "FILE",

@@ -185,9 +185,9 @@ def test_pending_upgrade_backs_up_first_then_upgrades(db_path, newer_program, mo
     seen_at_upgrade: list[list[Path]] = []
     real_upgrade = migrate.upgrade
 
-    def spying_upgrade(engine, target="head"):
+    def spying_upgrade(engine, target="head", now=None):
         seen_at_upgrade.append(sorted((db_path.parent / "backups").glob("*.db")))
-        real_upgrade(engine, target)
+        real_upgrade(engine, target, now)
     monkeypatch.setattr(migrate, "upgrade", spying_upgrade)
 
     result = _open(db_path, now=NOW)

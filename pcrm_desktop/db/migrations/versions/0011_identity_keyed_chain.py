@@ -46,9 +46,14 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('from_id', name=op.f('pk_audit_chain_keys'))
     )
     from datetime import datetime
+
+    from alembic import context
+    # the id is the file's own (backups, drafts and the log's witnesses are kept by it); the
+    # time is the caller's clock when it gave one (db.migrate.upgrade's `now`)
+    created = context.config.attributes.get("now") or datetime.now()
     op.get_bind().exec_driver_sql(
         "INSERT INTO database_identity (id, database_id, created_at) VALUES (1, ?, ?)",
-        (uuid.uuid4().hex, datetime.now().strftime("%Y-%m-%d %H:%M:%S.%f")))
+        (uuid.uuid4().hex, created.strftime("%Y-%m-%d %H:%M:%S.%f")))
     for statement in TRIGGERS:
         op.execute(statement)
 
