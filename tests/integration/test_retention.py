@@ -82,10 +82,10 @@ def backend(db_path, monkeypatch):
     logged then (the access log is in time order, as in an office that has used the program
     since)."""
     from pcrm_desktop import bootstrap
-    real, seed = bootstrap._audit_migration, bootstrap._seed_calendar
+    real, seed = bootstrap._audit_migration, bootstrap.seed_calendar_now
     monkeypatch.setattr(bootstrap, "_audit_migration",
                         lambda ctx, migration: real(replace(ctx, clock=lambda: CLOCK["now"]), migration))
-    monkeypatch.setattr(bootstrap, "_seed_calendar",
+    monkeypatch.setattr(bootstrap, "seed_calendar_now",
                         lambda ctx: seed(replace(ctx, clock=lambda: CLOCK["now"])))
     at(datetime(2020, 1, 6, 8, 0))
     opened = bootstrap.open_backend(str(db_path))
