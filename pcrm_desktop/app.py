@@ -29,7 +29,7 @@ class _Parser(argparse.ArgumentParser):
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = _Parser(prog="pcrm-desktop", description=f"{APP_NAME} {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="데이터베이스 파일 (기본: 사용자 데이터 폴더)")
+    parser.add_argument("--db", metavar="PATH", help="데이터베이스 파일 또는 sqlite:///경로 (기본: 사용자 데이터 폴더)")
     parser.add_argument("--lang", choices=("ko", "en"), help="화면 언어 (기본: 지난번 설정, 처음엔 한국어)")
     parser.add_argument("--user", metavar="LOGIN", help="로그인 화면에 미리 넣을 로그인 ID;"
                         " 키오스크 역할로 로그인하면 만족도 조사 키오스크 화면")
@@ -249,7 +249,12 @@ def main(argv: list[str] | None = None) -> int:
         return qt_app.exec()
     from pcrm_desktop.config import resolve_database
     from pcrm_desktop.db.health import pending_work
-    location = resolve_database(args.db)
+    try:  # a URL this version cannot open is refused here, before anything is made
+        location = resolve_database(args.db)
+    except DomainError as error:
+        log.error("cannot open database: %r", error)
+        QMessageBox.critical(None, APP_NAME, error_text(error))
+        return 1
     notice = _start_notice(pending_work(location.path), args, started)
     try:
         backend = _open_backend(args, location, notice is not None)

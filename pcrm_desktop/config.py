@@ -1,5 +1,5 @@
-"""Where the database lives: `--db PATH`, else PCRM_DATABASE_URL, else the per-user data folder;
-and the per-user profile folder beside it (PCRM_PROFILE_DIR).
+"""Where the database lives: `--db PATH` (or a URL), else PCRM_DATABASE_URL, else the per-user
+data folder; and the per-user profile folder beside it (PCRM_PROFILE_DIR).
 
 Qt-free on purpose, so the command line finds the same file as the GUI; a UI test checks that
 `default_data_dir()` equals Qt's AppDataLocation.
@@ -7,16 +7,28 @@ Qt-free on purpose, so the command line finds the same file as the GUI; a UI tes
 from __future__ import annotations
 
 import os
+import re
 import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from pcrm_desktop import APP_NAME, ORG_NAME
+from pcrm_desktop.domain.errors import DatabaseError
 
 DB_FILENAME = "pcrm.db"
 ENV_DATABASE_URL = "PCRM_DATABASE_URL"
 ENV_PROFILE_DIR = "PCRM_PROFILE_DIR"
+
+# A scheme of two characters or more before ":/" makes a URL (`postgresql://…`, `sqlite:///…`,
+# `http://…`); one letter is a Windows drive (`C:/data`, `C:\data`). A database's scheme with a
+# colon alone (`postgresql:host/db`, `sqlite:x.db`) is a URL typed wrong, never a folder's name.
+_URL = re.compile(r"\s*(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]+):/")
+_DATABASE_SCHEME = re.compile(
+    r"\s*(?P<scheme>(?:sqlite|postgres(?:ql)?|mysql|mariadb|oracle|mssql)(?:\+[\w.-]*)?):", re.I)
+_SCHEME_HEAD = re.compile(r"(\s*(?:[A-Za-z][A-Za-z0-9+.\-]+://)?)(.*)", re.S)
+SQLITE_PREFIXES = ("sqlite:///", "sqlite+pysqlite:///")
+SERVER_SCHEMES = ("postgresql", "postgres")  # with any driver (`postgresql+psycopg`)
 
 
 def default_data_dir() -> Path:
@@ -53,7 +65,8 @@ class DatabaseLocation:
 
     @property
     def label(self) -> str:
-        return str(self.path) if self.path else self.url.split("@")[-1]
+        """The file's path; a URL that names no file, with its password masked."""
+        return str(self.path) if self.path else masked_url(self.url)
 
 
 def sqlite_url(path: Path) -> str:
@@ -61,19 +74,53 @@ def sqlite_url(path: Path) -> str:
 
 
 def resolve_database(db_option: str | None = None) -> DatabaseLocation:
+    """`--db` (a path, or a URL like PCRM_DATABASE_URL), else PCRM_DATABASE_URL, else the file in
+    the user data folder. A URL is never taken for a path: `sqlite:///path` names that file; any
+    other URL is refused here, before a folder or a file is made (DatabaseError
+    `db_server_unsupported` for a PostgreSQL server, `db_url_unsupported` otherwise)."""
     if db_option:
+        if url_scheme(db_option) is not None:
+            return _url_location(db_option)
         path = Path(db_option).expanduser()
         return DatabaseLocation(sqlite_url(path), path.resolve(), Path(os.path.abspath(path)))
     url = os.environ.get(ENV_DATABASE_URL)
     if url:
-        return DatabaseLocation(url, sqlite_path_from_url(url))
+        return _url_location(url)
     path = default_data_dir() / DB_FILENAME
     return DatabaseLocation(sqlite_url(path), path)
 
 
+def _url_location(url: str) -> DatabaseLocation:
+    """A `sqlite:///` URL's file, absolute like a `--db` path's; this version opens nothing else."""
+    path = sqlite_path_from_url(url)
+    if path is None:
+        scheme = url_scheme(url) or ""
+        server = scheme.lower().split("+")[0] in SERVER_SCHEMES
+        raise DatabaseError("db_server_unsupported" if server else "db_url_unsupported",
+                            url=masked_url(url))
+    return DatabaseLocation(url, path.resolve(), Path(os.path.abspath(path)))
+
+
+def url_scheme(text: str) -> str | None:
+    """The scheme of a text that looks like a URL (see _URL), else None: a path."""
+    match = _URL.match(text) or _DATABASE_SCHEME.match(text)
+    return match.group("scheme") if match else None
+
+
+def masked_url(url: str) -> str:
+    """The URL as it may be shown or logged: a password (`user:PASSWORD@host`, `?password=`)
+    becomes ***. A password may hold "@", "/" or "?": everything up to the last "@" after the
+    user name is masked, rather than a piece of the password shown."""
+    head, rest = _SCHEME_HEAD.match(url).groups()
+    user, colon, after = rest.partition(":")
+    if colon and "@" in after and "@" not in user:
+        rest = f"{user}:***@{after.rpartition('@')[2]}"
+    return re.sub(r"(?i)([?&]password=)[^&]*", r"\1***", head + rest)
+
+
 def sqlite_path_from_url(url: str) -> Path | None:
-    prefix = "sqlite:///"
-    if not url.startswith(prefix):
+    prefix = next((p for p in SQLITE_PREFIXES if url.startswith(p)), None)
+    if prefix is None:
         return None
     rest = url[len(prefix):].split("?")[0]
     return Path(rest) if rest and rest != ":memory:" else None

@@ -23,8 +23,8 @@ Handler = Callable[[argparse.Namespace], tuple[int, dict, str]]
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH",
-                        help="데이터베이스 파일 (기본: 사용자 데이터 폴더의 pcrm.db; "
-                             "환경 변수 PCRM_DATABASE_URL로도 지정)")
+                        help="데이터베이스 파일 또는 sqlite:///경로 (기본: 사용자 데이터 폴더의 pcrm.db; "
+                             "환경 변수 PCRM_DATABASE_URL로도 지정). 이 버전은 SQLite 파일만 엽니다")
     common.add_argument("--json", action="store_true", help="결과 요약을 JSON으로 표준 출력에")
     common.add_argument("--user", metavar="LOGIN",
                         help="이 직원 계정으로 실행 (비밀번호를 물음; 개인정보를 다루는 명령에 필요). "

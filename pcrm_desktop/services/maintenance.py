@@ -29,7 +29,7 @@ def check_database(location: DatabaseLocation) -> CheckReport:
 
     Raises DatabaseError for a file that is missing, not SQLite, not ours, or too new."""
     if location.path is None:
-        raise DatabaseError("db_missing", path=location.url)
+        raise DatabaseError("db_missing", path=location.label)  # a URL: its password masked
     health = inspect_file(location.path, integrity="full")
     if health.revision is not None and health.revision not in known_revisions():
         raise DatabaseError("db_too_new", revision=health.revision)

@@ -6621,6 +6621,18 @@ Name a file inside it (for example pcrm.db). Nothing was changed.</translation>
 Check that the network drive or USB stick is connected, or fix the link. Nothing was created.</translation>
     </message>
     <message>
+        <source>이 버전은 SQLite 데이터베이스 파일만 열 수 있습니다. 데이터베이스 서버(PostgreSQL)에는 아직 연결할 수 없습니다: {url}
+데이터베이스 파일의 경로나 sqlite:///경로(예: sqlite:///C:/PCRM/pcrm.db)를 지정하십시오. 아무것도 만들지 않았습니다.</source>
+        <translation>This version opens SQLite database files only. It cannot connect to a database server (PostgreSQL) yet: {url}
+Give the path of a database file or sqlite:///path (e.g. sqlite:///C:/PCRM/pcrm.db). Nothing was created.</translation>
+    </message>
+    <message>
+        <source>열 수 없는 데이터베이스 주소입니다: {url}
+이 버전이 여는 것은 SQLite 데이터베이스 파일뿐입니다. 파일의 경로나 sqlite:///경로(예: sqlite:///C:/PCRM/pcrm.db)를 지정하십시오. 아무것도 만들지 않았습니다.</source>
+        <translation>This database address cannot be opened: {url}
+This version opens SQLite database files only. Give the path of the file or sqlite:///path (e.g. sqlite:///C:/PCRM/pcrm.db). Nothing was created.</translation>
+    </message>
+    <message>
         <source>데이터베이스 폴더가 읽기 전용이라 파일을 열 수 없습니다: {path}
 파일이 손상된 것은 아닐 수 있습니다. 파일에는 아무것도 쓰지 않았습니다. 폴더 권한(또는 USB의 쓰기 방지)을 확인하거나, 쓸 수 있는 폴더로 복사해 여십시오.</source>
         <translation>The database folder is read-only, so the file cannot be opened: {path}

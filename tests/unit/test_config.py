@@ -10,11 +10,16 @@ from pcrm_desktop import APP_NAME, ORG_NAME
 from pcrm_desktop.config import (
     DB_FILENAME,
     ENV_DATABASE_URL,
+    DatabaseLocation,
     default_data_dir,
+    masked_url,
     resolve_database,
     sqlite_path_from_url,
     sqlite_url,
+    url_scheme,
 )
+from pcrm_desktop.domain.errors import DatabaseError
+from pcrm_desktop.domain.messages import korean_message
 
 
 @pytest.fixture
@@ -64,12 +69,78 @@ def test_db_option_expands_home(linux):
     assert location.path == linux / "home" / "pcrm" / "x.db"
 
 
-def test_non_sqlite_url_has_no_path_and_label_hides_password(linux, monkeypatch):
-    monkeypatch.setenv(ENV_DATABASE_URL, "postgresql://pcrm:s3cret@db.example:5432/pcrm")
-    location = resolve_database()
-    assert location.path is None
-    assert location.label == "db.example:5432/pcrm"
-    assert "s3cret" not in location.label
+def test_a_location_without_a_file_is_labelled_by_its_url_with_the_password_masked():
+    location = DatabaseLocation("postgresql://pcrm:s3cret@db.example:5432/pcrm", None)
+    assert location.label == "postgresql://pcrm:***@db.example:5432/pcrm"
+
+
+@pytest.mark.parametrize("typed", [
+    "postgresql://clerk:s3cret@db.example:5432/pcrm?sslmode=require",
+    "postgres://clerk:s3cret@db.example/pcrm",
+    "postgresql+psycopg://clerk:s3cret@db.example/pcrm",
+    "postgresql:clerk:s3cret@db.example/pcrm",         # the slashes forgotten: still a URL
+    "POSTGRESQL://clerk:s3cret@db.example/pcrm",
+])
+def test_a_server_url_is_refused_from_the_option_and_the_environment(linux, monkeypatch, typed):
+    monkeypatch.chdir(linux)
+    for given in ({"db_option": typed}, {}):
+        if not given:
+            monkeypatch.setenv(ENV_DATABASE_URL, typed)
+        with pytest.raises(DatabaseError) as refused:
+            resolve_database(**given)
+        assert refused.value.code == "db_server_unsupported"
+        shown = korean_message(refused.value)
+        assert "s3cret" not in shown and ":***@db.example" in shown
+        assert shown.startswith("이 버전은 SQLite 데이터베이스 파일만 열 수 있습니다")
+    assert sorted(p.name for p in linux.iterdir()) == []   # no folder, no file
+
+
+@pytest.mark.parametrize("typed", [
+    "mysql://u:s3cret@h/db", "mysql+pymysql://u:s3cret@h/db", "http://example.com/pcrm.db",
+    "file:///srv/pcrm.db", "sqlite:///:memory:", "sqlite://", "sqlite:pcrm.db",
+    "sqlite+aiosqlite:///pcrm.db",
+])
+def test_any_other_url_is_refused_naming_the_forms_that_open(linux, monkeypatch, typed):
+    monkeypatch.chdir(linux)
+    with pytest.raises(DatabaseError) as refused:
+        resolve_database(typed)
+    assert refused.value.code == "db_url_unsupported"
+    shown = korean_message(refused.value)
+    assert "s3cret" not in shown and "sqlite:///" in shown and "SQLite 데이터베이스 파일" in shown
+    assert list(linux.iterdir()) == []
+
+
+def test_a_sqlite_url_given_as_the_option_names_its_file_made_absolute(linux, monkeypatch):
+    monkeypatch.chdir(linux)
+    for typed in ("sqlite:///sub/x.db", "sqlite+pysqlite:///sub/x.db"):
+        location = resolve_database(typed)
+        assert location.url == typed
+        assert location.path == linux / "sub" / "x.db"
+        assert location.label == str(linux / "sub" / "x.db")
+    assert resolve_database(f"sqlite:///{linux}/y.db?timeout=10").path == linux / "y.db"
+    assert list(linux.iterdir()) == []                      # resolving makes nothing
+
+
+@pytest.mark.parametrize("typed, scheme", [
+    ("C:\\data\\pcrm.db", None), ("C:/data/pcrm.db", None), ("c:pcrm.db", None),
+    ("notes:v2.db", None), ("2026:백업/pcrm.db", None), ("./postgresql:/x.db", None),
+    ("localhost:5432/pcrm", None), ("postgresql://h/db", "postgresql"), ("sqlite:///x.db", "sqlite"),
+    ("postgresql+psycopg://h/db", "postgresql+psycopg"), ("http://x", "http"), ("sqlite:x.db", "sqlite"),
+])
+def test_what_looks_like_a_url(typed, scheme):
+    assert url_scheme(typed) == scheme
+
+
+@pytest.mark.parametrize("url, shown", [
+    ("postgresql://clerk:pw@host/db", "postgresql://clerk:***@host/db"),
+    ("postgresql://clerk@host:5432/db", "postgresql://clerk@host:5432/db"),
+    ("postgresql://host:5432/db", "postgresql://host:5432/db"),
+    ("postgresql://clerk:p@ss/w?rd@host/db", "postgresql://clerk:***@host/db"),
+    ("postgresql:///db?host=/run/pg&password=pw", "postgresql:///db?host=/run/pg&password=***"),
+    ("clerk:pw@host/db", "clerk:***@host/db"),
+])
+def test_masked_url_never_shows_a_password(url, shown):
+    assert masked_url(url) == shown
 
 
 def test_default_data_dir_honours_xdg_data_home(linux):
@@ -103,6 +174,7 @@ def test_default_data_dir_macos(monkeypatch, tmp_path):
     ("sqlite:////data/pcrm.db?timeout=10", Path("/data/pcrm.db")),
     ("sqlite:////data/청운효자동.db", Path("/data/청운효자동.db")),
     ("sqlite:///:memory:", None),
+    ("sqlite+pysqlite:////data/pcrm.db", Path("/data/pcrm.db")),
     ("sqlite://", None),
     ("sqlite:///", None),
     ("postgresql://pcrm@localhost/pcrm", None),
