@@ -13,9 +13,12 @@ out alive as long as its layout, is not told when Qt deletes the item (an item i
 and a new object Qt later made at the same address came back as that stale QSpacerItem or
 QWidgetItem (an AttributeError, or a crash). It finds each widget's and nested layout's place
 by number instead (`indexOf`, `getItemPosition`, `getWidgetPosition`), which makes no wrapper.
+It walks only the layouts and widgets this program made: Qt's own (a wizard's frame and grid,
+which it rebuilds when it likes) are neither forms of ours nor safe to hold on to.
 """
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -41,7 +44,7 @@ def link_labels(root: QWidget) -> int:
     Runs once per widget (again only when asked with a fresh widget tree)."""
     linked = 0
     for layout in [root.layout(), *root.findChildren(QLayout)]:
-        if layout is not None:
+        if layout is not None and shiboken6.createdByPython(layout):  # ours, not Qt's own
             for label, field in _pairs(layout):
                 if label.buddy() is None and _names(label):
                     label.setBuddy(field)
@@ -71,6 +74,8 @@ def _parts(layout: QLayout) -> list[tuple[int, Part]]:
     widgets = owner.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly) \
         if owner is not None else []
     for part in [*widgets, *layout.findChildren(QLayout, options=Qt.FindChildOption.FindDirectChildrenOnly)]:
+        if not shiboken6.createdByPython(part):
+            continue  # a part Qt made and may remake at any time (a wizard's frame, a viewport)
         index = layout.indexOf(part)
         if index >= 0:
             found.append((index, part))
