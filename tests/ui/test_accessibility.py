@@ -3,10 +3,7 @@ grid cell left of a field, the label just before a field in a box; a sentence is
 a window of ours links its labels when first shown, so a screen reader names each field."""
 from __future__ import annotations
 
-import gc
-
-import shiboken6
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QApplication,
@@ -16,7 +13,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLayoutItem,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -25,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from pcrm_desktop.ui.accessibility import link_labels
 from pcrm_desktop.ui.i18n import Retranslatable
+from tests.ui.wrappers import qt_made_items
 
 
 def _form() -> tuple[QWidget, dict]:
@@ -119,12 +116,6 @@ def test_a_page_scrolls_to_the_field_tab_reaches_without_a_stop_of_its_own(qtbot
     assert 0 <= shown.y() < area.viewport().height()
 
 
-def _qt_made_items() -> list[QLayoutItem]:
-    """Wrappers of layout items Qt made that PySide still takes for live objects."""
-    return [o for o in gc.get_objects()
-            if isinstance(o, QLayoutItem) and not isinstance(o, QObject)
-            and not shiboken6.createdByPython(o) and shiboken6.isValid(o)]
-
 
 def test_the_walk_makes_no_wrapper_of_a_layout_item(qapp):
     """PySide keeps an item wrapper from itemAt() as long as its layout, and is not told when Qt
@@ -134,7 +125,7 @@ def test_the_walk_makes_no_wrapper_of_a_layout_item(qapp):
     counted before the walk)."""
     root, found = _form()
     root.layout().addStretch(1)
-    before = len(_qt_made_items())
+    before = len(qt_made_items())
     assert link_labels(root) == 4
-    assert len(_qt_made_items()) == before
+    assert len(qt_made_items()) == before
     assert found["labels"]["role"].buddy() is found["parts"]["role"]

@@ -6,28 +6,19 @@ as the stale wrapper. The kiosk's question screen replaces its answer area for e
 area's item is never wrapped."""
 from __future__ import annotations
 
-import gc
-
-import shiboken6
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLayoutItem, QWidget
+from PySide6.QtWidgets import QWidget
 
 from pcrm_desktop.ui.kiosk_screens import QuestionScreen
-
-
-def _qt_made_items() -> list[QLayoutItem]:
-    return [o for o in gc.get_objects()
-            if isinstance(o, QLayoutItem) and not isinstance(o, QObject)
-            and not shiboken6.createdByPython(o) and shiboken6.isValid(o)]
+from tests.ui.wrappers import qt_made_items
 
 
 def test_the_kiosk_answer_areas_leave_no_item_wrapper(qapp):
     screen = QuestionScreen()
-    wrapped = [item.widget() for item in _qt_made_items()]  # all alive: safe to ask
+    wrapped = [item.widget() for item in qt_made_items()]  # all alive: safe to ask
     assert screen.answer_area not in wrapped
-    before = len(_qt_made_items())
+    before = len(qt_made_items())
     for keyboard in (False, True, False):
         screen.show_answers(QWidget(), keyboard)
-    assert len(_qt_made_items()) == before
+    assert len(qt_made_items()) == before
     assert screen.answer_holder.indexOf(screen.answer_area) == 0
     screen.deleteLater()
