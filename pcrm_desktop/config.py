@@ -75,9 +75,9 @@ def sqlite_url(path: Path) -> str:
 
 def resolve_database(db_option: str | None = None) -> DatabaseLocation:
     """`--db` (a path, or a URL like PCRM_DATABASE_URL), else PCRM_DATABASE_URL, else the file in
-    the user data folder. A URL is never taken for a path: `sqlite:///path` names that file; any
-    other URL is refused here, before a folder or a file is made (DatabaseError
-    `db_server_unsupported` for a PostgreSQL server, `db_url_unsupported` otherwise)."""
+    the user data folder. A URL is never taken for a path: `sqlite:///path` names that file,
+    `postgresql://user@host:port/db?sslmode=…` an office server (through psycopg 3); any other
+    URL is refused here, before a folder or a file is made (DatabaseError `db_url_unsupported`)."""
     if db_option:
         if url_scheme(db_option) is not None:
             return _url_location(db_option)
@@ -91,14 +91,32 @@ def resolve_database(db_option: str | None = None) -> DatabaseLocation:
 
 
 def _url_location(url: str) -> DatabaseLocation:
-    """A `sqlite:///` URL's file, absolute like a `--db` path's; this version opens nothing else."""
+    """A `sqlite:///` URL's file, absolute like a `--db` path's; a PostgreSQL server's URL with
+    psycopg 3 as its driver; nothing else."""
     path = sqlite_path_from_url(url)
-    if path is None:
-        scheme = url_scheme(url) or ""
-        server = scheme.lower().split("+")[0] in SERVER_SCHEMES
-        raise DatabaseError("db_server_unsupported" if server else "db_url_unsupported",
-                            url=masked_url(url))
-    return DatabaseLocation(url, path.resolve(), Path(os.path.abspath(path)))
+    if path is not None:
+        return DatabaseLocation(url, path.resolve(), Path(os.path.abspath(path)))
+    server = server_url(url)
+    if server is None:
+        raise DatabaseError("db_url_unsupported", url=masked_url(url))
+    return DatabaseLocation(server, None)
+
+
+def server_url(url: str) -> str | None:
+    """`postgresql://…`, `postgres://…` or `postgresql+psycopg://…` as SQLAlchemy's URL with
+    psycopg 3 (the one driver we ship); None for anything else. A URL typed without `//`
+    (`postgresql:host/db`) is not one."""
+    match = re.match(r"\s*(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://(?P<rest>.*)", url, re.S)
+    if match is None:
+        return None
+    scheme, _plus, driver = match.group("scheme").lower().partition("+")
+    if scheme not in SERVER_SCHEMES or driver not in ("", "psycopg"):
+        return None
+    return f"postgresql+psycopg://{match.group('rest').strip()}"
+
+
+def is_server(url: str) -> bool:
+    return url.startswith("postgresql")
 
 
 def url_scheme(text: str) -> str | None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import Connection, and_, insert, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from pcrm_desktop.db import dialect
 from pcrm_desktop.db import tables as t
 
 
@@ -37,7 +37,7 @@ class CalendarRepository:
         stay as they are. Returns how many were added."""
         added = 0
         for day, name in sorted(days.items()):
-            added += self.c.execute(sqlite_insert(t.holidays).values(
+            added += self.c.execute(dialect.insert(self.c, t.holidays).values(
                 day=day, name=name, source="package", active=True, changed_at=now
             ).on_conflict_do_nothing()).rowcount
         self.c.execute(insert(t.holiday_years).values(year=year, seeded_at=now,
@@ -46,7 +46,7 @@ class CalendarRepository:
 
     def put(self, day: date, name: str, now: datetime) -> None:
         """Add a day off (or bring a removed one back under this name)."""
-        self.c.execute(sqlite_insert(t.holidays).values(
+        self.c.execute(dialect.insert(self.c, t.holidays).values(
             day=day, name=name, source="staff", active=True, changed_at=now
         ).on_conflict_do_update(index_elements=["day"],
                                 set_=dict(name=name, source="staff", active=True, changed_at=now)))

@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, and_, insert, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Connection, and_, func, insert, select, update
 
+from pcrm_desktop.db import dialect
 from pcrm_desktop.db import tables as t
 from pcrm_desktop.db.citizen_repo import sql_datetime
 from pcrm_desktop.domain.complaints import OPEN, Intake, Status
@@ -37,7 +37,7 @@ class ComplaintRepository:
 
     def next_receipt_number(self, year: int) -> int:
         """The next 접수번호 of the year, taken inside the caller's write transaction."""
-        self.c.execute(sqlite_insert(t.receipt_counters).values(year=year, last=1)
+        self.c.execute(dialect.insert(self.c, t.receipt_counters).values(year=year, last=1)
                        .on_conflict_do_update(index_elements=["year"],
                                               set_=dict(last=t.receipt_counters.c.last + 1)))
         return self.c.execute(select(t.receipt_counters.c.last).where(
@@ -84,7 +84,7 @@ class ComplaintRepository:
 
     def link(self, a: int, b: int, now: datetime) -> None:
         first, second = sorted((a, b))
-        self.c.execute(sqlite_insert(t.complaint_links).values(
+        self.c.execute(dialect.insert(self.c, t.complaint_links).values(
             first_id=first, second_id=second, linked_at=now).on_conflict_do_nothing())
 
     def open_cases(self) -> list[tuple[int, datetime, Period, datetime]]:
@@ -144,13 +144,10 @@ class ComplaintRepository:
         self._bulk_insert(t.complaint_events, columns, rows)
 
     def _bulk_insert(self, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
-        if rows:
-            marks = ", ".join("?" * len(columns))
-            self.c.exec_driver_sql(
-                f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows)
+        dialect.bulk_insert(self.c, table, columns, rows)
 
     def max_id(self) -> int:
-        return self.c.exec_driver_sql("SELECT coalesce(max(id), 0) FROM complaints").scalar()
+        return self.c.execute(select(func.coalesce(func.max(t.complaints.c.id), 0))).scalar_one()
 
     def receipt_counters(self, years) -> dict[int, int]:
         """The last 접수번호 given in each of `years` (0 for a year without one yet)."""
@@ -159,11 +156,13 @@ class ComplaintRepository:
         return {year: have.get(year, 0) for year in years}
 
     def set_receipt_counter(self, year: int, last: int) -> None:
-        self.c.execute(sqlite_insert(t.receipt_counters).values(year=year, last=last)
+        self.c.execute(dialect.insert(self.c, t.receipt_counters).values(year=year, last=last)
                        .on_conflict_do_update(index_elements=["year"], set_=dict(
-                           last=_greatest(t.receipt_counters.c.last, last))))
+                           last=_greatest(self.c, t.receipt_counters.c.last, last))))
 
 
-def _greatest(column, value: int):
+def _greatest(connection: Connection, column, value: int):
     from sqlalchemy import func
-    return func.max(column, value)
+    if dialect.of(connection).server:
+        return func.greatest(column, value)
+    return func.max(column, value)  # SQLite's two-argument max is its greatest

@@ -1,4 +1,5 @@
-"""The SQLAlchemy engine. Everything SQLite-specific (pragmas) stays in this package."""
+"""The SQLAlchemy engine: SQLite's pragmas and write lock, or a PostgreSQL server's timeouts.
+Everything backend-specific about connections stays in this package."""
 from __future__ import annotations
 
 import contextlib
@@ -25,7 +26,29 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, pool_size=4, max_overflow=4,
+                         connect_args=server_connect_args())
+
+
+# A server that does not answer must not hang a clerk's screen: connecting gives up after
+# CONNECT_TIMEOUT_S, a row lock another clerk holds is waited for as long as SQLite's busy
+# timeout (then `database_busy`, the same message), and no statement runs longer than
+# STATEMENT_TIMEOUT_MS (a report over years of 민원 takes seconds, not minutes).
+CONNECT_TIMEOUT_S = 5
+STATEMENT_TIMEOUT_MS = 120_000
+IDLE_IN_TRANSACTION_MS = 60_000
+
+
+def server_connect_args() -> dict[str, object]:
+    return {"connect_timeout": CONNECT_TIMEOUT_S,
+            "application_name": "PCRM Desktop",
+            "options": (f"-c lock_timeout={BUSY_TIMEOUT_MS} "
+                        f"-c statement_timeout={STATEMENT_TIMEOUT_MS} "
+                        f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_MS} "
+                        "-c timezone=UTC -c client_encoding=UTF8"),
+            # a half-open connection (a cable pulled) is noticed in seconds, not hours
+            "keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 3,
+            "keepalives_count": 3}
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

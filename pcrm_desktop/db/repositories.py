@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, text, update
 
+from pcrm_desktop.db import dialect
 from pcrm_desktop.db import tables as t
 from pcrm_desktop.domain.accounts import Credentials
 from pcrm_desktop.domain.audit import (
@@ -162,18 +163,26 @@ class StaffRepository:
         return self.c.execute(query).scalar_one()
 
 
+# pg_advisory_xact_lock's key for appends to the access log (any fixed number; "PCRMAUDT")
+AUDIT_APPEND_LOCK = 0x5043524D41554454
+
+
 class AuditRepository:
     def __init__(self, connection: Connection) -> None:
         self.c = connection
 
     def add(self, entry: AuditEntry, staff_id: int | None) -> None:
-        """Append an entry to the chain. Writers hold the write lock from BEGIN (db.engine), so
-        the last entry read here is still the last when this one is inserted."""
-        last = self.c.exec_driver_sql(
-            "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").first()
+        """Append an entry to the chain. On SQLite writers hold the write lock from BEGIN
+        (db.engine); on a server, appends are serialized by a transaction-level advisory lock
+        (held to this transaction's end, so the next writer reads this entry as the last). Either
+        way the last entry read here is still the last when this one is inserted."""
+        if dialect.of(self.c).server:
+            self.c.execute(text("SELECT pg_advisory_xact_lock(:key)"), dict(key=AUDIT_APPEND_LOCK))
+        last = self.c.execute(text(
+            "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")).first()
         if last is None:
-            base = self.c.exec_driver_sql(
-                "SELECT first_id, prev_hash FROM audit_chain_base WHERE id = 1").first()
+            base = self.c.execute(text(
+                "SELECT first_id, prev_hash FROM audit_chain_base WHERE id = 1")).first()
             entry_id, prev = (base[0], bytes(base[1])) if base else (1, GENESIS)
         else:
             entry_id, prev = last[0] + 1, bytes(last[1])
@@ -184,11 +193,10 @@ class AuditRepository:
         entry_hash = chain_hash(prev, entry_id, at_text, staff_id, entry.actor, entry.workstation,
                                 entry.action, entry.target, subject, entry.reason, digest, key)
         # The time goes in as the very text that was hashed.
-        self.c.exec_driver_sql(
-            "INSERT INTO audit_log (id, at, staff_id, actor, workstation, action, target, detail,"
-            " subject_id, reason, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (entry_id, at_text, staff_id, entry.actor, entry.workstation, entry.action,
-             entry.target, entry.detail, subject, entry.reason, entry_hash))
+        self.c.execute(insert(t.audit_log).values(
+            id=entry_id, at=entry.at, staff_id=staff_id, actor=entry.actor,
+            workstation=entry.workstation, action=entry.action, target=entry.target,
+            detail=entry.detail, subject_id=subject, reason=entry.reason, hash=entry_hash))
 
     def signing_key(self, entry_id: int, at_text: str) -> bytes:
         """This installation's secret. A PC whose key did not sign the newest entries (the
@@ -197,12 +205,12 @@ class AuditRepository:
         key is (db/audit_keys: export and import)."""
         from pcrm_desktop.db.audit_keys import installation_key
         key_id, key = installation_key()
-        current = self.c.exec_driver_sql(
-            "SELECT key_id FROM audit_chain_keys ORDER BY from_id DESC LIMIT 1").scalar()
+        current = self.c.execute(text(
+            "SELECT key_id FROM audit_chain_keys ORDER BY from_id DESC LIMIT 1")).scalar()
         if current != key_id:
-            self.c.exec_driver_sql(
-                "INSERT INTO audit_chain_keys (from_id, key_id, started_at) VALUES (?, ?, ?)",
-                (entry_id, key_id, at_text))
+            self.c.execute(text("INSERT INTO audit_chain_keys (from_id, key_id, started_at) "
+                                "VALUES (:from_id, :key_id, :started_at)"),
+                           dict(from_id=entry_id, key_id=key_id, started_at=at_text))
         return key
 
     def recent(self, limit: int = 50) -> list[AuditEntry]:

@@ -136,10 +136,20 @@ def upgrade() -> None:
     with op.batch_alter_table('interactions', schema=None) as batch_op:
         batch_op.create_index('ix_interactions_citizen_id_at', ['citizen_id', 'at'], unique=False)
 
-    # Address and phone-digit substrings of three or more characters (SQLite FTS5 trigram).
+    # Address and phone-digit substrings of three or more characters (SQLite FTS5 trigram; on
+    # a PostgreSQL server a plain table with pg_trgm GIN indexes, searched with LIKE).
     # rowid = citizens.id; kept current by the citizen repository.
-    op.execute("CREATE VIRTUAL TABLE citizen_fts USING fts5(address, phones, "
-               "tokenize='trigram')")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        op.execute("CREATE TABLE citizen_fts (rowid BIGINT PRIMARY KEY, address TEXT NOT NULL,"
+                   " phones TEXT NOT NULL)")
+        op.execute("CREATE INDEX ix_citizen_fts_address ON citizen_fts"
+                   " USING gin (address gin_trgm_ops)")
+        op.execute("CREATE INDEX ix_citizen_fts_phones ON citizen_fts"
+                   " USING gin (phones gin_trgm_ops)")
+    else:
+        op.execute("CREATE VIRTUAL TABLE citizen_fts USING fts5(address, phones, "
+                   "tokenize='trigram')")
     groups = sa.table("customer_groups", sa.column("code"), sa.column("name"), sa.column("kind"),
                       sa.column("min_age"), sa.column("max_age"), sa.column("builtin"))
     op.bulk_insert(groups, [dict(code=c, name=n, kind=k, min_age=lo, max_age=hi, builtin=True)
@@ -147,7 +157,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("DROP TABLE citizen_fts")
+    op.execute("DROP TABLE citizen_fts")  # on a server its indexes go with it
     with op.batch_alter_table('interactions', schema=None) as batch_op:
         batch_op.drop_index('ix_interactions_citizen_id_at')
 

@@ -134,17 +134,12 @@ def upgrade() -> None:
     )
     # Title words of three or more characters (FTS5 trigram), kept by triggers, so every path
     # that writes a case (intake, demo, import) indexes it in the same transaction.
-    op.execute("CREATE VIRTUAL TABLE complaint_fts USING fts5(title, content='complaints',"
-               " content_rowid='id', tokenize='trigram')")
-    op.execute("CREATE TRIGGER complaints_fts_insert AFTER INSERT ON complaints BEGIN"
-               " INSERT INTO complaint_fts(rowid, title) VALUES (new.id, new.title); END")
-    op.execute("CREATE TRIGGER complaints_fts_delete AFTER DELETE ON complaints BEGIN"
-               " INSERT INTO complaint_fts(complaint_fts, rowid, title)"
-               " VALUES ('delete', old.id, old.title); END")
-    op.execute("CREATE TRIGGER complaints_fts_update AFTER UPDATE OF title ON complaints BEGIN"
-               " INSERT INTO complaint_fts(complaint_fts, rowid, title)"
-               " VALUES ('delete', old.id, old.title);"
-               " INSERT INTO complaint_fts(rowid, title) VALUES (new.id, new.title); END")
+    # On a PostgreSQL server the title itself carries a pg_trgm GIN index: no copy to keep.
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("CREATE INDEX ix_complaints_title_trgm ON complaints"
+                   " USING gin (title gin_trgm_ops)")
+    else:
+        _sqlite_title_index()
     categories = sa.table("complaint_categories", sa.column("id"), sa.column("parent_id"),
                           sa.column("name"), sa.column("position"))
     rows, next_id = [], 1
@@ -158,10 +153,27 @@ def upgrade() -> None:
     op.bulk_insert(categories, rows)
 
 
+def _sqlite_title_index() -> None:
+    op.execute("CREATE VIRTUAL TABLE complaint_fts USING fts5(title, content='complaints',"
+               " content_rowid='id', tokenize='trigram')")
+    op.execute("CREATE TRIGGER complaints_fts_insert AFTER INSERT ON complaints BEGIN"
+               " INSERT INTO complaint_fts(rowid, title) VALUES (new.id, new.title); END")
+    op.execute("CREATE TRIGGER complaints_fts_delete AFTER DELETE ON complaints BEGIN"
+               " INSERT INTO complaint_fts(complaint_fts, rowid, title)"
+               " VALUES ('delete', old.id, old.title); END")
+    op.execute("CREATE TRIGGER complaints_fts_update AFTER UPDATE OF title ON complaints BEGIN"
+               " INSERT INTO complaint_fts(complaint_fts, rowid, title)"
+               " VALUES ('delete', old.id, old.title);"
+               " INSERT INTO complaint_fts(rowid, title) VALUES (new.id, new.title); END")
+
+
 def downgrade() -> None:
-    for trigger in ("complaints_fts_insert", "complaints_fts_delete", "complaints_fts_update"):
-        op.execute(f"DROP TRIGGER {trigger}")
-    op.execute("DROP TABLE complaint_fts")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP INDEX ix_complaints_title_trgm")
+    else:
+        for trigger in ("complaints_fts_insert", "complaints_fts_delete", "complaints_fts_update"):
+            op.execute(f"DROP TRIGGER {trigger}")
+        op.execute("DROP TABLE complaint_fts")
     op.drop_table('complaint_links')
     with op.batch_alter_table('complaint_events', schema=None) as batch_op:
         batch_op.drop_index('ix_complaint_events_complaint_at')

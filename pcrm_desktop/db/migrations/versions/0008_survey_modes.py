@@ -82,6 +82,11 @@ def upgrade() -> None:
         batch_op.drop_index('ix_complaints_citizen_received')
         batch_op.create_index('ix_complaints_citizen_received_category',
                               ['citizen_id', 'received_at', 'category_id'], unique=False)
+    if op.get_bind().dialect.name == "postgresql":
+        # a server database is made at this version or later: nothing to backfill
+        for statement in PG_DAILY_SUMS:
+            op.execute(statement)
+        return
     for statement in DAILY_SUMS:
         op.execute(statement)
     op.execute(BACKFILL_ITEMS)
@@ -143,11 +148,90 @@ BACKFILL_RESPONSES = (
     " count(*) FROM survey_responses GROUP BY version_id, substr(submitted_at, 1, 10), mode, flags")
 
 
+# The same sums on a PostgreSQL server, in PL/pgSQL: booleans are counted as integers, the day
+# is the timestamp's date as text (the column SQLite fills from the text's first 10 characters).
+_PG_ITEM_ADD = """
+CREATE FUNCTION pcrm_survey_item_add(v integer, d text, i text, s integer, x double precision,
+                                     na boolean) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO survey_item_days AS t (version_id, day, item, n, total, total_sq, na, top5, top7,
+                                     promoters, detractors)
+  VALUES (v, d, i, s * (x IS NOT NULL)::int, s * coalesce(x, 0), s * coalesce(x * x, 0),
+          s * na::int, s * coalesce((x >= 4)::int, 0), s * coalesce((x >= 6)::int, 0),
+          s * coalesce((x >= 9)::int, 0), s * coalesce((x <= 6)::int, 0))
+  ON CONFLICT (version_id, day, item) DO UPDATE SET n = t.n + excluded.n,
+    total = t.total + excluded.total, total_sq = t.total_sq + excluded.total_sq,
+    na = t.na + excluded.na, top5 = t.top5 + excluded.top5, top7 = t.top7 + excluded.top7,
+    promoters = t.promoters + excluded.promoters, detractors = t.detractors + excluded.detractors
+$$"""
+_PG_RESPONSE_ADD = """
+CREATE FUNCTION pcrm_survey_response_add(v integer, d text, m text, f text, s integer)
+    RETURNS void LANGUAGE sql AS $$
+  INSERT INTO survey_response_days AS t (version_id, day, mode, flags, n) VALUES (v, d, m, f, s)
+  ON CONFLICT (version_id, day, mode, flags) DO UPDATE SET n = t.n + excluded.n
+$$"""
+_PG_TRIGGERS = """
+CREATE FUNCTION pcrm_survey_answers_sums() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r survey_responses%ROWTYPE;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    SELECT * INTO r FROM survey_responses WHERE id = NEW.response_id;
+    PERFORM pcrm_survey_item_add(r.version_id, to_char(r.submitted_at, 'YYYY-MM-DD'), NEW.item,
+                                 1, NEW.value_num, NEW.na);
+  ELSIF TG_OP = 'DELETE' THEN
+    -- deleted with its response, the response is gone already: survey_responses_unsum did it
+    SELECT * INTO r FROM survey_responses WHERE id = OLD.response_id;
+    IF FOUND THEN
+      PERFORM pcrm_survey_item_add(r.version_id, to_char(r.submitted_at, 'YYYY-MM-DD'),
+                                   OLD.item, -1, OLD.value_num, OLD.na);
+    END IF;
+  ELSE
+    RAISE EXCEPTION 'survey answers are not edited';
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER survey_answers_sum AFTER INSERT OR DELETE ON survey_answers
+  FOR EACH ROW EXECUTE FUNCTION pcrm_survey_answers_sums();
+CREATE FUNCTION pcrm_survey_answers_fixed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'survey answers are not edited'; END $$;
+CREATE TRIGGER survey_answers_fixed BEFORE UPDATE ON survey_answers
+  FOR EACH ROW EXECUTE FUNCTION pcrm_survey_answers_fixed();
+CREATE FUNCTION pcrm_survey_responses_sums() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM pcrm_survey_response_add(NEW.version_id, to_char(NEW.submitted_at, 'YYYY-MM-DD'),
+                                     NEW.mode, NEW.flags, 1);
+    RETURN NULL;
+  ELSIF TG_OP = 'DELETE' THEN  -- before the row goes: its answers' share leaves with it
+    PERFORM pcrm_survey_item_add(OLD.version_id, to_char(OLD.submitted_at, 'YYYY-MM-DD'),
+                                 a.item, -1, a.value_num, a.na)
+      FROM survey_answers a WHERE a.response_id = OLD.id;
+    PERFORM pcrm_survey_response_add(OLD.version_id, to_char(OLD.submitted_at, 'YYYY-MM-DD'),
+                                     OLD.mode, OLD.flags, -1);
+    RETURN OLD;
+  END IF;
+  RAISE EXCEPTION 'survey responses are not edited';
+END $$;
+CREATE TRIGGER survey_responses_sum AFTER INSERT ON survey_responses
+  FOR EACH ROW EXECUTE FUNCTION pcrm_survey_responses_sums();
+CREATE TRIGGER survey_responses_unsum BEFORE DELETE ON survey_responses
+  FOR EACH ROW EXECUTE FUNCTION pcrm_survey_responses_sums();
+CREATE TRIGGER survey_responses_fixed BEFORE UPDATE OF version_id, submitted_at, mode, flags
+  ON survey_responses FOR EACH ROW EXECUTE FUNCTION pcrm_survey_responses_sums();
+"""
+PG_DAILY_SUMS = (_PG_ITEM_ADD, _PG_RESPONSE_ADD, _PG_TRIGGERS)
+
+
 def downgrade() -> None:
-    for trigger in ("survey_answers_sum", "survey_answers_unsum", "survey_responses_unsum_answers",
-                    "survey_responses_sum",
-                    "survey_responses_unsum", "survey_answers_fixed", "survey_responses_fixed"):
-        op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    if op.get_bind().dialect.name == "postgresql":
+        for function in ("pcrm_survey_answers_sums", "pcrm_survey_answers_fixed",
+                         "pcrm_survey_responses_sums", "pcrm_survey_item_add",
+                         "pcrm_survey_response_add"):
+            op.execute(f"DROP FUNCTION IF EXISTS {function} CASCADE")  # with their triggers
+    else:
+        for trigger in ("survey_answers_sum", "survey_answers_unsum",
+                        "survey_responses_unsum_answers", "survey_responses_sum",
+                        "survey_responses_unsum", "survey_answers_fixed", "survey_responses_fixed"):
+            op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     op.drop_table('survey_response_days')
     op.drop_table('survey_item_days')
     with op.batch_alter_table('complaints', schema=None) as batch_op:

@@ -108,10 +108,11 @@ def upgrade() -> None:
                           subject, reason, detail_digest(detail))
         updates.append((subject, reason, detail, prev, entry_id))
     if updates:
-        bind.exec_driver_sql("UPDATE audit_log SET subject_id = ?, reason = ?, detail = ?, "
-                             "hash = ? WHERE id = ?", updates)
-    bind.exec_driver_sql("INSERT INTO audit_chain_base (id, first_id, prev_hash) VALUES (1, ?, ?)",
-                         (first or 1, GENESIS))
+        bind.execute(sa.text("UPDATE audit_log SET subject_id = :s, reason = :r, detail = :d, "
+                             "hash = :h WHERE id = :i"),
+                     [dict(s=s, r=r, d=d, h=h, i=i) for s, r, d, h, i in updates])
+    bind.execute(sa.text("INSERT INTO audit_chain_base (id, first_id, prev_hash) "
+                         "VALUES (1, :first, :prev)"), dict(first=first or 1, prev=GENESIS))
 
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.alter_column('hash', existing_type=sa.LargeBinary(), nullable=False)
@@ -121,15 +122,65 @@ def upgrade() -> None:
 
     # Everyone signs in from now on: existing accounts get a password from an admin (or, for the
     # first admin, on the first start) and must change it.
-    for statement in TRIGGERS:
+    for statement in PG_TRIGGERS if bind.dialect.name == "postgresql" else TRIGGERS:
         op.execute(statement)
 
 
+# The same guards on a PostgreSQL server (PL/pgSQL; a trigger's WHEN takes no subquery, so the
+# chain's start is looked up in the function). TRUNCATE is refused too. On a server the app's
+# role has no UPDATE, DELETE or TRUNCATE on these tables at all (`pcrm server setup`): these
+# triggers also hold the owner to the rule.
+PG_TRIGGERS = (
+    """CREATE FUNCTION pcrm_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'raise_exception'; END $$""",
+    """CREATE FUNCTION pcrm_audit_log_no_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF OLD.id >= (SELECT first_id FROM audit_chain_base WHERE id = 1) THEN
+        RAISE EXCEPTION 'audit_log is append-only';
+      END IF;
+      RETURN OLD;
+    END $$""",
+    """CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log FOR EACH ROW
+    WHEN (NOT (NEW.id = OLD.id AND NEW.at IS NOT DISTINCT FROM OLD.at
+               AND NEW.staff_id IS NOT DISTINCT FROM OLD.staff_id
+               AND NEW.actor IS NOT DISTINCT FROM OLD.actor
+               AND NEW.workstation IS NOT DISTINCT FROM OLD.workstation
+               AND NEW.action IS NOT DISTINCT FROM OLD.action
+               AND NEW.target IS NOT DISTINCT FROM OLD.target
+               AND NEW.subject_id IS NOT DISTINCT FROM OLD.subject_id
+               AND NEW.reason IS NOT DISTINCT FROM OLD.reason
+               AND NEW.hash IS NOT DISTINCT FROM OLD.hash AND NEW.detail = ''
+               AND OLD.detail_digest IS NULL AND NEW.detail_digest IS NOT NULL))
+    EXECUTE FUNCTION pcrm_refuse('audit_log is append-only')""",
+    """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log FOR EACH ROW
+    EXECUTE FUNCTION pcrm_audit_log_no_delete()""",
+    """CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION pcrm_refuse('audit_log is append-only')""",
+    """CREATE TRIGGER audit_chain_base_forward BEFORE UPDATE ON audit_chain_base FOR EACH ROW
+    WHEN (NEW.id != OLD.id OR NEW.first_id < OLD.first_id)
+    EXECUTE FUNCTION pcrm_refuse('audit_chain_base only moves forward')""",
+    """CREATE TRIGGER audit_chain_base_kept BEFORE DELETE ON audit_chain_base FOR EACH ROW
+    EXECUTE FUNCTION pcrm_refuse('audit_chain_base only moves forward')""",
+    """CREATE TRIGGER destruction_ledger_append_only BEFORE UPDATE OR DELETE ON destruction_ledger
+    FOR EACH ROW EXECUTE FUNCTION pcrm_refuse('destruction_ledger is append-only')""",
+    """CREATE TRIGGER destruction_ledger_no_truncate BEFORE TRUNCATE ON destruction_ledger
+    FOR EACH STATEMENT EXECUTE FUNCTION pcrm_refuse('destruction_ledger is append-only')""",
+)
+
+
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS pcrm_audit_log_no_delete CASCADE")
+        op.execute("DROP FUNCTION IF EXISTS pcrm_refuse CASCADE")
+        return _downgrade_tables()
     for name in ('audit_log_append_only', 'audit_log_no_delete', 'audit_chain_base_forward',
                  'audit_chain_base_kept',
                  'destruction_ledger_append_only', 'destruction_ledger_no_delete'):
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    _downgrade_tables()
+
+
+def _downgrade_tables() -> None:
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.drop_index('ix_audit_log_action_at')
         batch_op.drop_index('ix_audit_log_actor_at')

@@ -51,14 +51,43 @@ def upgrade() -> None:
     # the id is the file's own (backups, drafts and the log's witnesses are kept by it); the
     # time is the caller's clock when it gave one (db.migrate.upgrade's `now`)
     created = context.config.attributes.get("now") or datetime.now()
-    op.get_bind().exec_driver_sql(
-        "INSERT INTO database_identity (id, database_id, created_at) VALUES (1, ?, ?)",
-        (uuid.uuid4().hex, created.strftime("%Y-%m-%d %H:%M:%S.%f")))
-    for statement in TRIGGERS:
+    bind = op.get_bind()
+    identity = sa.table("database_identity", sa.column("id", sa.Integer),
+                        sa.column("database_id", sa.String), sa.column("created_at", sa.DateTime))
+    bind.execute(identity.insert().values(id=1, database_id=uuid.uuid4().hex, created_at=created))
+    for statement in PG_TRIGGERS if bind.dialect.name == "postgresql" else TRIGGERS:
         op.execute(statement)
 
 
+# The same on a PostgreSQL server (pcrm_refuse is migration 0010's).
+PG_TRIGGERS = (
+    """CREATE TRIGGER database_identity_fixed BEFORE UPDATE OR DELETE ON database_identity
+    FOR EACH ROW EXECUTE FUNCTION pcrm_refuse('database_identity is fixed')""",
+    """CREATE TRIGGER audit_chain_keys_append_only BEFORE UPDATE OR DELETE ON audit_chain_keys
+    FOR EACH ROW EXECUTE FUNCTION pcrm_refuse('audit_chain_keys is append-only')""",
+    """CREATE FUNCTION pcrm_audit_chain_keys_forward() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.from_id <= (SELECT coalesce(max(from_id), 0) FROM audit_chain_keys) THEN
+        RAISE EXCEPTION 'audit_chain_keys is append-only';
+      END IF;
+      RETURN NEW;
+    END $$""",
+    """CREATE TRIGGER audit_chain_keys_forward BEFORE INSERT ON audit_chain_keys
+    FOR EACH ROW EXECUTE FUNCTION pcrm_audit_chain_keys_forward()""",
+    """CREATE TRIGGER audit_chain_keys_no_truncate BEFORE TRUNCATE ON audit_chain_keys
+    FOR EACH STATEMENT EXECUTE FUNCTION pcrm_refuse('audit_chain_keys is append-only')""",
+)
+
+
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS pcrm_audit_chain_keys_forward CASCADE")
+        op.execute("DROP TRIGGER IF EXISTS database_identity_fixed ON database_identity")
+        op.execute("DROP TRIGGER IF EXISTS audit_chain_keys_append_only ON audit_chain_keys")
+        op.execute("DROP TRIGGER IF EXISTS audit_chain_keys_no_truncate ON audit_chain_keys")
+        op.drop_table('audit_chain_keys')
+        op.drop_table('database_identity')
+        return
     for name in ('database_identity_fixed', 'database_identity_kept',
                  'audit_chain_keys_append_only', 'audit_chain_keys_no_delete',
                  'audit_chain_keys_forward'):

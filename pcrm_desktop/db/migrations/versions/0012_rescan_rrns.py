@@ -63,6 +63,8 @@ EDIT_GUARDS = {"survey_answers": "survey_answers_fixed"}
 
 def upgrade() -> None:
     bind = op.get_bind()
+    if bind.dialect.name != "sqlite":
+        return  # a server database is made at this version or later: no text written before it
     # The driver's own connection, in the same transaction: rows come as plain tuples (through
     # SQLAlchemy's result rows the whole took a fifth longer; a large office has 5,000,000 notes)
     raw = bind.connection.driver_connection

@@ -1,0 +1,170 @@
+"""The one seam between SQLite and PostgreSQL in hand-written SQL: one function per difference.
+
+A repository that writes SQL text asks here for the piece that differs (`sql = dialect.of(conn)`,
+then `sql.day(column)`), never tests the backend's name itself. Bound parameters are always
+SQLAlchemy's named ones (`:name` in `text()`), never `?` (psycopg does not take them).
+
+Silent wrong numbers are the worst outcome (POSTGRES.md: a survey summary of n=0), so each
+function returns the same value on both backends for the same data, and tests run the queries
+on both (tests/integration, the `both` backends)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection
+
+
+@dataclass(frozen=True)
+class Sql:
+    """The SQL pieces of one backend. `name`: "sqlite" or "postgresql"."""
+
+    name: str
+
+    @property
+    def server(self) -> bool:
+        return self.name == "postgresql"
+
+    # --- dates and times (SQLite keeps them as text "YYYY-MM-DD HH:MM:SS.ffffff") -------------
+    def day(self, column: str) -> str:
+        """The date of a timestamp as "YYYY-MM-DD" text."""
+        return f"to_char({column}, 'YYYY-MM-DD')" if self.server else f"substr({column}, 1, 10)"
+
+    def month(self, column: str) -> str:
+        """"YYYY-MM" of a timestamp (of a "YYYY-MM-DD" text column: `substr(day, 1, 7)` on both)."""
+        return f"to_char({column}, 'YYYY-MM')" if self.server else f"substr({column}, 1, 7)"
+
+    def minute(self, column: str) -> str:
+        """A timestamp cut to its minute, comparable with another cut the same way."""
+        return f"date_trunc('minute', {column})" if self.server else f"substr({column}, 1, 16)"
+
+    def days_between(self, later: str, earlier: str) -> str:
+        """Days (with fractions) from `earlier` to `later`."""
+        if self.server:
+            return f"(extract(epoch FROM ({later} - {earlier})) / 86400.0)"
+        return f"(julianday({later}) - julianday({earlier}))"
+
+    def epoch(self, column: str) -> str:
+        """Whole seconds since 1970 of a timestamp (UTC-free: both keep local office time)."""
+        if self.server:
+            return f"CAST(floor(extract(epoch FROM {column})) AS BIGINT)"
+        return f"CAST(strftime('%s', {column}) AS INTEGER)"
+
+    def plus_interval(self, column: str, param: str) -> str:
+        """`column` moved by a bound SQLite modifier text like "-30 days" (`:param`)."""
+        if self.server:
+            return f"({column} + CAST({param} AS interval))"
+        return f"strftime('%Y-%m-%d %H:%M:%f', {column}, {param})"
+
+    # --- numbers and text -------------------------------------------------------------------
+    def count_true(self, condition: str) -> str:
+        """The number of rows where `condition` holds (SQLite sums booleans as 0/1)."""
+        return f"coalesce(sum(CASE WHEN {condition} THEN 1 ELSE 0 END), 0)"
+
+    def as_int(self, condition: str) -> str:
+        """A boolean as 0 or 1 (NULL stays NULL)."""
+        return f"CAST(({condition}) AS INTEGER)"
+
+    def greatest(self, first: str, second: str) -> str:
+        return f"greatest({first}, {second})" if self.server else f"max({first}, {second})"
+
+    def least(self, first: str, second: str) -> str:
+        return f"least({first}, {second})" if self.server else f"min({first}, {second})"
+
+    def joined(self, expression: str, separator: str, order: str = "") -> str:
+        """The values of a group joined by `separator` (a literal without quotes), in `order`
+        (SQLite's group_concat takes no order: the rows' order decides, so give one in a
+        subquery there)."""
+        if self.server:
+            by = f" ORDER BY {order}" if order else ""
+            return f"string_agg(CAST({expression} AS text), '{separator}'{by})"
+        return f"group_concat({expression}, '{separator}')"
+
+    def position(self, haystack: str, needle: str) -> str:
+        """1-based position of `needle` in `haystack`, 0 when absent."""
+        return f"strpos({haystack}, {needle})" if self.server else f"instr({haystack}, {needle})"
+
+    # --- plans and tables -------------------------------------------------------------------
+    def indexed_by(self, table: str, index: str | None) -> str:
+        """`table` with SQLite's planner told which index to use (None: no index, rowid order).
+        PostgreSQL's planner chooses by itself, with statistics."""
+        if self.server:
+            return table
+        return f"{table} NOT INDEXED" if index is None else f"{table} INDEXED BY {index}"
+
+    def temp_table(self, name: str, columns: str) -> str:
+        """A temporary table keyed by its first columns (`columns` includes the PRIMARY KEY)."""
+        if self.server:
+            return f"CREATE TEMPORARY TABLE {name} ({columns}) ON COMMIT DROP"
+        return f"CREATE TEMP TABLE {name} ({columns}) WITHOUT ROWID"
+
+    def id_list(self, column: str, param: str) -> str:
+        """`column IN` the ids of a bound JSON array text (`:param`)."""
+        if self.server:
+            return (f"{column} IN (SELECT CAST(value AS BIGINT) FROM "
+                    f"json_array_elements_text(CAST({param} AS json)))")
+        return f"{column} IN (SELECT value FROM json_each({param}))"
+
+    def contains(self, column: str, param: str) -> str:
+        """`column` holds a text as a substring; bind `:param` to `contains_value(text)`.
+        SQLite: FTS5 trigram MATCH of a quoted phrase (3+ characters); PostgreSQL: LIKE, served
+        by a pg_trgm GIN index."""
+        if self.server:
+            return f"{column} LIKE {param} ESCAPE '\\'"
+        return f"{column} MATCH {param}"
+
+    def contains_value(self, text: str) -> str:
+        if self.server:
+            escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            return f"%{escaped}%"
+        return '"' + text.replace('"', '""') + '"'
+
+
+SQLITE = Sql("sqlite")
+POSTGRESQL = Sql("postgresql")
+
+
+def of(conn: Connection | Any) -> Sql:
+    """The pieces for the backend of `conn` (a Connection, an Engine, or anything with one)."""
+    name = conn.dialect.name
+    return POSTGRESQL if name == "postgresql" else SQLITE
+
+
+def insert(conn: Connection | Any, table: Any) -> Any:
+    """The backend's INSERT with ON CONFLICT (`.on_conflict_do_nothing()`,
+    `.on_conflict_do_update()`: the same names on both)."""
+    if of(conn).server:
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+        return pg_insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+    return sqlite_insert(table)
+
+
+def set_sequence(conn: Connection, table: str, column: str = "id") -> None:
+    """After rows were written with explicit ids: the server's sequence of `table.column` moves
+    past the largest (SQLite's AUTOINCREMENT follows by itself). POSTGRES.md: the sequence that
+    never moved gave the next default id a collision."""
+    if not of(conn).server:
+        return
+    from sqlalchemy import text
+    conn.execute(text(
+        f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'),"
+        f" coalesce((SELECT max({column}) FROM {table}), 0) + 1, false)"))
+
+
+def bulk_insert(conn: Connection, table: Any, columns: tuple[str, ...] | list[str],
+                rows: list[tuple]) -> None:
+    """Many rows at once, as tuples in `columns`' order (times as SQLite's text or datetimes,
+    booleans as 0/1 or bools). SQLite: the driver's executemany (the demo's and the imports'
+    speed; SQLAlchemy's DateTime would refuse the text). A server: SQLAlchemy's insert, whose
+    types make the booleans booleans; a sequence behind explicit ids is moved past them."""
+    if not rows:
+        return
+    if not of(conn).server:
+        marks = ", ".join("?" * len(columns))
+        conn.exec_driver_sql(
+            f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows)
+        return
+    conn.execute(table.insert(), [dict(zip(columns, row)) for row in rows])
+    if "id" in columns and "id" in table.c and table.c.id.autoincrement:
+        set_sequence(conn, table.name)
