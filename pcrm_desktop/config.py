@@ -65,8 +65,12 @@ class DatabaseLocation:
 
     @property
     def label(self) -> str:
-        """The file's path; a URL that names no file, with its password masked."""
-        return str(self.path) if self.path else masked_url(self.url)
+        """The file's path; a server as host:port/database (no user, no password)."""
+        return str(self.path) if self.path else server_label(self.url)
+
+    @property
+    def server(self) -> bool:
+        return self.path is None
 
 
 def sqlite_url(path: Path) -> str:
@@ -115,8 +119,19 @@ def server_url(url: str) -> str | None:
     return f"postgresql+psycopg://{match.group('rest').strip()}"
 
 
-def is_server(url: str) -> bool:
-    return url.startswith("postgresql")
+def server_label(url: str) -> str:
+    """A server's URL as host:port/database: what a screen or a message names (a Unix socket's
+    folder for a host given as `?host=/path`)."""
+    from urllib.parse import parse_qs, urlsplit
+    parts = urlsplit(url.strip())
+    query = parse_qs(parts.query)
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    host = parts.hostname or (query.get("host") or ["localhost"])[0]
+    port = port or int((query.get("port") or ["5432"])[0])
+    return f"{host}:{port}/{parts.path.lstrip('/')}"
 
 
 def url_scheme(text: str) -> str | None:

@@ -35,7 +35,7 @@ def cmd_init(args: argparse.Namespace) -> tuple[int, dict, str]:
                "from_revision": m.from_revision, "revision": m.to_revision,
                "backup": str(m.backup) if m.backup else None}
     text = (f"데이터베이스 준비 완료: {backend.location.label}\n"
-            f"스키마: {m.from_revision or '새 파일'} → {m.to_revision}")
+            f"스키마: {m.from_revision or ('새 파일' if backend.location.path else '새 데이터베이스')} → {m.to_revision}")
     if m.backup:
         text += f"\n업그레이드 전 백업: {m.backup}"
     return 0, summary, text
@@ -72,14 +72,18 @@ def cmd_check(args: argparse.Namespace) -> tuple[int, dict, str]:
     from pcrm_desktop.db.health import folder_writable
     from pcrm_desktop.services.maintenance import check_database
     report = check_database(resolve_database(args.db))
-    read_only = not folder_writable(report.path.parent)
-    summary = {"ok": report.healthy, "database": str(report.path), "integrity": report.integrity,
+    read_only = report.path is not None and not folder_writable(report.path.parent)
+    summary = {"ok": report.healthy, "database": report.label, "integrity": report.integrity,
                "revision": report.revision, "head": report.head, "size_bytes": report.size_bytes,
-               "read_only_folder": read_only, "access_log_guards": list(report.guards)}
-    lines = [f"데이터베이스: {report.path} ({report.size_bytes:,} 바이트)",
-             f"무결성 검사: {'정상' if report.integrity == 'ok' else '오류 — ' + report.integrity}",
+               "read_only_folder": read_only, "access_log_guards": list(report.guards),
+               "server": report.path is None}
+    kind = "데이터베이스 서버" if report.path is None else "데이터베이스"
+    integrity = ("모든 표 읽기·서버 체크섬 정상" if report.path is None else "정상") \
+        if report.integrity == "ok" else "오류 — " + report.integrity
+    lines = [f"{kind}: {report.label} ({report.size_bytes:,} 바이트)",
+             f"무결성 검사: {integrity}",
              f"스키마: {report.revision or '없음'} (이 버전: {report.head})"]
-    if read_only:
+    if read_only and report.path is not None:
         lines.append(f"폴더가 읽기 전용입니다: {report.path.parent}\n  검사는 읽기만으로 했습니다. "
                      "이 폴더에서는 프로그램과 'pcrm init'이 데이터베이스를 열어 저장할 수 없으니, "
                      "쓸 수 있는 폴더로 옮기거나 폴더 권한(또는 USB의 쓰기 방지)을 확인하십시오.")

@@ -136,7 +136,7 @@ def storage_error(error: BaseException, path: str = "") -> DatabaseError | None:
     SQLAlchemy's wrappers of them. The one place these are translated (see db/uow.py)."""
     original = getattr(error, "orig", None) or error
     if not isinstance(original, sqlite3.Error):
-        return None
+        return server_error(original, path)
     code = None
     number = getattr(original, "sqlite_errorcode", None)
     if number is not None:
@@ -147,6 +147,47 @@ def storage_error(error: BaseException, path: str = "") -> DatabaseError | None:
     if code is None:
         return None
     params: dict[str, object] = {"path": path}
+    if code == "database_busy":
+        params["seconds"] = BUSY_TIMEOUT_MS // 1000
+    return DatabaseError(code, **params)
+
+
+# A PostgreSQL server's SQLSTATE classes and codes → the same codes (and Korean messages) as
+# SQLite's: a row lock held past the lock timeout, a serialization failure or a deadlock is
+# "busy" (nothing saved, try again); a connection that fails or breaks is "unreachable".
+_SERVER_CODES = {"55P03": "database_busy", "40001": "database_busy", "40P01": "database_busy",
+                 "53100": "disk_full", "25006": "db_read_only",
+                 "57014": "db_server_slow",  # statement_timeout
+                 "28P01": "db_server_login", "28000": "db_server_login",
+                 "3D000": "db_server_login"}  # no such database
+
+
+def location_label(engine: Engine) -> str:
+    """What a message names: the SQLite file's path, or the server as host:port/database."""
+    from pcrm_desktop.config import server_label
+    url = engine.url
+    if url.get_backend_name() == "sqlite":
+        return url.database or ""
+    return server_label(url.render_as_string(hide_password=True))
+
+
+def server_error(error: BaseException, server: str = "") -> DatabaseError | None:
+    """The DatabaseError for a psycopg error that says the server cannot do it just now, else
+    None (a programming error stays itself)."""
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - psycopg is a requirement
+        return None
+    if not isinstance(error, psycopg.Error):
+        return None
+    state = getattr(error, "sqlstate", None) or ""
+    code = _SERVER_CODES.get(state)
+    if code is None and (state.startswith("08") or state.startswith("57P")
+                         or isinstance(error, psycopg.OperationalError) and not state):
+        code = "db_server_unreachable"  # refused, timed out, broken, server shutting down
+    if code is None:
+        return None
+    params: dict[str, object] = {"path": server, "server": server}
     if code == "database_busy":
         params["seconds"] = BUSY_TIMEOUT_MS // 1000
     return DatabaseError(code, **params)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from pcrm_desktop.config import DatabaseLocation, dangling_link, sqlite_url
 from pcrm_desktop.db.backup.folder import backup_database
-from pcrm_desktop.db.engine import make_engine
+from pcrm_desktop.db.engine import location_label, make_engine, server_error
 from pcrm_desktop.db.health import HEAD_REVISION as HEAD_REVISION  # re-exported: migrate's public name
 from pcrm_desktop.db.health import inspect_file
 from pcrm_desktop.domain.errors import DatabaseError
@@ -72,8 +72,17 @@ def open_database(location: DatabaseLocation, now: datetime | None = None) -> Mi
         return MigrationResult(engine, known_current, HEAD_REVISION, None)
     try:
         return _migrate(engine, location, now)
-    except BaseException:
+    except DatabaseError:
+        engine.dispose()
+        raise
+    except Exception as error:
         engine.dispose()  # no connection left open on a file the caller may move or delete
+        translated = server_error(getattr(error, "orig", None) or error, location_label(engine))
+        if translated is not None:  # a server that refuses, does not answer, or says no
+            raise translated from error
+        raise
+    except BaseException:
+        engine.dispose()
         raise
 
 

@@ -81,8 +81,8 @@ class SqlUnitOfWork:
     def _raise_storage_error(self, error: BaseException) -> None:
         """A busy, full, read-only or vanished database becomes a DatabaseError with a clear
         message (db.engine.storage_error); nothing was written, so the action can be retried."""
-        from pcrm_desktop.db.engine import storage_error
-        translated = storage_error(error, self.engine.url.database or "")
+        from pcrm_desktop.db.engine import location_label, storage_error
+        translated = storage_error(error, location_label(self.engine))
         if translated is not None:
             raise translated from error
 

@@ -291,14 +291,20 @@ MESSAGES: dict[str, str] = {
         "messages", "심볼릭 링크 {link}이(가) 가리키는 곳이 없습니다: {target}\n"
         "네트워크 드라이브나 USB가 연결되어 있는지 확인하거나 링크를 고치십시오. 아무것도 만들지 "
         "않았습니다."),
-    "db_server_unsupported": QT_TRANSLATE_NOOP(
-        "messages", "이 버전은 SQLite 데이터베이스 파일만 열 수 있습니다. 데이터베이스 서버(PostgreSQL)에는 "
-        "아직 연결할 수 없습니다: {url}\n데이터베이스 파일의 경로나 sqlite:///경로(예: "
-        "sqlite:///C:/PCRM/pcrm.db)를 지정하십시오. 아무것도 만들지 않았습니다."),
     "db_url_unsupported": QT_TRANSLATE_NOOP(
         "messages", "열 수 없는 데이터베이스 주소입니다: {url}\n이 버전이 여는 것은 SQLite 데이터베이스 "
-        "파일뿐입니다. 파일의 경로나 sqlite:///경로(예: sqlite:///C:/PCRM/pcrm.db)를 지정하십시오. "
-        "아무것도 만들지 않았습니다."),
+        "파일과 PostgreSQL 서버입니다. 파일의 경로나 sqlite:///경로(예: sqlite:///C:/PCRM/pcrm.db), "
+        "서버는 postgresql://사용자@서버:5432/데이터베이스 형식으로 지정하십시오. 아무것도 만들지 않았습니다."),
+    "db_server_unreachable": QT_TRANSLATE_NOOP(
+        "messages", "서버에 연결할 수 없습니다: {server}\n서버 PC가 켜져 있는지, 네트워크 연결과 "
+        "서버 주소·포트를 확인하십시오. 아무것도 저장하지 않았습니다. 연결된 뒤 다시 "
+        "시도하십시오."),
+    "db_server_login": QT_TRANSLATE_NOOP(
+        "messages", "서버에 접속하지 못했습니다: {server}\n사용자 이름, 암호 또는 데이터베이스 이름이 "
+        "맞지 않습니다. 사무실 전산 담당자에게 연결 설정을 확인받으십시오. 아무것도 저장하지 않았습니다."),
+    "db_server_slow": QT_TRANSLATE_NOOP(
+        "messages", "서버가 제한 시간 안에 작업을 끝내지 못해 취소했습니다: {server}\n아무것도 "
+        "저장하지 않았습니다. 잠시 뒤 다시 시도하고, 계속되면 전산 담당자에게 알리십시오."),
     "db_folder_read_only": QT_TRANSLATE_NOOP(
         "messages", "데이터베이스 폴더가 읽기 전용이라 파일을 열 수 없습니다: {path}\n파일이 손상된 "
         "것은 아닐 수 있습니다. 파일에는 아무것도 쓰지 않았습니다. 폴더 권한(또는 USB의 쓰기 방지)을 "

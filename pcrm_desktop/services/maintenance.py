@@ -12,12 +12,13 @@ from pcrm_desktop.domain.errors import DatabaseError
 
 @dataclass(frozen=True)
 class CheckReport:
-    path: Path
+    path: Path | None    # the file; None on a server (see `label`)
     revision: str | None
     head: str
     integrity: str
     size_bytes: int
     guards: tuple[str, ...] = ()   # the access log's protection missing or altered
+    label: str = ""                # what the report names: the file's path, or host:port/db
 
     @property
     def healthy(self) -> bool:
@@ -27,11 +28,20 @@ class CheckReport:
 def check_database(location: DatabaseLocation) -> CheckReport:
     """Full integrity check and schema version; never writes to the file.
 
-    Raises DatabaseError for a file that is missing, not SQLite, not ours, or too new."""
-    if location.path is None:
-        raise DatabaseError("db_missing", path=location.label)  # a URL: its password masked
+    Raises DatabaseError for a file that is missing, not SQLite, not ours, or too new, and for
+    a server that cannot be reached or holds another program's tables."""
+    if location.path is None:  # a server: db/server_health
+        from pcrm_desktop.db.server_health import inspect_server
+        server = inspect_server(location.url)
+        _refuse_newer(server.revision)
+        return CheckReport(None, server.revision, head_revision(), server.integrity,
+                           server.size_bytes, server.guards, server.label)
     health = inspect_file(location.path, integrity="full")
-    if health.revision is not None and health.revision not in known_revisions():
-        raise DatabaseError("db_too_new", revision=health.revision)
+    _refuse_newer(health.revision)
     return CheckReport(location.path, health.revision, head_revision(), health.integrity,
-                       health.size_bytes, health.guards)
+                       health.size_bytes, health.guards, str(location.path))
+
+
+def _refuse_newer(revision: str | None) -> None:
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseError("db_too_new", revision=revision)

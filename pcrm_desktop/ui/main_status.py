@@ -62,8 +62,12 @@ class MainStatusBar(QStatusBar):
 
     def retranslate_ui(self, office_name: str) -> None:
         self.office.setText(office_name or QCoreApplication.translate("MainWindow", "초기 설정 필요"))
-        self.database.setText(QCoreApplication.translate("MainWindow", "DB: 로컬 ({path})").format(
-            path=self.database_label))
+        server = self.ctx().database is None
+        self.database.setText(
+            QCoreApplication.translate("MainWindow", "DB: 사무실 서버 ({server})").format(
+                server=self.database_label) if server else
+            QCoreApplication.translate("MainWindow", "DB: 로컬 ({path})").format(
+                path=self.database_label))
         f = self.figures
         self.today.setText(QCoreApplication.translate(
             "MainWindow", "오늘 접수 {received} · 처리 {done} · 기한 넘김 {overdue}").format(

@@ -1,15 +1,17 @@
 """A `--db` value that looks like a URL is a URL, never a path (issue 20). Before, `--db
 postgresql://…` made a folder `postgresql:` with one named after the user, password and host,
-and a new SQLite file in it. Now `sqlite:///path` opens that file, a PostgreSQL URL is refused
-(this version opens SQLite files only), any other scheme too, before anything is made; the
-password is never shown. Through every way in: `pcrm` in-process and as a child process, the
-environment variable, and the window's start."""
+and a new SQLite file in it. Now `sqlite:///path` opens that file, a PostgreSQL URL names a
+server (a server that cannot be reached says so within 5 s: "서버에 연결할 수 없습니다"), any other
+scheme is refused, before anything is made; the password is never shown. Through every way in:
+`pcrm` in-process and as a child process, the environment variable, and the window's start."""
 from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -18,9 +20,11 @@ from pcrm_desktop import app, cli
 
 REPO = Path(__file__).resolve().parents[2]
 PASSWORD = "s3cret"
-SERVER = [f"postgresql://clerk:{PASSWORD}@db.example:5432/pcrm?sslmode=require",
-          f"postgres://clerk:{PASSWORD}@db.example/pcrm",
-          f"postgresql+psycopg://clerk:{PASSWORD}@db.example/pcrm"]
+# Servers that are not there, without leaving this computer: a closed loopback port, and a Unix
+# socket folder that does not exist.
+SERVER = [f"postgresql://clerk:{PASSWORD}@127.0.0.1:9/pcrm?sslmode=disable",
+          f"postgres://clerk:{PASSWORD}@/pcrm?host=/nonexistent-pcrm-socket",
+          f"postgresql+psycopg://clerk:{PASSWORD}@127.0.0.1:9/pcrm"]
 OTHER = [f"mysql://clerk:{PASSWORD}@db.example/pcrm", "http://db.example/pcrm.db",
          "sqlite:///:memory:"]
 COMMANDS = [["init"], ["check"], ["demo", "--citizens", "1"], ["audit", "verify"], ["backup"],
@@ -46,15 +50,36 @@ def _refused_as(code: str, out: str, err: str, error: str) -> None:
     assert PASSWORD not in out + err
 
 
-@pytest.mark.parametrize("argv", COMMANDS, ids=lambda a: a[0])
+@pytest.mark.parametrize("argv", COMMANDS[:-1], ids=lambda a: a[0])
 @pytest.mark.parametrize("url", SERVER)
-def test_a_server_url_is_refused_by_every_command_and_makes_nothing(capsys, folders, url, argv):
+def test_a_server_that_is_not_there_is_said_so_by_every_command_and_nothing_is_made(
+        capsys, folders, url, argv):
+    started = time.monotonic()
     code = cli.main([*argv, "--db", url, "--json"])
     out, err = capsys.readouterr()
-    _refused_as(code, out, err, "db_server_unsupported")
-    assert err.startswith("이 버전은 SQLite 데이터베이스 파일만 열 수 있습니다. "
-                          "데이터베이스 서버(PostgreSQL)에는 아직 연결할 수 없습니다: ")
-    assert "clerk:***@db.example" in err and "아무것도 만들지 않았습니다" in err
+    assert time.monotonic() - started < 5
+    _refused_as(code, out, err, "db_server_unreachable")
+    assert err.startswith("서버에 연결할 수 없습니다: ")
+    assert "clerk" not in err and "아무것도 저장하지 않았습니다" in err
+    assert folders() == []
+
+
+def test_a_server_that_accepts_but_never_answers_is_given_up_within_the_connect_timeout(
+        capsys, folders):
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(4)  # the connection is accepted by the kernel; nothing ever answers
+    try:
+        port = silent.getsockname()[1]
+        started = time.monotonic()
+        code = cli.main(["check", "--db", f"postgresql://clerk:{PASSWORD}@127.0.0.1:{port}/pcrm"
+                         "?sslmode=disable", "--json"])
+        waited = time.monotonic() - started
+    finally:
+        silent.close()
+    out, err = capsys.readouterr()
+    _refused_as(code, out, err, "db_server_unreachable")
+    assert 4 <= waited < 7  # the 5 s connect timeout, not forever
     assert folders() == []
 
 
@@ -65,17 +90,18 @@ def test_any_other_url_is_refused_naming_the_forms_that_open(capsys, folders, ur
     out, err = capsys.readouterr()
     _refused_as(code, out, err, "db_url_unsupported")
     assert err.startswith("열 수 없는 데이터베이스 주소입니다: ")
-    assert "SQLite 데이터베이스 파일뿐입니다" in err and "sqlite:///경로" in err
+    assert "SQLite 데이터베이스 파일과 PostgreSQL 서버입니다" in err and "sqlite:///경로" in err
     assert folders() == []
 
 
-def test_the_environment_variable_is_refused_alike_and_check_no_longer_prints_the_password(
+def test_the_environment_variable_names_the_server_alike_and_check_never_prints_the_password(
         capsys, folders, monkeypatch):
     monkeypatch.setenv("PCRM_DATABASE_URL", SERVER[0])
     for argv in (["check"], ["init"]):
         code = cli.main([*argv, "--json"])
         out, err = capsys.readouterr()
-        _refused_as(code, out, err, "db_server_unsupported")
+        _refused_as(code, out, err, "db_server_unreachable")
+        assert "127.0.0.1:9/pcrm" in err
     assert folders() == []
 
 
@@ -90,7 +116,7 @@ def test_a_sqlite_url_given_as_db_opens_that_file(capsys, folders, tmp_path):
     assert os.listdir(tmp_path / "work") == ["office"]       # no "sqlite:" folder beside it
 
 
-def test_the_pcrm_program_refuses_a_server_url_in_a_child_process(tmp_path):
+def test_the_pcrm_program_says_a_server_is_unreachable_in_a_child_process(tmp_path):
     work = tmp_path / "work"
     work.mkdir()
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "PYTHONPATH": os.pathsep.join(
@@ -98,8 +124,7 @@ def test_the_pcrm_program_refuses_a_server_url_in_a_child_process(tmp_path):
     done = subprocess.run([sys.executable, "-m", "pcrm_desktop.cli", "init", "--db", SERVER[0]],
                           cwd=work, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 1, done.stderr
-    assert "이 버전은 SQLite 데이터베이스 파일만 열 수 있습니다" in done.stderr
-    assert "postgresql://clerk:***@db.example:5432/pcrm?sslmode=require" in done.stderr
+    assert "서버에 연결할 수 없습니다: 127.0.0.1:9/pcrm" in done.stderr
     assert PASSWORD not in done.stdout + done.stderr
     assert list(work.iterdir()) == [] and not (tmp_path / "data").exists()
 
@@ -112,14 +137,15 @@ def message_boxes(monkeypatch):
     return shown
 
 
-@pytest.mark.parametrize("url, opening", [(SERVER[0], "이 버전은 SQLite 데이터베이스 파일만"),
-                                          (OTHER[0], "열 수 없는 데이터베이스 주소입니다")])
-def test_the_window_refuses_a_url_it_cannot_open_in_its_message_box(qapp, folders, message_boxes,
-                                                                    url, opening):
+@pytest.mark.parametrize("url, opening, shown", [
+    (SERVER[0], "서버에 연결할 수 없습니다", "127.0.0.1:9/pcrm"),
+    (OTHER[0], "열 수 없는 데이터베이스 주소입니다", "clerk:***@db.example")])
+def test_the_window_says_why_it_cannot_open_a_url_in_its_message_box(qapp, folders, message_boxes,
+                                                                     url, opening, shown):
     from pcrm_desktop.logs import log_file
     assert app.main(["--db", url, "--exit-after-show", "--lang", "ko"]) == 1
     [text] = message_boxes
-    assert text.startswith(opening) and "clerk:***@db.example" in text and PASSWORD not in text
+    assert text.startswith(opening) and shown in text and PASSWORD not in text
     log = log_file()
     assert PASSWORD not in log.read_text(encoding="utf-8")
     made = {str(p.relative_to(log.parents[4])) for p in (log, *log.parents[:4])}

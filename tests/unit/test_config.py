@@ -69,30 +69,45 @@ def test_db_option_expands_home(linux):
     assert location.path == linux / "home" / "pcrm" / "x.db"
 
 
-def test_a_location_without_a_file_is_labelled_by_its_url_with_the_password_masked():
+def test_a_server_is_labelled_by_host_port_and_database_without_user_or_password():
     location = DatabaseLocation("postgresql://pcrm:s3cret@db.example:5432/pcrm", None)
-    assert location.label == "postgresql://pcrm:***@db.example:5432/pcrm"
+    assert location.label == "db.example:5432/pcrm" and location.server
+    assert DatabaseLocation("postgresql+psycopg://u@/pcrm?host=/run/pg&port=5433", None).label \
+        == "/run/pg:5433/pcrm"
+    assert DatabaseLocation("postgresql+psycopg://u@h/pcrm", None).label == "h:5432/pcrm"
 
 
-@pytest.mark.parametrize("typed", [
-    "postgresql://clerk:s3cret@db.example:5432/pcrm?sslmode=require",
-    "postgres://clerk:s3cret@db.example/pcrm",
-    "postgresql+psycopg://clerk:s3cret@db.example/pcrm",
-    "postgresql:clerk:s3cret@db.example/pcrm",         # the slashes forgotten: still a URL
-    "POSTGRESQL://clerk:s3cret@db.example/pcrm",
+@pytest.mark.parametrize("typed, url", [
+    ("postgresql://clerk:s3cret@db.example:5432/pcrm?sslmode=require",
+     "postgresql+psycopg://clerk:s3cret@db.example:5432/pcrm?sslmode=require"),
+    ("postgres://clerk:s3cret@db.example/pcrm", "postgresql+psycopg://clerk:s3cret@db.example/pcrm"),
+    ("postgresql+psycopg://clerk:s3cret@db.example/pcrm",
+     "postgresql+psycopg://clerk:s3cret@db.example/pcrm"),
+    ("POSTGRESQL://clerk:s3cret@db.example/pcrm", "postgresql+psycopg://clerk:s3cret@db.example/pcrm"),
 ])
-def test_a_server_url_is_refused_from_the_option_and_the_environment(linux, monkeypatch, typed):
+def test_a_server_url_names_a_server_from_the_option_and_the_environment(linux, monkeypatch,
+                                                                         typed, url):
     monkeypatch.chdir(linux)
     for given in ({"db_option": typed}, {}):
         if not given:
             monkeypatch.setenv(ENV_DATABASE_URL, typed)
-        with pytest.raises(DatabaseError) as refused:
-            resolve_database(**given)
-        assert refused.value.code == "db_server_unsupported"
-        shown = korean_message(refused.value)
-        assert "s3cret" not in shown and ":***@db.example" in shown
-        assert shown.startswith("이 버전은 SQLite 데이터베이스 파일만 열 수 있습니다")
+        location = resolve_database(**given)
+        assert location.url == url and location.path is None and location.server
+        assert location.label.startswith("db.example:")
     assert sorted(p.name for p in linux.iterdir()) == []   # no folder, no file
+
+
+@pytest.mark.parametrize("typed", [
+    "postgresql:clerk:s3cret@db.example/pcrm",          # the slashes forgotten: a URL typed wrong
+    "postgresql+psycopg2://clerk:s3cret@db.example/pcrm",   # a driver we do not ship
+])
+def test_a_server_url_typed_wrong_is_refused(linux, monkeypatch, typed):
+    monkeypatch.chdir(linux)
+    with pytest.raises(DatabaseError) as refused:
+        resolve_database(typed)
+    assert refused.value.code == "db_url_unsupported"
+    assert "s3cret" not in korean_message(refused.value)
+    assert list(linux.iterdir()) == []
 
 
 @pytest.mark.parametrize("typed", [
@@ -107,6 +122,7 @@ def test_any_other_url_is_refused_naming_the_forms_that_open(linux, monkeypatch,
     assert refused.value.code == "db_url_unsupported"
     shown = korean_message(refused.value)
     assert "s3cret" not in shown and "sqlite:///" in shown and "SQLite 데이터베이스 파일" in shown
+    assert "postgresql://사용자@서버:5432/데이터베이스" in shown
     assert list(linux.iterdir()) == []
 
 

@@ -271,6 +271,11 @@ class DashboardPage(Page):
         self.staff_card.detail.setText(" · ".join(f"{role_name(r)} {roles[r]}" for r in Role if roles[r]))
         folder, _, file_name = self.database_label.replace("\\", "/").rpartition("/")
         self.database_card.value.setText(file_name or self.database_label)
-        self.database_card.detail.setText(self.tr("로컬 SQLite 파일 · 폴더: {folder}").format(folder=folder))
+        if self.ctx.database is None:  # host:port/database
+            self.database_card.detail.setText(
+                self.tr("사무실 서버 (PostgreSQL) · {server}").format(server=folder))
+        else:
+            self.database_card.detail.setText(
+                self.tr("로컬 SQLite 파일 · 폴더: {folder}").format(folder=folder))
         self.database_card.setToolTip(self.database_label)
         self.activity.set_rows(activity)

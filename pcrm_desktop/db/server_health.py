@@ -1,0 +1,97 @@
+"""`pcrm check` on a PostgreSQL server: the schema's revision, the tables readable, the server's
+own data-checksum failures, the size; nothing written. (A file's checks are db/health.py.)"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import text
+
+from pcrm_desktop.db.engine import location_label, make_engine, server_error
+from pcrm_desktop.domain.errors import DatabaseError
+
+
+@dataclass(frozen=True)
+class ServerHealth:
+    label: str               # host:port/database
+    revision: str | None     # Alembic revision, None for an empty database
+    integrity: str           # "ok" or the first problem
+    tables: int
+    size_bytes: int
+    guards: tuple[str, ...] = ()
+
+
+def inspect_server(url: str) -> ServerHealth:
+    """Raises DatabaseError when the server cannot be reached, refuses the login, or holds a
+    database that is not ours."""
+    engine = make_engine(url)
+    label = location_label(engine)
+    try:
+        with engine.connect() as conn:
+            return _inspect(conn, label)
+    except DatabaseError:
+        raise
+    except Exception as error:
+        translated = server_error(getattr(error, "orig", None) or error, label)
+        if translated is not None:
+            raise translated from error
+        raise
+    finally:
+        engine.dispose()
+
+
+def _inspect(conn, label: str) -> ServerHealth:
+    names = [row[0] for row in conn.execute(text(
+        "SELECT table_name FROM information_schema.tables"
+        " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"))]
+    revision = None
+    if "alembic_version" in names:
+        revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    elif names:
+        raise DatabaseError("db_not_pcrm", path=label)
+    problems = []
+    for name in sorted(names):  # every table can be read (a lost file, a broken page: an error)
+        try:
+            with conn.begin_nested():
+                conn.execute(text(f'SELECT 1 FROM "{name}" LIMIT 1'))
+        except Exception as error:  # noqa: BLE001 - reported, not raised: that is the check
+            problems.append(f"{name}: {getattr(error, 'orig', error)}".strip())
+    failures = conn.execute(text(
+        "SELECT coalesce(checksum_failures, 0) FROM pg_stat_database"
+        " WHERE datname = current_database()")).scalar() or 0
+    if failures:
+        problems.append(f"데이터 체크섬 오류 {failures}건 (서버 로그 확인)")
+    size = conn.execute(text("SELECT pg_database_size(current_database())")).scalar() or 0
+    guards = tuple(guard_problems(conn)) if revision is not None else ()
+    return ServerHealth(label, revision, "; ".join(problems[:5]) or "ok", len(names), int(size),
+                        guards)
+
+
+# The access log's guards as migrations 0010 and 0011 make them on a server (PL/pgSQL).
+SERVER_GUARDS = {
+    "audit_log_append_only": "audit_log", "audit_log_no_delete": "audit_log",
+    "audit_log_no_truncate": "audit_log", "audit_chain_base_forward": "audit_chain_base",
+    "audit_chain_base_kept": "audit_chain_base",
+    "destruction_ledger_append_only": "destruction_ledger",
+    "destruction_ledger_no_truncate": "destruction_ledger",
+    "database_identity_fixed": "database_identity",
+    "audit_chain_keys_append_only": "audit_chain_keys",
+    "audit_chain_keys_forward": "audit_chain_keys",
+    "audit_chain_keys_no_truncate": "audit_chain_keys",
+}
+
+
+def guard_problems(conn) -> list[str]:
+    """Each guard trigger that is missing, on another table, or switched off (ALTER TABLE …
+    DISABLE TRIGGER, or a session's replication role: then it is "disabled")."""
+    found = {name: (table, enabled) for name, table, enabled in conn.execute(text(
+        "SELECT t.tgname, c.relname, t.tgenabled FROM pg_trigger t"
+        " JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal"))}
+    problems = []
+    for name, table in SERVER_GUARDS.items():
+        if name not in found:
+            problems.append(f"{name}: missing")
+        elif found[name][0] != table:
+            problems.append(f"{name}: altered")
+        elif found[name][1] not in ("O", "A"):
+            problems.append(f"{name}: disabled")
+    return problems
