@@ -34,8 +34,9 @@ def cmd_init(args: argparse.Namespace) -> tuple[int, dict, str]:
     summary = {"ok": True, "database": str(backend.location.label),
                "from_revision": m.from_revision, "revision": m.to_revision,
                "backup": str(m.backup) if m.backup else None}
+    new = "새 파일" if backend.location.path else "새 데이터베이스"
     text = (f"데이터베이스 준비 완료: {backend.location.label}\n"
-            f"스키마: {m.from_revision or ('새 파일' if backend.location.path else '새 데이터베이스')} → {m.to_revision}")
+            f"스키마: {m.from_revision or new} → {m.to_revision}")
     if m.backup:
         text += f"\n업그레이드 전 백업: {m.backup}"
     return 0, summary, text
