@@ -10,7 +10,9 @@ cd "$(dirname "$0")"
 RUNTIME_DEBS="python3-venv libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 \
 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 \
 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1"
-TEST_DEBS="poppler-utils"
+# postgresql: the throwaway server the integration tests also run on (initdb, pg_ctl; pg_dump for
+# server backups). The distribution's own version: 15 on Debian 12, 14 on Ubuntu 22.04.
+TEST_DEBS="poppler-utils postgresql"
 BUILD_DEBS="binutils"   # PyInstaller reads the libraries' headers with objdump
 
 say() { printf '%s\n' "$*" >&2; }

@@ -42,7 +42,8 @@ def open_backend(db_option: str | None = None, seed_calendar: bool = True,
                          actor=Actor.system(workstation_name()),
                          clock=clock or datetime.now,
                          files_dir=location.path.parent / "attachments" if location.path else None,
-                         database=location.path)
+                         database=location.path,
+                         server=location.url if location.server else None)
     if migration.from_revision != migration.to_revision:
         _audit_migration(ctx, migration)
     if seed_calendar:

@@ -21,7 +21,7 @@ from pcrm_desktop.resources_path import resources_dir
 # The runtime distributions of requirements.lock, spelled as there.
 DISTRIBUTIONS = (
     "alembic", "cffi", "charset-normalizer", "cryptography", "et_xmlfile", "holidays", "Mako",
-    "MarkupSafe", "openpyxl", "pillow", "pycparser", "pypdfium2",
+    "MarkupSafe", "openpyxl", "pillow", "psycopg", "psycopg-binary", "pycparser", "pypdfium2",
     "PySide6_Essentials", "python-dateutil", "reportlab", "shiboken6", "six", "SQLAlchemy",
     "typing_extensions", "koreanize-matplotlib",
 )

@@ -15,8 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-PG_BINDIRS = ("/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin",
-              "/usr/lib/postgresql/15/bin")
+PG_BINDIRS = tuple(f"/usr/lib/postgresql/{v}/bin" for v in (17, 16, 15, 14))
 PORT = 54329
 TEMPLATE = "pcrm_template"
 

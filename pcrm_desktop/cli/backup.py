@@ -54,6 +54,9 @@ def backup_parser(sub, common) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> tuple[int, dict, str]:
+    from pcrm_desktop.config import resolve_database
+    if resolve_database(args.db).server:
+        return _server_backup(args)
     if args.what == "list":
         return _list(args)
     if args.what == "prune":
@@ -63,6 +66,26 @@ def cmd_backup(args: argparse.Namespace) -> tuple[int, dict, str]:
     if args.out:
         return _export(args)
     return _now(args)
+
+
+def _server_backup(args: argparse.Namespace) -> tuple[int, dict, str]:
+    """On a server: one verified backup file (pg_dump, else the program's own export)."""
+    from pathlib import Path
+
+    from pcrm_desktop.domain.errors import DomainError
+    from pcrm_desktop.services.backups.server import KIND_TEXT, backup_server
+    if args.what is not None or args.encrypt:
+        raise DomainError("server_backup_list", field="what",
+                          what=args.what or "--encrypt")
+    with session(args) as ctx:
+        made = backup_server(ctx, Path(args.out).expanduser() if args.out else None)
+    summary = {"ok": True, "backup": {"path": str(made.path), "kind": made.kind,
+                                      "size_bytes": made.size_bytes, "tables": made.tables,
+                                      "rows": made.rows, "verified": True},
+               "seconds": round(made.seconds, 3)}
+    return 0, summary, (f"서버 백업 완료 ({KIND_TEXT[made.kind]}): {made.path} "
+                        f"({_mb(made.size_bytes)}, 표 {made.tables}개, 검사 정상, "
+                        f"{made.seconds:.1f}초)")
 
 
 def _stderr(done: int, total: int, step: str, /, **numbers: int) -> None:
@@ -147,6 +170,8 @@ def cmd_restore(args: argparse.Namespace) -> tuple[int, dict, str]:
     from pcrm_desktop.db.backup.encrypted import is_encrypted
     from pcrm_desktop.services import backups
     location = resolve_database(args.db)
+    if location.server:
+        return _server_restore(args, location)
     started = backups.check_at_start(location)
     if started.state == backups.START_DAMAGED:
         return _recover(args, location, started)
@@ -170,6 +195,16 @@ def cmd_restore(args: argparse.Namespace) -> tuple[int, dict, str]:
     if done.migrated:
         lines.append(f"  스키마 {done.revision}에서 업그레이드함")
     return 0, summary, "\n".join(lines)
+
+
+def _server_restore(args: argparse.Namespace, location) -> tuple[int, dict, str]:
+    from pathlib import Path
+
+    from pcrm_desktop.services.backups.server import restore_server
+    _confirm(args, f"백업을 빈 서버 데이터베이스 {location.label}에 복원합니다.")
+    tables = restore_server(location.url, Path(args.file).expanduser())
+    return 0, {"ok": True, "restored": args.file, "server": location.label, "tables": tables}, (
+        f"복원 완료: {args.file} → {location.label} (표 {tables}개)")
 
 
 def _recover(args: argparse.Namespace, location, started) -> tuple[int, dict, str]:

@@ -334,6 +334,16 @@ MESSAGES: dict[str, str] = {
     "backup_not_found": QT_TRANSLATE_NOOP("messages", "백업 파일이 없습니다: {name}"),
     "backup_damaged": QT_TRANSLATE_NOOP(
         "messages", "백업이 손상되어 쓸 수 없습니다: {name} ({detail})\n다른 백업을 고르십시오."),
+    "restore_target_not_empty": QT_TRANSLATE_NOOP(
+        "messages", "서버 백업은 빈 데이터베이스에만 복원합니다: {server}\n이 데이터베이스에는 이미 "
+        "표가 있습니다. 서버에서 새 데이터베이스를 만든 뒤 그 주소로 복원하십시오. 아무것도 바꾸지 "
+        "않았습니다."),
+    "restore_failed": QT_TRANSLATE_NOOP(
+        "messages", "복원하지 못했습니다 ({detail}). 복원은 한 번에 하므로 데이터베이스는 빈 "
+        "그대로입니다."),
+    "server_backup_list": QT_TRANSLATE_NOOP(
+        "messages", "서버 데이터베이스의 백업은 파일로 만듭니다: 'pcrm backup --db 서버주소 "
+        "[--out 파일]'. 이 명령({what})은 이 PC의 SQLite 파일에만 쓸 수 있습니다."),
     "backup_not_pcrm": QT_TRANSLATE_NOOP(
         "messages", "PCRM 데이터베이스의 백업이 아닙니다: {name}\n아무것도 바꾸지 않았습니다."),
     "backup_too_new": QT_TRANSLATE_NOOP(

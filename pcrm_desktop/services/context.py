@@ -23,6 +23,7 @@ class ServiceContext:
     clock: Callable[[], datetime] = datetime.now
     files_dir: Path | None = None  # attachments, kept beside the database file
     database: Path | None = None   # the database file (None for test fakes); anchors beside it
+    server: str | None = None      # an office server's URL (db/ connects; services pass it on)
 
     def reading(self) -> UnitOfWork:
         """A unit of work for reads only: it takes no write lock."""
