@@ -107,6 +107,8 @@ def pytest_generate_tests(metafunc):
     in_integration = Path(str(metafunc.definition.path)).is_relative_to(INTEGRATION)
     only = metafunc.definition.get_closest_marker("sqlite_only")
     kinds = BACKENDS if in_integration and only is None else ("sqlite",)
+    if metafunc.definition.get_closest_marker("server_only"):
+        kinds = ("postgresql",)
     metafunc.parametrize("db_kind", kinds)
 
 
