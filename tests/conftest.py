@@ -167,7 +167,10 @@ def db_target(request, db_kind: str, db_path: Path):
         return
     server = request.getfixturevalue("pg_server")
     url = server.new_database()
+    from tests import dbutil
+    dbutil.SERVERS[str(db_path)] = url   # tests.dbutil.rows(db_path, …) reads the server
     yield url
+    dbutil.SERVERS.pop(str(db_path), None)
     server.drop(url)
 
 
