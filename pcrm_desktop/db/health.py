@@ -16,7 +16,7 @@ from pcrm_desktop.domain.errors import DatabaseError
 # The newest migration. Kept here (sqlite3 only, no SQLAlchemy) so that a start on a current
 # database needs no Alembic import (about a third of a second) and the start notice can be
 # decided before the heavy imports; a test checks it equals the head of migrations/versions.
-HEAD_REVISION = "0013"
+HEAD_REVISION = "0014"
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 

@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 
 if TYPE_CHECKING:
     from pcrm_desktop.db.action_repo import ActionRepository
+    from pcrm_desktop.db.attachment_repo import AttachmentContentRepository
     from pcrm_desktop.db.analysis_queries import AnalysisRead
     from pcrm_desktop.db.audit_queries import AuditRead
     from pcrm_desktop.db.calendar_repo import CalendarRepository
@@ -50,6 +51,7 @@ _REPOSITORIES = {
     "actions": ("pcrm_desktop.db.action_repo", "ActionRepository"),
     "audit_read": ("pcrm_desktop.db.audit_queries", "AuditRead"),
     "retention": ("pcrm_desktop.db.retention_repo", "RetentionRepository"),
+    "attachment_contents": ("pcrm_desktop.db.attachment_repo", "AttachmentContentRepository"),
 }
 
 
@@ -175,6 +177,11 @@ class SqlUnitOfWork:
     def retention(self) -> RetentionRepository:
         from pcrm_desktop.db.retention_repo import RetentionRepository
         return RetentionRepository(self.connection)
+
+    @cached_property
+    def attachment_contents(self) -> AttachmentContentRepository:
+        from pcrm_desktop.db.attachment_repo import AttachmentContentRepository
+        return AttachmentContentRepository(self.connection)
 
     def commit(self) -> None:
         self.transaction.commit()

@@ -1,6 +1,8 @@
-"""Files attached to a 민원: copied beside the database (attachments/<sha256>), size-limited,
-recorded with the case and in the access log. Nothing is attached unless the copy is whole,
-and a file is in place only if the transaction that records it commits (`Incoming`)."""
+"""Files attached to a 민원: copied beside the database (attachments/<sha256>), or on an office
+server into the database itself (attachment_contents: every PC of the office reads them there),
+size-limited, recorded with the case and in the access log. Nothing is attached unless the copy
+is whole, and a file is in place only if the transaction that records it commits (`Incoming`;
+on a server the bytes are written in that very transaction)."""
 from __future__ import annotations
 
 import hashlib
@@ -29,6 +31,11 @@ class Attachment:
     sha256: str
     added_at: datetime
     actor: str
+
+
+def _in_database(ctx: ServiceContext) -> bool:
+    """An office server keeps the bytes in the database; a file keeps them beside it."""
+    return ctx.files_dir is None and ctx.server is not None
 
 
 def _folder(ctx: ServiceContext) -> Path:
@@ -96,9 +103,12 @@ class Incoming:
             check(source)
         self.copies: list[_Copied] = []
         self.placed: list[Path] = []
+        self.in_database = _in_database(ctx)
         if not sources:
             return
-        self.folder = _folder(ctx)
+        # on a server the copies wait in a private temporary folder until `record` reads them
+        self.folder = Path(tempfile.mkdtemp(prefix="pcrm-incoming-")) if self.in_database \
+            else _folder(ctx)
         try:
             for source in sources:
                 temporary, sha, size = _copy_in(self.folder, source)
@@ -118,13 +128,17 @@ class Incoming:
     def _remove_temporary(self) -> None:
         for copy in self.copies:
             copy.temporary.unlink(missing_ok=True)
+        if self.in_database and self.copies:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     def record(self, ctx: ServiceContext, uow: UnitOfWork, complaint_id: int,
                subject: int | None) -> None:
         """Put the files in place and record them with the case, in `uow`'s transaction."""
         for copy in self.copies:
             target = self.folder / copy.sha256
-            if not target.exists():  # the same file attached before is kept once
+            if self.in_database:  # kept once too; rolled back with the transaction
+                uow.attachment_contents.put(copy.sha256, copy.temporary.read_bytes())
+            elif not target.exists():  # the same file attached before is kept once
                 os.replace(copy.temporary, target)
                 self.placed.append(target)
             uow.complaints.add_attachment(complaint_id, copy.name, copy.size, copy.sha256,
@@ -175,12 +189,19 @@ def open_copy(ctx: ServiceContext, attachment_id: int, folder: Path) -> Path:
         row = uow.complaints.attachment(attachment_id)
     if row is None:
         raise NotFoundError("attachment_not_found", field="file", id=attachment_id)
-    stored = _folder(ctx) / row["sha256"]
-    if not stored.is_file():
-        raise NotFoundError("attachment_missing", field="file", name=row["name"])
     Path(folder).mkdir(parents=True, exist_ok=True)
     copy = Path(folder) / Path(row["name"]).name
-    shutil.copyfile(stored, copy)
+    if _in_database(ctx):
+        with ctx.reading() as uow:
+            data = uow.attachment_contents.get(row["sha256"])
+        if data is None:
+            raise NotFoundError("attachment_missing", field="file", name=row["name"])
+        copy.write_bytes(data)
+    else:
+        stored = _folder(ctx) / row["sha256"]
+        if not stored.is_file():
+            raise NotFoundError("attachment_missing", field="file", name=row["name"])
+        shutil.copyfile(stored, copy)
     with ctx.uow_factory() as uow:
         case = uow.complaints.get(row["complaint_id"])
         ctx.audit(uow, "complaint.attachment_open", str(row["complaint_id"]), row["name"],

@@ -162,6 +162,9 @@ def run(ctx: ServiceContext, progress: Progress | None = None) -> RunResult:
         if attest:  # the chain's new start, attested inside the chain (db.audit_chain.verify)
             ctx.audit(uow, "audit.prune", "audit_log", attest)
         files = repo.unused_files()
+        # on an office server the bytes are rows: deleted in this transaction, with the 민원
+        in_database = ctx.files_dir is None and ctx.server is not None
+        dropped = uow.attachment_contents.drop_unused(files) if in_database else 0
         ledger_ids = [
             repo.add_ledger(now, ctx.actor.staff_id, ctx.actor.login, ctx.actor.workstation,
                             kind, current[kind].months, cuts[kind], done[kind].count,
@@ -174,7 +177,7 @@ def run(ctx: ServiceContext, progress: Progress | None = None) -> RunResult:
         _say(progress, steps - 1, steps, Step.RETENTION_COMMIT)
         uow.commit()
         # From here the records are gone for good: nothing below may undo or cancel that.
-        removed, failed = _shred(ctx.files_dir, files)
+        removed, failed = (dropped, []) if in_database else _shred(ctx.files_dir, files)
         with contextlib.suppress(Exception):  # a cancel now comes too late to undo anything
             _say(progress, steps, steps, Step.RETENTION_COMPACT)
         # nothing destroyed, nothing to scrub from free pages or the WAL (VACUUM rewrites the

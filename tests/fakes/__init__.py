@@ -64,6 +64,7 @@ NOT_FAKED = {
     "analysis": "figures by customer group grouped in SQL",
     "audit_read": "the access log's review (window functions)",
     "retention": "destruction, the audit chain's start and VACUUM",
+    "attachment_contents": "attachments' bytes in a server database",
 }
 
 
@@ -146,6 +147,7 @@ class FakeUnitOfWork:
     analysis = _not_faked("analysis")
     audit_read = _not_faked("audit_read")
     retention = _not_faked("retention")
+    attachment_contents = _not_faked("attachment_contents")
 
     def __init__(self, db: FakeDatabase, write: bool = True) -> None:
         self.db = db

@@ -137,7 +137,8 @@ def test_migration_0013_keeps_the_periods_set_before_as_days(tmp_path):
                                       " FROM complaint_categories ORDER BY id").fetchall()
     migrate.upgrade(engine)
     with engine.connect() as conn:
-        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0013"
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == \
+            migrate.HEAD_REVISION
         after = conn.exec_driver_sql("SELECT id, parent_id, name, period_days, position, active,"
                                      " period_unit FROM complaint_categories ORDER BY id").fetchall()
         assert [tuple(r[:6]) for r in after] == [tuple(r) for r in before]

@@ -29,6 +29,7 @@ from pcrm_desktop.db.tables.base import NAMING_CONVENTION, metadata
 from pcrm_desktop.db.tables.calendar import holiday_years, holidays
 from pcrm_desktop.db.tables.cases import (
     PERIOD_UNITS,
+    attachment_contents,
     complaint_attachments,
     complaint_categories,
     complaint_events,
@@ -65,6 +66,7 @@ __all__ = [
     "audit_chain_base", "audit_chain_keys", "audit_log", "database_identity", "destruction_ledger",
     "citizen_grams", "citizen_groups", "citizen_phones", "citizens", "consents", "customer_groups",
     "interactions", "holiday_years", "holidays", "PERIOD_UNITS", "complaint_attachments",
+    "attachment_contents",
     "complaint_categories", "complaint_events", "complaint_links", "complaint_types", "complaints",
     "receipt_counters", "happy_call_attempts", "happy_calls", "survey_answers", "survey_callbacks",
     "survey_item_days", "survey_links", "survey_response_days", "survey_responses",

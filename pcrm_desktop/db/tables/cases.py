@@ -3,6 +3,7 @@ links and attached files."""
 from __future__ import annotations
 
 from sqlalchemy import (
+    LargeBinary,
     Boolean,
     CheckConstraint,
     Column,
@@ -158,4 +159,15 @@ complaint_attachments = Table(
     Column("added_at", DateTime, nullable=False),
     Column("actor", String(50), nullable=False),
     Index("ix_complaint_attachments_complaint", "complaint_id"),
+)
+
+
+# The bytes of each distinct attached file on an office server (migration 0014); a SQLite file
+# keeps them beside it (attachments/<sha256>) and leaves this table empty.
+attachment_contents = Table(
+    "attachment_contents",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),
 )
