@@ -9,8 +9,8 @@ from sqlalchemy import Engine
 
 if TYPE_CHECKING:
     from pcrm_desktop.db.action_repo import ActionRepository
-    from pcrm_desktop.db.attachment_repo import AttachmentContentRepository
     from pcrm_desktop.db.analysis_queries import AnalysisRead
+    from pcrm_desktop.db.attachment_repo import AttachmentContentRepository
     from pcrm_desktop.db.audit_queries import AuditRead
     from pcrm_desktop.db.calendar_repo import CalendarRepository
     from pcrm_desktop.db.citizen_queries import CitizenRead

@@ -3,7 +3,6 @@ links and attached files."""
 from __future__ import annotations
 
 from sqlalchemy import (
-    LargeBinary,
     Boolean,
     CheckConstraint,
     Column,
@@ -11,6 +10,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Table,
     Text,
