@@ -15,6 +15,12 @@ from pcrm_desktop.services.context import ServiceContext
 KIND_TEXT = {server_backup.PG_DUMP: "pg_dump", server_backup.LOGICAL: "프로그램 자체 내보내기"}
 
 
+def kind_here() -> str:
+    """How a backup of the server is made on this PC: pg_dump when PostgreSQL's client tools
+    are installed here, else the program's own logical export."""
+    return server_backup.PG_DUMP if server_backup.client_tool("pg_dump") else server_backup.LOGICAL
+
+
 def server_backup_folder(url: str) -> Path:
     """Where `pcrm backup` puts a server's backups when no --out is given: this PC's data
     folder, one folder per server database."""

@@ -155,6 +155,16 @@ class BackupSettings(Retranslatable, QWidget):
         self.model.retranslate()
 
     def _show_folder(self) -> None:
+        if self.ctx.server is not None:
+            from pcrm_desktop.services.backups.server import kind_here, server_backup_folder
+            how = self.tr("pg_dump (이 PC의 PostgreSQL 클라이언트 도구)") if kind_here() == "pg_dump" \
+                else self.tr("프로그램 자체 내보내기 (이 PC에 pg_dump가 없음)")
+            self.folder.setText(self.tr(
+                "사무실 서버의 데이터베이스입니다. '지금 백업'은 서버 전체를 {how}로 이 PC의 폴더에 "
+                "백업하고 검사합니다: {folder}\n복원은 서버 담당자가 빈 데이터베이스에 합니다 "
+                "('pcrm restore 파일 --db 서버주소').").format(
+                how=how, folder=str(server_backup_folder(self.ctx.server))))
+            return
         if self.ctx.database is None:
             self.folder.setText(self.tr("이 데이터베이스는 파일이 아니어서 여기서 백업할 수 없습니다."))
             return
@@ -165,10 +175,11 @@ class BackupSettings(Retranslatable, QWidget):
 
     def _enable(self) -> None:
         selected = self.selected() is not None
+        server = self.ctx.server is not None  # backed up whole from here; restored by its admin
         self.backup_button.setEnabled(self.may_back_up)
-        self.export_button.setEnabled(self.may_back_up)
+        self.export_button.setEnabled(self.may_back_up and not server)
         self.restore_button.setEnabled(self.may_restore and selected)
-        self.restore_file_button.setEnabled(self.may_restore)
+        self.restore_file_button.setEnabled(self.may_restore and not server)
         self.delete_button.setEnabled(self.may_restore and selected)
 
     def _selection(self, *_args) -> None:
@@ -205,9 +216,19 @@ class BackupSettings(Retranslatable, QWidget):
     def backup_now(self) -> None:
         ctx = self.ctx
         self.status.setText("")
+        if ctx.server is not None:
+            from pcrm_desktop.services.backups.server import backup_server
+            self.runner.run(lambda control: backup_server(ctx), self._server_backed_up,
+                            lambda error: self._failed(error),
+                            label=self.tr("서버를 백업하는 중…"), parent=self)
+            return
         self.runner.run(self._work(lambda progress: backups.backup_now(ctx, progress=progress)),
                         self._backed_up, lambda error: self._failed(error),
                         label=self.tr("백업하는 중…"), parent=self)
+
+    def _server_backed_up(self, made) -> None:
+        self._ok(self.tr("서버를 백업하고 검사했습니다: {path} ({size})").format(
+            path=str(made.path), size=_mb(made.size_bytes)))
 
     def _backed_up(self, made) -> None:
         self._ok(self.tr("백업을 만들고 검사했습니다: {name} ({size})").format(
