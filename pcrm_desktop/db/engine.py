@@ -159,7 +159,8 @@ _SERVER_CODES = {"55P03": "database_busy", "40001": "database_busy", "40P01": "d
                  "53100": "disk_full", "25006": "db_read_only",
                  "57014": "db_server_slow",  # statement_timeout
                  "28P01": "db_server_login", "28000": "db_server_login",
-                 "3D000": "db_server_login"}  # no such database
+                 "3D000": "db_server_login",  # no such database
+                 "42501": "db_server_permission"}  # the clerks' role may not (retention, DDL)
 
 
 def location_label(engine: Engine) -> str:

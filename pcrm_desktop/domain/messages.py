@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.domain.field_labels import FIELD_LABELS as FIELD_LABELS  # used from here too
+from pcrm_desktop.domain.messages_server import SERVER_MESSAGES
 from pcrm_desktop.domain.particles import with_particles as with_particles  # used from here too
 
 
@@ -295,16 +296,6 @@ MESSAGES: dict[str, str] = {
         "messages", "열 수 없는 데이터베이스 주소입니다: {url}\n이 버전이 여는 것은 SQLite 데이터베이스 "
         "파일과 PostgreSQL 서버입니다. 파일의 경로나 sqlite:///경로(예: sqlite:///C:/PCRM/pcrm.db), "
         "서버는 postgresql://사용자@서버:5432/데이터베이스 형식으로 지정하십시오. 아무것도 만들지 않았습니다."),
-    "db_server_unreachable": QT_TRANSLATE_NOOP(
-        "messages", "서버에 연결할 수 없습니다: {server}\n서버 PC가 켜져 있는지, 네트워크 연결과 "
-        "서버 주소·포트를 확인하십시오. 아무것도 저장하지 않았습니다. 연결된 뒤 다시 "
-        "시도하십시오."),
-    "db_server_login": QT_TRANSLATE_NOOP(
-        "messages", "서버에 접속하지 못했습니다: {server}\n사용자 이름, 암호 또는 데이터베이스 이름이 "
-        "맞지 않습니다. 사무실 전산 담당자에게 연결 설정을 확인받으십시오. 아무것도 저장하지 않았습니다."),
-    "db_server_slow": QT_TRANSLATE_NOOP(
-        "messages", "서버가 제한 시간 안에 작업을 끝내지 못해 취소했습니다: {server}\n아무것도 "
-        "저장하지 않았습니다. 잠시 뒤 다시 시도하고, 계속되면 전산 담당자에게 알리십시오."),
     "db_folder_read_only": QT_TRANSLATE_NOOP(
         "messages", "데이터베이스 폴더가 읽기 전용이라 파일을 열 수 없습니다: {path}\n파일이 손상된 "
         "것은 아닐 수 있습니다. 파일에는 아무것도 쓰지 않았습니다. 폴더 권한(또는 USB의 쓰기 방지)을 "
@@ -334,16 +325,6 @@ MESSAGES: dict[str, str] = {
     "backup_not_found": QT_TRANSLATE_NOOP("messages", "백업 파일이 없습니다: {name}"),
     "backup_damaged": QT_TRANSLATE_NOOP(
         "messages", "백업이 손상되어 쓸 수 없습니다: {name} ({detail})\n다른 백업을 고르십시오."),
-    "restore_target_not_empty": QT_TRANSLATE_NOOP(
-        "messages", "서버 백업은 빈 데이터베이스에만 복원합니다: {server}\n이 데이터베이스에는 이미 "
-        "표가 있습니다. 서버에서 새 데이터베이스를 만든 뒤 그 주소로 복원하십시오. 아무것도 바꾸지 "
-        "않았습니다."),
-    "restore_failed": QT_TRANSLATE_NOOP(
-        "messages", "복원하지 못했습니다 ({detail}). 복원은 한 번에 하므로 데이터베이스는 빈 "
-        "그대로입니다."),
-    "server_backup_list": QT_TRANSLATE_NOOP(
-        "messages", "서버 데이터베이스의 백업은 파일로 만듭니다: 'pcrm backup --db 서버주소 "
-        "[--out 파일]'. 이 명령({what})은 이 PC의 SQLite 파일에만 쓸 수 있습니다."),
     "backup_not_pcrm": QT_TRANSLATE_NOOP(
         "messages", "PCRM 데이터베이스의 백업이 아닙니다: {name}\n아무것도 바꾸지 않았습니다."),
     "backup_too_new": QT_TRANSLATE_NOOP(
@@ -484,7 +465,7 @@ MESSAGES: dict[str, str] = {
         "messages", "다른 프로그램(예: 엑셀)이 이 파일을 열고 있어 저장하지 못했습니다: {path}\n"
                     "그 프로그램에서 파일을 닫거나 다른 이름으로 저장하십시오."),
 }
-
+MESSAGES.update(SERVER_MESSAGES)  # an office's PostgreSQL server (domain/messages_server.py)
 
 
 

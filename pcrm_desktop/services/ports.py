@@ -400,5 +400,5 @@ PORTS: dict[str, type] = {
     "groups": GroupPort, "calendar": CalendarPort, "complaints": ComplaintPort,
     "complaint_read": ComplaintReadPort, "happy_calls": HappyCallPort, "surveys": SurveyPort,
     "reports": ReportReadPort, "analysis": AnalysisReadPort, "actions": ActionPort,
-    "retention": RetentionPort,
+    "retention": RetentionPort, "attachment_contents": AttachmentContentPort,
 }
