@@ -2,8 +2,9 @@
 
 Verification reads the stored values themselves, streams the entries in id order and
 recomputes every hash over a canonical text of each (`at_text`: the time as SQLite holds it,
-the same text from a server's timestamp, so an entry at zero microseconds keeps its hash), each with the key that signed it (db/audit_keys); it stops
-at the first entry that does not fit. Witnesses (earlier heads kept outside the database file,
+the same text from a server's timestamp, so an entry at zero microseconds keeps its hash),
+each with the key that signed it (db/audit_keys); it stops at the first entry that does not
+fit. Witnesses (earlier heads kept outside the database file,
 db/audit_witness) catch what a chain alone cannot: entries cut off the end, or a chain
 recomputed from scratch after an edit.
 """
