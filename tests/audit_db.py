@@ -22,7 +22,11 @@ def _engine(target: str | Path):
     return create_engine(str(target) if is_server(target) else f"sqlite:///{target}")
 
 
-def rows(target: str | Path, sql: str, **params) -> list[tuple]:
+def rows(target: str | Path, sql: str, *args, **params) -> list[tuple]:
+    """The rows of a query; `?` placeholders take `args` in order (as tests/dbutil.rows)."""
+    for n, value in enumerate(args):
+        sql = sql.replace("?", f":p{n}", 1)
+        params[f"p{n}"] = value
     engine = _engine(target)
     try:
         with engine.connect() as conn:

@@ -248,6 +248,12 @@ class AuditRepository:
             dict(action=action)).first()
         return (row[0], at_text(row[1]), row[2]) if row else None
 
+    def guard_problems(self) -> list[str]:
+        """The log's protection missing or changed in this database (db/audit_schema): its
+        triggers, tables and, on a server, forbidden grants. Read-only."""
+        from pcrm_desktop.db.audit_schema import guard_problems
+        return guard_problems(self.c)
+
     def has(self, action: str) -> bool:
         return self.c.execute(text("SELECT 1 FROM audit_log WHERE action = :action LIMIT 1"),
                               dict(action=action)).first() is not None

@@ -242,3 +242,26 @@ def test_appends_from_many_writers_at_once_are_all_kept_in_one_chain(admin_ctx, 
                                                    for n in range(40))
     report = check(admin_ctx)
     assert report.ok and report.checked == count
+
+
+def test_the_command_names_a_dropped_guard_even_while_the_chain_holds(capsys, logged, db_target,
+                                                                      monkeypatch):
+    """`pcrm audit verify` on either backend: the chain intact, but a trigger gone (or, on a
+    server, switched off): exit 1 with the guard named, as `pcrm check` names it."""
+    from tests.audit_db import is_server
+    monkeypatch.setenv("PCRM_USER", "hong")
+    assert main(["audit", "verify", "--db", db_target, "--json"]) == 0
+    capsys.readouterr()
+    tamper(db_target)   # the entry guards dropped, nothing else
+    code = main(["audit", "verify", "--db", db_target, "--json"])
+    summary = json.loads(capsys.readouterr().out)
+    assert code == 1 and not summary["ok"] and summary["broken_id"] is None
+    assert {"audit_log_append_only: missing", "audit_log_no_delete: missing"} \
+        <= set(summary["access_log_guards"])
+    assert main(["audit", "verify", "--db", db_target]) == 1
+    assert "접속기록 보호 장치" in capsys.readouterr().out
+    if is_server(db_target):
+        tamper(db_target, "ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_truncate", guards=())
+        main(["audit", "verify", "--db", db_target, "--json"])
+        assert "audit_log_no_truncate: disabled" in json.loads(
+            capsys.readouterr().out)["access_log_guards"]
