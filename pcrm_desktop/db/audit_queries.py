@@ -74,7 +74,10 @@ def _marks(prefix: str, values: Sequence, params: dict) -> str:
 class AuditRead:
     def __init__(self, connection: Connection) -> None:
         self.c = connection
-        self.sql = dialect.of(connection)
+
+    @property
+    def sql(self) -> dialect.Sql:
+        return dialect.of(self.c)
 
     def _rows(self, sql: str, params: dict):
         return self.c.execute(text(sql), params)
