@@ -71,22 +71,28 @@ def _verify(args: argparse.Namespace) -> tuple[int, dict, str]:
     from pcrm_desktop.domain.access_review import WITNESS_ALARMS, chain_problem
     from pcrm_desktop.domain.errors import DomainError
     from pcrm_desktop.domain.messages import korean_message
-    from pcrm_desktop.services.audit_trail import verify_chain
+    from pcrm_desktop.services.audit_trail import guard_problems, verify_chain
     with session(args) as ctx:
         report = verify_chain(ctx, progress=_progress, expect=args.expect_head)
-    summary = _summary(report)
+        guards = guard_problems(ctx)
+    summary = dict(_summary(report), access_log_guards=guards)
+    # the log's triggers (and on a server its grants) missing or changed: the chain may verify
+    # today, but nothing stops the next edit (the same list as `pcrm check`)
+    warning = ("\n접속기록 보호 장치가 없어지거나 바뀌었습니다 (누가 기록을 고치려 했을 수 있습니다): "
+               + ", ".join(guards)) if guards else ""
     if report.ok:
         text = (f"접속기록 정상: {report.checked:,}건 확인 (#{report.first_id}–#{report.last_id}), "
                 f"기준점 {report.witnesses}개와 일치\n마지막 해시: {report.last_hash}")
         if report.accepted:
             text += (f"\n이 PC에 서명 키가 없어 관리자가 확인 없이 받아들인 기록: "
                      f"{report.accepted:,}건")
-        return 0, summary, text
+        summary["ok"] = not guards
+        return (1 if guards else 0), summary, text + warning
     problem = chain_problem(report)
     if report.problem in WITNESS_ALARMS:
-        return 1, summary, korean_message(DomainError("audit_witness_alarm", problem=problem))
+        return 1, summary, korean_message(DomainError("audit_witness_alarm", problem=problem)) + warning
     text = korean_message(DomainError("audit_broken", entry=report.broken_id, problem=problem))
-    return 1, summary, text + f"\n그 앞의 {report.checked:,}건은 정상입니다."
+    return 1, summary, text + f"\n그 앞의 {report.checked:,}건은 정상입니다." + warning
 
 
 def _reanchor(args: argparse.Namespace) -> tuple[int, dict, str]:

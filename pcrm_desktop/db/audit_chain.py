@@ -1,8 +1,10 @@
 """The access log's hash chain: verify it, redact a detail without breaking it, move its start.
 
-Verification reads the stored text itself (the time as SQLite holds it), streams the entries in
-id order and recomputes every hash, each with the key that signed it (db/audit_keys); it stops
-at the first entry that does not fit. Witnesses (earlier heads kept outside the database file,
+Verification reads the stored values themselves, streams the entries in id order and
+recomputes every hash over a canonical text of each (`at_text`: the time as SQLite holds it,
+the same text from a server's timestamp, so an entry at zero microseconds keeps its hash),
+each with the key that signed it (db/audit_keys); it stops at the first entry that does not
+fit. Witnesses (earlier heads kept outside the database file,
 db/audit_witness) catch what a chain alone cannot: entries cut off the end, or a chain
 recomputed from scratch after an edit.
 """
@@ -11,28 +13,44 @@ from __future__ import annotations
 import json
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from datetime import datetime
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 
 from pcrm_desktop.db.audit_keys import load_key
-from pcrm_desktop.domain.audit import GENESIS, ChainReport, Witness, chain_hash, detail_digest
+from pcrm_desktop.domain.audit import (
+    GENESIS,
+    TIME_FORMAT,
+    ChainReport,
+    Witness,
+    chain_hash,
+    detail_digest,
+)
 
 ANCHOR = "anchor"   # the witness beside the database file
 
-_ENTRIES = ("SELECT id, at, staff_id, actor, workstation, action, target, subject_id, reason, "
-            "detail, detail_digest, hash FROM audit_log WHERE id >= ? ORDER BY id")
+_ENTRIES = text("SELECT id, at, staff_id, actor, workstation, action, target, subject_id, "
+                "reason, detail, detail_digest, hash FROM audit_log WHERE id >= :first ORDER BY id")
+
+
+def at_text(at: datetime | str) -> str:
+    """The canonical text of an entry's time, the one its hash covers: a server's timestamp
+    (a datetime) as domain.audit.TIME_FORMAT, always with six digits of microseconds (what the
+    append hashed; `str(datetime)` drops ".000000", a false alarm); SQLite's stored text as it
+    is (written in that format; files chained before keep their hashes)."""
+    return at.strftime(TIME_FORMAT) if isinstance(at, datetime) else str(at)
 
 
 def chain_base(connection: Connection) -> tuple[int, bytes]:
-    row = connection.exec_driver_sql(
-        "SELECT first_id, prev_hash FROM audit_chain_base WHERE id = 1").first()
+    row = connection.execute(text(
+        "SELECT first_id, prev_hash FROM audit_chain_base WHERE id = 1")).first()
     return (row[0], bytes(row[1])) if row else (1, GENESIS)
 
 
 def key_stretches(connection: Connection) -> list[tuple[int, str]]:
     """(first entry, key id) of each stretch of the chain signed with one key, in order."""
-    return [(row[0], row[1]) for row in connection.exec_driver_sql(
-        "SELECT from_id, key_id FROM audit_chain_keys ORDER BY from_id")]
+    return [(row[0], row[1]) for row in connection.execute(text(
+        "SELECT from_id, key_id FROM audit_chain_keys ORDER BY from_id"))]
 
 
 def verify(connection: Connection, witnesses: Iterable[Witness] = (),
@@ -65,7 +83,9 @@ def verify(connection: Connection, witnesses: Iterable[Witness] = (),
 
     if start_problem:
         return ChainReport(False, 0, first_id, None, prev.hex(), first_id, start_problem)
-    cursor = connection.exec_driver_sql(_ENTRIES, (first_id,))
+    # streamed (a server-side cursor on a server: 10,000,000 entries are not held in memory)
+    cursor = connection.execute(_ENTRIES.execution_options(stream_results=True, yield_per=2000),
+                                dict(first=first_id))
     for (entry_id, at, staff_id, actor, workstation, action, target, subject_id, reason,
          detail, stored_digest, stored_hash) in cursor:
         if entry_id != expected_id:
@@ -85,7 +105,7 @@ def verify(connection: Connection, witnesses: Iterable[Witness] = (),
                 return broken(entry_id, "key", key_id)
             expected, taken = bytes(stored_hash), taken + 1
         else:
-            expected = chain_hash(prev, entry_id, str(at), staff_id, actor, workstation, action,
+            expected = chain_hash(prev, entry_id, at_text(at), staff_id, actor, workstation, action,
                                   target, subject_id, reason, digest, key)
             if stored_hash is None or bytes(stored_hash) != expected:
                 return broken(entry_id, "edited")
@@ -111,9 +131,9 @@ def _contradiction(witness: Witness) -> str:
 def _start_problem(connection: Connection, first_id: int, kept_since: str | None) -> str:
     if first_id <= 1:
         return ""
-    row = connection.exec_driver_sql(
-        "SELECT detail FROM audit_log WHERE action = 'audit.prune' AND id >= ? "
-        "ORDER BY id DESC LIMIT 1", (first_id,)).first()
+    row = connection.execute(text(
+        "SELECT detail FROM audit_log WHERE action = 'audit.prune' AND id >= :first "
+        "ORDER BY id DESC LIMIT 1"), dict(first=first_id)).first()
     try:
         attested = json.loads(row[0]) if row else {}
     except ValueError:
@@ -132,14 +152,15 @@ def redact(connection: Connection, entry_ids: list[int]) -> int:
     rows = []
     for start in range(0, len(entry_ids), 500):
         chunk = entry_ids[start:start + 500]
-        marks = ",".join("?" * len(chunk))
-        rows += connection.exec_driver_sql(
+        params = {f"i{n}": entry_id for n, entry_id in enumerate(chunk)}
+        marks = ", ".join(f":{name}" for name in params)
+        rows += connection.execute(text(
             f"SELECT id, detail FROM audit_log WHERE id IN ({marks}) AND detail_digest IS NULL "
-            "AND detail != ''", tuple(chunk)).fetchall()
+            "AND detail != ''"), params).fetchall()
     if rows:
-        connection.exec_driver_sql(
-            "UPDATE audit_log SET detail = '', detail_digest = ? WHERE id = ?",
-            [(detail_digest(detail), entry_id) for entry_id, detail in rows])
+        connection.execute(
+            text("UPDATE audit_log SET detail = '', detail_digest = :digest WHERE id = :id"),
+            [dict(digest=detail_digest(detail), id=entry_id) for entry_id, detail in rows])
     return len(rows)
 
 
@@ -151,18 +172,19 @@ def move_start(connection: Connection, before_id: int, at: str) -> dict | None:
     first_id, _ = chain_base(connection)
     if before_id <= first_id:
         return None
-    last = connection.exec_driver_sql(
-        "SELECT id, hash, at FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT 1",
-        (before_id,)).first()
+    last = connection.execute(text(
+        "SELECT id, hash, at FROM audit_log WHERE id < :before ORDER BY id DESC LIMIT 1"),
+        dict(before=before_id)).first()
     if last is None:
         return None
-    removed_to = connection.exec_driver_sql(
-        "SELECT max(at) FROM audit_log WHERE id <= ?", (last[0],)).scalar()
-    connection.exec_driver_sql(
-        "UPDATE audit_chain_base SET first_id = ?, prev_hash = ?, updated_at = ? WHERE id = 1",
-        (last[0] + 1, bytes(last[1]), at))
-    count = connection.exec_driver_sql("DELETE FROM audit_log WHERE id <= ?", (last[0],)).rowcount
-    return {"first_id": last[0] + 1, "removed_to": str(removed_to)[:19], "count": count}
+    removed_to = connection.execute(text(
+        "SELECT max(at) FROM audit_log WHERE id <= :last"), dict(last=last[0])).scalar()
+    connection.execute(text(
+        "UPDATE audit_chain_base SET first_id = :first, prev_hash = :prev, updated_at = :at "
+        "WHERE id = 1"), dict(first=last[0] + 1, prev=bytes(last[1]), at=at))
+    count = connection.execute(text("DELETE FROM audit_log WHERE id <= :last"),
+                               dict(last=last[0])).rowcount
+    return {"first_id": last[0] + 1, "removed_to": at_text(removed_to)[:19], "count": count}
 
 
 def attestation(moved: dict) -> str:

@@ -13,6 +13,9 @@ no statistics here, cannot walk a worse one):
 
 The page order is (at, id) descending and the keyset condition is written as
 `at <= :at AND (at < :at OR id < :id)`, a plain range on the index's first column.
+
+On a PostgreSQL server the same SQL runs without the index names (dialect.indexed_by: its
+planner has statistics) and with the server's own pieces for id lists and whole seconds.
 """
 from __future__ import annotations
 
@@ -21,8 +24,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 
+from pcrm_desktop.db import dialect
 from pcrm_desktop.domain.access_review import Entry
 from pcrm_desktop.domain.audit import LogQuery
 
@@ -48,9 +52,14 @@ def _text(value: datetime) -> str:
     return value.isoformat(" ", "microseconds")
 
 
+def _moment(value: datetime | str) -> datetime:
+    """A stored time as a datetime (SQLite gives its text, a server a timestamp)."""
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+
+
 def _entry(row) -> LogEntry:
-    at = row[1]
-    return LogEntry(row[0], datetime.fromisoformat(at), row[2], row[3], row[4], row[5] or "",
+    at = row[1]   # kept as read for the keyset: the same value compares the same way
+    return LogEntry(row[0], _moment(at), row[2], row[3], row[4], row[5] or "",
                     row[6], row[7] or "", (at, row[0]))
 
 
@@ -66,12 +75,19 @@ class AuditRead:
     def __init__(self, connection: Connection) -> None:
         self.c = connection
 
+    @property
+    def sql(self) -> dialect.Sql:
+        return dialect.of(self.c)
+
+    def _rows(self, sql: str, params: dict):
+        return self.c.execute(text(sql), params)
+
     # --- the list ---------------------------------------------------------------------------
     def page(self, q: LogQuery, after: tuple | None = None, limit: int = 100) -> list[LogEntry]:
         sql, params = self.page_sql(q, after, limit)
         if sql is None:
             return []
-        return [_entry(r) for r in self.c.exec_driver_sql(sql, params)]
+        return [_entry(r) for r in self._rows(sql, params)]
 
     def page_sql(self, q: LogQuery, after: tuple | None, limit: int) -> tuple[str | None, dict]:
         """The SQL text and parameters of one page (None: the filter matches nothing)."""
@@ -93,32 +109,33 @@ class AuditRead:
             params["actor"] = q.actor
         if q.subjects is not None:
             where.append(f"subject_id IN ({_marks('s', q.subjects, params)})")
+        indexed = self.sql.indexed_by
         if q.ids is not None:
-            where.append("id IN (SELECT value FROM json_each(:ids))")
+            where.append(self.sql.id_list("id", ":ids"))
             params["ids"] = json.dumps(sorted(q.ids))
-            source = "audit_log NOT INDEXED"        # rowid lookups of the flagged entries
+            source = indexed("audit_log", None)        # rowid lookups of the flagged entries
         elif q.subjects is not None:
-            source = "audit_log INDEXED BY ix_audit_log_subject"
+            source = indexed("audit_log", "ix_audit_log_subject")
         elif q.actor:
-            source = "audit_log INDEXED BY ix_audit_log_actor_at"
+            source = indexed("audit_log", "ix_audit_log_actor_at")
         elif q.actions:
             return self._per_action(q.actions, where, params), params
         else:
-            source = "audit_log INDEXED BY ix_audit_log_at"
+            source = indexed("audit_log", "ix_audit_log_at")
         if q.actions:  # with an account or residents: their index, filtered by action
             where.append(f"action IN ({_marks('a', q.actions, params)})")
         return (f"SELECT {_COLUMNS} FROM {source}" + (" WHERE " + " AND ".join(where) if where else "")
                 + " ORDER BY at DESC, id DESC LIMIT :limit"), params
 
-    @staticmethod
-    def _per_action(actions: Sequence[str], where: list[str], params: dict) -> str:
+    def _per_action(self, actions: Sequence[str], where: list[str], params: dict) -> str:
         """A page of several actions: one page of each from the (action, at) index, merged."""
         branches = []
+        source = self.sql.indexed_by("audit_log", ACTION_INDEX)
         for n, action in enumerate(actions):
             params[f"a{n}"] = action
             condition = " AND ".join([f"action = :a{n}", *where])
-            branches.append(f"SELECT * FROM (SELECT {_COLUMNS} FROM audit_log INDEXED BY {ACTION_INDEX}"
-                            f" WHERE {condition} ORDER BY at DESC, id DESC LIMIT :limit)")
+            branches.append(f"SELECT * FROM (SELECT {_COLUMNS} FROM {source}"
+                            f" WHERE {condition} ORDER BY at DESC, id DESC LIMIT :limit) AS p{n}")
         return " UNION ALL ".join(branches) + " ORDER BY at DESC, id DESC LIMIT :limit"
 
     def subject_names(self, ids: Iterable[int]) -> dict[int, str]:
@@ -128,19 +145,19 @@ class AuditRead:
         for start in range(0, len(wanted), 500):
             params: dict = {}
             marks = _marks("c", wanted[start:start + 500], params)
-            names.update(self.c.exec_driver_sql(
+            names.update(self._rows(
                 f"SELECT id, name FROM citizens WHERE id IN ({marks})", params).fetchall())
         return names
 
     def actors(self) -> list[str]:
         """Every login in the log, read off the (actor, at) index by skipping from one login to
         the next (a few dozen probes, not a scan)."""
-        rows = self.c.exec_driver_sql(
+        rows = self._rows(
             "WITH RECURSIVE a(login) AS ("
             " SELECT (SELECT MIN(actor) FROM audit_log)"
             " UNION ALL SELECT (SELECT MIN(actor) FROM audit_log WHERE actor > a.login)"
             " FROM a WHERE a.login IS NOT NULL)"
-            " SELECT login FROM a WHERE login IS NOT NULL")
+            " SELECT login FROM a WHERE login IS NOT NULL", {})
         return [r[0] for r in rows]
 
     def entries(self, ids: Iterable[int]) -> list[LogEntry]:
@@ -148,24 +165,25 @@ class AuditRead:
         wanted = sorted(set(ids))
         if not wanted:
             return []
-        rows = self.c.exec_driver_sql(
-            f"SELECT {_COLUMNS} FROM audit_log WHERE id IN (SELECT value FROM json_each(?))"
-            " ORDER BY at, id", (json.dumps(wanted),))
+        rows = self._rows(
+            f"SELECT {_COLUMNS} FROM audit_log WHERE {self.sql.id_list('id', ':ids')}"
+            " ORDER BY at, id", {"ids": json.dumps(wanted)})
         return [_entry(r) for r in rows]
 
     # --- the month --------------------------------------------------------------------------
     def counts(self, start: datetime, end: datetime) -> list[tuple[str, str, int]]:
         """(actor, action, entries) in [start, end)."""
-        return [tuple(r) for r in self.c.exec_driver_sql(
-            "SELECT actor, action, COUNT(*) FROM audit_log INDEXED BY ix_audit_log_at"
-            " WHERE at >= ? AND at < ? GROUP BY actor, action", (_text(start), _text(end)))]
+        return [tuple(r) for r in self._rows(
+            f"SELECT actor, action, COUNT(*) FROM {self.sql.indexed_by('audit_log', 'ix_audit_log_at')}"
+            " WHERE at >= :start AND at < :end GROUP BY actor, action",
+            {"start": _text(start), "end": _text(end)})]
 
     def of_actions(self, start: datetime, end: datetime, actions: Sequence[str]) -> list[LogEntry]:
         """Every entry of these actions in [start, end), oldest first (exports, prints, reveals,
         failed sign-ins: a few hundred a month)."""
         params: dict = {"start": _text(start), "end": _text(end)}
         marks = _marks("a", actions, params)
-        rows = self.c.exec_driver_sql(
+        rows = self._rows(
             f"SELECT {_COLUMNS} FROM audit_log WHERE at >= :start AND at < :end"
             f" AND action IN ({marks}) ORDER BY at, id", params)
         return [_entry(r) for r in rows]
@@ -192,31 +210,31 @@ class AuditRead:
         for actor, start, end in spans:
             params: dict = {"actor": actor, "start": _text(start), "end": _text(end)}
             found += self._bursts(self._hot(
-                "audit_log INDEXED BY ix_audit_log_actor_at",
+                self.sql.indexed_by("audit_log", "ix_audit_log_actor_at"),
                 "actor = :actor AND at >= :start AND at < :end", params, actions, window_seconds,
                 least), actions, window_seconds, start)
         return found
 
     def _hot(self, source: str, where: str, params: dict, actions: Sequence[str],
-             window_seconds: int, least: int) -> list[tuple[str, str]]:
+             window_seconds: int, least: int) -> list[tuple[str, datetime | str]]:
         """(actor, at) of the views closing a window of `least` views or more."""
         params = dict(params, least=least)
         marks = _marks("a", actions, params)
-        return self.c.exec_driver_sql(
+        return self._rows(
             "SELECT actor, at FROM ("
             " SELECT actor, at, COUNT(*) OVER (PARTITION BY actor ORDER BY t"
             f"  RANGE BETWEEN {int(window_seconds)} PRECEDING AND CURRENT ROW) AS n FROM ("
-            "  SELECT actor, at, CAST(strftime('%s', at) AS INTEGER) AS t"
-            f"  FROM {source} WHERE {where} AND action IN ({marks}) AND subject_id IS NOT NULL))"
-            " WHERE n >= :least ORDER BY actor, at", params).fetchall()
+            f"  SELECT actor, at, {self.sql.epoch('at')} AS t"
+            f"  FROM {source} WHERE {where} AND action IN ({marks}) AND subject_id IS NOT NULL)"
+            " AS views) AS windows WHERE n >= :least ORDER BY actor, at", params).fetchall()
 
-    def _bursts(self, hot: list[tuple[str, str]], actions: Sequence[str], window_seconds: int,
+    def _bursts(self, hot: list[tuple[str, datetime | str]], actions: Sequence[str], window_seconds: int,
                 start: datetime) -> list[Entry]:
         """The views in the window before each hot view, windows that overlap read once."""
         window = timedelta(seconds=window_seconds)
         spans: list[list] = []   # [actor, from, to]
         for actor, at in hot:
-            moment = datetime.fromisoformat(at)
+            moment = _moment(at)
             if spans and spans[-1][0] == actor and moment - window <= spans[-1][2]:
                 spans[-1][2] = moment
             else:
@@ -225,10 +243,11 @@ class AuditRead:
         for actor, first, last in spans:
             params: dict = {"actor": actor, "first": _text(first), "last": _text(last)}
             marks = _marks("a", actions, params)
-            found += [Entry(r[0], datetime.fromisoformat(r[1]), actor, r[2], r[3])
-                      for r in self.c.exec_driver_sql(
-                          "SELECT id, at, action, subject_id FROM audit_log INDEXED BY"
-                          " ix_audit_log_actor_at WHERE actor = :actor AND at >= :first"
+            found += [Entry(r[0], _moment(r[1]), actor, r[2], r[3])
+                      for r in self._rows(
+                          "SELECT id, at, action, subject_id FROM "
+                          f"{self.sql.indexed_by('audit_log', 'ix_audit_log_actor_at')}"
+                          " WHERE actor = :actor AND at >= :first"
                           f" AND at <= :last AND action IN ({marks})"
                           " AND subject_id IS NOT NULL ORDER BY at, id", params)]
         return found

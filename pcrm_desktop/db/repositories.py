@@ -229,7 +229,7 @@ class AuditRepository:
 
     def head(self) -> tuple[int | None, str]:
         """The newest entry's id and hash (hex), as stored."""
-        row = self.c.exec_driver_sql("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").first()
+        row = self.c.execute(text("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")).first()
         return (row[0], bytes(row[1]).hex()) if row else (None, "")
 
     def key_stretches(self) -> list[tuple[int, str]]:
@@ -237,16 +237,23 @@ class AuditRepository:
         return key_stretches(self.c)
 
     def database_id(self) -> str | None:
-        return self.c.exec_driver_sql(
-            "SELECT database_id FROM database_identity WHERE id = 1").scalar()
+        return self.c.execute(text(
+            "SELECT database_id FROM database_identity WHERE id = 1")).scalar()
 
     def latest(self, action: str) -> tuple[int, str, str] | None:
-        """The newest entry of this kind: id, time text, detail."""
-        row = self.c.exec_driver_sql(
-            "SELECT id, at, detail FROM audit_log WHERE action = ? ORDER BY id DESC LIMIT 1",
-            (action,)).first()
-        return (row[0], str(row[1]), row[2]) if row else None
+        """The newest entry of this kind: id, time text (audit_chain.at_text), detail."""
+        from pcrm_desktop.db.audit_chain import at_text
+        row = self.c.execute(text(
+            "SELECT id, at, detail FROM audit_log WHERE action = :action ORDER BY id DESC LIMIT 1"),
+            dict(action=action)).first()
+        return (row[0], at_text(row[1]), row[2]) if row else None
+
+    def guard_problems(self) -> list[str]:
+        """The log's protection missing or changed in this database (db/audit_schema): its
+        triggers, tables and, on a server, forbidden grants. Read-only."""
+        from pcrm_desktop.db.audit_schema import guard_problems
+        return guard_problems(self.c)
 
     def has(self, action: str) -> bool:
-        return self.c.exec_driver_sql(
-            "SELECT 1 FROM audit_log WHERE action = ? LIMIT 1", (action,)).first() is not None
+        return self.c.execute(text("SELECT 1 FROM audit_log WHERE action = :action LIMIT 1"),
+                              dict(action=action)).first() is not None

@@ -59,6 +59,15 @@ def verify_chain(ctx: ServiceContext, progress: Callable[[int], None] | None = N
     return report
 
 
+def guard_problems(ctx: ServiceContext) -> list[str]:
+    """The log's protection that is missing or changed ("audit_log_no_delete: missing",
+    "audit_log: UPDATE granted to pcrm_app"): the chain may still verify today, but nothing
+    stops the next edit. Empty for a sound database (db/audit_schema)."""
+    require_role(ctx.actor, AUDIT_ROLES, "audit.verify")
+    with ctx.reading() as uow:
+        return uow.audit.guard_problems()
+
+
 def reanchor(ctx: ServiceContext, reason: str,
              progress: Callable[[int], None] | None = None) -> ChainReport:
     """Set the witnesses anew at the chain's current head, after an alarm was looked into (an

@@ -154,3 +154,6 @@ class FakeAuditRepository:
 
     def has(self, action: str) -> bool:
         return any(e.action == action for e, _ in self.s.audit)
+
+    def guard_problems(self) -> list[str]:
+        return []   # the fakes have no triggers to lose

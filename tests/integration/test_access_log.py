@@ -5,7 +5,6 @@ monthly PDF (its text, its fonts, the chain's head) and `pcrm report access-log`
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
@@ -24,8 +23,8 @@ from pcrm_desktop.services import access_log, accounts, citizens, office
 from pcrm_desktop.services.access_log import LogFilter
 from pcrm_desktop.services.audit_trail import verify_chain
 from pcrm_desktop.services.report_access_log import build_access_log
+from tests.audit_db import hex_of, rows, tamper
 from tests.conftest import ADMIN_PASSWORD
-from tests.dbutil import rows
 
 MARCH = date(2025, 3, 1)
 END = date(2025, 3, 31)
@@ -119,45 +118,45 @@ def everything(ctx, f: LogFilter, limit: int = 7, **kw) -> list:
         after = page[-1].position
 
 
-def in_db(db_path, where: str = "1", *args) -> list[int]:
+def in_db(db_target, where: str = "1 = 1", *args) -> list[int]:
     """Ids of March's entries as another program sees them, newest first."""
-    return [r[0] for r in rows(db_path, "SELECT id FROM audit_log WHERE at >= '2025-03-01' AND"
-                                        f" at < '2025-04-01' AND {where} ORDER BY at DESC, id DESC",
+    return [r[0] for r in rows(db_target, "SELECT id FROM audit_log WHERE at >= '2025-03-01' AND"
+                                          f" at < '2025-04-01' AND {where} ORDER BY at DESC, id DESC",
                                *args)]
 
 
-def test_filters_and_keyset_pages(month, db_path):
+def test_filters_and_keyset_pages(month, db_target):
     kim, ids = month["kim"], month["residents"]
     # entries at the very same moment across a page boundary: the id breaks the tie
     write(month["park"], *[(at(TUESDAY, 16), "citizen.view", f"citizen:{ids[9]}", "", None)] * 9)
     whole = everything(kim, march())
-    assert [r.id for r in whole] == in_db(db_path)
+    assert [r.id for r in whole] == in_db(db_target)
     assert len({r.id for r in whole}) == len(whole) > 80
     assert all(MARCH <= r.at.date() <= END for r in whole)
-    assert [r.id for r in everything(kim, march(actor="lee.cs"))] == in_db(db_path, "actor = 'lee.cs'")
+    assert [r.id for r in everything(kim, march(actor="lee.cs"))] == in_db(db_target, "actor = 'lee.cs'")
     exports = everything(kim, march(kind=ar.EXPORT), limit=2)
     assert [r.id for r in exports] == in_db(
-        db_path, "action IN ('citizen.export', 'complaint.export', 'survey.export')")
+        db_target, "action IN ('citizen.export', 'complaint.export', 'survey.export')")
     assert {r.kind for r in exports} == {ar.EXPORT} and len(exports) == 5
     logins = everything(kim, march(kind=ar.LOGIN))
     assert {r.action for r in logins} == {"login.fail", "account.lock"} and len(logins) == 9
     # one resident, by record number or by name, shown masked
     hong = ids[0]
     by_number = everything(kim, march(subject=str(hong)))
-    assert [r.id for r in by_number] == in_db(db_path, "subject_id = ?", hong)
+    assert [r.id for r in by_number] == in_db(db_target, "subject_id = ?", hong)
     assert {r.subject for r in by_number} == {f"홍*동 (#{hong})"}
     assert [r.id for r in everything(kim, march(subject="#" + str(hong)))] == [r.id for r in by_number]
     assert {r.subject_id for r in everything(kim, march(subject="홍길동"))} == {hong}
     assert everything(kim, march(subject="없는이름")) == []
     # combined: an account's views of one resident
     assert [r.id for r in everything(kim, march(actor="lee.cs", kind=ar.VIEW, subject=str(hong)))] \
-        == in_db(db_path, "actor = 'lee.cs' AND subject_id = ?", hong)
+        == in_db(db_target, "actor = 'lee.cs' AND subject_id = ?", hong)
     # never a full name anywhere in the rows
     assert not any(name in str(r) for r in whole for name in NAMES)
     assert sum(1 for r in whole if r.subject.startswith("홍*동")) == len(by_number)
 
 
-def test_flags_on_the_rows_and_the_flagged_only_list(month, db_path):
+def test_flags_on_the_rows_and_the_flagged_only_list(month, db_target):
     kim = month["kim"]
     found = access_log.anomalies(kim, MARCH, END)
     flagged = everything(kim, march(flagged_only=True))
@@ -175,7 +174,7 @@ def test_flags_on_the_rows_and_the_flagged_only_list(month, db_path):
         kim, march(actor="lee.cs", subject=str(hong), flagged_only=True))] == [("lee.cs", hong)]
 
 
-def test_each_rule_at_its_threshold(month, db_path):
+def test_each_rule_at_its_threshold(month, db_target):
     kim = month["kim"]
     found = access_log.anomalies(kim, MARCH, END)
     by_code = {code: [f for f in found.findings if f.code == code] for code in ar.FLAGS}
@@ -185,7 +184,7 @@ def test_each_rule_at_its_threshold(month, db_path):
     # five refused sign-ins in a day (the fifth is the lock): lee; four: not park
     [fails] = by_code[ar.FAILED_LOGINS]
     assert (fails.actor, fails.count) == ("lee.cs", 5)
-    assert rows(db_path, "SELECT action FROM audit_log WHERE id = ?", fails.entry_ids[-1]) == [("account.lock",)]
+    assert rows(db_target, "SELECT action FROM audit_log WHERE id = ?", fails.entry_ids[-1]) == [("account.lock",)]
     # outside office hours or on a day off; 17:59:59, 09:00:00 and the lunch hour are inside
     off = {(f.actor, f.start, f.value("when")) for f in by_code[ar.OFF_HOURS]}
     assert off == {("kim.tm", at(WEDNESDAY, 18), "after_hours"),
@@ -212,7 +211,7 @@ def test_a_burst_across_the_month_edge_belongs_to_both_months(staff):
         assert burst.count == 32 and burst.start == start
 
 
-def test_month_summary(month, db_path):
+def test_month_summary(month, db_target):
     s = access_log.month_summary(month["kim"], date(2025, 3, 17))
     assert (s.first, s.last) == (MARCH, END)
     counted = dict(((a, k), n) for a, k, n in (
@@ -220,7 +219,7 @@ def test_month_summary(month, db_path):
     assert counted[("lee.cs", ar.VIEW)] == 30 and counted[("lee.cs", ar.LOGIN)] == 5
     assert counted[("park.cs", ar.VIEW)] == 32 and counted[("park.cs", ar.EXPORT)] == 1
     assert counted[("kim.tm", ar.EXPORT)] == 4 and counted[("kim.tm", ar.PRINT)] == 3
-    assert s.total == len(in_db(month["kim"].database)) == sum(s.kinds.values())
+    assert s.total == len(in_db(db_target)) == sum(s.kinds.values())
     assert [a.actor for a in s.accounts][:2] == ["park.cs", "lee.cs"]
 
 
@@ -235,9 +234,9 @@ def test_accounts_for_the_filter(month):
         ("?", ""), ("system", "")]
 
 
-def test_clerks_may_not_review(month, db_path, tmp_path):
+def test_clerks_may_not_review(month, db_target, tmp_path):
     lee = month["lee"]
-    before = rows(db_path, "SELECT count(*) FROM audit_log")[0][0]
+    before = rows(db_target, "SELECT count(*) FROM audit_log")[0][0]
     for call in (lambda: access_log.entries(lee, march(), record=True),
                  lambda: access_log.anomalies(lee, MARCH, END),
                  lambda: access_log.month_summary(lee, MARCH),
@@ -245,22 +244,22 @@ def test_clerks_may_not_review(month, db_path, tmp_path):
                  lambda: build_access_log(lee, MARCH, tmp_path / "x.pdf")):
         with pytest.raises(PermissionDenied):
             call()
-    assert rows(db_path, "SELECT count(*) FROM audit_log")[0][0] == before
+    assert rows(db_target, "SELECT count(*) FROM audit_log")[0][0] == before
     assert not (tmp_path / "x.pdf").exists()
     assert access_log.entries(month["kim"], march(), limit=1)  # the manager may
 
 
-def test_looking_is_logged_once_when_asked(month, db_path):
+def test_looking_is_logged_once_when_asked(month, db_target):
     kim = month["kim"]
     first = access_log.entries(kim, march(actor="lee.cs", flagged_only=True), record=True)
     access_log.entries(kim, march(actor="lee.cs", flagged_only=True), first[-1].position)
     access_log.entries(kim, march())
-    logged = rows(db_path, "SELECT actor, workstation, target, detail FROM audit_log"
+    logged = rows(db_target, "SELECT actor, workstation, target, detail FROM audit_log"
                            " WHERE action = 'audit.review'")
     assert logged == [("kim.tm", "DONG-PC01", "audit_log", "2025-03-01~2025-03-31; 계정 lee.cs; 이상 징후만")]
     # a name searched for is not written into the log
     access_log.entries(kim, march(subject="홍길동"), record=True)
-    assert "홍길동" not in rows(db_path, "SELECT detail FROM audit_log WHERE action = 'audit.review'"
+    assert "홍길동" not in rows(db_target, "SELECT detail FROM audit_log WHERE action = 'audit.review'"
                                       " ORDER BY id DESC LIMIT 1")[0][0]
 
 
@@ -274,7 +273,7 @@ def _fonts(path: Path) -> list[list[str]]:
     return [line.split() for line in out.splitlines()[2:] if line.strip()]
 
 
-def test_monthly_pdf(month, db_path, tmp_path):
+def test_monthly_pdf(month, db_target, tmp_path):
     kim = month["kim"]
     steps = []
     done = build_access_log(kim, date(2025, 3, 20), tmp_path / "점검표.pdf",
@@ -298,15 +297,15 @@ def test_monthly_pdf(month, db_path, tmp_path):
     assert f"정상: {done.chain.checked:,}건 확인" in squeezed
     fonts = _fonts(done.path)
     assert fonts and all("NanumGothic" in f[0] and f[-5] == "yes" for f in fonts), fonts
-    [(target, detail)] = rows(db_path, "SELECT target, detail FROM audit_log WHERE action = 'report.access_log'")
+    [(target, detail)] = rows(db_target, "SELECT target, detail FROM audit_log WHERE action = 'report.access_log'")
     assert target == "점검표.pdf"
     assert detail.startswith("2025-03: ") and f"{done.chain.last_id}:{head[:16]}" in detail
     assert is_known("report.access_log", detail)
     # the check behind the PDF leaves no audit.verify entry of its own, but moves the anchor
-    assert rows(db_path, "SELECT count(*) FROM audit_log WHERE action = 'audit.verify'") == [(0,)]
+    assert rows(db_target, "SELECT count(*) FROM audit_log WHERE action = 'audit.verify'") == [(0,)]
 
 
-def test_a_broken_chain_is_printed_and_fails_the_command(month, db_path, tmp_path, monkeypatch,
+def test_a_broken_chain_is_printed_and_fails_the_command(month, db_target, tmp_path, monkeypatch,
                                                          capsys):
     password = tmp_path / "password.txt"
     password.write_text(ADMIN_PASSWORD + "\n", encoding="utf-8")
@@ -314,26 +313,23 @@ def test_a_broken_chain_is_printed_and_fails_the_command(month, db_path, tmp_pat
     monkeypatch.setenv("PCRM_USER", "hong")
     monkeypatch.setenv("PCRM_PASSWORD_FILE", str(password))
     out = tmp_path / "cli.pdf"
-    code = main(["report", "access-log", "--db", str(db_path), "--month", "2025-03", "--out",
+    code = main(["report", "access-log", "--db", db_target, "--month", "2025-03", "--out",
                  str(out), "--json"])
     good = json.loads(capsys.readouterr().out)
     assert code == 0 and good["ok"] and good["findings"] == 8 and good["chain"]["broken_id"] is None
     # the head printed is the last entry checked (the report's own entry comes after it)
-    [(head,)] = rows(db_path, "SELECT lower(hex(hash)) FROM audit_log WHERE id = ?",
+    [(head,)] = rows(db_target, f"SELECT {hex_of(db_target, 'hash')} FROM audit_log WHERE id = ?",
                      good["chain"]["last_id"])
     assert out.exists() and good["chain"]["head_hash"] == head
     assert verify_chain(month["kim"], record=False).last_id == good["chain"]["last_id"] + 1
-    conn = sqlite3.connect(db_path)
-    conn.execute("DROP TRIGGER audit_log_append_only")
-    conn.execute("UPDATE audit_log SET reason = '고친 사유' WHERE action = 'citizen.reveal' AND reason = ''")
-    conn.commit()
-    conn.close()
-    broken = rows(db_path, "SELECT id FROM audit_log WHERE reason = '고친 사유'")[0][0]
-    code = main(["report", "access-log", "--db", str(db_path), "--month", "2025-03", "--out",
+    tamper(db_target,
+           "UPDATE audit_log SET reason = '고친 사유' WHERE action = 'citizen.reveal' AND reason = ''")
+    broken = rows(db_target, "SELECT id FROM audit_log WHERE reason = '고친 사유'")[0][0]
+    code = main(["report", "access-log", "--db", db_target, "--month", "2025-03", "--out",
                  str(tmp_path / "broken.pdf")])
     printed = capsys.readouterr().out
     assert code == 1 and f"손상: {broken}번 기록" in printed
     assert f"손상: {broken}번 기록" in " ".join(_pdf_text(tmp_path / "broken.pdf").split())
-    code = main(["report", "access-log", "--db", str(db_path), "--month", "2025-13", "--out",
+    code = main(["report", "access-log", "--db", db_target, "--month", "2025-13", "--out",
                  str(tmp_path / "x.pdf")])
     assert code == 1 and "YYYY-MM" in capsys.readouterr().err

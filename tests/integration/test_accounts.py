@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -13,8 +12,8 @@ from pcrm_desktop.domain.errors import DomainError, ValidationError
 from pcrm_desktop.domain.privacy import PermissionDenied
 from pcrm_desktop.services import accounts, office
 from pcrm_desktop.services.accounts import SignInRefused
+from tests.audit_db import rows, tamper
 from tests.conftest import ADMIN_PASSWORD
-from tests.dbutil import rows
 
 TEMPORARY = "Temp#Pass2026"
 
@@ -43,20 +42,21 @@ def door(admin, backend, clock):
     return replace(backend.ctx, clock=clock)
 
 
-def _log(db_path, *actions):
+def _log(db_target, *actions):
     marks = ",".join("?" * len(actions))
-    return rows(db_path, f"SELECT actor, action, target, detail FROM audit_log WHERE action IN "
-                         f"({marks}) ORDER BY id", *actions)
+    return rows(db_target, f"SELECT actor, action, target, detail FROM audit_log WHERE action IN "
+                           f"({marks}) ORDER BY id", *actions)
 
 
-def test_sign_in_gives_the_account_and_logs_it(door, db_path):
+def test_sign_in_gives_the_account_and_logs_it(door, db_target):
     signed = accounts.sign_in(door, "HONG ", ADMIN_PASSWORD)  # case and spaces as typed
     assert (signed.actor.login, signed.actor.role, signed.must_change) == ("hong", "admin", False)
     assert signed.actor.staff_id == 1 and signed.name == "홍길동"
-    assert _log(db_path, "login.ok") == [("hong", "login.ok", "staff:1", "")]
-    assert rows(db_path, "SELECT last_login_at IS NOT NULL FROM staff WHERE login = 'hong'") == [(1,)]
+    assert _log(db_target, "login.ok") == [("hong", "login.ok", "staff:1", "")]
+    assert rows(db_target, "SELECT last_login_at IS NOT NULL FROM staff WHERE login = 'hong'") == [(1,)]
 
 
+@pytest.mark.sqlite_only("reads the database file and its -wal file byte by byte")
 def test_no_password_is_stored_in_the_clear(admin, db_path):
     office.add_staff(admin, "김민원", "kim", "clerk", temporary_password=TEMPORARY)
     raw = db_path.read_bytes() + (db_path.with_name(db_path.name + "-wal").read_bytes()
@@ -67,7 +67,7 @@ def test_no_password_is_stored_in_the_clear(admin, db_path):
 
 
 def test_a_refusal_says_nothing_about_the_account_until_the_password_is_right(admin, door,
-                                                                              db_path):
+                                                                              db_target):
     """Unknown login, wrong password, suspended, locked, no password yet: the same answer
     until the password is right. What was typed as an unknown login is not kept."""
     office.add_staff(admin, "김민원", "kim", "clerk", temporary_password=TEMPORARY)
@@ -81,9 +81,9 @@ def test_a_refusal_says_nothing_about_the_account_until_the_password_is_right(ad
             accounts.sign_in(door, login, password)
         answers.append((caught.value.code, dict(caught.value.params)))
     assert answers == [("login_failed", {"count": 5})] * 4
-    logged = _log(db_path, "login.fail")
+    logged = _log(db_target, "login.fail")
     assert logged[0][:3] == ("?", "login.fail", "login:?")
-    assert "mysecret" not in str(rows(db_path, "SELECT * FROM audit_log")).lower()
+    assert "mysecret" not in str(rows(db_target, "SELECT * FROM audit_log")).lower()
     # With the right password, the suspended account is told why.
     with pytest.raises(SignInRefused) as caught:
         accounts.sign_in(door, "park", TEMPORARY)
@@ -98,7 +98,7 @@ def test_refusals_take_as_long_as_a_wrong_password():
     assert before_match.count("secret_matches(password, _dummy_hash())") == 2
 
 
-def test_five_wrong_passwords_lock_the_account_until_an_admin_resets_it(admin, door, db_path,
+def test_five_wrong_passwords_lock_the_account_until_an_admin_resets_it(admin, door, db_target,
                                                                         clock):
     office.add_staff(admin, "김민원", "kim", "clerk", temporary_password=TEMPORARY)
     for _ in range(5):
@@ -113,7 +113,7 @@ def test_five_wrong_passwords_lock_the_account_until_an_admin_resets_it(admin, d
     with pytest.raises(SignInRefused) as caught:  # a wrong one still says nothing
         accounts.sign_in(door, "kim", "Wrong#Pass2026")
     assert caught.value.code == "login_failed"
-    assert [a for _, a, _, _ in _log(db_path, "login.fail", "account.lock", "login.locked")] == \
+    assert [a for _, a, _, _ in _log(db_target, "login.fail", "account.lock", "login.locked")] == \
         ["login.fail"] * 4 + ["account.lock", "login.locked", "login.fail"]
     listed = {a.login: a for a in accounts.accounts(admin)}
     assert listed["kim"].locked and not listed["hong"].locked
@@ -121,10 +121,10 @@ def test_five_wrong_passwords_lock_the_account_until_an_admin_resets_it(admin, d
     accounts.reset_password(admin, "kim", "Fresh#Start2026")
     signed = accounts.sign_in(door, "kim", "Fresh#Start2026")
     assert signed.must_change  # a temporary password
-    assert _log(db_path, "password.reset")[0][1:3] == ("password.reset", "staff:2")
+    assert _log(db_target, "password.reset")[0][1:3] == ("password.reset", "staff:2")
 
 
-def test_a_success_resets_the_count(admin, door, db_path):
+def test_a_success_resets_the_count(admin, door, db_target):
     office.add_staff(admin, "김민원", "kim", "clerk", temporary_password=TEMPORARY)
     for _ in range(4):
         with pytest.raises(SignInRefused):
@@ -183,7 +183,7 @@ def test_an_account_without_password_waits_for_one(admin, door):
     assert accounts.sign_in(door, "kim", TEMPORARY).must_change
 
 
-def test_forced_change_of_a_temporary_password(admin, door, db_path):
+def test_forced_change_of_a_temporary_password(admin, door, db_target):
     office.add_staff(admin, "김민원", "kim", "clerk", temporary_password=TEMPORARY)
     signed = accounts.sign_in(door, "kim", TEMPORARY)
     me = door.as_actor(signed.actor)
@@ -204,7 +204,7 @@ def test_forced_change_of_a_temporary_password(admin, door, db_path):
     assert not again.must_change
     with pytest.raises(SignInRefused):
         accounts.sign_in(door, "kim", TEMPORARY)
-    assert [a for _, a, _, _ in _log(db_path, "password.change", "password.fail")] == \
+    assert [a for _, a, _, _ in _log(db_target, "password.change", "password.fail")] == \
         ["password.fail", "password.change"]
 
 
@@ -227,7 +227,7 @@ def test_idle_minutes_setting(admin):
         accounts.set_idle_minutes(admin, 0)
 
 
-def test_a_database_from_before_accounts_lets_its_admin_choose_a_password(db_path, backend):
+def test_a_database_from_before_accounts_lets_its_admin_choose_a_password(db_target, backend):
     """An upgraded file has accounts without passwords: while no admin has one, an admin
     signs in once and must choose it; clerks wait for an admin."""
     from pcrm_desktop.domain.office import OfficeProfile
@@ -235,10 +235,7 @@ def test_a_database_from_before_accounts_lets_its_admin_choose_a_password(db_pat
     actor = office.complete_first_run(ctx, OfficeProfile("센터"), ["민원행정팀"], "홍길동", "hong",
                                       ADMIN_PASSWORD)
     office.add_staff(ctx.as_actor(actor), "김민원", "kim", "clerk")
-    conn = sqlite3.connect(db_path)
-    conn.execute("UPDATE staff SET password_hash = NULL")  # as migration 0010 leaves them
-    conn.commit()
-    conn.close()
+    tamper(db_target, "UPDATE staff SET password_hash = NULL", guards=())  # as 0010 leaves them
     with pytest.raises(SignInRefused):
         accounts.sign_in(ctx, "kim", "")
     signed = accounts.sign_in(ctx, "hong", "")
@@ -253,10 +250,10 @@ def test_a_database_from_before_accounts_lets_its_admin_choose_a_password(db_pat
 
 # --- the command line --------------------------------------------------------------------------
 
-def test_commands_need_a_named_account(capsys, admin_ctx, db_path, monkeypatch, tmp_path):
+def test_commands_need_a_named_account(capsys, admin_ctx, db_target, monkeypatch, tmp_path):
     monkeypatch.delenv("PCRM_USER")
     code = main(["survey", "summary", "--survey", "X", "--from", "2026-11-01", "--to",
-                 "2026-11-30", "--db", str(db_path), "--json"])
+                 "2026-11-30", "--db", db_target, "--json"])
     out, err = capsys.readouterr()
     assert code == 1 and json.loads(out)["error"] == "cli_login_required"
     assert "--user" in err and "PCRM_PASSWORD_FILE" in err
@@ -265,44 +262,45 @@ def test_commands_need_a_named_account(capsys, admin_ctx, db_path, monkeypatch, 
     wrong.write_text("Wrong#Pass2026\n", encoding="utf-8")
     wrong.chmod(0o644)  # readable by others: refused before it is even read
     monkeypatch.setenv("PCRM_PASSWORD_FILE", str(wrong))
-    code = main(["audit", "verify", "--user", "hong", "--db", str(db_path), "--json"])
+    code = main(["audit", "verify", "--user", "hong", "--db", db_target, "--json"])
     assert code == 1 and json.loads(capsys.readouterr().out)["error"] == "password_file_open"
     wrong.chmod(0o600)
-    code = main(["audit", "verify", "--user", "hong", "--db", str(db_path), "--json"])
+    code = main(["audit", "verify", "--user", "hong", "--db", db_target, "--json"])
     assert code == 1 and json.loads(capsys.readouterr().out)["error"] == "login_failed"
-    assert rows(db_path, "SELECT actor, workstation != '' FROM audit_log WHERE action = "
-                         "'login.fail'") == [("hong", 1)]
+    assert rows(db_target, "SELECT actor, workstation != '' FROM audit_log WHERE action = "
+                           "'login.fail'") == [("hong", 1)]
 
     monkeypatch.setenv("PCRM_PASSWORD_FILE", str(tmp_path / "missing.txt"))
-    code = main(["audit", "verify", "--user", "hong", "--db", str(db_path), "--json"])
+    code = main(["audit", "verify", "--user", "hong", "--db", db_target, "--json"])
     assert code == 1 and json.loads(capsys.readouterr().out)["error"] == "password_file"
 
 
-def test_a_command_acts_as_the_account_and_is_logged(capsys, admin, db_path, monkeypatch):
+def test_a_command_acts_as_the_account_and_is_logged(capsys, admin, db_target, monkeypatch,
+                                                      tmp_path):
     office.add_staff(admin, "김민원", "kim", "clerk", temporary_password=TEMPORARY)
     monkeypatch.setenv("PCRM_USER", "kim")
-    secret = db_path.with_name("kim.txt")
+    secret = tmp_path / "kim.txt"
     secret.write_text(TEMPORARY + "\n", encoding="utf-8")
     secret.chmod(0o600)
     monkeypatch.setenv("PCRM_PASSWORD_FILE", str(secret))
     # A temporary password is changed in the program first.
-    code = main(["audit", "verify", "--db", str(db_path), "--json"])
+    code = main(["audit", "verify", "--db", db_target, "--json"])
     assert code == 1 and json.loads(capsys.readouterr().out)["error"] == "password_change_required"
     signed = accounts.sign_in(admin, "kim", TEMPORARY)
     accounts.change_password(admin.as_actor(signed.actor), TEMPORARY, "Desk#Counter2026",
                              "Desk#Counter2026")
     secret.write_text("Desk#Counter2026\n", encoding="utf-8")
     # A clerk may not verify the access log: refused by the service, as at the screen.
-    code = main(["audit", "verify", "--db", str(db_path), "--json"])
+    code = main(["audit", "verify", "--db", db_target, "--json"])
     assert code == 1 and json.loads(capsys.readouterr().out)["error"] == "forbidden"
     # An admin (or a manager) may.
     monkeypatch.setenv("PCRM_USER", "hong")
     secret.write_text(ADMIN_PASSWORD + "\n", encoding="utf-8-sig")  # Notepad's BOM is fine
-    code = main(["audit", "verify", "--db", str(db_path), "--json"])
+    code = main(["audit", "verify", "--db", db_target, "--json"])
     summary = json.loads(capsys.readouterr().out)
     assert code == 0 and summary["ok"] and summary["checked"] > 0
-    logged = rows(db_path, "SELECT actor, action FROM audit_log WHERE action IN "
-                           "('login.ok', 'audit.verify') ORDER BY id")
+    logged = rows(db_target, "SELECT actor, action FROM audit_log WHERE action IN "
+                             "('login.ok', 'audit.verify') ORDER BY id")
     assert logged[-2:] == [("hong", "login.ok"), ("hong", "audit.verify")]
 
 

@@ -16,6 +16,11 @@ from pcrm_desktop.services import audit_trail
 from tests.dbutil import rows
 from tests.integration.test_audit_chain import recompute, tamper
 
+# The anchor lives beside the database file and the profile's witnesses are named by the file's
+# path; a server's guards and grants are tested in test_server_roles and test_audit_chain.
+pytestmark = pytest.mark.sqlite_only("witnesses are files beside the database file, and the "
+                                     "tampering here is the sqlite3 tool's")
+
 
 @pytest.fixture
 def logged(admin_ctx):

@@ -19,9 +19,35 @@ from pcrm_desktop.services.office import complete_first_run
 from tests.conftest import ADMIN_PASSWORD
 from tests.dbutil import rows
 
+# Every test below but the first works with the file's own backups (copies of the .db file in
+# the folder beside it, their manifest): a server's backups are pg_dump archives, restored only
+# into an empty database (test_server_backup). The id itself is tested on both backends.
+FILE_BACKUPS = pytest.mark.sqlite_only("file backups: copies of the .db file and their manifest")
+
 
 def identity(db: Path) -> str:
     return rows(db, "SELECT database_id FROM database_identity")[0][0]
+
+
+def test_each_new_database_gets_an_id_nobody_changes(request, empty_db_target, db_kind, tmp_path):
+    """On a file and on a server: an id at creation, another for another database; the
+    triggers keep it (a server's owner included)."""
+    from tests.audit_db import refusal
+    from tests.audit_db import rows as read
+    open_backend(empty_db_target).close()
+    [(first,)] = read(empty_db_target, "SELECT database_id FROM database_identity")
+    assert len(first) == 32 and int(first, 16)
+    if db_kind == "sqlite":
+        second = str(tmp_path / "second.db")
+    else:
+        server = request.getfixturevalue("pg_server")
+        second = server.new_database(empty=True)
+        request.addfinalizer(lambda: server.drop(second))
+    open_backend(second).close()
+    assert read(second, "SELECT database_id FROM database_identity") != [(first,)]
+    for statement in ("UPDATE database_identity SET database_id = 'x'",
+                      "DELETE FROM database_identity"):
+        assert "database_identity is fixed" in (refusal(empty_db_target, statement) or "")
 
 
 @pytest.fixture
@@ -41,6 +67,7 @@ def other_backup(tmp_path) -> Path:
     return made.path
 
 
+@FILE_BACKUPS
 def test_every_database_gets_its_own_id_at_creation(admin_ctx, db_path, tmp_path):
     first = identity(db_path)
     assert len(first) == 32 and int(first, 16)
@@ -54,12 +81,14 @@ def test_every_database_gets_its_own_id_at_creation(admin_ctx, db_path, tmp_path
     assert identity(copy) == first
 
 
+@FILE_BACKUPS
 def test_a_backup_records_its_database(admin_ctx, db_path):
     made = backups.backup_now(admin_ctx)
     manifest = json.loads((db_path.parent / "backups" / "manifest.json").read_text("utf-8"))
     assert manifest["backups"][made.name]["database_id"] == identity(db_path)
 
 
+@FILE_BACKUPS
 def test_restoring_another_databases_backup_needs_a_second_yes(admin_ctx, db_path, other_backup):
     citizens.register_citizen(admin_ctx, Citizen(None, "우리주민", 1980), allow_duplicate=True)
     ours = identity(db_path)
@@ -79,6 +108,7 @@ def test_restoring_another_databases_backup_needs_a_second_yes(admin_ctx, db_pat
     assert done.pre_restore
 
 
+@FILE_BACKUPS
 def test_restoring_this_databases_own_backup_asks_nothing_more(admin_ctx, db_path):
     made = backups.backup_now(admin_ctx)
     citizens.register_citizen(admin_ctx, Citizen(None, "나중주민", 1980), allow_duplicate=True)
@@ -86,6 +116,7 @@ def test_restoring_this_databases_own_backup_asks_nothing_more(admin_ctx, db_pat
     assert rows(db_path, "SELECT count(*) FROM citizens WHERE name = '나중주민'") == [(0,)]
 
 
+@FILE_BACKUPS
 def test_the_command_refuses_with_yes_alone(admin_ctx, db_path, other_backup, capsys,
                                             monkeypatch):
     monkeypatch.setenv("PCRM_USER", "hong")
@@ -97,6 +128,7 @@ def test_the_command_refuses_with_yes_alone(admin_ctx, db_path, other_backup, ca
     assert [r[0] for r in rows(db_path, "SELECT name FROM citizens")] == ["사직주민"]
 
 
+@FILE_BACKUPS
 def test_after_restoring_another_database_the_log_verifies(admin_ctx, db_path, other_backup):
     """The witnesses follow the restored database (its id, its head)."""
     from pcrm_desktop.services import audit_trail

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from pcrm_desktop.services import complaint_documents, office
 from pcrm_desktop.services.demo import DemoRequest, fill_demo
-from tests.dbutil import rows
+from tests.audit_db import rows
 
 
 @pytest.fixture
@@ -35,14 +35,14 @@ def _signature(text: str) -> str:
     ("종로구 청운효자동 행정복지센터", "종로구 청운효자동장"),
     ("종로구청", "종로구청장"),
 ])
-def test_receipt_and_answer_are_signed_by_the_head_of_the_office(demo, db_path, tmp_path,
+def test_receipt_and_answer_are_signed_by_the_head_of_the_office(demo, db_target, tmp_path,
                                                                  name, signer):
     profile = office.overview(demo).profile
     if name is None:
         assert "(데모)" in profile.name
     else:
         office.update_office(demo, replace(profile, name=name))
-    case_id = rows(db_path, "SELECT id FROM complaints WHERE result IS NOT NULL ORDER BY id"
+    case_id = rows(db_target, "SELECT id FROM complaints WHERE result IS NOT NULL ORDER BY id"
                             " LIMIT 1")[0][0]
     for make in (complaint_documents.receipt_pdf, complaint_documents.answer_pdf):
         text = _text(make(demo, case_id, tmp_path / f"{make.__name__}.pdf"))
