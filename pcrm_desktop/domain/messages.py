@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.domain.field_labels import FIELD_LABELS as FIELD_LABELS  # used from here too
+from pcrm_desktop.domain.messages_copy import COPY_MESSAGES
 from pcrm_desktop.domain.particles import with_particles as with_particles  # used from here too
 
 
@@ -475,7 +476,7 @@ MESSAGES: dict[str, str] = {
                     "그 프로그램에서 파일을 닫거나 다른 이름으로 저장하십시오."),
 }
 
-
+MESSAGES.update(COPY_MESSAGES)  # `pcrm copy-to` (domain/messages_copy.py)
 
 
 def message_template(code: str) -> str:
