@@ -298,8 +298,7 @@ def _parents_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, A
             break
         ordered += ready
         placed |= {r[parent] for r in ready}
-        waiting = [r for r in waiting if r[child] is not None and r[child] not in placed
-                   and r not in ready]
+        waiting = [r for r in waiting if r[parent] not in placed]
     return ordered
 
 
