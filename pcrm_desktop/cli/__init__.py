@@ -3,8 +3,9 @@
 Exit codes: 0 done and healthy, 1 refused or unhealthy (the message says why), 2 usage error.
 
 This is the entry (`main`) and the table of commands; each command group lives in its own
-module (`database`, `data`, `deadline`, `reports`, `retention`, `backup`, `audit`, `survey`),
-and what they share in `shared`. The arrows point one way: here → command modules → shared.
+module (`database`, `moving` (copy-to), `data`, `deadline`, `reports`, `retention`, `backup`,
+`audit`, `survey`), and what they share in `shared`. The arrows point one way: here → command
+modules → shared.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import argparse
 from collections.abc import Callable
 
 from pcrm_desktop import __version__, waiting
-from pcrm_desktop.cli import audit, backup, data, database, deadline, reports, retention, survey
+from pcrm_desktop.cli import audit, backup, data, database, deadline, moving, reports, retention, survey
 from pcrm_desktop.cli.shared import WaitNotice, print_result, refused, tolerant_streams, unexpected
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.domain.messages import korean_message
@@ -33,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"pcrm {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="명령")
     database.database_parsers(sub, common)
+    moving.copy_to_parser(sub, common)
     data.import_parser(sub, common)
     data.export_parser(sub, common)
     deadline.deadline_parser(sub, common)
@@ -47,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 COMMANDS: dict[str, Handler] = {"init": database.cmd_init, "demo": database.cmd_demo,
                                 "check": database.cmd_check, "self-test": database.cmd_self_test,
+                                "copy-to": moving.cmd_copy_to,
                                 "import": data.cmd_import, "export": data.cmd_export,
                                 "deadline": deadline.cmd_deadline, "survey": survey.cmd_survey,
                                 "audit": audit.cmd_audit, "retention": retention.cmd_retention,

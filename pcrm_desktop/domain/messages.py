@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pcrm_desktop.domain.errors import DomainError
 from pcrm_desktop.domain.field_labels import FIELD_LABELS as FIELD_LABELS  # used from here too
+from pcrm_desktop.domain.messages_copy import COPY_MESSAGES
 from pcrm_desktop.domain.messages_server import SERVER_MESSAGES
 from pcrm_desktop.domain.particles import with_particles as with_particles  # used from here too
 
@@ -109,14 +110,6 @@ MESSAGES: dict[str, str] = {
         "messages", "접속기록 서명 키 파일을 읽을 수 없습니다: {path}"),
     "audit_key_unwritable": QT_TRANSLATE_NOOP(
         "messages", "접속기록 서명 키를 저장할 수 없습니다: {path} ({detail})"),
-    "server_role_name": QT_TRANSLATE_NOOP(
-        "messages", "데이터베이스 역할 이름이 올바르지 않습니다: {role} (영문 소문자, 숫자, _ 63자까지)."),
-    "server_role_is_owner": QT_TRANSLATE_NOOP(
-        "messages", "{role}은(는) 테이블을 가진 소유자 역할입니다. 직원 PC가 접속할 역할은 소유자와 "
-                    "다른 이름이어야 합니다."),
-    "server_role_superuser": QT_TRANSLATE_NOOP(
-        "messages", "{role}은(는) 슈퍼유저(또는 행 보안 우회) 역할이라 권한 제한이 적용되지 않습니다. "
-                    "직원 PC용으로 다른 역할 이름을 쓰십시오."),
     "cli_login_required": QT_TRANSLATE_NOOP(
         "messages", "이 명령은 개인정보를 다루므로 직원 계정이 필요합니다. "
                     "--user 로그인ID를 주고 비밀번호를 입력하거나, 예약 작업이면 환경 변수 PCRM_USER와 "
@@ -474,7 +467,7 @@ MESSAGES: dict[str, str] = {
                     "그 프로그램에서 파일을 닫거나 다른 이름으로 저장하십시오."),
 }
 MESSAGES.update(SERVER_MESSAGES)  # an office's PostgreSQL server (domain/messages_server.py)
-
+MESSAGES.update(COPY_MESSAGES)  # `pcrm copy-to` (domain/messages_copy.py)
 
 
 def message_template(code: str) -> str:

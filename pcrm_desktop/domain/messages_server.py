@@ -33,4 +33,12 @@ SERVER_MESSAGES: dict[str, str] = {
         "messages", "이 PC가 쓰는 서버 계정에는 이 작업을 할 권한이 없습니다: {server}\n보존기간 파기, "
         "업그레이드, 서버 백업의 복원은 서버 관리자 계정(소유자)으로 하십시오. 아무것도 바꾸지 "
         "않았습니다."),
+    "server_role_name": QT_TRANSLATE_NOOP(
+        "messages", "데이터베이스 역할 이름이 올바르지 않습니다: {role} (영문 소문자, 숫자, _ 63자까지)."),
+    "server_role_is_owner": QT_TRANSLATE_NOOP(
+        "messages", "{role}은(는) 테이블을 가진 소유자 역할입니다. 직원 PC가 접속할 역할은 소유자와 "
+                    "다른 이름이어야 합니다."),
+    "server_role_superuser": QT_TRANSLATE_NOOP(
+        "messages", "{role}은(는) 슈퍼유저(또는 행 보안 우회) 역할이라 권한 제한이 적용되지 않습니다. "
+                    "직원 PC용으로 다른 역할 이름을 쓰십시오."),
 }

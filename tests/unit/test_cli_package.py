@@ -35,8 +35,8 @@ def cli_imports(name: str) -> set[str]:
 
 
 def test_the_command_groups_are_there():
-    assert COMMAND_MODULES == ["audit", "backup", "data", "database", "deadline", "reports",
-                               "retention", "survey"]
+    assert COMMAND_MODULES == ["audit", "backup", "data", "database", "deadline", "moving",
+                               "reports", "retention", "survey"]
 
 
 @pytest.mark.parametrize("name", COMMAND_MODULES)
