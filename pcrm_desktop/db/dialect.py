@@ -147,6 +147,11 @@ class Sql:
         of texts starting with :p (in code point order: a server database in C.UTF-8)."""
         return "chr(1114111)" if self.server else "char(1114111)"
 
+    def unindexed(self, column: str) -> str:
+        """`column`'s value with SQLite's planner kept off its indexes (a unary `+`: the same
+        value and the same order). A server's planner chooses by statistics: the column."""
+        return column if self.server else f"+{column}"
+
 
 SQLITE = Sql("sqlite")
 POSTGRESQL = Sql("postgresql")
