@@ -5,7 +5,8 @@ from datetime import date, datetime
 from functools import lru_cache
 from operator import itemgetter
 
-from sqlalchemy import Connection, and_, column, delete, insert, or_, select, table, text, update
+from sqlalchemy import Connection, and_, column, delete, insert, or_, select, text, update
+from sqlalchemy import table as table_clause
 
 from pcrm_desktop.db import dialect
 from pcrm_desktop.db import tables as t
@@ -69,7 +70,7 @@ GRAM_COLUMNS = ("gram", "citizen_id")
 FTS_COLUMNS = ("rowid", "address", "phones")
 # The address and phone-digit text index (SQLite: an FTS5 table; a server: a plain table with
 # pg_trgm indexes). rowid = citizens.id on both: the same writes serve both.
-citizen_fts = table("citizen_fts", *(column(name) for name in FTS_COLUMNS))
+citizen_fts = table_clause("citizen_fts", *(column(name) for name in FTS_COLUMNS))
 
 
 def child_rows(citizen_id: int, c: Citizen, phones: list, grams: list, fts: list) -> None:
