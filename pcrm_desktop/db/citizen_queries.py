@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 
+from pcrm_desktop.db import dialect
 from pcrm_desktop.db.citizen_repo import as_datetime, bigrams, name_key
 from pcrm_desktop.domain.phone import digits_of
 from pcrm_desktop.domain.text import nfc
@@ -57,23 +58,28 @@ class TimelineItem:
 # thousand rows. Below it, collecting is cheaper (a rare name would make the scan walk the
 # whole table).
 SCAN_THRESHOLD = 2000
+# Conditions that hold for no row and for every row (a server's WHERE takes no bare 0 or 1).
+NOTHING, EVERYONE = "1 = 0", "1 = 1"
 
 
 def _condition(conn: Connection, query: str) -> tuple[str, dict] | None:
     """SQL condition on `c` (citizens) for the query, with its parameters; None for no filter."""
-    raw = nfc(query)
+    sql = dialect.of(conn)
+    raw = nfc(query).replace("\x00", "")  # NUL ends an FTS5 query; a server refuses it in text
     if not raw:
         return None
     if PHONE_QUERY.fullmatch(raw):
-        return _phone_condition(digits_of(raw))
+        return _phone_condition(sql, digits_of(raw))
     key = name_key(raw)
     if len(key) == 1:
-        return "c.name_key >= :p AND c.name_key < :p || char(1114111)", {"p": key}
+        return f"c.name_key >= :p AND c.name_key < :p || {sql.last_char()}", {"p": key}
     grams = sorted(bigrams(key))
     params = {f"g{n}": g for n, g in enumerate(grams)}
-    params["like"] = "%" + key.replace("%", "").replace("_", "") + "%"
-    confirm = ("(c.name_key LIKE :like OR c.dong_name LIKE :like"
-               " OR replace(c.road, ' ', '') LIKE :like)")
+    # no wildcards and no backslash (a server's LIKE escapes with it, SQLite's does not)
+    params["like"] = "%" + key.replace("%", "").replace("_", "").replace("\\", "") + "%"
+    road = "replace(c.road, ' ', '')"
+    confirm = (f"(c.name_key LIKE :like OR {sql.like_nocase('c.dong_name', ':like')}"
+               f" OR {sql.like_nocase(road, ':like')})")
     rarest = min(conn.execute(text("SELECT count(*) FROM citizen_grams WHERE gram = :g"),
                               {"g": g}).scalar_one() for g in grams)
     if rarest > SCAN_THRESHOLD:
@@ -86,18 +92,19 @@ def _condition(conn: Connection, query: str) -> tuple[str, dict] | None:
         condition = f"(c.id IN ({ids}) AND {confirm})"
     if rarest == 0 and len(raw) >= 3:
         # Not a name, 동 or road name: an address fragment with numbers or details.
-        params["fa"] = '"' + raw.replace('"', '""').replace("\x00", "") + '"'  # NUL ends an FTS5 query
-        condition = "c.id IN (SELECT rowid FROM citizen_fts WHERE address MATCH :fa)"
+        params["fa"] = sql.contains_value(raw)
+        condition = ("c.id IN (SELECT rowid FROM citizen_fts WHERE"
+                     f" {sql.contains_nocase('address', ':fa')})")
     return condition, params
 
 
-def _phone_condition(digits: str) -> tuple[str, dict]:
+def _phone_condition(sql: dialect.Sql, digits: str) -> tuple[str, dict]:
     if len(digits) < 3:
-        return "0", {}
-    parts = ["SELECT rowid FROM citizen_fts WHERE phones MATCH :fd"]
+        return NOTHING, {}
+    parts = [f"SELECT rowid FROM citizen_fts WHERE {sql.contains('phones', ':fd')}"]
     if len(digits) == 4:
         parts.append("SELECT citizen_id FROM citizen_phones WHERE tail4 = :d")
-    return f"c.id IN ({' UNION '.join(parts)})", {"d": digits, "fd": '"' + digits + '"'}
+    return f"c.id IN ({' UNION '.join(parts)})", {"d": digits, "fd": sql.contains_value(digits)}
 
 
 def search_page(conn: Connection, query: str = "", after: tuple | None = None, limit: int = 100,
@@ -150,7 +157,7 @@ def timeline(conn: Connection, citizen_id: int, limit: int = 200) -> list[Timeli
         "  FROM complaints c JOIN complaint_events e ON e.complaint_id = c.id"
         "  LEFT JOIN staff s ON s.login = e.actor"
         "  WHERE c.citizen_id = :id"
-        ") ORDER BY at DESC, n DESC LIMIT :limit"),
+        ") AS t ORDER BY at DESC, n DESC, source LIMIT :limit"),
         {"id": citizen_id, "limit": limit}).mappings()
     return [TimelineItem(as_datetime(r["at"]), r["source"], r["channel"], r["kind"], r["summary"],
                          r["staff"]) for r in rows]
@@ -159,7 +166,7 @@ def timeline(conn: Connection, citizen_id: int, limit: int = 200) -> list[Timeli
 def consents(conn: Connection, citizen_id: int) -> list[dict]:
     return [dict(r) for r in conn.execute(text(
         "SELECT purpose, items, given_on, retention_until, method, withdrawn_on FROM consents"
-        " WHERE citizen_id = :id ORDER BY given_on DESC"), {"id": citizen_id}).mappings()]
+        " WHERE citizen_id = :id ORDER BY given_on DESC, id DESC"), {"id": citizen_id}).mappings()]
 
 
 def group_rows(conn: Connection) -> list[dict]:
@@ -177,9 +184,9 @@ def member_filter(conn: Connection, group: dict, today: date, tag: str = "m",
         return age_condition(group["min_age"], group["max_age"], today, tag)
     if group["kind"] == "smart":
         if depth > 3:  # a saved search naming saved searches, too deep to mean anything
-            return "0", {}
+            return NOTHING, {}
         found = rule_condition(conn, json.loads(group["rule"] or "{}"), today, tag, depth + 1)
-        return found or ("1", {})  # a rule without conditions: everyone
+        return found or (EVERYONE, {})  # a rule without conditions: everyone
     return (f"c.id IN (SELECT citizen_id FROM citizen_groups WHERE group_id = :{tag}_gid)",
             {f"{tag}_gid": group["id"]})
 
@@ -194,7 +201,7 @@ def age_condition(min_age: int | None, max_age: int | None, today: date,
     if max_age is not None:
         parts.append(f"c.birth_year >= :{tag}_earliest")
         params[f"{tag}_earliest"] = today.year - max_age
-    return " AND ".join(parts) or "1", params
+    return " AND ".join(parts) or EVERYONE, params
 
 
 def rule_condition(conn: Connection, rule: dict, today: date, tag: str = "r",
@@ -225,7 +232,7 @@ def rule_condition(conn: Connection, rule: dict, today: date, tag: str = "r",
         groups = {g["code"]: g for g in group_rows(conn)}
         for n, code in enumerate(codes):
             group = groups.get(code)
-            add(member_filter(conn, group, today, f"{tag}_g{n}", depth) if group else ("0", {}))
+            add(member_filter(conn, group, today, f"{tag}_g{n}", depth) if group else (NOTHING, {}))
     return (" AND ".join(parts), params) if parts else None
 
 
@@ -286,22 +293,22 @@ class CitizenRead:
         # a batch of common names does not drag in every namesake born in another year.
         # (`(a, b) IN (VALUES …)` would scan the whole index instead: 30x slower at 300,000.)
         for chunk in _chunks(sorted(set(people)), 400):
-            pairs = ", ".join("(?, ?)" for _ in chunk)
-            ids.update(r[0] for r in self.c.exec_driver_sql(
+            pairs = ", ".join(f"(:n{k}, :y{k})" for k in range(len(chunk)))
+            values = {f"{name}{k}": v for k, pair in enumerate(chunk)
+                      for name, v in zip("ny", pair)}
+            ids.update(r[0] for r in self.c.execute(text(
                 f"WITH p(n, y) AS (VALUES {pairs}) SELECT c.id FROM p"
-                " JOIN citizens c ON c.name_key = p.n AND c.birth_year = p.y",
-                tuple(v for pair in chunk for v in pair)))
+                " JOIN citizens c ON c.name_key = p.n AND c.birth_year = p.y"), values))
+        by_digits = text("SELECT citizen_id FROM citizen_phones WHERE digits IN :d").bindparams(
+            bindparam("d", expanding=True))
         for chunk in _chunks(sorted(set(phone_digits)), 500):
-            marks = ", ".join("?" * len(chunk))
-            ids.update(r[0] for r in self.c.exec_driver_sql(
-                f"SELECT citizen_id FROM citizen_phones WHERE digits IN ({marks})", tuple(chunk)))
+            ids.update(r[0] for r in self.c.execute(by_digits, {"d": chunk}))
+        facts = text(
+            "SELECT c.id, c.name, c.birth_year, c.road, c.dong_name,"
+            f" {_phones_joined(self.c, ',')} FROM citizens c WHERE c.id IN :ids"
+        ).bindparams(bindparam("ids", expanding=True))
         for chunk in _chunks(sorted(ids), 500):
-            marks = ", ".join("?" * len(chunk))
-            for r in self.c.exec_driver_sql(
-                    "SELECT c.id, c.name, c.birth_year, c.road, c.dong_name,"
-                    " (SELECT group_concat(number, ',') FROM citizen_phones p"
-                    "  WHERE p.citizen_id = c.id) FROM citizens c"
-                    f" WHERE c.id IN ({marks})", tuple(chunk)):
+            for r in self.c.execute(facts, {"ids": chunk}):
                 yield r[0], MatchFacts(r[1], tuple(r[5].split(",")) if r[5] else (), r[2], r[3], r[4])
 
     def export_rows(self):
@@ -309,13 +316,22 @@ class CitizenRead:
         return self.c.execute(text(
             "SELECT c.id, c.name, c.birth_year, c.gender, c.email, c.road, c.address_detail,"
             " c.dong_name, c.preferred_channel, c.memo,"
-            " (SELECT group_concat(number, ', ') FROM citizen_phones p WHERE p.citizen_id = c.id),"
-            " (SELECT group_concat(g.name, ', ') FROM citizen_groups cg"
-            "  JOIN customer_groups g ON g.id = cg.group_id WHERE cg.citizen_id = c.id)"
+            f" {_phones_joined(self.c, ', ')},"
+            f" (SELECT {dialect.of(self.c).joined('x.name', ', ', 'x.group_id')} FROM"
+            "  (SELECT g.name, cg.group_id FROM citizen_groups cg"
+            "   JOIN customer_groups g ON g.id = cg.group_id WHERE cg.citizen_id = c.id"
+            "   ORDER BY cg.group_id) AS x)"
             " FROM citizens c ORDER BY c.name_key, c.id"))
 
     def group_profile(self, group: dict, today: date) -> dict:
         return group_profile(self.c, group, today)
+
+
+def _phones_joined(conn: Connection, separator: str) -> str:
+    """A resident's (`c`) phone numbers in their order, joined (NULL without any)."""
+    joined = dialect.of(conn).joined("x.number", separator, "x.position, x.id")
+    return (f"(SELECT {joined} FROM (SELECT p.number, p.position, p.id FROM citizen_phones p"
+            " WHERE p.citizen_id = c.id ORDER BY p.position, p.id) AS x)")
 
 
 def _chunks(values: list, size: int):

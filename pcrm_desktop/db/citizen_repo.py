@@ -5,8 +5,10 @@ from datetime import date, datetime
 from functools import lru_cache
 from operator import itemgetter
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select, text, update
+from sqlalchemy import Connection, and_, column, delete, insert, or_, select, text, update
+from sqlalchemy import table as table_clause
 
+from pcrm_desktop.db import dialect
 from pcrm_desktop.db import tables as t
 from pcrm_desktop.domain.citizens import Address, Channel, Citizen, Gender
 from pcrm_desktop.domain.duplicates import MatchFacts
@@ -63,9 +65,12 @@ def citizen_values(c: Citizen, now: datetime) -> dict:
     return dict(zip(FIELD_COLUMNS, citizen_fields(c)), updated_at=now)
 
 
-INSERT_PHONES = "INSERT INTO citizen_phones (citizen_id, number, digits, tail4, position) VALUES (?, ?, ?, ?, ?)"
-INSERT_GRAMS = "INSERT INTO citizen_grams (gram, citizen_id) VALUES (?, ?)"
-INSERT_FTS = "INSERT INTO citizen_fts(rowid, address, phones) VALUES (?, ?, ?)"
+PHONE_COLUMNS = ("citizen_id", "number", "digits", "tail4", "position")
+GRAM_COLUMNS = ("gram", "citizen_id")
+FTS_COLUMNS = ("rowid", "address", "phones")
+# The address and phone-digit text index (SQLite: an FTS5 table; a server: a plain table with
+# pg_trgm indexes). rowid = citizens.id on both: the same writes serve both.
+citizen_fts = table_clause("citizen_fts", *(column(name) for name in FTS_COLUMNS))
 
 
 def child_rows(citizen_id: int, c: Citizen, phones: list, grams: list, fts: list) -> None:
@@ -119,11 +124,16 @@ class CitizenRepository:
         return True
 
     def _write_children(self, citizen_id: int, citizen: Citizen) -> None:
-        phones, grams, fts = [], [], []
+        phones: list[tuple] = []
+        grams: list[tuple] = []
+        fts: list[tuple] = []
         child_rows(citizen_id, citizen, phones, grams, fts)
-        self._executemany(INSERT_PHONES, phones)
-        self._executemany(INSERT_GRAMS, sorted(grams))
-        self._executemany(INSERT_FTS, fts)
+        self._write_child_rows(phones, sorted(grams), fts)
+
+    def _write_child_rows(self, phones: list[tuple], grams: list[tuple], fts: list[tuple]) -> None:
+        dialect.bulk_insert(self.c, t.citizen_phones, PHONE_COLUMNS, phones)
+        dialect.bulk_insert(self.c, t.citizen_grams, GRAM_COLUMNS, grams)
+        dialect.bulk_insert(self.c, citizen_fts, FTS_COLUMNS, fts)
 
     def _indexed(self, citizen_id: int) -> tuple[str, str, str]:
         row = self.c.execute(select(t.citizens.c.name, t.citizens.c.dong_name, t.citizens.c.road)
@@ -142,10 +152,11 @@ class CitizenRepository:
         self.c.execute(delete(t.citizens).where(t.citizens.c.id == citizen_id))
 
     def bulk_add(self, citizens: list[Citizen], now: datetime) -> list[int]:
-        """Insert many at once (imports, demo) in the caller's transaction. Rows go straight to
-        the driver's executemany as tuples: SQLAlchemy's per-row parameter handling would cost
-        more than SQLite itself."""
-        first = self._first_free_id()  # above every id ever used (AUTOINCREMENT's rule)
+        """Insert many at once (imports, demo) in the caller's transaction. Rows go as tuples
+        (dialect.bulk_insert: on SQLite straight to the driver's executemany, SQLAlchemy's
+        per-row parameter handling would cost more than SQLite itself), with explicit ids: a
+        server's sequence is moved past them."""
+        first = dialect.next_id(self.c, "citizens")  # above every id ever used (AUTOINCREMENT's rule)
         ids = list(range(first, first + len(citizens)))
         stamp = sql_datetime(now)
         phones: list[tuple] = []
@@ -158,37 +169,19 @@ class CitizenRepository:
         # In index order, so each insert lands next to the previous one. Rows were added in id
         # order and the sort is stable: sorting by the gram alone gives (gram, id) order.
         grams.sort(key=itemgetter(0))
-        marks = ", ".join("?" * len(CITIZEN_COLUMNS))
-        self._executemany(f"INSERT INTO citizens ({', '.join(CITIZEN_COLUMNS)}) VALUES ({marks})",
-                          rows)
-        self._executemany(INSERT_PHONES, phones)
-        self._executemany(INSERT_GRAMS, grams)
-        self._executemany(INSERT_FTS, fts)
+        dialect.bulk_insert(self.c, t.citizens, CITIZEN_COLUMNS, rows)
+        self._write_child_rows(phones, grams, fts)
         return ids
-
-    def _first_free_id(self) -> int:
-        return max(self.c.execute(select(func.max(t.citizens.c.id))).scalar() or 0,
-                   self.c.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM sqlite_sequence"
-                                          " WHERE name = 'citizens'").scalar()) + 1
-
-    def _executemany(self, sql: str, rows: list[tuple]) -> None:
-        if not rows:
-            return
-        self.c.exec_driver_sql(sql, rows)
-
-    def _insert_sql(self, table, columns: tuple[str, ...]) -> str:
-        return (f"INSERT INTO {table.name} ({', '.join(columns)})"
-                f" VALUES ({', '.join('?' * len(columns))})")
 
     def bulk_link_groups(self, rows: list[tuple[int, int, date]]) -> None:
         """(citizen_id, group_id, since) rows."""
-        self._executemany(self._insert_sql(t.citizen_groups, ("citizen_id", "group_id", "since")),
-                          [(c, g, sql_date(d)) for c, g, d in rows])
+        dialect.bulk_insert(self.c, t.citizen_groups, ("citizen_id", "group_id", "since"),
+                            [(c, g, sql_date(d)) for c, g, d in rows])
 
     def bulk_add_interactions(self, rows: list[tuple]) -> None:
         """(citizen_id, at, channel, kind, summary, staff_id) rows."""
-        self._executemany(
-            self._insert_sql(t.interactions, ("citizen_id", "at", "channel", "kind", "summary", "staff_id")),
+        dialect.bulk_insert(
+            self.c, t.interactions, ("citizen_id", "at", "channel", "kind", "summary", "staff_id"),
             [(r[0], sql_datetime(r[1]), *r[2:]) for r in rows])
 
     # --- reads ----------------------------------------------------------------------------

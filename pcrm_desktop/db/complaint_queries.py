@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import Connection, text
 
+from pcrm_desktop.db import dialect
 from pcrm_desktop.db.citizen_repo import as_datetime, sql_datetime
 from pcrm_desktop.domain.complaint_queues import QUEUES, QueueFilter, QueueRow
 from pcrm_desktop.domain.complaints import OPEN, PastCase, Status
@@ -15,6 +16,7 @@ from pcrm_desktop.domain.complaints import OPEN, PastCase, Status
 SORTS = {"due": ("c.due_at", False), "received": ("c.received_at", True),
          "receipt": ("c.receipt_no", True)}
 RECEIPT_QUERY = re.compile(r"\d{4}-\d*")
+OPEN_CASE = "c.open = TRUE"  # `open` is a boolean on a server (`= 1` there is an error)
 
 
 def _text_of(value) -> str:
@@ -23,20 +25,21 @@ def _text_of(value) -> str:
 
 
 def queue_condition(f: QueueFilter, now: datetime,
-                    category_children: dict[int, list[int]] | None = None) -> tuple[list[str], dict]:
+                    category_children: dict[int, list[int]] | None = None,
+                    sql: dialect.Sql = dialect.SQLITE) -> tuple[list[str], dict]:
     """WHERE parts and parameters of a queue. `category_children`: parent id → child ids (the
     tree is small; listing the ids lets SQLite use its indexes, a sub-select would not)."""
     category_children = category_children or {}
     today = datetime.combine(now.date(), datetime.min.time())
     where, params = [], {}
     queue = {
-        "mine": ["c.assignee_id = :staff", "c.open = 1"],
-        "team": ["c.department_id = :team", "c.open = 1"],
-        "unassigned": ["c.assignee_id IS NULL", "c.open = 1"],
-        "due_today": ["c.open = 1", "c.due_at >= :today", "c.due_at < :tomorrow"],
-        "d3": ["c.open = 1", "c.due_at >= :today", "c.due_at < :day4"],
-        "overdue": ["c.open = 1", "c.due_at < :now"],
-        "open": ["c.open = 1"],
+        "mine": ["c.assignee_id = :staff", OPEN_CASE],
+        "team": ["c.department_id = :team", OPEN_CASE],
+        "unassigned": ["c.assignee_id IS NULL", OPEN_CASE],
+        "due_today": [OPEN_CASE, "c.due_at >= :today", "c.due_at < :tomorrow"],
+        "d3": [OPEN_CASE, "c.due_at >= :today", "c.due_at < :day4"],
+        "overdue": [OPEN_CASE, "c.due_at < :now"],
+        "open": [OPEN_CASE],
         "all": [],
     }[f.queue]
     where += queue
@@ -54,13 +57,14 @@ def queue_condition(f: QueueFilter, now: datetime,
         ids = [f.category_id] + list(category_children.get(f.category_id, ()))
         # "+": walk the list's own index and keep the category's rows (a category holds up
         # to a tenth of all cases: sorting all of them first took a second at 1,000,000)
-        where.append(f"+c.category_id IN ({', '.join(f':cat{n}' for n in range(len(ids)))})")
+        where.append(f"{sql.unindexed('c.category_id')} IN"
+                     f" ({', '.join(f':cat{n}' for n in range(len(ids)))})")
         params.update({f"cat{n}": i for n, i in enumerate(ids)})
     if f.status:
         where.append("c.status = :status")
         params["status"] = f.status
-        if f.status in {s.value for s in OPEN} and "c.open = 1" not in where:
-            where.append("c.open = 1")  # the same rows, found through the open-case indexes
+        if f.status in {s.value for s in OPEN} and OPEN_CASE not in where:
+            where.append(OPEN_CASE)  # the same rows, found through the open-case indexes
     if f.received_from is not None:
         where.append("c.received_at >= :rfrom")
         params["rfrom"] = sql_datetime(datetime.combine(f.received_from, datetime.min.time()))
@@ -72,16 +76,17 @@ def queue_condition(f: QueueFilter, now: datetime,
         where.append("c.done_at >= :dfrom AND c.done_at < :dto")
         params["dfrom"] = sql_datetime(datetime.combine(f.done_on, datetime.min.time()))
         params["dto"] = sql_datetime(datetime.combine(f.done_on + timedelta(days=1), datetime.min.time()))
-    words = f.text.strip()
+    words = f.text.replace("\x00", "").strip()  # NUL ends an FTS5 query; a server refuses it
     if words and RECEIPT_QUERY.fullmatch(words):
         where.append("c.receipt_no >= :rno AND c.receipt_no < :rno || '~'")
         params["rno"] = words
-    elif len(words) >= 3:  # trigram index over titles
-        where.append("c.id IN (SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH :fts)")
-        params["fts"] = '"' + words.replace('"', '""').replace("\x00", "") + '"'  # NUL ends an FTS5 query
+    elif len(words) >= 3:  # trigram index over titles (FTS5 on SQLite, pg_trgm on a server)
+        where.append(sql.in_text_index("c.id", "complaint_fts", "c.title", ":fts"))
+        params["fts"] = sql.contains_value(words)
     elif words:  # one or two characters: checked row by row in the list's order
-        where.append("c.title LIKE :title")
-        params["title"] = "%" + words.replace("%", "").replace("_", "") + "%"
+        where.append(sql.like_nocase("c.title", ":title"))
+        # no wildcards and no backslash (a server's LIKE escapes with it, SQLite's does not)
+        params["title"] = "%" + words.replace("%", "").replace("_", "").replace("\\", "") + "%"
     return where, params
 
 
@@ -89,7 +94,8 @@ def queue_sql(conn: Connection, f: QueueFilter, now: datetime, after: tuple | No
               limit: int = 100, sort: str = "due") -> tuple[str, dict]:
     """The SQL text and named parameters of one page (also run raw by the benchmark)."""
     column, descending = SORTS[sort]
-    where, params = queue_condition(f, now, children_of(conn) if f.category_id is not None else None)
+    where, params = queue_condition(f, now, children_of(conn) if f.category_id is not None else None,
+                                    dialect.of(conn))
     if after is not None:
         where.append(f"({column}, c.id) {'<' if descending else '>'} (:k, :i)")
         params["k"], params["i"] = after
@@ -98,7 +104,8 @@ def queue_sql(conn: Connection, f: QueueFilter, now: datetime, after: tuple | No
     # With a period filter the received-date index finds the few rows of the period; walking
     # another sort's index instead would read the whole table first ("+" keeps SQLite off it).
     narrowed = f.received_from is not None or f.received_to is not None or f.done_on is not None
-    order_by = column if sort == "received" and f.done_on is None or not narrowed else "+" + column
+    order_by = (column if sort == "received" and f.done_on is None or not narrowed
+                else dialect.of(conn).unindexed(column))
     sql = ("SELECT c.id, c.receipt_no, c.received_at, c.type_code, c.title, c.status, c.due_at,"
            f" c.priority, {column} AS sort_key,"
            " coalesce(ci.name, '') AS applicant, coalesce(s.name, '') AS assignee,"
@@ -138,7 +145,8 @@ def queue_counts(conn: Connection, staff_id: int | None, department_id: int | No
 def queue_count(conn: Connection, queue: str, staff_id: int | None, department_id: int | None,
                 now: datetime) -> int:
     where, params = queue_condition(
-        QueueFilter(queue, staff_id, department_id if queue == "team" else None), now)
+        QueueFilter(queue, staff_id, department_id if queue == "team" else None), now,
+        sql=dialect.of(conn))
     return conn.execute(text(
         "SELECT count(*) FROM complaints c" + (" WHERE " + " AND ".join(where) if where else "")),
         params).scalar_one()
@@ -158,8 +166,8 @@ def today_figures(conn: Connection, staff_id: int | None, now: datetime) -> dict
     return {
         "received": count("c.received_at >= :today AND c.received_at < :tomorrow"),
         "done": count("c.done_at >= :today AND c.done_at < :tomorrow"),
-        "overdue": count("c.open = 1 AND c.due_at < :now"),
-        "mine_soon": count("c.assignee_id = :staff AND c.open = 1 AND c.due_at < :day4"),
+        "overdue": count(f"{OPEN_CASE} AND c.due_at < :now"),
+        "mine_soon": count(f"c.assignee_id = :staff AND {OPEN_CASE} AND c.due_at < :day4"),
     }
 
 
@@ -193,7 +201,7 @@ def linked_cases(conn: Connection, complaint_id: int) -> list[dict]:
     return [dict(r) for r in conn.execute(text(
         "SELECT c.id, c.receipt_no, c.received_at, c.title, c.status FROM complaint_links l"
         " JOIN complaints c ON c.id = CASE WHEN l.first_id = :id THEN l.second_id ELSE l.first_id END"
-        " WHERE l.first_id = :id OR l.second_id = :id ORDER BY c.received_at"),
+        " WHERE l.first_id = :id OR l.second_id = :id ORDER BY c.received_at, c.id"),
         {"id": complaint_id}).mappings()]
 
 
@@ -208,11 +216,12 @@ def earlier_cases(conn: Connection, citizen_id: int | None, category_id: int | N
     rows = conn.execute(text(
         "SELECT c.id, c.receipt_no, c.received_at, c.title, c.status,"
         " (c.status IN ('done', 'closed') AND c.answer <> '') AS answered FROM complaints c"
-        f" WHERE {who} AND c.category_id = :cat AND c.id IS NOT :exclude"
+        # (NULL `exclude`: no row left out; `IS NOT` takes only NULL on a server)
+        f" WHERE {who} AND c.category_id = :cat AND coalesce(c.id <> :exclude, TRUE)"
         + (" AND (c.received_at, c.id) < (:b_at, :b_id)" if before else "") +
         # "+": find the few rows of this person or place first, then sort them (walking the
         # category in date order would read thousands)
-        " ORDER BY +c.received_at DESC LIMIT :limit"),
+        f" ORDER BY {dialect.of(conn).unindexed('c.received_at')} DESC, c.id DESC LIMIT :limit"),
         {"who": citizen_id, "road": road, "cat": category_id, "exclude": exclude_id,
          "limit": limit, "b_at": _text_of(before[0]) if before else None,
          "b_id": before[1] if before else None}).mappings()
@@ -242,7 +251,7 @@ def categories(conn: Connection) -> list[dict]:
         " FROM complaint_categories c LEFT JOIN complaint_categories p ON p.id = c.parent_id"
         " WHERE c.active AND (p.id IS NULL OR p.active)"
         " ORDER BY coalesce(p.position, c.position), c.parent_id IS NOT NULL,"
-        " c.position")).mappings()]
+        " c.position, c.id")).mappings()]
 
 
 class ComplaintRead:

@@ -119,6 +119,39 @@ class Sql:
             return f"%{escaped}%"
         return '"' + text.replace('"', '""') + '"'
 
+    def like_nocase(self, column: str, param: str) -> str:
+        """`column LIKE :param` with Latin letters matched in either case (SQLite's LIKE folds
+        ASCII; a server's ILIKE). The same rows for Hangul, digits and ASCII letters; ILIKE
+        also folds other alphabets' letters (É, Ä), which SQLite's LIKE does not."""
+        return f"{column} ILIKE {param}" if self.server else f"{column} LIKE {param}"
+
+    def contains_nocase(self, column: str, param: str) -> str:
+        """`contains` in either case, as SQLite's FTS5 trigram tokenizer matches by default
+        (case_sensitive 0, Unicode case folding); a server: ILIKE, served by the pg_trgm GIN
+        index. Bind `:param` to `contains_value(text)` (3+ characters)."""
+        if self.server:
+            return f"{column} ILIKE {param} ESCAPE '\\'"
+        return f"{column} MATCH {param}"
+
+    def in_text_index(self, key: str, fts_table: str, column: str, param: str) -> str:
+        """The row of `key` (an id) has `:param`'s text (`contains_value`, 3+ characters) in
+        `column`, in either case. SQLite asks the FTS5 trigram index `fts_table` kept beside
+        the table (rowid = the id); a server has no copy and reads `column` itself, through
+        its pg_trgm GIN index."""
+        if self.server:
+            return self.contains_nocase(column, param)
+        return f"{key} IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH {param})"
+
+    def last_char(self) -> str:
+        """The largest character (U+10FFFF): `x >= :p AND x < :p || last_char()` is the range
+        of texts starting with :p (in code point order: a server database in C.UTF-8)."""
+        return "chr(1114111)" if self.server else "char(1114111)"
+
+    def unindexed(self, column: str) -> str:
+        """`column`'s value with SQLite's planner kept off its indexes (a unary `+`: the same
+        value and the same order). A server's planner chooses by statistics: the column."""
+        return column if self.server else f"+{column}"
+
 
 SQLITE = Sql("sqlite")
 POSTGRESQL = Sql("postgresql")
@@ -168,3 +201,33 @@ def bulk_insert(conn: Connection, table: Any, columns: tuple[str, ...] | list[st
     conn.execute(table.insert(), [dict(zip(columns, row)) for row in rows])
     if "id" in columns and "id" in table.c and table.c.id.autoincrement:
         set_sequence(conn, table.name)
+
+
+def next_id(conn: Connection, table: str, column: str = "id") -> int:
+    """The id `table` would give its next row, without taking it: above every id it ever gave
+    (SQLite's AUTOINCREMENT keeps the largest in sqlite_sequence, a server's sequence its last
+    value) and above every row. For writes with explicit ids (followed by `set_sequence`)."""
+    from sqlalchemy import text
+    top = conn.execute(text(f"SELECT coalesce(max({column}), 0) FROM {table}")).scalar_one()
+    if of(conn).server:
+        sequence = conn.execute(text("SELECT pg_get_serial_sequence(:t, :c)"),
+                                {"t": table, "c": column}).scalar_one()
+        used = 0
+        if sequence is not None:
+            last, called = conn.execute(text(
+                f"SELECT last_value, is_called FROM {sequence}")).one()
+            used = last if called else last - 1
+    else:
+        used = conn.execute(text("SELECT coalesce(max(seq), 0) FROM sqlite_sequence"
+                                 " WHERE name = :t"), {"t": table}).scalar_one()
+    return max(top, used) + 1
+
+
+def optimize_text_index(conn: Connection, fts_table: str) -> None:
+    """After rows left a full-text index: SQLite rewrites the FTS5 index into one segment
+    (secure_delete then zeroes the pages the old segments held, so no destroyed text stays in
+    them). A server: nothing (no FTS5 table; pg_trgm GIN entries of deleted rows go with the
+    rows when autovacuum reclaims them)."""
+    if of(conn).server:
+        return
+    conn.exec_driver_sql(f"INSERT INTO {fts_table}({fts_table}) VALUES ('optimize')")

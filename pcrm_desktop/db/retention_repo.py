@@ -15,6 +15,10 @@ SQLite 3.40 has no FTS5 secure-delete option: after rows leave a full-text index
 rewrites the index into one segment, and secure_delete (db/engine.py) zeroes the pages the old
 segments leave. `compact` then checkpoints the WAL into the file, VACUUMs and truncates the WAL,
 so no copy of a destroyed row stays in free pages or in the -wal file.
+
+On a PostgreSQL server the same SQL runs (db/dialect.py for the pieces that differ); there is no
+file for the app to compact: the server's autovacuum reclaims the deleted rows' space, and the
+server's own files, WAL and backups are its administrator's (docs/ARCHITECTURE.md).
 """
 from __future__ import annotations
 
@@ -23,32 +27,35 @@ import sqlite3
 import time
 from datetime import date, datetime
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, bindparam, insert, select, text
 
+from pcrm_desktop.db import dialect
 from pcrm_desktop.db import tables as t
 from pcrm_desktop.db.audit_chain import attestation, move_start, redact
 from pcrm_desktop.db.citizen_repo import sql_datetime
 from pcrm_desktop.domain.retention import ANONYMISED_FLAG, SETTING_PREFIX, Kind
 
-COMPLAINTS = "temp.retention_complaints"  # 민원 to anonymise in this run
-CITIZENS = "temp.retention_citizens"      # residents to delete in this run
-LINKS = "temp.retention_links"            # survey responses whose link goes (survey_link kind)
-TARGETS = "temp.retention_targets"        # access-log targets naming an anonymised 민원
+# Temporary tables (no schema named: both look in the connection's temporary tables first;
+# SQLite calls their schema `temp`, a server `pg_temp_N`)
+COMPLAINTS = "retention_complaints"  # 민원 to anonymise in this run
+CITIZENS = "retention_citizens"      # residents to delete in this run
+LINKS = "retention_links"            # survey responses whose link goes (survey_link kind)
+TARGETS = "retention_targets"        # access-log targets naming an anonymised 민원
 
 _TEMP_TABLES = (
-    f"CREATE TEMP TABLE IF NOT EXISTS {COMPLAINTS[5:]} (id INTEGER PRIMARY KEY)",
-    f"CREATE TEMP TABLE IF NOT EXISTS {CITIZENS[5:]} (id INTEGER PRIMARY KEY)",
-    f"CREATE TEMP TABLE IF NOT EXISTS {LINKS[5:]} (id INTEGER PRIMARY KEY)",
-    f"CREATE TEMP TABLE IF NOT EXISTS {TARGETS[5:]} (target TEXT PRIMARY KEY)",
+    f"CREATE TEMP TABLE IF NOT EXISTS {COMPLAINTS} (id INTEGER PRIMARY KEY)",
+    f"CREATE TEMP TABLE IF NOT EXISTS {CITIZENS} (id INTEGER PRIMARY KEY)",
+    f"CREATE TEMP TABLE IF NOT EXISTS {LINKS} (id INTEGER PRIMARY KEY)",
+    f"CREATE TEMP TABLE IF NOT EXISTS {TARGETS} (target TEXT PRIMARY KEY)",
 )
 
 # --- what is past its period (each kind's candidates, minus what an earlier kind takes) ----------
 
 # A 민원 finished before the cut-off and not anonymised yet. The done_at range runs on
 # ix_complaints_done_report; the flag needs the row.
-SELECT_COMPLAINTS = (
-    f"INSERT INTO {COMPLAINTS} (id) SELECT id FROM complaints"
-    f" WHERE done_at < :cut AND instr(flags, '{ANONYMISED_FLAG}') = 0")
+def _select_complaints(sql: dialect.Sql) -> str:
+    return (f"INSERT INTO {COMPLAINTS} (id) SELECT id FROM complaints"
+            f" WHERE done_at < :cut AND {sql.position('flags', repr(ANONYMISED_FLAG))} = 0")
 
 # A resident unchanged since the cut-off whom nothing still needs: no 민원 that stays linked after
 # this run, no contact and no linked survey answer since the cut-off (a response linked to a 민원
@@ -94,22 +101,26 @@ class RetentionRepository:
         self.c = connection
         self._files_gone: set[str] = set()  # attachment files of the 민원 anonymised here
 
-    def _sql(self, sql: str, params: dict | tuple = ()):
-        return self.c.exec_driver_sql(sql, params)
+    def _sql(self, sql: str, params: dict | None = None, **lists: list):
+        """Run SQL with named parameters; `lists` are bound to `IN :name` (expanded)."""
+        statement = text(sql)
+        if lists:
+            statement = statement.bindparams(*(bindparam(k, expanding=True) for k in lists))
+        return self.c.execute(statement, {**(params or {}), **lists})
 
-    def _scalar(self, sql: str, params: dict | tuple = ()):
+    def _scalar(self, sql: str, params: dict | None = None):
         return self._sql(sql, params).scalar()
 
     # --- the periods (office_settings: retention.<kind> = months) --------------------------
     def stored_periods(self) -> dict[str, str]:
-        rows = self._sql("SELECT key, value FROM office_settings WHERE key LIKE ?",
-                         (SETTING_PREFIX + "%",))
+        rows = self._sql("SELECT key, value FROM office_settings WHERE key LIKE :p",
+                         {"p": SETTING_PREFIX + "%"})
         return {key[len(SETTING_PREFIX):]: value for key, value in rows}
 
     def store_period(self, kind: Kind, months: int) -> None:
-        self._sql("INSERT INTO office_settings (key, value) VALUES (?, ?)"
+        self._sql("INSERT INTO office_settings (key, value) VALUES (:k, :v)"
                   " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                  (SETTING_PREFIX + kind.value, str(months)))
+                  {"k": SETTING_PREFIX + kind.value, "v": str(months)})
 
     # --- choosing ---------------------------------------------------------------------------
     def select(self, cuts: dict[Kind, date], today: date) -> None:
@@ -118,7 +129,7 @@ class RetentionRepository:
             self._sql(statement)
         for table in (COMPLAINTS, CITIZENS, LINKS, TARGETS):
             self._sql(f"DELETE FROM {table}")
-        self._sql(SELECT_COMPLAINTS, {"cut": _bound(cuts[Kind.COMPLAINT])})
+        self._sql(_select_complaints(dialect.of(self.c)), {"cut": _bound(cuts[Kind.COMPLAINT])})
         self._sql(SELECT_CITIZENS, {"cut": _bound(cuts[Kind.CITIZEN]), "today": today.isoformat()})
         self._sql(f"INSERT INTO {LINKS} (id) SELECT l.response_id FROM {LINKS_FROM}"
                   f" WHERE {LINKS_WHERE}", {"cut": _bound(cuts[Kind.SURVEY_LINK])})
@@ -133,8 +144,9 @@ class RetentionRepository:
         that are all past their period (an entry stamped earlier by a clock set back, after a
         recent one, waits for the next run). Walks the entries that go, in rowid order (the
         `+` keeps the planner off the time index). None when the log is empty."""
-        first = self._scalar("SELECT id FROM audit_log WHERE +at >= ? ORDER BY id LIMIT 1",
-                             (_bound(cut),))
+        at = dialect.of(self.c).unindexed("at")
+        first = self._scalar(f"SELECT id FROM audit_log WHERE {at} >= :cut ORDER BY id LIMIT 1",
+                             {"cut": _bound(cut)})
         if first is None:
             last = self._scalar("SELECT max(id) FROM audit_log")
             return None if last is None else last + 1
@@ -144,8 +156,8 @@ class RetentionRepository:
         """What a run now would destroy, per kind, with the main rows that go along."""
         out: dict[Kind, tuple[int, dict[str, int]]] = {}
         before = self._audit_before(cuts[Kind.AUDIT_LOG])
-        out[Kind.AUDIT_LOG] = (self._scalar("SELECT count(*) FROM audit_log WHERE id < ?",
-                                            (before,)) if before else 0, {})
+        out[Kind.AUDIT_LOG] = (self._scalar("SELECT count(*) FROM audit_log WHERE id < :b",
+                                            {"b": before}) if before else 0, {})
         out[Kind.COMPLAINT] = (self._scalar(f"SELECT count(*) FROM {COMPLAINTS}"), {
             "attachments": self._scalar(
                 "SELECT count(*) FROM complaint_attachments"
@@ -174,7 +186,7 @@ class RetentionRepository:
                 Kind.CITIZEN: self._citizens, Kind.INTERACTION: self._interactions,
                 Kind.SURVEY_LINK: self._links, Kind.HAPPY_CALL: self._happy_calls}[kind](cut, now)
 
-    def _span(self, sql: str, params: dict | tuple = ()) -> dict:
+    def _span(self, sql: str, params: dict | None = None) -> dict:
         first, last = self._sql(sql, params).one()
         return {"from": str(first)[:10], "to": str(last)[:10]} if first else {}
 
@@ -182,7 +194,7 @@ class RetentionRepository:
         before = self._audit_before(cut)
         if before is None:
             return 0, {}
-        span = self._span("SELECT min(at), max(at) FROM audit_log WHERE id < ?", (before,))
+        span = self._span("SELECT min(at), max(at) FROM audit_log WHERE id < :b", {"b": before})
         moved = move_start(self.c, before, sql_datetime(now))
         if moved is None:
             return 0, {}
@@ -198,11 +210,12 @@ class RetentionRepository:
         related: dict[str, int] = {}
         # the access-log entries about these cases (by 접수번호 or id, and their call-backs):
         # details emptied, digests kept, so the chain still verifies
-        self._sql(f"INSERT OR IGNORE INTO {TARGETS} (target)"
+        # (ON CONFLICT after a SELECT with a WHERE: SQLite's parser needs the WHERE there)
+        self._sql(f"INSERT INTO {TARGETS} (target)"
                   f" SELECT receipt_no FROM complaints WHERE id IN {ids}"
                   f" UNION ALL SELECT CAST(id AS TEXT) FROM {COMPLAINTS}"
-                  f" UNION ALL SELECT 'callback:' || id FROM survey_callbacks"
-                  f"  WHERE complaint_id IN {ids}")
+                  f" UNION ALL SELECT 'callback:' || CAST(id AS TEXT) FROM survey_callbacks"
+                  f"  WHERE complaint_id IN {ids} ON CONFLICT (target) DO NOTHING")
         entries = [row[0] for row in self._sql(
             "SELECT id FROM audit_log WHERE (action LIKE 'complaint.%' OR action = 'survey.callback')"
             f" AND detail != '' AND detail_digest IS NULL AND target IN (SELECT target FROM {TARGETS})")]
@@ -232,8 +245,9 @@ class RetentionRepository:
             " epeople_no = '', source_no = '', answer = '',"
             f" flags = CASE WHEN flags = '' THEN '{ANONYMISED_FLAG}'"
             f"  ELSE flags || ',{ANONYMISED_FLAG}' END,"
-            f" version = version + 1, updated_at = ? WHERE id IN {ids}", (sql_datetime(now),))
-        self._sql("INSERT INTO complaint_fts(complaint_fts) VALUES ('optimize')")
+            f" version = version + 1, updated_at = :now WHERE id IN {ids}",
+            {"now": sql_datetime(now)})
+        dialect.optimize_text_index(self.c, "complaint_fts")
         return count, {"span": span, "related": related}
 
     def _citizens(self, cut: date, now: datetime) -> tuple[int, dict]:
@@ -251,14 +265,13 @@ class RetentionRepository:
         callbacks = [row[0] for row in self._sql(
             "SELECT b.id FROM survey_callbacks b JOIN survey_links l"
             f" ON l.response_id = b.response_id WHERE l.citizen_id IN {ids}")]
-        if callbacks:
-            marks = ",".join("?" * len(callbacks))
-            related["callbacks"] = self._sql(
-                f"UPDATE survey_callbacks SET note = '' WHERE id IN ({marks})",
-                tuple(callbacks)).rowcount
+        for start in range(0, len(callbacks), 500):
+            chunk = callbacks[start:start + 500]
+            related["callbacks"] = related.get("callbacks", 0) + self._sql(
+                "UPDATE survey_callbacks SET note = '' WHERE id IN :ids", ids=chunk).rowcount
             entries += [row[0] for row in self._sql(
-                f"SELECT id FROM audit_log WHERE target IN ({marks}) AND detail != ''"
-                " AND detail_digest IS NULL", tuple(f"callback:{b}" for b in callbacks))]
+                "SELECT id FROM audit_log WHERE target IN :targets AND detail != ''"
+                " AND detail_digest IS NULL", targets=[f"callback:{b}" for b in chunk])]
         related["audit_details"] = redact(self.c, entries)
         for table in ("survey_links", "interactions", "consents", "citizen_groups",
                       "citizen_phones"):
@@ -268,7 +281,7 @@ class RetentionRepository:
         self._sql(f"DELETE FROM citizen_grams WHERE citizen_id IN {ids}")
         self._sql(f"DELETE FROM citizen_fts WHERE rowid IN {ids}")
         self._sql(f"DELETE FROM citizens WHERE id IN {ids}")
-        self._sql("INSERT INTO citizen_fts(citizen_fts) VALUES ('optimize')")
+        dialect.optimize_text_index(self.c, "citizen_fts")
         return count, {"span": span, "related": related}
 
     def _interactions(self, cut: date, now: datetime) -> tuple[int, dict]:
@@ -294,8 +307,7 @@ class RetentionRepository:
             chunk = targets[start:start + 500]
             entries += [row[0] for row in self._sql(
                 "SELECT id FROM audit_log WHERE action = 'survey.callback' AND detail != ''"
-                f" AND detail_digest IS NULL AND target IN ({','.join('?' * len(chunk))})",
-                tuple(chunk))]
+                " AND detail_digest IS NULL AND target IN :targets", targets=chunk)]
         related["audit_details"] = redact(self.c, entries)
         related["callbacks"] = self._sql(
             "UPDATE survey_callbacks SET complaint_id = NULL, note = ''"
@@ -322,8 +334,8 @@ class RetentionRepository:
         for start in range(0, len(names), 500):
             chunk = names[start:start + 500]
             still |= {row[0] for row in self._sql(
-                "SELECT DISTINCT sha256 FROM complaint_attachments"
-                f" WHERE sha256 IN ({','.join('?' * len(chunk))})", tuple(chunk))}
+                "SELECT DISTINCT sha256 FROM complaint_attachments WHERE sha256 IN :names",
+                names=chunk)}
         return gone - still
 
     # --- the ledger (파기 대장) -------------------------------------------------------------
@@ -348,7 +360,11 @@ class RetentionRepository:
         """Copy the WAL into the file and empty it, VACUUM, and empty the WAL again (VACUUM in
         WAL mode writes the new file through the WAL). Outside any transaction: call it after
         the unit of work committed. The VACUUM's scratch copy goes to a temporary file, not to
-        memory (temp_store=MEMORY would hold a copy of the whole database in RAM)."""
+        memory (temp_store=MEMORY would hold a copy of the whole database in RAM).
+        A server: nothing to do here (no file of the app's; autovacuum reclaims the deleted
+        rows' space, and VACUUM needs the tables' owner, not the clerks' role)."""
+        if dialect.of(self.c).server:
+            return {"vacuumed": False, "wal_emptied": True, "server": True, "seconds": 0.0}
         raw = self.c.connection.dbapi_connection
         if raw.in_transaction:
             raise RuntimeError("compact() needs a committed unit of work")

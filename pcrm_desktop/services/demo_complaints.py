@@ -97,7 +97,7 @@ class _Writer:
         self.next_id = uow.complaints.max_id() + 1
         self.slow: set[int] = set(conn.exec_driver_sql(  # read once, not per case
             "SELECT cg.citizen_id FROM citizen_groups cg JOIN customer_groups g ON g.id = cg.group_id"
-            " WHERE g.code = ?", (SLOW_GROUP,)).scalars())
+            f" WHERE g.code = '{SLOW_GROUP}'").scalars())  # a constant: no `?` (a server refuses it)
 
     def received_at(self) -> datetime:
         rng = self.rng

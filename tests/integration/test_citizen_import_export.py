@@ -590,25 +590,25 @@ def test_export_round_trips_through_import(admin_ctx, exportable, tmp_path, db_p
     assert sorted(r[1] for r in table.rows) == ["김철수", "이영희", "홍길동"]
 
 
-def test_cli_export(capsys, admin_ctx, exportable, tmp_path, db_path, monkeypatch):
+def test_cli_export(capsys, admin_ctx, exportable, tmp_path, db_path, db_target, monkeypatch):
     monkeypatch.setenv("PCRM_USER", "hong")  # the fixture's admin runs the commands
     out = tmp_path / "cli.csv"
-    code, summary, _ = run_json(capsys, "export", "citizens", "--out", str(out), "--db", str(db_path))
+    code, summary, _ = run_json(capsys, "export", "citizens", "--out", str(out), "--db", db_target)
     assert (code, summary["error"]) == (1, "reason_required")  # masked, still personal data
     assert not out.exists()
     code, summary, _ = run_json(capsys, "export", "citizens", "--out", str(out), "--reason",
-                                "안내문 발송", "--db", str(db_path))
+                                "안내문 발송", "--db", db_target)
     assert code == 0
     assert summary == {"ok": True, "out": str(out), "rows": 3, "masked": True}
     assert [line[1] for line in read_export_csv(out)[1:]] == ["김*수", "이*희", "홍*동"]
 
     full = tmp_path / "cli-full.xlsx"
     code, summary, _ = run_json(capsys, "export", "citizens", "--out", str(full), "--unmasked",
-                                "--db", str(db_path))
+                                "--db", db_target)
     assert (code, summary["error"]) == (1, "reason_required")
     assert not full.exists()
     code, summary, _ = run_json(capsys, "export", "citizens", "--out", str(full), "--unmasked",
-                                "--reason", "감사", "--db", str(db_path))
+                                "--reason", "감사", "--db", db_target)
     assert (code, summary["rows"], summary["masked"]) == (0, 3, False)
     assert full.is_file()
     logged = rows(db_path, "SELECT detail, reason FROM audit_log"
@@ -616,5 +616,5 @@ def test_cli_export(capsys, admin_ctx, exportable, tmp_path, db_path, monkeypatc
     assert logged == [("3명, 가림", "안내문 발송"), ("3명, 전체 값", "감사")]
 
     main(["export", "citizens", "--out", str(tmp_path / "plain.csv"), "--reason", "안내",
-          "--db", str(db_path)])
+          "--db", db_target])
     assert "내보내기 완료" in capsys.readouterr().out

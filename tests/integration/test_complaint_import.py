@@ -126,27 +126,28 @@ def test_all_or_nothing(admin_ctx, db_path, monkeypatch):
     assert rows(db_path, "SELECT count(*) FROM departments")[0][0] == 2  # only the office's own
 
 
-def test_import_and_export_from_the_command_line(capsys, admin_ctx, db_path, tmp_path, monkeypatch):
+def test_import_and_export_from_the_command_line(capsys, admin_ctx, db_target, tmp_path,
+                                                 monkeypatch):
     monkeypatch.setenv("PCRM_USER", "hong")  # the fixture's admin runs the commands
     mapping = tmp_path / "mapping.json"
     mapping.write_text(json.dumps({"received_at": "Created Date", "closed_at": "Closed Date",
                                    "status": "Status", "department": "Agency",
                                    "category": "Complaint Type", "title": "Descriptor",
                                    "source_no": "Unique Key"}), encoding="utf-8")
-    code = main(["import", "complaints", str(NYC), "--db", str(db_path), "--mapping", str(mapping),
+    code = main(["import", "complaints", str(NYC), "--db", db_target, "--mapping", str(mapping),
                  "--json"])
     out = json.loads(capsys.readouterr().out)
     assert code == 0
     assert (out["imported"], out["rejected"], out["rows"]) == (1000, 0, 1000)
     assert out["flagged"] == len({f["row"] for f in out["flags"]}) >= 17
     register = tmp_path / "민원처리부.xlsx"
-    code = main(["export", "complaints", "--db", str(db_path), "--from", "2018-06-26",
+    code = main(["export", "complaints", "--db", db_target, "--from", "2018-06-26",
                  "--to", "2018-06-26", "--out", str(register), "--reason", "구청 제출", "--json"])
     done = json.loads(capsys.readouterr().out)
     sheet = list(load_workbook(register).active.iter_rows(values_only=True))
     assert code == 0 and sheet[0][0] == "접수번호" and len(sheet) - 1 == done["rows"] > 0
     assert all(row[1].startswith("2018-06-26") for row in sheet[1:])
-    code = main(["export", "complaints", "--db", str(db_path), "--from", "2018-07-01",
+    code = main(["export", "complaints", "--db", db_target, "--from", "2018-07-01",
                  "--out", str(register), "--reason", "구청 제출"])
     assert code == 1 and "기간 끝" in capsys.readouterr().err
 

@@ -44,6 +44,11 @@ def intake(ctx, title="불법주정차 신고", citizen_id=None, type_code="inqu
                   category(ctx, cat) if cat else None, citizen_id, **kw)
 
 
+ATTACHMENTS_BESIDE_FILE = (
+    "attachment files are kept in a folder beside the SQLite file (ctx.files_dir); a server "
+    "database has no attachment store yet, so attaching there says attachments_unavailable")
+
+
 def version(db_path, complaint_id: int) -> int:
     return rows(db_path, "SELECT version FROM complaints WHERE id = ?", complaint_id)[0][0]
 
@@ -66,12 +71,10 @@ def test_intake_numbers_and_due_date(ctx, db_path):
     assert rows(db_path, "SELECT count(*) FROM audit_log WHERE action = 'complaint.add'") == [(4,)]
 
 
-def test_the_category_period_wins_over_the_type(ctx, db_path):
-    import sqlite3
-    conn = sqlite3.connect(db_path)
-    conn.execute("UPDATE complaint_categories SET period_days = 3 WHERE name = '주차'")
-    conn.commit()
-    conn.close()
+def test_the_category_period_wins_over_the_type(backend, ctx):
+    from sqlalchemy import text
+    with backend.migration.engine.begin() as conn:  # an edit outside the app's services
+        conn.execute(text("UPDATE complaint_categories SET period_days = 3 WHERE name = '주차'"))
     # 불법주정차 is under 주차: 3 days = 24 working hours from Tue 10:00 → Fri 4 Dec 10:00
     assert S.receive(ctx, intake(ctx)).deadline.due == datetime(2026, 12, 4, 10, 0)
     # 기타민원 in a category without a period: 즉시 = 3 working hours → 14:00 (lunch skipped)
@@ -266,6 +269,7 @@ def test_demo_cases_are_consistent(backend, db_path):
                          " ON c.id = e.complaint_id WHERE c.id IS NULL") == [(0,)]
 
 
+@pytest.mark.sqlite_only(ATTACHMENTS_BESIDE_FILE)
 def test_attachments_are_kept_beside_the_database(ctx, db_path, tmp_path, monkeypatch):
     from pcrm_desktop.services import attachments
     case = S.receive(ctx, intake(ctx)).complaint_id
@@ -290,6 +294,7 @@ def test_attachments_are_kept_beside_the_database(ctx, db_path, tmp_path, monkey
     assert len(attachments.attachments(ctx, case)) == 2
 
 
+@pytest.mark.sqlite_only(ATTACHMENTS_BESIDE_FILE)
 def test_a_case_received_with_its_files_commits_them_together(ctx, db_path, tmp_path):
     applicant = C.register_citizen(ctx, Citizen(None, "김민원", 1970)).citizen_id
     photo, letter = tmp_path / "현장.jpg", tmp_path / "진정서 800101-1234567.pdf"
@@ -309,6 +314,7 @@ def test_a_case_received_with_its_files_commits_them_together(ctx, db_path, tmp_
     assert stored == sorted(r[0] for r in rows(db_path, "SELECT sha256 FROM complaint_attachments"))
 
 
+@pytest.mark.sqlite_only(ATTACHMENTS_BESIDE_FILE)
 @pytest.mark.parametrize("problem", ["too large", "missing", "unreadable", "write fails"])
 def test_a_file_that_cannot_be_attached_saves_neither_case_nor_file(ctx, db_path, tmp_path,
                                                                    monkeypatch, problem):

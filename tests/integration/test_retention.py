@@ -1,6 +1,7 @@
-"""보존기간과 파기 on a real temporary database file: records on both sides of every cut-off,
-made through the services at their own (old) dates; the preview says what the run destroys; the
-destroyed personal data is gone from the file's bytes and from the -wal file; statistics stay;
+"""보존기간과 파기 on a real temporary database (a file, and a server database): records on both
+sides of every cut-off, made through the services at their own (old) dates; the preview says what
+the run destroys; on SQLite the destroyed personal data is gone from the file's bytes and from the
+-wal file (a server has no file of the app's to read: the same rows are gone); statistics stay;
 the ledger and the access log (its chain still verifying) record the run; roles, minimum periods,
 and a run that fails half-way (nothing changes)."""
 from __future__ import annotations
@@ -77,18 +78,22 @@ def receive_and_close(ctx, db_path, citizen_id, received: datetime, done: dateti
 
 
 @pytest.fixture
-def backend(db_path, monkeypatch):
-    """The database file created in January 2020, its creation and its calendar's seeding
-    logged then (the access log is in time order, as in an office that has used the program
-    since)."""
+def backend(empty_db_target, db_path, monkeypatch):
+    """The database created in January 2020, its creation and its calendar's seeding logged
+    then (the access log is in time order, as in an office that has used the program since).
+    On a server too a database nothing has opened yet (a copy of the migrated template would
+    bring entries stamped today); tests.dbutil.rows(db_path, …) reads it."""
     from pcrm_desktop import bootstrap
+    from tests import dbutil
+    if empty_db_target != str(db_path):
+        monkeypatch.setitem(dbutil.SERVERS, str(db_path), empty_db_target)
     real, seed = bootstrap._audit_migration, bootstrap.seed_calendar_now
     monkeypatch.setattr(bootstrap, "_audit_migration",
                         lambda ctx, migration: real(replace(ctx, clock=lambda: CLOCK["now"]), migration))
     monkeypatch.setattr(bootstrap, "seed_calendar_now",
                         lambda ctx: seed(replace(ctx, clock=lambda: CLOCK["now"])))
     at(datetime(2020, 1, 6, 8, 0))
-    opened = bootstrap.open_backend(str(db_path))
+    opened = bootstrap.open_backend(empty_db_target)
     yield opened
     opened.close()
 
@@ -108,7 +113,9 @@ def world(ctx, db_path, tmp_path) -> World:
     """An office set up in 2020 (so the access log's oldest entries come first), then records in
     time order, as a real office would have made them."""
     at(datetime(2020, 1, 6, 9, 0))
-    clocked = replace(ctx, clock=lambda: CLOCK["now"])
+    # (a server database has no folder beside it: its attachments go to the test's own folder)
+    clocked = replace(ctx, clock=lambda: CLOCK["now"],
+                      files_dir=ctx.files_dir or tmp_path / "attachments")
     admin = complete_first_run(clocked, OfficeProfile("청운효자동 행정복지센터"), ["민원행정팀"],
                                "홍길동", "hong", ADMIN_PASSWORD)
     c = clocked.as_actor(admin)
@@ -188,16 +195,21 @@ def world(ctx, db_path, tmp_path) -> World:
 
 
 def statistics(db_path) -> list[tuple]:
-    """What the reports count: cases by category, month, channel, type, department, result and
-    timeliness, and the survey answers' sums (none of it needs a person)."""
-    return rows(db_path, "SELECT category_id, substr(received_at, 1, 7), channel, type_code,"
+    """What the reports count: cases by category, time received (finer than the reports' month),
+    channel, type, department, result and timeliness, and the survey answers' sums (none of it
+    needs a person)."""
+    return rows(db_path, "SELECT category_id, received_at, channel, type_code,"
                          " department_id, status, result, done_at <= due_at, count(*)"
                          " FROM complaints GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8"
                 ) + rows(db_path, "SELECT item, count(*), sum(value_num) FROM survey_answers"
                                   " GROUP BY item ORDER BY item")
 
 
-def file_bytes(db_path: Path) -> bytes:
+def file_bytes(db_path: Path, db_kind: str = "sqlite") -> bytes:
+    """The SQLite file's and its WAL's bytes; on a server nothing (no file of the app's: the
+    rows' absence is checked through SQL there, as on SQLite)."""
+    if db_kind != "sqlite":
+        return b""
     wal = db_path.with_name(db_path.name + "-wal")
     return db_path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
 
@@ -208,12 +220,14 @@ def counts(preview) -> dict[Kind, int]:
 
 # --- the whole run ------------------------------------------------------------------------------
 
-def test_preview_then_run_destroys_exactly_that_and_keeps_the_statistics(world, backend, db_path):
+def test_preview_then_run_destroys_exactly_that_and_keeps_the_statistics(world, backend, db_path,
+                                                                          db_kind):
     ctx = world.ctx
+    on_file = db_kind == "sqlite"
     before_stats = statistics(db_path)
-    before_bytes = file_bytes(db_path)
+    before_bytes = file_bytes(db_path, db_kind)
     for text in GONE_TEXTS + (KEPT_NAME,):  # the search below can find what is there
-        assert text.encode() in before_bytes, text
+        assert text.encode() in before_bytes or not on_file, text
     assert world.attachment.is_file()
     assert [r.id for r in citizens.search(ctx, "남궁")] == [world.gone_citizen]
     assert [r.id for r in citizens.search(ctx, "9753")] == [world.gone_citizen]
@@ -234,17 +248,22 @@ def test_preview_then_run_destroys_exactly_that_and_keeps_the_statistics(world, 
     assert {c.kind: c.count for c in result.done} == counts(preview)
     assert steps[0] == (0, 8) and steps[-1] == (8, 8)
     assert result.files_removed == 1 and result.files_failed == []
-    assert result.compact["vacuumed"] and result.compact["wal_emptied"]
+    if on_file:
+        assert result.compact["vacuumed"] and result.compact["wal_emptied"]
+    else:  # nothing for the app to compact on a server (db/retention_repo.compact)
+        assert result.compact == {"vacuumed": False, "wal_emptied": True, "server": True,
+                                  "seconds": 0.0}
 
     # the personal data is gone from the file and from the WAL, the attachment file too
-    after_bytes = file_bytes(db_path)
+    after_bytes = file_bytes(db_path, db_kind)
     for text in GONE_TEXTS:
         assert text.encode() not in after_bytes, text
     assert b"ATTACHMENT-SECRET-BYTES" not in after_bytes
-    assert KEPT_NAME.encode() in after_bytes and b"010-4444-0001" in after_bytes
+    if on_file:
+        assert KEPT_NAME.encode() in after_bytes and b"010-4444-0001" in after_bytes
+        wal = db_path.with_name(db_path.name + "-wal")
+        assert not wal.exists() or wal.stat().st_size == 0
     assert not world.attachment.exists()
-    wal = db_path.with_name(db_path.name + "-wal")
-    assert not wal.exists() or wal.stat().st_size == 0
 
     # the 민원 is still counted, anonymised; its applicant and everything hanging on them gone
     assert statistics(db_path) == before_stats
@@ -315,7 +334,7 @@ def test_preview_then_run_destroys_exactly_that_and_keeps_the_statistics(world, 
 
 
 def test_kept_access_log_entries_about_destroyed_records_lose_their_details(world, backend,
-                                                                            db_path):
+                                                                            db_path, db_kind):
     """With the access log kept longer than the records, its entries about them stay (who did
     what, when) but their details (notes, file names, the merged record) are emptied; each
     detail's digest keeps the chain verifying."""
@@ -334,7 +353,7 @@ def test_kept_access_log_entries_about_destroyed_records_lose_their_details(worl
     assert rows(db_path, "SELECT count(*) FROM audit_log WHERE detail = ''"
                          " AND detail_digest IS NOT NULL")[0][0] >= 4
     for text in GONE_TEXTS:
-        assert text.encode() not in file_bytes(db_path), text
+        assert text.encode() not in file_bytes(db_path, db_kind), text
     from pcrm_desktop.db.audit_chain import verify
     with backend.migration.engine.connect() as conn:
         report = verify(conn)
@@ -401,7 +420,7 @@ def test_longer_periods_spare_records_and_a_shorter_one_takes_more(world, db_pat
 
 # --- rules and roles ----------------------------------------------------------------------------
 
-def test_periods_under_the_minimum_or_malformed_are_refused(world, db_path):
+def test_periods_under_the_minimum_or_malformed_are_refused(world, backend):
     ctx = world.ctx
     with pytest.raises(ValidationError) as caught:
         retention.set_policy(ctx, "audit_log", 23)
@@ -418,9 +437,10 @@ def test_periods_under_the_minimum_or_malformed_are_refused(world, db_path):
     retention.set_policy(ctx, "audit_log", 24)
     assert {p.kind: p.months for p in retention.policies(ctx)}[Kind.AUDIT_LOG] == 24
     # a value written into the database by hand under the minimum is raised to it
-    import sqlite3
-    with contextlib.closing(sqlite3.connect(db_path)) as conn, conn:
-        conn.execute("UPDATE office_settings SET value = '3' WHERE key = 'retention.audit_log'")
+    from sqlalchemy import text
+    with backend.migration.engine.begin() as conn:
+        conn.execute(text("UPDATE office_settings SET value = '3'"
+                          " WHERE key = 'retention.audit_log'"))
     assert {p.kind: p.months for p in retention.policies(ctx)}[Kind.AUDIT_LOG] == 24
 
 
@@ -477,7 +497,7 @@ def _args(**values) -> argparse.Namespace:
     return argparse.Namespace(**base)
 
 
-def test_cli_dry_run_then_run_then_ledger(cli_session, db_path):
+def test_cli_dry_run_then_run_then_ledger(cli_session, db_path, db_kind):
     from pcrm_desktop.cli.retention import cmd_retention
     code, summary, text = cmd_retention(_args(dry_run=True))
     assert code == 0 and summary["dry_run"] is True and summary["ok"] is True
@@ -488,7 +508,8 @@ def test_cli_dry_run_then_run_then_ledger(cli_session, db_path):
 
     code, summary, text = cmd_retention(_args())
     assert code == 0 and summary["dry_run"] is False and summary["total"] > 0
-    assert summary["compact"]["vacuumed"] is True and len(summary["ledger_ids"]) == 6
+    assert summary["compact"]["vacuumed"] is (db_kind == "sqlite")  # a server: nothing to do
+    assert len(summary["ledger_ids"]) == 6
     assert "파기 완료" in text
     code, summary, text = cmd_retention(_args(what="ledger"))
     assert code == 0 and len(summary["entries"]) == 6 and "파기 대장" in text
@@ -522,13 +543,14 @@ def test_cli_policy_show_and_set(cli_session, db_path):
     assert args.set == ["complaint=72", "citizen=48"]
 
 
-def test_the_real_command_signs_in_and_refuses_a_clerk(world, db_path, capsys, monkeypatch):
+def test_the_real_command_signs_in_and_refuses_a_clerk(world, db_path, empty_db_target, capsys,
+                                                       monkeypatch):
     """Through `pcrm` itself (its own sign-in, today's clock): the admin previews; a clerk's
     run is refused by the service and nothing is destroyed."""
     from pcrm_desktop.cli import main
     from pcrm_desktop.services import accounts, office
     monkeypatch.setenv("PCRM_USER", "hong")
-    code = main(["retention", "run", "--dry-run", "--json", "--db", str(db_path)])
+    code = main(["retention", "run", "--dry-run", "--json", "--db", empty_db_target])
     summary = json.loads(capsys.readouterr().out)
     assert code == 0 and summary["dry_run"] and len(summary["kinds"]) == 6
     office.add_staff(world.ctx, "김민원", "kim", "clerk", temporary_password="Temp#Pass2026")
@@ -536,12 +558,13 @@ def test_the_real_command_signs_in_and_refuses_a_clerk(world, db_path, capsys, m
     accounts.change_password(world.ctx.as_actor(signed.actor), "Temp#Pass2026",
                              ADMIN_PASSWORD, ADMIN_PASSWORD)
     monkeypatch.setenv("PCRM_USER", "kim")
-    code = main(["retention", "run", "--json", "--db", str(db_path)])
+    code = main(["retention", "run", "--json", "--db", empty_db_target])
     assert code == 1 and json.loads(capsys.readouterr().out)["error"] == "forbidden"
     assert rows(db_path, "SELECT count(*) FROM destruction_ledger") == [(0,)]
 
 
-def test_a_destroyed_residents_call_back_notes_go_and_an_open_call_back_keeps_them(ctx, db_path):
+def test_a_destroyed_residents_call_back_notes_go_and_an_open_call_back_keeps_them(ctx, db_path,
+                                                                                    db_kind):
     """A low answer linked to a resident alone leaves a call-back: when the resident is past
     their period, a finished call-back's note goes with them (table and access log); a
     resident still owed a call-back is kept."""
@@ -567,5 +590,5 @@ def test_a_destroyed_residents_call_back_notes_go_and_an_open_call_back_keeps_th
         (first, ""), (second, "")]
     assert rows(db_path, "SELECT count(*) FROM survey_links WHERE citizen_id = ?",
                 owed_person) == [(1,)]
-    assert b"\xec\x9d\xb4\xec\x9b\x83 \xec\x86\x8c\xec\x9d\x8c" not in file_bytes(db_path)  # 이웃 소음
+    assert b"\xec\x9d\xb4\xec\x9b\x83 \xec\x86\x8c\xec\x9d\x8c" not in file_bytes(db_path, db_kind)  # 이웃 소음
     assert "이웃 소음" not in str(rows(db_path, "SELECT detail FROM audit_log"))
