@@ -176,13 +176,15 @@ def insert(conn: Connection | Any, table: Any) -> Any:
 def set_sequence(conn: Connection, table: str, column: str = "id") -> None:
     """After rows were written with explicit ids: the server's sequence of `table.column` moves
     past the largest (SQLite's AUTOINCREMENT follows by itself). POSTGRES.md: the sequence that
-    never moved gave the next default id a collision."""
+    never moved gave the next default id a collision. Never backwards: an id given once (its
+    row deleted since) is not given again, as with SQLite's AUTOINCREMENT."""
     if not of(conn).server:
         return
     from sqlalchemy import text
     conn.execute(text(
-        f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'),"
-        f" coalesce((SELECT max({column}) FROM {table}), 0) + 1, false)"))
+        f"SELECT setval(s.seq, greatest(coalesce((SELECT max({column}) FROM {table}), 0) + 1,"
+        f" coalesce(pg_sequence_last_value(s.seq) + 1, 1)), false)"
+        f" FROM (SELECT CAST(pg_get_serial_sequence('{table}', '{column}') AS regclass) AS seq) s"))
 
 
 def bulk_insert(conn: Connection, table: Any, columns: tuple[str, ...] | list[str],

@@ -151,6 +151,9 @@ def upgrade() -> None:
             rows.append(dict(id=next_id, parent_id=parent, name=child, position=child_position))
             next_id += 1
     op.bulk_insert(categories, rows)
+    if op.get_bind().dialect.name == "postgresql":  # explicit ids: the sequence moves past them
+        op.execute("SELECT setval(pg_get_serial_sequence('complaint_categories', 'id'),"
+                   " (SELECT max(id) FROM complaint_categories))")
 
 
 def _sqlite_title_index() -> None:
