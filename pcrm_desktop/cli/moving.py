@@ -19,7 +19,7 @@ def copy_to_parser(sub, common) -> None:
                     "체인을 원본과 대조하고, 모두 같을 때만 확정합니다(다르면 서버는 비어 있는 그대로). "
                     "원본 파일은 읽기만 하며 바꾸지 않습니다.",
         epilog="서버 주소의 사용자는 데이터베이스를 만든 소유자 역할이어야 합니다(표를 만듦). 복사한 "
-               "사실은 서버의 접속기록에 남습니다. 첨부파일은 옮기지 않습니다(파일 옆 attachments 폴더).")
+               "사실은 서버의 접속기록에 남습니다. 첨부파일(파일 옆 attachments 폴더)도 서버로 옮깁니다.")
     copy.add_argument("url", metavar="URL",
                       help="서버의 빈 데이터베이스: postgresql://사용자@서버:5432/데이터베이스")
 
@@ -40,6 +40,7 @@ def cmd_copy_to(args: argparse.Namespace) -> tuple[int, dict, str]:
         "access_log": {"verified": chain.ok, "checked": chain.checked, "last_id": chain.last_id,
                        "last_hash": chain.last_hash, "copy_entry": report.log_entry},
         "attachments": report.attachments,
+        "attachments_missing": list(report.attachments_missing),
     }
     width = max(len(t.name) for t in report.tables)
     lines = [f"복사 완료 ({report.seconds:.1f}초): {report.source} → {report.target}",
@@ -56,6 +57,9 @@ def cmd_copy_to(args: argparse.Namespace) -> tuple[int, dict, str]:
               "  다른 PC에서 접속기록을 검증하려면 이 PC의 키가 필요합니다: pcrm audit key export / import.",
               ]
     if report.attachments:
-        lines.append(f"  첨부파일 {report.attachments:,}건의 파일은 옮기지 않았습니다: 원본 파일 옆 "
-                     "attachments 폴더에 그대로 있습니다.")
+        lines.append(f"  첨부파일 {report.attachments:,}개를 서버로 옮김 (내용을 해시로 확인)")
+    if report.attachments_missing:
+        lines.append(f"  첨부파일 {len(report.attachments_missing):,}개는 원본 파일 옆 attachments "
+                     "폴더에 없거나 내용이 달라 옮기지 못했습니다 (기록은 옮김): "
+                     + ", ".join(s[:12] for s in report.attachments_missing[:5]))
     return 0, summary, "\n".join(lines)

@@ -74,7 +74,8 @@ class CopyReport:
     chain: ChainReport               # the access log as verified on the server before commit
     sequences: int                   # id sequences moved past the copied ids
     migrated: bool                   # the server database had no tables: migrated in the copy
-    attachments: int                 # files recorded beside the file (not moved: see the guide)
+    attachments: int                 # attached files moved into the server (attachment_contents)
+    attachments_missing: tuple[str, ...] = ()  # recorded, but not beside the file (or changed)
     seconds: float = 0.0
     log_entry: int | None = None     # the entry recording the copy on the server
 
@@ -200,8 +201,34 @@ def _copy(src: Connection, dst: Connection, source: Path, label: str, src_chain:
             f"{c.name} {c.source:,}→{c.target:,}" for c in wrong))
     derived = _compare_sums(src, dst)
     chain = _verify_arrival(dst, src_chain, kept_since)
+    moved, missing = _copy_attachment_files(src, dst, source)
     return CopyReport(str(source), label, _identity(src), _identity(dst), checked, derived, chain,
-                      sequences, migrated, _count(src, "complaint_attachments"))
+                      sequences, migrated, moved, missing)
+
+
+def _copy_attachment_files(src: Connection, dst: Connection, source: Path
+                           ) -> tuple[int, tuple[str, ...]]:
+    """The attached files beside the file (attachments/<sha256>) into the server's
+    attachment_contents, each checked against its name; (moved, missing or changed)."""
+    import hashlib
+
+    from pcrm_desktop.db.attachment_repo import AttachmentContentRepository
+    store = AttachmentContentRepository(dst)
+    folder = source.parent / "attachments"
+    moved, missing = 0, []
+    for (sha,) in src.execute(text(
+            "SELECT DISTINCT sha256 FROM complaint_attachments ORDER BY sha256")):
+        try:
+            data = (folder / sha).read_bytes()
+        except OSError:
+            missing.append(sha)
+            continue
+        if hashlib.sha256(data).hexdigest() != sha:
+            missing.append(sha)
+            continue
+        store.put(sha, data)
+        moved += 1
+    return moved, tuple(missing)
 
 
 def _prepare_target(dst: Connection, label: str, now: datetime | None) -> bool:

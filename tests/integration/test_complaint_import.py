@@ -194,7 +194,8 @@ def test_dates_out_of_range_and_reimport_after_retiring(admin_ctx, db_path, tmp_
     again = plan_import(admin_ctx, read_table(path), guess_mapping(read_table(path).headers))
     result = commit_import(admin_ctx, again)  # the retired imported category is used again
     assert result.imported == 1
-    assert rows(db_path, "SELECT count(*), min(CAST(active AS INTEGER)) FROM complaint_categories WHERE name = '옛 분류'") == [(1, 1)]
+    assert rows(db_path, "SELECT count(*), min(CAST(active AS INTEGER)) FROM complaint_categories"
+                         " WHERE name = '옛 분류'") == [(1, 1)]
 
 
 def test_xlsx_times_of_receipt_are_kept(admin_ctx, db_path, tmp_path):

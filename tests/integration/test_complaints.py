@@ -44,9 +44,13 @@ def intake(ctx, title="불법주정차 신고", citizen_id=None, type_code="inqu
                   category(ctx, cat) if cat else None, citizen_id, **kw)
 
 
-ATTACHMENTS_BESIDE_FILE = (
-    "attachment files are kept in a folder beside the SQLite file (ctx.files_dir); a server "
-    "database has no attachment store yet, so attaching there says attachments_unavailable")
+def stored_files(db_kind: str, db_path: Path) -> list[str]:
+    """The attachments' stored copies by their SHA-256: files beside a SQLite database, rows of
+    attachment_contents on a server (every PC of the office reads them there)."""
+    if db_kind == "sqlite":
+        folder = db_path.parent / "attachments"
+        return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+    return sorted(r[0] for r in rows(db_path, "SELECT sha256 FROM attachment_contents"))
 
 
 def version(db_path, complaint_id: int) -> int:
@@ -269,8 +273,8 @@ def test_demo_cases_are_consistent(backend, db_path):
                          " ON c.id = e.complaint_id WHERE c.id IS NULL") == [(0,)]
 
 
-@pytest.mark.sqlite_only(ATTACHMENTS_BESIDE_FILE)
-def test_attachments_are_kept_beside_the_database(ctx, db_path, tmp_path, monkeypatch):
+def test_attachments_are_kept_beside_the_database_or_in_the_server(ctx, db_kind, db_path,
+                                                                   tmp_path, monkeypatch):
     from pcrm_desktop.services import attachments
     case = S.receive(ctx, intake(ctx)).complaint_id
     photo = tmp_path / "현장사진.jpg"
@@ -279,8 +283,7 @@ def test_attachments_are_kept_beside_the_database(ctx, db_path, tmp_path, monkey
     attachments.attach(ctx, case, photo)  # the same file twice: two records, one stored copy
     listed = attachments.attachments(ctx, case)
     assert [(a.name, a.size) for a in listed] == [("현장사진.jpg", 5002)] * 2
-    stored = list((db_path.parent / "attachments").iterdir())
-    assert [p.name for p in stored] == [listed[0].sha256]
+    assert stored_files(db_kind, db_path) == [listed[0].sha256]
     copy = attachments.open_copy(ctx, listed[0].id, tmp_path / "view")
     assert copy.name == "현장사진.jpg" and copy.read_bytes() == photo.read_bytes()
     assert rows(db_path, "SELECT count(*) FROM audit_log WHERE action IN"
@@ -294,8 +297,7 @@ def test_attachments_are_kept_beside_the_database(ctx, db_path, tmp_path, monkey
     assert len(attachments.attachments(ctx, case)) == 2
 
 
-@pytest.mark.sqlite_only(ATTACHMENTS_BESIDE_FILE)
-def test_a_case_received_with_its_files_commits_them_together(ctx, db_path, tmp_path):
+def test_a_case_received_with_its_files_commits_them_together(ctx, db_kind, db_path, tmp_path):
     applicant = C.register_citizen(ctx, Citizen(None, "김민원", 1970)).citizen_id
     photo, letter = tmp_path / "현장.jpg", tmp_path / "진정서 800101-1234567.pdf"
     photo.write_bytes(b"\xff\xd8" + b"p" * 3000)
@@ -310,21 +312,19 @@ def test_a_case_received_with_its_files_commits_them_together(ctx, db_path, tmp_
         ("complaint.add", got.receipt_no, applicant),
         ("complaint.attach", str(got.complaint_id), applicant),
         ("complaint.attach", str(got.complaint_id), applicant)]
-    stored = sorted(p.name for p in (db_path.parent / "attachments").iterdir())
-    assert stored == sorted(r[0] for r in rows(db_path, "SELECT sha256 FROM complaint_attachments"))
+    assert stored_files(db_kind, db_path) == sorted(
+        r[0] for r in rows(db_path, "SELECT sha256 FROM complaint_attachments"))
 
 
-@pytest.mark.sqlite_only(ATTACHMENTS_BESIDE_FILE)
 @pytest.mark.parametrize("problem", ["too large", "missing", "unreadable", "write fails"])
-def test_a_file_that_cannot_be_attached_saves_neither_case_nor_file(ctx, db_path, tmp_path,
-                                                                   monkeypatch, problem):
+def test_a_file_that_cannot_be_attached_saves_neither_case_nor_file(ctx, db_kind, db_path,
+                                                                   tmp_path, monkeypatch, problem):
     from pcrm_desktop.db.complaint_repo import ComplaintRepository
     from pcrm_desktop.services import attachments
     kept = tmp_path / "먼저.jpg"  # stored before by another case: shared, never removed
     kept.write_bytes(b"k" * 100)
     earlier = S.receive(ctx, intake(ctx, "먼저 접수"), [kept])
-    folder = db_path.parent / "attachments"
-    files_before = sorted(folder.iterdir())
+    files_before = stored_files(db_kind, db_path)
     tables = ("complaints", "complaint_events", "complaint_attachments", "audit_log",
               "receipt_counters")
     before = {t: rows(db_path, f"SELECT count(*) FROM {t}") for t in tables}
@@ -358,7 +358,7 @@ def test_a_file_that_cannot_be_attached_saves_neither_case_nor_file(ctx, db_path
     if isinstance(expected, str):
         assert refused.value.code == expected
     assert {t: rows(db_path, f"SELECT count(*) FROM {t}") for t in tables} == before
-    assert sorted(folder.iterdir()) == files_before  # no new file, no temporary copy left
+    assert stored_files(db_kind, db_path) == files_before  # no new file, no temporary copy left
     assert S.receive(ctx, intake(ctx, "다음 민원")).receipt_no == "2026-000002"  # number unused
     assert earlier.receipt_no == "2026-000001"
 
@@ -391,3 +391,23 @@ def test_review_fixes_extension_limit_reason_and_later_cases(ctx, db_path):
     second = S.receive(ctx, intake(ctx, "둘째", person)).complaint_id
     assert [c.id for c in S.case(ctx, second)["repeats"].earlier] == [first]
     assert S.case(ctx, first)["repeats"].earlier == ()
+
+
+@pytest.mark.server_only("two PCs on one office's data: the server's case")
+def test_a_file_attached_at_one_pc_opens_at_another(ctx, db_target, tmp_path):
+    """On a server the bytes are in the database, so a second PC (its own engine, no shared
+    folder) opens what the first attached; neither PC keeps a copy of its own."""
+    from pcrm_desktop.bootstrap import open_backend
+    from pcrm_desktop.services import attachments
+    scan = tmp_path / "민원서류.pdf"
+    scan.write_bytes(b"%PDF-1.7" + bytes(range(256)) * 40)
+    case = S.receive(ctx, intake(ctx), [scan]).complaint_id
+    other = open_backend(db_target)
+    try:
+        second_pc = other.ctx.as_actor(ctx.actor)
+        [attached] = attachments.attachments(second_pc, case)
+        opened = attachments.open_copy(second_pc, attached.id, tmp_path / "second-pc")
+        assert opened.read_bytes() == scan.read_bytes() and opened.name == "민원서류.pdf"
+    finally:
+        other.close()
+    assert other.ctx.files_dir is None and not (tmp_path / "attachments").exists()

@@ -253,3 +253,44 @@ def test_a_failure_half_way_leaves_a_migrated_database_as_migrated(capsys, tmp_p
     code, summary, err = run_json(capsys, "copy-to", empty_server, "--db", str(source))
     assert code == 0 and summary["migrated"] is False, err
     assert summary["target_database_id"] == fresh["database_identity"][0][1]
+
+
+def test_the_attached_files_move_into_the_server_and_open_there(tmp_path, empty_server, capsys):
+    """The files beside the file (attachments/<sha256>) arrive in the server's
+    attachment_contents, checked by their hash; a 민원's file opens from the server; a recorded
+    file that is not beside the file is named, its record still moved."""
+    from pcrm_desktop.bootstrap import open_backend
+    from pcrm_desktop.domain.complaints import Channel, Intake
+    from pcrm_desktop.domain.office import OfficeProfile
+    from pcrm_desktop.services import attachments, complaints
+    from pcrm_desktop.services.office import complete_first_run
+    path = tmp_path / "pcrm.db"
+    backend = open_backend(str(path))
+    ctx = backend.ctx
+    ctx = ctx.as_actor(complete_first_run(ctx, OfficeProfile("청운효자동 행정복지센터"), ["민원팀"],
+                                          "홍길동", "hong", ADMIN_PASSWORD))
+    photo, letter = tmp_path / "현장.jpg", tmp_path / "진정서.pdf"
+    photo.write_bytes(b"\xff\xd8" + b"p" * 30000)
+    letter.write_bytes(b"%PDF" + b"l" * 700)
+    case = complaints.receive(ctx, Intake(datetime(2026, 6, 1, 10, 0), Channel.VISIT, "inquiry",
+                                          "가로등 고장", "내용", None, None), [photo, letter])
+    backend.close()
+    gone = path.parent / "attachments" / hashlib.sha256(letter.read_bytes()).hexdigest()
+    gone.unlink()                                    # recorded, but no longer beside the file
+    before = sha256(path)
+    code, report, _ = run_json(capsys, "copy-to", empty_server, "--db", str(path))
+    assert code == 0 and report["attachments"] == 1
+    assert report["attachments_missing"] == [gone.name]
+    assert sha256(path) == before
+    server = open_backend(empty_server)
+    try:
+        on_server = server.ctx.as_actor(ctx.actor)
+        listed = attachments.attachments(on_server, case.complaint_id)
+        assert [a.name for a in listed] == ["현장.jpg", "진정서.pdf"]
+        opened = attachments.open_copy(on_server, listed[0].id, tmp_path / "view")
+        assert opened.read_bytes() == photo.read_bytes()
+        with pytest.raises(Exception) as refused:
+            attachments.open_copy(on_server, listed[1].id, tmp_path / "view")
+        assert getattr(refused.value, "code", "") == "attachment_missing"
+    finally:
+        server.close()
