@@ -119,6 +119,20 @@ class Sql:
             return f"%{escaped}%"
         return '"' + text.replace('"', '""') + '"'
 
+    # --- added for the reports and analysis (issue 20, "numbers") -----------------------------
+    def unindexed(self, column: str) -> str:
+        """`column`, its value unchanged, where SQLite's planner must not walk an index on it
+        (SQLite's unary plus: `ORDER BY +due_at`); a server's planner needs no such hint (and
+        has no unary plus for timestamps)."""
+        return column if self.server else f"+{column}"
+
+
+    def ordered_join(self) -> str:
+        """An inner join (with ON) whose left side SQLite's planner must read first: SQLite's
+        CROSS JOIN keeps the tables in the written order. A server takes CROSS JOIN without
+        ON only, and orders joins by statistics: a plain JOIN, the same rows."""
+        return "JOIN" if self.server else "CROSS JOIN"
+
 
 SQLITE = Sql("sqlite")
 POSTGRESQL = Sql("postgresql")
