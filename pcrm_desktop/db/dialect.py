@@ -182,3 +182,11 @@ def bulk_insert(conn: Connection, table: Any, columns: tuple[str, ...] | list[st
     conn.execute(table.insert(), [dict(zip(columns, row)) for row in rows])
     if "id" in columns and "id" in table.c and table.c.id.autoincrement:
         set_sequence(conn, table.name)
+
+
+def greatest_expr(conn: Connection | Any, first: Any, second: Any) -> Any:
+    """The larger of two SQLAlchemy expressions (Core, where `Sql.greatest` is text): SQLite's
+    two-argument max, a server's greatest. NULLs differ (max gives NULL, greatest ignores
+    one): use it on NOT NULL values."""
+    from sqlalchemy import func
+    return func.greatest(first, second) if of(conn).server else func.max(first, second)
