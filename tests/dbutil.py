@@ -1,15 +1,17 @@
-"""Reading a test database the way another program would, outside the app: plain sqlite3 for a
-file, psycopg for a server URL (`db_target`), with `?` parameters on both.
-
-A server's values come back in SQLite's stored forms, so one assertion holds on both backends:
-a timestamp as "YYYY-MM-DD HH:MM:SS.ffffff" text, a date as "YYYY-MM-DD", a boolean as 0/1, a
-whole Decimal (a server's sum or count) as an int."""
+"""Reading a test database the way another program would, outside the app: plain sqlite3 on the
+file, or, when the test runs on the server (tests/conftest.py registers its database under the
+test's `db_path`), psycopg on the server database with the same SQL (`?` becomes psycopg's
+`%s`). A server's values come back as SQLite's would: times as SQLite's text, booleans as 0/1,
+whole-number sums as ints, dates as "YYYY-MM-DD", so one assertion serves both backends.
+`rows` and `execute` take the server database's URL itself too (a test's `db_target`)."""
 from __future__ import annotations
 
 import sqlite3
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+
+SERVERS: dict[str, str] = {}   # str(db_path) → the server database's URL, for the test's length
 
 
 def _refused() -> tuple[type[Exception], ...]:
@@ -28,9 +30,14 @@ def is_url(db: Path | str) -> bool:
     return "://" in str(db)
 
 
+def _server_url(db: Path | str) -> str | None:
+    return str(db) if is_url(db) else SERVERS.get(str(db))
+
+
 def rows(db: Path | str, sql: str, *args) -> list[tuple]:
-    if is_url(db):
-        return server_rows(str(db), sql, *args)
+    url = _server_url(db)
+    if url is not None:
+        return server_rows(url, sql, *args)
     conn = sqlite3.connect(db)
     try:
         return conn.execute(sql, args).fetchall()
@@ -38,37 +45,28 @@ def rows(db: Path | str, sql: str, *args) -> list[tuple]:
         conn.close()
 
 
-def server_rows(url: str, sql: str, *args) -> list[tuple]:
+def _connect(url: str):
     import psycopg
-    with psycopg.connect(url.replace("+psycopg", "", 1), autocommit=True) as conn:
-        if args:
-            found = conn.execute(sql.replace("%", "%%").replace("?", "%s"), args).fetchall()
-        else:
-            found = conn.execute(sql).fetchall()
-    return [tuple(sqlite_form(v) for v in row) for row in found]
+    from sqlalchemy.engine import make_url
+    parsed = make_url(url)
+    return psycopg.connect(host=parsed.query.get("host") or parsed.host, port=parsed.query.get("port")
+                           or parsed.port, user=parsed.username, dbname=parsed.database,
+                           connect_timeout=5)
 
 
-def sqlite_form(value):
-    """A server's value as SQLite would have given it (the module's docstring)."""
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
+def server_rows(url: str, sql: str, *args) -> list[tuple]:
+    with _connect(url) as conn:
+        found = conn.execute(sql.replace("%", "%%").replace("?", "%s"), args).fetchall()
+    return [tuple(_as_sqlite(v) for v in row) for row in found]
 
 
 def execute(db: Path | str, sql: str, *args) -> None:
     """One write outside the app, committed (`?` parameters; booleans as TRUE/FALSE in the SQL,
     which both take)."""
-    if is_url(db):
-        import psycopg
-        with psycopg.connect(str(db).replace("+psycopg", "", 1), autocommit=True) as conn:
-            conn.execute(sql.replace("%", "%%").replace("?", "%s"), args) if args \
-                else conn.execute(sql)
+    url = _server_url(db)
+    if url is not None:
+        with _connect(url) as conn:
+            conn.execute(sql.replace("%", "%%").replace("?", "%s"), args)
         return
     conn = sqlite3.connect(db)
     try:
@@ -77,3 +75,17 @@ def execute(db: Path | str, sql: str, *args) -> None:
         conn.commit()
     finally:
         conn.close()
+
+
+def _as_sqlite(value):
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, memoryview):
+        return bytes(value)
+    return value
