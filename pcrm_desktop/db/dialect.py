@@ -119,13 +119,10 @@ class Sql:
             return f"%{escaped}%"
         return '"' + text.replace('"', '""') + '"'
 
-    # --- added for the reports and analysis (issue 20, "numbers") -----------------------------
     def unindexed(self, column: str) -> str:
-        """`column`, its value unchanged, where SQLite's planner must not walk an index on it
-        (SQLite's unary plus: `ORDER BY +due_at`); a server's planner needs no such hint (and
-        has no unary plus for timestamps)."""
+        """`column`'s value with SQLite's planner kept off its indexes (a unary `+`: the same
+        value and the same order). A server's planner chooses by statistics: the column."""
         return column if self.server else f"+{column}"
-
 
     def ordered_join(self) -> str:
         """An inner join (with ON) whose left side SQLite's planner must read first: SQLite's
