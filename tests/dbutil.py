@@ -60,19 +60,21 @@ def server_rows(url: str, sql: str, *args) -> list[tuple]:
     return [tuple(_as_sqlite(v) for v in row) for row in found]
 
 
-def execute(db: Path | str, sql: str, *args) -> None:
-    """One write outside the app, committed (`?` parameters; booleans as TRUE/FALSE in the SQL,
-    which both take)."""
+def execute(db: Path | str, sql: str, *args) -> list[tuple]:
+    """One write outside the app, committed (`?` parameters; booleans as Python bools or TRUE
+    and FALSE in the SQL, which both take); what a RETURNING clause gives back."""
     url = _server_url(db)
     if url is not None:
         with _connect(url) as conn:
-            conn.execute(sql.replace("%", "%%").replace("?", "%s"), args)
-        return
+            cursor = conn.execute(sql.replace("%", "%%").replace("?", "%s"), args)
+            return cursor.fetchall() if cursor.description else []
     conn = sqlite3.connect(db)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute(sql, args)
+        cursor = conn.execute(sql, args)
+        found = cursor.fetchall() if cursor.description else []
         conn.commit()
+        return found
     finally:
         conn.close()
 
