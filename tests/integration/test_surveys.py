@@ -31,7 +31,8 @@ def test_versions_never_relabel_an_answer(ctx, db_target):
         Item("OVERALL", ItemType.SCALE5, "전반적으로 만족하십니까? (문구 수정)",
              TEMPLATES["MINWON"].item("OVERALL").options, required=True),))
     assert S.edit_survey(ctx, "MINWON", renamed) == 2  # answered: a new version
-    versions = rows(db_target, "SELECT version, frozen_at IS NOT NULL, definition FROM survey_versions ORDER BY version")
+    versions = rows(db_target, "SELECT version, frozen_at IS NOT NULL, definition FROM survey_versions"
+                               " ORDER BY version")
     assert [(v, frozen) for v, frozen, _ in versions] == [(1, 1), (2, 0)]
     assert "민원 만족도 (고침)" in versions[0][2]  # the answered version is kept as answered
     answers = rows(db_target, "SELECT r.version_id, a.item, a.value_num FROM survey_answers a"
