@@ -1,6 +1,8 @@
 """What the customer-group analysis and the importance–performance chart read (issue 7):
 counts and sums grouped in SQL by ids, names looked up by the service. Date-times are
-compared as the stored text (sql_datetime), as everywhere in the database.
+bound as the stored text (sql_datetime), as everywhere in the database; what differs between
+SQLite and a server comes from db/dialect.py, and each figure is the same Python value on both
+(counts int, sums float).
 
 A breakdown (`by`) is one of
 - "all": every case / every linked response, one row keyed '';
@@ -22,12 +24,14 @@ from datetime import date, datetime
 
 from sqlalchemy import Connection, text
 
+from pcrm_desktop.db import dialect
 from pcrm_desktop.db.citizen_queries import group_rows, member_filter
 from pcrm_desktop.db.citizen_repo import sql_datetime
 from pcrm_desktop.db.report_queries import on_time_sql
 
 BREAKDOWNS = ("all", "group", "channel", "dong")
-_MEMBERS = "temp.analysis_members"
+# a temporary table: unqualified, SQLite finds it in its temp schema first, a server in pg_temp
+_MEMBERS = "analysis_members"
 _CASE_KEY = {"all": "''", "group": "m.gid", "channel": "c.channel", "dong": "c.dong_name"}
 # a linked response: (its key, the joins after survey_links l)
 _ANSWER = {
@@ -64,6 +68,10 @@ class AnalysisRead:
     def __init__(self, connection: Connection) -> None:
         self.c = connection
 
+    @property
+    def sql(self) -> dialect.Sql:
+        return dialect.of(self.c)
+
     def _all(self, sql: str, params: dict):
         return self.c.execute(text(sql), params).all()
 
@@ -94,14 +102,16 @@ class AnalysisRead:
                 condition, found = member_filter(self.c, group, today, f"m{n}")
                 parts.append(f"SELECT c.id, :g{n} FROM citizens c WHERE {condition}")
                 params.update(found)
-        self.c.exec_driver_sql(f"DROP TABLE IF EXISTS {_MEMBERS}")
-        self.c.exec_driver_sql(f"CREATE TEMP TABLE {_MEMBERS.split('.')[1]} (citizen_id INTEGER"
-                               " NOT NULL, gid INTEGER NOT NULL, PRIMARY KEY (citizen_id, gid))"
-                               " WITHOUT ROWID")
+        self.c.execute(text(f"DROP TABLE IF EXISTS {_MEMBERS}"))
+        self.c.execute(text(self.sql.temp_table(
+            _MEMBERS, "citizen_id INTEGER NOT NULL, gid INTEGER NOT NULL,"
+            " PRIMARY KEY (citizen_id, gid)")))
         if parts:
             # in key order: appended to the B-tree, not inserted at random (twice as fast)
             self.c.execute(text(f"INSERT INTO {_MEMBERS} SELECT * FROM ("
-                                + " UNION ALL ".join(parts) + ") ORDER BY 1, 2"), params)
+                                + " UNION ALL ".join(parts) + ") AS found ORDER BY 1, 2"), params)
+            if self.sql.server:  # a server plans the joins on it with statistics
+                self.c.execute(text(f"ANALYZE {_MEMBERS}"))
 
     @staticmethod
     def _span(scope: Scope, first: datetime, end: datetime) -> dict:
@@ -110,48 +120,52 @@ class AnalysisRead:
     def received(self, scope: Scope, first: datetime, end: datetime) -> list[tuple]:
         """(key, cases received in [first, end))."""
         key = _CASE_KEY[scope.by]
-        return self._all(
+        return [(k, int(n)) for k, n in self._all(
             f"SELECT {key}, count(*) FROM complaints c{scope.join}"
             f" WHERE c.received_at >= :start AND c.received_at < :end{scope.where(key)} GROUP BY 1",
-            self._span(scope, first, end))
+            self._span(scope, first, end))]
 
     def finished(self, scope: Scope, first: datetime, end: datetime) -> list[tuple]:
         """(key, day received, day finished, cases, of them finished by their due time) of the
         cases finished in [first, end): the service counts the working days between the two
         days on the holiday calendar (a few thousand day pairs, not a row per case)."""
-        key = _CASE_KEY[scope.by]
-        return self._all(
-            f"SELECT {key}, substr(c.received_at, 1, 10), substr(c.done_at, 1, 10),"
-            f" count(*), sum({on_time_sql('c.')})"
+        key, sql = _CASE_KEY[scope.by], self.sql
+        return [(k, received, done, int(n), int(on_time)) for k, received, done, n, on_time
+                in self._all(
+            f"SELECT {key}, {sql.day('c.received_at')}, {sql.day('c.done_at')},"
+            f" count(*), {sql.count_true(on_time_sql(sql, 'c.'))}"
             f" FROM complaints c{scope.join}"
             f" WHERE c.done_at >= :start AND c.done_at < :end{scope.where(key)} GROUP BY 1, 2, 3",
-            self._span(scope, first, end))
+            self._span(scope, first, end))]
 
     def overall(self, scope: Scope, first: datetime, end: datetime) -> list[tuple]:
         """(key, answers, Σx, Σx²) of OVERALL over every survey's linked responses submitted
         in [first, end). Read in this order (CROSS JOIN keeps it): the period's responses on
         (version, submitted_at), then their links and answers by key, not every answer ever."""
         key, joins = _ANSWER[scope.by]
-        return self._all(
+        join = self.sql.ordered_join()
+        return [(k, int(n), float(total), float(total_sq)) for k, n, total, total_sq in self._all(
             f"SELECT {key}, count(a.value_num), coalesce(sum(a.value_num), 0),"
             " coalesce(sum(a.value_num * a.value_num), 0) FROM survey_versions v"
-            " CROSS JOIN survey_responses r ON r.version_id = v.id"
+            f" {join} survey_responses r ON r.version_id = v.id"
             " AND r.submitted_at >= :start AND r.submitted_at < :end"
-            " CROSS JOIN survey_links l ON l.response_id = r.id"
-            f" CROSS JOIN survey_answers a ON a.response_id = r.id AND a.item = 'OVERALL'{joins}"
-            f" WHERE 1{scope.where(key)} GROUP BY 1", self._span(scope, first, end))
+            f" {join} survey_links l ON l.response_id = r.id"
+            f" {join} survey_answers a ON a.response_id = r.id AND a.item = 'OVERALL'{joins}"
+            f" WHERE TRUE{scope.where(key)} GROUP BY 1", self._span(scope, first, end))]
 
     def residents(self, scope: Scope) -> list[tuple]:
         """(key, residents): everyone, each group's members today, or per 동 (citizens.dong_name);
         nothing per channel. A resident without 민원 counts too."""
         if scope.by == "all":
-            return self._all("SELECT '', count(*) FROM citizens", {})
-        if scope.by == "group":
-            return self._all(f"SELECT gid, count(*) FROM {_MEMBERS} GROUP BY 1", {})
-        if scope.by == "dong":
-            return self._all("SELECT dong_name, count(*) FROM citizens c WHERE 1"
-                             f"{scope.where('c.dong_name')} GROUP BY 1", scope.params)
-        return []
+            found = self._all("SELECT '', count(*) FROM citizens", {})
+        elif scope.by == "group":
+            found = self._all(f"SELECT gid, count(*) FROM {_MEMBERS} GROUP BY 1", {})
+        elif scope.by == "dong":
+            found = self._all("SELECT dong_name, count(*) FROM citizens c WHERE TRUE"
+                              f"{scope.where('c.dong_name')} GROUP BY 1", scope.params)
+        else:
+            found = []
+        return [(k, int(n)) for k, n in found]
 
     # --- importance–performance --------------------------------------------------------------
     def item_pairs(self, survey_id: int, first: datetime, end: datetime,
@@ -159,15 +173,16 @@ class AnalysisRead:
         """(item, n, Σx, Σy, Σx², Σy², Σxy) of every item x with `against` y over the survey's
         responses in [first, end) answering both with a number (해당없음 and skips left out):
         survey_answers joined to itself on the response."""
-        return self._all(
+        join = self.sql.ordered_join()
+        return [(item, int(n), *(float(x) for x in sums)) for item, n, *sums in self._all(
             "SELECT a.item, count(*), sum(a.value_num), sum(o.value_num),"
             " sum(a.value_num * a.value_num), sum(o.value_num * o.value_num),"
             " sum(a.value_num * o.value_num)"
-            " FROM survey_versions v CROSS JOIN survey_responses r ON r.version_id = v.id"
+            f" FROM survey_versions v {join} survey_responses r ON r.version_id = v.id"
             " AND r.submitted_at >= :start AND r.submitted_at < :end"
-            " CROSS JOIN survey_answers o ON o.response_id = r.id AND o.item = :against"
-            " CROSS JOIN survey_answers a ON a.response_id = r.id AND a.item <> :against"
+            f" {join} survey_answers o ON o.response_id = r.id AND o.item = :against"
+            f" {join} survey_answers a ON a.response_id = r.id AND a.item <> :against"
             " WHERE v.survey_id = :survey AND o.value_num IS NOT NULL AND a.value_num IS NOT NULL"
             " GROUP BY a.item",
             {"against": against, "survey": survey_id, "start": sql_datetime(first),
-             "end": sql_datetime(end)})
+             "end": sql_datetime(end)})]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, and_, func, insert, select, update
+from sqlalchemy import Connection, and_, func, insert, select, text, update
 
 from pcrm_desktop.db import dialect
 from pcrm_desktop.db import tables as t
@@ -102,14 +102,16 @@ class ComplaintRepository:
         if not rows:
             return
         stamp = sql_datetime(now)
-        self.c.exec_driver_sql(
-            "UPDATE complaints SET due_at = ?, version = version + 1, updated_at = ? WHERE id = ?",
-            [(sql_datetime(new), stamp, i) for i, _, new in rows])
-        self.c.exec_driver_sql(
+        self.c.execute(text(
+            "UPDATE complaints SET due_at = :due, version = version + 1, updated_at = :now"
+            " WHERE id = :id"), [{"due": sql_datetime(new), "now": stamp, "id": i}
+                                 for i, _, new in rows])
+        self.c.execute(text(
             "INSERT INTO complaint_events (complaint_id, at, staff_id, actor, kind, note)"
-            " VALUES (?, ?, ?, ?, 'due_moved', ?)",
-            [(i, stamp, staff_id, actor,
-              f"{why}: 처리기한 {old:%Y-%m-%d %H:%M} → {new:%Y-%m-%d %H:%M}") for i, old, new in rows])
+            " VALUES (:id, :now, :staff, :actor, 'due_moved', :note)"),
+            [{"id": i, "now": stamp, "staff": staff_id, "actor": actor,
+              "note": f"{why}: 처리기한 {old:%Y-%m-%d %H:%M} → {new:%Y-%m-%d %H:%M}"}
+             for i, old, new in rows])
 
     def move_citizen(self, from_id: int, to_id: int) -> int:
         """Merge: the removed record's 민원 go to the kept one."""
@@ -158,11 +160,4 @@ class ComplaintRepository:
     def set_receipt_counter(self, year: int, last: int) -> None:
         self.c.execute(dialect.insert(self.c, t.receipt_counters).values(year=year, last=last)
                        .on_conflict_do_update(index_elements=["year"], set_=dict(
-                           last=_greatest(self.c, t.receipt_counters.c.last, last))))
-
-
-def _greatest(connection: Connection, column, value: int):
-    from sqlalchemy import func
-    if dialect.of(connection).server:
-        return func.greatest(column, value)
-    return func.max(column, value)  # SQLite's two-argument max is its greatest
+                           last=dialect.greatest_expr(self.c, t.receipt_counters.c.last, last))))

@@ -152,6 +152,12 @@ class Sql:
         value and the same order). A server's planner chooses by statistics: the column."""
         return column if self.server else f"+{column}"
 
+    def ordered_join(self) -> str:
+        """An inner join (with ON) whose left side SQLite's planner must read first: SQLite's
+        CROSS JOIN keeps the tables in the written order. A server takes CROSS JOIN without
+        ON only, and orders joins by statistics: a plain JOIN, the same rows."""
+        return "JOIN" if self.server else "CROSS JOIN"
+
 
 SQLITE = Sql("sqlite")
 POSTGRESQL = Sql("postgresql")
@@ -233,3 +239,11 @@ def optimize_text_index(conn: Connection, fts_table: str) -> None:
     if of(conn).server:
         return
     conn.exec_driver_sql(f"INSERT INTO {fts_table}({fts_table}) VALUES ('optimize')")
+
+
+def greatest_expr(conn: Connection | Any, first: Any, second: Any) -> Any:
+    """The larger of two SQLAlchemy expressions (Core, where `Sql.greatest` is text): SQLite's
+    two-argument max, a server's greatest. NULLs differ (max gives NULL, greatest ignores
+    one): use it on NOT NULL values."""
+    from sqlalchemy import func
+    return func.greatest(first, second) if of(conn).server else func.max(first, second)

@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import Connection, and_, insert, select, text, update
 
 from pcrm_desktop.db import tables as t
-from pcrm_desktop.db.citizen_repo import sql_datetime
+from pcrm_desktop.db.citizen_repo import as_datetime, sql_datetime
 from pcrm_desktop.domain.happy_call import ClosedCase
 
 
@@ -16,26 +16,28 @@ class HappyCallRepository:
 
     def closed_between(self, first: datetime, end: datetime) -> list[ClosedCase]:
         """민원 finished in [first, end) whose applicant has a phone number and that have no
-        call yet: the ones a sampling may choose from."""
+        call yet: the ones a sampling may choose from. The days each took are counted here from
+        the two times, exactly (SQLite's julianday difference is off by up to 50 µs, which
+        decided a case of exactly 7 days differently from a server's interval)."""
         rows = self.c.execute(text(
-            "SELECT c.id, julianday(c.done_at) - julianday(c.received_at) AS days, c.result"
+            "SELECT c.id, c.received_at, c.done_at, c.result"
             " FROM complaints c"
             " WHERE c.done_at >= :a AND c.done_at < :b AND c.status IN ('done', 'closed')"
             " AND c.citizen_id IS NOT NULL"
             " AND EXISTS (SELECT 1 FROM citizen_phones p WHERE p.citizen_id = c.citizen_id)"
             " AND NOT EXISTS (SELECT 1 FROM happy_calls h WHERE h.complaint_id = c.id)"
             " ORDER BY c.id"), {"a": sql_datetime(first), "b": sql_datetime(end)})
-        return [ClosedCase(r[0], max(0.0, r[1] or 0.0), r[2] == "rejected") for r in rows]
+        return [ClosedCase(r[0], _days(as_datetime(r[1]), as_datetime(r[2])), r[3] == "rejected")
+                for r in rows]
 
     def closed_for_demo(self, since: datetime) -> list[tuple[int, int, datetime]]:
         """(id, applicant, done_at) of the cases closed since `since` whose applicant has a
         phone (as the sampling requires), oldest first: the demo's happy calls are made on them."""
-        from pcrm_desktop.db.citizen_repo import as_datetime
-        rows = self.c.exec_driver_sql(
+        rows = self.c.execute(text(
             "SELECT id, citizen_id, done_at FROM complaints c WHERE status = 'closed'"
-            " AND citizen_id IS NOT NULL AND done_at >= ?"
+            " AND citizen_id IS NOT NULL AND done_at >= :since"
             " AND EXISTS (SELECT 1 FROM citizen_phones p WHERE p.citizen_id = c.citizen_id)"
-            " ORDER BY done_at, id", (sql_datetime(since),))  # id: ties in one order on any engine
+            " ORDER BY done_at, id"), {"since": sql_datetime(since)})  # id: ties in one order
         return [(r[0], r[1], as_datetime(r[2])) for r in rows]
 
     def add_demo_calls(self, calls: list[tuple[int, datetime, str]]) -> None:
@@ -71,7 +73,10 @@ class HappyCallRepository:
         return True
 
     def queue(self, status: str) -> list[dict]:
-        return [dict(r) for r in self.c.execute(text(
+        """The calls of a status ('' for all) with their case, newest sampled first; times as
+        datetimes on both backends."""
+        return [{**r, "last_at": as_datetime(r["last_at"]), "done_at": as_datetime(r["done_at"])}
+                for r in self.c.execute(text(
             "SELECT h.id, h.reason, h.status, h.attempts, h.last_outcome, h.last_at,"
             " c.id AS complaint_id, c.receipt_no, c.title, c.result, c.done_at, c.citizen_id,"
             " ci.name AS applicant,"
@@ -83,4 +88,12 @@ class HappyCallRepository:
             " ORDER BY h.sampled_at DESC, h.id LIMIT 1000"), {"status": status}).mappings()]
 
     def counts(self) -> dict[str, int]:
-        return dict(self.c.execute(text("SELECT status, count(*) FROM happy_calls GROUP BY status")).all())
+        return {status: int(n) for status, n in self.c.execute(text(
+            "SELECT status, count(*) FROM happy_calls GROUP BY status")).all()}
+
+
+def _days(received: datetime | None, done: datetime | None) -> float:
+    """Days from receipt to finish (0 for a case finished before it was received)."""
+    if received is None or done is None:
+        return 0.0
+    return max(0.0, (done - received).total_seconds() / 86400)

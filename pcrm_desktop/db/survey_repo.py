@@ -2,12 +2,14 @@
 period for the summary, read as plain tuples (20,000 responses a month)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, text, update
 
+from pcrm_desktop.db import dialect
 from pcrm_desktop.db import tables as t
-from pcrm_desktop.db.citizen_repo import sql_datetime
+from pcrm_desktop.db.citizen_repo import as_datetime, sql_datetime
 from pcrm_desktop.db.repositories import office_setting, set_office_setting
 
 
@@ -70,58 +72,58 @@ class SurveyRepository:
     def next_response_id(self) -> int:
         """The id the next response will get, for bulk writers that number their rows (the
         import and the demo) while holding the write lock."""
-        return self.c.exec_driver_sql("SELECT coalesce(max(id), 0) FROM survey_responses"
-                                      ).scalar_one() + 1
+        r = t.survey_responses
+        return self.c.execute(select(func.coalesce(func.max(r.c.id), 0))).scalar_one() + 1
 
+    # Bulk rows (the import's and the demo's) as tuples, date-times as sql_datetime text:
+    # dialect.bulk_insert hands them to SQLite's driver at full speed (a Core insert a row cost
+    # 0.4 ms, most of a 6,500-row import), to a server through the tables' types.
     def add_responses(self, rows: list[tuple]) -> None:
-        """(id, version_id, mode, submitted_at, seconds, flags) rows straight to the driver:
-        a Core insert a row costs 0.4 ms, most of a 6,500-row import."""
-        if rows:
-            self.c.exec_driver_sql("INSERT INTO survey_responses (id, version_id, mode,"
-                                   " submitted_at, seconds, flags) VALUES (?, ?, ?, ?, ?, ?)", rows)
+        """(id, version_id, mode, submitted_at, seconds, flags) rows."""
+        dialect.bulk_insert(self.c, t.survey_responses,
+                            ("id", "version_id", "mode", "submitted_at", "seconds", "flags"), rows)
 
     def add_links(self, rows: list[tuple]) -> None:
         """(response_id, complaint_id, citizen_id) rows."""
-        if rows:
-            self.c.exec_driver_sql("INSERT INTO survey_links (response_id, complaint_id,"
-                                   " citizen_id) VALUES (?, ?, ?)", rows)
+        dialect.bulk_insert(self.c, t.survey_links, ("response_id", "complaint_id", "citizen_id"),
+                            rows)
 
     def add_callbacks(self, rows: list[tuple]) -> None:
         """(response_id, complaint_id, reason, created_at) rows."""
-        if rows:
-            self.c.exec_driver_sql("INSERT INTO survey_callbacks (response_id, complaint_id,"
-                                   " reason, created_at) VALUES (?, ?, ?, ?)", rows)
+        dialect.bulk_insert(self.c, t.survey_callbacks,
+                            ("response_id", "complaint_id", "reason", "created_at"), rows)
 
     def add_answers(self, rows: list[tuple]) -> None:
-        """(response_id, item, value_num, value_text, na) rows, straight to the driver."""
-        if rows:
-            self.c.exec_driver_sql("INSERT INTO survey_answers (response_id, item, value_num,"
-                                   " value_text, na) VALUES (?, ?, ?, ?, ?)", rows)
+        """(response_id, item, value_num, value_text, na) rows."""
+        dialect.bulk_insert(self.c, t.survey_answers,
+                            ("response_id", "item", "value_num", "value_text", "na"), rows)
 
     def link(self, response_id: int, complaint_id: int | None, citizen_id: int | None) -> None:
         self.c.execute(insert(t.survey_links).values(response_id=response_id,
                                                      complaint_id=complaint_id, citizen_id=citizen_id))
 
-    def period_items(self, survey_id: int, first: datetime, end: datetime):
+    def period_items(self, survey_id: int, first: datetime, end: datetime) -> list[tuple]:
         """Per item, over the days [first, end): answers, sum, sum of squares, 해당없음, answers
         of 4 and over (top two of 5 points), of 6 and over (of 7 points), of 9 and over and of
         6 and under (0–10): all a summary needs, from the daily sums the triggers keep (a few
-        hundred rows a month, not 200,000 answers). `first` and `end` are midnights."""
-        return self.c.exec_driver_sql(
-            "SELECT d.item, sum(d.n), sum(d.total), sum(d.total_sq), sum(d.na), sum(d.top5),"
-            " sum(d.top7), sum(d.promoters), sum(d.detractors)"
-            " FROM survey_versions v JOIN survey_item_days d ON d.version_id = v.id"
-            " WHERE v.survey_id = ? AND d.day >= ? AND d.day < ? GROUP BY d.item",
-            (survey_id, first.date().isoformat(), end.date().isoformat())).all()
+        hundred rows a month, not 200,000 answers). `first` and `end` are midnights. Counts as
+        ints, sums as floats on both backends."""
+        return [(item, int(n), float(total), float(total_sq), *(int(x) for x in rest))
+                for item, n, total, total_sq, *rest in self.c.execute(text(
+                    "SELECT d.item, sum(d.n), sum(d.total), sum(d.total_sq), sum(d.na),"
+                    " sum(d.top5), sum(d.top7), sum(d.promoters), sum(d.detractors)"
+                    " FROM survey_versions v JOIN survey_item_days d ON d.version_id = v.id"
+                    " WHERE v.survey_id = :survey AND d.day >= :first AND d.day < :end"
+                    " GROUP BY d.item ORDER BY d.item"), _days(survey_id, first, end))]
 
-    def period_responses(self, survey_id: int, first: datetime, end: datetime):
+    def period_responses(self, survey_id: int, first: datetime, end: datetime) -> list[tuple]:
         """(mode, flags, responses) over the days [first, end), from the daily sums."""
-        return self.c.exec_driver_sql(
+        return [(mode, flags, int(n)) for mode, flags, n in self.c.execute(text(
             "SELECT d.mode, d.flags, sum(d.n) FROM survey_versions v"
             " JOIN survey_response_days d ON d.version_id = v.id"
-            " WHERE v.survey_id = ? AND d.day >= ? AND d.day < ? GROUP BY d.mode, d.flags"
-            " HAVING sum(d.n) > 0", (survey_id, first.date().isoformat(), end.date().isoformat())
-        ).all()
+            " WHERE v.survey_id = :survey AND d.day >= :first AND d.day < :end"
+            " GROUP BY d.mode, d.flags HAVING sum(d.n) > 0 ORDER BY d.mode, d.flags"),
+            _days(survey_id, first, end))]
 
     # --- the month's breakdowns and the phone sample ----------------------------------------
 
@@ -151,45 +153,78 @@ class SurveyRepository:
     }
 
     def breakdown(self, survey_id: int, first: datetime, end: datetime, by: str,
-                  item: str = "OVERALL"):
+                  item: str = "OVERALL") -> list[tuple]:
         """(label, answers, sum, sum of squares, 해당없음) of one item per group of `by` over
         [first, end); a group-by in SQL, never rows read one by one. A resident in two customer
-        groups counts in both."""
+        groups counts in both. The most answered first, ties in key order (one order on both
+        backends)."""
         key, label, joins = self.BREAKDOWNS[by]
-        return self.c.exec_driver_sql(
-            f"SELECT {label}, count(a.value_num), coalesce(sum(a.value_num), 0),"
-            " coalesce(sum(a.value_num * a.value_num), 0), sum(a.na)"
-            " FROM survey_versions v JOIN survey_responses r ON r.version_id = v.id"
-            " JOIN survey_answers a ON a.response_id = r.id AND a.item = ?"
-            f"{joins}"
-            " WHERE v.survey_id = ? AND r.submitted_at >= ? AND r.submitted_at < ?"
-            f" GROUP BY {key} ORDER BY count(a.value_num) DESC",
-            (item, survey_id, sql_datetime(first), sql_datetime(end))).all()
+        sql = dialect.of(self.c)
+        return [(name, int(n), float(total), float(total_sq), int(na))
+                for name, n, total, total_sq, na in self.c.execute(text(
+                    f"SELECT {label}, count(a.value_num), coalesce(sum(a.value_num), 0),"
+                    f" coalesce(sum(a.value_num * a.value_num), 0), {sql.count_true('a.na')}"
+                    " FROM survey_versions v JOIN survey_responses r ON r.version_id = v.id"
+                    " JOIN survey_answers a ON a.response_id = r.id AND a.item = :item"
+                    f"{joins}"
+                    " WHERE v.survey_id = :survey AND r.submitted_at >= :first"
+                    " AND r.submitted_at < :end"
+                    f" GROUP BY {key}, {label} ORDER BY count(a.value_num) DESC, {key}"),
+                    {"item": item, **_span(survey_id, first, end)})]
 
     def phone_sample(self, survey_id: int, first: datetime, end: datetime) -> tuple[int, int, int]:
         """Happy calls whose last attempt fell in [first, end): attempted, reached (someone
         took the call: 응답 or 거절, the contacted), and completed (a phone response of this
         survey, given in the same period, linked to the case)."""
-        row = self.c.exec_driver_sql(
-            "SELECT count(*), coalesce(sum(h.last_outcome IN ('answered', 'refused')), 0),"
-            " coalesce(sum(EXISTS (SELECT 1 FROM survey_links l"
-            "   JOIN survey_responses r ON r.id = l.response_id AND r.mode = 'phone'"
-            "    AND r.submitted_at >= ? AND r.submitted_at < ?"
-            "   JOIN survey_versions v ON v.id = r.version_id AND v.survey_id = ?"
-            "   WHERE l.complaint_id = h.complaint_id)), 0)"
-            " FROM happy_calls h WHERE h.attempts > 0 AND h.last_at >= ? AND h.last_at < ?",
-            (sql_datetime(first), sql_datetime(end), survey_id, sql_datetime(first),
-             sql_datetime(end))).one()
+        sql = dialect.of(self.c)
+        completed = ("EXISTS (SELECT 1 FROM survey_links l"
+                     " JOIN survey_responses r ON r.id = l.response_id AND r.mode = 'phone'"
+                     "  AND r.submitted_at >= :first AND r.submitted_at < :end"
+                     " JOIN survey_versions v ON v.id = r.version_id AND v.survey_id = :survey"
+                     " WHERE l.complaint_id = h.complaint_id)")
+        reached = sql.count_true("h.last_outcome IN ('answered', 'refused')")
+        row = self.c.execute(text(
+            f"SELECT count(*), {reached}, {sql.count_true(completed)}"
+            " FROM happy_calls h WHERE h.attempts > 0 AND h.last_at >= :first AND h.last_at < :end"),
+            _span(survey_id, first, end)).one()
         return int(row[0]), int(row[1]), int(row[2])
 
-    def flagged_responses(self, survey_id: int, first: datetime, end: datetime, limit: int = 200):
-        """The responses of the period with a quality flag, newest first (for the results screen)."""
-        return self.c.exec_driver_sql(
-            "SELECT r.id, r.submitted_at, r.mode, r.seconds, r.flags FROM survey_versions v"
-            " JOIN survey_responses r ON r.version_id = v.id"
-            " WHERE v.survey_id = ? AND r.submitted_at >= ? AND r.submitted_at < ? AND r.flags != ''"
-            " ORDER BY r.submitted_at DESC LIMIT ?",
-            (survey_id, sql_datetime(first), sql_datetime(end), limit)).all()
+    def flagged_responses(self, survey_id: int, first: datetime, end: datetime,
+                          limit: int = 200) -> list[tuple]:
+        """(id, submitted_at, mode, seconds, flags) of the responses of the period with a
+        quality flag, newest first (for the results screen)."""
+        return [(i, as_datetime(at), mode, seconds, flags)
+                for i, at, mode, seconds, flags in self.c.execute(text(
+                    "SELECT r.id, r.submitted_at, r.mode, r.seconds, r.flags FROM survey_versions v"
+                    " JOIN survey_responses r ON r.version_id = v.id"
+                    " WHERE v.survey_id = :survey AND r.submitted_at >= :first"
+                    " AND r.submitted_at < :end AND r.flags != ''"
+                    " ORDER BY r.submitted_at DESC, r.id DESC LIMIT :limit"),
+                    {**_span(survey_id, first, end), "limit": limit})]
+
+    def export_versions(self, survey_id: int, first: datetime, end: datetime) -> list[tuple]:
+        """(version id, version, definition) of the versions answered in [first, end)."""
+        return [tuple(r) for r in self.c.execute(text(
+            "SELECT v.id, v.version, v.definition FROM survey_versions v WHERE v.survey_id = :survey"
+            " AND EXISTS (SELECT 1 FROM survey_responses r WHERE r.version_id = v.id"
+            " AND r.submitted_at >= :first AND r.submitted_at < :end) ORDER BY v.version"),
+            _span(survey_id, first, end))]
+
+    def export_answers(self, survey_id: int, first: datetime, end: datetime) -> Iterator[tuple]:
+        """(response, submitted_at, mode, version id, flags, item, value_num, value_text, na) of
+        every answer of [first, end), by response and item, as they stream (a month may hold
+        20,000 responses); a response without answers once, with item None. Times as
+        datetimes, 해당없음 as a bool on both backends."""
+        rows = self.c.execute(text(
+            "SELECT r.id, r.submitted_at, r.mode, r.version_id, r.flags, a.item, a.value_num,"
+            " a.value_text, a.na FROM survey_versions v JOIN survey_responses r"
+            " ON r.version_id = v.id LEFT JOIN survey_answers a ON a.response_id = r.id"
+            " WHERE v.survey_id = :survey AND r.submitted_at >= :first AND r.submitted_at < :end"
+            " ORDER BY r.id, a.item").execution_options(stream_results=True, max_row_buffer=2000),
+            _span(survey_id, first, end))
+        for rid, at, mode, version_id, flags, item, number, value_text, na in rows:
+            yield (rid, as_datetime(at), mode, version_id, flags, item, number, value_text,
+                   None if na is None else bool(na))
 
     def definitions(self, survey_id: int) -> list[str]:
         """Every version's questionnaire JSON, oldest first."""
@@ -199,12 +234,14 @@ class SurveyRepository:
 
     def overview(self) -> list[dict]:
         """Every survey with its current version and how many responses it has."""
-        return [dict(r) for r in self.c.exec_driver_sql(
-            "SELECT s.id, s.code, s.title, s.linked, s.active, s.created_at,"
-            " (SELECT max(version) FROM survey_versions WHERE survey_id = s.id) AS version,"
-            " (SELECT count(*) FROM survey_versions v JOIN survey_responses r"
-            "  ON r.version_id = v.id WHERE v.survey_id = s.id) AS responses"
-            " FROM surveys s ORDER BY s.id").mappings()]
+        return [{**r, "linked": bool(r["linked"]), "active": bool(r["active"]),
+                 "created_at": as_datetime(r["created_at"]), "responses": int(r["responses"])}
+                for r in self.c.execute(text(
+                    "SELECT s.id, s.code, s.title, s.linked, s.active, s.created_at,"
+                    " (SELECT max(version) FROM survey_versions WHERE survey_id = s.id) AS version,"
+                    " (SELECT count(*) FROM survey_versions v JOIN survey_responses r"
+                    "  ON r.version_id = v.id WHERE v.survey_id = s.id) AS responses"
+                    " FROM surveys s ORDER BY s.id")).mappings()]
 
     # --- callbacks a manager owes -------------------------------------------------------------
 
@@ -217,7 +254,8 @@ class SurveyRepository:
     def callbacks(self, open_only: bool = True) -> list[dict]:
         """The callbacks with their 민원 (receipt number, title, applicant) and survey."""
         where = "WHERE b.done_at IS NULL" if open_only else ""
-        return [dict(r) for r in self.c.exec_driver_sql(
+        return [{**r, "created_at": as_datetime(r["created_at"]),
+                 "done_at": as_datetime(r["done_at"])} for r in self.c.execute(text(
             "SELECT b.id, b.reason, b.created_at, b.done_at, b.done_by, b.note, b.complaint_id,"
             " c.receipt_no, c.title, ci.name AS applicant, coalesce(l.citizen_id, c.citizen_id)"
             " AS citizen_id, s.code AS survey"
@@ -226,7 +264,7 @@ class SurveyRepository:
             " LEFT JOIN survey_links l ON l.response_id = b.response_id"
             " LEFT JOIN complaints c ON c.id = b.complaint_id"
             " LEFT JOIN citizens ci ON ci.id = coalesce(l.citizen_id, c.citizen_id)"
-            f" {where} ORDER BY b.created_at, b.id").mappings()]
+            f" {where} ORDER BY b.created_at, b.id")).mappings()]
 
     def close_callback(self, callback_id: int, now: datetime, actor: str, note: str) -> bool:
         cb = t.survey_callbacks
@@ -236,11 +274,11 @@ class SurveyRepository:
 
     def callback_citizen(self, callback_id: int) -> int | None:
         """Whose data a callback is about: the response's linked resident, else its 민원's."""
-        return self.c.exec_driver_sql(
+        return self.c.execute(text(
             "SELECT coalesce(l.citizen_id, c.citizen_id) FROM survey_callbacks b"
             " LEFT JOIN survey_links l ON l.response_id = b.response_id"
-            " LEFT JOIN complaints c ON c.id = b.complaint_id WHERE b.id = ?",
-            (callback_id,)).scalar()
+            " LEFT JOIN complaints c ON c.id = b.complaint_id WHERE b.id = :callback"),
+            {"callback": callback_id}).scalar()
 
     # --- office-wide settings ---------------------------------------------------------------
 
@@ -249,3 +287,12 @@ class SurveyRepository:
 
     def set_setting(self, key: str, value: str) -> None:
         set_office_setting(self.c, key, value)
+
+
+def _days(survey_id: int, first: datetime, end: datetime) -> dict:
+    """The bounds of the daily sums' "YYYY-MM-DD" days (text on both backends)."""
+    return {"survey": survey_id, "first": first.date().isoformat(), "end": end.date().isoformat()}
+
+
+def _span(survey_id: int, first: datetime, end: datetime) -> dict:
+    return {"survey": survey_id, "first": sql_datetime(first), "end": sql_datetime(end)}

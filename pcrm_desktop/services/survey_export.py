@@ -17,7 +17,7 @@ from pcrm_desktop.domain.errors import ValidationError
 from pcrm_desktop.domain.privacy import require_role
 from pcrm_desktop.domain.surveys import ItemType, Questionnaire
 from pcrm_desktop.domain.text import mask_rrns, nfc
-from pcrm_desktop.domain.timestamps import as_datetime, sql_datetime
+from pcrm_desktop.domain.timestamps import as_datetime
 from pcrm_desktop.reports.spreadsheet import check_format, write_table
 from pcrm_desktop.services.context import ServiceContext
 from pcrm_desktop.services.surveys import SURVEY_ROLES, _survey
@@ -25,18 +25,6 @@ from pcrm_desktop.services.surveys import SURVEY_ROLES, _survey
 HEADERS = ["응답번호", "응답일시", "방식", "설문 버전", "품질 표시"]
 NA_TEXT = "해당없음"
 MULTI_JOIN = "; "
-
-_VERSIONS = (
-    "SELECT v.id, v.version, v.definition FROM survey_versions v WHERE v.survey_id = ?"
-    " AND EXISTS (SELECT 1 FROM survey_responses r WHERE r.version_id = v.id"
-    " AND r.submitted_at >= ? AND r.submitted_at < ?) ORDER BY v.version")
-_ANSWERS = (
-    "SELECT r.id, r.submitted_at, r.mode, r.version_id, r.flags, a.item, a.value_num,"
-    " a.value_text, a.na FROM survey_versions v JOIN survey_responses r ON r.version_id = v.id"
-    " LEFT JOIN survey_answers a ON a.response_id = r.id"
-    " WHERE v.survey_id = ? AND r.submitted_at >= ? AND r.submitted_at < ?"
-    " ORDER BY r.id, a.item")
-
 
 @dataclass(frozen=True)
 class ResponsesExport:
@@ -97,20 +85,19 @@ def export_responses(ctx: ServiceContext, code: str, first: date, last: date,
     out = Path(out)
     check_format(out)
     code = nfc(code).upper()
-    start = sql_datetime(datetime.combine(first, datetime.min.time()))
-    end = sql_datetime(datetime.combine(last + timedelta(days=1), datetime.min.time()))
+    start = datetime.combine(first, datetime.min.time())
+    end = datetime.combine(last + timedelta(days=1), datetime.min.time())
     with ctx.reading() as uow:
         survey_id = _survey(uow, code)["id"]
-        c = uow.surveys.c
         versions: dict[int, int] = {}                  # version id → its number
         kinds: dict[int, dict[str, ItemType]] = {}     # version id → answer key → item type
         columns: dict[str, int] = {}                   # answer key → its column
-        for version_id, number, definition in c.exec_driver_sql(_VERSIONS, (survey_id, start, end)):
+        for version_id, number, definition in uow.surveys.export_versions(survey_id, start, end):
             versions[version_id] = number
             kinds[version_id] = dict(_keys(Questionnaire.from_json(definition)))
             for key in kinds[version_id]:  # every stored key is one of its version's (clean_answers)
                 columns.setdefault(key, len(columns))
-        cursor = c.exec_driver_sql(_ANSWERS, (survey_id, start, end))
+        cursor = uow.surveys.export_answers(survey_id, start, end)
         rows = _rows(cursor, columns, kinds, versions)
         counted = _Counted(rows)
         write_table(out, f"{code} 응답", HEADERS + list(columns), counted)

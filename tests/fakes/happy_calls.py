@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from pcrm_desktop.domain.happy_call import ClosedCase
-from tests.fakes.state import FakeIntegrityError, State, stored
+from tests.fakes.state import FakeIntegrityError, State
 
 DEMO_STATUS = {"answered": "reached", "refused": "refused", "no_answer": "pending"}
 
@@ -82,9 +82,9 @@ class FakeHappyCallRepository:
             citizen = s.citizens.get(c["citizen_id"]) if c["citizen_id"] is not None else None
             out.append({"id": h["id"], "reason": h["reason"], "status": h["status"],
                         "attempts": h["attempts"], "last_outcome": h["last_outcome"],
-                        "last_at": stored(h["last_at"]), "complaint_id": c["id"],
+                        "last_at": h["last_at"], "complaint_id": c["id"],
                         "receipt_no": c["receipt_no"], "title": c["title"], "result": c["result"],
-                        "done_at": stored(c["done_at"]), "citizen_id": c["citizen_id"],
+                        "done_at": c["done_at"], "citizen_id": c["citizen_id"],
                         "applicant": citizen.name if citizen else None,
                         "phone": citizen.phones[0] if citizen and citizen.phones else None})
         return out

@@ -3,11 +3,12 @@ and the period sums the summary reads (the real ones come from daily sums kept b
 here they are added up from the answers, which is what those sums are)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
 from pcrm_desktop.db.citizen_repo import as_datetime
-from tests.fakes.state import FakeIntegrityError, NoSqlOnFakes, State, stored
+from tests.fakes.state import FakeIntegrityError, State
 
 MODES = ("kiosk", "phone", "paper", "import")
 
@@ -15,10 +16,6 @@ MODES = ("kiosk", "phone", "paper", "import")
 class FakeSurveyRepository:
     def __init__(self, state: State) -> None:
         self.s = state
-
-    @property
-    def c(self) -> Any:
-        raise NoSqlOnFakes("uow.surveys.c: this service runs SQL itself; test it on a file")
 
     # --- surveys and versions ---------------------------------------------------------------
     def by_code(self, code: str) -> dict[str, Any] | None:
@@ -232,12 +229,29 @@ class FakeSurveyRepository:
                           limit: int = 200) -> list[tuple[Any, ...]]:
         rows = [r for r in self._responses(survey_id, first, end) if r["flags"] != ""]
         rows.sort(key=lambda r: r["submitted_at"], reverse=True)
-        return [(r["id"], stored(r["submitted_at"]), r["mode"], r["seconds"], r["flags"])
+        return [(r["id"], r["submitted_at"], r["mode"], r["seconds"], r["flags"])
                 for r in rows[:limit]]
 
+    def export_versions(self, survey_id: int, first: datetime,
+                        end: datetime) -> list[tuple[Any, ...]]:
+        answered = {r["version_id"] for r in self._responses(survey_id, first, end)}
+        return [(v["id"], v["version"], v["definition"]) for v in self._versions(survey_id)
+                if v["id"] in answered]
+
+    def export_answers(self, survey_id: int, first: datetime,
+                       end: datetime) -> Iterator[tuple[Any, ...]]:
+        for r in self._responses(survey_id, first, end):
+            head = (r["id"], r["submitted_at"], r["mode"], r["version_id"], r["flags"])
+            answers = sorted((a for (rid, _), a in self.s.answers.items() if rid == r["id"]),
+                             key=lambda a: a["item"])
+            if not answers:
+                yield (*head, None, None, None, None)
+            for a in answers:
+                yield (*head, a["item"], a["value_num"], a["value_text"], a["na"])
+
     def overview(self) -> list[dict[str, Any]]:
-        return [{"id": s["id"], "code": s["code"], "title": s["title"], "linked": int(s["linked"]),
-                 "active": int(s["active"]), "created_at": stored(s["created_at"]),
+        return [{"id": s["id"], "code": s["code"], "title": s["title"], "linked": bool(s["linked"]),
+                 "active": bool(s["active"]), "created_at": s["created_at"],
                  "version": max((v["version"] for v in self._versions(s["id"])), default=None),
                  "responses": self.response_count(s["id"])}
                 for _, s in sorted(self.s.surveys.items())]
@@ -263,8 +277,8 @@ class FakeSurveyRepository:
             case = s.complaints.get(b["complaint_id"]) if b["complaint_id"] else None
             citizen_id = self.callback_citizen(b["id"])
             version = s.survey_versions[s.responses[b["response_id"]]["version_id"]]
-            out.append({"id": b["id"], "reason": b["reason"], "created_at": stored(b["created_at"]),
-                        "done_at": stored(b["done_at"]), "done_by": b["done_by"], "note": b["note"],
+            out.append({"id": b["id"], "reason": b["reason"], "created_at": b["created_at"],
+                        "done_at": b["done_at"], "done_by": b["done_by"], "note": b["note"],
                         "complaint_id": b["complaint_id"],
                         "receipt_no": case["receipt_no"] if case else None,
                         "title": case["title"] if case else None,

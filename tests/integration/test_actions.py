@@ -25,8 +25,8 @@ def ctx(backend):
     return backend.ctx.as_actor(office.actor_for(backend.ctx, None))
 
 
-def _version(db_path, action_id: int) -> int:
-    return rows(db_path, "SELECT version FROM improvement_actions WHERE id = ?", action_id)[0][0]
+def _version(db_target, action_id: int) -> int:
+    return rows(db_target, "SELECT version FROM improvement_actions WHERE id = ?", action_id)[0][0]
 
 
 @pytest.fixture
@@ -67,7 +67,7 @@ def test_an_action_from_baseline_to_evaluation(office):
     neither). Two-proportion z test, pooled: p = 33/60 = 0.55,
     se = √(0.55 × 0.45 × (1/30 + 1/30)) = 0.12845, z = (0.9 − 0.2) / 0.12845 = 5.4495 > 1.96,
     both n ≥ 30: significant, +70.0 points: 개선."""
-    admin_ctx, db_path = office
+    admin_ctx, db_target = office
     group = next(g.id for g in groups.list_groups(admin_ctx) if g.code == "DISABLED")
     member = citizens.register_citizen(admin_ctx, Citizen(None, "점자민", 1980),
                                        group_ids=(group,)).citizen_id
@@ -89,26 +89,26 @@ def test_an_action_from_baseline_to_evaluation(office):
     assert (row["status"], row["baseline_n"]) == ("planned", 30)
     assert row["baseline_value"] == pytest.approx(20.0)
     with pytest.raises(ConflictError):  # not done yet
-        actions.evaluate(june, action_id, _version(db_path, action_id), *after)
-    actions.move(april, action_id, _version(db_path, action_id), ActionStatus.IN_PROGRESS)
+        actions.evaluate(june, action_id, _version(db_target, action_id), *after)
+    actions.move(april, action_id, _version(db_target, action_id), ActionStatus.IN_PROGRESS)
     with pytest.raises(ConflictError):  # a stale version: edited elsewhere
         actions.move(april, action_id, 1, ActionStatus.DONE)
-    actions.move(june, action_id, _version(db_path, action_id), ActionStatus.DONE)
+    actions.move(june, action_id, _version(db_target, action_id), ActionStatus.DONE)
     with pytest.raises(ValidationError):  # overlaps the baseline
-        actions.evaluate(june, action_id, _version(db_path, action_id), baseline[1], after[1])
-    result = actions.evaluate(june, action_id, _version(db_path, action_id), *after)
+        actions.evaluate(june, action_id, _version(db_target, action_id), baseline[1], after[1])
+    result = actions.evaluate(june, action_id, _version(db_target, action_id), *after)
     assert (result.before.value, result.before.n) == (pytest.approx(20.0), 30)
     assert (result.after.value, result.after.n) == (pytest.approx(90.0), 30)
     assert result.change.difference == pytest.approx(70.0)
     assert result.change.statistic == pytest.approx(5.4495, abs=1e-3) and result.change.significant
     assert result.verdict == "개선"
-    stored = rows(db_path, "SELECT status, after_value, after_n, evaluation FROM improvement_actions")[0]
+    stored = rows(db_target, "SELECT status, after_value, after_n, evaluation FROM improvement_actions")[0]
     assert stored[:3] == ("evaluated", pytest.approx(90.0), 30)
     assert stored[3].startswith("개선")
-    assert [a for (a,) in rows(db_path, "SELECT action FROM audit_log WHERE action LIKE 'action.%' ORDER BY id")] == [
+    assert [a for (a,) in rows(db_target, "SELECT action FROM audit_log WHERE action LIKE 'action.%' ORDER BY id")] == [
         "action.add", "action.move", "action.move", "action.evaluate"]
     with pytest.raises(ConflictError):  # evaluated: no further steps
-        actions.move(june, action_id, _version(db_path, action_id), ActionStatus.IN_PROGRESS)
+        actions.move(june, action_id, _version(db_target, action_id), ActionStatus.IN_PROGRESS)
     # the month's report lists it
     from pcrm_desktop.services.monthly_report import monthly_report
     report = monthly_report(june, date(2026, 6, 1))

@@ -1,7 +1,8 @@
 """Customer-group analysis and IPA on a demo database with a gap built in (기초생활수급자 served
 about three times slower): the slow group is flagged and a group without a gap is not; the
-numbers agree with sqlite3 worked out here apart from the app; IPA on the counter survey;
-figure() gives the table's values; the command line; roles and wrong input."""
+numbers agree with SQL worked out here apart from the app (tests.dbutil, on the file or the
+server); IPA on the counter survey; figure() gives the table's values; the command line; roles
+and wrong input. On both backends."""
 from __future__ import annotations
 
 import json
@@ -17,26 +18,30 @@ from pcrm_desktop.domain.privacy import PermissionDenied
 from pcrm_desktop.services import analysis
 from pcrm_desktop.services.demo import DemoRequest, fill_demo
 from tests.dbutil import rows
+from tests.module_db import BACKENDS, module_database
 
 NOW = datetime(2026, 6, 15, 14, 0)       # the demo is made relative to its clock: fixed here
 FIRST, LAST = date(2025, 6, 16), date(2026, 6, 15)   # the last 12 months
 START, END = "2025-06-16 00:00:00", "2026-06-16 00:00:00"
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    """One demo database for the module: 800 residents, 4,000 민원, 2,500 answers."""
+@pytest.fixture(scope="module", params=BACKENDS)
+def demo(request, tmp_path_factory):
+    """One demo database for the module on each backend: 800 residents, 4,000 민원, 2,500
+    answers."""
     from pcrm_desktop.bootstrap import open_backend
     from pcrm_desktop.services import office
-    path = tmp_path_factory.mktemp("analysis") / "pcrm.db"
-    backend = open_backend(str(path))
-    ctx = replace(backend.ctx, clock=lambda: NOW)
-    fill_demo(ctx, DemoRequest(citizens=800, complaints=4000, responses=2500, seed=11))
-    ctx = ctx.as_actor(office.actor_for(ctx, None))
-    yield ctx, path, {"group": analysis.group_table(ctx, FIRST, LAST, "group"),
-                      "channel": analysis.group_table(ctx, FIRST, LAST, "channel"),
-                      "dong": analysis.group_table(ctx, FIRST, LAST, "dong")}
-    backend.close()
+    with module_database(request, tmp_path_factory, "analysis") as target:
+        backend = open_backend(target)
+        try:
+            ctx = replace(backend.ctx, clock=lambda: NOW)
+            fill_demo(ctx, DemoRequest(citizens=800, complaints=4000, responses=2500, seed=11))
+            ctx = ctx.as_actor(office.actor_for(ctx, None))
+            yield ctx, target, {"group": analysis.group_table(ctx, FIRST, LAST, "group"),
+                                "channel": analysis.group_table(ctx, FIRST, LAST, "channel"),
+                                "dong": analysis.group_table(ctx, FIRST, LAST, "dong")}
+        finally:
+            backend.close()
 
 
 def _group_id(db, code: str) -> int:
@@ -73,10 +78,11 @@ def test_numbers_agree_with_sqlite(demo):
     members = "SELECT citizen_id FROM citizen_groups WHERE group_id = ?"
     received = rows(db, "SELECT count(*) FROM complaints WHERE received_at >= ? AND received_at < ?"
                     f" AND citizen_id IN ({members})", START, END, group_id)[0][0]
-    finished, on_time = rows(db, "SELECT count(*), sum(done_at <= due_at) FROM complaints"
+    finished, on_time = rows(db, "SELECT count(*), sum(CASE WHEN done_at <= due_at THEN 1 ELSE 0"
+                             " END) FROM complaints"
                              f" WHERE done_at >= ? AND done_at < ? AND citizen_id IN ({members})",
                              START, END, group_id)[0]
-    residents = rows(db, f"SELECT count(*) FROM ({members})", group_id)[0][0]
+    residents = rows(db, f"SELECT count(*) FROM ({members}) AS m", group_id)[0][0]
     assert (slow.received, slow.finished, slow.residents) == (received, finished, residents)
     assert round(slow.on_time.value * slow.finished / 100) == on_time
     assert slow.per_thousand == pytest.approx(received / residents * 1000)
@@ -91,7 +97,8 @@ def test_numbers_agree_with_sqlite(demo):
     def working(day: date) -> bool:
         return day.weekday() < 5 and day.isoformat() not in off
     days = []
-    for got, done in rows(db, "SELECT substr(received_at, 1, 10), substr(done_at, 1, 10) FROM"
+    for got, done in rows(db, "SELECT substr(CAST(received_at AS TEXT), 1, 10),"
+                          " substr(CAST(done_at AS TEXT), 1, 10) FROM"
                           f" complaints WHERE done_at >= ? AND done_at < ? AND citizen_id IN ({members})",
                           START, END, group_id):
         day, count = date.fromisoformat(got), 0
@@ -196,7 +203,7 @@ def test_wrong_input_and_roles(demo):
 def test_cli_json_and_text(demo, capsys):
     from pcrm_desktop.cli import main
     _, db, tables = demo
-    assert main(["analysis", "groups", "--db", str(db), "--from", str(FIRST), "--to", str(LAST),
+    assert main(["analysis", "groups", "--db", db, "--from", str(FIRST), "--to", str(LAST),
                  "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["ok"] and out["by"] == "group" and out["rows"][0]["key"] == "all"
@@ -208,18 +215,20 @@ def test_cli_json_and_text(demo, capsys):
     assert row["on_time"]["n"] == slow.on_time.n
     assert row["on_time_gap"]["significant"] == slow.on_time_gap.significant
     assert set(row["days"]) == {"value", "low", "high", "n", "visibility"}
-    assert main(["analysis", "groups", "--db", str(db), "--from", str(FIRST), "--to", str(LAST),
+    assert main(["analysis", "groups", "--db", db, "--from", str(FIRST), "--to", str(LAST),
                  "--by", "channel"]) == 0
     text = capsys.readouterr().out
     assert "접수 경로별 분석" in text and "방문" in text and "국민신문고" in text
 
 
-def test_demo_is_the_same_for_the_same_seed(tmp_path):
+def test_demo_is_the_same_for_the_same_seed(db_target, tmp_path):
+    """The same seed twice: in a file and in the test's database (another file, or the
+    server: the same data on both backends)."""
     from pcrm_desktop.bootstrap import open_backend
     made = []
-    for name in ("a.db", "b.db"):
-        backend = open_backend(str(tmp_path / name))
+    for target in (str(tmp_path / "a.db"), db_target):
+        backend = open_backend(target)
         fill_demo(replace(backend.ctx, clock=lambda: NOW), DemoRequest(citizens=150, complaints=400, seed=3))
         backend.close()
-        made.append(rows(tmp_path / name, "SELECT citizen_id, received_at, done_at FROM complaints ORDER BY id"))
+        made.append(rows(target, "SELECT citizen_id, received_at, done_at FROM complaints ORDER BY id"))
     assert made[0] == made[1]

@@ -16,7 +16,7 @@ def find(ctx, name: str) -> dict:
     return next(c for c in complaints.categories(ctx) if c["name"] == name)
 
 
-def test_the_tree_is_configurable(admin_ctx, db_path):
+def test_the_tree_is_configurable(admin_ctx, db_target):
     C.add_category(admin_ctx, "공유 킥보드")
     parent = find(admin_ctx, "공유 킥보드")
     C.add_category(admin_ctx, "보도 방치", parent["id"])
@@ -34,10 +34,10 @@ def test_the_tree_is_configurable(admin_ctx, db_path):
     assert received.deadline.period == Period.of_days(3)  # the category's own period
     C.retire_category(admin_ctx, child["id"])
     assert "보도 무단 방치" not in {c["name"] for c in complaints.categories(admin_ctx)}
-    assert rows(db_path, "SELECT category_id FROM complaints") == [(child["id"],)]  # kept
+    assert rows(db_target, "SELECT category_id FROM complaints") == [(child["id"],)]  # kept
     C.add_category(admin_ctx, "보도 무단 방치", parent["id"])  # back into use, same row
     assert find(admin_ctx, "보도 무단 방치")["id"] == child["id"]
-    assert rows(db_path, "SELECT count(*) FROM audit_log WHERE action LIKE 'category.%'") == [(6,)]
+    assert rows(db_target, "SELECT count(*) FROM audit_log WHERE action LIKE 'category.%'") == [(6,)]
 
 
 def test_only_managers_change_it(admin_ctx):

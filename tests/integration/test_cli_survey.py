@@ -22,8 +22,8 @@ def ctx(admin_ctx):
     return replace(admin_ctx, clock=lambda: NOW)
 
 
-def summary(capsys, db_path, *more: str) -> tuple[int, str, str]:
-    code = main(["survey", "summary", "--db", str(db_path), "--user", "hong", "--survey",
+def summary(capsys, db_target, *more: str) -> tuple[int, str, str]:
+    code = main(["survey", "summary", "--db", db_target, "--user", "hong", "--survey",
                  "MINWON", *PERIOD, *more])
     out, err = capsys.readouterr()
     return code, out, err
@@ -42,12 +42,12 @@ def _sixty(ctx) -> None:
         S.submit(ctx, "MINWON", "kiosk", answers, seconds=120)
 
 
-def test_the_text_has_every_index_with_n_and_range(capsys, ctx, db_path):
+def test_the_text_has_every_index_with_n_and_range(capsys, ctx, db_target):
     _sixty(ctx)
     result = S.summary(ctx, "MINWON", NOW.date().replace(day=1), NOW.date().replace(day=30))
     access, kind = result.items["ACCESS"], result.items["KIND"]
     elements_low, elements_high = (access.low + kind.low) / 2, (access.high + kind.high) / 2
-    code, out, _ = summary(capsys, db_path)
+    code, out, _ = summary(capsys, db_target)
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "MINWON 2026-11-01~2026-11-30: 응답 60건 (키오스크 60)"
@@ -76,9 +76,9 @@ def test_the_text_has_every_index_with_n_and_range(capsys, ctx, db_path):
     assert items == ["ACCESS", "KIND", "EXPERT", "SPEED", "RESULT", "OVERALL"]
 
 
-def test_json_gives_the_composites_n_and_range(capsys, ctx, db_path):
+def test_json_gives_the_composites_n_and_range(capsys, ctx, db_target):
     _sixty(ctx)
-    code, out, _ = summary(capsys, db_path, "--json")
+    code, out, _ = summary(capsys, db_target, "--json")
     figures = json.loads(out)
     assert code == 0
     elements, cs = figures["elements"], figures["cs_index"]
@@ -90,7 +90,7 @@ def test_json_gives_the_composites_n_and_range(capsys, ctx, db_path):
     assert figures["overall_top_two"]["value"] == 50.0 and figures["overall_top_two"]["n"] == 60
 
 
-def test_population_is_checked_against_the_responses_the_summary_counts(capsys, ctx, db_path):
+def test_population_is_checked_against_the_responses_the_summary_counts(capsys, ctx, db_target):
     """40 responses; no item was answered by all of them but OVERALL (ACCESS by 36 only). A
     frame of 38 is smaller than the 40 responses: refused, naming 40 — the count the summary
     prints — not an item's 36; a frame of 40 (a census) is taken, and leaves no sampling error."""
@@ -101,13 +101,13 @@ def test_population_is_checked_against_the_responses_the_summary_counts(capsys, 
             answers["ACCESS"] = 4 if n % 3 else 5
         S.submit(ctx, "MINWON", "paper", answers, seconds=120)
     for frame in ("35", "38"):
-        code, _, err = summary(capsys, db_path, "--population", frame)
+        code, _, err = summary(capsys, db_target, "--population", frame)
         assert code == 1 and f"표본틀 크기({frame})가 응답 수(40)보다 작습니다." in err
-    code, out, _ = summary(capsys, db_path)
+    code, out, _ = summary(capsys, db_target)
     assert code == 0 and "응답 40건" in out.splitlines()[0]
-    code, out, _ = summary(capsys, db_path, "--population", "40", "--json")
+    code, out, _ = summary(capsys, db_target, "--population", "40", "--json")
     census = json.loads(out)["overall"]
     assert code == 0 and census["low"] == census["value"] == census["high"]
     with pytest.raises(SystemExit) as usage:  # a usage error: exit 2, nothing opened
-        summary(capsys, db_path, "--population", "-1")
+        summary(capsys, db_target, "--population", "-1")
     assert usage.value.code == 2 and "0 이상의 정수" in capsys.readouterr().err

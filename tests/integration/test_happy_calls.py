@@ -21,7 +21,7 @@ def ctx(admin_ctx):
     return replace(admin_ctx, clock=lambda: CLOCK["now"])
 
 
-def close(ctx, db_path, received: datetime, done: datetime, result: Result, phone: str | None):
+def close(ctx, db_target, received: datetime, done: datetime, result: Result, phone: str | None):
     person = citizens.register_citizen(ctx, Citizen(None, "김해피", 1960,
                                                     phones=(phone,) if phone else ()),
                                        allow_duplicate=True).citizen_id
@@ -29,27 +29,27 @@ def close(ctx, db_path, received: datetime, done: datetime, result: Result, phon
     case = complaints.receive(ctx, Intake(received, Channel.VISIT, "inquiry", "문의", "",
                                           None, person)).complaint_id
     CLOCK["now"] = done
-    version = rows(db_path, "SELECT version FROM complaints WHERE id = ?", case)[0][0]
+    version = rows(db_target, "SELECT version FROM complaints WHERE id = ?", case)[0][0]
     complaints.act(ctx, case, Action.COMPLETE, version, result=result, answer="안내")
     return case
 
 
-def test_sample_a_week_and_call(ctx, db_path):
+def test_sample_a_week_and_call(ctx, db_target):
     monday = date(2026, 11, 16)
-    quick = close(ctx, db_path, datetime(2026, 11, 16, 9), datetime(2026, 11, 16, 15),
+    quick = close(ctx, db_target, datetime(2026, 11, 16, 9), datetime(2026, 11, 16, 15),
                   Result.ACCEPTED, "010-1111-0001")
-    slow = close(ctx, db_path, datetime(2026, 11, 2, 9), datetime(2026, 11, 17, 10),
+    slow = close(ctx, db_target, datetime(2026, 11, 2, 9), datetime(2026, 11, 17, 10),
                  Result.ACCEPTED, "010-1111-0002")
-    rejected = close(ctx, db_path, datetime(2026, 11, 18, 9), datetime(2026, 11, 18, 11),
+    rejected = close(ctx, db_target, datetime(2026, 11, 18, 9), datetime(2026, 11, 18, 11),
                      Result.REJECTED, "010-1111-0003")
-    close(ctx, db_path, datetime(2026, 11, 18, 9), datetime(2026, 11, 19, 9), Result.REJECTED,
+    close(ctx, db_target, datetime(2026, 11, 18, 9), datetime(2026, 11, 19, 9), Result.REJECTED,
           None)  # no phone: nobody to call
-    close(ctx, db_path, datetime(2026, 11, 23, 9), datetime(2026, 11, 24, 9), Result.REJECTED,
+    close(ctx, db_target, datetime(2026, 11, 23, 9), datetime(2026, 11, 24, 9), Result.REJECTED,
           "010-1111-0005")  # next week
     done = happy_calls.sample_week(ctx, monday, SamplingRule(share=0.0, long_days=7))
     assert done.considered == 3
     assert done.chosen == {"long": 1, "rejected": 1}
-    chosen = dict(rows(db_path, "SELECT complaint_id, reason FROM happy_calls"))
+    chosen = dict(rows(db_target, "SELECT complaint_id, reason FROM happy_calls"))
     assert chosen == {slow: "long", rejected: "rejected"} and quick not in chosen
     # again: nothing new (each case is called once)
     assert happy_calls.sample_week(ctx, monday, SamplingRule(share=1.0)).chosen == {"sample": 1}
@@ -61,24 +61,24 @@ def test_sample_a_week_and_call(ctx, db_path):
     happy_calls.record_attempt(ctx, call, Outcome.NO_ANSWER)
     happy_calls.record_attempt(ctx, call, Outcome.NO_ANSWER, "저녁에 다시")
     happy_calls.record_attempt(ctx, call, Outcome.NO_ANSWER)
-    assert rows(db_path, "SELECT status, attempts, last_outcome FROM happy_calls WHERE id = ?",
+    assert rows(db_target, "SELECT status, attempts, last_outcome FROM happy_calls WHERE id = ?",
                 call) == [("gave_up", 3, "no_answer")]
     with pytest.raises(ConflictError):
         happy_calls.record_attempt(ctx, call, Outcome.ANSWERED)
     other = next(r["id"] for r in queue if r["complaint_id"] == slow)
     happy_calls.record_attempt(ctx, other, Outcome.ANSWERED, "만족")
     assert happy_calls.counts(ctx) == {"gave_up": 1, "reached": 1, "pending": 1}
-    assert rows(db_path, "SELECT count(*) FROM happy_call_attempts") == [(4,)]
-    assert rows(db_path, "SELECT count(*) FROM audit_log WHERE action LIKE 'happy_call.%'") == [(6,)]
+    assert rows(db_target, "SELECT count(*) FROM happy_call_attempts") == [(4,)]
+    assert rows(db_target, "SELECT count(*) FROM audit_log WHERE action LIKE 'happy_call.%'") == [(6,)]
 
 
-def test_the_demos_calls_follow_the_sampling_rule_a_phone_to_call(backend, db_path):
+def test_the_demos_calls_follow_the_sampling_rule_a_phone_to_call(backend, db_target):
     """Calls are only ever made to applicants with a phone; the demo made some to none."""
     from pcrm_desktop.services.demo import DemoRequest, fill_demo
     fill_demo(backend.ctx, DemoRequest(citizens=150, complaints=800, responses=800, seed=3))
-    assert rows(db_path, "SELECT count(*) FROM happy_calls")[0][0] > 0
-    assert rows(db_path, "SELECT count(*) FROM citizens c WHERE NOT EXISTS"
+    assert rows(db_target, "SELECT count(*) FROM happy_calls")[0][0] > 0
+    assert rows(db_target, "SELECT count(*) FROM citizens c WHERE NOT EXISTS"
                          " (SELECT 1 FROM citizen_phones p WHERE p.citizen_id = c.id)")[0][0] > 0
-    assert rows(db_path, "SELECT count(*) FROM happy_calls h JOIN complaints c"
+    assert rows(db_target, "SELECT count(*) FROM happy_calls h JOIN complaints c"
                          " ON c.id = h.complaint_id WHERE NOT EXISTS (SELECT 1 FROM"
                          " citizen_phones p WHERE p.citizen_id = c.citizen_id)") == [(0,)]

@@ -4,7 +4,6 @@ monthly report, the analysis and the register; an open case due 15:53:00 is not 
 15:53:36 on the dashboard or in the report's overdue count."""
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -13,40 +12,36 @@ import pytest
 from pcrm_desktop.db.analysis_queries import Scope
 from pcrm_desktop.services import dashboard
 from pcrm_desktop.services.complaint_export import register_rows
+from tests.dbutil import execute
 
 NOW = datetime(2026, 11, 27, 15, 53, 36)  # Fri
 MONTH, NEXT_MONTH = datetime(2026, 11, 1), datetime(2026, 12, 1)
 
 
-def _case(db_path, number: int, due: str, done: str | None) -> None:
-    conn = sqlite3.connect(db_path)
-    try:
-        with conn:
-            conn.execute(
-                "INSERT INTO complaints (receipt_no, received_at, channel, type_code, title, status,"
-                " open, period_unit, period_amount, due_at, done_at, result, updated_at)"
-                " VALUES (?, '2026-11-18 10:00:00.000000', 'visit', 'inquiry', '가로등 고장', ?, ?,"
-                " 'days', 7, ?, ?, ?, '2026-11-18 10:00:00.000000')",
-                (f"2026-{number:06d}", "done" if done else "in_progress", 0 if done else 1,
-                 due, done, "accepted" if done else None))
-    finally:
-        conn.close()
+def _case(db_target, number: int, due: str, done: str | None) -> None:
+    execute(db_target,
+            "INSERT INTO complaints (receipt_no, received_at, channel, type_code, title, status,"
+            " open, period_unit, period_amount, due_at, done_at, result, updated_at)"
+            " VALUES (?, '2026-11-18 10:00:00.000000', 'visit', 'inquiry', '가로등 고장', ?, ?,"
+            " 'days', 7, ?, ?, ?, '2026-11-18 10:00:00.000000')",
+            f"2026-{number:06d}", "done" if done else "in_progress", not done,
+            due, done, "accepted" if done else None)
 
 
 @pytest.fixture
-def ctx(admin_ctx, db_path):
+def ctx(admin_ctx, db_target):
     return replace(admin_ctx, clock=lambda: NOW)
 
 
 @pytest.fixture
-def finished_in_its_minute(ctx, db_path):
-    _case(db_path, 1, "2026-11-27 15:53:00.000000", "2026-11-27 15:53:36.000000")
+def finished_in_its_minute(ctx, db_target):
+    _case(db_target, 1, "2026-11-27 15:53:00.000000", "2026-11-27 15:53:36.000000")
     return ctx
 
 
 @pytest.fixture
-def due_this_minute(ctx, db_path):
-    _case(db_path, 2, "2026-11-27 15:53:00.000000", None)
+def due_this_minute(ctx, db_target):
+    _case(db_target, 2, "2026-11-27 15:53:00.000000", None)
     return ctx
 
 
@@ -56,8 +51,8 @@ def test_report(finished_in_its_minute):
         assert [row[-1] for row in uow.reports.finished_groups(MONTH, NEXT_MONTH)] == [1]
 
 
-def test_report_a_minute_later_is_late(ctx, db_path):
-    _case(db_path, 1, "2026-11-27 15:53:00.000000", "2026-11-27 15:54:00.000000")
+def test_report_a_minute_later_is_late(ctx, db_target):
+    _case(db_target, 1, "2026-11-27 15:53:00.000000", "2026-11-27 15:54:00.000000")
     with ctx.reading() as uow:
         assert uow.reports.finished(MONTH, NEXT_MONTH) == (1, 0)
 
@@ -81,17 +76,17 @@ def test_dashboard(due_this_minute):
     assert dashboard.today(later).overdue == 1
 
 
-def test_register(finished_in_its_minute, db_path):
-    _case(db_path, 2, "2026-11-27 15:53:00.000000", None)
+def test_register(finished_in_its_minute, db_target):
+    _case(db_target, 2, "2026-11-27 15:53:00.000000", None)
     rows = list(register_rows(finished_in_its_minute, date(2026, 11, 1), date(2026, 11, 30)))
     assert [r.values[8] for r in rows] == ["2026-11-27 15:53", ""]
     assert [r.late for r in rows] == [False, False]
 
 
-def test_queue_and_badge(finished_in_its_minute, db_path):
+def test_queue_and_badge(finished_in_its_minute, db_target):
     """The 기한 넘김 queue and the status bar's count: overdue once the due minute is over."""
     from pcrm_desktop.services import complaints
-    _case(db_path, 2, "2026-11-27 15:53:00.000000", None)   # open, due 15:53
+    _case(db_target, 2, "2026-11-27 15:53:00.000000", None)   # open, due 15:53
     at = replace(finished_in_its_minute, clock=lambda: datetime(2026, 11, 27, 15, 53, 40))
     assert complaints.today_figures(at)["overdue"] == 0
     later = replace(finished_in_its_minute, clock=lambda: datetime(2026, 11, 27, 15, 54))

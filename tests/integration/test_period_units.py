@@ -28,19 +28,19 @@ def _category(ctx, name: str) -> dict:
     return next(c for c in complaints.categories(ctx) if c["name"] == name)
 
 
-def test_a_category_of_one_month(ctx, db_path):
+def test_a_category_of_one_month(ctx, db_target):
     potholes = _category(ctx, "도로 파손")
     assert C.set_category_period(ctx, potholes["id"], 1, Unit.MONTHS) == C.CHANGED
-    assert rows(db_path, "SELECT period_days, period_unit FROM complaint_categories WHERE id = ?",
+    assert rows(db_target, "SELECT period_days, period_unit FROM complaint_categories WHERE id = ?",
                 potholes["id"]) == [(1, "months")]
-    assert rows(db_path, "SELECT detail FROM audit_log WHERE action = 'category.period'") == [
+    assert rows(db_target, "SELECT detail FROM audit_log WHERE action = 'category.period'") == [
         ("None → 1개월",)]
     # Fri 15 Jan 2027 10:00, 1 month: ends 14 Feb, a Sunday → Mon 15 Feb 18:00 (민법 제161조)
     case = complaints.receive(ctx, Intake(datetime(2027, 1, 15, 10, 0), Channel.VISIT, "inquiry",
                                           "도로 패임", "", potholes["id"]))
     assert case.deadline.period == Period(Unit.MONTHS, 1)
     assert case.deadline.due == datetime(2027, 2, 15, 18, 0)
-    assert rows(db_path, "SELECT period_unit, period_amount, due_at FROM complaints WHERE id = ?",
+    assert rows(db_target, "SELECT period_unit, period_amount, due_at FROM complaints WHERE id = ?",
                 case.complaint_id) == [("months", 1, "2027-02-15 18:00:00.000000")]
     assert "(법 제19조③, 민법 제160조①)" in case.deadline.explanation()[1]
     # the stored case explains itself the same way (its period read back from the row)
@@ -54,7 +54,7 @@ def test_a_category_of_one_month(ctx, db_path):
                                   potholes["id"]).due == datetime(2027, 2, 15, 18, 0)
 
 
-def test_a_holiday_on_the_end_moves_a_calendar_period(ctx, db_path):
+def test_a_holiday_on_the_end_moves_a_calendar_period(ctx, db_target):
     potholes = _category(ctx, "도로 파손")
     C.set_category_period(ctx, potholes["id"], 2, Unit.WEEKS)
     # Wed 20 Jan, 2 weeks → Tue 2 Feb
@@ -62,18 +62,18 @@ def test_a_holiday_on_the_end_moves_a_calendar_period(ctx, db_path):
                                           "도로 패임", "", potholes["id"]))
     assert case.deadline.due == datetime(2027, 2, 2, 18, 0)
     calendar.add_holiday(ctx, date(2027, 2, 2), "임시공휴일")
-    assert rows(db_path, "SELECT due_at, period_unit FROM complaints WHERE id = ?",
+    assert rows(db_target, "SELECT due_at, period_unit FROM complaints WHERE id = ?",
                 case.complaint_id) == [("2027-02-03 18:00:00.000000", "weeks")]
     # a holiday inside the period changes nothing: the calendar counts every day
     calendar.add_holiday(ctx, date(2027, 1, 27), "임시공휴일")
-    assert rows(db_path, "SELECT due_at FROM complaints WHERE id = ?", case.complaint_id) == [
+    assert rows(db_target, "SELECT due_at FROM complaints WHERE id = ?", case.complaint_id) == [
         ("2027-02-03 18:00:00.000000",)]
 
 
-def test_a_type_in_weeks_and_the_refused_settings(ctx, db_path):
+def test_a_type_in_weeks_and_the_refused_settings(ctx, db_target):
     assert calendar.set_type_period(ctx, "suggestion", 2, Unit.WEEKS) == frozenset({"complaint_types"})
     assert calendar.type_period(ctx, "건의") == Period(Unit.WEEKS, 2)
-    assert rows(db_path, "SELECT detail FROM audit_log WHERE action = 'complaint_type.update'") == [
+    assert rows(db_target, "SELECT detail FROM audit_log WHERE action = 'complaint_type.update'") == [
         ("14 → 2주",)]
     case = complaints.receive(ctx, Intake(datetime(2027, 1, 15, 10, 0), Channel.VISIT,
                                           "suggestion", "가로등 더 설치"))
@@ -85,15 +85,15 @@ def test_a_type_in_weeks_and_the_refused_settings(ctx, db_path):
                     lambda: calendar.set_type_period(ctx, "inquiry", 3, "hours")):
         with pytest.raises(ValidationError):
             refused()
-    assert rows(db_path, "SELECT period_days, period_unit FROM complaint_types WHERE code = 'inquiry'"
+    assert rows(db_target, "SELECT period_days, period_unit FROM complaint_types WHERE code = 'inquiry'"
                 ) == [(7, "days")]
     # no period of its own: stored as days, whatever unit was on the screen
     C.set_category_period(ctx, potholes["id"], None, Unit.MONTHS)
-    assert rows(db_path, "SELECT period_days, period_unit FROM complaint_categories WHERE id = ?",
+    assert rows(db_target, "SELECT period_days, period_unit FROM complaint_categories WHERE id = ?",
                 potholes["id"]) == [(None, "days")]
 
 
-def test_imported_cases_take_their_type_s_unit(ctx, db_path, tmp_path):
+def test_imported_cases_take_their_type_s_unit(ctx, db_target, tmp_path):
     from pcrm_desktop.services.complaint_import import import_complaints
     calendar.set_type_period(ctx, "suggestion", 1, Unit.MONTHS)
     path = tmp_path / "이력.csv"
@@ -102,7 +102,7 @@ def test_imported_cases_take_their_type_s_unit(ctx, db_path, tmp_path):
                                       ["2027-03-31 10:00", "접수", "공원 의자", "건의"]])
     result, _ = import_complaints(ctx, path)
     assert result.imported == 1
-    assert rows(db_path, "SELECT period_unit, period_amount, due_at FROM complaints") == [
+    assert rows(db_target, "SELECT period_unit, period_amount, due_at FROM complaints") == [
         ("months", 1, "2027-04-30 18:00:00.000000")]  # no 31 April: the month's last day
 
 
@@ -110,14 +110,14 @@ def test_imported_cases_take_their_type_s_unit(ctx, db_path, tmp_path):
     (AfterHours.SAME_DAY, "2027-01-25 18:00:00.000000"),  # Fri 15 Jan is day 1 → Mon 25
     (AfterHours.NEXT_DAY, "2027-01-26 18:00:00.000000"),  # Mon 18 Jan is day 1 → Tue 26
 ])
-def test_a_receipt_at_exactly_18_in_days_under_each_setting(ctx, db_path, rule, due):
+def test_a_receipt_at_exactly_18_in_days_under_each_setting(ctx, db_target, rule, due):
     """18:00 is after hours: under the law's text the day of receipt is still day 1 (not a
     count in hours, which would start the next morning), under the office's choice it is not."""
     if rule is AfterHours.NEXT_DAY:
         calendar.set_after_hours_rule(ctx, rule)
     case = complaints.receive(ctx, Intake(datetime(2027, 1, 15, 18, 0), Channel.VISIT, "inquiry",
                                           "18시 정각 접수"))
-    assert rows(db_path, "SELECT period_unit, period_amount, due_at FROM complaints WHERE id = ?",
+    assert rows(db_target, "SELECT period_unit, period_amount, due_at FROM complaints WHERE id = ?",
                 case.complaint_id) == [("days", 7, due)]
     assert any(line.startswith("근무시간(18:00) 뒤 접수") for line in case.deadline.explanation())
 

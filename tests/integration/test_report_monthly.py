@@ -16,20 +16,26 @@ from openpyxl import load_workbook
 from pcrm_desktop.domain.deadlines import past_due
 from pcrm_desktop.services.demo import DemoRequest, fill_demo
 from pcrm_desktop.services.monthly_report import build_monthly, month_span, monthly_report
-from tests.dbutil import rows
+from tests.dbutil import execute, rows
+from tests.module_db import BACKENDS, module_database
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    """One demo database for the module (built once: 2,500 민원, 2,000 answers)."""
+@pytest.fixture(scope="module", params=BACKENDS)
+def demo(request, tmp_path_factory):
+    """One demo database for the module on each backend (built once: 2,500 민원, 2,000
+    answers): (context, the database's path or URL, a folder for the outputs)."""
     from pcrm_desktop.bootstrap import open_backend
     from pcrm_desktop.services import office
     folder = tmp_path_factory.mktemp("monthly")
-    backend = open_backend(str(folder / "pcrm.db"))
-    fill_demo(backend.ctx, DemoRequest(citizens=300, complaints=2500, responses=2000, seed=7))
-    ctx = backend.ctx.as_actor(office.actor_for(backend.ctx, None))
-    yield ctx, folder / "pcrm.db", folder
-    backend.close()
+    with module_database(request, tmp_path_factory, "monthly-db") as target:
+        backend = open_backend(target)
+        try:
+            fill_demo(backend.ctx, DemoRequest(citizens=300, complaints=2500, responses=2000,
+                                               seed=7))
+            ctx = backend.ctx.as_actor(office.actor_for(backend.ctx, None))
+            yield ctx, target, folder
+        finally:
+            backend.close()
 
 
 def _text(path) -> str:
@@ -126,7 +132,7 @@ def test_the_command_prints_the_headline_it_printed(demo, capsys):
     from pcrm_desktop.cli import main
     ctx, db, folder = demo
     month = ctx.clock().date().replace(day=1)
-    code = main(["report", "monthly", "--db", str(db), "--month", f"{month:%Y-%m}",
+    code = main(["report", "monthly", "--db", db, "--month", f"{month:%Y-%m}",
                  "--out", str(folder / "cli.pdf"), "--json"])
     out = json.loads(capsys.readouterr().out)
     assert code == 0 and out["pages"] >= 3
@@ -135,34 +141,30 @@ def test_the_command_prints_the_headline_it_printed(demo, capsys):
     assert out["headline"]["received"]["value"] == rows(
         db, "SELECT count(*) FROM complaints WHERE received_at >= ? AND received_at < ?", a, b)[0][0]
     assert f"{out['headline']['received']['value']:,.0f}" in _text(folder / "cli.pdf")
-    assert main(["report", "monthly", "--db", str(db), "--month", "2026-13", "--out",
+    assert main(["report", "monthly", "--db", db, "--month", "2026-13", "--out",
                  str(folder / "x.pdf")]) == 1
     assert "YYYY-MM" in capsys.readouterr().err
 
 
-def test_imported_oddities_neither_crash_nor_count_twice(tmp_path):
+def test_imported_oddities_neither_crash_nor_count_twice(db_target, tmp_path):
     """A case imported as finished before it was received, and an open case with a closed
     date (both kept as they came, flagged): the report builds and the overdue figure and its
     list agree."""
-    import sqlite3
-
     from pcrm_desktop.bootstrap import open_backend
     from pcrm_desktop.services import office
-    backend = open_backend(str(tmp_path / "odd.db"))
+    backend = open_backend(db_target)
     try:
         fill_demo(backend.ctx, DemoRequest(citizens=200, complaints=1500, responses=0, seed=12))
         ctx = backend.ctx.as_actor(office.actor_for(backend.ctx, None))
         first = (ctx.clock().date().replace(day=1) - timedelta(days=1)).replace(day=1)
         last = month_span(first)[1]
         a, b = _stamp(first), _stamp(last + timedelta(days=1))
-        conn = sqlite3.connect(tmp_path / "odd.db")
         late_receipt = f"{last + timedelta(days=3)} 10:00:00.000000"
-        conn.execute("UPDATE complaints SET received_at = ? WHERE id = (SELECT id FROM complaints"
-                     " WHERE done_at >= ? AND done_at < ? ORDER BY id LIMIT 1)", (late_receipt, a, b))
-        conn.execute("UPDATE complaints SET done_at = due_at WHERE id = (SELECT id FROM complaints"
-                     " WHERE open = 1 AND due_at < ? ORDER BY id LIMIT 1)", (b,))
-        conn.commit()
-        conn.close()
+        execute(db_target, "UPDATE complaints SET received_at = ? WHERE id = (SELECT id FROM"
+                " complaints WHERE done_at >= ? AND done_at < ? ORDER BY id LIMIT 1)",
+                late_receipt, a, b)
+        execute(db_target, "UPDATE complaints SET done_at = due_at WHERE id = (SELECT id FROM"
+                " complaints WHERE open = TRUE AND due_at < ? ORDER BY id LIMIT 1)", b)
         built = build_monthly(ctx, first, tmp_path / "odd.pdf")
         report = built.report
         overdue = report.headline("overdue").value
@@ -173,7 +175,7 @@ def test_imported_oddities_neither_crash_nor_count_twice(tmp_path):
         assert moment == datetime.combine(last + timedelta(days=1), datetime.min.time())
         expected = sum(
             1 for received, due, done, is_open in rows(
-                tmp_path / "odd.db", "SELECT received_at, due_at, done_at, open FROM complaints")
+                db_target, "SELECT received_at, due_at, done_at, open FROM complaints")
             if datetime.fromisoformat(received) < moment
             and past_due(datetime.fromisoformat(due), moment)
             and (done is None and is_open
@@ -184,15 +186,13 @@ def test_imported_oddities_neither_crash_nor_count_twice(tmp_path):
         assert [r["due_at"] for r in report.overdue] == sorted(r["due_at"] for r in report.overdue)
         # 45 more cases still open at the month's end past their due time: the figure counts
         # them all, the list stops at 40
-        conn = sqlite3.connect(tmp_path / "odd.db")
-        reopened = conn.execute(
-            "UPDATE complaints SET open = 1, status = 'in_progress', done_at = NULL, result = NULL"
-            " WHERE id IN (SELECT id FROM complaints WHERE done_at IS NOT NULL AND open = 0"
-            " AND done_at < ? AND due_at < ? AND received_at < ? ORDER BY id LIMIT 45)",
-            (a, a, a)).rowcount
-        conn.commit()
-        conn.close()
-        assert reopened == 45
+        reopened = execute(
+            db_target,
+            "UPDATE complaints SET open = TRUE, status = 'in_progress', done_at = NULL, result = NULL"
+            " WHERE id IN (SELECT id FROM complaints WHERE done_at IS NOT NULL AND open = FALSE"
+            " AND done_at < ? AND due_at < ? AND received_at < ? ORDER BY id LIMIT 45)"
+            " RETURNING id", a, a, a)
+        assert len(reopened) == 45
         again = monthly_report(ctx, first)
         assert again.overdue_total == expected + 45
         assert len(again.overdue) == 40

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import subprocess
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -19,6 +18,8 @@ from pcrm_desktop.domain.errors import ValidationError
 from pcrm_desktop.domain.privacy import PermissionDenied
 from pcrm_desktop.services.complaint_export import export_register
 from pcrm_desktop.services.report_register import build_register
+from tests.dbutil import rows
+from tests.module_db import BACKENDS, module_database
 
 NOW = datetime(2026, 11, 20, 12, 0)  # the demo's "today": its data lies in the two years before
 FIRST, LAST = date(2026, 7, 1), date(2026, 9, 30)
@@ -44,12 +45,9 @@ def pdf_fonts(path: Path) -> list[tuple[str, bool]]:
     return [(line.split()[0], line.split()[-5] == "yes") for line in listing]
 
 
-def sql(path: Path, query: str, *params) -> list[tuple]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(query, params).fetchall()
-    finally:
-        conn.close()
+def sql(db: Path | str, query: str, *params) -> list[tuple]:
+    """The test's own count, read apart from the app (tests.dbutil: the file or the server)."""
+    return rows(db, query, *params)
 
 
 def masked(name: str) -> str:
@@ -63,22 +61,24 @@ def bounds(first: date, last: date) -> tuple[str, str]:
 
 @dataclass
 class Demo:
-    path: Path
+    path: str   # the database's file path or server URL
     ctx: object
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
+@pytest.fixture(scope="module", params=BACKENDS)
+def demo(request, tmp_path_factory):
     """One demo database for the module (filling it is the slow part)."""
     from pcrm_desktop.bootstrap import open_backend
     from pcrm_desktop.services import office
     from pcrm_desktop.services.demo import DemoRequest, fill_demo
-    path = tmp_path_factory.mktemp("register") / "pcrm.db"
-    backend = open_backend(str(path))
-    ctx = replace(backend.ctx, clock=lambda: NOW)
-    fill_demo(ctx, DemoRequest(citizens=200, complaints=1500, responses=2000, seed=4))
-    yield Demo(path, ctx.as_actor(office.actor_for(ctx, None)))
-    backend.close()
+    with module_database(request, tmp_path_factory, "register") as target:
+        backend = open_backend(target)
+        try:
+            ctx = replace(backend.ctx, clock=lambda: NOW)
+            fill_demo(ctx, DemoRequest(citizens=200, complaints=1500, responses=2000, seed=4))
+            yield Demo(target, ctx.as_actor(office.actor_for(ctx, None)))
+        finally:
+            backend.close()
 
 
 def test_every_case_of_the_period_is_a_row(demo, tmp_path):
@@ -176,7 +176,7 @@ def test_refusals(demo, tmp_path):
 
 def test_command_line(demo, tmp_path, capsys):
     out = tmp_path / "cli.pdf"
-    code = main(["report", "register", "--db", str(demo.path), "--from", str(FIRST),
+    code = main(["report", "register", "--db", demo.path, "--from", str(FIRST),
                  "--to", str(LAST), "--out", str(out), "--json"])
     summary = json.loads(capsys.readouterr().out)
     a, b = bounds(FIRST, LAST)
@@ -185,7 +185,7 @@ def test_command_line(demo, tmp_path, capsys):
     assert code == 0 and summary["ok"] is True
     assert summary["out"] == str(out) and summary["rows"] == count
     assert summary["pages"] == pdf_pages(out)
-    code = main(["report", "register", "--db", str(demo.path), "--from", str(LAST),
+    code = main(["report", "register", "--db", demo.path, "--from", str(LAST),
                  "--to", str(FIRST), "--out", str(tmp_path / "bad.pdf"), "--json"])
     refused = json.loads(capsys.readouterr().out)
     assert code == 1 and refused["ok"] is False and refused["error"] == "period_order"

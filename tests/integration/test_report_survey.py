@@ -25,13 +25,14 @@ from tests.integration.test_report_register import (
     pdf_text,
     sql,
 )
+from tests.module_db import BACKENDS, module_database
 
 FIRST, LAST = date(2026, 9, 1), date(2026, 11, 20)  # the demo answers span the 90 days to NOW
 
 
 @dataclass
 class Demo:
-    path: Path
+    path: str   # the database's file path or server URL
     ctx: object
 
     def survey_id(self, code: str) -> int:
@@ -53,17 +54,19 @@ class Demo:
         return [v for v, _ in rows if v is not None], sum(1 for _, na in rows if na)
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
+@pytest.fixture(scope="module", params=BACKENDS)
+def demo(request, tmp_path_factory):
     from pcrm_desktop.bootstrap import open_backend
     from pcrm_desktop.services import office
     from pcrm_desktop.services.demo import DemoRequest, fill_demo
-    path = tmp_path_factory.mktemp("survey") / "pcrm.db"
-    backend = open_backend(str(path))
-    ctx = replace(backend.ctx, clock=lambda: NOW)
-    fill_demo(ctx, DemoRequest(citizens=200, complaints=1500, responses=2000, seed=4))
-    yield Demo(path, ctx.as_actor(office.actor_for(ctx, None)))
-    backend.close()
+    with module_database(request, tmp_path_factory, "survey") as target:
+        backend = open_backend(target)
+        try:
+            ctx = replace(backend.ctx, clock=lambda: NOW)
+            fill_demo(ctx, DemoRequest(citizens=200, complaints=1500, responses=2000, seed=4))
+            yield Demo(target, ctx.as_actor(office.actor_for(ctx, None)))
+        finally:
+            backend.close()
 
 
 @pytest.fixture(scope="module")
@@ -197,18 +200,18 @@ def test_audit_and_refusals(demo, tmp_path):
 
 def test_command_line(demo, tmp_path, capsys):
     out = tmp_path / "cli.pdf"
-    code = main(["report", "survey", "--db", str(demo.path), "--survey", "COUNTER", "--from",
+    code = main(["report", "survey", "--db", demo.path, "--survey", "COUNTER", "--from",
                  str(FIRST), "--to", str(LAST), "--out", str(out), "--json"])
     summary = json.loads(capsys.readouterr().out)
     assert code == 0 and summary["ok"] is True and summary["out"] == str(out)
     assert summary["responses"] == len(demo.responses("COUNTER", FIRST, LAST))
     assert summary["overall_n"] == len(demo.answers("COUNTER", FIRST, LAST, "OVERALL")[0])
     assert summary["pages"] == pdf_pages(out)
-    code = main(["report", "survey", "--db", str(demo.path), "--survey", "COUNTER", "--from",
+    code = main(["report", "survey", "--db", demo.path, "--survey", "COUNTER", "--from",
                  "2020-01-01", "--to", "2020-01-31", "--out", str(tmp_path / "e.pdf"), "--json"])
     empty = json.loads(capsys.readouterr().out)
     assert code == 0 and empty["responses"] == 0 and (tmp_path / "e.pdf").is_file()
-    code = main(["report", "survey", "--db", str(demo.path), "--from", str(FIRST), "--to",
+    code = main(["report", "survey", "--db", demo.path, "--from", str(FIRST), "--to",
                  str(LAST), "--out", str(tmp_path / "x.pdf"), "--json"])
     refused = json.loads(capsys.readouterr().out)
     assert code == 1 and refused["error"] == "required"

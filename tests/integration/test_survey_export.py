@@ -84,7 +84,7 @@ EXPECTED = [
 ]
 
 
-def test_csv_round_trip(ctx, clock, db_path, tmp_path):
+def test_csv_round_trip(ctx, clock, db_target, tmp_path):
     _answers(ctx, clock)
     out = tmp_path / "응답.csv"
     done = export_responses(ctx, "counter", date(2026, 11, 1), date(2026, 11, 30), out)
@@ -94,7 +94,7 @@ def test_csv_round_trip(ctx, clock, db_path, tmp_path):
     lines = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert lines == [HEADERS] + EXPECTED
     assert "홍길동" not in raw.decode("utf-8-sig")
-    audit = rows(db_path, "SELECT actor, target, detail FROM audit_log WHERE action = 'survey.export'")
+    audit = rows(db_target, "SELECT actor, target, detail FROM audit_log WHERE action = 'survey.export'")
     assert audit == [("hong", "응답.csv", "COUNTER 2026-11-01~2026-11-30: 4건 (익명 답만, 연결 정보 없음)")]
 
 
@@ -138,15 +138,15 @@ def test_refusals(ctx, clock, tmp_path):
     assert not (tmp_path / "a.csv").exists()
 
 
-def test_command_line(capsys, ctx, clock, db_path, tmp_path, monkeypatch):
+def test_command_line(capsys, ctx, clock, db_target, tmp_path, monkeypatch):
     monkeypatch.setenv("PCRM_USER", "hong")  # the fixture's admin runs the commands
     _answers(ctx, clock)
     out = tmp_path / "응답.xlsx"
     code = main(["export", "responses", "--survey", "COUNTER", "--from", "2026-11-01", "--to",
-                 "2026-11-30", "--out", str(out), "--db", str(db_path), "--json"])
+                 "2026-11-30", "--out", str(out), "--db", db_target, "--json"])
     summary = json.loads(capsys.readouterr().out)
     assert code == 0 and summary["rows"] == 4 and summary["columns"] == HEADERS[5:]
     assert load_workbook(out).active.max_row == 5
     code = main(["export", "responses", "--from", "2026-11-01", "--to", "2026-11-30", "--out",
-                 str(out), "--db", str(db_path)])
+                 str(out), "--db", db_target])
     assert code == 1 and "설문 코드(--survey)" in capsys.readouterr().err

@@ -93,15 +93,15 @@ def _expected(columns: dict) -> tuple[dict[int, list], list[tuple[int, dict]], l
     return bad, good, empty
 
 
-def _stored(db_path) -> dict[int, dict]:
+def _stored(db_target) -> dict[int, dict]:
     answers: dict[int, dict] = {}
-    for response_id, item, number, na in rows(db_path, "SELECT response_id, item, value_num, na"
+    for response_id, item, number, na in rows(db_target, "SELECT response_id, item, value_num, na"
                                                        " FROM survey_answers"):
         answers.setdefault(response_id, {})[item] = "NA" if na else number
     return answers
 
 
-def test_somerville_half_points_out_of_range_and_na(ctx, db_path):
+def test_somerville_half_points_out_of_range_and_na(ctx, db_target):
     _somerville_survey(ctx, "SOMERVILLE", COLUMNS)
     result, plan = import_responses(ctx, SOMERVILLE, "SOMERVILLE", MAPPING)
     bad, good, empty = _expected(COLUMNS)
@@ -124,12 +124,12 @@ def test_somerville_half_points_out_of_range_and_na(ctx, db_path):
             sum(1 for cells in bad.values() for c, _, _ in cells if c == code)
     # Stored exactly as the file has them, response by response in file order (ids 1, 2, …):
     # nothing of a rejected row, 해당없음 apart, dates from the year column.
-    stored = _stored(db_path)
+    stored = _stored(db_target)
     assert stored == {i: answers for i, (_, answers) in enumerate(good, start=1)}
     assert stored[1] == {"BEAUTY13": "NA"}  # row 2, a 2015 answer: only the 2013 item as NA
     headers, body = _file()
     year = {number: body[number - 2][headers.index("Year")] for number, _ in good}
-    dates = rows(db_path, "SELECT id, submitted_at, mode, seconds, flags FROM survey_responses ORDER BY id")
+    dates = rows(db_target, "SELECT id, submitted_at, mode, seconds, flags FROM survey_responses ORDER BY id")
     assert len(dates) == 6423
     assert all(at.startswith(f"{year[good[i - 1][0]]}-01-01 00:00:00") and mode == "import"
                and seconds is None for i, at, mode, seconds, _ in dates)
@@ -138,12 +138,12 @@ def test_somerville_half_points_out_of_range_and_na(ctx, db_path):
                 and len({v for v in a.values() if v != "NA"}) == 1]
     assert [i for i, *_, flags in dates if flags == "straight_lined"] == straight
     assert (result.first.isoformat(), result.last.isoformat()) == ("2011-01-01", "2015-01-01")
-    assert rows(db_path, "SELECT frozen_at IS NOT NULL FROM survey_versions") == [(1,)]
-    audit = rows(db_path, "SELECT actor, target, detail FROM audit_log WHERE action = 'survey.import'")
+    assert rows(db_target, "SELECT frozen_at IS NOT NULL FROM survey_versions") == [(1,)]
+    audit = rows(db_target, "SELECT actor, target, detail FROM audit_log WHERE action = 'survey.import'")
     assert audit == [("hong", SOMERVILLE.name, "SOMERVILLE v1: 6423건 가져옴, 거부 122행, 빈 행 0행")]
 
 
-def test_na_where_the_item_has_none_is_rejected(ctx, db_path):
+def test_na_where_the_item_has_none_is_rejected(ctx, db_target):
     column = COLUMNS["BEAUTY13"][0]
     _somerville_survey(ctx, "STRICT", {"BEAUTY13": (column, False)})
     result, plan = import_responses(ctx, SOMERVILLE, "STRICT", {"BEAUTY13": column,
@@ -154,11 +154,11 @@ def test_na_where_the_item_has_none_is_rejected(ctx, db_path):
     assert len(na_rows) == 6352 and (result.imported, result.rejected) == (len(good), len(bad))
     assert na_rows[0].reason == (f"열 '{column}'(문항 BEAUTY13)의 값 'NA'는 해당없음인데, "
                                  "이 문항은 해당없음을 받지 않습니다.")
-    assert rows(db_path, "SELECT count(*) FROM survey_answers WHERE na") == [(0,)]
-    assert rows(db_path, "SELECT count(*) FROM survey_responses") == [(len(good),)]
+    assert rows(db_target, "SELECT count(*) FROM survey_answers WHERE na") == [(0,)]
+    assert rows(db_target, "SELECT count(*) FROM survey_responses") == [(len(good),)]
 
 
-def test_every_kind_of_item_from_xlsx(ctx, db_path, tmp_path):
+def test_every_kind_of_item_from_xlsx(ctx, db_target, tmp_path):
     S.create_survey(ctx, "PAPER", "MINWON", linked=False)
     S.edit_survey(ctx, "PAPER", Questionnaire("종이 설문", (
         Item("OVERALL", ItemType.SCALE5, "전반", SCALE5_LABELS, required=True),
@@ -206,7 +206,7 @@ def test_every_kind_of_item_from_xlsx(ctx, db_path, tmp_path):
     assert [(line[0], line[1]) for line in report[1:]] == \
         [("3", "거부"), ("4", "거부"), ("6", "거부"), ("7", "거부"), ("8", "거부"), ("5", "건너뜀")]
     assert report[-1][2] == "연결한 문항 열이 모두 비어 있음"
-    stored = rows(db_path, "SELECT r.submitted_at, a.item, a.value_num, a.value_text, a.na"
+    stored = rows(db_target, "SELECT r.submitted_at, a.item, a.value_num, a.value_text, a.na"
                            " FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id"
                            " ORDER BY r.id, a.item")
     assert stored == [
@@ -226,7 +226,7 @@ def test_every_kind_of_item_from_xlsx(ctx, db_path, tmp_path):
     ]
 
 
-def test_a_fixed_date_and_no_date(ctx, db_path, tmp_path):
+def test_a_fixed_date_and_no_date(ctx, db_target, tmp_path):
     S.create_survey(ctx, "FIXED", "HAPPYCALL", linked=False)
     path = tmp_path / "a.csv"
     path.write_text("전반,신속\n5,4\n4,\n", encoding="cp949")
@@ -234,7 +234,7 @@ def test_a_fixed_date_and_no_date(ctx, db_path, tmp_path):
                                                       "submitted_on": "2026-10-31"})
     assert (result.imported, result.encoding) == (2, "cp949")
     result, _ = import_responses(ctx, path, "FIXED", {"OVERALL": "전반"})  # the import's time
-    assert rows(db_path, "SELECT submitted_at FROM survey_responses ORDER BY id") == \
+    assert rows(db_target, "SELECT submitted_at FROM survey_responses ORDER BY id") == \
         [("2026-10-31 00:00:00.000000",)] * 2 + [("2026-11-20 10:00:00.000000",)] * 2
 
 
@@ -249,7 +249,7 @@ WRONG_MAPPINGS = [
 ]
 
 
-def test_a_wrong_mapping_stores_nothing(ctx, db_path):
+def test_a_wrong_mapping_stores_nothing(ctx, db_target):
     _somerville_survey(ctx, "SOMERVILLE", COLUMNS)
     table = read_table(SOMERVILLE)
     for mapping, detail in WRONG_MAPPINGS:
@@ -259,8 +259,8 @@ def test_a_wrong_mapping_stores_nothing(ctx, db_path):
         assert detail in korean_message(caught.value)
     with pytest.raises(ValidationError):  # the whole import, as the command line runs it
         import_responses(ctx, SOMERVILLE, "SOMERVILLE", WRONG_MAPPINGS[0][0])
-    assert rows(db_path, "SELECT count(*) FROM survey_responses") == [(0,)]
-    assert rows(db_path, "SELECT frozen_at FROM survey_versions") == [(None,)]
+    assert rows(db_target, "SELECT count(*) FROM survey_responses") == [(0,)]
+    assert rows(db_target, "SELECT frozen_at FROM survey_versions") == [(None,)]
 
 
 def test_a_required_item_left_unmapped_is_a_mapping_error(ctx):
@@ -270,7 +270,7 @@ def test_a_required_item_left_unmapped_is_a_mapping_error(ctx):
     assert "꼭 답해야 하는 문항이 연결되지 않음: OVERALL" in korean_message(caught.value)
 
 
-def test_unknown_survey_and_roles(ctx, db_path):
+def test_unknown_survey_and_roles(ctx, db_target):
     with pytest.raises(NotFoundError) as caught:
         import_responses(ctx, SOMERVILLE, "NOSUCH", MAPPING)
     assert korean_message(caught.value) == "설문 NOSUCH를 찾을 수 없습니다."
@@ -278,27 +278,27 @@ def test_unknown_survey_and_roles(ctx, db_path):
     clerk = ctx.as_actor(Actor(None, "kim", "clerk", "민원실"))
     with pytest.raises(PermissionDenied):
         import_responses(clerk, SOMERVILLE, "SOMERVILLE", MAPPING)
-    assert rows(db_path, "SELECT count(*) FROM survey_responses") == [(0,)]
+    assert rows(db_target, "SELECT count(*) FROM survey_responses") == [(0,)]
 
 
-def test_an_edit_between_check_and_save_stores_nothing(ctx, db_path):
+def test_an_edit_between_check_and_save_stores_nothing(ctx, db_target):
     _somerville_survey(ctx, "SOMERVILLE", COLUMNS)
     plan = plan_import(ctx, read_table(SOMERVILLE), "SOMERVILLE", MAPPING)
     S.submit(ctx, "SOMERVILLE", "paper", {"HOUSING": 3})  # freezes v1 …
     S.edit_survey(ctx, "SOMERVILLE", Questionnaire("v2", (_scale("HOUSING", False),)))  # … so v2
     with pytest.raises(ConflictError):
         commit_import(ctx, plan)
-    assert rows(db_path, "SELECT count(*) FROM survey_responses") == [(1,)]
+    assert rows(db_target, "SELECT count(*) FROM survey_responses") == [(1,)]
 
 
-def test_command_line_json_and_report(capsys, ctx, db_path, tmp_path, monkeypatch):
+def test_command_line_json_and_report(capsys, ctx, db_target, tmp_path, monkeypatch):
     monkeypatch.setenv("PCRM_USER", "hong")  # the fixture's admin runs the commands
     _somerville_survey(ctx, "SOMERVILLE", COLUMNS)
     mapping = tmp_path / "mapping.json"
     mapping.write_text(json.dumps(MAPPING), encoding="utf-8")
     report = tmp_path / "report.csv"
     code = main(["import", "responses", str(SOMERVILLE), "--survey", "somerville", "--mapping",
-                 str(mapping), "--report", str(report), "--db", str(db_path), "--json"])
+                 str(mapping), "--report", str(report), "--db", db_target, "--json"])
     out = json.loads(capsys.readouterr().out)
     assert code == 0 and out["ok"] is True
     assert (out["imported"], out["rejected"], out["skipped_empty"], out["rows"]) == (6423, 122, 0, 6545)
@@ -310,22 +310,22 @@ def test_command_line_json_and_report(capsys, ctx, db_path, tmp_path, monkeypatc
     lines = list(csv.reader(report.open(encoding="utf-8-sig")))
     assert lines[0][:3] == ["행", "결과", "사유"] and len(lines) == 1 + 122
     assert all(line[1] == "거부" and "열 '" in line[2] for line in lines[1:])
-    assert rows(db_path, "SELECT count(*) FROM survey_responses") == [(6423,)]
+    assert rows(db_target, "SELECT count(*) FROM survey_responses") == [(6423,)]
 
 
-def test_command_line_refusals(capsys, ctx, db_path, tmp_path, monkeypatch):
+def test_command_line_refusals(capsys, ctx, db_target, tmp_path, monkeypatch):
     monkeypatch.setenv("PCRM_USER", "hong")  # the fixture's admin runs the commands
     mapping = tmp_path / "mapping.json"
     mapping.write_text(json.dumps(MAPPING), encoding="utf-8")
     code = main(["import", "responses", str(SOMERVILLE), "--survey", "NOSUCH", "--mapping",
-                 str(mapping), "--db", str(db_path), "--json"])
+                 str(mapping), "--db", db_target, "--json"])
     out, err = capsys.readouterr()
     assert code == 1 and json.loads(out)["error"] == "survey_not_found" and "NOSUCH" in err
-    code = main(["import", "responses", str(SOMERVILLE), "--mapping", str(mapping), "--db", str(db_path)])
+    code = main(["import", "responses", str(SOMERVILLE), "--mapping", str(mapping), "--db", db_target])
     assert code == 1 and "설문 코드(--survey)를 입력하십시오." in capsys.readouterr().err
     mapping.write_text("{not json", encoding="utf-8")
     code = main(["import", "responses", str(SOMERVILLE), "--survey", "X", "--mapping", str(mapping),
-                 "--db", str(db_path)])
+                 "--db", db_target])
     assert code == 1 and "열 연결이 올바르지 않습니다" in capsys.readouterr().err
 
 

@@ -26,8 +26,8 @@ def ctx(admin_ctx):
     return replace(admin_ctx, clock=lambda: CLOCK["now"])
 
 
-def _calls(ctx, db_path):
-    cases = [close(ctx, db_path, datetime(2026, 11, 16, 9), datetime(2026, 11, 16, 15 + n),
+def _calls(ctx, db_target):
+    cases = [close(ctx, db_target, datetime(2026, 11, 16, 9), datetime(2026, 11, 16, 15 + n),
                    Result.REJECTED, f"010-2222-000{n}") for n in range(3)]
     CLOCK["now"] = datetime(2026, 11, 23, 10)
     happy_calls.sample_week(ctx, date(2026, 11, 16), SamplingRule(share=0.0))
@@ -35,15 +35,15 @@ def _calls(ctx, db_path):
     return cases, [calls[c] for c in cases]
 
 
-def test_phone_answers_are_linked_and_a_low_overall_asks_a_manager_to_call_back(ctx, db_path):
+def test_phone_answers_are_linked_and_a_low_overall_asks_a_manager_to_call_back(ctx, db_target):
     S.create_survey(ctx, "CALL", "HAPPYCALL", linked=True)
-    cases, calls = _calls(ctx, db_path)
+    cases, calls = _calls(ctx, db_target)
     happy_calls.record_attempt(ctx, calls[0], Outcome.ANSWERED, survey="CALL",
                                answers={"OVERALL": 2, "SPEED": 1, "KIND": "NA"}, seconds=95)
     happy_calls.record_attempt(ctx, calls[1], Outcome.ANSWERED, survey="CALL",
                                answers={"OVERALL": 3, "SPEED": 4})
     happy_calls.record_attempt(ctx, calls[2], Outcome.NO_ANSWER)
-    linked = rows(db_path, "SELECT l.complaint_id, l.citizen_id IS NOT NULL, r.mode, r.seconds"
+    linked = rows(db_target, "SELECT l.complaint_id, l.citizen_id IS NOT NULL, r.mode, r.seconds"
                            " FROM survey_links l JOIN survey_responses r ON r.id = l.response_id"
                            " ORDER BY l.complaint_id")
     assert linked == [(cases[0], 1, "phone", 95), (cases[1], 1, "phone", None)]
@@ -71,20 +71,20 @@ def test_phone_answers_are_linked_and_a_low_overall_asks_a_manager_to_call_back(
     assert desk.phone == (0, 0, 0) and desk.response_rate is None
     # a complete given outside the period does not count in it
     assert S.summary(ctx, "CALL", date(2026, 12, 1), date(2026, 12, 31)).phone == (0, 0, 0)
-    details = [d for (d,) in rows(db_path, "SELECT detail FROM audit_log"
+    details = [d for (d,) in rows(db_target, "SELECT detail FROM audit_log"
                                            " WHERE action = 'happy_call.record' ORDER BY id")]
     assert details[0].startswith("answered, 설문 CALL 응답 #") and details[0].endswith("관리자 회신 요청")
 
 
-def test_a_bad_answer_rolls_the_attempt_back_too(ctx, db_path):
+def test_a_bad_answer_rolls_the_attempt_back_too(ctx, db_target):
     S.create_survey(ctx, "CALL", "HAPPYCALL", linked=True)
-    _, calls = _calls(ctx, db_path)
+    _, calls = _calls(ctx, db_target)
     with pytest.raises(ValidationError):
         happy_calls.record_attempt(ctx, calls[0], Outcome.ANSWERED, survey="CALL",
                                    answers={"OVERALL": 6})
-    assert rows(db_path, "SELECT attempts, status FROM happy_calls WHERE id = ?", calls[0]) == [
+    assert rows(db_target, "SELECT attempts, status FROM happy_calls WHERE id = ?", calls[0]) == [
         (0, "pending")]
-    assert rows(db_path, "SELECT count(*) FROM survey_responses") == [(0,)]
+    assert rows(db_target, "SELECT count(*) FROM survey_responses") == [(0,)]
     with pytest.raises(ValidationError):  # answers with 부재 make no sense
         happy_calls.record_attempt(ctx, calls[0], Outcome.NO_ANSWER, survey="CALL",
                                    answers={"OVERALL": 4})
@@ -92,7 +92,7 @@ def test_a_bad_answer_rolls_the_attempt_back_too(ctx, db_path):
     with pytest.raises(ConflictError):  # an anonymous survey cannot take a linked answer
         happy_calls.record_attempt(ctx, calls[0], Outcome.ANSWERED, survey="ANON",
                                    answers={"OVERALL": 4})
-    assert rows(db_path, "SELECT attempts FROM happy_calls WHERE id = ?", calls[0]) == [(0,)]
+    assert rows(db_target, "SELECT attempts FROM happy_calls WHERE id = ?", calls[0]) == [(0,)]
 
 
 def test_an_anonymous_low_score_asks_no_callback(ctx):
@@ -101,7 +101,7 @@ def test_an_anonymous_low_score_asks_no_callback(ctx):
     assert S.callbacks(ctx) == []
 
 
-def test_kiosk_setup_and_pin(ctx, db_path):
+def test_kiosk_setup_and_pin(ctx, db_target):
     S.create_survey(ctx, "DESK", "COUNTER", linked=False)
     S.create_survey(ctx, "CALL", "HAPPYCALL", linked=True)
     assert S.kiosk_setup(ctx) == S.KioskSetup("", False)
@@ -111,24 +111,24 @@ def test_kiosk_setup_and_pin(ctx, db_path):
         S.set_kiosk(ctx, "DESK", "12a4")
     S.set_kiosk(ctx, "desk", "482910")
     assert S.kiosk_setup(ctx) == S.KioskSetup("DESK", True)
-    stored = rows(db_path, "SELECT value FROM office_settings WHERE key = 'kiosk.pin'")[0][0]
+    stored = rows(db_target, "SELECT value FROM office_settings WHERE key = 'kiosk.pin'")[0][0]
     assert "482910" not in stored
     kiosk = ctx.as_actor(Actor(None, "kiosk1", "kiosk", "민원실"))
     with pytest.raises(PermissionDenied):
         S.set_kiosk(kiosk, "DESK", "0000")
     assert S.leave_kiosk(kiosk, "000000") is False
     assert S.leave_kiosk(kiosk, "482910") is True
-    assert rows(db_path, "SELECT action FROM audit_log WHERE action LIKE 'kiosk.%' ORDER BY id") == [
+    assert rows(db_target, "SELECT action FROM audit_log WHERE action LIKE 'kiosk.%' ORDER BY id") == [
         ("kiosk.setup",), ("kiosk.exit_refused",), ("kiosk.exit",)]
     S.set_kiosk(ctx, "DESK")  # the survey changed, the PIN kept
     assert S.leave_kiosk(kiosk, "482910") is True
 
 
-def test_paper_forms_keep_their_date_and_number(ctx, db_path):
+def test_paper_forms_keep_their_date_and_number(ctx, db_target):
     S.create_survey(ctx, "PAPER", "MINWON", linked=False)
     S.submit(ctx, "PAPER", "paper", {"OVERALL": 4}, submitted_at=datetime(2026, 10, 30),
              form_no="A-0012")
-    assert rows(db_path, "SELECT submitted_at, form_no FROM survey_responses") == [
+    assert rows(db_target, "SELECT submitted_at, form_no FROM survey_responses") == [
         ("2026-10-30 00:00:00.000000", "A-0012")]
     with pytest.raises(ValidationError):  # not in the future
         S.submit(ctx, "PAPER", "paper", {"OVERALL": 4}, submitted_at=datetime(2027, 1, 1))
@@ -136,9 +136,9 @@ def test_paper_forms_keep_their_date_and_number(ctx, db_path):
     assert october.responses == 1
 
 
-def test_breakdown_by_mode_channel_and_department(ctx, db_path):
+def test_breakdown_by_mode_channel_and_department(ctx, db_target):
     S.create_survey(ctx, "CALL", "HAPPYCALL", linked=True)
-    cases, calls = _calls(ctx, db_path)
+    cases, calls = _calls(ctx, db_target)
     for call, score in zip(calls, (5, 4, 4)):
         happy_calls.record_attempt(ctx, call, Outcome.ANSWERED, survey="CALL",
                                    answers={"OVERALL": score})
@@ -181,16 +181,16 @@ def test_month_trend_arrow_only_when_significant(ctx):
     assert not december.current.overall.shown and "OVERALL" not in december.changes
 
 
-def test_merging_residents_moves_their_survey_links(ctx, db_path):
+def test_merging_residents_moves_their_survey_links(ctx, db_target):
     from pcrm_desktop.domain.citizens import Citizen
     from pcrm_desktop.services import citizens
     S.create_survey(ctx, "CALL", "HAPPYCALL", linked=True)
-    cases, calls = _calls(ctx, db_path)
+    cases, calls = _calls(ctx, db_target)
     happy_calls.record_attempt(ctx, calls[0], Outcome.ANSWERED, survey="CALL", answers={"OVERALL": 4})
-    applicant = rows(db_path, "SELECT citizen_id FROM survey_links")[0][0]
+    applicant = rows(db_target, "SELECT citizen_id FROM survey_links")[0][0]
     other = citizens.register_citizen(ctx, Citizen(None, "김해피", 1960), allow_duplicate=True).citizen_id
     citizens.merge_citizens(ctx, other, applicant)
-    assert rows(db_path, "SELECT citizen_id FROM survey_links") == [(other,)]
+    assert rows(db_target, "SELECT citizen_id FROM survey_links") == [(other,)]
 
 
 def test_an_item_keeps_its_type_across_versions(ctx):

@@ -22,7 +22,7 @@ def ctx(admin_ctx):
     return replace(admin_ctx, clock=lambda: NOW)
 
 
-def test_versions_never_relabel_an_answer(ctx, db_path):
+def test_versions_never_relabel_an_answer(ctx, db_target):
     S.create_survey(ctx, "minwon", "MINWON", linked=False)
     edited = Questionnaire("민원 만족도 (고침)", TEMPLATES["MINWON"].items[:-1])
     assert S.edit_survey(ctx, "MINWON", edited) == 1  # nobody answered yet: in place
@@ -31,10 +31,11 @@ def test_versions_never_relabel_an_answer(ctx, db_path):
         Item("OVERALL", ItemType.SCALE5, "전반적으로 만족하십니까? (문구 수정)",
              TEMPLATES["MINWON"].item("OVERALL").options, required=True),))
     assert S.edit_survey(ctx, "MINWON", renamed) == 2  # answered: a new version
-    versions = rows(db_path, "SELECT version, frozen_at IS NOT NULL, definition FROM survey_versions ORDER BY version")
+    versions = rows(db_target, "SELECT version, frozen_at IS NOT NULL, definition FROM survey_versions"
+                               " ORDER BY version")
     assert [(v, frozen) for v, frozen, _ in versions] == [(1, 1), (2, 0)]
     assert "민원 만족도 (고침)" in versions[0][2]  # the answered version is kept as answered
-    answers = rows(db_path, "SELECT r.version_id, a.item, a.value_num FROM survey_answers a"
+    answers = rows(db_target, "SELECT r.version_id, a.item, a.value_num FROM survey_answers a"
                             " JOIN survey_responses r ON r.id = a.response_id ORDER BY a.item")
     assert answers == [(1, "KIND", 4.0), (1, "OVERALL", 5.0)]
     assert S.submit(ctx, "MINWON", "paper", {"OVERALL": 3}).version == 2
