@@ -87,8 +87,9 @@ complaints = Table(
     # 1 while the case is open (접수, 배정, 처리중, 보류): the queues' indexes start with it
     Column("open", Boolean, nullable=False),
     # hours | days | now (즉시) | weeks | months | years: SQLite keeps "months" whole (it does
-    # not enforce a length), so the column was not rebuilt for it
-    Column("period_unit", String(5), nullable=False),
+    # not enforce a length), so a file's column was not rebuilt for it; a server enforces
+    # lengths, and 0014 widened the column there
+    Column("period_unit", String(5).with_variant(String(6), "postgresql"), nullable=False),
     Column("period_amount", Integer, nullable=False),
     Column("due_at", DateTime, nullable=False),
     Column("extended", Boolean, nullable=False, server_default="0"),

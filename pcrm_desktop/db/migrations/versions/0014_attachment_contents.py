@@ -3,6 +3,10 @@ office share the server, not a folder, so a 민원's scanned letter must live wh
 it. One row per distinct file (by its SHA-256, like the files beside a SQLite database, which
 stay where they are: on a file this table is empty).
 
+And a 민원's period unit takes "months" (6 characters) on a server: 0005 made the column 5
+long, which SQLite never enforced (so a file is left as it is: rebuilding the 민원 table for
+a length SQLite ignores would cost minutes on a large file) and PostgreSQL does.
+
 Revision ID: 0014
 Revises: 0013
 Create Date: 2026-12-08 05:00:00
@@ -23,6 +27,9 @@ def upgrade() -> None:
     sa.Column('data', sa.LargeBinary(), nullable=False),
     sa.PrimaryKeyConstraint('sha256', name=op.f('pk_attachment_contents'))
     )
+    if op.get_bind().dialect.name == "postgresql":
+        op.alter_column('complaints', 'period_unit', type_=sa.String(length=6),
+                        existing_type=sa.String(length=5), existing_nullable=False)
 
 
 def downgrade() -> None:
