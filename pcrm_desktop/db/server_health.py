@@ -61,37 +61,10 @@ def _inspect(conn, label: str) -> ServerHealth:
     if failures:
         problems.append(f"데이터 체크섬 오류 {failures}건 (서버 로그 확인)")
     size = conn.execute(text("SELECT pg_database_size(current_database())")).scalar() or 0
-    guards = tuple(guard_problems(conn)) if revision is not None else ()
+    guards: tuple[str, ...] = ()
+    if revision is not None:  # the log's guard triggers, their functions and grants
+        from pcrm_desktop.db.audit_schema import server_guard_problems
+        guards = tuple(server_guard_problems(conn))
     return ServerHealth(label, revision, "; ".join(problems[:5]) or "ok", len(names), int(size),
                         guards)
 
-
-# The access log's guards as migrations 0010 and 0011 make them on a server (PL/pgSQL).
-SERVER_GUARDS = {
-    "audit_log_append_only": "audit_log", "audit_log_no_delete": "audit_log",
-    "audit_log_no_truncate": "audit_log", "audit_chain_base_forward": "audit_chain_base",
-    "audit_chain_base_kept": "audit_chain_base",
-    "destruction_ledger_append_only": "destruction_ledger",
-    "destruction_ledger_no_truncate": "destruction_ledger",
-    "database_identity_fixed": "database_identity",
-    "audit_chain_keys_append_only": "audit_chain_keys",
-    "audit_chain_keys_forward": "audit_chain_keys",
-    "audit_chain_keys_no_truncate": "audit_chain_keys",
-}
-
-
-def guard_problems(conn) -> list[str]:
-    """Each guard trigger that is missing, on another table, or switched off (ALTER TABLE …
-    DISABLE TRIGGER, or a session's replication role: then it is "disabled")."""
-    found = {name: (table, enabled) for name, table, enabled in conn.execute(text(
-        "SELECT t.tgname, c.relname, t.tgenabled FROM pg_trigger t"
-        " JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal"))}
-    problems = []
-    for name, table in SERVER_GUARDS.items():
-        if name not in found:
-            problems.append(f"{name}: missing")
-        elif found[name][0] != table:
-            problems.append(f"{name}: altered")
-        elif found[name][1] not in ("O", "A"):
-            problems.append(f"{name}: disabled")
-    return problems
