@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, DateTime, text
 
 from pcrm_desktop.db import dialect
 from pcrm_desktop.db.citizen_repo import as_datetime, sql_datetime
@@ -198,11 +198,12 @@ def case_events(conn: Connection, complaint_id: int) -> list[dict]:
 
 
 def linked_cases(conn: Connection, complaint_id: int) -> list[dict]:
+    """The cases linked with one, oldest first; received_at a datetime on both backends."""
     return [dict(r) for r in conn.execute(text(
         "SELECT c.id, c.receipt_no, c.received_at, c.title, c.status FROM complaint_links l"
         " JOIN complaints c ON c.id = CASE WHEN l.first_id = :id THEN l.second_id ELSE l.first_id END"
-        " WHERE l.first_id = :id OR l.second_id = :id ORDER BY c.received_at, c.id"),
-        {"id": complaint_id}).mappings()]
+        " WHERE l.first_id = :id OR l.second_id = :id ORDER BY c.received_at, c.id"
+    ).columns(received_at=DateTime), {"id": complaint_id}).mappings()]
 
 
 def earlier_cases(conn: Connection, citizen_id: int | None, category_id: int | None,
@@ -238,7 +239,8 @@ def register_rows(conn: Connection, first: date, last: date):
         " FROM complaints c LEFT JOIN citizens ci ON ci.id = c.citizen_id"
         " LEFT JOIN departments d ON d.id = c.department_id"
         " LEFT JOIN complaint_types ty ON ty.code = c.type_code"
-        " WHERE c.received_at >= :a AND c.received_at < :b ORDER BY c.receipt_no"),
+        " WHERE c.received_at >= :a AND c.received_at < :b ORDER BY c.receipt_no"
+    ).columns(received_at=DateTime, due_at=DateTime, done_at=DateTime),  # datetimes on both
         {"a": sql_datetime(datetime.combine(first, datetime.min.time())),
          "b": sql_datetime(datetime.combine(last + timedelta(days=1), datetime.min.time()))}
     ).mappings()

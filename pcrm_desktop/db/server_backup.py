@@ -191,8 +191,8 @@ def verify_logical(path: Path) -> tuple[int, int]:
 def restore_dump(url: str, path: Path) -> int:
     """Restore a pg_dump archive into the EMPTY server database at `url` (refused otherwise:
     DatabaseError restore_target_not_empty); one transaction, so a failure leaves it empty.
-    Returns the number of tables restored."""
-    tables = verify_dump(path)
+    Returns the number of tables restored. The server is asked first (a server that is not
+    there says so before anything about the file)."""
     engine = make_engine(url)
     try:
         with engine.connect() as conn:
@@ -207,7 +207,8 @@ def restore_dump(url: str, path: Path) -> int:
     finally:
         engine.dispose()
     if count:
-        raise DatabaseError("restore_target_not_empty", server=location_label(make_engine(url)))
+        raise DatabaseError("restore_target_not_empty", server=location_label(engine))
+    tables = verify_dump(path)
     tool = client_tool("pg_restore")
     assert tool is not None  # verify_dump found it
     target, env = _libpq(url)

@@ -308,7 +308,7 @@ class FakeComplaintRead:
                   if complaint_id in (a, b)]
         rows = sorted((self.s.complaints[i] for i in others), key=lambda r: r["received_at"])
         return [{"id": r["id"], "receipt_no": r["receipt_no"],
-                 "received_at": stored(r["received_at"]), "title": r["title"],
+                 "received_at": r["received_at"], "title": r["title"],
                  "status": r["status"]} for r in rows]
 
     def earlier(self, citizen_id: int | None, category_id: int | None, road: str = "",
@@ -330,10 +330,10 @@ class FakeComplaintRead:
         s = self.s
         rows = sorted((r for r in s.complaints.values() if _midnight(first) <= r["received_at"]
                        < _midnight(last + timedelta(days=1))), key=lambda r: r["receipt_no"])
-        return [{"receipt_no": r["receipt_no"], "received_at": stored(r["received_at"]),
+        return [{"receipt_no": r["receipt_no"], "received_at": r["received_at"],
                  "applicant": s.citizen_name(r["citizen_id"]) or "", "title": r["title"],
                  "department": s.department_name(r["department_id"]) or "",
-                 "due_at": stored(r["due_at"]), "done_at": stored(r["done_at"]),
+                 "due_at": r["due_at"], "done_at": r["done_at"],
                  "result": r["result"], "status": r["status"],
                  "type_name": s.type_name(r["type_code"]) or r["type_code"],
                  "channel": r["channel"]} for r in rows]

@@ -39,6 +39,10 @@ from pcrm_desktop.services import audit_trail, backups, citizens, office
 from tests.conftest import ADMIN_PASSWORD
 from tests.dbutil import rows
 
+pytestmark = pytest.mark.sqlite_only(
+    "the backups folder beside a file, its rotation, checks and restoring a file: a server is "
+    "backed up with pg_dump or the export (test_server_backup.py)")
+
 USB_PASSWORD = "Usb#Backup2026"
 REPO = Path(__file__).resolve().parents[2]
 

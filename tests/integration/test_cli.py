@@ -30,11 +30,9 @@ def run_json(capsys, *argv: str) -> tuple[int, dict, str]:
 
 
 def query(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
+    """The file's rows (or the server database's, when the test runs there: tests/dbutil)."""
+    from tests.dbutil import rows
+    return rows(path, sql)
 
 
 def sha256(path: Path) -> str:
@@ -251,10 +249,10 @@ def test_demo_default_makes_1000_citizens(capsys, db_path):
     assert "citizens" not in summary["skipped"]
 
 
-def test_demo_refuses_a_set_up_database(capsys, admin_ctx, db_path):
+def test_demo_refuses_a_set_up_database(capsys, admin_ctx, db_path, db_target):
     staff_before = staff_of(db_path)
     audit_before = query(db_path, "SELECT COUNT(*) FROM audit_log")
-    code, summary, err = run_json(capsys, "demo", "--db", str(db_path))
+    code, summary, err = run_json(capsys, "demo", "--db", db_target)
     assert code == 1
     assert summary == {"ok": False, "error": "demo_not_empty", "message": summary["message"]}
     assert "빈 데이터베이스" in err

@@ -19,19 +19,19 @@ def _pcrm(args: list[str], stdin: str) -> subprocess.CompletedProcess:
 
 
 def test_a_piped_password_is_refused_with_a_message_that_does_not_ask_for_user(admin_ctx,
-                                                                                db_path):
-    done = _pcrm(["audit", "verify", "--user", "hong", "--db", str(db_path)], ADMIN_PASSWORD + "\n")
+                                                                                db_path, db_target):
+    done = _pcrm(["audit", "verify", "--user", "hong", "--db", db_target], ADMIN_PASSWORD + "\n")
     assert done.returncode == 1
     assert "--user hong의 비밀번호를 물을 터미널이 없습니다" in done.stderr
     assert "--user 로그인ID를 주고" not in done.stderr         # the old text asked for --user
     assert "PCRM_PASSWORD_FILE" in done.stderr
-    done = _pcrm(["audit", "verify", "--user", "hong", "--db", str(db_path), "--json"],
+    done = _pcrm(["audit", "verify", "--user", "hong", "--db", db_target, "--json"],
                  ADMIN_PASSWORD + "\n")
     assert done.returncode == 1 and json.loads(done.stdout)["error"] == "cli_password_no_terminal"
     # refused before any try: no failed sign-in counted against the account
     assert rows(db_path, "SELECT count(*) FROM audit_log WHERE action LIKE 'login.%'") == [(0,)]
 
 
-def test_without_user_the_message_still_asks_for_it(admin_ctx, db_path):
-    done = _pcrm(["audit", "verify", "--db", str(db_path), "--json"], "")
+def test_without_user_the_message_still_asks_for_it(admin_ctx, db_path, db_target):
+    done = _pcrm(["audit", "verify", "--db", db_target, "--json"], "")
     assert done.returncode == 1 and json.loads(done.stdout)["error"] == "cli_login_required"

@@ -37,6 +37,10 @@ from pcrm_desktop.services import complaints as S
 from pcrm_desktop.services.office import actor_for, add_staff
 from tests.dbutil import rows
 
+pytestmark = pytest.mark.sqlite_only(
+    "SQLite's write lock, busy timeout and the file's conditions (disk full, read-only, gone); "
+    "a server's many writers: test_server_concurrency.py, its refusals: test_db_url.py")
+
 ROAD = "서울특별시 종로구 자하문로 92"
 
 

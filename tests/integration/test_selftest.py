@@ -7,6 +7,8 @@ import json
 import sqlite3
 from datetime import date
 
+import pytest
+
 from pcrm_desktop import app, cli, selftest
 from pcrm_desktop.db.health import HEAD_REVISION, pending_work
 from tests.dbutil import rows
@@ -60,6 +62,7 @@ def test_report_text_marks_each_check():
                                               "결과: 1개 항목 실패"]
 
 
+@pytest.mark.sqlite_only("what opening a FILE will do (create, upgrade) before it opens")
 def test_pending_work_decides_the_start_notice(tmp_path, backend):
     assert pending_work(tmp_path / "new.db") == "create"
     current = backend.location.path

@@ -1,7 +1,6 @@
-"""SqlUnitOfWork on a real SQLite file: rollback, commit, and two concurrent writers."""
+"""SqlUnitOfWork on a real SQLite file and on a server: rollback, commit, concurrent writers."""
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 from datetime import datetime
@@ -20,12 +19,10 @@ def engine(backend):
 
 
 def _departments_seen_by_another_process(db_path) -> list[str]:
-    """Read with plain sqlite3, outside SQLAlchemy's pool, as another program would."""
-    conn = sqlite3.connect(db_path)
-    try:
-        return [r[0] for r in conn.execute("SELECT name FROM departments ORDER BY id")]
-    finally:
-        conn.close()
+    """Read outside SQLAlchemy's pool, as another program would (sqlite3, or psycopg on the
+    server: tests/dbutil)."""
+    from tests.dbutil import rows
+    return [r[0] for r in rows(db_path, "SELECT name FROM departments ORDER BY id")]
 
 
 def test_leaving_without_commit_rolls_back(engine, db_path):
@@ -69,6 +66,12 @@ def test_connection_is_returned_after_use(engine):
     assert engine.pool.checkedout() == 0
 
 
+SINGLE_WRITER = ("SQLite's one writer at a time (BEGIN IMMEDIATE waits for the lock): a server runs "
+                 "writers side by side (row locks, READ COMMITTED); its many writers are tested in "
+                 "test_server_concurrency.py and test_audit_chain.py")
+
+
+@pytest.mark.sqlite_only(SINGLE_WRITER)
 def test_two_threads_writing_both_succeed_in_turn(engine, db_path):
     """Both writers read first, then write: the pattern that fails with SQLITE_BUSY under a
     deferred BEGIN. With BEGIN IMMEDIATE the second writer waits at BEGIN (busy timeout) until
@@ -118,6 +121,7 @@ def test_two_threads_writing_both_succeed_in_turn(engine, db_path):
     assert _departments_seen_by_another_process(db_path) == ["첫째팀", "둘째팀"]
 
 
+@pytest.mark.sqlite_only(SINGLE_WRITER)
 def test_many_threads_writing_lose_nothing(engine, db_path):
     count = 8
     errors: list[BaseException] = []
@@ -201,13 +205,10 @@ def test_a_failing_service_call_writes_nothing_to_the_file(ctx, db_path, monkeyp
     monkeypatch.setattr(AuditRepository, "add", broken)
     with pytest.raises(OSError):
         complete_first_run(ctx, OfficeProfile("센터"), ["민원행정팀"], "홍길동", "hong", "Cheongun#2026")
-    conn = sqlite3.connect(db_path)
-    try:
-        counts = [conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-                  for t in ("office", "departments", "staff")]
-        audit = conn.execute("SELECT action FROM audit_log").fetchall()
-    finally:
-        conn.close()
+    from tests.dbutil import rows
+    counts = [rows(db_path, f"SELECT COUNT(*) FROM {t}")[0][0]
+              for t in ("office", "departments", "staff")]
+    audit = rows(db_path, "SELECT action FROM audit_log ORDER BY id")
     assert counts == [0, 0, 0]
     # only what start-up wrote (the file created, its holiday years seeded), nothing of the call
     assert [a for (a,) in audit] == ["db.create"] + ["holiday.seed"] * 3
