@@ -96,8 +96,8 @@ class AboutDialog(Retranslatable, QDialog):
         info, folder = self.installation, self.database.parent if self.database else None
         return [
             ("version", lambda: self.tr("버전"), lambda: info.version),
-            ("database", lambda: self.tr("데이터베이스 파일"),
-             lambda: str(self.database or self.database_label)),
+            ("database", lambda: self.tr("데이터베이스 파일") if self.database
+             else self.tr("데이터베이스 서버"), lambda: str(self.database or self.database_label)),
             ("folder", lambda: self.tr("데이터 폴더"), lambda: str(folder or "—")),
             ("log", lambda: self.tr("로그 파일"), lambda: str(info.log_file)),
             ("schema", lambda: self.tr("데이터베이스 스키마"), self._schema_text),

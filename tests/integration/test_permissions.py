@@ -453,6 +453,7 @@ CASES = [
          lambda c, w, t: accounts.reset_password(c, "temp1", TEMP_PASSWORD), ADMIN),
     Case("accounts.set_idle_minutes", lambda c, w, t: accounts.set_idle_minutes(c, 10), ADMIN),
     Case("audit_trail.verify_chain", lambda c, w, t: audit_trail.verify_chain(c), MANAGERS),
+    Case("audit_trail.guard_problems", lambda c, w, t: audit_trail.guard_problems(c), MANAGERS),
     Case("audit_trail.reanchor", lambda c, w, t: audit_trail.reanchor(c, "기준점 점검"), ADMIN),
     Case("audit_trail.export_key",
          lambda c, w, t: audit_trail.export_key(c, t / f"{_unique('key')}.json", "PC 교체"), ADMIN),
