@@ -11,6 +11,10 @@
         <translation>Database file</translation>
     </message>
     <message>
+        <source>데이터베이스 서버</source>
+        <translation>Database server</translation>
+    </message>
+    <message>
         <source>데이터 폴더</source>
         <translation>Data folder</translation>
     </message>
@@ -726,6 +730,20 @@
         <translation>Delete selected backup…</translation>
     </message>
     <message>
+        <source>pg_dump (이 PC의 PostgreSQL 클라이언트 도구)</source>
+        <translation>pg_dump (PostgreSQL's client tools on this PC)</translation>
+    </message>
+    <message>
+        <source>프로그램 자체 내보내기 (이 PC에 pg_dump가 없음)</source>
+        <translation>the program's own export (no pg_dump on this PC)</translation>
+    </message>
+    <message>
+        <source>사무실 서버의 데이터베이스입니다. '지금 백업'은 서버 전체를 {how}로 이 PC의 폴더에 백업하고 검사합니다: {folder}
+복원은 서버 담당자가 빈 데이터베이스에 합니다 ('pcrm restore 파일 --db 서버주소').</source>
+        <translation>This is the office server's database. 'Back up now' backs up the whole server with {how} into a folder on this PC and checks it: {folder}
+Restoring is done by the server's administrator, into an empty database ('pcrm restore FILE --db SERVER-URL').</translation>
+    </message>
+    <message>
         <source>이 데이터베이스는 파일이 아니어서 여기서 백업할 수 없습니다.</source>
         <translation>This database is not a file, so it cannot be backed up here.</translation>
     </message>
@@ -734,8 +752,16 @@
         <translation>Backup folder: {folder} · backups: {count}, {size}</translation>
     </message>
     <message>
+        <source>서버를 백업하는 중…</source>
+        <translation>Backing up the server…</translation>
+    </message>
+    <message>
         <source>백업하는 중…</source>
         <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>서버를 백업하고 검사했습니다: {path} ({size})</source>
+        <translation>The server was backed up and the backup checked: {path} ({size})</translation>
     </message>
     <message>
         <source>백업을 만들고 검사했습니다: {name} ({size})</source>
@@ -2104,6 +2130,10 @@
         <translation>{n} staff</translation>
     </message>
     <message>
+        <source>사무실 서버 (PostgreSQL) · {server}</source>
+        <translation>Office server (PostgreSQL) · {server}</translation>
+    </message>
+    <message>
         <source>로컬 SQLite 파일 · 폴더: {folder}</source>
         <translation>Local SQLite file · folder: {folder}</translation>
     </message>
@@ -3164,6 +3194,10 @@ The installation may be damaged. Reinstall the program or ask your administrator
     <message>
         <source>초기 설정 필요</source>
         <translation>Setup needed</translation>
+    </message>
+    <message>
+        <source>DB: 사무실 서버 ({server})</source>
+        <translation>DB: office server ({server})</translation>
     </message>
     <message>
         <source>DB: 로컬 ({path})</source>
@@ -6621,18 +6655,6 @@ Name a file inside it (for example pcrm.db). Nothing was changed.</translation>
 Check that the network drive or USB stick is connected, or fix the link. Nothing was created.</translation>
     </message>
     <message>
-        <source>이 버전은 SQLite 데이터베이스 파일만 열 수 있습니다. 데이터베이스 서버(PostgreSQL)에는 아직 연결할 수 없습니다: {url}
-데이터베이스 파일의 경로나 sqlite:///경로(예: sqlite:///C:/PCRM/pcrm.db)를 지정하십시오. 아무것도 만들지 않았습니다.</source>
-        <translation>This version opens SQLite database files only. It cannot connect to a database server (PostgreSQL) yet: {url}
-Give the path of a database file or sqlite:///path (e.g. sqlite:///C:/PCRM/pcrm.db). Nothing was created.</translation>
-    </message>
-    <message>
-        <source>열 수 없는 데이터베이스 주소입니다: {url}
-이 버전이 여는 것은 SQLite 데이터베이스 파일뿐입니다. 파일의 경로나 sqlite:///경로(예: sqlite:///C:/PCRM/pcrm.db)를 지정하십시오. 아무것도 만들지 않았습니다.</source>
-        <translation>This database address cannot be opened: {url}
-This version opens SQLite database files only. Give the path of the file or sqlite:///path (e.g. sqlite:///C:/PCRM/pcrm.db). Nothing was created.</translation>
-    </message>
-    <message>
         <source>데이터베이스 폴더가 읽기 전용이라 파일을 열 수 없습니다: {path}
 파일이 손상된 것은 아닐 수 있습니다. 파일에는 아무것도 쓰지 않았습니다. 폴더 권한(또는 USB의 쓰기 방지)을 확인하거나, 쓸 수 있는 폴더로 복사해 여십시오.</source>
         <translation>The database folder is read-only, so the file cannot be opened: {path}
@@ -7081,6 +7103,12 @@ The file was left as it is.</translation>
 Check the folder's permissions or name another location with --db.</translation>
     </message>
     <message>
+        <source>열 수 없는 데이터베이스 주소입니다: {url}
+이 버전이 여는 것은 SQLite 데이터베이스 파일과 PostgreSQL 서버입니다. 파일의 경로나 sqlite:///경로(예: sqlite:///C:/PCRM/pcrm.db), 서버는 postgresql://사용자@서버:5432/데이터베이스 형식으로 지정하십시오. 아무것도 만들지 않았습니다.</source>
+        <translation>This database address cannot be opened: {url}
+This version opens SQLite database files and PostgreSQL servers. Give a file's path or sqlite:///PATH (for example sqlite:///C:/PCRM/pcrm.db), or a server as postgresql://USER@SERVER:5432/DATABASE. Nothing was created.</translation>
+    </message>
+    <message>
         <source>열 '{column}'(문항 {item_code})의 값 '{value}'은(는) 받을 수 없습니다. {low}~{high}의 정수만 됩니다(반점수·범위 밖 값은 고치지 않음).</source>
         <translation>Column '{column}' (item {item_code}): the value '{value}' cannot be accepted. Only whole numbers from {low} to {high} are valid (half points and out-of-range values are not corrected).</translation>
     </message>
@@ -7195,6 +7223,106 @@ Check the folder's permissions or name another location with --db.</translation>
     <message>
         <source>동의 항목</source>
         <translation>consent items</translation>
+    </message>
+    <message>
+        <source>복사할 원본은 이 PC의 데이터베이스 파일이어야 합니다: {url}
+--db에 파일 경로(예: C:/PCRM/pcrm.db)를 지정하십시오. 아무것도 바꾸지 않았습니다.</source>
+        <translation>The source to copy must be a database file on this PC: {url}
+Give a file's path with --db (for example C:/PCRM/pcrm.db). Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>복사할 곳은 PostgreSQL 서버의 데이터베이스여야 합니다: {url}
+postgresql://사용자@서버:5432/데이터베이스 형식으로 지정하십시오. 파일끼리의 사본은 'pcrm backup --out'으로 만드십시오. 아무것도 바꾸지 않았습니다.</source>
+        <translation>The copy must go to a database on a PostgreSQL server: {url}
+Give it as postgresql://USER@SERVER:5432/DATABASE. Copies of a file to a file are made with 'pcrm backup --out'. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>원본 파일의 스키마({revision})가 이 버전({head})과 다릅니다: {path}
+원본은 읽기만 하므로 여기서 업그레이드하지 않습니다. 먼저 'pcrm init --db 파일'로 업그레이드(백업을 먼저 만듦)한 뒤 다시 복사하십시오. 아무것도 바꾸지 않았습니다.</source>
+        <translation>The source file's schema ({revision}) differs from this version's ({head}): {path}
+The source is only read, so it is not upgraded here. Upgrade it first with 'pcrm init --db FILE' (which makes a backup first), then copy again. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>원본 파일의 접속기록을 이 PC에서 검증할 수 없어 복사하지 않았습니다: {path}
+{entry}번 기록에서 멈춤({problem}, {key}). 서버에 도착한 뒤에도 검증할 수 없기 때문입니다. 'pcrm audit verify --db 파일'로 원인을 확인하십시오. 다른 PC의 키가 없으면 그 PC에서 키를 내보내 이 PC로 가져오십시오. 파일과 서버 모두 바꾸지 않았습니다.</source>
+        <translation>The source file's access log cannot be verified on this PC, so nothing was copied: {path}
+It stops at entry {entry} ({problem}, {key}). It could not be verified on the server after arriving either. Find out why with 'pcrm audit verify --db FILE'. If another PC's key is missing, export the key on that PC and import it on this one. Neither the file nor the server was changed.</translation>
+    </message>
+    <message>
+        <source>비어 있지 않은 데이터베이스에는 복사하지 않습니다: {server}
+이미 있는 것: {what}
+서버에 새 빈 데이터베이스를 만들어 그곳으로 복사하십시오('pcrm init'이나 프로그램으로 먼저 열지 마십시오: 여는 순간 접속기록이 시작됩니다). 아무것도 바꾸지 않았습니다.</source>
+        <translation>A database that is not empty is not copied into: {server}
+Already there: {what}
+Make a new empty database on the server and copy into it (do not open it with 'pcrm init' or the program first: opening it starts its access log). Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>서버가 원본의 {table} 표 자료를 받지 않아 복사를 취소했습니다: {detail}
+서버 데이터베이스는 복사 전처럼 비어 있고 원본 파일은 바뀌지 않았습니다.</source>
+        <translation>The server did not accept the source's {table} data, so the copy was cancelled: {detail}
+The server database is as empty as before the copy, and the source file was not changed.</translation>
+    </message>
+    <message>
+        <source>복사한 결과가 원본과 달라 복사를 취소했습니다: {what}
+서버 데이터베이스는 복사 전처럼 비어 있고 원본 파일은 바뀌지 않았습니다. 전산 담당자에게 알리십시오.</source>
+        <translation>The copy differs from the source, so it was cancelled: {what}
+The server database is as empty as before the copy, and the source file was not changed. Tell your IT staff.</translation>
+    </message>
+    <message>
+        <source>서버에 도착한 접속기록이 원본처럼 검증되지 않아 복사를 취소했습니다({entry}번 기록, {problem}).
+서버 데이터베이스는 복사 전처럼 비어 있고 원본 파일은 바뀌지 않았습니다. 전산 담당자에게 알리십시오.</source>
+        <translation>The access log that arrived on the server does not verify like the source's, so the copy was cancelled (entry {entry}, {problem}).
+The server database is as empty as before the copy, and the source file was not changed. Tell your IT staff.</translation>
+    </message>
+    <message>
+        <source>서버에 연결할 수 없습니다: {server}
+서버 PC가 켜져 있는지, 네트워크 연결과 서버 주소·포트를 확인하십시오. 아무것도 저장하지 않았습니다. 연결된 뒤 다시 시도하십시오.</source>
+        <translation>Cannot connect to the server: {server}
+Check that the server PC is on, and the network connection, the server's address and port. Nothing was saved. Try again once connected.</translation>
+    </message>
+    <message>
+        <source>서버에 접속하지 못했습니다: {server}
+사용자 이름, 암호 또는 데이터베이스 이름이 맞지 않습니다. 사무실 전산 담당자에게 연결 설정을 확인받으십시오. 아무것도 저장하지 않았습니다.</source>
+        <translation>Could not sign in to the server: {server}
+The user name, password or database name is wrong. Ask the office's IT contact to check the connection settings. Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>서버가 제한 시간 안에 작업을 끝내지 못해 취소했습니다: {server}
+아무것도 저장하지 않았습니다. 잠시 뒤 다시 시도하고, 계속되면 전산 담당자에게 알리십시오.</source>
+        <translation>The server did not finish in time, so the work was cancelled: {server}
+Nothing was saved. Try again in a moment; if it keeps happening, tell your IT staff.</translation>
+    </message>
+    <message>
+        <source>서버 백업은 빈 데이터베이스에만 복원합니다: {server}
+이 데이터베이스에는 이미 표가 있습니다. 서버에서 새 데이터베이스를 만든 뒤 그 주소로 복원하십시오. 아무것도 바꾸지 않았습니다.</source>
+        <translation>A server backup is restored into an empty database only: {server}
+This database already has tables. Make a new database on the server and restore to its address. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>복원하지 못했습니다 ({detail}). 복원은 한 번에 하므로 데이터베이스는 빈 그대로입니다.</source>
+        <translation>Could not restore ({detail}). A restore is done at once, so the database is still empty.</translation>
+    </message>
+    <message>
+        <source>서버 데이터베이스의 백업은 파일로 만듭니다: 'pcrm backup --db 서버주소 [--out 파일]'. 이 명령({what})은 이 PC의 SQLite 파일에만 쓸 수 있습니다.</source>
+        <translation>Backups of a server database are made as files: 'pcrm backup --db SERVER-URL [--out FILE]'. This command ({what}) works only on a SQLite file on this PC.</translation>
+    </message>
+    <message>
+        <source>이 PC가 쓰는 서버 계정에는 이 작업을 할 권한이 없습니다: {server}
+보존기간 파기, 업그레이드, 서버 백업의 복원은 서버 관리자 계정(소유자)으로 하십시오. 아무것도 바꾸지 않았습니다.</source>
+        <translation>The server account this PC uses is not allowed to do this: {server}
+Retention runs, upgrades and restoring a server backup are done with the server's administrator account (the owner). Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>데이터베이스 역할 이름이 올바르지 않습니다: {role} (영문 소문자, 숫자, _ 63자까지).</source>
+        <translation>This database role name is not valid: {role} (lower-case letters, digits and _, at most 63).</translation>
+    </message>
+    <message>
+        <source>{role}은(는) 테이블을 가진 소유자 역할입니다. 직원 PC가 접속할 역할은 소유자와 다른 이름이어야 합니다.</source>
+        <translation>{role} is the role that owns the tables. The role the staff PCs connect with must have another name.</translation>
+    </message>
+    <message>
+        <source>{role}은(는) 슈퍼유저(또는 행 보안 우회) 역할이라 권한 제한이 적용되지 않습니다. 직원 PC용으로 다른 역할 이름을 쓰십시오.</source>
+        <translation>{role} is a superuser (or bypasses row security), so no limits apply to it. Use another role name for the staff PCs.</translation>
     </message>
 </context>
 <context>
