@@ -706,6 +706,10 @@
         <translation>Backups</translation>
     </message>
     <message>
+        <source>사무실 서버의 데이터베이스는 서버 담당자가 정해 둔 일정으로 서버에서 백업합니다(pg_dump). 여기서는 관리자·팀장이 서버 전체의 백업을 이 PC에 하나 더 만들 수 있습니다. 복원은 서버 담당자가 빈 데이터베이스에 합니다.</source>
+        <translation>The office server's database is backed up on the server, on the schedule its administrator set (pg_dump). Here administrators and team leaders can make one more backup of the whole server on this PC. Restoring is done by the server's administrator, into an empty database.</translation>
+    </message>
+    <message>
         <source>백업은 데이터베이스 옆 backups 폴더에 만들어지고, 만든 뒤 바로 무결성 검사를 합니다. 프로그램을 시작·종료할 때와 하루에 한 번, 바뀐 내용이 있으면 자동으로 백업하며, 자동 백업은 최근 7일·4주·12개월 것을 남깁니다. 직접 만든 백업, 업그레이드 전·복원 전 백업은 관리자가 지울 때까지 남습니다. 백업은 관리자·팀장이, 복원과 삭제는 관리자만 할 수 있습니다.</source>
         <translation>Backups are made in the backups folder beside the database and checked for integrity right after. When the program starts and exits, and once a day, a backup is made automatically if anything changed; automatic backups are kept for the last 7 days, 4 weeks and 12 months. Backups you make yourself, and those before an upgrade or a restore, are kept until an administrator deletes them. Administrators and managers make backups; only administrators restore and delete them.</translation>
     </message>
@@ -738,10 +742,10 @@
         <translation>the program's own export (no pg_dump on this PC)</translation>
     </message>
     <message>
-        <source>사무실 서버의 데이터베이스입니다. '지금 백업'은 서버 전체를 {how}로 이 PC의 폴더에 백업하고 검사합니다: {folder}
-복원은 서버 담당자가 빈 데이터베이스에 합니다 ('pcrm restore 파일 --db 서버주소').</source>
-        <translation>This is the office server's database. 'Back up now' backs up the whole server with {how} into a folder on this PC and checks it: {folder}
-Restoring is done by the server's administrator, into an empty database ('pcrm restore FILE --db SERVER-URL').</translation>
+        <source>'지금 백업'은 서버 전체를 {how}로 이 PC의 폴더에 백업하고 검사합니다: {folder}
+복원: 'pcrm restore 파일 --db 서버주소' (빈 데이터베이스에만).</source>
+        <translation>'Back up now' backs up the whole server with {how} into a folder on this PC and checks it: {folder}
+To restore: 'pcrm restore FILE --db SERVER-URL' (into an empty database only).</translation>
     </message>
     <message>
         <source>이 데이터베이스는 파일이 아니어서 여기서 백업할 수 없습니다.</source>

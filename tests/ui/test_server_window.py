@@ -54,7 +54,9 @@ def test_every_page_on_a_server_and_a_server_backup(qtbot, server_window, screen
     page = window.open_page("settings")
     _idle(qtbot, window)
     backups = _backup_settings(page)
-    assert "사무실 서버의 데이터베이스입니다" in backups.folder.text()
+    assert "서버 담당자가 정해 둔 일정으로" in backups.note.text()
+    assert "pg_dump (이 PC의 PostgreSQL 클라이언트 도구)" in backups.folder.text()
+    assert not backups.table.isVisible() and not backups.restore_file_button.isVisible()
     assert not backups.export_button.isEnabled() and not backups.restore_file_button.isEnabled()
     backups.backup_button.click()
     qtbot.waitUntil(lambda: "서버를 백업하고 검사했습니다" in backups.status.text(), timeout=60000)
@@ -69,9 +71,7 @@ def _backup_settings(page):
     found = page.findChildren(BackupSettings)
     assert found, "설정 has no backups section"
     section = found[0]
-    tabs = section.parent()
-    while tabs is not None and not hasattr(tabs, "setCurrentWidget"):
-        tabs = tabs.parent()
-    if tabs is not None:
-        tabs.setCurrentWidget(section)
+    from PySide6.QtWidgets import QTabWidget
+    tabs = next(t for t in page.findChildren(QTabWidget) if t.indexOf(section) >= 0)
+    tabs.setCurrentWidget(section)
     return section

@@ -134,6 +134,11 @@ class BackupSettings(Retranslatable, QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
+        if ctx.server is not None:  # a server: one button; the file's list and copies are not here
+            for widget in (self.table, self.export_button, self.restore_button,
+                           self.restore_file_button, self.delete_button):
+                widget.hide()
+            layout.addStretch(1)
         self._backups: list = []
         self._enable()
         self.retranslate_ui()
@@ -142,6 +147,9 @@ class BackupSettings(Retranslatable, QWidget):
     def retranslate_ui(self) -> None:
         self.table.setAccessibleName(self.tr("백업 목록"))
         self.note.setText(self.tr(
+            "사무실 서버의 데이터베이스는 서버 담당자가 정해 둔 일정으로 서버에서 백업합니다(pg_dump). "
+            "여기서는 관리자·팀장이 서버 전체의 백업을 이 PC에 하나 더 만들 수 있습니다. 복원은 서버 "
+            "담당자가 빈 데이터베이스에 합니다.") if self.ctx.server is not None else self.tr(
             "백업은 데이터베이스 옆 backups 폴더에 만들어지고, 만든 뒤 바로 무결성 검사를 합니다. 프로그램을 "
             "시작·종료할 때와 하루에 한 번, 바뀐 내용이 있으면 자동으로 백업하며, 자동 백업은 최근 7일·4주·"
             "12개월 것을 남깁니다. 직접 만든 백업, 업그레이드 전·복원 전 백업은 관리자가 지울 때까지 남습니다. "
@@ -160,9 +168,8 @@ class BackupSettings(Retranslatable, QWidget):
             how = self.tr("pg_dump (이 PC의 PostgreSQL 클라이언트 도구)") if kind_here() == "pg_dump" \
                 else self.tr("프로그램 자체 내보내기 (이 PC에 pg_dump가 없음)")
             self.folder.setText(self.tr(
-                "사무실 서버의 데이터베이스입니다. '지금 백업'은 서버 전체를 {how}로 이 PC의 폴더에 "
-                "백업하고 검사합니다: {folder}\n복원은 서버 담당자가 빈 데이터베이스에 합니다 "
-                "('pcrm restore 파일 --db 서버주소').").format(
+                "'지금 백업'은 서버 전체를 {how}로 이 PC의 폴더에 백업하고 검사합니다: {folder}\n"
+                "복원: 'pcrm restore 파일 --db 서버주소' (빈 데이터베이스에만).").format(
                 how=how, folder=str(server_backup_folder(self.ctx.server))))
             return
         if self.ctx.database is None:
