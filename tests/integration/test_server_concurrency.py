@@ -53,6 +53,8 @@ def test_eight_clerks_writing_at_once_for_a_minute(server_office, db_target, tmp
     acked = {kind: [d for d in done if d["kind"] == kind and "id" in d]
              for kind in ("complaint", "citizen", "response")}
     assert all(len(v) > CLERKS for v in acked.values()), {k: len(v) for k, v in acked.items()}
+    print(f"\n{CLERKS} clerks, {SECONDS} s: " + ", ".join(
+        f"{len(v):,} {k}s" for k, v in acked.items()) + f" acknowledged; refused: {dict(refused)}")
 
     engine = make_engine(db_target)
     with engine.connect() as conn:
