@@ -39,7 +39,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, create_engine, event, select, text, tuple_
 
 from pcrm_desktop.db import dialect
-from pcrm_desktop.db.engine import location_label, make_engine, server_error
+from pcrm_desktop.db.engine import location_label, make_engine, server_error, server_errors
 from pcrm_desktop.db.health import HEAD_REVISION, folder_writable, inspect_file, read_only_connection
 from pcrm_desktop.domain.audit import AuditEntry, ChainReport
 from pcrm_desktop.domain.errors import DatabaseError
@@ -100,17 +100,9 @@ def copy_database(source: Path, target_url: str, *, kept_since: str,
     try:
         with reader.connect() as src:
             src_chain = _verified_source(src, source, kept_since)
-            try:
-                with writer.connect() as dst, dst.begin():
-                    report = _copy(src, dst, source, label, src_chain, kept_since, now, progress)
-                    report = _finish(dst, report, entry, started)
-            except DatabaseError:
-                raise
-            except Exception as error:
-                translated = server_error(getattr(error, "orig", None) or error, label)
-                if translated is not None:
-                    raise translated from error
-                raise
+            with server_errors(label), writer.connect() as dst, dst.begin():
+                report = _copy(src, dst, source, label, src_chain, kept_since, now, progress)
+                report = _finish(dst, report, entry, started)
     finally:
         reader.dispose()
         writer.dispose()

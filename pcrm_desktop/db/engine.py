@@ -6,6 +6,7 @@ import contextlib
 import logging
 import sqlite3
 import time
+from collections.abc import Iterator
 
 from sqlalchemy import Engine, create_engine, event
 
@@ -170,6 +171,21 @@ def location_label(engine: Engine) -> str:
     if url.get_backend_name() == "sqlite":
         return url.database or ""
     return server_label(url.render_as_string(hide_password=True))
+
+
+@contextlib.contextmanager
+def server_errors(label: str) -> Iterator[None]:
+    """Inside: a psycopg error that says the server cannot do it just now (server_error) leaves
+    as that DatabaseError, naming `label`; a DatabaseError and anything else as they are."""
+    try:
+        yield
+    except DatabaseError:
+        raise
+    except Exception as error:
+        translated = server_error(getattr(error, "orig", None) or error, label)
+        if translated is not None:
+            raise translated from error
+        raise
 
 
 def server_error(error: BaseException, server: str = "") -> DatabaseError | None:

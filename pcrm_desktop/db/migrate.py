@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from pcrm_desktop.config import DatabaseLocation, dangling_link, sqlite_url
 from pcrm_desktop.db.backup.folder import backup_database
-from pcrm_desktop.db.engine import location_label, make_engine, server_error
+from pcrm_desktop.db.engine import location_label, make_engine, server_errors
 from pcrm_desktop.db.health import HEAD_REVISION as HEAD_REVISION  # re-exported: migrate's public name
 from pcrm_desktop.db.health import inspect_file
 from pcrm_desktop.domain.errors import DatabaseError
@@ -70,19 +70,11 @@ def open_database(location: DatabaseLocation, now: datetime | None = None) -> Mi
     engine = make_engine(location.url)
     if known_current == HEAD_REVISION:  # the everyday case: no Alembic needed
         return MigrationResult(engine, known_current, HEAD_REVISION, None)
-    try:
-        return _migrate(engine, location, now)
-    except DatabaseError:
-        engine.dispose()
-        raise
-    except Exception as error:
-        engine.dispose()  # no connection left open on a file the caller may move or delete
-        translated = server_error(getattr(error, "orig", None) or error, location_label(engine))
-        if translated is not None:  # a server that refuses, does not answer, or says no
-            raise translated from error
-        raise
+    try:  # a server that refuses, does not answer, or says no: its DatabaseError
+        with server_errors(location_label(engine)):
+            return _migrate(engine, location, now)
     except BaseException:
-        engine.dispose()
+        engine.dispose()  # no connection left open on a file the caller may move or delete
         raise
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import Connection, text
 from sqlalchemy.engine import make_url
 
-from pcrm_desktop.db.engine import location_label, make_engine, server_error
+from pcrm_desktop.db.engine import location_label, make_engine, server_errors
 from pcrm_desktop.domain.errors import DatabaseError
 
 PG_DUMP = "pg_dump"
@@ -138,7 +138,8 @@ def _logical_export(url: str, out: Path) -> int:
     engine = make_engine(url)
     rows = 0
     try:
-        with engine.connect() as conn, gzip.open(out, "wt", encoding="utf-8") as sink:
+        with server_errors(location_label(engine)), engine.connect() as conn, \
+                gzip.open(out, "wt", encoding="utf-8") as sink:
             # one snapshot of every table (REPEATABLE READ), so the export is consistent
             conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             tables = _tables(conn)
@@ -151,13 +152,6 @@ def _logical_export(url: str, out: Path) -> int:
                     sink.write(json.dumps([_plain(v) for v in row], ensure_ascii=False) + "\n")
                     rows += 1
             sink.write(json.dumps({"end": rows}) + "\n")
-    except DatabaseError:
-        raise
-    except Exception as error:
-        translated = server_error(getattr(error, "orig", None) or error, location_label(engine))
-        if translated is not None:
-            raise translated from error
-        raise
     finally:
         engine.dispose()
     return rows
@@ -195,15 +189,10 @@ def restore_dump(url: str, path: Path) -> int:
     there says so before anything about the file)."""
     engine = make_engine(url)
     try:
-        with engine.connect() as conn:
+        with server_errors(location_label(engine)), engine.connect() as conn:
             count = conn.execute(text(
                 "SELECT count(*) FROM information_schema.tables"
                 " WHERE table_schema = current_schema()")).scalar()
-    except Exception as error:
-        translated = server_error(getattr(error, "orig", None) or error, location_label(engine))
-        if translated is not None:
-            raise translated from error
-        raise
     finally:
         engine.dispose()
     if count:

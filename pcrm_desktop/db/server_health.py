@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import text
 
-from pcrm_desktop.db.engine import location_label, make_engine, server_error
+from pcrm_desktop.db.engine import location_label, make_engine, server_errors
 from pcrm_desktop.domain.errors import DatabaseError
 
 
@@ -26,15 +26,8 @@ def inspect_server(url: str) -> ServerHealth:
     engine = make_engine(url)
     label = location_label(engine)
     try:
-        with engine.connect() as conn:
+        with server_errors(label), engine.connect() as conn:
             return _inspect(conn, label)
-    except DatabaseError:
-        raise
-    except Exception as error:
-        translated = server_error(getattr(error, "orig", None) or error, label)
-        if translated is not None:
-            raise translated from error
-        raise
     finally:
         engine.dispose()
 
