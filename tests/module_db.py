@@ -9,7 +9,7 @@ from contextlib import contextmanager
 
 from tests.conftest import BACKENDS
 
-__all__ = ["BACKENDS", "module_database"]
+__all__ = ["BACKENDS", "module_database", "module_demo"]
 
 
 @contextmanager
@@ -25,3 +25,25 @@ def module_database(request, tmp_path_factory, name: str) -> Iterator[str]:
         yield url
     finally:
         server.drop(url)
+
+
+@contextmanager
+def module_demo(request, tmp_path_factory, name: str, now, citizens: int = 200,
+                complaints: int = 1500, responses: int = 2000, seed: int = 4
+                ) -> Iterator[tuple[str, object]]:
+    """`module_database` filled with a demo made at `now` (the slow part, once a module):
+    (the database's path or URL, a context acting as the demo's first admin at `now`)."""
+    from dataclasses import replace
+
+    from pcrm_desktop.bootstrap import open_backend
+    from pcrm_desktop.services import office
+    from pcrm_desktop.services.demo import DemoRequest, fill_demo
+    with module_database(request, tmp_path_factory, name) as target:
+        backend = open_backend(target)
+        try:
+            ctx = replace(backend.ctx, clock=lambda: now)
+            fill_demo(ctx, DemoRequest(citizens=citizens, complaints=complaints,
+                                       responses=responses, seed=seed))
+            yield target, ctx.as_actor(office.actor_for(ctx, None))
+        finally:
+            backend.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from pcrm_desktop.domain.privacy import PermissionDenied
 from pcrm_desktop.services.complaint_export import export_register
 from pcrm_desktop.services.report_register import build_register
 from tests.dbutil import rows
-from tests.module_db import BACKENDS, module_database
+from tests.module_db import BACKENDS, module_demo
 
 NOW = datetime(2026, 11, 20, 12, 0)  # the demo's "today": its data lies in the two years before
 FIRST, LAST = date(2026, 7, 1), date(2026, 9, 30)
@@ -67,18 +67,9 @@ class Demo:
 
 @pytest.fixture(scope="module", params=BACKENDS)
 def demo(request, tmp_path_factory):
-    """One demo database for the module (filling it is the slow part)."""
-    from pcrm_desktop.bootstrap import open_backend
-    from pcrm_desktop.services import office
-    from pcrm_desktop.services.demo import DemoRequest, fill_demo
-    with module_database(request, tmp_path_factory, "register") as target:
-        backend = open_backend(target)
-        try:
-            ctx = replace(backend.ctx, clock=lambda: NOW)
-            fill_demo(ctx, DemoRequest(citizens=200, complaints=1500, responses=2000, seed=4))
-            yield Demo(target, ctx.as_actor(office.actor_for(ctx, None)))
-        finally:
-            backend.close()
+    """One demo database for the module (filling it is the slow part), on each backend."""
+    with module_demo(request, tmp_path_factory, "register", NOW) as (target, ctx):
+        yield Demo(target, ctx)
 
 
 def test_every_case_of_the_period_is_a_row(demo, tmp_path):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from tests.integration.test_report_register import (
     pdf_text,
     sql,
 )
-from tests.module_db import BACKENDS, module_database
+from tests.module_db import BACKENDS, module_demo
 
 FIRST, LAST = date(2026, 9, 1), date(2026, 11, 20)  # the demo answers span the 90 days to NOW
 
@@ -56,17 +56,9 @@ class Demo:
 
 @pytest.fixture(scope="module", params=BACKENDS)
 def demo(request, tmp_path_factory):
-    from pcrm_desktop.bootstrap import open_backend
-    from pcrm_desktop.services import office
-    from pcrm_desktop.services.demo import DemoRequest, fill_demo
-    with module_database(request, tmp_path_factory, "survey") as target:
-        backend = open_backend(target)
-        try:
-            ctx = replace(backend.ctx, clock=lambda: NOW)
-            fill_demo(ctx, DemoRequest(citizens=200, complaints=1500, responses=2000, seed=4))
-            yield Demo(target, ctx.as_actor(office.actor_for(ctx, None)))
-        finally:
-            backend.close()
+    """One demo database for the module (filling it is the slow part), on each backend."""
+    with module_demo(request, tmp_path_factory, "survey", NOW) as (target, ctx):
+        yield Demo(target, ctx)
 
 
 @pytest.fixture(scope="module")
