@@ -45,7 +45,7 @@ def rows(db: Path | str, sql: str, *args) -> list[tuple]:
         conn.close()
 
 
-def _connect(url: str):
+def server_connection(url: str):
     import psycopg
     from sqlalchemy.engine import make_url
     parsed = make_url(url)
@@ -55,7 +55,7 @@ def _connect(url: str):
 
 
 def server_rows(url: str, sql: str, *args) -> list[tuple]:
-    with _connect(url) as conn:
+    with server_connection(url) as conn:
         found = conn.execute(sql.replace("%", "%%").replace("?", "%s"), args).fetchall()
     return [tuple(_as_sqlite(v) for v in row) for row in found]
 
@@ -65,7 +65,7 @@ def execute(db: Path | str, sql: str, *args) -> list[tuple]:
     and FALSE in the SQL, which both take); what a RETURNING clause gives back."""
     url = _server_url(db)
     if url is not None:
-        with _connect(url) as conn:
+        with server_connection(url) as conn:
             cursor = conn.execute(sql.replace("%", "%%").replace("?", "%s"), args)
             return cursor.fetchall() if cursor.description else []
     conn = sqlite3.connect(db)

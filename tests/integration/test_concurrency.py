@@ -37,31 +37,34 @@ from pcrm_desktop.services import complaints as S
 from pcrm_desktop.services.office import actor_for, add_staff
 from tests.dbutil import rows
 
-pytestmark = pytest.mark.sqlite_only(
+# The two clerks' version checks run on both backends; what follows them is SQLite's own.
+FILE_ONLY = pytest.mark.sqlite_only(
     "SQLite's write lock, busy timeout and the file's conditions (disk full, read-only, gone); "
-    "a server's many writers: test_server_concurrency.py, its refusals: test_db_url.py")
+    "a server's lock timeout: test_server_locks.py, many writers: test_server_concurrency.py, "
+    "a server that is not there: test_db_url.py")
 
 ROAD = "서울특별시 종로구 자하문로 92"
 
 
 @pytest.fixture
-def clerks(admin_ctx, db_path):
-    """Clerk A on the first engine, clerk B on a second engine opened on the same file."""
+def clerks(admin_ctx, db_target):
+    """Clerk A on the first engine, clerk B on a second engine opened on the same database (a
+    second PC: its own pool and connections)."""
     add_staff(admin_ctx, "김민원", "kim", Role.CLERK)
     add_staff(admin_ctx, "이주무", "lee", Role.CLERK)
-    engine, second = second_engine(admin_ctx, db_path)
+    engine, second = second_engine(admin_ctx, db_target)
     yield (admin_ctx.as_actor(actor_for(admin_ctx, "kim", strict=True)),
            second.as_actor(actor_for(second, "lee", strict=True)))
     engine.dispose()
 
 
-def second_engine(ctx, db_path: Path):
-    """Another engine on the same file, as a second window or PC has (its own pool and
+def second_engine(ctx, db: Path | str):
+    """Another engine on the same database, as a second window or PC has (its own pool and
     connections). Never a plain open() of the file here: closing it would drop every POSIX lock
     this process's SQLite connections hold (sqlite.org/howtocorrupt.html 2.2.1)."""
     from pcrm_desktop.db.engine import make_engine
     from pcrm_desktop.db.uow import SqlUnitOfWork
-    engine = make_engine(f"sqlite:///{db_path}")
+    engine = make_engine(str(db) if "://" in str(db) else f"sqlite:///{db}")
     return engine, replace(ctx, uow_factory=lambda write=True: SqlUnitOfWork(engine, write))
 
 
@@ -207,6 +210,7 @@ def hold_write_lock(db: Path, seconds: float) -> subprocess.Popen:
     return holder
 
 
+@FILE_ONLY
 def test_a_write_waits_for_another_process_and_says_so(clerks, db_path):
     a, _ = clerks
     rid = resident(a)
@@ -230,6 +234,7 @@ def test_a_write_waits_for_another_process_and_says_so(clerks, db_path):
     assert all(s2 >= s1 for (_, s1), (_, s2) in pairwise(waits))  # growing, step by step
 
 
+@FILE_ONLY
 def test_a_write_that_waits_too_long_is_refused_and_writes_nothing(clerks, db_path):
     a, _ = clerks
     rid = resident(a)
@@ -261,6 +266,7 @@ STORAGE = [("database or disk is full", "disk_full"),
            ("disk I/O error", "db_io_error")]
 
 
+@FILE_ONLY
 @pytest.mark.parametrize(("message", "code"), STORAGE)
 def test_storage_errors_become_clear_messages_and_a_retry_works(backend, admin_ctx, db_path,
                                                                 message, code):
@@ -301,6 +307,7 @@ def _on_new_connections(engine, *pragmas: str):
     return connect
 
 
+@FILE_ONLY
 def test_a_really_full_database_refuses_whole_and_takes_the_retry(backend, admin_ctx, db_path):
     """SQLite's own SQLITE_FULL (a page limit at the file's size stands in for the disk)."""
     engine = backend.migration.engine
@@ -328,6 +335,7 @@ def test_a_really_full_database_refuses_whole_and_takes_the_retry(backend, admin
     assert rows(db_path, "SELECT count(*) FROM citizens WHERE name = '다시저장'") == [(1,)]
 
 
+@FILE_ONLY
 def test_a_read_only_database_refuses_and_takes_the_retry(backend, admin_ctx, db_path):
     engine = backend.migration.engine
     rid = resident(admin_ctx)
