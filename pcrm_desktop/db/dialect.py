@@ -38,12 +38,6 @@ class Sql:
         """A timestamp cut to its minute, comparable with another cut the same way."""
         return f"date_trunc('minute', {column})" if self.server else f"substr({column}, 1, 16)"
 
-    def days_between(self, later: str, earlier: str) -> str:
-        """Days (with fractions) from `earlier` to `later`."""
-        if self.server:
-            return f"(extract(epoch FROM ({later} - {earlier})) / 86400.0)"
-        return f"(julianday({later}) - julianday({earlier}))"
-
     def epoch(self, column: str) -> str:
         """Whole seconds since 1970 of a timestamp (UTC-free: both keep local office time)."""
         if self.server:
@@ -60,16 +54,6 @@ class Sql:
     def count_true(self, condition: str) -> str:
         """The number of rows where `condition` holds (SQLite sums booleans as 0/1)."""
         return f"coalesce(sum(CASE WHEN {condition} THEN 1 ELSE 0 END), 0)"
-
-    def as_int(self, condition: str) -> str:
-        """A boolean as 0 or 1 (NULL stays NULL)."""
-        return f"CAST(({condition}) AS INTEGER)"
-
-    def greatest(self, first: str, second: str) -> str:
-        return f"greatest({first}, {second})" if self.server else f"max({first}, {second})"
-
-    def least(self, first: str, second: str) -> str:
-        return f"least({first}, {second})" if self.server else f"min({first}, {second})"
 
     def joined(self, expression: str, separator: str, order: str = "") -> str:
         """The values of a group joined by `separator` (a literal without quotes), in `order`
