@@ -30,8 +30,18 @@ DISTRIBUTIONS = (
 NOT_SHIPPED = ("koreanize-matplotlib",)
 NOTICE = "NOTICE.txt"
 QT_TEXTS = ("LGPL-3.0.txt", "GPL-3.0.txt")  # the LGPL-3.0 is a set of permissions on the GPL-3.0
-# Qt's own libraries come inside the PySide6 wheels, whose metadata carries no licence file.
-RESOURCE_TEXTS = {"PySide6_Essentials": QT_TEXTS, "shiboken6": QT_TEXTS}
+# Qt's own libraries come inside the PySide6 wheels, whose metadata carries no licence file;
+# psycopg's carry the LGPL-3.0 itself (the same text: printed once, with the shared ones).
+RESOURCE_TEXTS = {"PySide6_Essentials": QT_TEXTS, "shiboken6": QT_TEXTS,
+                  "psycopg": QT_TEXTS, "psycopg-binary": QT_TEXTS}
+# What a wheel bundles beside its own code, said where no licence file of the wheel says it.
+PYTHON_NOTICES = {
+    "psycopg-binary": (
+        "The binary build bundles, in psycopg_binary.libs: libpq (PostgreSQL Licence), OpenSSL 3 "
+        "(Apache-2.0), MIT Kerberos 5 and com_err (MIT), OpenLDAP's libldap and liblber (OpenLDAP "
+        "Public Licence 2.8), Cyrus SASL (BSD-style), PCRE (BSD-3-Clause), libselinux (public "
+        "domain), keyutils and libxcrypt (LGPL-2.1-or-later)."),
+}
 NANUM_NOTICE = ("Copyright © 2011 NHN Corporation. All rights reserved. "
                 "Font designed by Sandoll Communications Inc.")
 SQLITE_NOTICE = "SQLite is in the public domain: its authors disclaim copyright to its source code."
@@ -70,7 +80,8 @@ def _python_component(name: str) -> Component:
     except importlib.metadata.PackageNotFoundError:
         return Component(name, "", "", texts, name)
     metadata = dist.metadata  # parsed anew on each access
-    return Component(name, metadata["Version"], licence_of(metadata), texts, name)
+    return Component(name, metadata["Version"], licence_of(metadata), texts, name,
+                     PYTHON_NOTICES.get(name, ""))
 
 
 def licence_of(metadata) -> str:
@@ -148,13 +159,19 @@ def write_notice(path: Path) -> None:
     found = components()
     lines = [f"{APP_NAME} {__version__} — third-party components", "",
              resource_text(NOTICE).strip(), "", _banner("Components"), *_table(found)]
+    shared = {_words(resource_text(name)) for c in found for name in c.texts}
     for component in found:
         lines += ["", _banner(_title(component))]
-        lines += [f"── {title} ──\n\n{text.strip()}\n" for title, text in own_texts(component)]
+        lines += [f"── {title} ──\n\n{text.strip()}\n" for title, text in own_texts(component)
+                  if _words(text) not in shared]  # a shared text itself: once, below
         lines += [f"Licence text: {name} (below)" for name in component.texts]
     for name in sorted({name for c in found for name in c.texts}):
         lines += ["", _banner(name), resource_text(name).strip()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _title(component: Component) -> str:

@@ -5,6 +5,7 @@ making a checked server backup; screenshots."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from pcrm_desktop import cli
@@ -28,7 +29,14 @@ def server_window(qtbot, pg_server, no_message_boxes, monkeypatch, tmp_path):
     qtbot.addWidget(app.window)
     app.window.resize(1366, 800)
     yield app.window, no_message_boxes
+    # closed, its tasks done and the window gone BEFORE its database is dropped: a page that
+    # refreshed afterwards would say "서버에 연결할 수 없습니다" into the next test
     app.runner.wait(10000)
+    app.window.close()
+    app.window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone now, its timers too
+    app.runner.wait(10000)
+    QApplication.processEvents()
     backend.close()
     pg_server.drop(url)
 
