@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from common import PYTHON, REPO, env, print_table  # noqa: E402
+from common import PYTHON, REPO, env, percentile, print_table  # noqa: E402
 
 TWO_SYLLABLES = ["김철", "이정", "민수", "서연", "지현", "박민", "최수", "정민", "영희", "준호",
                  "수영", "하은", "도윤", "현우", "예은", "재훈", "성민", "유진", "동현", "은지"]
@@ -40,11 +40,6 @@ def build(folder: Path, citizens: int) -> Path:
                        capture_output=True)
         print(f"built {path} in {time.perf_counter() - started:.1f} s")
     return path
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
 def measure(fn, queries, runs) -> list[float]:
@@ -224,13 +219,15 @@ def floor_insert(plan, big_copy: Path | None, empty_path: Path) -> float:
         citizens.append(cr.citizen_tuple(i, c, stamp))
         cr.child_rows(i, c, phones, grams, fts)
     grams.sort()
-    marks = ", ".join("?" * len(cr.CITIZEN_COLUMNS))
+    def insert(table: str, columns, rows) -> None:  # what dialect.bulk_insert runs on SQLite
+        marks = ", ".join("?" * len(columns))
+        conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
     started = time.perf_counter()
     conn.execute("BEGIN IMMEDIATE")
-    conn.executemany(f"INSERT INTO citizens ({', '.join(cr.CITIZEN_COLUMNS)}) VALUES ({marks})", citizens)
-    conn.executemany(cr.INSERT_PHONES, phones)
-    conn.executemany(cr.INSERT_GRAMS, grams)
-    conn.executemany(cr.INSERT_FTS, fts)
+    insert("citizens", cr.CITIZEN_COLUMNS, citizens)
+    insert("citizen_phones", cr.PHONE_COLUMNS, phones)
+    insert("citizen_grams", cr.GRAM_COLUMNS, grams)
+    insert("citizen_fts", cr.FTS_COLUMNS, fts)
     conn.execute("COMMIT")
     seconds = time.perf_counter() - started
     conn.close()

@@ -56,6 +56,19 @@ def timed(fn, repeat: int) -> list[float]:
     return results
 
 
+def percentile(values: list[float], share: float) -> float:
+    """The value below which `share` of them lie (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def ms(fn) -> float:
+    """Milliseconds one call of `fn` takes."""
+    started = time.perf_counter()
+    fn()
+    return (time.perf_counter() - started) * 1000
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 

@@ -20,12 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import demo_database, print_table  # noqa: E402
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+from common import demo_database, ms, percentile, print_table  # noqa: E402
 
 
 def row(name: str, ours: list[float], base: list[float] | None = None) -> list:
@@ -35,12 +30,6 @@ def row(name: str, ours: list[float], base: list[float] | None = None) -> list:
     b95 = percentile(base, 0.95)
     return [name, len(ours), f"{statistics.median(ours):.1f}", f"{p95:.1f}", f"{b95:.1f}",
             f"{p95 / b95:.2f}" if b95 else ""]
-
-
-def ms(fn) -> float:
-    started = time.perf_counter()
-    fn()
-    return (time.perf_counter() - started) * 1000
 
 
 def main() -> None:
