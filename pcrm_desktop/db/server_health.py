@@ -32,6 +32,19 @@ def inspect_server(url: str) -> ServerHealth:
         engine.dispose()
 
 
+def server_revision(url: str) -> str | None:
+    """The Alembic revision of a server database (None: it has none), read alone: what the About
+    dialog shows, without the full check's table scan."""
+    engine = make_engine(url)
+    try:
+        with server_errors(location_label(engine)), engine.connect() as conn:
+            if conn.execute(text("SELECT to_regclass('alembic_version')")).scalar() is None:
+                return None
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    finally:
+        engine.dispose()
+
+
 def _inspect(conn, label: str) -> ServerHealth:
     names = [row[0] for row in conn.execute(text(
         "SELECT table_name FROM information_schema.tables"

@@ -31,8 +31,12 @@ def installation() -> Installation:
                         bool(getattr(sys, "frozen", False)), log_file())
 
 
-def stored_schema(database: Path) -> str | None:
+def stored_schema(database: Path | str) -> str | None:
     """The Alembic revision in the file (None: a database without one), read from its one-row
-    table through a read-only connection: no write lock, no Alembic import. Raises
-    DatabaseError when the file cannot be read (locked by another program, gone)."""
+    table through a read-only connection: no write lock, no Alembic import; or that of an
+    office server's database (`database` its URL). Raises DatabaseError when it cannot be read
+    (a file locked by another program or gone, a server that does not answer)."""
+    if isinstance(database, str):
+        from pcrm_desktop.db.server_health import server_revision
+        return server_revision(database)
     return inspect_file(database, integrity=None).revision

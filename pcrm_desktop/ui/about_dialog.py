@@ -51,11 +51,12 @@ def licence_catalogue() -> tuple[list[licences.Component], dict[str, str]]:
 
 class AboutDialog(Retranslatable, QDialog):
     def __init__(self, database: Path | None, database_label: str, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, server: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.database, self.database_label, self.runner = database, database_label, runner
+        self.server = server  # an office server's URL (its schema is read there)
         self.installation = about.installation()
         self.schema: object = LOADING     # the stored revision (None: the database has none)
         self.schema_error: str | None = None  # why it could not be read ("" when unexplained)
@@ -168,7 +169,7 @@ class AboutDialog(Retranslatable, QDialog):
 
     # --- loading ------------------------------------------------------------------------------
     def _load(self) -> None:
-        database = self.database
+        database = self.database or self.server
         if database is None:
             self._schema_failed(None)
         else:

@@ -380,7 +380,8 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def show_about(self) -> None:
         from pcrm_desktop.ui.about_dialog import AboutDialog
-        self.about_dialog = AboutDialog(self.ctx.database, self.database_label, self.runner, self)
+        self.about_dialog = AboutDialog(self.ctx.database, self.database_label, self.runner, self,
+                                        server=self.ctx.server)
         self.about_dialog.open()
 
     def closeEvent(self, event) -> None:

@@ -72,6 +72,14 @@ def test_every_page_on_a_server_and_a_server_backup(qtbot, server_window, screen
     from pathlib import Path
     assert Path(made).is_file() and Path(made).stat().st_size > 10_000
     save_screenshot(window, screenshot_dir, "server-backups")
+    window.show_about()                            # 정보: the server and the schema it holds
+    about = window.about_dialog
+    from pcrm_desktop.db.health import HEAD_REVISION
+    qtbot.waitUntil(lambda: HEAD_REVISION in about._schema_text() and "읽지" not in about._schema_text(),
+                    timeout=10000)
+    assert about._facts()[1][1]() == "데이터베이스 서버"
+    save_screenshot(about, screenshot_dir, "server-about")
+    about.close()
 
 
 def _backup_settings(page):
